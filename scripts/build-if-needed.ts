@@ -1,0 +1,29 @@
+// `npm run demo` builds only when the sources are newer than the last production build (.next/BUILD_ID).
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { run } from "./processes";
+
+const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
+}
+
+export function buildIsStale(root: string): boolean {
+  const buildId = join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(root, source)) > built);
+}
+
+export async function buildIfNeeded(root: string, force = false): Promise<void> {
+  if (!force && !buildIsStale(root)) {
+    console.log("build: .next is up to date");
+    return;
+  }
+  const code = await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+}
