@@ -117,6 +117,11 @@ export interface WriteOptions {
   /** Which subresource the write targets; "status" writes change only .status. */
   subresource?: "status";
   dryRun?: boolean;
+  /**
+   * managedFields on the object were already computed (by computePatch for PATCH/apply); the store keeps them
+   * instead of calling trackUpdate, so an apply is not also recorded as an Update.
+   */
+  keepManagedFields?: boolean;
 }
 
 /**
@@ -131,7 +136,10 @@ export interface ClusterStore {
   /** Items ordered by namespace then name; `namespace` undefined means every namespace. */
   list(type: ResourceType, namespace?: string): KubeObject[];
   get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
-  /** Sets uid, creationTimestamp, resourceVersion, generation 1; expands generateName; 409 AlreadyExists. */
+  /**
+   * Sets uid, creationTimestamp, resourceVersion, and generation 1 on kinds that track it (custom resources,
+   * Deployments, EndpointSlices — as upstream); expands generateName; 409 AlreadyExists.
+   */
   create(type: ResourceType, object: KubeObject, options?: WriteOptions): KubeObject;
   /**
    * Replaces the object (PUT semantics). A stale metadata.resourceVersion → 409 Conflict. Generation rises only
@@ -147,6 +155,7 @@ export interface ClusterStore {
   /**
    * Subscribe to changes of one type. With `fromResourceVersion`, replays kept events after it first (410 Expired
    * StatusError when it is older than the kept history); without it, the caller lists first. Returns unsubscribe.
+   * Events carry the stored objects themselves, deep-frozen: copy before modifying.
    */
   watch(type: ResourceType, fromResourceVersion: number | undefined, onEvent: (event: StoredEvent) => void): () => void;
 }

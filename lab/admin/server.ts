@@ -1,0 +1,101 @@
+// The lab's admin HTTP server (never part of the Kubernetes API surface): health, the cluster list with each
+// cluster's current fault, fault injection per cluster (API refused/hung/401/latency) and per pod (fail/stop).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseFault, parsePodFault, type Fault, type PodFaultMode } from "./fault";
+
+export interface AdminCluster {
+  name: string;
+  url: string;
+}
+
+export interface AdminTarget {
+  clusters(): AdminCluster[];
+  fault(cluster: string): Fault;
+  setFault(cluster: string, fault: Fault): Promise<void>;
+  /** False when the pod does not exist. */
+  setPodFault(cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean;
+}
+
+export interface AdminServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 64 * 1024;
+
+function send(res: ServerResponse, code: number, body: unknown): void {
+  const text = typeof body === "string" ? `${body}\n` : JSON.stringify(body);
+  res.writeHead(code, { "Content-Type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json" });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error("body too large"));
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+async function handle(target: AdminTarget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://admin").pathname;
+  const method = req.method ?? "GET";
+  if (path === "/healthz") return method === "GET" ? send(res, 200, "ok") : send(res, 405, { error: "use GET" });
+  if (path === "/clusters") {
+    if (method !== "GET") return send(res, 405, { error: "use GET" });
+    return send(res, 200, target.clusters().map((c) => ({ ...c, fault: target.fault(c.name) })));
+  }
+  const podMatch = /^\/clusters\/([^/]+)\/pods\/([^/]+)\/([^/]+)\/fault$/.exec(path);
+  if (podMatch) return handlePodFault(target, req, res, podMatch.slice(1).map((p) => decodeURIComponent(p ?? "")));
+  const match = /^\/clusters\/([^/]+)\/fault$/.exec(path);
+  if (!match) return send(res, 404, { error: `no such endpoint: ${path}` });
+  const name = decodeURIComponent(match[1] ?? "");
+  const cluster = target.clusters().find((c) => c.name === name);
+  if (!cluster) return send(res, 404, { error: unknownCluster(target, name) });
+  if (method === "GET") return send(res, 200, { ...cluster, fault: target.fault(name) });
+  if (method !== "POST") return send(res, 405, { error: "use GET or POST" });
+  const parsed = parseFault(await readBody(req));
+  if (!parsed.ok) return send(res, 400, { error: parsed.message });
+  await target.setFault(name, parsed.fault);
+  send(res, 200, { ...cluster, fault: parsed.fault });
+}
+
+function unknownCluster(target: AdminTarget, name: string): string {
+  return `unknown cluster "${name}"; known: ${target.clusters().map((c) => c.name).join(", ")}`;
+}
+
+async function handlePodFault(target: AdminTarget, req: IncomingMessage, res: ServerResponse, [cluster = "", namespace = "", pod = ""]: string[]): Promise<void> {
+  if (!target.clusters().some((c) => c.name === cluster)) return send(res, 404, { error: unknownCluster(target, cluster) });
+  if (req.method !== "POST") return send(res, 405, { error: "use POST" });
+  const parsed = parsePodFault(await readBody(req));
+  if (!parsed.ok) return send(res, 400, { error: parsed.message });
+  if (!target.setPodFault(cluster, namespace, pod, parsed.mode)) return send(res, 404, { error: `pod ${namespace}/${pod} not found in cluster "${cluster}"` });
+  send(res, 200, { cluster, namespace, pod, mode: parsed.mode });
+}
+
+export function startAdminServer(target: AdminTarget, options: { host?: string; port?: number } = {}): Promise<AdminServer> {
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer((req, res) => {
+    handle(target, req, res).catch((error: unknown) => send(res, 500, { error: (error as Error).message }));
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${host}:${port}`,
+        close: () => new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}

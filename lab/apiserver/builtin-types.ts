@@ -1,0 +1,54 @@
+// Built-in kinds (custom: false). listMapKeys mirror the upstream OpenAPI list-map markers that server-side apply
+// merges by (x-kubernetes-list-type: map + x-kubernetes-list-map-keys); every other list is atomic.
+import { defineType } from "./define-type";
+import type { ResourceType } from "./types";
+
+const containers = ["name"];
+const podLists = { "spec.containers": containers, "spec.initContainers": containers, "spec.ephemeralContainers": containers };
+
+function templateLists(prefix: string): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(podLists).map(([path, keys]) => [`${prefix}.${path}`, keys]));
+}
+
+export function builtinTypes(): ResourceType[] {
+  return [
+    defineType({ group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false, shortNames: ["ns"], subresources: { status: true } }),
+    defineType({
+      group: "", version: "v1", kind: "Service", plural: "services", shortNames: ["svc"], categories: ["all"],
+      subresources: { status: true }, listMapKeys: { "spec.ports": ["port", "protocol"] },
+    }),
+    defineType({ group: "", version: "v1", kind: "Endpoints", plural: "endpoints", singular: "endpoints", listKind: "EndpointsList", shortNames: ["ep"] }),
+    defineType({
+      group: "", version: "v1", kind: "Pod", plural: "pods", shortNames: ["po"], categories: ["all"],
+      subresources: { status: true, log: true }, listMapKeys: { ...podLists, "spec.containers.ports": ["containerPort", "protocol"] },
+    }),
+    defineType({ group: "", version: "v1", kind: "Event", plural: "events", shortNames: ["ev"] }),
+    defineType({ group: "", version: "v1", kind: "ConfigMap", plural: "configmaps", shortNames: ["cm"] }),
+    defineType({ group: "", version: "v1", kind: "Secret", plural: "secrets" }),
+    defineType({
+      group: "apps", version: "v1", kind: "Deployment", plural: "deployments", shortNames: ["deploy"], categories: ["all"],
+      subresources: { status: true, scale: true }, listMapKeys: templateLists("spec.template"),
+    }),
+    defineType({ group: "discovery.k8s.io", version: "v1", kind: "EndpointSlice", plural: "endpointslices" }),
+    defineType({ group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases" }),
+  ];
+}
+
+// Per-kind registry strategy flags that upstream keeps in each kind's REST storage rather than in discovery.
+
+/** Stores with ReturnDeletedObject: true answer DELETE with the object; the rest answer a Success Status. */
+export const RETURNS_DELETED_OBJECT = new Set(["/Pod", "/Service", "/Namespace"]);
+
+/** Strategies whose AllowCreateOnUpdate() is true: a PUT to a missing object creates it. */
+export const CREATES_ON_UPDATE = new Set(["/Endpoints", "/Event", "coordination.k8s.io/Lease"]);
+
+/** Built-in strategies that maintain metadata.generation (custom resources always do). */
+const TRACKS_GENERATION = new Set(["apps/Deployment", "discovery.k8s.io/EndpointSlice"]);
+
+export function tracksGeneration(type: ResourceType): boolean {
+  return type.custom || TRACKS_GENERATION.has(typeKey(type));
+}
+
+export function typeKey(type: ResourceType): string {
+  return `${type.group}/${type.kind}`;
+}

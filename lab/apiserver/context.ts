@@ -1,0 +1,55 @@
+// What every resource handler receives, and the small conversions they share.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { apiVersionOf } from "./define-type";
+import { optionsType } from "./list-options";
+import { invalid } from "./status";
+import type { Output } from "./negotiate";
+import type { ResourceRoute } from "./router";
+import type { IncludeObject } from "./table";
+import type { ClusterStore, KubeObject } from "./types";
+
+export type LogProvider = (namespace: string, pod: string, container?: string) => string | undefined;
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  query: URLSearchParams;
+  route: ResourceRoute;
+  store: ClusterStore;
+  output: Output;
+  logs?: LogProvider;
+  /** Resolves when the server shuts down (ends open watches). */
+  closing: AbortSignal;
+}
+
+/** Objects are stored in the storage version and served in the requested one (the Istio versions share a schema). */
+export function served(ctx: RequestContext, object: KubeObject): KubeObject {
+  return { ...object, apiVersion: apiVersionOf(ctx.route.group, ctx.route.version) };
+}
+
+export function includeObject(ctx: RequestContext): IncludeObject {
+  const value = ctx.query.get("includeObject");
+  return value === "None" || value === "Object" ? value : "Metadata";
+}
+
+const OPTIONS_KIND: Record<string, string> = { POST: "CreateOptions", PUT: "UpdateOptions", PATCH: "PatchOptions", DELETE: "DeleteOptions" };
+
+/** dryRun=All means "validate, store nothing"; any other value is 422 on the request's options kind, as upstream. */
+export function isDryRun(ctx: RequestContext): boolean {
+  const values = ctx.query.getAll("dryRun");
+  if (values.some((v) => v !== "All")) {
+    const kind = OPTIONS_KIND[ctx.req.method ?? ""] ?? "CreateOptions";
+    const shown = `[]string{${values.map((v) => `"${v}"`).join(", ")}}`;
+    throw invalid(optionsType(kind), "", [{ field: "dryRun", reason: "FieldValueNotSupported", detail: `Unsupported value: ${shown}: supported values: "All"` }]);
+  }
+  return values.length > 0;
+}
+
+/** The manager recorded for non-apply writes: ?fieldManager, else the User-Agent up to its first "/" (upstream's prefixFromUserAgent). */
+export function fieldManagerOf(ctx: RequestContext): string {
+  const explicit = ctx.query.get("fieldManager");
+  if (explicit) return explicit;
+  const agent = ctx.req.headers["user-agent"];
+  if (agent) return agent.split("/")[0] ?? "unknown";
+  return "unknown";
+}

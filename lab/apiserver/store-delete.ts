@@ -1,0 +1,78 @@
+// Delete, honouring finalizers (graceful: deletionTimestamp set, object kept until the last finalizer goes) and the
+// namespace lifecycle (phase Terminating, contents deleted, then the namespace itself).
+import { nowTimestamp } from "./object-meta";
+import { clone } from "./object-util";
+import { conflict, notFound } from "./status";
+import type { StoreCore } from "./store-core";
+import type { KubeObject, ResourceType } from "./types";
+
+export interface DeleteResult {
+  object: KubeObject;
+  gone: boolean;
+}
+
+const NAMESPACE_BUSY =
+  "The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.";
+
+/** Removes the object now: one DELETED event carrying its last state. */
+export function removeObject(core: StoreCore, type: ResourceType, existing: KubeObject): KubeObject {
+  const deleted = clone(core.commit(type, "DELETED", existing, existing));
+  const namespace = existing.metadata.namespace;
+  if (type.namespaced && namespace) finishNamespaceIfEmpty(core, namespace);
+  return deleted;
+}
+
+function markDeleting(existing: KubeObject): KubeObject {
+  const next = clone(existing);
+  next.metadata.deletionTimestamp = nowTimestamp();
+  next.metadata.deletionGracePeriodSeconds = 0;
+  // BeforeDelete bumps generation for graceful deletions of objects that track it.
+  if ((next.metadata.generation ?? 0) > 0) next.metadata.generation = (next.metadata.generation ?? 0) + 1;
+  return next;
+}
+
+export function deleteObject(core: StoreCore, type: ResourceType, namespace: string | undefined, name: string, dryRun = false): DeleteResult {
+  const existing = core.peek(type, namespace, name);
+  if (!existing) throw notFound(type, name);
+  if (type.kind === "Namespace" && type.group === "") return deleteNamespace(core, type, existing, dryRun);
+  const finalizers = existing.metadata.finalizers ?? [];
+  if (finalizers.length === 0) {
+    if (dryRun) return { object: clone(existing), gone: true };
+    return { object: removeObject(core, type, existing), gone: true };
+  }
+  if (existing.metadata.deletionTimestamp) return { object: clone(existing), gone: false };
+  const next = markDeleting(existing);
+  if (dryRun) return { object: next, gone: false };
+  return { object: clone(core.commit(type, "MODIFIED", next, existing)), gone: false };
+}
+
+function deleteNamespace(core: StoreCore, type: ResourceType, existing: KubeObject, dryRun: boolean): DeleteResult {
+  const name = existing.metadata.name ?? "";
+  if (existing.metadata.deletionTimestamp) throw conflict(type, name, NAMESPACE_BUSY);
+  const next = markDeleting(existing);
+  next.status = { ...(typeof existing.status === "object" ? existing.status : {}), phase: "Terminating" };
+  if (dryRun) return { object: next, gone: false };
+  const terminating = clone(core.commit(type, "MODIFIED", next, existing));
+  // What the namespace controller does: delete every namespaced object in it (finalizers are honoured, so some
+  // may linger), then purge the namespace once it is empty.
+  for (const contentType of core.types.all().filter((t) => t.namespaced)) {
+    for (const object of core.peekAll(contentType, name)) {
+      if (!object.metadata.deletionTimestamp || (object.metadata.finalizers ?? []).length === 0) {
+        deleteObject(core, contentType, name, object.metadata.name ?? "");
+      }
+    }
+  }
+  finishNamespaceIfEmpty(core, name);
+  return { object: terminating, gone: !core.peek(type, undefined, name) };
+}
+
+/** Purges a terminating namespace once nothing is left in it and no finalizer holds it. */
+export function finishNamespaceIfEmpty(core: StoreCore, namespace: string): void {
+  const nsType = core.types.byKind("", "Namespace");
+  if (!nsType) return;
+  const ns = core.peek(nsType, undefined, namespace);
+  if (!ns?.metadata.deletionTimestamp) return;
+  if ((ns.metadata.finalizers ?? []).length > 0) return;
+  const remaining = core.types.all().some((t) => t.namespaced && core.peekAll(t, namespace).length > 0);
+  if (!remaining) core.commit(nsType, "DELETED", ns, ns);
+}

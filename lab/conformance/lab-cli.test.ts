@@ -1,0 +1,66 @@
+// The lab CLI (lab/main.ts) as D and the lead use it: prints clusters, kubeconfig, admin URL, then `lab ready`;
+// the admin server answers; SIGTERM closes everything and exits 0.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("lab CLI", () => {
+  it("starts the demo, prints its lines, serves, and stops cleanly on SIGTERM", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lab-cli-"));
+    dirs.push(dir);
+    const kubeconfig = join(dir, "kubeconfig");
+    const child = spawn(process.execPath, ["--import", "tsx", "lab/main.ts", "--port-base", "0", "--admin-port", "0", "--kubeconfig", kubeconfig], {
+      cwd: join(import.meta.dirname, "..", ".."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "lab ready" in time; stdout:\n${out}\nstderr:\n${err}`)), 45_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("lab ready\n")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      void exited.then((code) => reject(new Error(`exited ${code}; stderr:\n${err}`)));
+    });
+    const lines = out.trim().split("\n");
+    expect(lines.slice(0, 3).map((l) => l.replace(/:\d+$/, ":PORT"))).toEqual([
+      "cluster west http://127.0.0.1:PORT",
+      "cluster east http://127.0.0.1:PORT",
+      "cluster north http://127.0.0.1:PORT",
+    ]);
+    expect(lines[3]).toBe(`kubeconfig ${kubeconfig}`);
+    expect(lines[4]).toMatch(/^admin http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[5]).toMatch(/^started in \d+ ms, rss \d+ MiB$/);
+    expect(lines[6]).toBe("lab ready");
+    expect((await stat(kubeconfig)).mode & 0o777).toBe(0o600);
+    const adminUrl = (lines[4] ?? "").replace("admin ", "");
+    expect((await fetch(`${adminUrl}/healthz`)).status).toBe(200);
+    const clusters = (await (await fetch(`${adminUrl}/clusters`)).json()) as Array<{ name: string; url: string }>;
+    expect(clusters.map((c) => c.name)).toEqual(["west", "east", "north"]);
+    expect((await fetch(`${clusters[0]?.url ?? ""}/api/v1/namespaces/bookinfo/pods`)).status).toBe(200);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("rejects a bad flag value with a message and exit code 1", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "lab/main.ts", "--scenario", "nope"], { cwd: join(import.meta.dirname, "..", "..") });
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(err).toContain('--scenario must be demo, scale or e2e (got "nope")');
+  });
+});

@@ -1,0 +1,76 @@
+// The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e] [--clusters N] [--services M] [--kubeconfig PATH]
+// [--port-base N] [--admin-port N] [--host H]`. Prints each cluster, the kubeconfig, the admin URL, start time and
+// memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { isScenarioName } from "./scenarios/index";
+import { startLab, type Lab, type LabOptions } from "./start";
+
+function intOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer (got "${value}")`);
+  return n;
+}
+
+function parseLabArgs(args: string[]): LabOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      scenario: { type: "string", default: "demo" },
+      clusters: { type: "string" },
+      services: { type: "string" },
+      kubeconfig: { type: "string", default: ".lab/kubeconfig" },
+      "port-base": { type: "string" },
+      "admin-port": { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+    },
+    strict: true,
+  });
+  const scenario = values.scenario ?? "demo";
+  if (!isScenarioName(scenario)) throw new Error(`--scenario must be demo, scale or e2e (got "${scenario}")`);
+  return {
+    scenario,
+    clusters: intOption("clusters", values.clusters),
+    services: intOption("services", values.services),
+    kubeconfigPath: resolve(values.kubeconfig ?? ".lab/kubeconfig"),
+    portBase: intOption("port-base", values["port-base"]),
+    adminPort: intOption("admin-port", values["admin-port"]),
+    host: values.host,
+  };
+}
+
+function stopOnSignals(lab: Lab): void {
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`lab stopping (${signal})`);
+    lab.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`lab: stop failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+async function main(): Promise<void> {
+  const lab = await startLab(parseLabArgs(process.argv.slice(2)));
+  stopOnSignals(lab);
+  for (const c of lab.clusters) console.log(`cluster ${c.name} ${c.url}`);
+  console.log(`kubeconfig ${lab.kubeconfigPath}`);
+  console.log(`admin ${lab.adminUrl}`);
+  const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+  // performance.now() counts from process start, so this includes loading the lab's modules.
+  console.log(`started in ${Math.round(performance.now())} ms, rss ${rssMiB} MiB`);
+  console.log("lab ready");
+}
+
+main().catch((error: unknown) => {
+  console.error(`lab: ${(error as Error).message}`);
+  process.exit(1);
+});

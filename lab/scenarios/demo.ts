@@ -1,0 +1,23 @@
+// `demo` (default): west (the management cluster) and east run all of bookinfo; north runs only productpage plus
+// the sleep client, so it depends on the others for details/reviews/ratings. Every cluster has the
+// xcp-multicluster namespace; no east-west gateways yet (deploying them is the seed's first step).
+import type { ClusterStore } from "../apiserver/types";
+import { seedBookinfo, seedSleep } from "./bookinfo";
+import { kubectlApply, namespaceManifest } from "./seed-util";
+import { seedWorkspace } from "./tetrate";
+
+export const DEMO_CLUSTERS = ["west", "east", "north"];
+
+export function seedDemo(stores: ClusterStore[]): void {
+  for (const store of stores) {
+    kubectlApply(store, namespaceManifest("xcp-multicluster"));
+    if (store.cluster === "north") {
+      seedBookinfo(store, "bookinfo", ["productpage"]);
+      seedSleep(store);
+    } else {
+      seedBookinfo(store);
+    }
+  }
+  const management = stores[0];
+  if (management) seedWorkspace(management, { name: "bookinfo-ws", namespace: "bookinfo", selector: ["*/bookinfo"] });
+}

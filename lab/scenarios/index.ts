@@ -1,0 +1,46 @@
+// Named scenarios (as Kiali's mock scenarios): each decides the clusters and seeds their stores.
+import type { ClusterStore } from "../apiserver/types";
+import { DEMO_CLUSTERS, seedDemo } from "./demo";
+import { scaleClusterNames, seedScale } from "./scale";
+import { seedSystem } from "./system";
+
+export type ScenarioName = "demo" | "scale" | "e2e";
+
+export interface ScenarioOptions {
+  /** scale: how many clusters (default 20). */
+  clusters?: number;
+  /** scale: how many services per cluster (default 500). */
+  services?: number;
+}
+
+export interface Scenario {
+  description: string;
+  /** Cluster names in order; the first is the management cluster and the kubeconfig's current context. */
+  clusterNames(options: ScenarioOptions): string[];
+  seed(stores: ClusterStore[], options: ScenarioOptions): void;
+}
+
+export const scenarios: Record<ScenarioName, Scenario> = {
+  demo: {
+    description: "west, east, north; bookinfo in west and east, productpage + sleep in north",
+    clusterNames: () => [...DEMO_CLUSTERS],
+    seed: (stores) => seedDemo(stores),
+  },
+  e2e: {
+    // The same world as demo under its own name, so end-to-end tests can diverge from the demo later.
+    description: "as demo, for end-to-end tests",
+    clusterNames: () => [...DEMO_CLUSTERS],
+    seed: (stores) => seedDemo(stores),
+  },
+  scale: {
+    description: "C clusters × S services (25 per namespace), one replica each",
+    clusterNames: (o) => scaleClusterNames(o.clusters ?? 20),
+    seed: (stores, o) => seedScale(stores, o.services ?? 500),
+  },
+};
+
+export function isScenarioName(value: string): value is ScenarioName {
+  return Object.hasOwn(scenarios, value);
+}
+
+export { seedSystem };

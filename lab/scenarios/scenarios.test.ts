@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { createClusterStore } from "../apiserver/store";
+import { createTypeRegistry } from "../apiserver/types-registry";
+import type { ClusterStore } from "../apiserver/types";
+import { scenarios } from "./index";
+import { LAST_APPLIED } from "./seed-util";
+
+const types = createTypeRegistry();
+const kind = (group: string, k: string) => {
+  const t = types.byKind(group, k);
+  if (!t) throw new Error(k);
+  return t;
+};
+
+function seeded(name: "demo" | "scale" | "e2e", options = {}): ClusterStore[] {
+  const scenario = scenarios[name];
+  const stores = scenario.clusterNames(options).map((c) => createClusterStore(c, types));
+  scenario.seed(stores, options);
+  return stores;
+}
+
+const names = (store: ClusterStore, group: string, k: string, ns?: string): string[] => store.list(kind(group, k), ns).map((o) => o.metadata.name ?? "");
+
+describe("scenarios", () => {
+  it("demo: west, east, north; bookinfo in west and east; productpage + sleep in north", () => {
+    const [west, east, north] = seeded("demo");
+    expect([west, east, north].map((s) => s?.cluster)).toEqual(["west", "east", "north"]);
+    for (const store of [west, east]) {
+      if (!store) throw new Error("missing");
+      expect(names(store, "", "Service", "bookinfo")).toEqual(["details", "productpage", "ratings", "reviews"]);
+      expect(names(store, "apps", "Deployment", "bookinfo")).toEqual(["details-v1", "productpage-v1", "ratings-v1", "reviews-v1", "reviews-v2", "reviews-v3"]);
+    }
+    if (!west || !north) throw new Error("missing");
+    expect(names(north, "", "Service", "bookinfo")).toEqual(["productpage"]);
+    expect(names(north, "apps", "Deployment", "sleep")).toEqual(["sleep"]);
+    for (const store of seeded("demo")) expect(names(store, "", "Namespace")).toContain("xcp-multicluster");
+    const svc = west.get(kind("", "Service"), "bookinfo", "reviews");
+    expect(svc?.spec).toMatchObject({ ports: [{ name: "http", port: 9080 }], selector: { app: "reviews" } });
+    expect(svc?.metadata.annotations?.[LAST_APPLIED]).toContain('"name":"reviews"');
+    expect(svc?.metadata.managedFields?.[0]).toMatchObject({ manager: "kubectl-client-side-apply", operation: "Update" });
+    const dep = west.get(kind("apps", "Deployment"), "bookinfo", "reviews-v2");
+    expect(dep?.metadata.labels).toEqual({ app: "reviews", version: "v2" });
+  });
+
+  it("demo: the management cluster alone holds the workspace and its setting", () => {
+    const [west, east] = seeded("demo");
+    if (!west || !east) throw new Error("missing");
+    const ws = west.get(kind("tsb.tetrate.io", "Workspace"), "bookinfo", "bookinfo-ws");
+    expect(ws?.spec).toEqual({ namespaceSelector: { names: ["*/bookinfo"] } });
+    const setting = west.get(kind("settings.tetrate.io", "WorkspaceSetting"), "bookinfo", "bookinfo-ws-setting");
+    expect(setting?.spec).toEqual({ workspace: "bookinfo-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } });
+    expect(names(east, "tsb.tetrate.io", "Workspace")).toEqual([]);
+    expect(names(west, "install.tetrate.io", "IngressGateway")).toEqual([]);
+  });
+
+  it("scale: C clusters named c01… with S services, 25 per namespace", () => {
+    const stores = seeded("scale", { clusters: 3, services: 60 });
+    expect(stores.map((s) => s.cluster)).toEqual(["c01", "c02", "c03"]);
+    const [first] = stores;
+    if (!first) throw new Error("missing");
+    expect(first.list(kind("", "Service")).length).toBe(60);
+    expect(first.list(kind("apps", "Deployment")).length).toBe(60);
+    expect(names(first, "", "Service", "ns-003")).toHaveLength(10);
+    expect(names(first, "", "Namespace")).toEqual(expect.arrayContaining(["ns-001", "ns-002", "ns-003", "xcp-multicluster"]));
+  });
+});

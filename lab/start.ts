@@ -1,0 +1,101 @@
+// Starts the whole lab in-process: one store + API server + controller set per cluster, the scenario's seed, the
+// kubeconfig and the admin server. Tests and scripts call startLab(); lab/main.ts is its CLI.
+import { startAdminServer, type AdminServer, type AdminTarget } from "./admin/server";
+import { createApiServer, createClusterStore, createTypeRegistry, type ApiFault, type ApiServer } from "./apiserver/index";
+import type { ClusterStore } from "./apiserver/types";
+import { createLogProvider, startControllers, type ControllerSet, type PodFaultMode } from "./controllers/index";
+import { writeKubeconfig } from "./kubeconfig";
+import { scenarios, seedSystem, type ScenarioName } from "./scenarios/index";
+
+export interface LabOptions {
+  scenario?: ScenarioName;
+  clusters?: number;
+  services?: number;
+  kubeconfigPath?: string;
+  /** First cluster's port; the others follow (0 = every port ephemeral). Default 17401. */
+  portBase?: number;
+  host?: string;
+  /** Default 17400; 0 = ephemeral. */
+  adminPort?: number;
+  /** How long new pods take to become Ready (default 300 ms). */
+  podReadyDelayMs?: number;
+  /** Events each cluster keeps for watch resumption (the store's default when unset). */
+  historySize?: number;
+}
+
+export interface LabCluster {
+  name: string;
+  url: string;
+  store: ClusterStore;
+}
+
+export interface Lab {
+  clusters: LabCluster[];
+  kubeconfigPath: string;
+  adminUrl: string;
+  setFault(cluster: string, fault: ApiFault): Promise<void>;
+  /** Fails ("fail": not Ready), stops ("stop": container exited) or heals ("none") a pod; false if it is unknown. */
+  setPodFault(cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean;
+  stop(): Promise<void>;
+}
+
+interface Running extends LabCluster {
+  server: ApiServer;
+  controllers: ControllerSet;
+  fault: ApiFault;
+}
+
+async function startCluster(store: ClusterStore, port: number, options: LabOptions): Promise<Running> {
+  const server = await createApiServer(store, { host: options.host ?? "127.0.0.1", port, logs: createLogProvider(store) });
+  const controllers = startControllers(store, { podReadyDelayMs: options.podReadyDelayMs });
+  return { name: store.cluster, url: server.url, store, server, controllers, fault: { mode: "none" } };
+}
+
+function adminTarget(running: Running[], setFault: Lab["setFault"], setPodFault: Lab["setPodFault"]): AdminTarget {
+  return {
+    clusters: () => running.map(({ name, url }) => ({ name, url })),
+    fault: (name) => running.find((r) => r.name === name)?.fault ?? { mode: "none" },
+    setFault,
+    setPodFault,
+  };
+}
+
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
+  const scenario = scenarios[options.scenario ?? "demo"];
+  const types = createTypeRegistry();
+  const portBase = options.portBase ?? 17401;
+  const running: Running[] = [];
+  let admin: AdminServer | undefined;
+  const stop = async (): Promise<void> => {
+    await admin?.close();
+    for (const c of running) c.controllers.stop();
+    await Promise.all(running.map((c) => c.server.close()));
+  };
+  const setFault = async (cluster: string, fault: ApiFault): Promise<void> => {
+    const c = running.find((r) => r.name === cluster);
+    if (!c) throw new Error(`lab: unknown cluster "${cluster}"`);
+    await c.server.setFault(fault);
+    c.fault = fault;
+  };
+  const setPodFault = (cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean =>
+    running.find((r) => r.name === cluster)?.controllers.setPodFault(namespace, pod, mode) ?? false;
+  try {
+    const history = options.historySize ? { historySize: options.historySize } : {};
+    const stores = scenario.clusterNames(options).map((name) => createClusterStore(name, types, history));
+    for (const store of stores) seedSystem(store);
+    scenario.seed(stores, options);
+    for (const [i, store] of stores.entries()) running.push(await startCluster(store, portBase === 0 ? 0 : portBase + i, options));
+    // "lab ready" means converged: pods Running, endpoints filled, gateways addressed. Big scenarios on a busy
+    // machine take a while: allow 10 ms per seeded write (the resourceVersion counters), at least a minute.
+    const seededWrites = stores.reduce((n, s) => n + Number(s.currentResourceVersion()), 0);
+    const settleMs = Math.max(60_000, seededWrites * 10);
+    await Promise.all(running.map((c) => c.controllers.waitForIdle(settleMs)));
+    const kubeconfigPath = options.kubeconfigPath ?? ".lab/kubeconfig";
+    await writeKubeconfig(kubeconfigPath, running);
+    admin = await startAdminServer(adminTarget(running, setFault, setPodFault), { host: options.host ?? "127.0.0.1", port: options.adminPort ?? 17400 });
+    return { clusters: running.map(({ name, url, store }) => ({ name, url, store })), kubeconfigPath, adminUrl: admin.url, setFault, setPodFault, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+// Shadow WorkloadEntries (domain.md §2, §3.4): a cluster that runs an exposed service gets, in the service's
+// namespace, one WorkloadEntry per address of each *other* source cluster's gateway. They carry the local
+// Service's selector labels, so the local Service selects them like pods and its clients fail over to them;
+// Istio maps a Service port to a WorkloadEntry port by port *name*, hence `ports: {<portName>: 15443}`.
+import { shadowHash, shadowWorkloadEntryName } from "@/lib/names/object-names";
+import type { Condition } from "./conditions";
+import { buildObject } from "./desired";
+import type { Instance } from "./exposure";
+import { EAST_WEST_PORT } from "./gateways";
+import { meshPorts } from "./istio-protocol";
+import type { JsonObject } from "./json";
+import { TLS_MODE_LABEL, type BuildResult, type Placed } from "./placed";
+import type { ModelService, Source, WorkspaceModel } from "./workspace-model";
+
+/** Why `local` cannot take shadow WorkloadEntries, if it cannot. */
+export function unusable(model: WorkspaceModel, local: Instance, svc: ModelService): Condition | undefined {
+  const cluster = local.cluster.name;
+  const base = { workspace: model.name, cluster, subject: `Service ${svc.namespace}/${svc.name}` };
+  if (Object.keys(local.service.selector).length === 0) {
+    const message = `${svc.fqdn} in ${cluster} has no selector, so shadow WorkloadEntries cannot join it; it will not fail over.`;
+    return { ...base, severity: "warning", reason: "ServiceWithoutSelector", message };
+  }
+  if (meshPorts(local.service.ports).some((p) => p.name === "")) {
+    const message = `${svc.fqdn} in ${cluster} has an unnamed port; WorkloadEntries map ports by name, so name it (e.g. http) to enable failover.`;
+    return { ...base, severity: "warning", reason: "UnnamedServicePort", message };
+  }
+  return undefined;
+}
+
+function shadowSpec(local: Instance, source: Source, address: string): JsonObject {
+  const ports = Object.fromEntries(meshPorts(local.service.ports).map((p) => [p.name, EAST_WEST_PORT]));
+  return {
+    address,
+    labels: { ...local.service.selector, [TLS_MODE_LABEL]: "istio" },
+    ports,
+    ...(source.cluster.network ? { network: source.cluster.network } : {}),
+    ...(source.cluster.locality ? { locality: source.cluster.locality } : {}),
+  };
+}
+
+function shadowsFor(model: WorkspaceModel, svc: ModelService, local: Instance): Placed[] {
+  return svc.sources
+    .filter((s) => s.cluster.name !== local.cluster.name)
+    .flatMap((source) => {
+      const hash = shadowHash(source.cluster.name, svc.namespace, svc.name);
+      const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters: [source.cluster.name], services: [svc.fqdn] };
+      return source.gateway.addresses.map((address, index) => ({
+        cluster: local.cluster.name,
+        object: buildObject({
+          kind: "WorkloadEntry",
+          name: shadowWorkloadEntryName(svc.name, hash, index),
+          namespace: svc.namespace,
+          provenance,
+          labels: local.service.selector,
+          spec: shadowSpec(local, source, address),
+        }),
+      }));
+    });
+}
+
+/** Whether `local` gets shadow WorkloadEntries: a remote source exists and the local Service can select them. */
+export function getsShadows(model: WorkspaceModel, svc: ModelService, local: Instance): boolean {
+  return svc.sources.some((s) => s.cluster.name !== local.cluster.name) && unusable(model, local, svc) === undefined;
+}
+
+export function workloadEntries(model: WorkspaceModel): BuildResult {
+  const result: BuildResult = { placed: [], conditions: [] };
+  for (const svc of model.services) {
+    for (const local of svc.instances) {
+      const hasRemote = svc.sources.some((s) => s.cluster.name !== local.cluster.name);
+      const problem = hasRemote ? unusable(model, local, svc) : undefined;
+      if (problem) result.conditions.push(problem);
+      else result.placed.push(...shadowsFor(model, svc, local));
+    }
+  }
+  return result;
+}
