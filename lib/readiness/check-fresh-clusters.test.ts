@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { seedInput, withCluster } from "@/lib/plan/test-fixtures";
+import { checkFreshClusters } from "./check-fresh-clusters";
+import { contextOf } from "./test-helpers";
+
+describe("checkFreshClusters", () => {
+  it.each([
+    ["all fresh", seedInput(), new Map(), "pass", "east, north and west are connected and synced."],
+    [
+      "east stale with a reason",
+      withCluster(seedInput(), "east", (c) => { c.stale = true; }),
+      new Map([["east", { staleSince: "2026-11-25T02:00:00Z", reason: "the API server refused the connection" }]]),
+      "fail",
+      "east is stale since 2026-11-25T02:00:00Z (the API server refused the connection); the other checks use its last known state.",
+    ],
+    ["stale without details", withCluster(seedInput(), "north", (c) => { c.stale = true; }), new Map(), "fail", "north is stale; the other checks use its last known state."],
+  ])("%s", (_, input, freshness, status, reason) => {
+    expect(checkFreshClusters(contextOf(input, { freshness }))).toMatchObject({ id: "clusters-fresh", status, reason });
+  });
+
+  it("suggests probing the stale cluster", () => {
+    expect(checkFreshClusters(contextOf(withCluster(seedInput(), "east", (c) => { c.stale = true; }))).command).toBe("kubectl --context east get --raw /version");
+  });
+});

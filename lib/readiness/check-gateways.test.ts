@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { seedInput, withCluster } from "@/lib/plan/test-fixtures";
+import { checkGateways } from "./check-gateways";
+import { contextOf } from "./test-helpers";
+
+describe("checkGateways", () => {
+  it.each([
+    ["every cluster has one", seedInput({ northGateway: true }), "pass", "gateways matching app=eastwest-gateway publish addresses in east (3 addresses), north (3 addresses) and west (3 addresses)."],
+    ["north has none", seedInput(), "fail", "no east-west gateway (pods labelled app=eastwest-gateway, port 15443) in north."],
+    [
+      "east's has no address",
+      withCluster(seedInput({ northGateway: true }), "east", (c) => { c.gateways = c.gateways.map((g) => ({ ...g, addresses: [] })); }),
+      "fail",
+      "east: the gateway publishes no address (its LoadBalancer has no ingress address yet); set the xcp.tetrate.io/cluster-external-addresses annotation or use a LoadBalancer so other clusters can reach it.",
+    ],
+    [
+      "east's lacks 15443",
+      withCluster(seedInput({ northGateway: true }), "east", (c) => { c.gateways = c.gateways.map((g) => ({ ...g, ports: [{ name: "http", port: 80, protocol: "TCP" }] })); }),
+      "fail",
+      "no east-west gateway (pods labelled app=eastwest-gateway, port 15443) in east.",
+    ],
+  ])("%s", (_, input, status, reason) => {
+    expect(checkGateways(contextOf(input))).toMatchObject({ id: "gateways", status, reason });
+  });
+
+  it("offers the IngressGateway to apply where one is missing", () => {
+    const item = checkGateways(contextOf(seedInput()));
+    expect(item.fix).toContain('"Deploy east-west gateway" action for north');
+    expect(item.command?.split("\n")[0]).toBe("kubectl --context north apply --server-side --field-manager=eastwest-console -f - <<'EOF'");
+    expect(item.command).toContain("  name: eastwest-gateway\n  namespace: bookinfo\n");
+  });
+});

@@ -1,0 +1,51 @@
+// Seed step 3: an east-west gateway in every cluster of the workspace, chosen exactly as the planner chooses it
+// (pods matching the WorkspaceSetting's workloadSelector, Service port 15443), with at least one published
+// address: without one, other clusters cannot reach that cluster's instances and it cannot be failed over to.
+import { DEFAULT_GATEWAY_NAME, ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
+import { kubectlScript } from "@/lib/manifests/kubectl-command";
+import { listing, type ReadinessContext } from "./context";
+import { pass, type ChecklistItem } from "./types";
+
+const id = "gateways";
+const title = "East-west gateway with published addresses in every cluster";
+
+/** The IngressGateway the installer turns into pods labelled app=<name>, matching an `app` selector. */
+function gatewayToDeploy(ctx: ReadinessContext): { name: string; namespace: string } {
+  const name = ctx.selector.app ?? DEFAULT_GATEWAY_NAME;
+  return { name, namespace: ctx.workspace.namespace ?? ctx.namespaces[0] ?? "default" };
+}
+
+export function checkGateways(ctx: ReadinessContext): ChecklistItem {
+  const missing: string[] = [];
+  const unreachable: string[] = [];
+  for (const cluster of ctx.spanned) {
+    const choice = ctx.gateways.get(cluster.name);
+    if (!choice?.serving) missing.push(cluster.name);
+    else if (choice.serving.addresses.length === 0) {
+      const why = choice.conditions.find((c) => c.severity === "error")?.message ?? "it publishes no address";
+      unreachable.push(`${cluster.name}: ${why}`);
+    }
+  }
+  const selector = Object.entries(ctx.selector).map(([k, v]) => `${k}=${v}`).join(",");
+  if (missing.length > 0) {
+    const { name, namespace } = gatewayToDeploy(ctx);
+    const manifest = ingressGatewayManifest(name, namespace);
+    const also = unreachable.length > 0 ? ` Also ${unreachable.join("; ")}` : "";
+    return {
+      id, title, status: "fail",
+      reason: `no east-west gateway (pods labelled ${selector}, port 15443) in ${listing(missing)}.${also}`,
+      fix: `Deploy one with the console's "Deploy east-west gateway" action for ${listing(missing)}, or apply the IngressGateway below.`,
+      command: kubectlScript(missing.map((context) => ({ type: "apply", context, manifest }))),
+    };
+  }
+  if (unreachable.length > 0) {
+    return {
+      id, title, status: "fail",
+      reason: unreachable.join("; "),
+      fix: "Give the gateway's Service an external address: a LoadBalancer that gets an ingress address, or the xcp.tetrate.io/cluster-external-addresses annotation.",
+    };
+  }
+  if (ctx.spanned.length === 0) return { id, title, status: "warn", reason: "the workspace covers no cluster yet.", fix: "Fix the Workspace first (see above)." };
+  const found = ctx.spanned.map((c) => `${c.name} (${ctx.gateways.get(c.name)?.serving?.addresses.length ?? 0} addresses)`);
+  return pass(id, title, `gateways matching ${selector} publish addresses in ${listing(found)}.`);
+}

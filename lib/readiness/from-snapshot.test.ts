@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { clusterSnapshot, obj } from "@/lib/fleet/snapshot-fixtures";
+import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import { freshnessOf, haChecklistFromSnapshot } from "./from-snapshot";
+
+const details = obj("Service", "details", { namespace: "bookinfo", labels: { app: "details" }, spec: { selector: { app: "details" }, ports: [{ name: "http", port: 9080 }] } });
+const gateway = obj("IngressGateway", "eastwest-gateway", { namespace: "bookinfo", spec: { eastWestOnly: true } });
+const gatewayService = (ip: string): CachedObject => ({
+  ...obj("Service", "eastwest-gateway", { namespace: "bookinfo", spec: { type: "LoadBalancer", selector: { app: "eastwest-gateway" }, ports: [{ name: "tls", port: 15443 }] } }),
+  status: { loadBalancer: { ingress: [{ ip }] } },
+});
+const workload = (ip: string) => [obj("Namespace", "bookinfo"), details, gateway, gatewayService(ip)];
+const config = [
+  obj("Workspace", "bookinfo-ws", { namespace: "bookinfo", spec: { namespaceSelector: { names: ["*/bookinfo"] } } }),
+  obj("WorkspaceSetting", "bookinfo-ws-setting", { namespace: "bookinfo", spec: { workspace: "bookinfo-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }),
+];
+
+function snapshot(eastState: "synced" | "stale"): FleetSnapshot {
+  const east = eastState === "stale"
+    ? { state: "stale" as const, staleSince: "2026-11-25T02:00:00Z", lastError: { reason: "refused" as const, message: "the API server refused the connection" } }
+    : {};
+  return {
+    revision: 1,
+    at: "2026-11-25T03:00:00Z",
+    managementCluster: "west",
+    clusters: [clusterSnapshot("west", [...workload("10.0.1.1"), ...config], { management: true }), clusterSnapshot("east", workload("10.0.2.1"), east)],
+  };
+}
+
+describe("haChecklistFromSnapshot", () => {
+  it.each([
+    ["synced", [["namespace-exists", "pass"], ["namespace-selector", "pass"], ["gateways", "pass"], ["service-ports", "pass"], ["outlier-detection", "fail"], ["clusters-fresh", "pass"]]],
+    ["stale", [["namespace-exists", "pass"], ["namespace-selector", "pass"], ["gateways", "pass"], ["service-ports", "pass"], ["outlier-detection", "fail"], ["clusters-fresh", "fail"]]],
+  ] as const)("reads a fleet whose east is %s", (state, statuses) => {
+    const result = haChecklistFromSnapshot(snapshot(state), "bookinfo-ws");
+    expect(result.ok && result.checklist.items.map((i) => [i.id, i.status])).toEqual(statuses);
+  });
+
+  it("says why and since when a cluster is stale", () => {
+    const result = haChecklistFromSnapshot(snapshot("stale"), "bookinfo-ws");
+    expect(result.ok && result.checklist.items.find((i) => i.id === "clusters-fresh")?.reason).toBe(
+      "east is stale since 2026-11-25T02:00:00Z (the API server refused the connection); the other checks use its last known state.",
+    );
+  });
+
+  it("keeps a recovered cluster's last error out of its freshness", () => {
+    const snap = snapshot("synced");
+    const recovered = { ...snap, clusters: snap.clusters.map((c) => ({ ...c, lastError: { reason: "timeout" as const, message: "old" } })) };
+    expect(freshnessOf(recovered).get("east")).toEqual({});
+  });
+});

@@ -1,0 +1,31 @@
+// The checklist straight from a fleet snapshot: the registry's adapter (lib/registry) turns the snapshot into
+// the planner's input; the snapshot itself adds what the input cannot say — why and since when a cluster is
+// stale, and which cluster is the management cluster.
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
+import { toPlanInput } from "@/lib/registry/plan-input-adapter";
+import type { Freshness } from "./context";
+import { haChecklist } from "./ha-checklist";
+
+export function freshnessOf(snapshot: FleetSnapshot): Map<string, Freshness> {
+  return new Map(
+    snapshot.clusters.map((c) => {
+      const reason = c.state === "syncing" ? "still syncing" : c.lastError?.message;
+      return [c.name, { ...(c.staleSince ? { staleSince: c.staleSince } : {}), ...(reason && c.state !== "synced" ? { reason } : {}) }] as const;
+    }),
+  );
+}
+
+/** `clusters` restricts the check to workload clusters (e.g. leave out a management-only cluster). */
+export function haChecklistFromSnapshot(snapshot: FleetSnapshot, workspace: string, options: { resolvedHostnames?: Record<string, string[]>; clusters?: readonly string[] } = {}) {
+  const management = snapshot.managementCluster ?? undefined;
+  const adapted = toPlanInput(fromFleetSnapshot(snapshot), {
+    ...(management ? { managementCluster: management } : {}),
+    ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}),
+  });
+  return haChecklist(adapted.input, workspace, {
+    freshness: freshnessOf(snapshot),
+    ...(management ? { managementCluster: management } : {}),
+    ...(options.clusters ? { clusters: options.clusters } : {}),
+  });
+}
