@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { exposedServiceCount, isShadowWorkloadEntry, summarizeCluster, workspacesOfCluster } from "./cluster-summary";
+import { clusterSnapshot, obj } from "./snapshot-fixtures";
+import { workspacesOf } from "./workspaces";
+
+const ns = (name: string) => obj("Namespace", name);
+const svc = (namespace: string, name: string) => obj("Service", name, { namespace });
+const workspace = (name: string, names: string[]) => obj("Workspace", name, { namespace: "tsb", spec: { namespaceSelector: { names } } });
+const setting = (workspaceName: string, exposedServices?: string[]) =>
+  obj("WorkspaceSetting", `${workspaceName}-setting`, {
+    namespace: "tsb",
+    spec: { workspace: workspaceName, defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" }, ...(exposedServices ? { exposedServices } : {}) } },
+  });
+
+const east = clusterSnapshot("east", [
+  ns("bookinfo"),
+  ns("shop"),
+  ns("other"),
+  svc("bookinfo", "details"),
+  svc("bookinfo", "reviews"),
+  svc("shop", "cart"),
+  svc("other", "x"),
+  svc("bookinfo", "eastwest-gateway"),
+  obj("IngressGateway", "eastwest-gateway", { namespace: "bookinfo" }),
+]);
+
+const management = (items: ReturnType<typeof obj>[]) => clusterSnapshot("west", items, { management: true });
+
+describe("exposedServiceCount", () => {
+  it.each([
+    ["no workspace exposes nothing", [], 0],
+    ["*/bookinfo without a setting: every service but the gateway's", [workspace("w", ["*/bookinfo"])], 2],
+    ["empty exposedServices = all", [workspace("w", ["*/bookinfo"]), setting("w", [])], 2],
+    ["a listed FQDN only", [workspace("w", ["*/bookinfo"]), setting("w", ["details.bookinfo.svc.cluster.local"])], 1],
+    ["a listed FQDN outside the workspace does not count", [workspace("w", ["*/bookinfo"]), setting("w", ["cart.shop.svc.cluster.local"])], 0],
+    ["another cluster's pattern", [workspace("w", ["west/bookinfo"])], 0],
+    ["this cluster by name, every namespace", [workspace("w", ["east/*"])], 4],
+    ["prefix pattern", [workspace("w", ["*/sh*"])], 1],
+    ["two workspaces, no double counting", [workspace("a", ["*/bookinfo"]), workspace("b", ["east/*"]), setting("b", ["details.bookinfo.svc.cluster.local"])], 2],
+    ["invalid pattern is ignored", [workspace("w", ["bookinfo"])], 0],
+  ] as const)("%s", (_name, items, expected) => {
+    expect(exposedServiceCount(east, workspacesOf(management([...items])))).toBe(expected);
+  });
+});
+
+describe("isShadowWorkloadEntry", () => {
+  it.each([
+    ["XCP name", "k-details-0123456789abcdef0123456789abcdef", undefined, true],
+    ["second address", "k-details-0123456789abcdef0123456789abcdef-2", undefined, true],
+    ["our label", "anything", { "app.kubernetes.io/managed-by": "eastwest-console" }, true],
+    ["someone else's label", "vm-1", { "app.kubernetes.io/managed-by": "helm" }, false],
+    ["hash too short", "k-details-0123456789abcdef", undefined, false],
+    ["upper-case hex", "k-details-0123456789ABCDEF0123456789ABCDEF", undefined, false],
+    ["user WorkloadEntry", "vm-1", undefined, false],
+  ] as const)("%s", (_name, name, labels, expected) => {
+    expect(isShadowWorkloadEntry(obj("WorkloadEntry", name, { namespace: "bookinfo", ...(labels ? { labels } : {}) }))).toBe(expected);
+  });
+});
+
+describe("summarizeCluster", () => {
+  it("counts every kind and names the workspaces covering the cluster", () => {
+    const cluster = clusterSnapshot("east", [
+      ns("bookinfo"),
+      svc("bookinfo", "details"),
+      obj("IngressGateway", "eastwest-gateway", { namespace: "bookinfo" }),
+      obj("ServiceEntry", "global-gwinternal-x", { namespace: "xcp-multicluster" }),
+      obj("WorkloadEntry", "k-details-0123456789abcdef0123456789abcdef", { namespace: "bookinfo" }),
+      obj("WorkloadEntry", "vm-1", { namespace: "bookinfo" }),
+      obj("Pod", "p", { namespace: "bookinfo" }),
+    ]);
+    const defs = workspacesOf(management([workspace("bookinfo-ws", ["*/bookinfo"]), workspace("shop-ws", ["*/shop"])]));
+    expect(summarizeCluster(cluster, defs)).toEqual({
+      counts: { gateways: 1, exposedServices: 1, serviceEntries: 1, shadowWorkloadEntries: 1, services: 1, namespaces: 1, pods: 1, deployments: 0, objects: 7 },
+      workspaces: ["bookinfo-ws"],
+    });
+    expect(workspacesOfCluster(cluster, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+// Per-cluster figures for the fleet overview, computed from a snapshot. Pure and cheap (linear in the
+// cluster's objects), so the server can recompute them on every coalesced change.
+import { serviceFqdn } from "@/lib/names/fqdn";
+import type { CachedObject, ClusterSnapshot } from "./snapshot-types";
+import { workspaceCovers, type WorkspaceDef } from "./workspaces";
+
+export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+export const CONSOLE_MANAGER = "eastwest-console";
+/** XCP's shadow WorkloadEntry spelling: `k-<service>-<32 hex>`, then `-2`, `-3` … */
+const SHADOW_NAME = /^k-[a-z0-9]([-a-z0-9]*[a-z0-9])?-[0-9a-f]{32}(-[0-9]+)?$/;
+
+export type ClusterCounts = {
+  gateways: number;
+  exposedServices: number;
+  serviceEntries: number;
+  shadowWorkloadEntries: number;
+  services: number;
+  namespaces: number;
+  pods: number;
+  deployments: number;
+  /** Every cached object of the cluster, all kinds. */
+  objects: number;
+};
+
+export type ClusterSummary = { counts: ClusterCounts; workspaces: string[] };
+
+/** A WorkloadEntry the console (or XCP) generated for failover, not one a user wrote. */
+export function isShadowWorkloadEntry(entry: CachedObject): boolean {
+  return entry.metadata.labels?.[MANAGED_BY_LABEL] === CONSOLE_MANAGER || SHADOW_NAME.test(entry.metadata.name);
+}
+
+/** Namespace/name of every IngressGateway: its installer names the gateway's own Service the same. */
+function gatewayKeys(cluster: ClusterSnapshot): Set<string> {
+  return new Set([...cluster.objects.IngressGateway.keys()]);
+}
+
+/**
+ * Services of this cluster that some workspace exposes: in a namespace the workspace covers
+ * and, when its setting lists FQDNs, listed. A gateway's own Service is never exposed.
+ */
+export function exposedServiceCount(cluster: ClusterSnapshot, workspaces: readonly WorkspaceDef[]): number {
+  const gateways = gatewayKeys(cluster);
+  let count = 0;
+  for (const [key, service] of cluster.objects.Service) {
+    const namespace = service.metadata.namespace ?? "";
+    if (gateways.has(key)) continue;
+    const fqdn = serviceFqdn({ namespace, name: service.metadata.name });
+    const exposed = workspaces.some(
+      (ws) => workspaceCovers(ws, cluster.name, namespace) && (ws.exposedServices.length === 0 || ws.exposedServices.includes(fqdn)),
+    );
+    if (exposed) count += 1;
+  }
+  return count;
+}
+
+/** The workspaces that cover at least one existing namespace of the cluster. */
+export function workspacesOfCluster(cluster: ClusterSnapshot, workspaces: readonly WorkspaceDef[]): string[] {
+  const namespaces = [...cluster.objects.Namespace.values()].map((ns) => ns.metadata.name);
+  return workspaces.filter((ws) => namespaces.some((ns) => workspaceCovers(ws, cluster.name, ns))).map((ws) => ws.name);
+}
+
+export function summarizeCluster(cluster: ClusterSnapshot, workspaces: readonly WorkspaceDef[]): ClusterSummary {
+  const o = cluster.objects;
+  let shadows = 0;
+  for (const entry of o.WorkloadEntry.values()) if (isShadowWorkloadEntry(entry)) shadows += 1;
+  const objects = Object.values(o).reduce((sum, map) => sum + map.size, 0);
+  return {
+    counts: {
+      gateways: o.IngressGateway.size,
+      exposedServices: exposedServiceCount(cluster, workspaces),
+      serviceEntries: o.ServiceEntry.size,
+      shadowWorkloadEntries: shadows,
+      services: o.Service.size,
+      namespaces: o.Namespace.size,
+      pods: o.Pod.size,
+      deployments: o.Deployment.size,
+      objects,
+    },
+    workspaces: workspacesOfCluster(cluster, workspaces),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Domain errors the routers let through. `server/trpc.ts` maps them to tRPC codes in one
+ * place, so plain functions never import tRPC.
+ */
+export class NotFoundError extends Error {
+  /** The input field that named the missing thing, so the client can point at it. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = "NotFoundError";
+    this.field = field;
+  }
+}

@@ -1,0 +1,67 @@
+import type { ClusterStatus, FleetView } from "@/lib/fleet-schema";
+import type { ServerEnv } from "@/server/env";
+import { startInformer } from "@/server/kube/informer";
+import { loadInCluster, loadKubeconfig } from "@/server/kube/kubeconfig";
+import { probeCluster } from "@/server/kube/probe";
+import { createFleetFeed, type FleetFeed } from "./feed";
+import { createFleetMonitor } from "./monitor";
+import { createFleetCache, type FleetSnapshotSource } from "./snapshot";
+
+/** What the tRPC layer needs from the fleet; routers and tests depend on this shape only. */
+export type FleetService = {
+  feed: FleetFeed;
+  /** Resolves once the first refresh (kubeconfig read + one probe round) has finished. */
+  ready: () => Promise<void>;
+  view: () => FleetView;
+  recheck: (cluster: string) => Promise<ClusterStatus>;
+  /** The object-level cache, for controllers (the registry) and diagnostics. */
+  snapshots: FleetSnapshotSource;
+};
+
+/** Wires kubeconfig loading, informers, probing and the feed together and refreshes on a timer. */
+export function startFleetService(env: ServerEnv, log: (line: string) => void): FleetService & { stop: () => void } {
+  const feed = createFleetFeed();
+  const informerOptions = {
+    listTimeoutMs: env.listTimeoutMs,
+    watchTimeoutSeconds: env.watchTimeoutSeconds,
+    backoff: env.backoff,
+    notServedRetryMs: 60_000,
+  };
+  const cache = createFleetCache({
+    startInformer: (handle, kind, sink) => {
+      // Handles without a KubeConfig get no informers (see createFleetCache); this is a guard.
+      if (!handle.kubeConfig) return { stop: () => undefined, done: Promise.resolve() };
+      return startInformer(handle.name, handle.kubeConfig, kind, sink, informerOptions);
+    },
+    now: () => new Date(),
+    flushIntervalMs: env.flushIntervalMs,
+  });
+  const monitor = createFleetMonitor({
+    load: async () => (env.inCluster ? loadInCluster() : loadKubeconfig(env.kubeconfigPaths, env.contexts)),
+    probe: (handle) => probeCluster(handle, env.probeTimeoutMs),
+    feed,
+    cache,
+    managementCluster: env.managementCluster,
+    now: () => new Date(),
+    log,
+  });
+  const tick = () =>
+    monitor.refresh().catch((err: unknown) => {
+      // Refresh turns every cluster failure into data; reaching here is a bug, not a cluster.
+      log(`fleet: refresh failed: ${err instanceof Error ? err.name : String(err)}`);
+    });
+  const first = tick();
+  const timer = setInterval(tick, env.probeIntervalMs);
+  timer.unref();
+  return {
+    feed,
+    ready: () => first,
+    view: monitor.view,
+    recheck: monitor.recheck,
+    snapshots: { current: cache.current, subscribe: cache.subscribe },
+    stop: () => {
+      clearInterval(timer);
+      cache.stop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { KubeConfig } from "@kubernetes/client-node";
+import { kubeGet, readBody } from "./kube-http";
+
+export type ListPage = { items: unknown[]; resourceVersion: string; continueToken: string | undefined };
+export type ListResult = { items: unknown[]; resourceVersion: string };
+
+/** Page size for lists: keeps each response (and its parse) small on big clusters. */
+const PAGE = 500;
+
+/**
+ * Lists a collection in pages (`limit`/`continue`). All pages come from one consistent
+ * snapshot of the store, so the first page's resourceVersion is where a watch resumes.
+ * Every page has its own deadline, so a server that starts hanging mid-list is noticed.
+ */
+export async function listAll(kc: KubeConfig, path: string, signal: AbortSignal, timeoutMs: number): Promise<ListResult> {
+  const items: unknown[] = [];
+  let resourceVersion = "";
+  let continueToken: string | undefined;
+  do {
+    const page = await listPage(kc, path, continueToken, AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]));
+    items.push(...page.items);
+    resourceVersion ||= page.resourceVersion;
+    continueToken = page.continueToken;
+  } while (continueToken);
+  return { items, resourceVersion };
+}
+
+async function listPage(kc: KubeConfig, path: string, continueToken: string | undefined, signal: AbortSignal): Promise<ListPage> {
+  const query: Record<string, string> = { limit: String(PAGE) };
+  if (continueToken) query.continue = continueToken;
+  const res = await kubeGet(kc, path, query, signal);
+  const body = JSON.parse(await readBody(res, signal)) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
+  const rv = body.metadata?.resourceVersion;
+  const next = body.metadata?.continue;
+  return {
+    items: Array.isArray(body.items) ? body.items : [],
+    resourceVersion: typeof rv === "string" ? rv : "",
+    continueToken: typeof next === "string" && next.length > 0 ? next : undefined,
+  };
+}

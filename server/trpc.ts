@@ -1,0 +1,44 @@
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { NotFoundError } from "./errors";
+import type { FleetService } from "./fleet/service";
+
+/** Everything a procedure may use; routers get their dependencies only from here. */
+export type Context = { fleet: FleetService };
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Zod errors flattened so a form can show each field's message next to it.
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        field: cause instanceof NotFoundError ? cause.field : null,
+      },
+    };
+  },
+});
+
+/** Domain errors → tRPC codes, in this one place. Anything unrecognised stays a 500. */
+function codeFor(err: unknown): TRPC_ERROR_CODE_KEY | undefined {
+  if (err instanceof NotFoundError) return "NOT_FOUND";
+  return undefined;
+}
+
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const code = codeFor(result.error.cause);
+    if (code) throw new TRPCError({ code, message: result.error.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+/** Viewer level: anyone who can reach the console. Owner levels come with auth. */
+export const publicProcedure = t.procedure.use(mapErrors);
