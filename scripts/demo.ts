@@ -10,11 +10,13 @@ const host = process.env.HOST ?? "127.0.0.1";
 const kubeconfig = resolve(root, ".lab", "kubeconfig");
 
 await buildIfNeeded(root);
-const lab = await startUntil("npx", ["tsx", "lab/main.ts", "--kubeconfig", kubeconfig, ...process.argv.slice(2)], /lab ready/, {
+// Start node directly (not through npx/sh wrappers) so a signal sent to this script reaches the real processes.
+const node = process.execPath;
+const lab = await startUntil(node, ["--import", "tsx", "lab/main.ts", "--kubeconfig", kubeconfig, ...process.argv.slice(2)], /lab ready/, {
   cwd: root,
   prefix: "[lab] ",
 });
-const consoleServer = await startUntil("npx", ["next", "start", "-H", host, "-p", port], /Ready in|started server/i, {
+const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], /Ready in|started server/i, {
   cwd: root,
   prefix: "[console] ",
   env: { ...process.env, KUBECONFIG: kubeconfig, NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,4 +1,5 @@
 // One simulated cluster's Kubernetes API endpoint over plain HTTP on loopback.
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { LogProvider, RequestContext } from "./context";
@@ -42,6 +43,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, store: ClusterS
 export async function createApiServer(store: ClusterStore, options: ApiServerOptions = {}): Promise<ApiServer> {
   const host = options.host ?? "127.0.0.1";
   const shutdown = new AbortController();
+  // Every open watch listens for shutdown on this one signal; a console watching 11 kinds (or a thousand
+  // clients) is normal, not a leak, so lift the default limit of 10 listeners.
+  setMaxListeners(0, shutdown.signal);
   const server = createServer((req, res) => {
     void (async () => {
       try {
