@@ -1,6 +1,4 @@
-import http, { type IncomingMessage } from "node:http";
-import https from "node:https";
-import type { KubeConfig } from "@kubernetes/client-node";
+import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from "@kubernetes/client-node";
 
 /** An HTTP error answer from the API server; `code` is the status, as client-node's ApiException has it. */
 export class KubeHttpError extends Error {
@@ -16,57 +14,36 @@ export class KubeHttpError extends Error {
   }
 }
 
+const transport = new IsomorphicFetchHttpLibrary();
+
 /**
- * Opens a GET against the cluster of `kc` (its only context) and resolves with the response
- * once a 2xx status line arrives. Credentials, CA and client certificates come from
- * client-node (`applyToHTTPSOptions`, which also runs token files and exec plugins); we use
- * node's own http(s) so a hung server can be cut off by `signal` at any moment — client-node
- * 1.4's Watch cannot be aborted before the response headers arrive.
+ * GET a JSON document from the cluster of `kc` (its only context) through client-node's own HTTP
+ * layer — the request context, authentication (tokens, client certificates, exec plugins, CA) and
+ * fetch transport that every generated client-node API uses. We build the request ourselves rather
+ * than call a generated API because those deserialize into classes (dates become Date objects), while
+ * the fleet cache keeps the server's JSON as is; and we set an AbortSignal on the request context so a
+ * hung server can be cut off at any moment.
  */
-export async function kubeGet(
-  kc: KubeConfig,
-  path: string,
-  query: Record<string, string>,
-  signal: AbortSignal,
-): Promise<IncomingMessage> {
+export async function kubeGetJson(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
   const server = kc.getCurrentCluster()?.server;
   if (!server) throw new Error("kubeconfig context without a cluster");
   const url = new URL(server.replace(/\/+$/, "") + path);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  const options: https.RequestOptions = { method: "GET", headers: { Accept: "application/json" } };
-  await kc.applyToHTTPSOptions(options);
+  const context = new RequestContext(url.toString(), HttpMethod.GET);
+  context.setHeaderParam("Accept", "application/json");
+  await kc.applySecurityAuthentication(context);
   signal.throwIfAborted();
-  const transport = url.protocol === "https:" ? https : http;
-  const res = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = transport.request(url, { ...options, signal }, resolve);
-    req.on("error", reject);
-    req.end();
-  });
-  if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) return res;
-  const body = await readBody(res, signal).catch(() => "");
-  throw new KubeHttpError(res.statusCode ?? 0, statusReason(body));
+  context.setSignal(signal);
+  const response = await transport.send(context).toPromise();
+  const body = await response.body.text();
+  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return JSON.parse(body) as unknown;
+  throw new KubeHttpError(response.httpStatusCode, statusReason(body));
 }
 
-/** Reads a whole (JSON) response body. */
-export function readBody(res: IncomingMessage, signal: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const onAbort = () => res.destroy(new Error("aborted"));
-    signal.addEventListener("abort", onAbort, { once: true });
-    res.on("data", (chunk: Buffer) => chunks.push(chunk));
-    res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    res.on("error", reject);
-    res.on("close", () => {
-      signal.removeEventListener("abort", onAbort);
-      if (!res.complete) reject(Object.assign(new Error("response cut short"), { code: "ECONNRESET" }));
-    });
-  });
-}
-
-function statusReason(body: string): string | undefined {
+export function statusReason(body: unknown): string | undefined {
   try {
-    const parsed = JSON.parse(body) as { reason?: unknown };
-    return typeof parsed.reason === "string" ? parsed.reason : undefined;
+    const parsed = (typeof body === "string" ? JSON.parse(body) : body) as { reason?: unknown } | null;
+    return typeof parsed?.reason === "string" ? parsed.reason : undefined;
   } catch {
     return undefined;
   }

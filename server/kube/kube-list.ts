@@ -1,5 +1,5 @@
 import type { KubeConfig } from "@kubernetes/client-node";
-import { kubeGet, readBody } from "./kube-http";
+import { kubeGetJson } from "./kube-http";
 
 export type ListPage = { items: unknown[]; resourceVersion: string; continueToken: string | undefined };
 export type ListResult = { items: unknown[]; resourceVersion: string };
@@ -28,8 +28,7 @@ export async function listAll(kc: KubeConfig, path: string, signal: AbortSignal,
 async function listPage(kc: KubeConfig, path: string, continueToken: string | undefined, signal: AbortSignal): Promise<ListPage> {
   const query: Record<string, string> = { limit: String(PAGE) };
   if (continueToken) query.continue = continueToken;
-  const res = await kubeGet(kc, path, query, signal);
-  const body = JSON.parse(await readBody(res, signal)) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
+  const body = (await kubeGetJson(kc, path, query, signal)) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
   const rv = body.metadata?.resourceVersion;
   const next = body.metadata?.continue;
   return {

@@ -1,5 +1,6 @@
-import type { KubeConfig } from "@kubernetes/client-node";
-import { kubeGet } from "./kube-http";
+import type { Agent } from "node:http";
+import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import { KubeHttpError, statusReason } from "./kube-http";
 
 export type WatchEvent =
   | { type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK"; object: unknown }
@@ -13,78 +14,106 @@ export type WatchTimings = {
   timeoutSeconds: number;
 };
 
+type Handlers = { onOpen: () => void; onEvent: (event: WatchEvent) => void };
+
 /**
- * One watch request from `resourceVersion`. Resolves when the server ends the stream
- * (normal: timeoutSeconds elapsed, or after an ERROR event), rejects when the connection
- * fails, hangs before answering, goes silent for longer than the server promised, or is
- * cut. Events are delivered in order, one JSON object per line.
+ * One watch request from `resourceVersion`, through client-node's Watch. Resolves when the server
+ * ends the stream (normal: timeoutSeconds elapsed, or after an ERROR event), rejects when the
+ * connection fails, hangs before answering, goes silent for longer than the server promised, or is
+ * cut. Events are delivered in order, one JSON object per line (client-node skips lines that are
+ * not JSON).
  */
-export async function watchOnce(
-  kc: KubeConfig,
-  path: string,
-  resourceVersion: string,
-  signal: AbortSignal,
-  timings: WatchTimings,
-  handlers: { onOpen: () => void; onEvent: (event: WatchEvent) => void },
-): Promise<void> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener("abort", abort, { once: true });
-  let timer = setTimeout(abort, timings.connectTimeoutMs);
+export async function watchOnce(kc: KubeConfig, path: string, resourceVersion: string, signal: AbortSignal, timings: WatchTimings, handlers: Handlers): Promise<void> {
+  const cut = new AbortController();
+  const stop = () => cut.abort();
+  signal.addEventListener("abort", stop, { once: true });
+  let timedOut = false;
+  let timer = setTimeout(() => ((timedOut = true), stop()), timings.connectTimeoutMs);
+  // Silence longer than the server's own deadline (plus slack) means a dead connection.
+  const idleMs = timings.timeoutSeconds * 1000 + timings.connectTimeoutMs;
+  const rearm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => ((timedOut = true), stop()), idleMs);
+  };
   try {
-    const query = { watch: "true", resourceVersion, allowWatchBookmarks: "true", timeoutSeconds: String(timings.timeoutSeconds) };
-    const res = await kubeGet(kc, path, query, controller.signal);
-    handlers.onOpen();
-    // Silence longer than the server's own deadline (plus slack) means a dead connection.
-    const idleMs = timings.timeoutSeconds * 1000 + timings.connectTimeoutMs;
-    const rearm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(abort, idleMs);
-    };
-    rearm();
     await new Promise<void>((resolve, reject) => {
-      let buffered = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
+      let failure: unknown;
+      let finished = false;
+      const query = { resourceVersion, allowWatchBookmarks: "true", timeoutSeconds: String(timings.timeoutSeconds) };
+      const onLine = (type: string, object: unknown) => {
+        if (failure !== undefined) return;
         rearm();
-        buffered += chunk;
         try {
-          for (let newline = buffered.indexOf("\n"); newline >= 0; newline = buffered.indexOf("\n")) {
-            const line = buffered.slice(0, newline).trim();
-            buffered = buffered.slice(newline + 1);
-            if (line) handlers.onEvent(parseEvent(line));
-          }
+          handlers.onEvent(toEvent(type, object));
         } catch (err) {
-          // A line that is not a watch event: this stream cannot be trusted any more.
-          res.destroy();
-          reject(err instanceof Error ? err : new Error(String(err)));
+          // client-node swallows callback errors; remember ours and end the stream.
+          failure = err;
+          stop();
         }
-      });
-      res.on("end", resolve);
-      res.on("error", reject);
-      res.on("close", () => {
-        if (!res.complete) reject(controller.signal.aborted ? abortError() : Object.assign(new Error("watch cut"), { code: "ECONNRESET" }));
-      });
+      };
+      const done = (err: unknown) => {
+        finished = true;
+        if (failure !== undefined) reject(failure);
+        else if (timedOut) reject(Object.assign(new Error("watch timed out"), { name: "AbortError" }));
+        else if (err) reject(asHttpError(err));
+        else resolve();
+      };
+      new Watch(abortable(kc, cut.signal, timings.connectTimeoutMs)).watch(path, query, onLine, done).then((request) => {
+        cut.signal.addEventListener("abort", () => request.abort(), { once: true });
+        if (cut.signal.aborted) request.abort();
+        if (!finished) {
+          handlers.onOpen();
+          rearm();
+        }
+      }, reject);
     });
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener("abort", abort);
+    signal.removeEventListener("abort", stop);
   }
 }
 
-function abortError(): Error {
-  return Object.assign(new Error("watch timed out"), { name: "AbortError" });
+/**
+ * client-node's Watch hands back its AbortController only once the response headers arrive, so a
+ * server that accepts the connection and never answers could hold it forever. This view of the
+ * KubeConfig gives the request client-node's own header timeout and destroys the request's agent
+ * (created per request by client-node) when `signal` aborts. Everything else — server URL,
+ * credentials, TLS — is the KubeConfig's own.
+ */
+function abortable(kc: KubeConfig, signal: AbortSignal, headerTimeoutMs: number): KubeConfig {
+  const view = Object.create(kc) as KubeConfig;
+  view.applyToFetchOptions = async (options) => {
+    const init = await kc.applyToFetchOptions(options);
+    const agent = init.agent as Agent | undefined;
+    if (agent && typeof agent.destroy === "function") {
+      if (signal.aborted) agent.destroy();
+      else signal.addEventListener("abort", () => agent.destroy(), { once: true });
+    }
+    return { ...init, timeout: headerTimeoutMs };
+  };
+  return view;
 }
 
-function parseEvent(line: string): WatchEvent {
-  const parsed = JSON.parse(line) as { type?: unknown; object?: { code?: unknown; reason?: unknown } };
-  if (parsed.type === "ERROR") {
-    const code = typeof parsed.object?.code === "number" ? parsed.object.code : 500;
-    const reason = typeof parsed.object?.reason === "string" ? parsed.object.reason : undefined;
-    return { type: "ERROR", code, reason };
+function asHttpError(err: unknown): unknown {
+  const { statusCode, type } = (err ?? {}) as { statusCode?: unknown; type?: unknown };
+  if (typeof statusCode === "number") return new KubeHttpError(statusCode, undefined);
+  // node-fetch's own header timeout (set above): the server accepted but never answered.
+  if (type === "request-timeout") return Object.assign(new Error("watch timed out"), { name: "AbortError" });
+  // The server dropped an open stream (node-fetch: "Premature close"): the connection was cut.
+  if (systemCode(err) === "ERR_STREAM_PREMATURE_CLOSE") return Object.assign(new Error("watch cut"), { code: "ECONNRESET" });
+  return err;
+}
+
+function systemCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function toEvent(type: string, object: unknown): WatchEvent {
+  if (type === "ERROR") {
+    const status = object as { code?: unknown } | null;
+    return { type: "ERROR", code: typeof status?.code === "number" ? status.code : 500, reason: statusReason(object) };
   }
-  if (parsed.type === "ADDED" || parsed.type === "MODIFIED" || parsed.type === "DELETED" || parsed.type === "BOOKMARK") {
-    return { type: parsed.type, object: parsed.object };
-  }
-  throw new Error(`unknown watch event type ${String(parsed.type)}`);
+  if (type === "ADDED" || type === "MODIFIED" || type === "DELETED" || type === "BOOKMARK") return { type, object };
+  throw new Error(`unknown watch event type ${type}`);
 }
