@@ -12,3 +12,11 @@ export class NotFoundError extends Error {
     this.field = field;
   }
 }
+
+/** A part of the console that the request needs is not running (e.g. the registry failed to start). */
+export class UnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnavailableError";
+  }
+}

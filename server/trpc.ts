@@ -1,11 +1,13 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { NotFoundError } from "./errors";
+import { NotFoundError, UnavailableError } from "./errors";
 import type { FleetService } from "./fleet/service";
+import type { RegistryService } from "./registry/service";
 
 /** Everything a procedure may use; routers get their dependencies only from here. */
-export type Context = { fleet: FleetService };
+/** Per request: the process singletons. The registry is optional so router tests can leave it out. */
+export type Context = { fleet: FleetService; registry?: Promise<RegistryService> };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -26,6 +28,7 @@ const t = initTRPC.context<Context>().create({
 /** Domain errors → tRPC codes, in this one place. Anything unrecognised stays a 500. */
 function codeFor(err: unknown): TRPC_ERROR_CODE_KEY | undefined {
   if (err instanceof NotFoundError) return "NOT_FOUND";
+  if (err instanceof UnavailableError) return "PRECONDITION_FAILED";
   return undefined;
 }
 

@@ -7,7 +7,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => ({ fleet: getRuntime().fleet }),
+    createContext: () => ({ fleet: getRuntime().fleet, registry: getRuntime().registry }),
     onError({ path, error }) {
       // Code and path only: messages of unexpected errors could quote request details.
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`trpc: ${path ?? "?"} failed: ${error.name}`);

@@ -1,0 +1,125 @@
+// What the registry should write: plan vs the objects observed per cluster → apply/delete actions, plus
+// conditions for what it deliberately does not do. The safety rules (architecture.md, partitions + ownership):
+// - a held (stale/unsynced) cluster gets no action at all;
+// - an owned object generated from a stale cluster is never deleted, nor updated in a way that drops that
+//   source (after a restart the planner may not know the stale cluster's services at all);
+// - when the cluster holding the Workspaces is stale, nothing is deleted anywhere;
+// - an object with a planned name that is not ours is a condition, never an action;
+// - an owned object whose content hash matches the plan is left alone, so a no-op resync writes nothing.
+import { SOURCE_CLUSTERS_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
+import type { PlanResult } from "@/lib/plan/plan";
+import { compareCluster, type Comparison } from "./compare";
+import type { ObservedCluster, ObservedObject, RegistryAction, RegistryCondition } from "./types";
+
+export type DiffInput = {
+  plan: PlanResult;
+  observed: readonly ObservedCluster[];
+  /** The cluster(s) the Workspaces and WorkspaceSettings come from are stale: hold every delete. */
+  configStale?: boolean;
+};
+
+export type DiffResult = { actions: RegistryAction[]; conditions: RegistryCondition[] };
+
+const sourcesOf = (annotations: Record<string, string>): string[] =>
+  (annotations[SOURCE_CLUSTERS_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
+
+type Holds = { stale: ReadonlySet<string>; configStale: boolean; unobserved: ReadonlySet<string> };
+
+/** The stale sources an owned object names that the planned version would drop (all of them when deleting). */
+function droppedStaleSources(observed: ObservedObject, desired: DesiredObject | undefined, holds: Holds): string[] {
+  const keep = new Set(desired ? sourcesOf(desired.metadata.annotations) : []);
+  return sourcesOf(observed.annotations).filter((s) => holds.stale.has(s) && !keep.has(s));
+}
+
+function action(cluster: string, c: Comparison, kind: "apply" | "delete"): RegistryAction {
+  const obj = "desired" in c ? c.desired : undefined;
+  const live = "observed" in c ? c.observed : undefined;
+  const ref = obj ? { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name } : { kind: live?.kind ?? "ServiceEntry", namespace: live?.namespace ?? "", name: live?.name ?? "" };
+  const reason = c.status === "same" ? "" : c.reason;
+  return {
+    cluster,
+    ...ref,
+    action: kind,
+    reason,
+    ...(kind === "apply" && obj ? { object: obj } : {}),
+    ...(live ? { observed: { uid: live.uid, resourceVersion: live.resourceVersion } } : {}),
+  };
+}
+
+type Held = { cluster: string; id: string; sources: string[] };
+
+function decide(cluster: string, c: Comparison, holds: Holds, held: Held[], out: DiffResult): void {
+  if (c.status === "same") return;
+  if (c.status === "foreign") {
+    out.conditions.push({ severity: "warning", reason: "ForeignObject", cluster, subject: c.id, message: `${c.reason}; rename or remove it so the console can publish its own.` });
+    return;
+  }
+  if (c.status === "missing") {
+    const unverified = holds.unobserved.has(c.desired.kind);
+    return void out.actions.push({ ...action(cluster, c, "apply"), ...(unverified ? { unverified, reason: `${c.desired.kind} is not observed in ${cluster}; applied once per content` } : {}) });
+  }
+  const dropped = droppedStaleSources(c.observed, c.status === "different" ? c.desired : undefined, holds);
+  if (dropped.length > 0) return void held.push({ cluster, id: c.id, sources: dropped });
+  if (c.status === "different") return void out.actions.push(action(cluster, c, "apply"));
+  if (holds.configStale) return void held.push({ cluster, id: c.id, sources: [] });
+  out.actions.push(action(cluster, c, "delete"));
+}
+
+function heldConditions(held: Held[]): RegistryCondition[] {
+  const byCluster = new Map<string, Held[]>();
+  for (const h of held) byCluster.set(h.cluster, [...(byCluster.get(h.cluster) ?? []), h]);
+  return [...byCluster.entries()].map(([cluster, items]): RegistryCondition => {
+    const sources = [...new Set(items.flatMap((h) => h.sources))].sort();
+    if (sources.length === 0) {
+      const message = `${items.length} deletion(s) in ${cluster} wait: the cluster holding the Workspaces is stale, so the console cannot tell what is still exposed.`;
+      return { severity: "warning", reason: "ConfigSourceStale", cluster, message };
+    }
+    const message = `${items.length} object(s) in ${cluster} generated from ${sources.join(", ")} are kept as they are until ${sources.length > 1 ? "those clusters are" : "it is"} reachable and synced again.`;
+    return { severity: "warning", reason: "HeldStaleSource", cluster, message };
+  });
+}
+
+function heldCluster(cluster: string, changes: number): RegistryCondition {
+  const message = `${cluster} is stale: ${changes} pending change(s) there wait until it is reachable and synced again.`;
+  return { severity: "warning", reason: "HeldStaleCluster", cluster, message };
+}
+
+function unobservedKinds(cluster: string, kinds: string[]): RegistryCondition {
+  const message = `the fleet cache does not watch ${kinds.join(", ")} in ${cluster}: those objects are applied once per content but neither verified nor cleaned up.`;
+  return { severity: "info", reason: "UnobservedKind", cluster, message };
+}
+
+/** The clusters nothing may be written in: held back by the planner, observed stale, or never observed. */
+export function staleClusters(input: DiffInput): Set<string> {
+  const observed = new Set(input.observed.map((c) => c.name));
+  const stale = new Set([...input.plan.heldBack.map((h) => h.cluster), ...input.observed.filter((c) => c.stale).map((c) => c.name)]);
+  for (const name of Object.keys(input.plan.clusters)) if (!observed.has(name)) stale.add(name);
+  return stale;
+}
+
+export type ClusterHolds = { stale: ReadonlySet<string>; configStale: boolean };
+
+/** One cluster's actions and conditions; depends only on its desired and observed objects and the holds. */
+export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds): DiffResult {
+  const out: DiffResult = { actions: [], conditions: [] };
+  const comparisons = compareCluster(desired, seen?.objects ?? [], "standalone");
+  if (holds.stale.has(cluster)) {
+    const changes = comparisons.filter((c) => c.status !== "same" && c.status !== "foreign").length;
+    if (changes > 0) out.conditions.push(heldCluster(cluster, changes));
+    return out;
+  }
+  const unobserved = new Set<string>(seen?.unobservedKinds ?? []);
+  const blind = [...new Set(desired.filter((d) => unobserved.has(d.kind)).map((d) => d.kind))];
+  if (blind.length > 0) out.conditions.push(unobservedKinds(cluster, blind));
+  const held: Held[] = [];
+  for (const c of comparisons) decide(cluster, c, { ...holds, unobserved }, held, out);
+  out.conditions.push(...heldConditions(held));
+  return out;
+}
+
+export function diff(input: DiffInput): DiffResult {
+  const observed = new Map(input.observed.map((c) => [c.name, c]));
+  const holds: ClusterHolds = { stale: staleClusters(input), configStale: input.configStale ?? false };
+  const results = Object.entries(input.plan.clusters).map(([cluster, desired]) => diffCluster(cluster, desired, observed.get(cluster), holds));
+  return { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
+}

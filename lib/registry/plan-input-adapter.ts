@@ -1,0 +1,57 @@
+// Fleet snapshot → the planner's PlanInput. Pure. Stale clusters are passed with their last known state and
+// `stale: true` (the planner holds them back). Workspaces are read from the management cluster when it is
+// named (else from every cluster); if that source is stale the result says so (`configStale`), and the diff
+// then deletes nothing anywhere — an unknown configuration must never read as "nothing exposed".
+import type { ClusterInput, PlanInput } from "@/lib/plan/input";
+import { toDestinationRule, toGateway, toService, named, unnamed } from "./adapter-services";
+import { toWorkspaces } from "./adapter-workspaces";
+import type { SnapshotCluster, SnapshotKind, SnapshotObject } from "./snapshot-like";
+import type { FleetSnapshotLike } from "./snapshot-like";
+import type { RegistryCondition } from "./types";
+
+/** Istio's network label on the istio-system namespace; without it each cluster is its own network. */
+export const NETWORK_LABEL = "topology.istio.io/network";
+
+export type AdapterOptions = { managementCluster?: string; resolvedHostnames?: Record<string, string[]> };
+
+export type AdaptedInput = { input: PlanInput; conditions: RegistryCondition[]; configStale: boolean };
+
+function each<T>(c: SnapshotCluster, kind: SnapshotKind, conditions: RegistryCondition[], map: (o: SnapshotObject, ref: { namespace: string; name: string }) => T): T[] {
+  return (c.objects[kind] ?? []).flatMap((o) => {
+    const ref = named(o);
+    if (ref) return [map(o, ref)];
+    conditions.push(unnamed(c.name, kind));
+    return [];
+  });
+}
+
+function network(c: SnapshotCluster): string {
+  const istio = (c.objects.Namespace ?? []).find((n) => n.metadata?.name === "istio-system");
+  return istio?.metadata?.labels?.[NETWORK_LABEL] || c.name;
+}
+
+export function toClusterInput(c: SnapshotCluster, conditions: RegistryCondition[]): ClusterInput {
+  const services = c.objects.Service ?? [];
+  return {
+    name: c.name,
+    network: network(c),
+    stale: c.stale,
+    services: each(c, "Service", conditions, toService),
+    gateways: each(c, "IngressGateway", conditions, (o, ref) => toGateway(o, ref, services)),
+    destinationRules: each(c, "DestinationRule", conditions, toDestinationRule),
+    namespaces: (c.objects.Namespace ?? []).flatMap((n) => (n.metadata?.name ? [n.metadata.name] : [])),
+  };
+}
+
+export function toPlanInput(snapshot: FleetSnapshotLike, options: AdapterOptions = {}): AdaptedInput {
+  const conditions: RegistryCondition[] = [];
+  const clusters = snapshot.clusters.map((c) => toClusterInput(c, conditions));
+  const management = options.managementCluster;
+  const configClusters = snapshot.clusters.filter((c) => management === undefined || c.name === management);
+  const found = (kind: SnapshotKind) => configClusters.flatMap((c) => (c.objects[kind] ?? []).map((object) => ({ cluster: c.name, object })));
+  const ws = toWorkspaces(found("Workspace"), found("WorkspaceSetting"));
+  // Unnamed management cluster: any stale cluster might have held configuration.
+  const configStale = (management !== undefined && configClusters.length === 0) || configClusters.some((c) => c.stale);
+  const input: PlanInput = { clusters, workspaces: ws.workspaces, ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}) };
+  return { input, conditions: [...conditions, ...ws.conditions], configStale };
+}

@@ -1,0 +1,78 @@
+// Shapes shared by the registry's pure parts: what the controller observed in a cluster (generated-looking
+// objects, ours or not), the actions it decides on, and the conditions it raises besides the planner's.
+import type { DesiredKind, DesiredObject } from "@/lib/plan/desired";
+
+export const REGISTRY_KINDS: readonly DesiredKind[] = ["DestinationRule", "Gateway", "ServiceEntry", "WorkloadEntry"];
+
+/** One live object of a kind the planner generates, reduced to what the diff and the report need. */
+export type ObservedObject = {
+  kind: DesiredKind;
+  namespace: string;
+  name: string;
+  /** uid + resourceVersion: the delete precondition, so a recreated object of someone else is never deleted. */
+  uid: string;
+  resourceVersion: string;
+  /** RFC 3339; the "since" of propagation. */
+  creationTimestamp?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec: unknown;
+};
+
+/**
+ * A cluster as last observed. `stale`: unreachable or not synced — its objects are the last known ones (or none
+ * after a restart), so the registry neither writes nor deletes there, nor drops anything generated from it.
+ */
+export type ObservedCluster = {
+  name: string;
+  stale: boolean;
+  objects: ObservedObject[];
+  /** Kinds the snapshot does not carry for this cluster (not watched): their absence proves nothing. */
+  unobservedKinds?: DesiredKind[];
+};
+
+export type RegistryMode = "standalone" | "observe";
+
+export type RegistryAction = {
+  cluster: string;
+  kind: DesiredKind;
+  namespace: string;
+  name: string;
+  action: "apply" | "delete";
+  /** Why, in a sentence (shown in the UI and logs). */
+  reason: string;
+  /** The object to apply (apply only). */
+  object?: DesiredObject;
+  /** Applied without being able to see the live object (its kind is not observed): apply once per content. */
+  unverified?: boolean;
+  /** The live version the action is based on: delete precondition / apply optimistic lock. */
+  observed?: { uid: string; resourceVersion: string };
+};
+
+export type RegistryConditionReason =
+  | "ForeignObject"
+  | "HeldStaleCluster"
+  | "HeldStaleSource"
+  | "ConfigSourceStale"
+  | "InvalidSnapshotObject"
+  | "SeveralWorkspaceSettings"
+  | "SettingWithoutWorkspace"
+  | "DuplicateWorkspace"
+  | "PlanInputInvalid"
+  | "ApplyConflict"
+  | "WriteFailed"
+  | "UnobservedKind";
+
+export type RegistryCondition = {
+  severity: "error" | "warning" | "info";
+  reason: RegistryConditionReason;
+  message: string;
+  workspace?: string;
+  cluster?: string;
+  subject?: string;
+};
+
+/** `Kind namespace/name` (the planner's objectId spelling), for observed objects. */
+export function observedId(o: { kind: string; namespace: string; name: string }): string {
+  return `${o.kind} ${o.namespace}/${o.name}`;
+}

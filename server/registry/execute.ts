@@ -1,0 +1,65 @@
+// Carries out one cluster's actions through its writer, a few at a time. Leadership is checked before *each*
+// write, so a replica that loses the Lease stops mid-batch. Recently written content is remembered for a short
+// while ("expectations", as client-go controllers keep them), so a resync that runs before the cache has seen
+// our own write does not write the same thing again.
+import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
+import type { RegistryAction, RegistryCondition } from "@/lib/registry/types";
+import type { ClusterWriter, WriteOutcome } from "@/server/kube/writer";
+
+export type Expectations = Map<string, { token: string; at: number }>;
+
+export type ExecuteResult = { applied: number; deleted: number; failed: number; retry: boolean; conditions: RegistryCondition[] };
+
+export type ExecuteDeps = {
+  writer: ClusterWriter;
+  canWrite: () => boolean;
+  expectations: Expectations;
+  expectationTtlMs: number;
+  concurrency: number;
+  now: () => number;
+};
+
+const keyOf = (a: RegistryAction) => `${a.cluster}|${a.kind}|${a.namespace}/${a.name}`;
+const tokenOf = (a: RegistryAction) => (a.action === "delete" ? "deleted" : (a.object?.metadata.annotations[CONTENT_HASH_ANNOTATION] ?? ""));
+
+function write(deps: ExecuteDeps, a: RegistryAction): Promise<WriteOutcome> {
+  if (a.action === "apply" && a.object) return deps.writer.apply(a.object, a.observed?.resourceVersion);
+  if (a.action === "delete" && a.observed) return deps.writer.delete({ kind: a.kind, namespace: a.namespace, name: a.name }, a.observed);
+  return Promise.resolve({ ok: true });
+}
+
+function record(result: ExecuteResult, a: RegistryAction, outcome: WriteOutcome): void {
+  if (outcome.ok) {
+    if (a.action === "apply") result.applied++;
+    else result.deleted++;
+    return;
+  }
+  result.failed++;
+  // Unreachable or changed-under-us: retry soon with backoff. A field-manager conflict or a rejection needs a
+  // person: show it, and try again only at the next resync.
+  if (outcome.kind === "unreachable" || outcome.kind === "stale-precondition") result.retry = true;
+  const reason = outcome.kind === "conflict" ? "ApplyConflict" : "WriteFailed";
+  result.conditions.push({ severity: outcome.kind === "stale-precondition" ? "info" : "error", reason, cluster: a.cluster, subject: `${a.kind} ${a.namespace}/${a.name}`, message: outcome.message });
+}
+
+export async function executeActions(actions: readonly RegistryAction[], deps: ExecuteDeps): Promise<ExecuteResult> {
+  const result: ExecuteResult = { applied: 0, deleted: 0, failed: 0, retry: false, conditions: [] };
+  const pending = actions.filter((a) => {
+    const seen = deps.expectations.get(keyOf(a));
+    // An unverified write (kind not observed) cannot be confirmed by the cache: its expectation never expires.
+    const ttl = a.unverified ? Infinity : deps.expectationTtlMs;
+    return !(seen && seen.token === tokenOf(a) && deps.now() - seen.at < ttl);
+  });
+  let next = 0;
+  const worker = async () => {
+    for (let a = pending[next++]; a; a = pending[next++]) {
+      if (!deps.canWrite()) return;
+      const outcome = await write(deps, a);
+      if (outcome.ok) deps.expectations.set(keyOf(a), { token: tokenOf(a), at: deps.now() });
+      else deps.expectations.delete(keyOf(a));
+      record(result, a, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
+  return result;
+}

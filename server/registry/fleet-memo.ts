@@ -1,0 +1,41 @@
+// Per-cluster reuse between consecutive snapshots. A write burst changes a few clusters per snapshot; converting
+// and diffing all of them again each time is O(fleet) per event. A cluster's observed view is reused while its
+// object arrays are the same arrays (the fleet cache keeps unchanged kinds), and its diff while its desired list
+// (same plan), its observed view and the holds are unchanged.
+import type { DesiredObject } from "@/lib/plan/desired";
+import { diffCluster, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
+import { observedCluster } from "@/lib/registry/observed-from-snapshot";
+import type { SnapshotCluster } from "@/lib/registry/snapshot-like";
+import { REGISTRY_KINDS, type ObservedCluster } from "@/lib/registry/types";
+
+export type ClusterMemo = {
+  source: SnapshotCluster;
+  observed: ObservedCluster;
+  diff?: { desired: readonly DesiredObject[]; holdsKey: string; result: DiffResult };
+};
+
+export type FleetMemo = Map<string, ClusterMemo>;
+
+const sameSource = (a: SnapshotCluster, b: SnapshotCluster) => a.stale === b.stale && REGISTRY_KINDS.every((k) => a.objects[k] === b.objects[k]);
+
+export function observedWithMemo(clusters: readonly SnapshotCluster[], previous: FleetMemo | undefined, next: FleetMemo): ObservedCluster[] {
+  return clusters.map((c) => {
+    const before = previous?.get(c.name);
+    const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c) };
+    next.set(c.name, memo);
+    return memo.observed;
+  });
+}
+
+export function holdsKey(holds: ClusterHolds): string {
+  return `${[...holds.stale].sort().join(",")}|${holds.configStale}`;
+}
+
+export function diffWithMemo(cluster: string, desired: readonly DesiredObject[], holds: ClusterHolds, key: string, memo: FleetMemo): DiffResult {
+  const entry = memo.get(cluster);
+  const cached = entry?.diff;
+  if (cached && cached.desired === desired && cached.holdsKey === key) return cached.result;
+  const result = diffCluster(cluster, desired, entry?.observed, holds);
+  if (entry) entry.diff = { desired, holdsKey: key, result };
+  return result;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { SnapshotCluster } from "@/lib/registry/snapshot-like";
+import { computeFleetState } from "./fleet-state";
+
+const cluster = (name: string, extra: Partial<SnapshotCluster["objects"]> = {}): SnapshotCluster => ({
+  name,
+  stale: false,
+  objects: {
+    Namespace: [{ metadata: { name: "bookinfo" } }, { metadata: { name: "xcp-multicluster" } }],
+    Service: [{ metadata: { name: "details", namespace: "bookinfo" }, spec: { selector: { app: "details" }, ports: [{ name: "http", port: 9080 }] } }],
+    ...extra,
+  },
+});
+const workspace = {
+  Workspace: [{ metadata: { name: "ws", namespace: "bookinfo" }, spec: { namespaceSelector: { names: ["*/bookinfo"] } } }],
+  WorkspaceSetting: [{ metadata: { name: "s", namespace: "bookinfo" }, spec: { workspace: "ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "gw" } } } }],
+};
+
+describe("computeFleetState", () => {
+  it("reuses the plan when only the registry's own objects changed", () => {
+    const first = computeFleetState({ clusters: [cluster("west", workspace), cluster("east")] }, { managementCluster: "west" });
+    const ours = { metadata: { name: "x", namespace: "bookinfo", labels: { "app.kubernetes.io/managed-by": "eastwest-console" } }, spec: { host: "details", trafficPolicy: { outlierDetection: {} } } };
+    const second = computeFleetState({ clusters: [cluster("west", { ...workspace, DestinationRule: [ours] }), cluster("east")] }, { managementCluster: "west" }, first);
+    expect(second.plan).toBe(first.plan);
+    const user = { ...ours, metadata: { name: "y", namespace: "bookinfo" } };
+    const third = computeFleetState({ clusters: [cluster("west", { ...workspace, DestinationRule: [user] }), cluster("east")] }, { managementCluster: "west" }, second);
+    expect(third.plan).not.toBe(first.plan);
+  });
+
+  it("turns contradictory input into conditions and writes nothing", () => {
+    const dup = { ...workspace, WorkspaceSetting: [...workspace.WorkspaceSetting, { metadata: { name: "t", namespace: "bookinfo" }, spec: { workspace: "ws", defaultEastWestGatewaySettings: { workloadSelector: {} } } }] };
+    const state = computeFleetState({ clusters: [cluster("west", dup), cluster("west")] }, { managementCluster: "west" });
+    expect(state.conditions.map((c) => c.reason)).toEqual(expect.arrayContaining(["SeveralWorkspaceSettings", "DuplicateCluster"]));
+    expect([...state.actions.values()].flat()).toEqual([]);
+  });
+});
+
+describe("computeFleetState reuse between snapshots", () => {
+  it("re-converts and re-diffs only the clusters whose objects changed", () => {
+    const west = cluster("west", workspace);
+    const east = cluster("east");
+    const first = computeFleetState({ clusters: [west, east] }, { managementCluster: "west" });
+    const eastChanged = { ...east, objects: { ...east.objects, WorkloadEntry: [] } };
+    const second = computeFleetState({ clusters: [west, eastChanged] }, { managementCluster: "west" }, first);
+    expect(second.observed[0]).toBe(first.observed[0]);
+    expect(second.observed[1]).not.toBe(first.observed[1]);
+    expect(second.memo?.get("west")?.diff?.result).toBe(first.memo?.get("west")?.diff?.result);
+  });
+});
