@@ -6,7 +6,7 @@ import { startFleetService } from "@/server/fleet/service";
 import { startRegistry, type Registry } from "./controller";
 import { fromFleetSource } from "./fleet-source";
 import { startRegistryService } from "./service";
-import { exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./testing-lab";
+import { exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 let fleet: ReturnType<typeof startFleetService>;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shadowHash } from "@/lib/names/object-names";
 import { startRegistry } from "./controller";
-import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./testing-lab";
+import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 const SE = "global-gwinternal-details-bookinfo-svc-cluster-local";

@@ -6,7 +6,7 @@ import { shadowHash } from "@/lib/names/object-names";
 import { createLeaseClient } from "@/server/kube/lease-client";
 import { startRegistry, type Registry } from "./controller";
 import { startLeaderElection, type LeaderElector } from "./leader-election";
-import { exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./testing-lab";
+import { exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 // Whole seconds: a Lease records its duration in seconds.

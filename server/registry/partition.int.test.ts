@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANAGED_BY_LABEL, SOURCE_CLUSTERS_ANNOTATION } from "@/lib/plan/desired";
 import { startRegistry } from "./controller";
-import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./testing-lab";
+import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 

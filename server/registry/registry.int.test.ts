@@ -5,7 +5,7 @@ import { compareAddresses } from "@/lib/plan/gateway-addresses";
 import { shadowHash } from "@/lib/names/object-names";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
 import { startRegistry, type Registry } from "./controller";
-import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./testing-lab";
+import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 let addresses: Record<string, string[]>;

@@ -10,7 +10,7 @@ import { startLab, type Lab } from "@/lab/start";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { createFleetLister, type FleetLister } from "@/server/kube/writer-fleet-lister";
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
-import type { Registry, SnapshotSource } from "./controller";
+import type { Registry, SnapshotSource } from "../controller";
 
 export type WriteLog = Array<{ cluster: string; op: "apply" | "delete"; id: string }>;
 
