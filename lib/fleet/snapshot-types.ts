@@ -24,6 +24,9 @@ export const FLEET_KINDS = [
   "ServiceEntry",
   "WorkloadEntry",
   "DestinationRule",
+  // Istio Gateways: the registry owns the AUTO_PASSTHROUGH 15443 Gateway of each east-west gateway and must see
+  // them to verify and clean them up.
+  "Gateway",
   "IngressGateway",
   "Workspace",
   "WorkspaceSetting",

@@ -16,6 +16,7 @@ export const KIND_API: Readonly<Record<FleetKind, KindApi>> = {
   ServiceEntry: { group: "networking.istio.io", version: "v1", plural: "serviceentries" },
   WorkloadEntry: { group: "networking.istio.io", version: "v1", plural: "workloadentries" },
   DestinationRule: { group: "networking.istio.io", version: "v1", plural: "destinationrules" },
+  Gateway: { group: "networking.istio.io", version: "v1", plural: "gateways" },
   IngressGateway: { group: "install.tetrate.io", version: "v1alpha1", plural: "ingressgateways" },
   Workspace: { group: "tsb.tetrate.io", version: "v2", plural: "workspaces" },
   WorkspaceSetting: { group: "settings.tetrate.io", version: "v1alpha1", plural: "workspacesettings" },
