@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { StatusError, type KubeObject, type Status } from "../types";
+import type { KubeObject, Status } from "../types";
 import { computePatch, type PatchRequest } from "./compute-patch";
-import { deploymentType, serviceEntryType, storedServiceEntry, T0, T1 } from "./test-fixtures";
+import { deploymentType, serviceEntryType, statusOf, storedServiceEntry, T0, T1 } from "./test-fixtures";
 
 const live = storedServiceEntry({ hosts: ["a"], resolution: "DNS" }, {
   managedFields: [{ manager: "creator", operation: "Update", apiVersion: "networking.istio.io/v1", time: T0, fieldsType: "FieldsV1", fieldsV1: { "f:spec": { ".": {}, "f:hosts": {}, "f:resolution": {} } } }],
@@ -10,16 +10,6 @@ const withStatus: KubeObject = { ...live, status: { phase: "Old" } };
 
 function patch(req: Partial<PatchRequest> & Pick<PatchRequest, "body" | "contentType">): KubeObject {
   return computePatch({ type: serviceEntryType, existing: withStatus, fieldManager: "editor", now: T1, ...req });
-}
-
-function statusOf(fn: () => unknown): Status {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof StatusError) return err.status;
-    throw err;
-  }
-  throw new Error("expected a StatusError");
 }
 
 describe("computePatch content types", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StatusError } from "../types";
 import { applyJsonPatch, parseJsonPatch } from "./json-patch";
+import { statusOf } from "./test-fixtures";
 
 const doc = { metadata: { name: "a", labels: { x: "1" } }, spec: { hosts: ["a", "b"], n: 1 } };
 
@@ -8,15 +8,7 @@ function run(ops: unknown[]): unknown {
   return applyJsonPatch(structuredClone(doc), parseJsonPatch(JSON.stringify(ops)));
 }
 
-function failure(fn: () => unknown): { code: number; reason?: string; message?: string } {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof StatusError) return err.status;
-    throw err;
-  }
-  throw new Error("expected a failure");
-}
+const failure = statusOf;
 
 describe("JSON patch (RFC 6902, json-patch.v4 semantics)", () => {
   const applied: Array<{ name: string; ops: unknown[]; expected: unknown }> = [
