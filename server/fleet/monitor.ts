@@ -137,5 +137,8 @@ export function createFleetMonitor(deps: MonitorDeps) {
     return status;
   }
 
-  return { refresh, recheck, view: () => view };
+  /** The live handle of a cluster (its KubeConfig follows kubeconfig changes); writers get theirs here. */
+  const handle = (name: string): ClusterHandle | undefined => handles.find((h) => h.name === name);
+
+  return { refresh, recheck, view: () => view, handle };
 }

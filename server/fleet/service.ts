@@ -1,7 +1,7 @@
 import type { ClusterStatus, FleetView } from "@/lib/fleet-schema";
 import type { ServerEnv } from "@/server/env";
 import { startInformer } from "@/server/kube/informer";
-import { loadInCluster, loadKubeconfig } from "@/server/kube/kubeconfig";
+import { loadInCluster, loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { probeCluster } from "@/server/kube/probe";
 import { createFleetFeed, type FleetFeed } from "./feed";
 import { createFleetMonitor } from "./monitor";
@@ -16,6 +16,11 @@ export type FleetService = {
   recheck: (cluster: string) => Promise<ClusterStatus>;
   /** The object-level cache, for controllers (the registry) and diagnostics. */
   snapshots: FleetSnapshotSource;
+  /**
+   * The cluster's current connection handle, from the kubeconfig the fleet last read (undefined for an unknown
+   * cluster). Writers ask for it per write so they follow a kubeconfig that changes while the console runs.
+   */
+  handle: (cluster: string) => ClusterHandle | undefined;
 };
 
 /** Wires kubeconfig loading, informers, probing and the feed together and refreshes on a timer. */
@@ -58,6 +63,7 @@ export function startFleetService(env: ServerEnv, log: (line: string) => void): 
     ready: () => first,
     view: monitor.view,
     recheck: monitor.recheck,
+    handle: monitor.handle,
     snapshots: { current: cache.current, subscribe: cache.subscribe },
     stop: () => {
       clearInterval(timer);

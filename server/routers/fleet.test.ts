@@ -31,6 +31,7 @@ function fakeFleet(): FleetService {
       if (name !== "west") throw new NotFoundError("cluster", `No cluster named "${name}" in the kubeconfig (known: west).`);
       return west;
     },
+    handle: () => undefined,
   };
 }
 

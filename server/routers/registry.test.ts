@@ -14,6 +14,7 @@ const fleet: FleetService = {
   recheck: async () => {
     throw new Error("not used");
   },
+  handle: () => undefined,
 };
 
 const status: RegistryStatus = {
