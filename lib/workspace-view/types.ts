@@ -1,0 +1,188 @@
+// The contract between the workspace routers (server/workspaces, server/routers/workspace.ts) and the workspace
+// pages (app/workspaces, components/workspace): what each query returns and each mutation takes. Types and zod
+// input schemas only, so both sides compile against the same shapes. Everything here is safe for the browser:
+// no credentials, no Secret data.
+//
+// Procedures (router `workspace`, server/routers/workspace.ts):
+//   list                query    ()                      → WorkspaceSummary[]
+//   detail              query    {workspace}             → WorkspaceDetail         (NOT_FOUND, field "workspace")
+//   gatewayPreview      mutation GatewayDeployInput      → GatewayPreview          (server-side dry-run per cluster)
+//   gatewayApply        mutation GatewayDeployInput      → GatewayApplyResult      (SSA, field manager eastwest-console)
+//   gatewayRemovePreview mutation GatewayRemoveInput     → GatewayRemovePreview
+//   gatewayRemove       mutation GatewayRemoveInput      → WriteResult             (only what the console created)
+//   exposurePreview     mutation ExposureInput           → ExposurePreview         (diff vs live + dry-run + planner)
+//   exposureApply       mutation ExposureApplyInput      → ExposureApplyResult
+// Previews are mutations because each one makes a server-side dry-run request; none of them persists anything.
+import { z } from "zod";
+import type { FieldChange } from "@/lib/manifests/field-changes";
+import type { FieldConflict } from "@/lib/manifests/conflicts";
+import type { ExposeAllBlock } from "@/lib/manifests/expose-all";
+import type { HaChecklist } from "@/lib/readiness/ha-checklist";
+import type { ClusterPropagation } from "@/lib/registry/propagation";
+import type { FieldError } from "@/lib/validation/field-error";
+
+// ---------- inputs (validated again, against the fleet, by the lib/ builders on the server) ----------
+
+export const workspaceRefSchema = z.object({ workspace: z.string().min(1, { error: "workspace is required" }) });
+
+export const exposureSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("all") }),
+  z.object({ mode: z.literal("selected"), services: z.array(z.string()) }),
+]);
+export type Exposure = z.infer<typeof exposureSchema>;
+
+/** Deploy (preview or apply) one IngressGateway to several clusters. Empty name/namespace → the defaults. */
+export const gatewayDeployInputSchema = workspaceRefSchema.extend({
+  name: z.string().optional(),
+  namespace: z.string().optional(),
+  clusters: z.array(z.string()),
+});
+export type GatewayDeployInput = z.infer<typeof gatewayDeployInputSchema>;
+
+/** Remove (preview or apply) one IngressGateway the console created, from one cluster. */
+export const gatewayRemoveInputSchema = workspaceRefSchema.extend({ cluster: z.string(), namespace: z.string(), name: z.string() });
+export type GatewayRemoveInput = z.infer<typeof gatewayRemoveInputSchema>;
+
+export const exposureInputSchema = workspaceRefSchema.extend({ exposure: exposureSchema });
+export type ExposureInput = z.infer<typeof exposureInputSchema>;
+
+/** `force`: take over fields another field manager owns (server-side apply force=true). A separate, explicit choice. */
+export const exposureApplyInputSchema = exposureInputSchema.extend({ force: z.boolean().default(false) });
+export type ExposureApplyInput = z.input<typeof exposureApplyInputSchema>;
+
+// ---------- bad input ----------
+// A mutation or query whose input fails validation answers tRPC BAD_REQUEST (HTTP 400) with
+// `error.data.fieldErrors: FieldError[]` — one per field, `field` being the dotted input path ("clusters.1",
+// "namespace", "exposure.services.0", "name", "workspace", "cluster") — and writes nothing.
+export type { FieldError };
+
+// ---------- workspace list (overview) ----------
+
+export type WorkspaceSummary = {
+  name: string;
+  /** Namespace holding the Workspace object on the management cluster. */
+  namespace?: string;
+  clusters: string[];
+  namespaces: string[];
+  exposure: Exposure;
+  /** Clusters of the workspace with a ready east-west gateway (pods ready, address published, 15443). */
+  gatewaysReady: number;
+  ready: boolean;
+  failingChecks: number;
+};
+
+// ---------- workspace detail ----------
+
+export type ClusterFreshness = { state: "synced" | "syncing" | "stale"; staleSince?: string; reason?: string };
+
+export type GatewayPhase = "ready" | "progressing" | "problem";
+
+/** One east-west IngressGateway in one cluster, as the installer made it (Deployment + Service named after it). */
+export type GatewayState = {
+  cluster: string;
+  name: string;
+  namespace: string;
+  /** ISO creationTimestamp of the IngressGateway. */
+  createdAt?: string;
+  /** Carries app.kubernetes.io/managed-by=eastwest-console, so the console may remove it. */
+  managedByConsole: boolean;
+  pods: { ready: number; total: number; crashLooping: number };
+  service?: { type: string; addresses: string[]; has15443: boolean };
+  phase: GatewayPhase;
+  /** Plain sentences ("no external address published yet", "port 15443 missing", "2 pods crash-looping"). */
+  problems: string[];
+};
+
+export type WorkspaceCluster = {
+  name: string;
+  management: boolean;
+  freshness: ClusterFreshness;
+  /** The workspace's namespaces that exist in this cluster. */
+  namespaces: string[];
+  gateways: GatewayState[];
+};
+
+export type ServicePort = { name?: string; port: number; protocol: string };
+
+export type WorkspaceService = {
+  fqdn: string;
+  namespace: string;
+  name: string;
+  /** Clusters that run it, with their ports there. */
+  instances: Array<{ cluster: string; ports: ServicePort[] }>;
+  /** Exposed under the current (live) setting. */
+  exposed: boolean;
+};
+
+export type WorkspaceDetail = {
+  name: string;
+  namespace?: string;
+  namespaceSelector: string[];
+  /** The WorkspaceSetting API the management cluster serves (chosen by discovery). */
+  settingsForm: "seed" | "tsb";
+  /** The live WorkspaceSetting, if any. */
+  setting?: { name: string; namespace: string; workloadSelector: Record<string, string> };
+  exposure: Exposure;
+  /** Default namespace for a new gateway. */
+  defaultGatewayNamespace?: string;
+  managementCluster: string | null;
+  clusters: WorkspaceCluster[];
+  services: WorkspaceService[];
+  readiness: HaChecklist;
+  /** Registry propagation of each exposed service (absent when the registry is not running). */
+  propagation?: Array<{ fqdn: string; clusters: ClusterPropagation[] }>;
+  /** Registry conditions that concern this workspace, as sentences. */
+  conditions: Array<{ severity: "error" | "warning" | "info"; message: string }>;
+};
+
+// ---------- previews and results ----------
+
+/** What would be written, for GitOps users: the manifest and the equivalent kubectl command. */
+export type WhatItWouldDo = { yaml: string; kubectl: string };
+
+export type DryRun =
+  | { ok: true }
+  | { ok: false; kind: "conflict"; conflicts: FieldConflict[]; message: string }
+  | { ok: false; kind: "rejected" | "unreachable"; message: string };
+
+export type ObjectDiff =
+  | { kind: "no-changes" }
+  | { kind: "create" | "update"; unified: string; changes: FieldChange[] };
+
+export type GatewayPreview = WhatItWouldDo & {
+  name: string;
+  namespace: string;
+  warnings: FieldError[];
+  clusters: Array<{ cluster: string; diff: ObjectDiff; dryRun: DryRun }>;
+};
+
+export type WriteResult =
+  | { cluster: string; ok: true }
+  | { cluster: string; ok: false; kind: "conflict" | "rejected" | "unreachable"; message: string; conflicts?: FieldConflict[] };
+
+export type GatewayApplyResult = { results: WriteResult[] };
+
+export type GatewayRemovePreview = WhatItWouldDo & {
+  /** What stops working, in plain sentences (e.g. "details.bookinfo.svc.cluster.local in west loses its east instance"). */
+  consequences: string[];
+};
+
+/** One cluster's registry consequences of a setting change (same pure planner as the registry). */
+export type ClusterConsequence = {
+  cluster: string;
+  serviceEntries: { added: string[]; removed: string[]; unchanged: number };
+  workloadEntries: { added: string[]; removed: string[]; unchanged: number };
+};
+
+export type ExposurePreview = WhatItWouldDo & {
+  target: { name: string; namespace: string; cluster: string; exists: boolean };
+  diff: ObjectDiff;
+  dryRun: DryRun;
+  /** "Expose all" cannot take effect while another manager owns exposedServices (seed form). */
+  exposeAllBlock?: ExposeAllBlock;
+  consequences: ClusterConsequence[];
+  /** Planner conditions the change would raise (e.g. a service with no gateway to reach it). */
+  conditions: Array<{ severity: "error" | "warning" | "info"; message: string }>;
+};
+
+export type ExposureApplyResult = WriteResult;
