@@ -1,10 +1,11 @@
 import { defineConfig } from "@playwright/test";
-import { ADMIN_PORT, LAB_KUBECONFIG } from "./e2e/support/lab";
+import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from "./e2e/support/lab";
 
 /**
  * e2e against the built app (`next build` first) and a real lab. The lab runs the e2e
  * scenario on ephemeral cluster ports with a fixed admin port the specs use to inject
- * faults. A second app server runs with a kubeconfig path that does not exist.
+ * faults. A second app server runs with a kubeconfig path that does not exist. The workspace project gets
+ * its own lab (the demo scenario: three clusters, no gateways) and app server, because it writes to the clusters.
  */
 
 const appEnv = (kubeconfig: string) => ({
@@ -46,6 +47,7 @@ export default defineConfig({
   projects: [
     { name: "fleet", testMatch: /fleet-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
     { name: "missing-kubeconfig", testMatch: /missing-kubeconfig\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
+    { name: "workspace", testMatch: /workspace-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
   ],
   webServer: [
     {
@@ -66,6 +68,20 @@ export default defineConfig({
       command: "npx next start -H 127.0.0.1 -p 3101",
       url: "http://127.0.0.1:3101/",
       env: appEnv(".lab/e2e/does-not-exist/kubeconfig"),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx lab/main.ts --scenario demo --kubeconfig ${DEMO_LAB_KUBECONFIG} --port-base 0 --admin-port ${DEMO_ADMIN_PORT}`,
+      url: `http://127.0.0.1:${DEMO_ADMIN_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: "npx next start -H 127.0.0.1 -p 3102",
+      url: "http://127.0.0.1:3102/",
+      env: appEnv(DEMO_LAB_KUBECONFIG),
       reuseExistingServer: false,
       timeout: 60_000,
     },

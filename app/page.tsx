@@ -11,7 +11,7 @@ export default async function FleetPage() {
   // Per request, never prerendered at build time: the fleet is live state.
   await connection();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(trpc.fleet.clusters.queryOptions());
+  await Promise.all([queryClient.prefetchQuery(trpc.fleet.clusters.queryOptions()), queryClient.prefetchQuery(trpc.workspace.list.queryOptions())]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <FleetOverview />

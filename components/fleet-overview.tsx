@@ -8,6 +8,7 @@ import { FleetSkeleton } from "./fleet-skeleton";
 import { ConfigErrorState, EmptyFleetState } from "./fleet-states";
 import { useTRPC } from "./trpc";
 import { useFleetLive } from "./use-fleet-live";
+import { WorkspaceList } from "./workspace/workspace-list";
 
 /** The fleet overview: one card per cluster, kept current by the live stream. */
 export function FleetOverview() {
@@ -25,6 +26,7 @@ export function FleetOverview() {
           </div>
           {data && <FleetSummary view={data} />}
         </div>
+        <WorkspaceList />
         {error && !data ? (
           <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900">
             The console server did not answer: {error.message}

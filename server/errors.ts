@@ -1,3 +1,5 @@
+import type { FieldError } from "@/lib/validation/field-error";
+
 /**
  * Domain errors the routers let through. `server/trpc.ts` maps them to tRPC codes in one
  * place, so plain functions never import tRPC.
@@ -18,5 +20,16 @@ export class UnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "UnavailableError";
+  }
+}
+
+/** Bad input: one entry per field with a sentence a person can act on. Nothing was written. */
+export class ValidationError extends Error {
+  readonly fieldErrors: FieldError[];
+
+  constructor(fieldErrors: FieldError[]) {
+    super(fieldErrors.map((e) => `${e.field}: ${e.message}`).join(" ") || "invalid input");
+    this.name = "ValidationError";
+    this.fieldErrors = fieldErrors;
   }
 }

@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { NotFoundError, UnavailableError } from "./errors";
+import { fromZodError } from "@/lib/validation/field-error";
+import { NotFoundError, UnavailableError, ValidationError } from "./errors";
 import type { FleetService } from "./fleet/service";
 import type { RegistryService } from "./registry/service";
 
@@ -20,14 +21,24 @@ const t = initTRPC.context<Context>().create({
         // Zod errors flattened so a form can show each field's message next to it.
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         field: cause instanceof NotFoundError ? cause.field : null,
+        // Bad input, one entry per field (dotted input path), for forms; zod input errors come out the same way.
+        fieldErrors: fieldErrorsOf(cause),
       },
     };
   },
 });
 
+function fieldErrorsOf(cause: unknown) {
+  if (cause instanceof ValidationError) return cause.fieldErrors;
+  if (cause instanceof ZodError) return fromZodError(cause);
+  if (cause instanceof NotFoundError) return [{ field: cause.field, message: cause.message }];
+  return null;
+}
+
 /** Domain errors → tRPC codes, in this one place. Anything unrecognised stays a 500. */
 function codeFor(err: unknown): TRPC_ERROR_CODE_KEY | undefined {
   if (err instanceof NotFoundError) return "NOT_FOUND";
+  if (err instanceof ValidationError) return "BAD_REQUEST";
   if (err instanceof UnavailableError) return "PRECONDITION_FAILED";
   return undefined;
 }

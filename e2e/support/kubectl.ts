@@ -8,9 +8,14 @@ const home = mkdtempSync(join(tmpdir(), "e2e-kubectl-"));
 
 /** Runs the real kubectl against one lab context; rejects with its stderr on failure. */
 export function kubectl(context: string, args: string[], input?: string): Promise<string> {
+  return kubectlAt(LAB_KUBECONFIG, context, args, input);
+}
+
+/** The same against another lab's kubeconfig (each Playwright project runs its own lab). */
+export function kubectlAt(kubeconfig: string, context: string, args: string[], input?: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, KUBECACHEDIR: join(home, "cache") };
   delete env.KUBECONFIG;
-  const full = ["--kubeconfig", resolve(LAB_KUBECONFIG), "--context", context, ...args];
+  const full = ["--kubeconfig", resolve(kubeconfig), "--context", context, ...args];
   return new Promise((done, fail) => {
     const child = execFile("/usr/bin/kubectl", full, { env, timeout: 30_000, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error) fail(new Error(`kubectl ${args.join(" ")} failed: ${stderr || error.message}`));

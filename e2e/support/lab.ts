@@ -5,11 +5,15 @@ export const ADMIN_PORT = 17490;
 export const LAB_KUBECONFIG = ".lab/e2e/kubeconfig";
 export const LAB_CLUSTERS = ["west", "east", "north"] as const;
 
+/** The workspace project's own lab: the demo scenario (no gateways yet), so its writes touch no other spec. */
+export const DEMO_ADMIN_PORT = 17491;
+export const DEMO_LAB_KUBECONFIG = ".lab/e2e-workspace/kubeconfig";
+
 type Fault = { mode: "none" | "refuse" | "hang" | "unauthorized" };
 
 /** Injects a fault through the lab's admin endpoint (never through the Kubernetes API). */
-export async function setFault(cluster: string, fault: Fault): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${ADMIN_PORT}/clusters/${cluster}/fault`, {
+export async function setFault(cluster: string, fault: Fault, adminPort = ADMIN_PORT): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${adminPort}/clusters/${cluster}/fault`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(fault),

@@ -1,0 +1,54 @@
+"use client";
+
+import type { FieldError } from "@/lib/validation/field-error";
+import type { Exposure, WorkspaceDetail } from "@/lib/workspace-view/types";
+import { ServicePicker } from "./service-picker";
+
+type Props = {
+  detail: WorkspaceDetail;
+  mode: Exposure["mode"];
+  onMode: (mode: Exposure["mode"]) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (fqdn: string, on: boolean) => void;
+  errorsOf: (fqdn: string) => FieldError[];
+};
+
+const OPTION = "flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 has-[:checked]:bg-indigo-50/60 has-[:checked]:ring-indigo-300 ring-slate-200";
+
+/** "Expose all" (no exposedServices: every service, now and later) or a chosen set. */
+export function ExposureChooser({ detail, mode, onMode, selected, onToggle, errorsOf }: Props) {
+  return (
+    <div className="space-y-4">
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-900">What to expose</legend>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          <label className={OPTION}>
+            <input type="radio" name="exposure-mode" className="mt-1 accent-indigo-600" checked={mode === "all"} onChange={() => onMode("all")} />
+            <span>
+              <span className="block text-sm font-medium text-slate-900">Expose all (default)</span>
+              <span className="block text-xs text-slate-500">Every service of the workspace, including ones deployed later ({detail.services.length} today).</span>
+            </span>
+          </label>
+          <label className={OPTION}>
+            <input type="radio" name="exposure-mode" className="mt-1 accent-indigo-600" checked={mode === "selected"} onChange={() => onMode("selected")} />
+            <span>
+              <span className="block text-sm font-medium text-slate-900">Choose services</span>
+              <span className="block text-xs text-slate-500">Only the services you tick; others stay local to their cluster.</span>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+      {mode === "selected" &&
+        (detail.services.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-sm text-slate-600">
+            The workspace has no services yet: its namespaces hold no Service in any cluster.
+          </p>
+        ) : (
+          <>
+            <ServicePicker services={detail.services} selected={selected} onToggle={onToggle} errorsOf={errorsOf} />
+            {selected.size === 0 && <p className="text-xs text-slate-500">Tick at least one service, or choose “Expose all”.</p>}
+          </>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useEffect, useState } from "react";
+import { detailIsProgressing } from "@/lib/workspace-view/progress";
+import type { LiveState } from "../use-fleet-live";
+import { useTRPC } from "../trpc";
+
+const POLL_MS = 2000;
+/** Fleet events arrive up to ten a second; one refetch a second is plenty for a page of gateways. */
+const REFETCH_GAP_MS = 1000;
+
+/** A bad name never turns into a good one: do not retry client errors. */
+function retry(count: number, error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus ?? 0;
+  return status >= 400 && status < 500 ? false : count < 2;
+}
+
+/** The workspace detail query, with its options, for every component of the page (shared cache entry). */
+export function useWorkspaceDetail(workspace: string, options: { poll?: boolean } = {}) {
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.workspace.detail.queryOptions(
+      { workspace },
+      {
+        retry,
+        // Poll while something is moving (gateways starting, services propagating) or a caller waits on progress.
+        refetchInterval: (query) => (options.poll || detailIsProgressing(query.state.data) ? POLL_MS : false),
+      },
+    ),
+  );
+}
+
+/**
+ * Keeps the workspace detail live: every fleet change event (one SSE connection, the overview's) schedules a
+ * refetch, at most one per second, and reports the stream's state for the header.
+ */
+export function useWorkspaceLive(workspace: string): LiveState {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [wasLive, setWasLive] = useState(false);
+  const [throttle] = useState(() => throttled(REFETCH_GAP_MS));
+  useEffect(() => throttle.cancel, [throttle]);
+  const refetch = () => throttle.run(() => void queryClient.invalidateQueries({ queryKey: trpc.workspace.detail.queryKey({ workspace }) }));
+  const sub = useSubscription(trpc.fleet.onChange.subscriptionOptions({}, { onStarted: () => setWasLive(true), onData: refetch }));
+  switch (sub.status) {
+    case "pending":
+      return "live";
+    case "error":
+      return "offline";
+    default:
+      return wasLive ? "reconnecting" : "connecting";
+  }
+}
+
+/** Runs the latest callback at most once per `gap` ms (trailing), so bursts of events cost one refetch. */
+function throttled(gap: number) {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    run(fn: () => void) {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        last = Date.now();
+        fn();
+      }, Math.max(0, last + gap - Date.now()));
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { GatewayState } from "@/lib/workspace-view/types";
+import { AppHeader } from "../app-header";
+import { ClusterGatewayCard } from "./cluster-gateway-card";
+import { DeployGatewayDialog } from "./deploy-gateway-dialog";
+import { ErrorAlert } from "./error-alert";
+import { ExposeServicesDialog } from "./expose-services-dialog";
+import { ReadinessChecklist } from "./readiness-checklist";
+import { RegistryConditions } from "./registry-conditions";
+import { RemoveGatewayDialog } from "./remove-gateway-dialog";
+import { ServicesPropagation } from "./services-propagation";
+import { useWorkspaceDetail, useWorkspaceLive } from "./use-workspace-detail";
+import { WorkspaceHeading } from "./workspace-heading";
+import { WorkspaceMissing, WorkspaceSkeleton } from "./workspace-states";
+
+/** One workspace: its clusters and gateways, HA readiness, exposure and propagation, kept live. */
+export function WorkspaceView({ name }: { name: string }) {
+  const live = useWorkspaceLive(name);
+  const { data, error } = useWorkspaceDetail(name);
+  const [dialog, setDialog] = useState<"deploy" | "expose" | null>(null);
+  const [removing, setRemoving] = useState<GatewayState | null>(null);
+  return (
+    <>
+      <AppHeader live={live} />
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
+          <Link href="/" className="text-indigo-700 hover:underline">
+            Fleet overview
+          </Link>
+          <span aria-hidden="true"> / </span>
+          <span>Workspaces</span>
+          <span aria-hidden="true"> / </span>
+          <span aria-current="page" className="text-slate-700">
+            {name}
+          </span>
+        </nav>
+        {!data ? (
+          error ? (
+            <WorkspaceMissing name={name} error={error} />
+          ) : (
+            <WorkspaceSkeleton name={name} />
+          )
+        ) : (
+          <>
+            <WorkspaceHeading detail={data} onDeploy={() => setDialog("deploy")} onExpose={() => setDialog("expose")} />
+            {error && <ErrorAlert title="Showing the last loaded state: the latest refresh failed" error={error} />}
+            <RegistryConditions conditions={data.conditions} />
+            <section aria-labelledby="clusters-title" className="mb-8">
+              <h2 id="clusters-title" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+                Clusters and east-west gateways
+              </h2>
+              <ul aria-label="Workspace clusters" className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
+                {data.clusters.map((cluster) => (
+                  <li key={cluster.name}>
+                    <ClusterGatewayCard cluster={cluster} onRemove={setRemoving} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <div className="grid gap-8 lg:grid-cols-2">
+              <ReadinessChecklist checklist={data.readiness} />
+              <ServicesPropagation detail={data} />
+            </div>
+            <DeployGatewayDialog detail={data} open={dialog === "deploy"} onOpenChange={(o) => setDialog(o ? "deploy" : null)} />
+            <ExposeServicesDialog detail={data} open={dialog === "expose"} onOpenChange={(o) => setDialog(o ? "expose" : null)} />
+            <RemoveGatewayDialog workspace={data.name} gateway={removing} onClose={() => setRemoving(null)} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { asSentence, errorSentence, errorsFor, fieldErrorsOf, unplacedErrors } from "./field-errors";
+
+describe("fieldErrorsOf", () => {
+  it.each([
+    ["the contract's list", { data: { fieldErrors: [{ field: "name", message: "not a DNS label" }] } }, [{ field: "name", message: "not a DNS label" }]],
+    ["a flattened zod error", { data: { fieldErrors: null, zodError: { fieldErrors: { clusters: ["pick one"] } } } }, [{ field: "clusters", message: "pick one" }]],
+    ["NOT_FOUND's field", { message: "no such workspace", data: { field: "workspace" } }, [{ field: "workspace", message: "no such workspace" }]],
+    ["an error without data", new Error("boom"), []],
+    ["nothing", undefined, []],
+  ])("reads %s", (_name, error, expected) => {
+    expect(fieldErrorsOf(error)).toEqual(expected);
+  });
+});
+
+describe("errorsFor / unplacedErrors", () => {
+  const errors = [
+    { field: "clusters.1", message: "stale" },
+    { field: "clusters", message: "empty" },
+    { field: "clustersX", message: "other" },
+    { field: "workspace", message: "gone" },
+  ];
+  it("collects a field and its elements, not look-alikes", () => {
+    expect(errorsFor(errors, "clusters").map((e) => e.message)).toEqual(["stale", "empty"]);
+  });
+  it("leaves what no form field shows", () => {
+    expect(unplacedErrors(errors, ["clusters", "name"]).map((e) => e.message)).toEqual(["other", "gone"]);
+  });
+});
+
+describe("sentences", () => {
+  it.each([
+    ["port 15443 missing", "Port 15443 missing."],
+    ["Done.", "Done."],
+    ["  ", ""],
+    ["details.bookinfo.svc.cluster.local is exposed", "details.bookinfo.svc.cluster.local is exposed."],
+    ["bookinfo/eastwest-gateway is not ready", "bookinfo/eastwest-gateway is not ready."],
+  ])("asSentence(%j)", (input, expected) => expect(asSentence(input)).toBe(expected));
+
+  it.each([
+    ["a network failure", new TypeError("Failed to fetch"), "The console server did not answer. Check that it is running, then try again."],
+    ["field errors", { message: "x", data: { fieldErrors: [{ field: "name", message: "use lower case" }] } }, "Use lower case."],
+    ["raw JSON", { message: '[{"code":"invalid_type"}]' }, "The server rejected the request as malformed."],
+    ["a plain message", { message: "the cluster refused: forbidden" }, "The cluster refused: forbidden."],
+  ])("errorSentence of %s", (_name, error, expected) => expect(errorSentence(error)).toBe(expected));
+});

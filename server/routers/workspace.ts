@@ -1,0 +1,46 @@
+// The workspace pages' API (contract: lib/workspace-view/types.ts). Thin: parse input with the contract's
+// schemas, build the dependencies from the context, call the plain functions in server/workspaces. Bad input
+// surfaces as BAD_REQUEST with data.fieldErrors (server/trpc.ts); an unknown workspace as NOT_FOUND.
+import {
+  exposureApplyInputSchema,
+  exposureInputSchema,
+  gatewayDeployInputSchema,
+  gatewayRemoveInputSchema,
+  workspaceRefSchema,
+} from "@/lib/workspace-view/types";
+import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
+import { exposureApply } from "@/server/workspaces/exposure-apply";
+import { exposurePreview } from "@/server/workspaces/exposure-preview";
+import { gatewayApply } from "@/server/workspaces/gateway-apply";
+import { gatewayPreview } from "@/server/workspaces/gateway-preview";
+import { gatewayRemove, gatewayRemovePreview } from "@/server/workspaces/gateway-remove";
+import { workspaceDepsFrom } from "@/server/workspaces/production-deps";
+import { workspaceDetail } from "@/server/workspaces/workspace-detail";
+import { workspaceList } from "@/server/workspaces/workspace-list";
+
+const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry);
+
+export const workspaceRouter = createTRPCRouter({
+  /** Every workspace of the management cluster, for the overview. */
+  list: publicProcedure.query(async ({ ctx }) => {
+    await ctx.fleet.ready();
+    return workspaceList(depsOf(ctx));
+  }),
+  /** One workspace: clusters, gateways, services, exposure, readiness, registry propagation. */
+  detail: publicProcedure.input(workspaceRefSchema).query(async ({ ctx, input }) => {
+    await ctx.fleet.ready();
+    return workspaceDetail(depsOf(ctx), input.workspace);
+  }),
+  /** What deploying the gateway would do in each cluster: diff against live + server-side dry-run. */
+  gatewayPreview: publicProcedure.input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayPreview(depsOf(ctx), input)),
+  /** Server-side apply of the gateway in each cluster; per-cluster results as data. */
+  gatewayApply: publicProcedure.input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayApply(depsOf(ctx), input)),
+  /** What stops working if the gateway goes (planner without it). */
+  gatewayRemovePreview: publicProcedure.input(gatewayRemoveInputSchema).mutation(({ ctx, input }) => gatewayRemovePreview(depsOf(ctx), input)),
+  /** Deletes a gateway the console created (uid + resourceVersion precondition). */
+  gatewayRemove: publicProcedure.input(gatewayRemoveInputSchema).mutation(({ ctx, input }) => gatewayRemove(depsOf(ctx), input)),
+  /** The WorkspaceSetting change: YAML, diff against live, dry-run, consequences per cluster. */
+  exposurePreview: publicProcedure.input(exposureInputSchema).mutation(({ ctx, input }) => exposurePreview(depsOf(ctx), input)),
+  /** Server-side apply of the WorkspaceSetting change (`force` only when the person chose it). */
+  exposureApply: publicProcedure.input(exposureApplyInputSchema).mutation(({ ctx, input }) => exposureApply(depsOf(ctx), input)),
+});

@@ -1,0 +1,52 @@
+// What a change does to the registry's output, computed by the same pure planner the registry runs: plan the
+// fleet as it is, plan it with the change substituted into the input, and compare cluster by cluster.
+import { SERVICES_ANNOTATION, SOURCE_CLUSTERS_ANNOTATION, objectId, type DesiredObject } from "@/lib/plan/desired";
+import { stableStringify } from "@/lib/plan/json";
+import type { PlanResult } from "@/lib/plan/plan";
+import type { ClusterConsequence } from "@/lib/workspace-view/types";
+
+type Kind = "ServiceEntry" | "WorkloadEntry";
+
+function names(objects: readonly DesiredObject[] | undefined, kind: Kind): Map<string, DesiredObject> {
+  return new Map((objects ?? []).filter((o) => o.kind === kind).map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
+}
+
+function compareKind(before: readonly DesiredObject[] | undefined, after: readonly DesiredObject[] | undefined, kind: Kind) {
+  const b = names(before, kind);
+  const a = names(after, kind);
+  const added = [...a.keys()].filter((k) => !b.has(k)).sort();
+  const removed = [...b.keys()].filter((k) => !a.has(k)).sort();
+  return { added, removed, unchanged: [...a.keys()].filter((k) => b.has(k)).length };
+}
+
+/** Per cluster, ServiceEntries and WorkloadEntries (`namespace/name`) added and removed by the change. */
+export function clusterConsequences(before: PlanResult, after: PlanResult): ClusterConsequence[] {
+  const clusters = [...new Set([...Object.keys(before.clusters), ...Object.keys(after.clusters)])].sort();
+  return clusters.map((cluster) => ({
+    cluster,
+    serviceEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "ServiceEntry"),
+    workloadEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "WorkloadEntry"),
+  }));
+}
+
+const services = (o: DesiredObject) => (o.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
+const sources = (o: DesiredObject) => (o.metadata.annotations[SOURCE_CLUSTERS_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
+
+/** Plain sentences for a confirmation dialog: who loses which remote instance or reachability. */
+export function lossSentences(before: PlanResult, after: PlanResult, lostSource: string): string[] {
+  const sentences = new Set<string>();
+  for (const [cluster, objects] of Object.entries(before.clusters)) {
+    const remaining = new Map((after.clusters[cluster] ?? []).map((o) => [objectId(o), o]));
+    for (const o of objects) {
+      const now = remaining.get(objectId(o));
+      if (o.kind === "WorkloadEntry" && !now && sources(o).includes(lostSource)) {
+        for (const fqdn of services(o)) sentences.add(`${fqdn} in ${cluster} loses its ${lostSource} instance (no failover to ${lostSource}).`);
+      } else if (o.kind === "ServiceEntry" && !now) {
+        for (const fqdn of services(o)) sentences.add(`${cluster} can no longer reach ${fqdn} (its ServiceEntry ${o.metadata.namespace}/${o.metadata.name} is removed).`);
+      } else if (o.kind === "ServiceEntry" && now && stableStringify(now.spec) !== stableStringify(o.spec) && sources(o).includes(lostSource)) {
+        for (const fqdn of services(o)) sentences.add(`${cluster} reaches ${fqdn} without ${lostSource}'s gateway (fewer remote instances).`);
+      }
+    }
+  }
+  return [...sentences].sort();
+}

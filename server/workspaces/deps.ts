@@ -1,0 +1,17 @@
+// What the workspace functions need, passed in (no tRPC, no globals): the current fleet snapshot, a writer per
+// cluster (undefined for an unknown cluster or one without usable credentials), the WorkspaceSetting API the
+// management cluster serves, and the registry's status when the registry runs.
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { ConsoleWriter } from "@/server/kube/console-writer";
+import type { RegistryStatus } from "@/server/registry/status";
+import type { InFlight } from "./in-flight";
+import type { SettingsApi } from "./settings-api";
+
+export type WorkspaceDeps = {
+  snapshot: () => FleetSnapshot;
+  writerFor: (cluster: string) => ConsoleWriter | undefined;
+  settingsApi: () => Promise<SettingsApi>;
+  registryStatus?: () => Promise<RegistryStatus | undefined>;
+  /** Coalesces identical concurrent applies; share one per process (see in-flight.ts). */
+  inFlight: InFlight;
+};

@@ -1,0 +1,32 @@
+// The registry's consequences of a WorkspaceSetting change: the planner on the fleet as it is, and on the fleet
+// with the workspace's setting replaced by the one the cluster would store (the dry-run answer, which keeps
+// exposedServices another manager owns — "expose all" may then change nothing, and the preview says so).
+import type { PlanInput, WorkspaceSettingInput } from "@/lib/plan/input";
+import { plan } from "@/lib/plan/plan";
+import type { SettingTarget } from "@/lib/manifests/workspace-setting-target";
+import type { ExposurePreview } from "@/lib/workspace-view/types";
+import { clusterConsequences } from "./consequences";
+
+type Rec = Record<string, unknown>;
+const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
+
+/** The seed-form setting an object (dry-run answer or apply configuration) describes. */
+export function settingFrom(object: object, target: SettingTarget): WorkspaceSettingInput {
+  const settings = rec(rec((object as { spec?: unknown }).spec)?.defaultEastWestGatewaySettings);
+  const selector = rec(settings?.workloadSelector);
+  const listed = settings?.exposedServices;
+  return {
+    namespace: target.namespace,
+    name: target.name,
+    workloadSelector: selector ? Object.fromEntries(Object.entries(selector).filter((e): e is [string, string] => typeof e[1] === "string")) : { ...target.workloadSelector },
+    ...(Array.isArray(listed) ? { exposedServices: listed.filter((s): s is string => typeof s === "string") } : {}),
+  };
+}
+
+export function exposureConsequences(input: PlanInput, workspace: string, proposed: WorkspaceSettingInput): Pick<ExposurePreview, "consequences" | "conditions"> {
+  const changed: PlanInput = { ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) };
+  const before = plan(input);
+  const after = plan(changed);
+  const conditions = after.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
+  return { consequences: clusterConsequences(before, after), conditions };
+}

@@ -1,0 +1,43 @@
+// The planner's view of the current snapshot (the registry's own adapter, so the console and the registry
+// never disagree about what a workspace covers or exposes), and the lookups every workspace function starts with.
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { WorkspaceInput } from "@/lib/plan/input";
+import { parseNamespacePattern } from "@/lib/plan/workspace-scope";
+import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
+import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
+import { NotFoundError } from "@/server/errors";
+
+const adapted = new WeakMap<FleetSnapshot, AdaptedInput>();
+
+/** Snapshots are immutable, so the adapted input is computed once per snapshot. */
+export function planInputOf(snapshot: FleetSnapshot): AdaptedInput {
+  let found = adapted.get(snapshot);
+  if (!found) {
+    const management = snapshot.managementCluster ?? undefined;
+    found = toPlanInput(fromFleetSnapshot(snapshot), management ? { managementCluster: management } : {});
+    adapted.set(snapshot, found);
+  }
+  return found;
+}
+
+export function requireWorkspace(snapshot: FleetSnapshot, name: string): WorkspaceInput {
+  const { input } = planInputOf(snapshot);
+  const ws = input.workspaces.find((w) => w.name === name);
+  if (ws) return ws;
+  const known = input.workspaces.map((w) => w.name).join(", ") || "none";
+  throw new NotFoundError("workspace", `workspace "${name}" does not exist on the management cluster (known: ${known}).`);
+}
+
+/** Clusters the namespaceSelector names (by its cluster part), whether or not the namespace exists there yet. */
+export function workspaceClusterNames(snapshot: FleetSnapshot, ws: WorkspaceInput): string[] {
+  const patterns = ws.namespaceSelector.flatMap((entry) => parseNamespacePattern(entry) ?? []);
+  return snapshot.clusters.filter((c) => patterns.some((p) => p.cluster(c.name))).map((c) => c.name);
+}
+
+/** The planner's clusters plus since when each stale one is stale, for validation messages. */
+export function clustersForValidation(snapshot: FleetSnapshot) {
+  return planInputOf(snapshot).input.clusters.map((c) => {
+    const since = snapshot.clusters.find((s) => s.name === c.name)?.staleSince;
+    return since && c.stale ? { ...c, staleSince: since } : c;
+  });
+}

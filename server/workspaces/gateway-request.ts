@@ -1,0 +1,30 @@
+// A gateway deploy request checked against the fleet before anything is sent: the lib builder's rules (names
+// are DNS labels, clusters known and fresh, the namespace exists there), plus the namespace belonging to the
+// workspace. Bad input throws ValidationError (→ 400 with field errors); nothing reaches a cluster.
+import { planIngressGateway, type IngressGatewayPlan } from "@/lib/manifests/ingress-gateway";
+import { dnsLabelProblem } from "@/lib/validation/dns-name";
+import { workspaceContext, namespaceInWorkspaceError } from "@/lib/validation/workspace-lookup";
+import type { GatewayDeployInput } from "@/lib/workspace-view/types";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import { ValidationError } from "@/server/errors";
+import { clustersForValidation, planInputOf, requireWorkspace } from "./fleet-input";
+
+const blankToUndefined = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s);
+
+export function checkGatewayRequest(snapshot: FleetSnapshot, input: GatewayDeployInput): IngressGatewayPlan {
+  const ws = requireWorkspace(snapshot, input.workspace);
+  const { input: planInput } = planInputOf(snapshot);
+  const name = blankToUndefined(input.name);
+  const namespace = blankToUndefined(input.namespace);
+  const planned = planIngressGateway(
+    { ...(name ? { name } : {}), ...(namespace ? { namespace } : {}), clusters: input.clusters },
+    { clusters: clustersForValidation(snapshot), workspace: { name: ws.name, ...(ws.namespace ? { namespace: ws.namespace } : {}), ...(ws.setting ? { setting: ws.setting } : {}) } },
+  );
+  const found = workspaceContext("workspace", ws.name, planInput);
+  const chosen = planned.ok ? planned.value.manifest.metadata.namespace : (namespace ?? ws.namespace);
+  const outside = found.ok && chosen !== undefined && dnsLabelProblem(chosen) === undefined ? namespaceInWorkspaceError("namespace", chosen, found.context) : undefined;
+  // "Not in the workspace" is the more useful sentence than "does not exist there" for the same field.
+  const errors = [...(planned.ok ? [] : planned.errors.filter((e) => !(outside && e.field === "namespace"))), ...(outside ? [outside] : [])];
+  if (!planned.ok || errors.length > 0) throw new ValidationError(errors);
+  return planned.value;
+}

@@ -1,0 +1,35 @@
+// The live IngressGateway in each chosen cluster, read before a preview or an apply. The console only ever
+// changes what it created: an IngressGateway of that name that exists without the console's managed-by label
+// is the user's (kubectl, GitOps), and applying over it would make the console co-owner — refused as bad
+// input on `name`, before anything is written.
+import { isManagedByConsole, type Manifest } from "@/lib/manifests/manifest";
+import type { FieldError } from "@/lib/validation/field-error";
+import type { ConsoleFailure, LiveObject } from "@/server/kube/console-outcome";
+import type { ConsoleWriter } from "@/server/kube/console-writer";
+import { ValidationError } from "@/server/errors";
+import type { WorkspaceDeps } from "./deps";
+import { noWriter } from "./write-results";
+
+export type GatewayTarget =
+  | { cluster: string; ok: true; writer: ConsoleWriter; live: LiveObject | undefined }
+  | ({ cluster: string; ok: false } & ConsoleFailure);
+
+export const refOf = (m: Manifest) => ({ apiVersion: m.apiVersion, kind: m.kind, name: m.metadata.name, ...(m.metadata.namespace ? { namespace: m.metadata.namespace } : {}) });
+
+export async function readTargets(deps: WorkspaceDeps, manifest: Manifest, clusters: readonly string[]): Promise<GatewayTarget[]> {
+  const targets = await Promise.all(
+    clusters.map(async (cluster): Promise<GatewayTarget> => {
+      const writer = deps.writerFor(cluster);
+      if (!writer) return { cluster, ok: false, ...noWriter(cluster) };
+      const got = await writer.get(refOf(manifest));
+      return got.ok ? { cluster, ok: true, writer, live: got.object } : { cluster, ...got };
+    }),
+  );
+  const foreign: FieldError[] = targets.flatMap((t) =>
+    t.ok && t.live !== undefined && !isManagedByConsole(t.live)
+      ? [{ field: "name", message: `IngressGateway ${manifest.metadata.namespace ?? ""}/${manifest.metadata.name} already exists in ${t.cluster} and the console did not create it; choose another name, or change it where it is managed.` }]
+      : [],
+  );
+  if (foreign.length > 0) throw new ValidationError(foreign);
+  return targets;
+}
