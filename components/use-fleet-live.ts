@@ -1,36 +1,30 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
-import { useState } from "react";
 import { applyFleetEvent } from "@/lib/fleet-reducer";
 import type { FleetEvent } from "@/lib/fleet-schema";
 import { useTRPC } from "./trpc";
+import { useFleetStream, type LiveState } from "./use-fleet-stream";
+import { useThrottled } from "./use-throttled";
 
-export type LiveState = "connecting" | "live" | "reconnecting" | "offline";
+export type { LiveState } from "./use-fleet-stream";
+
+/** Fleet events arrive up to ten a second; one refetch of the workspace list a second is plenty. */
+const LIST_REFETCH_GAP_MS = 1000;
 
 /**
- * Folds the fleet change stream into the React Query cache of `fleet.clusters`, with the
- * same reducer the server uses, and reports the connection state for the header. On a
- * reconnect the SSE link sends the last tracked id back, so the server resumes from there.
+ * The overview's live data: folds the fleet change stream into the React Query cache of `fleet.clusters`, with
+ * the same reducer the server uses, and refetches the workspace list (gateways, readiness) when the fleet moves.
  */
 export function useFleetLive(): LiveState {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [wasLive, setWasLive] = useState(false);
+  const throttle = useThrottled(LIST_REFETCH_GAP_MS);
   const key = trpc.fleet.clusters.queryKey();
-  const fold = (event: FleetEvent) => queryClient.setQueryData(key, (old) => applyFleetEvent(old, event));
-  const sub = useSubscription(
-    trpc.fleet.onChange.subscriptionOptions({}, { onStarted: () => setWasLive(true), onData: (tracked) => fold(tracked.data) }),
-  );
-  switch (sub.status) {
-    case "pending":
-      return "live";
-    case "error":
-      return "offline";
-    default:
-      return wasLive ? "reconnecting" : "connecting";
-  }
+  return useFleetStream((event) => {
+    queryClient.setQueryData(key, (old) => applyFleetEvent(old, event));
+    throttle(() => void queryClient.invalidateQueries({ queryKey: trpc.workspace.list.queryKey() }));
+  });
 }
 
 /** The same fold for results that arrive outside the stream (a mutation's response). */

@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useState } from "react";
 import { detailIsProgressing } from "@/lib/workspace-view/progress";
-import type { LiveState } from "../use-fleet-live";
+import { useFleetStream, type LiveState } from "../use-fleet-stream";
+import { useThrottled } from "../use-throttled";
 import { useTRPC } from "../trpc";
 
 const POLL_MS = 2000;
@@ -39,37 +38,6 @@ export function useWorkspaceDetail(workspace: string, options: { poll?: boolean 
 export function useWorkspaceLive(workspace: string): LiveState {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [wasLive, setWasLive] = useState(false);
-  const [throttle] = useState(() => throttled(REFETCH_GAP_MS));
-  useEffect(() => throttle.cancel, [throttle]);
-  const refetch = () => throttle.run(() => void queryClient.invalidateQueries({ queryKey: trpc.workspace.detail.queryKey({ workspace }) }));
-  const sub = useSubscription(trpc.fleet.onChange.subscriptionOptions({}, { onStarted: () => setWasLive(true), onData: refetch }));
-  switch (sub.status) {
-    case "pending":
-      return "live";
-    case "error":
-      return "offline";
-    default:
-      return wasLive ? "reconnecting" : "connecting";
-  }
-}
-
-/** Runs the latest callback at most once per `gap` ms (trailing), so bursts of events cost one refetch. */
-function throttled(gap: number) {
-  let last = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return {
-    run(fn: () => void) {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        last = Date.now();
-        fn();
-      }, Math.max(0, last + gap - Date.now()));
-    },
-    cancel() {
-      clearTimeout(timer);
-      timer = undefined;
-    },
-  };
+  const throttle = useThrottled(REFETCH_GAP_MS);
+  return useFleetStream(() => throttle(() => void queryClient.invalidateQueries({ queryKey: trpc.workspace.detail.queryKey({ workspace }) })));
 }

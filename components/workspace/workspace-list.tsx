@@ -7,10 +7,10 @@ import { ErrorAlert } from "./error-alert";
 import { StatusPill } from "./status-pill";
 import { useTRPC } from "../trpc";
 
-/** The overview's workspaces: one row each, linking to its page. */
+/** The overview's workspaces: one row each, linking to its page. Refetched on fleet events (useFleetLive). */
 export function WorkspaceList() {
   const trpc = useTRPC();
-  const { data, error } = useQuery(trpc.workspace.list.queryOptions(undefined, { refetchInterval: 10_000 }));
+  const { data, error } = useQuery(trpc.workspace.list.queryOptions());
   return (
     <section aria-labelledby="workspaces-title" className="mb-8">
       <h2 id="workspaces-title" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">

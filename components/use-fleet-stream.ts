@@ -1,0 +1,28 @@
+"use client";
+
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useState } from "react";
+import type { FleetEvent } from "@/lib/fleet-schema";
+import { useTRPC } from "./trpc";
+
+export type LiveState = "connecting" | "live" | "reconnecting" | "offline";
+
+/**
+ * The fleet change stream (one SSE connection per page) with its connection state for the header. On a
+ * reconnect the SSE link sends the last tracked id back, so the server resumes from there.
+ */
+export function useFleetStream(onEvent: (event: FleetEvent) => void): LiveState {
+  const trpc = useTRPC();
+  const [wasLive, setWasLive] = useState(false);
+  const sub = useSubscription(
+    trpc.fleet.onChange.subscriptionOptions({}, { onStarted: () => setWasLive(true), onData: (tracked) => onEvent(tracked.data) }),
+  );
+  switch (sub.status) {
+    case "pending":
+      return "live";
+    case "error":
+      return "offline";
+    default:
+      return wasLive ? "reconnecting" : "connecting";
+  }
+}
