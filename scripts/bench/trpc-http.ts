@@ -1,0 +1,29 @@
+// Calls the console's tRPC endpoint over HTTP as the browser's link does (superjson envelope: `{json: …}`), and
+// times sequential calls. Queries are GETs with the input in the query string; mutations are POSTs.
+
+type Envelope<T> = { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+
+export async function trpcCall<T>(base: string, path: string, kind: "query" | "mutation", input: unknown): Promise<T> {
+  const body = JSON.stringify({ json: input });
+  const res =
+    kind === "query"
+      ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(body)}`)
+      : await fetch(`${base}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const parsed = (await res.json()) as Envelope<T>;
+  if (!res.ok || parsed.result?.data?.json === undefined) {
+    throw new Error(`${path} answered ${res.status}: ${parsed.error?.json?.message ?? "no result"}`);
+  }
+  return parsed.result.data.json;
+}
+
+/** `count` sequential calls after `warmup` discarded ones; each call's latency in ms. */
+export async function timeCalls(count: number, warmup: number, call: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await call();
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await call();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
