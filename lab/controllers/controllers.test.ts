@@ -178,6 +178,8 @@ describe("gateway installer", () => {
     const pods = store.list(POD, "bookinfo").filter((p) => p.metadata.labels?.app === "eastwest-gateway");
     expect(pods).toHaveLength(1);
     expect(pods[0]?.metadata.labels?.istio).toBe("eastwestgateway");
+    // The node's topology labels, as Kubernetes copies them onto bound pods: the console derives locality from them.
+    expect(pods[0]?.metadata.labels).toMatchObject({ "topology.kubernetes.io/region": "lab-west", "topology.kubernetes.io/zone": "lab-west-a" });
     expect(store.get(IGW, "bookinfo", "eastwest-gateway")?.status).toMatchObject({ phase: "Ready" });
   });
 

@@ -1,14 +1,18 @@
 // A small pure MD5 (RFC 1321). lib/ is isomorphic and may not import node:crypto, and MD5 is what the
 // shadow WorkloadEntry names and content-hash annotations need: a stable fingerprint, not a security
 // primitive. Input strings are hashed as UTF-8 (TextEncoder exists in Node and every browser).
+//
+// The planner hashes every object it builds (tens of thousands at fleet scale), so the inner loop allocates
+// nothing: message words are read into one reused Uint32Array and the state lives in local variables.
 
 // Per-round left-rotation amounts and the sine-derived constants K[i] = floor(|sin(i + 1)| * 2^32).
-const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
-
-function rotl(x: number, c: number): number {
-  return ((x << c) | (x >>> (32 - c))) >>> 0;
-}
+const SHIFTS = Uint8Array.from([7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21]);
+const K = Uint32Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+/** The message word each step reads: i, 5i+1, 3i+5, 7i (mod 16) for the four rounds. */
+const WORD = Uint8Array.from({ length: 64 }, (_, i) => (i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16));
+const encoder = new TextEncoder();
+const words = new Uint32Array(16);
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
 /** Pads to a multiple of 64 bytes: 0x80, zeros, then the bit length as a 64-bit little-endian integer. */
 function pad(bytes: Uint8Array): DataView {
@@ -22,34 +26,42 @@ function pad(bytes: Uint8Array): DataView {
   return view;
 }
 
-function mix(i: number, b: number, c: number, d: number): [number, number] {
-  if (i < 16) return [(b & c) | (~b & d), i];
-  if (i < 32) return [(d & b) | (~d & c), (5 * i + 1) % 16];
-  if (i < 48) return [b ^ c ^ d, (3 * i + 5) % 16];
-  return [c ^ (b | ~d), (7 * i) % 16];
+function round(i: number, b: number, c: number, d: number): number {
+  if (i < 16) return (b & c) | (~b & d);
+  if (i < 32) return (d & b) | (~d & c);
+  if (i < 48) return b ^ c ^ d;
+  return c ^ (b | ~d);
 }
 
-function block(state: number[], view: DataView, offset: number): void {
-  let [a, b, c, d] = [state[0] ?? 0, state[1] ?? 0, state[2] ?? 0, state[3] ?? 0];
+function block(state: Uint32Array, view: DataView, offset: number): void {
+  for (let w = 0; w < 16; w++) words[w] = view.getUint32(offset + w * 4, true);
+  let a = state[0] as number;
+  let b = state[1] as number;
+  let c = state[2] as number;
+  let d = state[3] as number;
   for (let i = 0; i < 64; i++) {
-    const [f, g] = mix(i, b, c, d);
-    const shift = SHIFTS[(i >> 4) * 4 + (i % 4)] ?? 0;
-    const sum = (a + f + (K[i] ?? 0) + view.getUint32(offset + g * 4, true)) >>> 0;
-    [a, d, c] = [d, c, b];
-    b = (b + rotl(sum, shift)) >>> 0;
+    const sum = (a + round(i, b, c, d) + (K[i] as number) + (words[WORD[i] as number] as number)) | 0;
+    const shift = SHIFTS[(i >> 4) * 4 + (i & 3)] as number;
+    a = d;
+    d = c;
+    c = b;
+    b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
   }
-  state[0] = ((state[0] ?? 0) + a) >>> 0;
-  state[1] = ((state[1] ?? 0) + b) >>> 0;
-  state[2] = ((state[2] ?? 0) + c) >>> 0;
-  state[3] = ((state[3] ?? 0) + d) >>> 0;
+  state[0] = (state[0] as number) + a;
+  state[1] = (state[1] as number) + b;
+  state[2] = (state[2] as number) + c;
+  state[3] = (state[3] as number) + d;
 }
 
 /** MD5 of the UTF-8 encoding of `text`, as 32 lowercase hex digits. */
 export function md5Hex(text: string): string {
-  const view = pad(new TextEncoder().encode(text));
-  const state = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+  const view = pad(encoder.encode(text));
+  const state = Uint32Array.from([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]);
   for (let offset = 0; offset < view.byteLength; offset += 64) block(state, view, offset);
-  const out = new DataView(new ArrayBuffer(16));
-  state.forEach((word, i) => out.setUint32(i * 4, word, true));
-  return Array.from(new Uint8Array(out.buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const bytes = new Uint8Array(state.buffer);
+  let out = "";
+  // Uint32Array uses the platform's byte order; MD5's digest is the state words little-endian.
+  const little = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+  for (let i = 0; i < 16; i++) out += HEX[bytes[little ? i : (i & ~3) + 3 - (i & 3)] as number];
+  return out;
 }

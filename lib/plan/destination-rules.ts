@@ -54,20 +54,24 @@ function userRuleConditions(model: WorkspaceModel, need: Need, fqdn: string): Co
   return out;
 }
 
-export function destinationRules(model: WorkspaceModel): BuildResult {
+/** One service's failover DestinationRules (the planner memoises per service; see planner.ts). */
+export function destinationRulesFor(model: WorkspaceModel, svc: ModelService): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
-  for (const svc of model.services) {
-    for (const need of needs(model, svc)) {
-      const user = userRuleConditions(model, need, svc.fqdn);
-      if (user) {
-        result.conditions.push(...user);
-        continue;
-      }
-      const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters: need.sourceClusters, services: [svc.fqdn] };
-      const name = destinationRuleName(svc.fqdn);
-      const object = buildObject({ kind: "DestinationRule", name, namespace: need.namespace, provenance, spec: failoverSpec(svc.fqdn) });
-      result.placed.push({ cluster: need.cluster.name, object });
+  for (const need of needs(model, svc)) {
+    const user = userRuleConditions(model, need, svc.fqdn);
+    if (user) {
+      result.conditions.push(...user);
+      continue;
     }
+    const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters: need.sourceClusters, services: [svc.fqdn] };
+    const name = destinationRuleName(svc.fqdn);
+    const object = buildObject({ kind: "DestinationRule", name, namespace: need.namespace, provenance, spec: failoverSpec(svc.fqdn) });
+    result.placed.push({ cluster: need.cluster.name, object });
   }
   return result;
+}
+
+export function destinationRules(model: WorkspaceModel): BuildResult {
+  const parts = model.services.map((svc) => destinationRulesFor(model, svc));
+  return { placed: parts.flatMap((p) => p.placed), conditions: parts.flatMap((p) => p.conditions) };
 }

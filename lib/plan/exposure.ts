@@ -17,9 +17,15 @@ function isGatewayService(cluster: ClusterInput, ref: ServiceRef): boolean {
   return cluster.gateways.some((g) => g.namespace === ref.namespace && g.name === ref.name);
 }
 
+// `namespace/name` of every Service per (immutable) cluster input: runsService is asked for every exposed service
+// in every cluster, which would otherwise be quadratic in the number of services.
+const serviceIndex = new WeakMap<readonly ServiceInput[], ReadonlySet<string>>();
+
 /** Whether `cluster` runs a Service with this namespace and name, inside the workspace or not. */
 export function runsService(cluster: ClusterInput, ref: ServiceRef): boolean {
-  return cluster.services.some((s) => s.namespace === ref.namespace && s.name === ref.name);
+  let index = serviceIndex.get(cluster.services);
+  if (!index) serviceIndex.set(cluster.services, (index = new Set(cluster.services.map((s) => `${s.namespace}/${s.name}`))));
+  return index.has(`${ref.namespace}/${ref.name}`);
 }
 
 /** Every non-gateway service in a covered namespace, grouped by FQDN. */

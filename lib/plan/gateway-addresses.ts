@@ -31,6 +31,11 @@ function rawAddresses(gw: GatewayInput): Raw[] {
     .map((s) => (isIP(s) ? { ip: s } : { hostname: s }));
 }
 
+/** The DNS names a gateway publishes (the caller resolves them; `publishedAddresses` reads the answers). */
+export function publishedHostnames(gw: GatewayInput): string[] {
+  return rawAddresses(gw).flatMap((raw) => (!raw.ip && raw.hostname && isDnsSubdomain(raw.hostname.toLowerCase()) ? [raw.hostname] : []));
+}
+
 function noAddressMessage(gw: GatewayInput): string {
   const why = gw.serviceType === "LoadBalancer" || gw.serviceType === ""
     ? "its LoadBalancer has no ingress address yet"

@@ -4,7 +4,7 @@
 // service ports mapped to 15443, where the gateway's AUTO_PASSTHROUGH listener routes by SNI.
 import { serviceEntryName } from "@/lib/names/object-names";
 import type { Condition } from "./conditions";
-import { buildObject } from "./desired";
+import { buildObject, type DesiredObject } from "./desired";
 import { runsService } from "./exposure";
 import { EAST_WEST_PORT } from "./gateways";
 import { meshPorts } from "./istio-protocol";
@@ -61,24 +61,29 @@ function missingNamespace(workspace: string, cluster: string, fqdn: string): Con
   return { severity: "error", reason: "MissingNamespace", workspace, cluster, subject: fqdn, message };
 }
 
-export function serviceEntries(model: WorkspaceModel): BuildResult {
+/** One service's ServiceEntries (the planner memoises per service; see planner.ts). */
+export function serviceEntriesFor(model: WorkspaceModel, svc: ModelService): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
-  for (const svc of model.services) {
-    if (svc.sources.length === 0) continue;
-    const covered = new Set(svc.instances.map((i) => i.cluster.name));
-    const sourceClusters = svc.sources.map((s) => s.cluster.name);
-    const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters, services: [svc.fqdn] };
-    for (const cluster of model.clusters) {
-      if (runsService(cluster, svc)) {
-        if (!covered.has(cluster.name)) result.conditions.push(outsideWorkspace(model, cluster.name, svc));
-      } else if (!cluster.namespaces.includes(MULTICLUSTER_NAMESPACE)) {
-        result.conditions.push(missingNamespace(model.name, cluster.name, svc.fqdn));
-      } else {
-        const name = serviceEntryName(svc.fqdn);
-        const object = buildObject({ kind: "ServiceEntry", name, namespace: MULTICLUSTER_NAMESPACE, provenance, spec: serviceEntrySpec(svc) });
-        result.placed.push({ cluster: cluster.name, object });
-      }
+  if (svc.sources.length === 0) return result;
+  const covered = new Set(svc.instances.map((i) => i.cluster.name));
+  const sourceClusters = svc.sources.map((s) => s.cluster.name);
+  const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters, services: [svc.fqdn] };
+  let object: DesiredObject | undefined;
+  for (const cluster of model.clusters) {
+    if (runsService(cluster, svc)) {
+      if (!covered.has(cluster.name)) result.conditions.push(outsideWorkspace(model, cluster.name, svc));
+    } else if (!cluster.namespaces.includes(MULTICLUSTER_NAMESPACE)) {
+      result.conditions.push(missingNamespace(model.name, cluster.name, svc.fqdn));
+    } else {
+      // Every consumer cluster gets the same content: build (and hash) it once and share the (immutable) object.
+      object ??= buildObject({ kind: "ServiceEntry", name: serviceEntryName(svc.fqdn), namespace: MULTICLUSTER_NAMESPACE, provenance, spec: serviceEntrySpec(svc) });
+      result.placed.push({ cluster: cluster.name, object });
     }
   }
   return result;
+}
+
+export function serviceEntries(model: WorkspaceModel): BuildResult {
+  const parts = model.services.map((svc) => serviceEntriesFor(model, svc));
+  return { placed: parts.flatMap((p) => p.placed), conditions: parts.flatMap((p) => p.conditions) };
 }

@@ -63,15 +63,19 @@ export function getsShadows(model: WorkspaceModel, svc: ModelService, local: Ins
   return svc.sources.some((s) => s.cluster.name !== local.cluster.name) && unusable(model, local, svc) === undefined;
 }
 
-export function workloadEntries(model: WorkspaceModel): BuildResult {
+/** One service's shadow WorkloadEntries (the planner memoises per service; see planner.ts). */
+export function workloadEntriesFor(model: WorkspaceModel, svc: ModelService): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
-  for (const svc of model.services) {
-    for (const local of svc.instances) {
-      const hasRemote = svc.sources.some((s) => s.cluster.name !== local.cluster.name);
-      const problem = hasRemote ? unusable(model, local, svc) : undefined;
-      if (problem) result.conditions.push(problem);
-      else result.placed.push(...shadowsFor(model, svc, local));
-    }
+  for (const local of svc.instances) {
+    const hasRemote = svc.sources.some((s) => s.cluster.name !== local.cluster.name);
+    const problem = hasRemote ? unusable(model, local, svc) : undefined;
+    if (problem) result.conditions.push(problem);
+    else result.placed.push(...shadowsFor(model, svc, local));
   }
   return result;
+}
+
+export function workloadEntries(model: WorkspaceModel): BuildResult {
+  const parts = model.services.map((svc) => workloadEntriesFor(model, svc));
+  return { placed: parts.flatMap((p) => p.placed), conditions: parts.flatMap((p) => p.conditions) };
 }

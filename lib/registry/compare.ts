@@ -2,7 +2,8 @@
 // expected-versus-actual report build on. Standalone mode compares with what *we* own (ownership label) and by
 // content hash; observe mode (a Tetrate control plane writes) compares with whatever generated-looking objects
 // exist, by spec, since XCP's objects carry neither our label nor our hash.
-import { CONTENT_HASH_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, objectId, type DesiredObject } from "@/lib/plan/desired";
+import { CONTENT_HASH_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type DesiredObject } from "@/lib/plan/desired";
+import { desiredId } from "@/lib/plan/place";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import { canonicalJson } from "./canonical-json";
 import { observedId, type ObservedObject, type RegistryMode } from "./types";
@@ -43,7 +44,7 @@ function differsBy(desired: DesiredObject, observed: ObservedObject, mode: Regis
 }
 
 function compareOne(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode): Comparison {
-  const id = objectId(desired);
+  const id = desiredId(desired);
   if (!observed) return { status: "missing", id, desired, reason: "planned but not present" };
   if (mode === "standalone" && !isOwned(observed)) {
     const reason = `${id} exists and is not managed by eastwest-console; it is left untouched`;
@@ -53,14 +54,49 @@ function compareOne(desired: DesiredObject, observed: ObservedObject | undefined
   return reason === undefined ? { status: "same", id, desired, observed } : { status: "different", id, desired, observed, reason };
 }
 
+// A resync compares every planned object with its live one, and most pairs are the very same objects as last
+// time (planned and observed objects are immutable and reused while unchanged). So: ids and the by-id index of
+// an observed list are computed once, and a pair's comparison is remembered for as long as both objects live.
+const observedIds = new WeakMap<ObservedObject, string>();
+const indexes = new WeakMap<readonly ObservedObject[], Map<string, ObservedObject>>();
+const compared = new WeakMap<DesiredObject, { observed: ObservedObject | undefined; mode: RegistryMode; result: Comparison }>();
+
+export function observedKey(o: ObservedObject): string {
+  let id = observedIds.get(o);
+  if (id === undefined) observedIds.set(o, (id = observedId(o)));
+  return id;
+}
+
+/** Live objects by id, built once per list. */
+export function observedIndex(observed: readonly ObservedObject[]): Map<string, ObservedObject> {
+  let index = indexes.get(observed);
+  if (!index) indexes.set(observed, (index = new Map(observed.map((o) => [observedKey(o), o]))));
+  return index;
+}
+
+/** One pair's comparison (standalone mode), remembered while both objects live. */
+export const compareWith = (desired: DesiredObject, observed: ObservedObject | undefined): Comparison => compareCached(desired, observed, "standalone");
+
+function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode): Comparison {
+  const before = compared.get(desired);
+  if (before && before.observed === observed && before.mode === mode) return before.result;
+  const result = compareOne(desired, observed, mode);
+  compared.set(desired, { observed, mode, result });
+  return result;
+}
+
 /** Every desired object's status, then the extra ones (ours, or generated-looking in observe mode). */
 export function compareCluster(desired: readonly DesiredObject[], observed: readonly ObservedObject[], mode: RegistryMode): Comparison[] {
-  const byId = new Map(observed.map((o) => [observedId(o), o]));
-  const wanted = new Set(desired.map(objectId));
-  const out = desired.map((d) => compareOne(d, byId.get(objectId(d)), mode));
-  const candidates = observed.filter((o) => (mode === "standalone" ? isOwned(o) : looksGenerated(o)));
-  for (const o of candidates) {
-    const id = observedId(o);
+  const byId = observedIndex(observed);
+  const wanted = new Set<string>();
+  const out = desired.map((d) => {
+    const id = desiredId(d);
+    wanted.add(id);
+    return compareCached(d, byId.get(id), mode);
+  });
+  for (const o of observed) {
+    if (!(mode === "standalone" ? isOwned(o) : looksGenerated(o))) continue;
+    const id = observedKey(o);
     if (!wanted.has(id)) out.push({ status: "extra", id, observed: o, reason: "present but no longer planned" });
   }
   return out;

@@ -99,20 +99,24 @@ export function staleClusters(input: DiffInput): Set<string> {
 
 export type ClusterHolds = { stale: ReadonlySet<string>; configStale: boolean };
 
-/** One cluster's actions and conditions; depends only on its desired and observed objects and the holds. */
-export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds): DiffResult {
+/**
+ * One cluster's actions and conditions; depends only on its desired and observed objects and the holds.
+ * `compared`: their standalone comparison when the caller already has it (compare-patch.ts).
+ */
+export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, compared?: readonly Comparison[]): DiffResult {
   const out: DiffResult = { actions: [], conditions: [] };
-  const comparisons = compareCluster(desired, seen?.objects ?? [], "standalone");
+  const comparisons = compared ?? compareCluster(desired, seen?.objects ?? [], "standalone");
   if (holds.stale.has(cluster)) {
     const changes = comparisons.filter((c) => c.status !== "same" && c.status !== "foreign").length;
     if (changes > 0) out.conditions.push(heldCluster(cluster, changes));
     return out;
   }
   const unobserved = new Set<string>(seen?.unobservedKinds ?? []);
-  const blind = [...new Set(desired.filter((d) => unobserved.has(d.kind)).map((d) => d.kind))];
+  const blind = unobserved.size === 0 ? [] : [...new Set(desired.filter((d) => unobserved.has(d.kind)).map((d) => d.kind))];
   if (blind.length > 0) out.conditions.push(unobservedKinds(cluster, blind));
   const held: Held[] = [];
-  for (const c of comparisons) decide(cluster, c, { ...holds, unobserved }, held, out);
+  const all: Holds = { ...holds, unobserved };
+  for (const c of comparisons) decide(cluster, c, all, held, out);
   out.conditions.push(...heldConditions(held));
   return out;
 }

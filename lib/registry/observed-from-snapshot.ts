@@ -5,7 +5,19 @@ import { timestamp } from "./json-read";
 import type { FleetSnapshotLike, SnapshotCluster, SnapshotObject } from "./snapshot-like";
 import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
 
+// An unchanged live object keeps its identity across snapshots; so does its observed view (the diff remembers
+// comparisons per object pair).
+const views = new WeakMap<SnapshotObject, { kind: DesiredKind; view: ObservedObject | undefined }>();
+
 function toObserved(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefined {
+  const cached = views.get(o);
+  if (cached?.kind === kind) return cached.view;
+  const view = convert(kind, o);
+  views.set(o, { kind, view });
+  return view;
+}
+
+function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefined {
   const m = o.metadata;
   if (!m?.name || !m.namespace) return undefined;
   const created = timestamp(m.creationTimestamp);

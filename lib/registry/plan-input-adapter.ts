@@ -8,6 +8,8 @@ import { toWorkspaces } from "./adapter-workspaces";
 import type { SnapshotCluster, SnapshotKind, SnapshotObject } from "./snapshot-like";
 import type { FleetSnapshotLike } from "./snapshot-like";
 import type { RegistryCondition } from "./types";
+import type { AdapterMemo } from "./adapter-memo";
+import { gatewayLocality } from "./locality";
 
 /** Istio's network label on the istio-system namespace; without it each cluster is its own network. */
 export const NETWORK_LABEL = "topology.istio.io/network";
@@ -30,22 +32,48 @@ function network(c: SnapshotCluster): string {
   return istio?.metadata?.labels?.[NETWORK_LABEL] || c.name;
 }
 
-export function toClusterInput(c: SnapshotCluster, conditions: RegistryCondition[]): ClusterInput {
+const NO_PODS: readonly SnapshotObject[] = [];
+const localities = new WeakMap<readonly SnapshotObject[], { gateways: unknown; services: unknown; locality: string | undefined }>();
+
+/** The cluster's locality from its east-west gateway pods (locality.ts), once per set of pods and gateways. */
+export function clusterLocality(c: SnapshotCluster): string | undefined {
+  const pods = c.objects.Pod ?? NO_PODS;
+  const cached = localities.get(pods);
+  if (cached && cached.gateways === c.objects.IngressGateway && cached.services === c.objects.Service) return cached.locality;
   const services = c.objects.Service ?? [];
+  const gateways = (c.objects.IngressGateway ?? []).flatMap((o) => {
+    const ref = named(o);
+    return ref ? [toGateway(o, ref, services)] : [];
+  });
+  const locality = gatewayLocality(gateways, pods);
+  localities.set(pods, { gateways: c.objects.IngressGateway, services: c.objects.Service, locality });
+  return locality;
+}
+
+export function toClusterInput(c: SnapshotCluster, conditions: RegistryCondition[], memo?: AdapterMemo): ClusterInput {
+  const services = c.objects.Service ?? [];
+  const locality = clusterLocality(c);
   return {
     name: c.name,
     network: network(c),
+    ...(locality ? { locality } : {}),
     stale: c.stale,
-    services: each(c, "Service", conditions, toService),
+    services: each(c, "Service", conditions, (o, ref) => (memo ? memo.service(o, () => toService(o, ref)) : toService(o, ref))),
     gateways: each(c, "IngressGateway", conditions, (o, ref) => toGateway(o, ref, services)),
     destinationRules: each(c, "DestinationRule", conditions, toDestinationRule),
     namespaces: (c.objects.Namespace ?? []).flatMap((n) => (n.metadata?.name ? [n.metadata.name] : [])),
   };
 }
 
-export function toPlanInput(snapshot: FleetSnapshotLike, options: AdapterOptions = {}): AdaptedInput {
+/** `memo`: reuse between consecutive snapshots (adapter-memo.ts); the result is the same without it. */
+export function toPlanInput(snapshot: FleetSnapshotLike, options: AdapterOptions = {}, memo?: AdapterMemo): AdaptedInput {
   const conditions: RegistryCondition[] = [];
-  const clusters = snapshot.clusters.map((c) => toClusterInput(c, conditions));
+  const clusters = snapshot.clusters.map((c) => {
+    if (!memo) return toClusterInput(c, conditions);
+    const reused = memo.cluster(c, clusterLocality(c) ?? "", (found) => toClusterInput(c, found, memo));
+    conditions.push(...reused.conditions);
+    return reused.input;
+  });
   const management = options.managementCluster;
   const configClusters = snapshot.clusters.filter((c) => management === undefined || c.name === management);
   const found = (kind: SnapshotKind) => configClusters.flatMap((c) => (c.objects[kind] ?? []).map((object) => ({ cluster: c.name, object })));

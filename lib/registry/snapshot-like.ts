@@ -25,6 +25,8 @@ export const SNAPSHOT_KINDS = [
   "ServiceEntry",
   "WorkloadEntry",
   "Gateway",
+  // The east-west gateways' pods: their topology labels give the cluster's locality (locality.ts).
+  "Pod",
 ] as const;
 
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];

@@ -61,7 +61,8 @@ export type RegistryConditionReason =
   | "PlanInputInvalid"
   | "ApplyConflict"
   | "WriteFailed"
-  | "UnobservedKind";
+  | "UnobservedKind"
+  | "GatewayHostnameUnresolved";
 
 export type RegistryCondition = {
   severity: "error" | "warning" | "info";

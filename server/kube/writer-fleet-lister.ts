@@ -17,6 +17,7 @@ const PATHS: Record<SnapshotKind, string> = {
   ServiceEntry: "/apis/networking.istio.io/v1/serviceentries",
   WorkloadEntry: "/apis/networking.istio.io/v1/workloadentries",
   Gateway: "/apis/networking.istio.io/v1/gateways",
+  Pod: "/api/v1/pods",
 };
 
 export type FleetLister = {

@@ -5,6 +5,7 @@
 import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
 import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
+import type { HostnameFeed } from "./hostname-resolver";
 import type { LeaderElector } from "./leader-election";
 import { createReconciler } from "./reconciler";
 import { buildStatus, type RegistryStatus, type WriteCounters } from "./status";
@@ -25,7 +26,8 @@ export type RegistryDeps = {
   /** Standalone mode writes only while this says so; without one (a single replica) it always writes. */
   leader?: LeaderElector;
   managementCluster?: string;
-  resolvedHostnames?: () => Record<string, string[]>;
+  /** DNS answers for gateway hostnames (hostname-resolver.ts); without it, DNS-named gateways stay flagged. */
+  hostnames?: HostnameFeed;
   resyncMs?: number;
   coalesceMs?: number;
   /** Clusters reconciled at once, and writes in flight per cluster. */
@@ -72,6 +74,7 @@ export function startRegistry(deps: RegistryDeps): Registry {
   };
   const unsubscribe = deps.source.subscribe(enqueueAll);
   const offLeader = deps.leader?.onChange((leading) => leading && enqueueAll());
+  const offHostnames = deps.hostnames?.subscribe(enqueueAll);
   const timer = setInterval(enqueueAll, resyncMs);
   timer.unref();
   enqueueAll();
@@ -84,7 +87,7 @@ export function startRegistry(deps: RegistryDeps): Registry {
         identity: deps.leader?.identity ?? "single",
         lastReconcileAt: reconciler.lastReconcileAt(),
         state: reconciler.state(),
-        writeConditions: reconciler.writeConditions(),
+        writeConditions: [...reconciler.writeConditions(), deps.hostnames?.conditions() ?? []],
         writes: reconciler.counters(),
       }),
     async reconcileNow() {
@@ -98,6 +101,7 @@ export function startRegistry(deps: RegistryDeps): Registry {
       clearTimeout(deferred);
       unsubscribe();
       offLeader?.();
+      offHostnames?.();
       queue.shutdown();
       // Let writes already in flight finish (each has its own deadline) so nothing is half-reported.
       await queue.idle();

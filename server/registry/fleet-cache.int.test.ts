@@ -5,6 +5,8 @@ import { parseEnv } from "@/server/env";
 import { startFleetService } from "@/server/fleet/service";
 import { startRegistry, type Registry } from "./controller";
 import { fromFleetSource } from "./fleet-source";
+import { createLeaseClient } from "@/server/kube/lease-client";
+import { DEFAULT_LEADER_TIMINGS, startLeaderElection } from "./leader-election";
 import { startRegistryService } from "./service";
 import { exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
@@ -50,7 +52,7 @@ describe("registry on the fleet cache", () => {
 
   it("is wired for production by startRegistryService: it takes the Lease and re-applies only the kinds the cache cannot see, once", async () => {
     const base = parseEnv({ EASTWEST_REGISTRY_MODE: "standalone" }, "/nowhere");
-    const service = await startRegistryService({ env: { ...base, kubeconfigPaths: [env.lab.kubeconfigPath], managementCluster: "west" }, snapshots: fleet.snapshots, log: () => undefined });
+    const service = startRegistryService({ env: { ...base, kubeconfigPaths: [env.lab.kubeconfigPath], managementCluster: "west" }, snapshots: fleet.snapshots, handle: fleet.handle, log: () => undefined });
     try {
       await vi.waitFor(() => expect(service.leader?.isLeader()).toBe(true), { timeout: 10_000, interval: 50 });
       await service.reconcileNow();
@@ -67,5 +69,16 @@ describe("registry on the fleet cache", () => {
     }
     const lease = JSON.parse(await env.kubectl("west", ["get", "lease", "eastwest-registry", "-n", "default", "-o", "json"])) as { spec: { holderIdentity?: string } };
     expect(lease.spec.holderIdentity ?? "").toBe("");
+    // The released Lease is taken at the next replica's first attempt, not after the 15 s lease duration.
+    const west = fleet.handle("west");
+    if (!west) throw new Error("no west handle");
+    const stoppedAt = performance.now();
+    const next = startLeaderElection({ lease: createLeaseClient(west, { namespace: "default", name: "eastwest-registry" }, 2_000), identity: "next-replica" });
+    try {
+      await vi.waitFor(() => expect(next.isLeader()).toBe(true), { timeout: 5_000, interval: 20 });
+      expect(performance.now() - stoppedAt).toBeLessThan(DEFAULT_LEADER_TIMINGS.leaseDurationMs / 3);
+    } finally {
+      await next.stop({ release: true });
+    }
   }, 30_000);
 });

@@ -1,17 +1,24 @@
 // Per-cluster reuse between consecutive snapshots. A write burst changes a few clusters per snapshot; converting
 // and diffing all of them again each time is O(fleet) per event. A cluster's observed view is reused while its
 // object arrays are the same arrays (the fleet cache keeps unchanged kinds), and its diff while its desired list
-// (same plan), its observed view and the holds are unchanged.
+// (same plan), its observed view and the holds are unchanged; otherwise its comparison is patched from the
+// previous one (compare-patch.ts), so a change costs what changed, not the cluster's size.
 import type { DesiredObject } from "@/lib/plan/desired";
 import { diffCluster, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
+import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
 import { observedCluster } from "@/lib/registry/observed-from-snapshot";
 import type { SnapshotCluster } from "@/lib/registry/snapshot-like";
 import { REGISTRY_KINDS, type ObservedCluster } from "@/lib/registry/types";
 
+type ClusterDiff = { desired: readonly DesiredObject[]; holdsKey: string; result: DiffResult; compared: Compared };
+
 export type ClusterMemo = {
   source: SnapshotCluster;
   observed: ObservedCluster;
-  diff?: { desired: readonly DesiredObject[]; holdsKey: string; result: DiffResult };
+  /** Valid for this observed view. */
+  diff?: ClusterDiff;
+  /** The diff of the previous view of the cluster: its comparison is patched instead of redone. */
+  prior?: ClusterDiff;
 };
 
 export type FleetMemo = Map<string, ClusterMemo>;
@@ -21,7 +28,8 @@ const sameSource = (a: SnapshotCluster, b: SnapshotCluster) => a.stale === b.sta
 export function observedWithMemo(clusters: readonly SnapshotCluster[], previous: FleetMemo | undefined, next: FleetMemo): ObservedCluster[] {
   return clusters.map((c) => {
     const before = previous?.get(c.name);
-    const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c) };
+    const prior = before?.diff ?? before?.prior;
+    const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c), ...(prior ? { prior } : {}) };
     next.set(c.name, memo);
     return memo.observed;
   });
@@ -35,7 +43,8 @@ export function diffWithMemo(cluster: string, desired: readonly DesiredObject[],
   const entry = memo.get(cluster);
   const cached = entry?.diff;
   if (cached && cached.desired === desired && cached.holdsKey === key) return cached.result;
-  const result = diffCluster(cluster, desired, entry?.observed, holds);
-  if (entry) entry.diff = { desired, holdsKey: key, result };
+  const compared = compareIncrementally(cached?.compared ?? entry?.prior?.compared, desired, entry?.observed.objects ?? []);
+  const result = diffCluster(cluster, desired, entry?.observed, holds, compared.comparisons);
+  if (entry) entry.diff = { desired, holdsKey: key, result, compared };
   return result;
 }

@@ -5,13 +5,14 @@ import type { ClusterWriter } from "@/server/kube/writer";
 import { executeActions, type Expectations } from "./execute";
 import { computeFleetState, type AnyCondition, type FleetState } from "./fleet-state";
 import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
+import type { HostnameFeed } from "./hostname-resolver";
 import type { WriteCounters } from "./status";
 
 export type ReconcilerDeps = {
   mode: RegistryMode;
   snapshot: () => FleetSnapshotLike | undefined;
   managementCluster: () => string | undefined;
-  resolvedHostnames?: () => Record<string, string[]>;
+  hostnames?: HostnameFeed;
   writerFor: (cluster: string) => ClusterWriter | undefined;
   canWrite: () => boolean;
   writeConcurrency: number;
@@ -25,7 +26,7 @@ export function createReconciler(deps: ReconcilerDeps) {
   const expectations: Expectations = new Map();
   const writeConditions = new Map<string, AnyCondition[]>();
   const counters: WriteCounters = { applied: 0, deleted: 0, failed: 0 };
-  let memo: { snapshot: FleetSnapshotLike; state: FleetState; at: number; tookMs: number } | undefined;
+  let memo: { snapshot: FleetSnapshotLike; resolved: Record<string, string[]> | undefined; state: FleetState; at: number; tookMs: number } | undefined;
   let lastReconcileAt: string | null = null;
   /** Set by an explicit "reconcile now": plan the latest snapshot without throttling. */
   let fresh = false;
@@ -38,16 +39,19 @@ export function createReconciler(deps: ReconcilerDeps) {
   function state(): FleetState | undefined {
     const snapshot = deps.snapshot();
     if (!snapshot) return undefined;
-    if (memo?.snapshot === snapshot) return memo.state;
+    // Not before every gateway name was looked up once: "no answer yet" must not read as "no address".
+    if (deps.hostnames && !deps.hostnames.ready(snapshot)) return memo?.state;
+    const resolved = deps.hostnames?.resolved();
+    if (memo?.snapshot === snapshot && memo.resolved === resolved) return memo.state;
     const now = performance.now();
     if (memo && !fresh && now - memo.at < memo.tookMs) {
       deps.onDeferred(memo.tookMs - (now - memo.at));
       return memo.state;
     }
-    const computed = computeFleetState(snapshot, { managementCluster: deps.managementCluster(), resolvedHostnames: deps.resolvedHostnames?.() }, memo?.state);
+    const computed = computeFleetState(snapshot, { managementCluster: deps.managementCluster(), ...(resolved ? { resolvedHostnames: resolved } : {}) }, memo?.state);
     const end = performance.now();
     if (computed.plan !== memo?.state.plan && end - now > 500) deps.log?.(`registry: planned the fleet in ${(end - now).toFixed(0)} ms`);
-    memo = { snapshot, state: computed, at: end, tookMs: end - now };
+    memo = { snapshot, resolved, state: computed, at: end, tookMs: end - now };
     fresh = false;
     return computed;
   }

@@ -54,9 +54,12 @@ describe("registry against the lab", () => {
     expect(north.map((r) => r.NAME)).toEqual(["global-gwinternal-details-bookinfo-svc-cluster-local", "global-gwinternal-reviews-bookinfo-svc-cluster-local"]);
     const se = JSON.parse(await env.kubectl("north", ["get", "se", "global-gwinternal-details-bookinfo-svc-cluster-local", "-n", "xcp-multicluster", "-o", "json", "--show-managed-fields"])) as {
       metadata: { managedFields: Array<{ manager: string; operation: string }> };
-      spec: { endpoints: Array<{ address: string }> };
+      spec: { endpoints: Array<{ address: string; locality?: string }> };
     };
     expect(se.spec.endpoints.map((e) => e.address).sort(compareAddresses)).toEqual(sorted([...(addresses.east ?? []), ...(addresses.west ?? [])]));
+    // Each endpoint carries its source's locality, read from the topology labels of that cluster's gateway pods.
+    const east = new Set(addresses.east);
+    expect(new Set(se.spec.endpoints.map((e) => `${east.has(e.address) ? "east" : "west"} ${e.locality ?? ""}`))).toEqual(new Set(["east lab-east/lab-east-a", "west lab-west/lab-west-a"]));
     expect(se.metadata.managedFields.map((m) => `${m.manager}/${m.operation}`)).toEqual(["eastwest-registry/Apply"]);
   });
 

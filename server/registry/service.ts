@@ -1,59 +1,54 @@
-// Production wiring of the registry, for server/runtime.ts: one writer per kubeconfig context, leader election
-// on a Lease in the management cluster (standalone mode only), snapshots from the fleet cache. The mode comes
-// from EASTWEST_REGISTRY_MODE (server/env.ts).
+// Production wiring of the registry, for server/runtime.ts: writers and the leader Lease's client made from the
+// fleet service's live cluster handles (so they follow a kubeconfig that changes while the console runs), leader
+// election on a Lease in the management cluster (standalone mode only), snapshots from the fleet cache, and the
+// resolver for DNS-named gateway addresses. The mode comes from EASTWEST_REGISTRY_MODE (server/env.ts).
 import type { ServerEnv } from "@/server/env";
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
-import { loadInCluster, loadKubeconfig } from "@/server/kube/kubeconfig";
-import { createLeaseClient } from "@/server/kube/lease-client";
-import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
+import { createClusterWriter } from "@/server/kube/writer";
 import { startRegistry, type Registry } from "./controller";
 import { fromFleetSource } from "./fleet-source";
+import { followHandles, type HandleSource } from "./handle-pool";
+import { createHostnameResolver, type Lookup } from "./hostname-resolver";
 import { startLeaderElection, type LeaderElector } from "./leader-election";
+import { followingLeaseClient, type LeaseRef } from "./lease-follow";
 
 export type RegistryService = Registry & { leader: LeaderElector | undefined };
 
 export type RegistryServiceDeps = {
   env: ServerEnv;
   snapshots: FleetSnapshotSource;
+  /** The fleet service's `handle`: each cluster's current connection handle. */
+  handle: HandleSource;
   log: (line: string) => void;
   /** Where the leader Lease lives in the management cluster. */
-  lease?: { namespace: string; name: string };
+  lease?: LeaseRef;
   /** Per write; kept below renewDeadline − leaseDuration margin (5 s with the defaults) so a lapsed leader's last write lands in time. */
   writeTimeoutMs?: number;
+  /** DNS lookups of gateway hostnames (tests inject a fake). */
+  lookup?: Lookup;
 };
 
-export async function startRegistryService(deps: RegistryServiceDeps): Promise<RegistryService> {
+export function startRegistryService(deps: RegistryServiceDeps): RegistryService {
   const { env } = deps;
-  const load = env.inCluster ? loadInCluster() : await loadKubeconfig(env.kubeconfigPaths, env.contexts);
-  const handles = load.ok ? load.clusters : [];
-  const writers = new Map<string, ClusterWriter>(handles.flatMap((h) => {
-    const w = createClusterWriter(h, { timeoutMs: deps.writeTimeoutMs ?? 4_000 });
-    return w ? [[h.name, w] as const] : [];
-  }));
-  const managementName = env.managementCluster ?? handles[0]?.name;
-  const management = handles.find((h) => h.name === managementName && h.kubeConfig);
-  let leader: LeaderElector | undefined;
-  if (env.registryMode === "standalone") {
-    if (!management) {
-      // Without a Lease, no replica may assume it is alone: write nothing rather than risk two writers.
-      deps.log(`registry: management cluster ${managementName ?? "(none)"} unusable; not writing until it is configured`);
-    } else {
-      leader = startLeaderElection({ lease: createLeaseClient(management, deps.lease ?? { namespace: "default", name: "eastwest-registry" }, 5_000), log: deps.log });
-    }
-  }
-  const canWrite = env.registryMode === "standalone" && leader !== undefined;
-  const registry = startRegistry({
-    mode: canWrite ? "standalone" : "observe",
-    source: fromFleetSource(deps.snapshots),
-    writerFor: (cluster) => writers.get(cluster),
-    leader,
-    managementCluster: managementName,
-    log: deps.log,
-  });
+  const source = fromFleetSource(deps.snapshots);
+  // The fleet cache names the management cluster (the env's choice, else the kubeconfig's first context).
+  const management = () => env.managementCluster ?? source.managementCluster?.();
+  const writerFor = followHandles(deps.handle, (h) => createClusterWriter(h, { timeoutMs: deps.writeTimeoutMs ?? 4_000 }));
+  // Standalone replicas write only while holding the Lease; one that cannot reach it (no management cluster
+  // yet, or an unusable context) never assumes it is alone.
+  const leader =
+    env.registryMode === "standalone"
+      ? startLeaderElection({ lease: followingLeaseClient(deps.handle, management, deps.lease ?? { namespace: "default", name: "eastwest-registry" }, 5_000), log: deps.log })
+      : undefined;
+  const hostnames = createHostnameResolver(deps.lookup ? { lookup: deps.lookup } : {});
+  const registry = startRegistry({ mode: env.registryMode, source, writerFor, leader, managementCluster: env.managementCluster, hostnames, log: deps.log });
   return {
     ...registry,
     leader,
     async stop() {
+      hostnames.stop();
+      // Writes in flight finish first (each has its own deadline), then the Lease is emptied so another
+      // replica takes over at its next retry instead of waiting out the lease duration.
       await registry.stop();
       await leader?.stop({ release: true });
     },

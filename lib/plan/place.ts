@@ -1,0 +1,46 @@
+// Adds built objects to their cluster's set (shared by every planning path). Invalid names are reported instead
+// of planned (the write would be rejected). The first writer of an id wins (workspaces are planned in name
+// order); a different second object for the same id — overlapping workspaces — is reported, never merged.
+import { isDnsSubdomain } from "@/lib/names/dns";
+import type { Condition } from "./conditions";
+import { objectId, WORKSPACES_ANNOTATION, type DesiredObject } from "./desired";
+import { compareStrings, stableStringify } from "./json";
+import type { Placed } from "./placed";
+
+// Planned objects are immutable and, with the planner's memo, reused across plans: their id and name check are
+// computed once per object instead of once per plan (and per sort comparison).
+const ids = new WeakMap<DesiredObject, string>();
+const validNames = new WeakMap<DesiredObject, boolean>();
+
+export function desiredId(o: DesiredObject): string {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = objectId(o)));
+  return id;
+}
+
+export function validName(o: DesiredObject): boolean {
+  let valid = validNames.get(o);
+  if (valid === undefined) validNames.set(o, (valid = isDnsSubdomain(o.metadata.name)));
+  return valid;
+}
+
+/** compareObjects (kind, namespace, name) with the cached ids. */
+export const byDesiredId = (a: DesiredObject, b: DesiredObject): number => compareStrings(desiredId(a), desiredId(b));
+
+export function place(target: Map<string, Map<string, DesiredObject>>, placed: readonly Placed[], conditions: Condition[]): void {
+  for (const { cluster, object } of placed) {
+    const objects = target.get(cluster);
+    if (!objects) continue;
+    const id = desiredId(object);
+    const existing = objects.get(id);
+    if (!validName(object)) {
+      const message = `${id} would not be a valid Kubernetes name (DNS-1123 subdomain, ≤ 253 characters); shorten the source's name.`;
+      conditions.push({ severity: "error", reason: "InvalidObjectName", cluster, subject: id, message });
+    } else if (!existing) objects.set(id, object);
+    else if (existing !== object && stableStringify(existing) !== stableStringify(object)) {
+      const first = existing.metadata.annotations[WORKSPACES_ANNOTATION] ?? "";
+      const message = `${id} in ${cluster} is wanted by several workspaces with different content; the one from ${first} is kept. Make the workspaces' namespaces disjoint.`;
+      conditions.push({ severity: "warning", reason: "ConflictingObject", cluster, subject: id, message });
+    }
+  }
+}

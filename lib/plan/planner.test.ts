@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { ClusterInput, PlanInput } from "./input";
+import { plan } from "./plan";
+import { createPlanner } from "./planner";
+import { bookinfoCluster, BOOKINFO, DETAILS, eastWestGateway, REVIEWS, service, workspace } from "./test-fixtures";
+
+// Each step is a fresh, immutable input; unchanged clusters are passed as the *same* objects, as the registry's
+// adapter does, so the planner's memo is exercised the way production uses it.
+type Step = { name: string; change: (clusters: ClusterInput[]) => ClusterInput[]; exposed?: string[] };
+
+const start = (): ClusterInput[] => [bookinfoCluster("west", BOOKINFO, true), bookinfoCluster("east", BOOKINFO, true), bookinfoCluster("north", ["productpage"], true)];
+const replace = (name: string, fn: (c: ClusterInput) => ClusterInput) => (cs: ClusterInput[]) => cs.map((c) => (c.name === name ? fn(c) : c));
+
+const steps: Step[] = [
+  { name: "details deployed in north", change: replace("north", (c) => ({ ...c, services: [...c.services, service("details")] })) },
+  { name: "east's gateway moves to other addresses", change: replace("east", (c) => ({ ...c, gateways: [eastWestGateway(["10.0.0.9", "10.0.0.8"])] })) },
+  { name: "a user DestinationRule for reviews in west", change: replace("west", (c) => ({ ...c, destinationRules: [{ namespace: "bookinfo", name: "mine", host: "reviews", managedByUs: false, hasOutlierDetection: false }] })) },
+  { name: "west becomes stale", change: replace("west", (c) => ({ ...c, stale: true })) },
+  { name: "north loses xcp-multicluster", change: replace("north", (c) => ({ ...c, namespaces: c.namespaces.filter((n) => n !== "xcp-multicluster") })) },
+  { name: "only details stays exposed", change: (cs) => cs, exposed: [DETAILS] },
+  { name: "east's network and locality change", change: replace("east", (c) => ({ ...c, network: "shared", locality: "eu/eu-1" })) },
+  { name: "reviews deleted in east", change: replace("east", (c) => ({ ...c, services: c.services.filter((s) => s.name !== "reviews") })) },
+  { name: "everything exposed", change: (cs) => cs, exposed: [] },
+];
+
+describe("createPlanner", () => {
+  it("gives plan()'s output, byte for byte, at every step of a changing fleet", () => {
+    const planner = createPlanner();
+    let clusters = start();
+    let exposed = [DETAILS, REVIEWS];
+    const input = (): PlanInput => ({ clusters, workspaces: [workspace(exposed)] });
+    expect(JSON.stringify(planner.plan(input()))).toBe(JSON.stringify(plan(input())));
+    for (const step of steps) {
+      clusters = step.change(clusters);
+      exposed = step.exposed ?? exposed;
+      expect(JSON.stringify(planner.plan(input())), step.name).toBe(JSON.stringify(plan(input())));
+    }
+  });
+
+  it("rebuilds only what changed: untouched clusters keep their list, unchanged objects their identity", () => {
+    const planner = createPlanner();
+    const clusters = start();
+    const workspaces = [workspace([DETAILS, REVIEWS])];
+    const first = planner.plan({ clusters, workspaces });
+    // A new, unexposed-elsewhere service in north changes nothing planned; details in north does.
+    const second = planner.plan({ clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("ratings", "other")] }))(clusters), workspaces });
+    expect(second.clusters.west).toBe(first.clusters.west);
+    expect(second.clusters.east).toBe(first.clusters.east);
+    const third = planner.plan({ clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("details")] }))(clusters), workspaces });
+    expect(third.clusters.north).not.toBe(first.clusters.north);
+    const reviewsEntry = (r: typeof first) => r.clusters.north?.find((o) => o.kind === "ServiceEntry" && o.spec.hosts?.toString() === REVIEWS);
+    expect(reviewsEntry(third)).toBeDefined();
+    expect(reviewsEntry(third)).toBe(reviewsEntry(first));
+  });
+});

@@ -1,0 +1,82 @@
+// The incremental planner: plan(input) with memory. Output is exactly plan()'s (same objects, same order, same
+// conditions); what changes is the work. Per exposed service, the built objects are reused while the service's
+// fingerprint (service-key.ts) is unchanged, so hashing — most of the cost — happens only for what changed;
+// placement and each cluster's sorted list are patched rather than redone (placement.ts), and an unchanged
+// cluster keeps its array.
+// Inputs must be treated as immutable (the fingerprint identifies Services by object identity).
+import { normalizeConditions, type Condition } from "./conditions";
+import { destinationRulesFor } from "./destination-rules";
+import { gatewayConfigs } from "./gateway-config";
+import type { PlanInput } from "./input";
+import { compareStrings, stableStringify } from "./json";
+import type { BuildResult, Placed } from "./placed";
+import { createPlacement, type Batch } from "./placement";
+import { distinctClusters, heldBack, type PlanResult } from "./plan-result";
+import { serviceEntriesFor } from "./service-entries";
+import { serviceKey } from "./service-key";
+import { workloadEntriesFor } from "./workload-entries";
+import { workspaceModel, type ModelService, type WorkspaceModel } from "./workspace-model";
+
+type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult] };
+
+export type Planner = { plan(input: PlanInput): PlanResult };
+
+export function createPlanner(): Planner {
+  let services = new Map<string, ServiceParts>();
+  let gateways = new Map<string, Placed>();
+  // One stable one-object batch per kept passthrough Gateway, so an unchanged one is not re-placed.
+  const gatewayBatches = new WeakMap<Placed, Batch>();
+  const placement = createPlacement();
+
+  function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts["parts"] {
+    const id = JSON.stringify([model.name, svc.fqdn]);
+    const key = serviceKey(model, svc);
+    const before = services.get(id);
+    const parts = before?.key === key ? before.parts : ([serviceEntriesFor(model, svc), workloadEntriesFor(model, svc), destinationRulesFor(model, svc)] as ServiceParts["parts"]);
+    next.set(id, { key, parts });
+    return parts;
+  }
+
+  /** Passthrough Gateways are few but big (every exposed host): keep an unchanged one's object. */
+  function gatewayBatchesOf(placed: Placed[]): Batch[] {
+    const next = new Map<string, Placed>();
+    const batches = placed.map((p) => {
+      const key = `${p.cluster}\u0000${stableStringify(p.object)}`;
+      const kept = gateways.get(key) ?? p;
+      next.set(key, kept);
+      let batch = gatewayBatches.get(kept);
+      if (!batch) gatewayBatches.set(kept, (batch = [kept]));
+      return batch;
+    });
+    gateways = next;
+    return batches;
+  }
+
+  function plan(input: PlanInput): PlanResult {
+    const conditions: Condition[] = [];
+    const clusters = distinctClusters(input, conditions);
+    const models: WorkspaceModel[] = [];
+    const batches: Batch[] = [];
+    const nextServices = new Map<string, ServiceParts>();
+    for (const ws of [...input.workspaces].sort((a, b) => compareStrings(a.name, b.name))) {
+      const { model, conditions: found } = workspaceModel(ws, clusters, input);
+      conditions.push(...found);
+      if (!model) continue;
+      models.push(model);
+      const built = model.services.map((svc) => partsOf(model, svc, nextServices));
+      // The order of plan(): all ServiceEntries of the workspace, then all WorkloadEntries, then DestinationRules.
+      for (const part of [0, 1, 2] as const) {
+        for (const b of built) conditions.push(...b[part].conditions);
+        for (const b of built) batches.push(b[part].placed);
+      }
+    }
+    services = nextServices;
+    batches.push(...gatewayBatchesOf(gatewayConfigs(models)));
+    const outputs = placement.apply(clusters.map((c) => c.name), batches, conditions);
+    const result = Object.fromEntries(clusters.map((c) => [c.name, outputs.get(c.name)?.sorted ?? []]));
+    const held = heldBack(clusters, result);
+    return { clusters: result, conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
+  }
+
+  return { plan };
+}

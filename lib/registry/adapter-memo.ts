@@ -1,0 +1,63 @@
+// Reuse between consecutive snapshots for the plan-input adapter. The fleet cache keeps an unchanged kind's
+// array and every unchanged object from one snapshot to the next, so:
+// - a Service object converts to the same ServiceInput object (the planner's per-service memo keys on that
+//   identity, so only changed Services are re-planned);
+// - a cluster whose Services, gateways, namespaces and *user* DestinationRules are unchanged keeps its
+//   ClusterInput object. DestinationRules the console wrote itself are ignored by the planner, so the registry's
+//   own writes streaming back through the cache leave the input — and the plan — untouched.
+import type { ClusterInput, DestinationRuleInput, ServiceInput } from "@/lib/plan/input";
+import { stableStringify } from "@/lib/plan/json";
+import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
+import type { RegistryCondition } from "./types";
+
+type Entry = {
+  source: SnapshotCluster;
+  userRules: string;
+  extra: string;
+  input: ClusterInput;
+  conditions: RegistryCondition[];
+  /** The input without our own DestinationRules, serialised; computed only when identities do not settle it. */
+  content?: string;
+};
+
+export type AdapterMemo = {
+  service(o: SnapshotObject, build: () => ServiceInput): ServiceInput;
+  /** The previous ClusterInput for this cluster when nothing the planner reads changed; else `build()`'s. */
+  cluster(c: SnapshotCluster, extra: string, build: (conditions: RegistryCondition[]) => ClusterInput): { input: ClusterInput; conditions: RegistryCondition[] };
+};
+
+const userRulesKey = (rules: readonly DestinationRuleInput[]) => stableStringify(rules.filter((r) => !r.managedByUs));
+
+function contentOf(entry: Pick<Entry, "input" | "conditions" | "extra" | "content">): string {
+  const { input } = entry;
+  const user = input.destinationRules.filter((r) => !r.managedByUs);
+  return (entry.content ??= JSON.stringify([{ ...input, destinationRules: user }, entry.conditions, entry.extra]));
+}
+
+const sameSources = (a: SnapshotCluster, b: SnapshotCluster) =>
+  a.name === b.name && a.stale === b.stale && a.objects.Service === b.objects.Service && a.objects.IngressGateway === b.objects.IngressGateway && a.objects.Namespace === b.objects.Namespace;
+
+export function createAdapterMemo(): AdapterMemo {
+  const services = new WeakMap<SnapshotObject, ServiceInput>();
+  const clusters = new Map<string, Entry>();
+  return {
+    service(o, build) {
+      let input = services.get(o);
+      if (!input) services.set(o, (input = build()));
+      return input;
+    },
+    cluster(c, extra, build) {
+      const before = clusters.get(c.name);
+      if (before && before.source === c) return before;
+      const conditions: RegistryCondition[] = [];
+      const input = build(conditions);
+      const userRules = userRulesKey(input.destinationRules);
+      const built: Entry = { source: c, userRules, extra, input, conditions };
+      // Same arrays: only DestinationRules can differ, and only ours did. Else compare content (a relist, a test).
+      const same = before && (sameSources(before.source, c) ? before.userRules === userRules && before.extra === extra && stableStringify(before.conditions) === stableStringify(conditions) : contentOf(before) === contentOf(built));
+      const entry: Entry = same && before ? { ...before, source: c } : built;
+      clusters.set(c.name, entry);
+      return entry;
+    },
+  };
+}

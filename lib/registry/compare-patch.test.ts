@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { DesiredObject } from "@/lib/plan/desired";
+import { desiredId } from "@/lib/plan/place";
+import { plan } from "@/lib/plan/plan";
+import { seedInput } from "@/lib/plan/test-fixtures";
+import { compareCluster, type Comparison } from "./compare";
+import { compareIncrementally, type Compared } from "./compare-patch";
+import { live } from "./test-helpers";
+import type { ObservedObject } from "./types";
+
+// A deterministic pseudo-random walk over planned and live objects: each step adds, drops or replaces some on
+// either side (including foreign objects under planned names and owned leftovers), and the patched comparison
+// must say exactly what a full one says.
+function rng(seed: number) {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+const pool: DesiredObject[] = Object.values(plan(seedInput({ exposed: "absent", north: ["productpage", "ratings"] })).clusters).flat();
+const byId = new Map(pool.map((d) => [desiredId(d), d]));
+const all = [...byId.values()];
+const sorted = (ds: DesiredObject[]) => [...new Set(ds)].sort((a, b) => (desiredId(a) < desiredId(b) ? -1 : 1));
+const key = (c: Comparison) => `${c.id} ${c.status}`;
+const summary = (cs: Comparison[]) => cs.map((c) => [key(c), "desired" in c ? c.desired : undefined, "observed" in c ? c.observed : undefined] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+function step(random: () => number, desired: DesiredObject[], observed: ObservedObject[]): [DesiredObject[], ObservedObject[]] {
+  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  let d = desired.filter(() => random() > 0.1);
+  for (let i = 0; i < 3; i++) d.push(pick(all) as DesiredObject);
+  // A re-planned object: same id, new content object.
+  if (random() < 0.5 && d.length > 0) d = d.map((x) => (random() < 0.1 ? { ...x, spec: { ...x.spec, changed: random() } } : x));
+  const dedup = new Map(d.map((x) => [desiredId(x), x]));
+  let o = observed.filter(() => random() > 0.1);
+  for (let i = 0; i < 3; i++) {
+    const from = pick(all) as DesiredObject;
+    const foreign = random() < 0.2;
+    o.push(live(from, foreign ? { labels: {} } : {}));
+  }
+  const ids = new Map(o.map((x) => [`${x.kind} ${x.namespace}/${x.name}`, x]));
+  o = [...ids.values()];
+  return [sorted([...dedup.values()]), o];
+}
+
+describe("compareIncrementally", () => {
+  it.each([1, 2, 3, 4, 5])("matches a full comparison at every step of random walk %i", (seed) => {
+    const random = rng(seed);
+    let desired = sorted(all.filter(() => random() > 0.5));
+    let observed: ObservedObject[] = desired.filter(() => random() > 0.3).map((d) => live(d));
+    let compared: Compared | undefined;
+    for (let i = 0; i < 40; i++) {
+      compared = compareIncrementally(compared, desired, observed);
+      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone")));
+      [desired, observed] = step(random, desired, observed);
+    }
+  });
+
+  it("hands back the previous comparison when nothing changed", () => {
+    const desired = sorted(all);
+    const observed = desired.map((d) => live(d));
+    const first = compareIncrementally(undefined, desired, observed);
+    expect(compareIncrementally(first, desired, observed)).toBe(first);
+  });
+});

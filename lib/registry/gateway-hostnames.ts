@@ -1,0 +1,18 @@
+// The DNS names the fleet's gateways publish (status.loadBalancer.ingress[].hostname, or a DNS name in the
+// cluster-external-addresses annotation): what the server's resolver must look up, since Istio endpoints need
+// IPs (domain.md §3.9) and lib/ does no I/O. Stale clusters count too: their last known gateways still feed
+// the plan.
+import { publishedHostnames } from "@/lib/plan/gateway-addresses";
+import { named, toGateway } from "./adapter-services";
+import type { FleetSnapshotLike } from "./snapshot-like";
+
+export function gatewayHostnames(snapshot: FleetSnapshotLike): string[] {
+  const names = new Set<string>();
+  for (const c of snapshot.clusters) {
+    for (const gw of c.objects.IngressGateway ?? []) {
+      const ref = named(gw);
+      if (ref) for (const h of publishedHostnames(toGateway(gw, ref, c.objects.Service ?? []))) names.add(h);
+    }
+  }
+  return [...names].sort();
+}

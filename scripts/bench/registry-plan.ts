@@ -1,0 +1,90 @@
+// Planning cost without a lab: a synthetic fleet shaped like the lab's `scale` scenario (C clusters × S services,
+// one workspace exposing everything, an east-west gateway with three addresses per cluster), digested by the
+// registry's computeFleetState cold, then after one new Service in one cluster (the latency benchmark's change),
+// then with nothing changed. Usage: npx tsx scripts/bench/registry-plan.ts [--clusters 20] [--services 50]
+import { parseArgs } from "node:util";
+import type { FleetSnapshotLike, SnapshotCluster, SnapshotObject } from "@/lib/registry/snapshot-like";
+import { computeFleetState, type FleetState } from "@/server/registry/fleet-state";
+
+const { values } = parseArgs({ options: { clusters: { type: "string", default: "20" }, services: { type: "string", default: "50" }, rounds: { type: "string", default: "5" } } });
+const C = Number(values.clusters);
+const S = Number(values.services);
+const pad = (n: number, w: number) => String(n).padStart(w, "0");
+const nsOf = (s: number) => `ns-${pad(Math.floor(s / 25) + 1, 3)}`;
+
+const service = (name: string, namespace: string): SnapshotObject => ({
+  metadata: { name, namespace, labels: { app: name } },
+  spec: { selector: { app: name }, ports: [{ name: "http", port: 8080, protocol: "TCP" }] },
+});
+
+function cluster(i: number): SnapshotCluster {
+  const name = `c${pad(i + 1, 2)}`;
+  const namespaces = [...new Set(Array.from({ length: S }, (_, s) => nsOf(s)))];
+  const gwSvc: SnapshotObject = {
+    metadata: { name: "eastwest-gateway", namespace: "ns-001" },
+    spec: { type: "LoadBalancer", selector: { app: "eastwest-gateway" }, ports: [{ name: "tls", port: 15443, protocol: "TCP" }] },
+    status: { loadBalancer: { ingress: [1, 2, 3].map((h) => ({ ip: `127.${i + 1}.0.${h}` })) } },
+  };
+  const objects: SnapshotCluster["objects"] = {
+    Namespace: ["xcp-multicluster", ...namespaces].map((n) => ({ metadata: { name: n } })),
+    Service: [...Array.from({ length: S }, (_, s) => service(`svc-${pad(s + 1, 4)}`, nsOf(s))), gwSvc],
+    IngressGateway: [{ metadata: { name: "eastwest-gateway", namespace: "ns-001" }, spec: { eastWestOnly: true } }],
+    DestinationRule: [],
+    ServiceEntry: [],
+    WorkloadEntry: [],
+    Gateway: [],
+  };
+  if (i === 0) {
+    objects.Workspace = [{ metadata: { name: "scale-ws", namespace: "ns-001" }, spec: { namespaceSelector: { names: ["*/ns-*"] } } }];
+    objects.WorkspaceSetting = [{ metadata: { name: "scale-ws-setting", namespace: "ns-001" }, spec: { workspace: "scale-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }];
+  }
+  return { name, stale: false, objects };
+}
+
+function withNewService(snapshot: FleetSnapshotLike, n: number): FleetSnapshotLike {
+  const [first, second, ...rest] = snapshot.clusters;
+  if (!first || !second) throw new Error("need 2 clusters");
+  const services = [...(second.objects.Service ?? []), service(`bench-${n}`, "ns-001")];
+  return { clusters: [first, { ...second, objects: { ...second.objects, Service: services } }, ...rest] };
+}
+
+/** The snapshot as it looks once every planned object was applied (as the API would return it). */
+function converged(snapshot: FleetSnapshotLike, planned: FleetState): FleetSnapshotLike {
+  let rv = 0;
+  return {
+    clusters: snapshot.clusters.map((c) => {
+      const objects: SnapshotCluster["objects"] = { ...c.objects };
+      for (const kind of ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const) {
+        const applied = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind);
+        objects[kind] = applied.map((o) => ({ metadata: { ...o.metadata, uid: `u${++rv}`, resourceVersion: String(rv) }, spec: JSON.parse(JSON.stringify(o.spec)) as unknown }));
+      }
+      return { ...c, objects };
+    }),
+  };
+}
+
+const time = <T>(fn: () => T): [T, number] => {
+  const t = performance.now();
+  const out = fn();
+  return [out, performance.now() - t];
+};
+
+let snapshot: FleetSnapshotLike = { clusters: Array.from({ length: C }, (_, i) => cluster(i)) };
+const options = { managementCluster: "c01" };
+const [initial, cold] = time(() => computeFleetState(snapshot, options));
+let state = initial;
+const objects = Object.values(state.plan.clusters).reduce((n, c) => n + c.length, 0);
+console.log(`fleet ${C} × ${S}: ${objects} objects planned; cold ${cold.toFixed(0)} ms`);
+snapshot = converged(snapshot, state);
+const [, applied] = time(() => computeFleetState(snapshot, options, state));
+console.log(`every planned object observed: ${applied.toFixed(0)} ms`);
+const changes: number[] = [];
+for (let r = 0; r < Number(values.rounds); r++) {
+  snapshot = withNewService(snapshot, r);
+  let ms: number;
+  [state, ms] = time((): FleetState => computeFleetState(snapshot, options, state));
+  changes.push(ms);
+}
+console.log(`one new service: ${changes.map((m) => m.toFixed(0)).join(", ")} ms`);
+const [, same] = time(() => computeFleetState({ clusters: [...snapshot.clusters] }, options, state));
+console.log(`nothing changed (new snapshot object): ${same.toFixed(0)} ms`);
