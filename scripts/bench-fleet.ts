@@ -10,7 +10,7 @@ import { buildIfNeeded } from "./build-if-needed";
 import { fleetStats, queryLatencies, waitForSynced } from "./bench/console-probe";
 import { mib, ms, percentile, printTable, type Row } from "./bench/figures";
 import { labTargets } from "./bench/lab-writer";
-import { exited, findServer, rssOf, startWaiting, stopChild } from "./bench/processes";
+import { exited, findServer, rssOf, startScaleLab, startWaiting, stopChild } from "./bench/processes";
 import { measureRenderLatency } from "./bench/render-latency";
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 20);
@@ -29,8 +29,7 @@ const watchdog = setTimeout(() => {
 }, 15 * 60_000);
 
 await buildIfNeeded(root);
-console.log(`bench: starting the lab (scale, ${CLUSTERS} × ${SERVICES})…`);
-const lab = await startWaiting("npx", ["tsx", "lab/main.ts", "--scenario", "scale", "--clusters", String(CLUSTERS), "--services", String(SERVICES), "--kubeconfig", kubeconfig, "--port-base", "0", "--admin-port", "0"], /lab ready/, env, 600_000);
+const lab = await startScaleLab(CLUSTERS, SERVICES, kubeconfig, env);
 let consoleProc: Awaited<ReturnType<typeof startWaiting>> | undefined;
 const rows: Row[] = [];
 try {

@@ -11,7 +11,7 @@ import type { GatewayPreview, WorkspaceDetail } from "@/lib/workspace-view/types
 import { buildIfNeeded } from "./build-if-needed";
 import { waitForSynced } from "./bench/console-probe";
 import { ms, percentile, printTable, type Row } from "./bench/figures";
-import { startWaiting, stopChild } from "./bench/processes";
+import { startScaleLab, startWaiting, stopChild } from "./bench/processes";
 import { timeCalls, trpcCall } from "./bench/trpc-http";
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 20);
@@ -36,8 +36,7 @@ function latencyRows(name: string, values: number[], note: string): Row[] {
 }
 
 await buildIfNeeded(root);
-console.log(`bench: starting the lab (scale, ${CLUSTERS} × ${SERVICES})…`);
-const lab = await startWaiting("npx", ["tsx", "lab/main.ts", "--scenario", "scale", "--clusters", String(CLUSTERS), "--services", String(SERVICES), "--kubeconfig", kubeconfig, "--port-base", "0", "--admin-port", "0"], /lab ready/, env, 600_000);
+const lab = await startScaleLab(CLUSTERS, SERVICES, kubeconfig, env);
 let consoleProc: Awaited<ReturnType<typeof startWaiting>> | undefined;
 const rows: Row[] = [];
 try {

@@ -95,3 +95,10 @@ export function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) * 1024 : Number.NaN;
 }
+
+/** Starts the lab's `scale` scenario as its own process (ephemeral ports) and waits for `lab ready`. */
+export function startScaleLab(clusters: number, services: number, kubeconfig: string, env: NodeJS.ProcessEnv) {
+  console.log(`bench: starting the lab (scale, ${clusters} × ${services})…`);
+  const args = ["tsx", "lab/main.ts", "--scenario", "scale", "--clusters", String(clusters), "--services", String(services), "--kubeconfig", kubeconfig, "--port-base", "0", "--admin-port", "0"];
+  return startWaiting("npx", args, /lab ready/, env, 600_000);
+}
