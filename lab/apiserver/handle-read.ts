@@ -26,7 +26,7 @@ const CONTINUE_EXPIRED =
 
 interface Snapshot {
   rv: number;
-  items: KubeObject[];
+  items: readonly KubeObject[];
   start?: string;
 }
 
@@ -48,7 +48,7 @@ function snapshot(ctx: RequestContext): Snapshot {
   }
   const rv = query.get("resourceVersion");
   if (query.get("resourceVersionMatch") === "Exact" && rv) return { rv: Number(rv), items: listAt(store, route.type, Number(rv)) };
-  return { rv: Number(store.currentResourceVersion()), items: store.list(route.type) };
+  return { rv: Number(store.currentResourceVersion()), items: store.peek(route.type, route.namespace) };
 }
 
 function parseLimit(value: string | null): number {

@@ -75,7 +75,7 @@ export async function handleWatch(ctx: RequestContext, tuning: WatchTuning = {})
   const { filter, from } = request;
   const stream = new WatchStream(ctx);
   if (from !== undefined && !(await inBand(stream, () => waitUntilFresh(store, from, tuning.freshnessTimeoutMs)))) return;
-  const initial = request.initialList ? store.list(route.type) : [];
+  const initial = request.initialList ? store.peek(route.type) : [];
   // sendInitialEvents=false without a resourceVersion means "from now".
   const start = from ?? (request.initialList ? undefined : Number(store.currentResourceVersion()));
   const subscribed = await inBand(stream, () => {

@@ -9,9 +9,9 @@ function keyOf(object: KubeObject): string {
 }
 
 /** Throws the store's 410 StatusError when `resourceVersion` is older than the kept history. */
-export function listAt(store: ClusterStore, type: ResourceType, resourceVersion: number): KubeObject[] {
-  const current = new Map(store.list(type).map((o) => [keyOf(o), o]));
-  if (resourceVersion >= Number(store.currentResourceVersion())) return [...current.values()];
+export function listAt(store: ClusterStore, type: ResourceType, resourceVersion: number): readonly KubeObject[] {
+  if (resourceVersion >= Number(store.currentResourceVersion())) return store.peek(type);
+  const current = new Map(store.peek(type).map((o) => [keyOf(o), o]));
   const later: StoredEvent[] = [];
   store.watch(type, resourceVersion, (event) => later.push(event))();
   for (const event of later.reverse()) {

@@ -45,6 +45,17 @@ describe("ClusterStore", () => {
     expect(store.get(cm, "default", "a")?.metadata.labels).toBeUndefined();
   });
 
+  it("peek hands out the stored objects, frozen and in list order, without copying them", () => {
+    const { store, cm, configMap } = setup();
+    for (const name of ["b", "a"]) store.create(cm, configMap(name));
+    const peeked = store.peek(cm);
+    expect(peeked.map((o) => o.metadata.name)).toEqual(["a", "b"]);
+    expect(peeked.every((o) => Object.isFrozen(o.metadata))).toBe(true);
+    expect(store.peek(cm)[0]).toBe(peeked[0]);
+    expect(store.list(cm)[0]).not.toBe(peeked[0]);
+    expect(store.peek(cm, "other")).toEqual([]);
+  });
+
   it("replays kept events and answers 410 once they are gone", () => {
     const { store, cm, configMap } = setup(3);
     const start = Number(store.currentResourceVersion());

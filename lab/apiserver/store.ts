@@ -19,6 +19,7 @@ export function createClusterStore(cluster: string, types: TypeRegistry, options
     types,
     currentResourceVersion: () => String(core.resourceVersion),
     list: (type, namespace) => core.peekAll(type, namespace).map(clone),
+    peek: (type, namespace) => core.peekAll(type, namespace),
     get: (type, namespace, name) => {
       const found = core.peek(type, namespace, name);
       return found ? clone(found) : undefined;

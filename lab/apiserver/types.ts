@@ -135,6 +135,12 @@ export interface ClusterStore {
   currentResourceVersion(): string;
   /** Items ordered by namespace then name; `namespace` undefined means every namespace. */
   list(type: ResourceType, namespace?: string): KubeObject[];
+  /**
+   * The same items without copying: the stored objects themselves, deep-frozen, read only. The list and watch
+   * paths serve from these, as upstream serves from its watch cache; copying a whole collection for every page of
+   * a paged list would make a full list quadratic in the collection's size.
+   */
+  peek(type: ResourceType, namespace?: string): readonly KubeObject[];
   get(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
   /**
    * Sets uid, creationTimestamp, resourceVersion, and generation 1 on kinds that track it (custom resources,
