@@ -5,8 +5,10 @@ import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
+import { observedCluster } from "./observed-from-snapshot";
+import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
 import { live } from "./test-helpers";
-import type { ObservedObject } from "./types";
+import { REGISTRY_KINDS, type ObservedObject } from "./types";
 
 // A deterministic pseudo-random walk over planned and live objects: each step adds, drops or replaces some on
 // either side (including foreign objects under planned names and owned leftovers), and the patched comparison
@@ -51,6 +53,27 @@ describe("compareIncrementally", () => {
       compared = compareIncrementally(compared, desired, observed);
       expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone")));
       [desired, observed] = step(random, desired, observed);
+    }
+  });
+
+  // As the registry sees it: observed lists made by observedCluster from per-kind snapshot lists, where a kind
+  // nobody touched keeps its very list, and a plan that did not change keeps its very list too.
+  it.each([6, 7, 8])("matches a full comparison when kinds and plans are kept between steps, walk %i", (seed) => {
+    const random = rng(seed);
+    const toSnapshot = (o: ObservedObject): SnapshotObject => ({ metadata: { name: o.name, namespace: o.namespace, uid: o.uid, resourceVersion: o.resourceVersion, labels: o.labels, annotations: o.annotations }, spec: o.spec });
+    const byKind = (os: ObservedObject[]) => Object.fromEntries(REGISTRY_KINDS.map((k) => [k, os.filter((o) => o.kind === k).map(toSnapshot)]));
+    let desired = sorted(all.filter(() => random() > 0.5));
+    let source: SnapshotCluster = { name: "west", stale: false, objects: byKind(desired.filter(() => random() > 0.3).map((d) => live(d))) };
+    let compared: Compared | undefined;
+    for (let i = 0; i < 40; i++) {
+      const observed = observedCluster(source).objects;
+      compared = compareIncrementally(compared, desired, observed);
+      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone")));
+      const [nextDesired, nextObserved] = step(random, desired, observed);
+      if (random() < 0.5) desired = nextDesired;
+      const kept = REGISTRY_KINDS.filter(() => random() < 0.6);
+      const changed = byKind(nextObserved);
+      source = { ...source, objects: Object.fromEntries(REGISTRY_KINDS.map((k) => [k, kept.includes(k) ? source.objects[k] : changed[k]])) };
     }
   });
 

@@ -6,15 +6,35 @@ import type { DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { compareStrings } from "@/lib/plan/json";
 import { compareCluster, compareWith, isOwned, observedIndex, observedKey, type Comparison } from "./compare";
+import { observedParts } from "./observed-from-snapshot";
 import type { ObservedObject } from "./types";
 
 export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; comparisons: Comparison[] };
 
-const sets = new WeakMap<readonly ObservedObject[], ReadonlySet<ObservedObject>>();
-function setOf(observed: readonly ObservedObject[]): ReadonlySet<ObservedObject> {
-  let set = sets.get(observed);
-  if (!set) sets.set(observed, (set = new Set(observed)));
-  return set;
+type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
+
+/** What differs between two observed lists, kind by kind: a kind whose list is the same list costs nothing. */
+function changes(before: readonly ObservedObject[], now: readonly ObservedObject[]): Changes {
+  const [from, to] = [observedParts(before), observedParts(now)];
+  const pairs = from.length === to.length ? from.map((part, i) => [part, to[i] ?? []] as const) : [[before, now] as const];
+  const added: ObservedObject[] = [];
+  const removed = new Set<ObservedObject>();
+  for (const [a, b] of pairs) {
+    if (a === b) continue;
+    const [inA, inB] = [new Set(a), new Set(b)];
+    for (const o of b) if (!inA.has(o)) added.push(o);
+    for (const o of a) if (!inB.has(o)) removed.add(o);
+  }
+  return { added, removed };
+}
+
+/** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
+function findLive(observed: readonly ObservedObject[], id: string): ObservedObject | undefined {
+  for (const part of observedParts(observed)) {
+    const found = observedIndex(part).get(id);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const liveOf = (c: Comparison | undefined) => (c && "observed" in c ? c.observed : undefined);
@@ -30,39 +50,55 @@ function isDesired(desired: readonly DesiredObject[], id: string): boolean {
   return lo < desired.length && desiredId(desired[lo] as DesiredObject) === id;
 }
 
-export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[]): Compared {
-  if (!previous) return { desired, observed, comparisons: compareCluster(desired, observed, "standalone") };
-  if (previous.desired === desired && previous.observed === observed) return previous;
-  const before = setOf(previous.observed);
-  const now = setOf(observed);
-  const added = observed.filter((o) => !before.has(o));
-  const addedById = new Map(added.map((o) => [observedKey(o), o]));
-  const dirty = new Set([...addedById.keys(), ...previous.observed.filter((o) => !now.has(o)).map(observedKey)]);
+type Patch = { changes: Changes; addedById: Map<string, ObservedObject>; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
+
+function patchOf(previous: Compared, observed: readonly ObservedObject[]): Patch {
+  const found = changes(previous.observed, observed);
+  const addedById = new Map(found.added.map((o) => [observedKey(o), o]));
+  const dirty = new Set([...addedById.keys(), ...[...found.removed].map(observedKey)]);
+  // The live object for an id: a new one, else the one known before (every known one is from the previous list)
+  // if it is still there.
+  const liveFor = (id: string, known: ObservedObject | undefined) => addedById.get(id) ?? (known && !found.removed.has(known) ? known : undefined);
+  return { changes: found, addedById, dirty, liveFor };
+}
+
+/**
+ * The planned part: both sorted lists merged, unchanged pairs kept, pairs whose live side changed redone. (A map
+ * from id to position would skip the walk when the plan is the same list, but building it per plan costs more
+ * than the walk: each plan meets each changed live list about once.)
+ */
+function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>): { out: Comparison[]; dropped: Comparison[] } {
   const prevDesired = previous.desired;
-  const extras = new Map(previous.comparisons.slice(prevDesired.length).map((c) => [c.id, c]));
-  // The live object for an id: a new one, else the one known before if it is still there.
-  const liveFor = (id: string, known: ObservedObject | undefined) => addedById.get(id) ?? (known && now.has(known) ? known : undefined);
   const out: Comparison[] = [];
   const dropped: Comparison[] = [];
   let j = 0;
   for (const d of desired) {
     if (prevDesired[j] === d) {
       const c = previous.comparisons[j++] as Comparison;
-      out.push(dirty.size > 0 && dirty.has(c.id) ? compareWith(d, liveFor(c.id, liveOf(c))) : c);
+      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? compareWith(d, patch.liveFor(c.id, liveOf(c))) : c);
       continue;
     }
     const id = desiredId(d);
     while (j < prevDesired.length && compareStrings(desiredId(prevDesired[j] as DesiredObject), id) < 0) dropped.push(previous.comparisons[j++] as Comparison);
     const same = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? previous.comparisons[j++] : extras.get(id);
     // A newly planned id may name a live object that was neither planned nor ours (foreign): look it up.
-    out.push(compareWith(d, same ? liveFor(id, liveOf(same)) : observedIndex(observed).get(id)));
+    out.push(compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id)));
   }
   while (j < prevDesired.length) dropped.push(previous.comparisons[j++] as Comparison);
+  return { out, dropped };
+}
+
+export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[]): Compared {
+  if (!previous) return { desired, observed, comparisons: compareCluster(desired, observed, "standalone") };
+  if (previous.desired === desired && previous.observed === observed) return previous;
+  const patch = patchOf(previous, observed);
+  const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
+  const { out, dropped } = mergedPlan(previous, desired, observed, patch, extras);
   // Extras: the old ones still live and still unplanned, plus owned live objects nobody plans any more.
-  const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...added];
+  const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...patch.changes.added];
   const seen = new Set<ObservedObject>();
   for (const o of candidates) {
-    if (!o || seen.has(o) || !now.has(o) || !isOwned(o) || isDesired(desired, observedKey(o))) continue;
+    if (!o || seen.has(o) || patch.changes.removed.has(o) || !isOwned(o) || isDesired(desired, observedKey(o))) continue;
     seen.add(o);
     out.push({ status: "extra", id: observedKey(o), observed: o, reason: "present but no longer planned" });
   }

@@ -34,13 +34,29 @@ function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefin
   };
 }
 
+// The snapshot keeps a kind's list while none of its objects changed, so its views are kept per list too: when
+// one ServiceEntry arrives, a cluster's tens of thousands of WorkloadEntries are not looked at again.
+const kindViews = new WeakMap<readonly SnapshotObject[], readonly ObservedObject[]>();
+// A cluster's observed list → its per-kind parts (REGISTRY_KINDS order), so comparisons can skip unchanged kinds.
+const partsOf = new WeakMap<readonly ObservedObject[], ReadonlyArray<readonly ObservedObject[]>>();
+const NONE: readonly SnapshotObject[] = [];
+
+function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[]): readonly ObservedObject[] {
+  let views = kindViews.get(list);
+  if (!views) kindViews.set(list, (views = list.flatMap((o) => toObserved(kind, o) ?? [])));
+  return views;
+}
+
 export function observedCluster(c: SnapshotCluster): ObservedCluster {
-  return {
-    name: c.name,
-    stale: c.stale,
-    objects: REGISTRY_KINDS.flatMap((kind) => (c.objects[kind] ?? []).flatMap((o) => toObserved(kind, o) ?? [])),
-    unobservedKinds: REGISTRY_KINDS.filter((kind) => c.objects[kind] === undefined),
-  };
+  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, c.objects[kind] ?? NONE));
+  const objects = parts.flat();
+  partsOf.set(objects, parts);
+  return { name: c.name, stale: c.stale, objects, unobservedKinds: REGISTRY_KINDS.filter((kind) => c.objects[kind] === undefined) };
+}
+
+/** The per-kind lists an observed list was made of (a list not made here is one part). */
+export function observedParts(objects: readonly ObservedObject[]): ReadonlyArray<readonly ObservedObject[]> {
+  return partsOf.get(objects) ?? [objects];
 }
 
 export function observedFromSnapshot(snapshot: FleetSnapshotLike): ObservedCluster[] {
