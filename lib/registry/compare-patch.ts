@@ -50,7 +50,7 @@ function isDesired(desired: readonly DesiredObject[], id: string): boolean {
   return lo < desired.length && desiredId(desired[lo] as DesiredObject) === id;
 }
 
-type Patch = { changes: Changes; addedById: Map<string, ObservedObject>; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
+type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
 
 function patchOf(previous: Compared, observed: readonly ObservedObject[]): Patch {
   const found = changes(previous.observed, observed);
@@ -59,7 +59,7 @@ function patchOf(previous: Compared, observed: readonly ObservedObject[]): Patch
   // The live object for an id: a new one, else the one known before (every known one is from the previous list)
   // if it is still there.
   const liveFor = (id: string, known: ObservedObject | undefined) => addedById.get(id) ?? (known && !found.removed.has(known) ? known : undefined);
-  return { changes: found, addedById, dirty, liveFor };
+  return { changes: found, dirty, liveFor };
 }
 
 /**
