@@ -1,7 +1,8 @@
 // Planning cost without a lab: a synthetic fleet shaped like the lab's `scale` scenario (C clusters × S services,
 // one workspace exposing everything, an east-west gateway with three addresses per cluster), digested by the
 // registry's computeFleetState cold, then after one new Service in one cluster (the latency benchmark's change),
-// then with nothing changed. Usage: npx tsx scripts/bench/registry-plan.ts [--clusters 20] [--services 50]
+// then with that change's remote writes coming back through the cache, then with nothing changed.
+// Usage: npx tsx scripts/bench/registry-plan.ts [--clusters 20] [--services 50]
 import { parseArgs } from "node:util";
 import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
 import type { FleetSnapshotLike, SnapshotCluster, SnapshotObject } from "@/lib/registry/snapshot-like";
@@ -49,13 +50,16 @@ function withNewService(snapshot: FleetSnapshotLike, n: number): FleetSnapshotLi
   return { clusters: [first, { ...second, objects: { ...second.objects, Service: services } }, ...rest] };
 }
 
+const GENERATED_KINDS = ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const;
+const idOf = (m: { namespace?: string; name?: string } | undefined) => `${m?.namespace}/${m?.name}`;
+
 /** The snapshot as it looks once every planned object was applied (as the API would return it). */
 function converged(snapshot: FleetSnapshotLike, planned: FleetState): FleetSnapshotLike {
   let rv = 0;
   return {
     clusters: snapshot.clusters.map((c) => {
       const objects: SnapshotCluster["objects"] = { ...c.objects };
-      for (const kind of ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const) {
+      for (const kind of GENERATED_KINDS) {
         const applied = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind);
         objects[kind] = applied.map((o) => ({ metadata: { ...o.metadata, uid: `u${++rv}`, resourceVersion: String(rv) }, spec: JSON.parse(JSON.stringify(o.spec)) as unknown }));
       }
@@ -70,11 +74,11 @@ function echoed(snapshot: FleetSnapshotLike, planned: FleetState, round: number)
   return {
     clusters: snapshot.clusters.map((c) => {
       const objects: SnapshotCluster["objects"] = { ...c.objects };
-      for (const kind of ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const) {
-        const live = new Map((objects[kind] ?? []).map((o) => [`${o.metadata?.namespace}/${o.metadata?.name}`, o]));
-        const written = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind && hash(live.get(`${o.metadata.namespace}/${o.metadata.name}`) ?? {}) !== hash(o));
+      for (const kind of GENERATED_KINDS) {
+        const live = new Map((objects[kind] ?? []).map((o) => [idOf(o.metadata), o]));
+        const written = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind && hash(live.get(idOf(o.metadata)) ?? {}) !== hash(o));
         if (written.length === 0) continue;
-        for (const [i, o] of written.entries()) live.set(`${o.metadata.namespace}/${o.metadata.name}`, { metadata: { ...o.metadata, uid: `e${round}-${i}`, resourceVersion: `e${round}-${i}` }, spec: o.spec });
+        for (const [i, o] of written.entries()) live.set(idOf(o.metadata), { metadata: { ...o.metadata, uid: `e${round}-${i}`, resourceVersion: `e${round}-${i}` }, spec: o.spec });
         objects[kind] = [...live.values()];
       }
       return { ...c, objects };
