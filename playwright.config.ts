@@ -17,6 +17,9 @@ const appEnv = (kubeconfig: string) => ({
   // Informers notice a hung API within the same time and retry quickly once it is back.
   EASTWEST_LIST_TIMEOUT_MS: "1500",
   EASTWEST_BACKOFF_MAX_MS: "1000",
+  // The labs are the only place these belong: the registry writes, and lab gateways publish loopback addresses.
+  EASTWEST_REGISTRY_MODE: "standalone",
+  EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true",
 });
 
 export default defineConfig({

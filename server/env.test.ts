@@ -50,4 +50,25 @@ describe("parseEnv", () => {
   it.each([["0"], ["-5"], ["soon"]])("rejects probe interval %s", (value) => {
     expect(() => parseEnv({ EASTWEST_PROBE_INTERVAL_MS: value }, home)).toThrow(/Invalid environment:[\s\S]*EASTWEST_PROBE_INTERVAL_MS/);
   });
+
+  it.each([
+    ["unset → loopback names", undefined, ["localhost", "127.0.0.1", "[::1]"]],
+    ["a list, lower-cased", " Console.Example.com ,console.internal:8443", ["console.example.com", "console.internal:8443"]],
+  ])("EASTWEST_ALLOWED_HOSTS %s", (_name, value, expected) => {
+    expect(parseEnv({ EASTWEST_ALLOWED_HOSTS: value }, home).allowedHosts).toEqual(expected);
+  });
+
+  it.each([
+    [undefined, false],
+    ["true", true],
+    ["1", true],
+    ["false", false],
+  ])("EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES %s → %s", (value, expected) => {
+    expect(parseEnv({ EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: value }, home).allowLoopbackGatewayAddresses).toBe(expected);
+  });
+
+  it("auth mode defaults to none and rejects unknown modes by name", () => {
+    expect(parseEnv({}, home).authMode).toBe("none");
+    expect(() => parseEnv({ EASTWEST_AUTH_MODE: "magic" }, home)).toThrow(/EASTWEST_AUTH_MODE/);
+  });
 });

@@ -30,8 +30,19 @@ const rawEnvSchema = z.object({
   EASTWEST_BACKOFF_MAX_MS: positiveMs(10_000),
   EASTWEST_FLUSH_INTERVAL_MS: positiveMs(100),
   KUBERNETES_SERVICE_HOST: z.string().optional(),
-  EASTWEST_REGISTRY_MODE: z.enum(["standalone", "observe"]).default("standalone"),
+  // Observe unless told otherwise: a console pointed at an ordinary kubeconfig must not start writing Istio
+  // objects into every context. `npm run demo` sets standalone for the lab.
+  EASTWEST_REGISTRY_MODE: z.enum(["standalone", "observe"]).default("observe"),
+  // `none` is the only mode today (issue 14 brings proxy and oidc); with it the console serves loopback only.
+  EASTWEST_AUTH_MODE: z.enum(["none"]).default("none"),
+  // Host header values the console answers (DNS-rebinding defence); loopback names by default.
+  EASTWEST_ALLOWED_HOSTS: z.string().optional(),
+  // Gateway addresses on loopback are meaningless between real clusters; the embedded lab publishes them.
+  EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: z.stringbool().default(false),
 });
+
+/** Loopback names a browser on this machine uses; any port. */
+export const DEFAULT_ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 export type ServerEnv = {
   kubeconfigPaths: string[];
@@ -55,6 +66,11 @@ export type ServerEnv = {
   inCluster: boolean;
   /** `standalone`: the registry writes; `observe`: a Tetrate control plane writes and the console only compares. */
   registryMode: "standalone" | "observe";
+  authMode: "none";
+  /** Host header values served: `name` (any port) or `name:port`, lower case. */
+  allowedHosts: string[];
+  /** Accept 127.0.0.0/8 and ::1 as east-west gateway addresses (the embedded lab only). */
+  allowLoopbackGatewayAddresses: boolean;
 };
 
 export function parseEnv(raw: Record<string, string | undefined>, homeDir: string): ServerEnv {
@@ -75,6 +91,9 @@ export function parseEnv(raw: Record<string, string | undefined>, homeDir: strin
     flushIntervalMs: env.EASTWEST_FLUSH_INTERVAL_MS,
     inCluster: !env.KUBECONFIG && Boolean(env.KUBERNETES_SERVICE_HOST),
     registryMode: env.EASTWEST_REGISTRY_MODE,
+    authMode: env.EASTWEST_AUTH_MODE,
+    allowedHosts: env.EASTWEST_ALLOWED_HOSTS === undefined ? DEFAULT_ALLOWED_HOSTS : list(env.EASTWEST_ALLOWED_HOSTS.toLowerCase(), ","),
+    allowLoopbackGatewayAddresses: env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES,
   };
 }
 

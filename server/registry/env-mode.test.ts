@@ -3,7 +3,7 @@ import { parseEnv } from "@/server/env";
 
 describe("EASTWEST_REGISTRY_MODE", () => {
   it.each([
-    [undefined, "standalone"],
+    [undefined, "observe"],
     ["standalone", "standalone"],
     ["observe", "observe"],
   ])("%s → %s", (value, mode) => {
