@@ -47,7 +47,7 @@ export function startUntil(
 export function stopTogetherOnSignal(children: ChildProcess[]): void {
   const stop = (): void => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-    Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null))).then(
+    Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : Promise.resolve()))).then(
       () => process.exit(0),
       () => process.exit(1),
     );

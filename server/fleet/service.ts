@@ -56,7 +56,7 @@ export function startFleetService(env: ServerEnv, log: (line: string) => void): 
       log(`fleet: refresh failed: ${err instanceof Error ? err.name : String(err)}`);
     });
   const first = tick();
-  const timer = setInterval(tick, env.probeIntervalMs);
+  const timer = setInterval(() => void tick(), env.probeIntervalMs);
   timer.unref();
   return {
     feed,
