@@ -36,7 +36,7 @@ try {
   const targets = (await labTargets(kubeconfig)).slice(1); // writes go to the non-management clusters
   console.log("bench: starting the console…");
   const started = performance.now();
-  consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, { ...env, KUBECONFIG: kubeconfig }, 120_000);
+  consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, { ...env, KUBECONFIG: kubeconfig, EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, 120_000);
   const synced = await waitForSynced(BASE, CLUSTERS, 300_000);
   const firstSnapshotMs = performance.now() - started;
   const serverPid = findServer(consoleProc.child.pid ?? 0, /^next-server/);

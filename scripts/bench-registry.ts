@@ -73,7 +73,7 @@ async function noopFromFreshReplica(handles: ClusterHandle[], writers: Map<strin
     const w = writers.get(c);
     return w && { apply: (o, l) => (writes++, w.apply(o, l)), delete: (r, p) => (writes++, w.delete(r, p)) };
   };
-  const fresh = startRegistry({ mode: "standalone", source: { current: lister.current, subscribe: () => () => undefined }, writerFor: counting, managementCluster: management, resyncMs: 3_600_000, coalesceMs: 0 });
+  const fresh = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: { current: lister.current, subscribe: () => () => undefined }, writerFor: counting, managementCluster: management, resyncMs: 3_600_000, coalesceMs: 0 });
   await fresh.reconcileNow();
   await fresh.stop();
   return writes;
@@ -92,7 +92,7 @@ async function run(kubeconfig: string): Promise<void> {
 
   const { writers, events, feed } = instrumentedWriters(handles);
   const started = performance.now();
-  const registry = startRegistry({ mode: "standalone", source: fromFleetSource(fleet.snapshots), writerFor: (c) => writers.get(c), resyncMs: 3_600_000, coalesceMs: 100, clusterConcurrency: 4, writeConcurrency: 16, log: values.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
+  const registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: (c) => writers.get(c), resyncMs: 3_600_000, coalesceMs: 100, clusterConcurrency: 4, writeConcurrency: 16, log: values.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
   cleanups.unshift(() => registry.stop());
   await untilConverged(registry, fleet);
   const convergedAt = performance.now();
@@ -101,7 +101,7 @@ async function run(kubeconfig: string): Promise<void> {
   row("time to converge (last write seen by the cache)", secs(convergedAt - started));
   row("write phase / writes per second", `${secs(last - started)} / ${(events.length / ((last - started) / 1000)).toFixed(0)}`);
   const planStarted = performance.now();
-  computeFleetState(fromFleetSource(fleet.snapshots).current() ?? { clusters: [] }, { managementCluster: management.name });
+  computeFleetState(fromFleetSource(fleet.snapshots).current() ?? { clusters: [] }, { managementCluster: management.name, allowLoopbackGatewayAddresses: true });
   row("plan + diff of one snapshot", secs(performance.now() - planStarted));
 
   const before = events.length;

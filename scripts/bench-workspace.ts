@@ -41,7 +41,7 @@ let consoleProc: Awaited<ReturnType<typeof startWaiting>> | undefined;
 const rows: Row[] = [];
 try {
   console.log("bench: starting the console (registry in observe mode)…");
-  consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "observe" }, 120_000);
+  consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "observe", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, 120_000);
   const synced = await waitForSynced(BASE, CLUSTERS, 300_000);
   rows.push({ figure: "cached objects", value: String(synced.objects) });
 

@@ -59,7 +59,8 @@ export type Console = { name: string; registry: RegistryService; stop(): Promise
 /** One console replica as server/runtime.ts wires it (short probe interval so a partition shows quickly). */
 export function startConsole(name: string, kubeconfig: string, management: string, log: (line: string) => void): Console {
   const env = {
-    ...parseEnv({ EASTWEST_REGISTRY_MODE: "standalone" }, "/nowhere"),
+    // The lab's gateways publish loopback addresses, which only this setting lets the planner publish.
+    ...parseEnv({ EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, "/nowhere"),
     kubeconfigPaths: [kubeconfig],
     managementCluster: management,
     probeIntervalMs: 1_000,

@@ -54,12 +54,15 @@ export function serviceLabelsFor(field: string, fqdn: string, ctx: WorkspaceCont
   return { error: { field, message: `${fqdn} cannot be chosen in TSB's WorkspaceSetting, which selects services by labels: ${why}; add a distinguishing label (${fix}).` } };
 }
 
-/** Namespaces of the gateways serving the workspace (the workspace's namespace when none is deployed yet). */
+/**
+ * Namespaces of the gateways serving the workspace (the workspace's namespace when none is deployed yet). Only
+ * which gateway serves is read, never its addresses, so the address checks (`allowLoopback`) change nothing here.
+ */
 function gatewayNamespaces(target: SettingTarget, ctx: WorkspaceContext): string[] {
   const namespaces = uniqueSorted(exposedServices(ctx.workspace, ctx.scope, ctx.clusters).services.map((s) => s.namespace));
   const found = ctx.clusters
     .filter((c) => ctx.scope.has(c.name))
-    .flatMap((cluster) => servingGateway({ workspace: target.workspace, selector: target.workloadSelector, cluster, namespaces, resolved: {}, needed: false }).serving ?? [])
+    .flatMap((cluster) => servingGateway({ workspace: target.workspace, selector: target.workloadSelector, cluster, namespaces, resolved: {}, allowLoopback: true, needed: false }).serving ?? [])
     .map((s) => s.gateway.namespace);
   return found.length > 0 ? uniqueSorted(found) : [target.namespace];
 }

@@ -18,6 +18,8 @@ export type ConditionReason =
   | "SeveralGateways"
   | "GatewayWithoutAddresses"
   | "InvalidGatewayAddress"
+  | "RejectedGatewayAddress"
+  | "TooManyGatewayAddresses"
   | "UnresolvedGatewayHostname"
   | "NoReachableSource"
   | "LocalServiceOutsideWorkspace"

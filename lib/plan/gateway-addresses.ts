@@ -2,12 +2,23 @@
 // `xcp.tetrate.io/cluster-external-addresses` (one IP, one DNS name, or comma-separated IPs) when present,
 // else `status.loadBalancer.ingress[]`. Istio endpoints need IPs, so DNS names are resolved through the
 // answers the caller supplies (lib/ cannot resolve); an unresolved name is flagged, never guessed (§3.9).
+// Addresses no other cluster could reach this gateway at (address-ranges.ts) are rejected with a condition.
 import { isDnsSubdomain, isIP, isIPv4 } from "@/lib/names/dns";
+import { isLoopbackName, LOOPBACK_REASON, rejectedAddress } from "./address-ranges";
 import type { Condition } from "./conditions";
 import type { ClusterInput, GatewayInput } from "./input";
 import { compareStrings } from "./json";
 
 export const EXTERNAL_ADDRESSES_ANNOTATION = "xcp.tetrate.io/cluster-external-addresses";
+
+/**
+ * Addresses published per gateway. Each becomes one WorkloadEntry per exposed service in every other cluster
+ * and one endpoint in each ServiceEntry, so the cap bounds the registry's writes. Real load balancers have a
+ * handful (one per zone).
+ */
+export const MAX_GATEWAY_ADDRESSES = 16;
+
+type Flag = (reason: Condition["reason"], message: string) => void;
 
 type Raw = { ip?: string; hostname?: string };
 
@@ -43,21 +54,21 @@ function noAddressMessage(gw: GatewayInput): string {
   return `the gateway publishes no address (${why}); set the ${EXTERNAL_ADDRESSES_ANNOTATION} annotation or use a LoadBalancer so other clusters can reach it.`;
 }
 
-export function publishedAddresses(
-  cluster: ClusterInput,
-  gw: GatewayInput,
-  resolved: Readonly<Record<string, string[]>>,
-): { ips: string[]; conditions: Condition[] } {
-  const conditions: Condition[] = [];
-  const subject = `IngressGateway ${gw.namespace}/${gw.name}`;
-  const flag = (reason: Condition["reason"], message: string) =>
-    conditions.push({ severity: "error", reason, cluster: cluster.name, subject, message });
+/** The addresses one gateway may publish, sorted and de-duplicated, and a condition per address it may not. */
+function examine(gw: GatewayInput, resolved: Readonly<Record<string, string[]>>, allowLoopback: boolean, flag: Flag): Set<string> {
   const ips = new Set<string>();
-  const add = (ip: string, from: string) =>
-    isIP(ip) ? ips.add(ip) : flag("InvalidGatewayAddress", `${from} "${ip}" is not an IP address; it is skipped.`);
+  const add = (ip: string, from: string) => {
+    if (!isIP(ip)) return flag("InvalidGatewayAddress", `${from} "${ip}" is not an IP address; it is skipped.`);
+    const why = rejectedAddress(ip, allowLoopback);
+    if (why) return flag("RejectedGatewayAddress", `${from} ${ip} is ${why}; it is not published to other clusters.`);
+    ips.add(ip);
+  };
   for (const raw of rawAddresses(gw)) {
+    const name = raw.hostname?.toLowerCase() ?? "";
     if (raw.ip) add(raw.ip, "address");
-    else if (raw.hostname && isDnsSubdomain(raw.hostname.toLowerCase())) {
+    else if (isDnsSubdomain(name) && isLoopbackName(name) && !allowLoopback) {
+      flag("RejectedGatewayAddress", `gateway address ${raw.hostname ?? name} is ${LOOPBACK_REASON}; it is not published to other clusters.`);
+    } else if (raw.hostname && isDnsSubdomain(name)) {
       const answer = resolved[raw.hostname] ?? [];
       if (answer.length === 0) {
         flag("UnresolvedGatewayHostname", `gateway address ${raw.hostname} has not been resolved to IPs; remote clusters cannot reach this gateway through it until it resolves.`);
@@ -65,8 +76,33 @@ export function publishedAddresses(
       for (const ip of answer) add(ip, `${raw.hostname} resolved to`);
     } else if (raw.hostname) flag("InvalidGatewayAddress", `gateway address "${raw.hostname}" is neither an IP nor a DNS name; it is skipped.`);
   }
-  if (ips.size === 0 && !conditions.some((c) => c.reason === "UnresolvedGatewayHostname")) {
-    flag("GatewayWithoutAddresses", noAddressMessage(gw));
+  return ips;
+}
+
+/**
+ * What a gateway publishes: at most MAX_GATEWAY_ADDRESSES addresses, the first ones in `compareAddresses` order.
+ * Above the cap the rest are dropped (with a condition) rather than the whole gateway: the same 16 every
+ * time, so nothing churns, and one over-long annotation never takes a serving gateway out of the mesh.
+ * Conditions about single addresses are capped the same way, with one more saying how many were not listed.
+ */
+export function publishedAddresses(
+  cluster: ClusterInput,
+  gw: GatewayInput,
+  resolved: Readonly<Record<string, string[]>>,
+  allowLoopback: boolean,
+): { ips: string[]; conditions: Condition[] } {
+  const conditions: Condition[] = [];
+  const subject = `IngressGateway ${gw.namespace}/${gw.name}`;
+  const push = (reason: Condition["reason"], message: string) => conditions.push({ severity: "error", reason, cluster: cluster.name, subject, message });
+  let unlisted = 0;
+  const flag: Flag = (reason, message) => void (conditions.length < MAX_GATEWAY_ADDRESSES ? push(reason, message) : unlisted++);
+  const ips = [...examine(gw, resolved, allowLoopback, flag)].sort(compareAddresses);
+  if (unlisted > 0) push("InvalidGatewayAddress", `${unlisted} more address problems of this gateway are not listed; fix its addresses.`);
+  if (ips.length > MAX_GATEWAY_ADDRESSES) {
+    const kept = ips.slice(0, MAX_GATEWAY_ADDRESSES);
+    push("TooManyGatewayAddresses", `the gateway publishes ${ips.length} addresses, more than the ${MAX_GATEWAY_ADDRESSES} allowed; only ${kept[0] ?? ""} … ${kept[kept.length - 1] ?? ""} (the first ${MAX_GATEWAY_ADDRESSES} in address order) are published.`);
+    return { ips: kept, conditions };
   }
-  return { ips: [...ips].sort(compareAddresses), conditions };
+  if (ips.length === 0 && !conditions.some((c) => c.reason === "UnresolvedGatewayHostname")) push("GatewayWithoutAddresses", noAddressMessage(gw));
+  return { ips, conditions };
 }

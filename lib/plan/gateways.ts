@@ -34,6 +34,8 @@ type ChoiceArgs = {
   /** The workspace's namespaces: a gateway in one of them is preferred. */
   namespaces: readonly string[];
   resolved: Readonly<Record<string, string[]>>;
+  /** PlanInput.allowLoopbackGatewayAddresses: whether loopback addresses may be published (the lab only). */
+  allowLoopback: boolean;
   /** Whether the cluster runs exposed services: a missing gateway is then a warning, else only a note. */
   needed: boolean;
 };
@@ -65,7 +67,7 @@ export function servingGateway(args: ChoiceArgs): GatewayChoice {
   const [chosen, ...others] = matching.filter(has15443).sort(rank(args.namespaces));
   if (!chosen) return { conditions: [...conditions, noGateway(args)] };
   if (others.length > 0) conditions.push(several(args, chosen, others));
-  const published = publishedAddresses(args.cluster, chosen, args.resolved);
+  const published = publishedAddresses(args.cluster, chosen, args.resolved, args.allowLoopback);
   conditions.push(...published.conditions.map((c) => ({ ...c, workspace: args.workspace })));
   return { serving: { cluster: args.cluster, gateway: chosen, addresses: published.ips }, conditions };
 }

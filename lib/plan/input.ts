@@ -99,6 +99,11 @@ export const planInputSchema = z.object({
   workspaces: z.array(workspaceSchema),
   /** DNS answers for gateway hostnames, looked up by the caller (lib/ does no I/O): hostname → IPs. */
   resolvedHostnames: z.record(z.string(), z.array(z.string())).optional(),
+  /**
+   * Publish loopback gateway addresses (127.0.0.0/8, ::1, localhost). Only the embedded lab, whose clusters
+   * share one host, sets this (EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES); absent means rejected.
+   */
+  allowLoopbackGatewayAddresses: z.boolean().optional(),
 });
 
 export type ServicePort = z.infer<typeof servicePortSchema>;

@@ -33,6 +33,31 @@ describe("plan: DNS-named gateway addresses (§3.9)", () => {
   });
 });
 
+describe("plan: gateway addresses no other cluster can reach publish nothing", () => {
+  const wesFrom = (objects: ReturnType<typeof plan>["clusters"][string] | undefined) =>
+    (objects ?? []).filter((o) => o.kind === "WorkloadEntry").map((o) => String(o.spec.address));
+
+  it.each([["0.0.0.0"], ["169.254.169.254"], ["fe80::1"], ["224.0.0.251"], ["ff02::fb"], ["255.255.255.255"]])("east publishing %s: no WorkloadEntry or endpoint with it, and a condition", (bad) => {
+    const input = withCluster(seedInput({ exposed: [DETAILS] }), "east", (c) => c.gateways.forEach((g) => (g.externalAddressesAnnotation = `${bad},10.0.2.1`)));
+    const result = plan(input);
+    expect(wesFrom(result.clusters.west)).toEqual(["10.0.2.1"]);
+    expect(endpointsOf(input)).toEqual(["10.0.2.1", "127.0.1.1", "127.0.1.2", "127.0.1.3"]);
+    expect(JSON.stringify(result.clusters)).not.toContain(`"${bad}"`);
+    expect(result.conditions.filter((c) => c.reason === "RejectedGatewayAddress").map((c) => [c.severity, c.workspace, c.cluster, c.subject])).toEqual([
+      ["error", "bookinfo-ws", "east", "IngressGateway bookinfo/eastwest-gateway"],
+    ]);
+  });
+
+  it("without the lab's setting, the lab's loopback gateways publish nothing anywhere", () => {
+    const result = plan({ ...seedInput({ exposed: [DETAILS] }), allowLoopbackGatewayAddresses: false });
+    expect(Object.values(result.clusters).flatMap(wesFrom)).toEqual([]);
+    expect(result.clusters.north?.some((o) => o.kind === "ServiceEntry")).toBe(false);
+    const rejected = result.conditions.filter((c) => c.reason === "RejectedGatewayAddress");
+    expect(rejected.map((c) => c.cluster)).toEqual(["east", "east", "east", "west", "west", "west"]);
+    expect(rejected[0]?.message).toBe("address 127.0.2.1 is a loopback address, which in every other cluster means that cluster's own host; it is not published to other clusters.");
+  });
+});
+
 describe("plan: bad or contradictory input gives conditions, not exceptions", () => {
   it.each<[string, PlanInput, string, string | undefined]>([
     ["a gateway without addresses", withCluster(seedInput(), "east", (c) => c.gateways.forEach((g) => (g.addresses = []))), "GatewayWithoutAddresses", "east"],

@@ -41,12 +41,12 @@ describe("createPlanner", () => {
     const planner = createPlanner();
     const clusters = start();
     const workspaces = [workspace([DETAILS, REVIEWS])];
-    const first = planner.plan({ clusters, workspaces });
+    const first = planner.plan({ clusters, workspaces, allowLoopbackGatewayAddresses: true });
     // A new, unexposed-elsewhere service in north changes nothing planned; details in north does.
-    const second = planner.plan({ clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("ratings", "other")] }))(clusters), workspaces });
+    const second = planner.plan({ clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("ratings", "other")] }))(clusters), workspaces, allowLoopbackGatewayAddresses: true });
     expect(second.clusters.west).toBe(first.clusters.west);
     expect(second.clusters.east).toBe(first.clusters.east);
-    const third = planner.plan({ clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("details")] }))(clusters), workspaces });
+    const third = planner.plan({ clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("details")] }))(clusters), workspaces, allowLoopbackGatewayAddresses: true });
     expect(third.clusters.north).not.toBe(first.clusters.north);
     const reviewsEntry = (r: typeof first) => r.clusters.north?.find((o) => o.kind === "ServiceEntry" && o.spec.hosts?.toString() === REVIEWS);
     expect(reviewsEntry(third)).toBeDefined();

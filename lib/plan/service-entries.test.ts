@@ -42,6 +42,7 @@ describe("ServiceEntries in xcp-multicluster (§3.2, §3.3)", () => {
     const input: PlanInput = {
       clusters: [bookinfoCluster("west", ["details"], true), bookinfoCluster("east", [], true, { namespaces: ["bookinfo", "other", "xcp-multicluster"] })],
       workspaces: [workspace(undefined, { namespaceSelector: ["*/bookinfo", "*/other"] })],
+      allowLoopbackGatewayAddresses: true,
     };
     input.clusters[1]?.services.push(service("details", "other"));
     expect(built(input).placed.map((p) => `${p.cluster} ${String((p.object.spec.hosts as string[])[0])}`)).toEqual([

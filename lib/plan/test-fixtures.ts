@@ -92,6 +92,8 @@ export function seedInput(options: { exposed?: string[] | "absent"; north?: stri
       bookinfoCluster("north", options.north ?? ["productpage"], options.northGateway ?? false),
     ],
     workspaces: [workspace(options.exposed === "absent" ? undefined : (options.exposed ?? [DETAILS, REVIEWS]))],
+    // The seed's gateways have the lab's loopback addresses (GATEWAY_IPS), which only the lab's setting allows.
+    allowLoopbackGatewayAddresses: true,
   };
 }
 

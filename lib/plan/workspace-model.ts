@@ -46,9 +46,10 @@ function chooseGateways(ws: string, setting: WorkspaceSettingInput, clusters: Cl
   const conditions: Condition[] = [];
   const namespaces = uniqueSorted(services.map((s) => s.namespace));
   const resolved = input.resolvedHostnames ?? {};
+  const allowLoopback = input.allowLoopbackGatewayAddresses === true;
   for (const cluster of clusters) {
     const needed = services.some((s) => s.instances.some((i) => i.cluster.name === cluster.name));
-    const choice = servingGateway({ workspace: ws, selector: setting.workloadSelector, cluster, namespaces, resolved, needed });
+    const choice = servingGateway({ workspace: ws, selector: setting.workloadSelector, cluster, namespaces, resolved, allowLoopback, needed });
     conditions.push(...choice.conditions);
     if (choice.serving) gateways.set(cluster.name, choice.serving);
   }

@@ -39,10 +39,11 @@ export function readinessContext(input: PlanInput, workspace: WorkspaceInput, op
   const exposed = workspace.setting ? exposedServices(workspace, scope, clusters).services : [];
   const namespaces = uniqueSorted([...scope.values()].flat());
   const resolved = input.resolvedHostnames ?? {};
+  const allowLoopback = input.allowLoopbackGatewayAddresses === true;
   const gateways = new Map(
     spanned.map((cluster) => {
       const needed = exposed.some((s) => s.instances.some((i) => i.cluster.name === cluster.name));
-      return [cluster.name, servingGateway({ workspace: workspace.name, selector, cluster, namespaces, resolved, needed })] as const;
+      return [cluster.name, servingGateway({ workspace: workspace.name, selector, cluster, namespaces, resolved, allowLoopback, needed })] as const;
     }),
   );
   const freshness = options.freshness ?? new Map<string, Freshness>();

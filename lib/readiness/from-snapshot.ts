@@ -17,11 +17,17 @@ export function freshnessOf(snapshot: FleetSnapshot): Map<string, Freshness> {
 }
 
 /** `clusters` restricts the check to workload clusters (e.g. leave out a management-only cluster). */
-export function haChecklistFromSnapshot(snapshot: FleetSnapshot, workspace: string, options: { resolvedHostnames?: Record<string, string[]>; clusters?: readonly string[] } = {}) {
+/** `allowLoopbackGatewayAddresses`: the console's setting (PlanInput's field of the same name). */
+export function haChecklistFromSnapshot(
+  snapshot: FleetSnapshot,
+  workspace: string,
+  options: { resolvedHostnames?: Record<string, string[]>; clusters?: readonly string[]; allowLoopbackGatewayAddresses?: boolean } = {},
+) {
   const management = snapshot.managementCluster ?? undefined;
   const adapted = toPlanInput(fromFleetSnapshot(snapshot), {
     ...(management ? { managementCluster: management } : {}),
     ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}),
+    ...(options.allowLoopbackGatewayAddresses ? { allowLoopbackGatewayAddresses: true } : {}),
   });
   return haChecklist(adapted.input, workspace, {
     freshness: freshnessOf(snapshot),

@@ -45,8 +45,9 @@ const seed = (exposed: unknown, westExtra: Partial<SnapshotCluster["objects"]> =
 
 describe("toPlanInput", () => {
   it("pairs each IngressGateway with its Service and yields valid planner input", () => {
-    const { input, conditions, configStale } = toPlanInput(seed([DETAILS]), { managementCluster: "west" });
+    const { input, conditions, configStale } = toPlanInput(seed([DETAILS]), { managementCluster: "west", allowLoopbackGatewayAddresses: true });
     expect(parsePlanInput(input).ok).toBe(true);
+    expect(input.allowLoopbackGatewayAddresses).toBe(true);
     expect(conditions).toEqual([]);
     expect(configStale).toBe(false);
     const gw = input.clusters[0]?.gateways[0];
@@ -54,6 +55,14 @@ describe("toPlanInput", () => {
     expect(input.clusters.map((c) => c.network)).toEqual(["west", "east", "north"]);
     const result = plan(input);
     expect((result.clusters.north ?? []).map((o) => `${o.kind} ${o.metadata.name}`)).toContain("ServiceEntry global-gwinternal-details-bookinfo-svc-cluster-local");
+  });
+
+  it("passes the loopback setting on only when it is set: without it the seed's 127.x gateways publish nothing", () => {
+    const { input } = toPlanInput(seed([DETAILS]), { managementCluster: "west" });
+    expect(input.allowLoopbackGatewayAddresses).toBeUndefined();
+    const result = plan(input);
+    expect(Object.values(result.clusters).flat().filter((o) => o.kind === "WorkloadEntry" || o.kind === "ServiceEntry")).toEqual([]);
+    expect(result.conditions.filter((c) => c.reason === "RejectedGatewayAddress").map((c) => c.cluster)).toEqual(["east", "west", "west"]);
   });
 
   it.each([

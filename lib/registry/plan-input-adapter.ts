@@ -14,7 +14,12 @@ import { gatewayLocality } from "./locality";
 /** Istio's network label on the istio-system namespace; without it each cluster is its own network. */
 export const NETWORK_LABEL = "topology.istio.io/network";
 
-export type AdapterOptions = { managementCluster?: string; resolvedHostnames?: Record<string, string[]> };
+export type AdapterOptions = {
+  managementCluster?: string;
+  resolvedHostnames?: Record<string, string[]>;
+  /** Passed on as PlanInput.allowLoopbackGatewayAddresses (a setting, not something the fleet says). */
+  allowLoopbackGatewayAddresses?: boolean;
+};
 
 export type AdaptedInput = { input: PlanInput; conditions: RegistryCondition[]; configStale: boolean };
 
@@ -80,6 +85,11 @@ export function toPlanInput(snapshot: FleetSnapshotLike, options: AdapterOptions
   const ws = toWorkspaces(found("Workspace"), found("WorkspaceSetting"));
   // Unnamed management cluster: any stale cluster might have held configuration.
   const configStale = (management !== undefined && configClusters.length === 0) || configClusters.some((c) => c.stale);
-  const input: PlanInput = { clusters, workspaces: ws.workspaces, ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}) };
+  const input: PlanInput = {
+    clusters,
+    workspaces: ws.workspaces,
+    ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}),
+    ...(options.allowLoopbackGatewayAddresses ? { allowLoopbackGatewayAddresses: true } : {}),
+  };
   return { input, conditions: [...conditions, ...ws.conditions], configStale };
 }

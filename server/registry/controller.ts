@@ -28,6 +28,8 @@ export type RegistryDeps = {
   managementCluster?: string;
   /** DNS answers for gateway hostnames (hostname-resolver.ts); without it, DNS-named gateways stay flagged. */
   hostnames?: HostnameFeed;
+  /** Publish loopback gateway addresses (EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES; the lab only). Absent: rejected. */
+  allowLoopbackGatewayAddresses?: boolean;
   resyncMs?: number;
   coalesceMs?: number;
   /** Clusters reconciled at once, and writes in flight per cluster. */
@@ -56,6 +58,7 @@ export function startRegistry(deps: RegistryDeps): Registry {
       }, delayMs);
     },
     ...deps,
+    ...(deps.leader ? { identity: deps.leader.identity } : {}),
     snapshot: () => deps.source.current(),
     managementCluster: () => deps.managementCluster ?? deps.source.managementCluster?.(),
     canWrite,

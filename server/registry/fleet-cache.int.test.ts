@@ -24,7 +24,7 @@ beforeAll(async () => {
     () => undefined,
   );
   await fleet.ready();
-  registry = startRegistry({ mode: "standalone", source: fromFleetSource(fleet.snapshots), writerFor: env.writers(log), resyncMs: 500, coalesceMs: 20 });
+  registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: env.writers(log), resyncMs: 500, coalesceMs: 20 });
 }, 90_000);
 
 afterAll(async () => {
@@ -51,7 +51,8 @@ describe("registry on the fleet cache", () => {
   }, 40_000);
 
   it("is wired for production by startRegistryService: it takes the Lease and re-applies only the kinds the cache cannot see, once", async () => {
-    const base = parseEnv({ EASTWEST_REGISTRY_MODE: "standalone" }, "/nowhere");
+    // The setting reaches the planner from the environment: without it, this replica would delete every lab entry.
+    const base = parseEnv({ EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, "/nowhere");
     const service = startRegistryService({ env: { ...base, kubeconfigPaths: [env.lab.kubeconfigPath], managementCluster: "west" }, snapshots: fleet.snapshots, handle: fleet.handle, log: () => undefined });
     try {
       await vi.waitFor(() => expect(service.leader?.isLeader()).toBe(true), { timeout: 10_000, interval: 50 });

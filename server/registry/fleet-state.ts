@@ -37,7 +37,7 @@ export type FleetState = {
   conditions: AnyCondition[];
 };
 
-export type StateOptions = { managementCluster?: string; resolvedHostnames?: Record<string, string[]> };
+export type StateOptions = { managementCluster?: string; resolvedHostnames?: Record<string, string[]>; allowLoopbackGatewayAddresses?: boolean };
 
 const EMPTY_PLAN: PlanResult = { clusters: {}, conditions: [], heldBack: [] };
 
@@ -61,8 +61,8 @@ function failed(snapshot: FleetSnapshotLike, observed: ObservedCluster[], condit
  * DestinationRules do not count), so identities plus the small remaining fields identify the input.
  */
 function planInputKey(adapted: AdaptedInput): string {
-  const { clusters, workspaces, resolvedHostnames } = adapted.input;
-  return `${clusters.map(identityOf).join(",")}|${stableStringify({ workspaces, resolvedHostnames: resolvedHostnames ?? null })}`;
+  const { clusters, workspaces, resolvedHostnames, allowLoopbackGatewayAddresses } = adapted.input;
+  return `${clusters.map(identityOf).join(",")}|${stableStringify({ workspaces, resolvedHostnames: resolvedHostnames ?? null, loopback: allowLoopbackGatewayAddresses ?? false })}`;
 }
 
 /**

@@ -57,7 +57,7 @@ describe("foreign objects", () => {
     const before = await snapshotOf(env);
     const log: WriteLog = [];
     const lister = env.newLister();
-    const registry = startRegistry({ mode: "standalone", source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
     await converge(lister, registry);
     // Un-expose reviews, expose it again: deletes and re-creates around the planted objects.
     await env.kubectl("west", ["apply", "-f", "-"], EXPOSE_DETAILS_AND_REVIEWS.replace(", reviews.bookinfo.svc.cluster.local", ""));

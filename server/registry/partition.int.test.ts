@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe("partition", () => {
   it("keeps everything generated from an unreachable cluster across a restart, then converges", async () => {
-    const options = { mode: "standalone" as const, managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 };
+    const options = { mode: "standalone" as const, allowLoopbackGatewayAddresses: true, managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 };
     const listerA = env.newLister();
     const a = startRegistry({ ...options, source: env.sourceOf(listerA), writerFor: env.writers([]) });
     await converge(listerA, a);

@@ -13,6 +13,7 @@ export type ReconcilerDeps = {
   snapshot: () => FleetSnapshotLike | undefined;
   managementCluster: () => string | undefined;
   hostnames?: HostnameFeed;
+  allowLoopbackGatewayAddresses?: boolean;
   writerFor: (cluster: string) => ClusterWriter | undefined;
   canWrite: () => boolean;
   writeConcurrency: number;
@@ -48,7 +49,7 @@ export function createReconciler(deps: ReconcilerDeps) {
       deps.onDeferred(memo.tookMs - (now - memo.at));
       return memo.state;
     }
-    const computed = computeFleetState(snapshot, { managementCluster: deps.managementCluster(), ...(resolved ? { resolvedHostnames: resolved } : {}) }, memo?.state);
+    const computed = computeFleetState(snapshot, { managementCluster: deps.managementCluster(), allowLoopbackGatewayAddresses: deps.allowLoopbackGatewayAddresses === true, ...(resolved ? { resolvedHostnames: resolved } : {}) }, memo?.state);
     const end = performance.now();
     if (computed.plan !== memo?.state.plan && end - now > 500) deps.log?.(`registry: planned the fleet in ${(end - now).toFixed(0)} ms`);
     memo = { snapshot, resolved, state: computed, at: end, tookMs: end - now };

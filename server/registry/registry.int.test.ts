@@ -34,7 +34,7 @@ beforeAll(async () => {
   env = await startRegistryLab();
   addresses = await exposeWithGateways(env);
   lister = env.newLister();
-  registry = startRegistry({ mode: "standalone", source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+  registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
 }, 90_000);
 
 afterAll(async () => {
@@ -70,7 +70,7 @@ describe("registry against the lab", () => {
     await registry.reconcileNow();
     expect(log.length).toBe(before);
     const freshLog: WriteLog = [];
-    const fresh = startRegistry({ mode: "standalone", source: env.sourceOf(lister), writerFor: env.writers(freshLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const fresh = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(freshLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
     await fresh.reconcileNow();
     await fresh.stop();
     expect(freshLog).toEqual([]);
@@ -98,7 +98,7 @@ spec: { selector: { app: details }, ports: [{ name: http, port: 9080 }] }
     await env.kubectl("west", ["delete", "workloadentry", `k-reviews-${shadowHash("east", "bookinfo", "reviews")}-2`, "-n", "bookinfo"]);
     await lister.refresh();
     const observeLog: WriteLog = [];
-    const observer = startRegistry({ mode: "observe", source: env.sourceOf(lister), writerFor: env.writers(observeLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const observer = startRegistry({ mode: "observe", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(observeLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
     await observer.reconcileNow();
     const status = observer.status();
     await observer.stop();

@@ -41,7 +41,7 @@ export function startRegistryService(deps: RegistryServiceDeps): RegistryService
       ? startLeaderElection({ lease: followingLeaseClient(deps.handle, management, deps.lease ?? { namespace: "default", name: "eastwest-registry" }, 5_000), log: deps.log })
       : undefined;
   const hostnames = createHostnameResolver(deps.lookup ? { lookup: deps.lookup } : {});
-  const registry = startRegistry({ mode: env.registryMode, source, writerFor, leader, managementCluster: env.managementCluster, hostnames, log: deps.log });
+  const registry = startRegistry({ mode: env.registryMode, source, writerFor, leader, managementCluster: env.managementCluster, hostnames, allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses, log: deps.log });
   return {
     ...registry,
     leader,

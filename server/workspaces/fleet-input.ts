@@ -5,16 +5,21 @@ import type { WorkspaceInput } from "@/lib/plan/input";
 import { parseNamespacePattern } from "@/lib/plan/workspace-scope";
 import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
+import { serverEnv } from "@/server/env";
 import { NotFoundError } from "@/server/errors";
 
 const adapted = new WeakMap<FleetSnapshot, AdaptedInput>();
 
-/** Snapshots are immutable, so the adapted input is computed once per snapshot. */
+/**
+ * Snapshots are immutable, so the adapted input is computed once per snapshot. It carries the process's
+ * gateway-address setting, as the registry's does, so previews and readiness judge addresses as it does.
+ */
 export function planInputOf(snapshot: FleetSnapshot): AdaptedInput {
   let found = adapted.get(snapshot);
   if (!found) {
     const management = snapshot.managementCluster ?? undefined;
-    found = toPlanInput(fromFleetSnapshot(snapshot), management ? { managementCluster: management } : {});
+    const { allowLoopbackGatewayAddresses } = serverEnv();
+    found = toPlanInput(fromFleetSnapshot(snapshot), { ...(management ? { managementCluster: management } : {}), allowLoopbackGatewayAddresses });
     adapted.set(snapshot, found);
   }
   return found;

@@ -18,7 +18,8 @@ import { exposureOf, servicesOf } from "./workspace-services";
 type Condition = WorkspaceDetail["conditions"][number];
 
 export function readinessOf(snapshot: FleetSnapshot, workspace: string): HaChecklist {
-  const result = haChecklistFromSnapshot(snapshot, workspace);
+  const { allowLoopbackGatewayAddresses } = planInputOf(snapshot).input;
+  const result = haChecklistFromSnapshot(snapshot, workspace, { allowLoopbackGatewayAddresses: allowLoopbackGatewayAddresses === true });
   if (!result.ok) throw new NotFoundError("workspace", result.error.message);
   return result.checklist;
 }

@@ -26,6 +26,9 @@ let fleet: ReturnType<typeof startFleetService>;
 let deps: WorkspaceDeps;
 
 beforeAll(async () => {
+  // Production deps read the console's settings (server/env.ts) once: the lab's gateways publish loopback
+  // addresses, which previews and readiness accept only with this setting, as `npm run demo` sets it.
+  process.env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES = "true";
   env = await startRegistryLab();
   const base = parseEnv({}, "/nowhere");
   fleet = startFleetService({ ...base, kubeconfigPaths: [env.lab.kubeconfigPath], probeIntervalMs: 300, probeTimeoutMs: 1000, listTimeoutMs: 2000, flushIntervalMs: 50 }, () => undefined);
