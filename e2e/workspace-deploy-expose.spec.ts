@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ADMIN_PORT, LAB_CLUSTERS, setFault } from "./support/lab";
+import { DEMO_LAB, LAB_CLUSTERS, setFault } from "./support/lab";
 import { expectHolds, liveItems, shot, shownYaml } from "./support/workspace";
 
 // The issue's "done when": on the demo lab, by clicking only, deploy east-west gateways in every cluster and
@@ -185,7 +185,7 @@ test("removing a console-made gateway says what stops working first, then kubect
 
 test("a stale cluster is dimmed with since-when and cannot be picked for a gateway", async ({ page }) => {
   await openWorkspace(page);
-  await setFault("north", { mode: "refuse" }, DEMO_ADMIN_PORT);
+  await setFault("north", { mode: "refuse" }, DEMO_LAB);
   try {
     const north = page.getByRole("article", { name: "north" });
     await expect(north.getByText(/^Stale since/)).toBeVisible({ timeout: 30_000 });
@@ -197,6 +197,6 @@ test("a stale cluster is dimmed with since-when and cannot be picked for a gatew
     await expect(box).toHaveAccessibleDescription(/Stale/);
     await shot(page, "19-deploy-stale-disabled");
   } finally {
-    await setFault("north", { mode: "none" }, DEMO_ADMIN_PORT);
+    await setFault("north", { mode: "none" }, DEMO_LAB);
   }
 });

@@ -1,8 +1,10 @@
 // The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e] [--clusters N] [--services M] [--kubeconfig PATH]
-// [--port-base N] [--admin-port N] [--host H]`. Prints each cluster, the kubeconfig, the admin URL, start time and
-// memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
+// [--port-base N] [--admin-port N] [--host H]`. Prints each cluster, the kubeconfig, the admin URL, the admin
+// token's file and the token, start time and memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
+// A non-loopback --host gets a warning banner on stderr first.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { exposedHostBanner } from "./host-banner";
 import { isScenarioName } from "./scenarios/index";
 import { startLab, type Lab, type LabOptions } from "./start";
 
@@ -59,11 +61,17 @@ function stopOnSignals(lab: Lab): void {
 }
 
 async function main(): Promise<void> {
-  const lab = await startLab(parseLabArgs(process.argv.slice(2)));
+  const options = parseLabArgs(process.argv.slice(2));
+  const banner = exposedHostBanner(options.host ?? "127.0.0.1");
+  if (banner) console.error(banner);
+  const lab = await startLab(options);
   stopOnSignals(lab);
   for (const c of lab.clusters) console.log(`cluster ${c.name} ${c.url}`);
   console.log(`kubeconfig ${lab.kubeconfigPath}`);
   console.log(`admin ${lab.adminUrl}`);
+  // Every admin request but /healthz needs `Authorization: Bearer <token>`; scripts read it from the file.
+  console.log(`admin token file ${lab.adminTokenPath}`);
+  console.log(`admin token ${lab.adminToken}`);
   const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
   // performance.now() counts from process start, so this includes loading the lab's modules.
   console.log(`started in ${Math.round(performance.now())} ms, rss ${rssMiB} MiB`);

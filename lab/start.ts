@@ -1,6 +1,7 @@
 // Starts the whole lab in-process: one store + API server + controller set per cluster, the scenario's seed, the
 // kubeconfig and the admin server. Tests and scripts call startLab(); lab/main.ts is its CLI.
 import { startAdminServer, type AdminServer, type AdminTarget } from "./admin/server";
+import { adminTokenPath, newAdminToken, writeAdminToken } from "./admin/token";
 import { createApiServer, createClusterStore, createTypeRegistry, type ApiFault, type ApiServer } from "./apiserver/index";
 import type { ClusterStore } from "./apiserver/types";
 import { createLogProvider, startControllers, type ControllerSet, type PodFaultMode } from "./controllers/index";
@@ -33,6 +34,10 @@ export interface Lab {
   clusters: LabCluster[];
   kubeconfigPath: string;
   adminUrl: string;
+  /** The admin endpoint's bearer token, new at every start. */
+  adminToken: string;
+  /** Where it is written (mode 0600): `admin-token` beside the kubeconfig. */
+  adminTokenPath: string;
   setFault(cluster: string, fault: ApiFault): Promise<void>;
   /** Fails ("fail": not Ready), stops ("stop": container exited) or heals ("none") a pod; false if it is unknown. */
   setPodFault(cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean;
@@ -92,8 +97,13 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     await Promise.all(running.map((c) => c.controllers.waitForIdle(settleMs)));
     const kubeconfigPath = options.kubeconfigPath ?? ".lab/kubeconfig";
     await writeKubeconfig(kubeconfigPath, running);
-    admin = await startAdminServer(adminTarget(running, setFault, setPodFault), { host: options.host ?? "127.0.0.1", port: options.adminPort ?? 17400 });
-    return { clusters: running.map(({ name, url, store }) => ({ name, url, store })), kubeconfigPath, adminUrl: admin.url, setFault, setPodFault, stop };
+    // Written before the endpoint listens, so a caller that sees it up can always read the current token.
+    const adminToken = newAdminToken();
+    const tokenPath = adminTokenPath(kubeconfigPath);
+    await writeAdminToken(tokenPath, adminToken);
+    admin = await startAdminServer(adminTarget(running, setFault, setPodFault), { token: adminToken, host: options.host ?? "127.0.0.1", port: options.adminPort ?? 17400 });
+    const clusters = running.map(({ name, url, store }) => ({ name, url, store }));
+    return { clusters, kubeconfigPath, adminUrl: admin.url, adminToken, adminTokenPath: tokenPath, setFault, setPodFault, stop };
   } catch (error) {
     await stop();
     throw error;

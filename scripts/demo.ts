@@ -1,6 +1,6 @@
 // `npm run demo`: build if needed, start the embedded lab, then the console against the lab's kubeconfig.
 // Extra arguments go to the lab (e.g. `npm run demo -- --scenario scale --clusters 5`).
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { buildIfNeeded } from "./build-if-needed";
 import { startUntil, stopTogetherOnSignal } from "./processes";
 
@@ -16,10 +16,13 @@ if (kubeconfigFlag >= 0) labArgs.splice(kubeconfigFlag, 2);
 await buildIfNeeded(root);
 // Start node directly (not through npx/sh wrappers) so a signal sent to this script reaches the real processes.
 const node = process.execPath;
+// The lab prints its admin token; the demo shows where it is instead, so the token stays off screens and logs.
 const lab = await startUntil(node, ["--import", "tsx", "lab/main.ts", "--kubeconfig", kubeconfig, ...labArgs], /lab ready/, {
   cwd: root,
   prefix: "[lab] ",
+  hide: /^admin token [0-9a-f]+$/,
 });
+const adminTokenFile = join(dirname(kubeconfig), "admin-token");
 const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], /Ready in|started server/i, {
   cwd: root,
   prefix: "[console] ",
@@ -35,4 +38,5 @@ const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next",
 stopTogetherOnSignal([lab, consoleServer]);
 console.log(`\nEastwest Console is running at http://${host}:${port}`);
 console.log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} --context west get pods -n bookinfo`);
+console.log(`The lab's admin endpoint (fault injection) wants the token in ${adminTokenFile}: curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …`);
 console.log("Press Ctrl-C to stop the console and the lab.\n");

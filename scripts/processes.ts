@@ -10,21 +10,36 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
-/** Starts a long-running child and resolves once a line of its stdout matches `ready` (rejects if it exits first). */
+/** Echoes a child's output line by line with a prefix, leaving out lines that match `hide` (e.g. a secret). */
+function echoer(prefix: string, hide: RegExp | undefined): (text: string) => void {
+  let partial = "";
+  return (text) => {
+    const lines = (partial + text).split("\n");
+    partial = lines.pop() ?? "";
+    const shown = lines.filter((line) => !hide?.test(line)).map((line) => (line === "" ? "\n" : `${prefix}${line}\n`));
+    if (shown.length > 0) process.stdout.write(shown.join(""));
+  };
+}
+
+/**
+ * Starts a long-running child and resolves once a line of its stdout matches `ready` (rejects if it exits first).
+ * `hide`: lines of its stdout not to echo.
+ */
 export function startUntil(
   command: string,
   args: string[],
   ready: RegExp,
-  options: SpawnOptions & { prefix?: string; timeoutMs?: number } = {},
+  options: SpawnOptions & { prefix?: string; timeoutMs?: number; hide?: RegExp } = {},
 ): Promise<ChildProcess> {
-  const { prefix = "", timeoutMs = 120_000, ...spawnOptions } = options;
+  const { prefix = "", timeoutMs = 120_000, hide, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], ...spawnOptions });
     const timer = setTimeout(() => reject(new Error(`${command} ${args.join(" ")} did not print ${ready} within ${timeoutMs} ms`)), timeoutMs);
     let buffered = "";
+    const echo = echoer(prefix, hide);
     child.stdout?.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
-      process.stdout.write(prefix ? text.replace(/^(?=.)/gm, prefix) : text);
+      echo(text);
       buffered += text;
       if (ready.test(buffered)) {
         clearTimeout(timer);

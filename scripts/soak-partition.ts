@@ -6,7 +6,7 @@
 // nothing. The lab runs in its own process; the console is wired as in production (real Lease, 15 s).
 // Usage: npm run soak:partition -- [--minutes 3] [--interval 10]
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -70,7 +70,12 @@ async function soak(kubeconfig: string, adminUrl: string): Promise<void> {
   const baseline = await generatedFrom("east", others);
   check(baseline.size >= 8, `${baseline.size} objects in west and north name east as their source: ${[...baseline.keys()].map((k) => k.split(" ").slice(0, 2).join(":")).join(", ")}`);
 
-  const fault = (mode: string) => fetch(`${adminUrl}/clusters/east/fault`, { method: "POST", body: JSON.stringify({ mode }) });
+  // The lab writes its admin token beside the kubeconfig; every admin call but /healthz needs it.
+  const token = (await readFile(path.join(path.dirname(kubeconfig), "admin-token"), "utf8")).trim();
+  const fault = async (mode: string) => {
+    const res = await fetch(`${adminUrl}/clusters/east/fault`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ mode }) });
+    if (!res.ok) throw new Error(`lab admin answered ${res.status} to a ${mode} fault on east`);
+  };
   await fault("refuse");
   const cutAt = performance.now();
   say(`east cut off (connections refused) for ${values.minutes} min`);

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 
 export const ADMIN_PORT = 17490;
@@ -9,13 +10,23 @@ export const LAB_CLUSTERS = ["west", "east", "north"] as const;
 export const DEMO_ADMIN_PORT = 17491;
 export const DEMO_LAB_KUBECONFIG = ".lab/e2e-workspace/kubeconfig";
 
+/** A lab as the specs reach it: its admin port, and its kubeconfig (the admin token is written beside it). */
+export type LabRef = { adminPort: number; kubeconfig: string };
+export const FLEET_LAB: LabRef = { adminPort: ADMIN_PORT, kubeconfig: LAB_KUBECONFIG };
+export const DEMO_LAB: LabRef = { adminPort: DEMO_ADMIN_PORT, kubeconfig: DEMO_LAB_KUBECONFIG };
+
 type Fault = { mode: "none" | "refuse" | "hang" | "unauthorized" };
 
+/** The lab's admin token: `admin-token` beside its kubeconfig, rewritten at every lab start (so read per call). */
+async function adminToken(lab: LabRef): Promise<string> {
+  return (await readFile(join(dirname(lab.kubeconfig), "admin-token"), "utf8")).trim();
+}
+
 /** Injects a fault through the lab's admin endpoint (never through the Kubernetes API). */
-export async function setFault(cluster: string, fault: Fault, adminPort = ADMIN_PORT): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${adminPort}/clusters/${cluster}/fault`, {
+export async function setFault(cluster: string, fault: Fault, lab: LabRef = FLEET_LAB): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${lab.adminPort}/clusters/${cluster}/fault`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${await adminToken(lab)}` },
     body: JSON.stringify(fault),
   });
   if (!res.ok) throw new Error(`lab admin answered ${res.status} to a ${fault.mode} fault on ${cluster}`);

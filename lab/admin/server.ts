@@ -1,8 +1,11 @@
 // The lab's admin HTTP server (never part of the Kubernetes API surface): health, the cluster list with each
 // cluster's current fault, fault injection per cluster (API refused/hung/401/latency) and per pod (fail/stop).
+// Everything but `GET /healthz` needs the lab's bearer token (token.ts), and nothing is served to a browser
+// (refusal.ts): a web page must never be able to cut a cluster off.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseFault, parsePodFault, type Fault, type PodFaultMode } from "./fault";
+import { refusal } from "./refusal";
 
 export interface AdminCluster {
   name: string;
@@ -24,9 +27,9 @@ export interface AdminServer {
 
 const MAX_BODY = 64 * 1024;
 
-function send(res: ServerResponse, code: number, body: unknown): void {
+function send(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === "string" ? `${body}\n` : JSON.stringify(body);
-  res.writeHead(code, { "Content-Type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json" });
+  res.writeHead(code, { "Content-Type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", ...headers });
   res.end(text);
 }
 
@@ -44,9 +47,12 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function handle(target: AdminTarget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(target: AdminTarget, token: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? "/", "http://admin").pathname;
   const method = req.method ?? "GET";
+  const refused = refusal(req, path, token);
+  if (refused) return send(res, refused.code, { error: refused.message }, refused.headers);
+  // Open for readiness polls (playwright's webServer), and says nothing but that the lab is up.
   if (path === "/healthz") return method === "GET" ? send(res, 200, "ok") : send(res, 405, { error: "use GET" });
   if (path === "/clusters") {
     if (method !== "GET") return send(res, 405, { error: "use GET" });
@@ -80,10 +86,11 @@ async function handlePodFault(target: AdminTarget, req: IncomingMessage, res: Se
   send(res, 200, { cluster, namespace, pod, mode: parsed.mode });
 }
 
-export function startAdminServer(target: AdminTarget, options: { host?: string; port?: number } = {}): Promise<AdminServer> {
+/** `token`: what `Authorization: Bearer …` must carry (token.ts). */
+export function startAdminServer(target: AdminTarget, options: { token: string; host?: string; port?: number }): Promise<AdminServer> {
   const host = options.host ?? "127.0.0.1";
   const server = createServer((req, res) => {
-    handle(target, req, res).catch((error: unknown) => send(res, 500, { error: (error as Error).message }));
+    handle(target, options.token, req, res).catch((error: unknown) => send(res, 500, { error: (error as Error).message }));
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -1,7 +1,7 @@
 // The lab CLI (lab/main.ts) as D and the lead use it: prints clusters, kubeconfig, admin URL, then `lab ready`;
 // the admin server answers; SIGTERM closes everything and exits 0.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,16 +43,40 @@ describe("lab CLI", () => {
     ]);
     expect(lines[3]).toBe(`kubeconfig ${kubeconfig}`);
     expect(lines[4]).toMatch(/^admin http:\/\/127\.0\.0\.1:\d+$/);
-    expect(lines[5]).toMatch(/^started in \d+ ms, rss \d+ MiB$/);
-    expect(lines[6]).toBe("lab ready");
+    expect(lines[5]).toBe(`admin token file ${join(dir, "admin-token")}`);
+    expect(lines[6]).toMatch(/^admin token [0-9a-f]{64}$/);
+    expect(lines[7]).toMatch(/^started in \d+ ms, rss \d+ MiB$/);
+    expect(lines[8]).toBe("lab ready");
+    expect(err).toBe("");
     expect((await stat(kubeconfig)).mode & 0o777).toBe(0o600);
+    const token = (lines[6] ?? "").replace("admin token ", "");
+    expect((await stat(join(dir, "admin-token"))).mode & 0o777).toBe(0o600);
+    expect(await readFile(join(dir, "admin-token"), "utf8")).toBe(`${token}\n`);
     const adminUrl = (lines[4] ?? "").replace("admin ", "");
     expect((await fetch(`${adminUrl}/healthz`)).status).toBe(200);
-    const clusters = (await (await fetch(`${adminUrl}/clusters`)).json()) as Array<{ name: string; url: string }>;
+    expect((await fetch(`${adminUrl}/clusters`)).status).toBe(401);
+    const clusters = (await (await fetch(`${adminUrl}/clusters`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Array<{ name: string; url: string }>;
     expect(clusters.map((c) => c.name)).toEqual(["west", "east", "north"]);
     expect((await fetch(`${clusters[0]?.url ?? ""}/api/v1/namespaces/bookinfo/pods`)).status).toBe(200);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+  });
+
+  it("warns loudly on stderr about a non-loopback --host before it listens", async () => {
+    // 192.0.2.1 (TEST-NET-1) is on no interface here: the banner is printed, then listening fails, so nothing
+    // is ever exposed by this test.
+    const dir = await mkdtemp(join(tmpdir(), "lab-cli-"));
+    dirs.push(dir);
+    const child = spawn(process.execPath, ["--import", "tsx", "lab/main.ts", "--host", "192.0.2.1", "--port-base", "0", "--admin-port", "0", "--kubeconfig", join(dir, "kubeconfig")], {
+      cwd: join(import.meta.dirname, "..", ".."),
+    });
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    const banner = err.split("\n").filter((l) => l.startsWith("!!"));
+    expect(banner.length).toBeGreaterThanOrEqual(4);
+    expect(banner.join("\n")).toContain("WARNING: the lab listens on 192.0.2.1, not on loopback");
   });
 
   it("rejects a bad flag value with a message and exit code 1", async () => {
