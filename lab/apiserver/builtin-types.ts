@@ -13,6 +13,7 @@ function templateLists(prefix: string): Record<string, string[]> {
 export function builtinTypes(): ResourceType[] {
   return [
     defineType({ group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false, shortNames: ["ns"], subresources: { status: true } }),
+    defineType({ group: "", version: "v1", kind: "Node", plural: "nodes", namespaced: false, shortNames: ["no"], subresources: { status: true } }),
     defineType({
       group: "", version: "v1", kind: "Service", plural: "services", shortNames: ["svc"], categories: ["all"],
       subresources: { status: true }, listMapKeys: { "spec.ports": ["port", "protocol"] },
@@ -41,6 +42,12 @@ export const RETURNS_DELETED_OBJECT = new Set(["/Pod", "/Service", "/Namespace"]
 
 /** Strategies whose AllowCreateOnUpdate() is true: a PUT to a missing object creates it. */
 export const CREATES_ON_UPDATE = new Set(["/Endpoints", "/Event", "coordination.k8s.io/Lease"]);
+
+/**
+ * Strategies whose PrepareForCreate keeps `status` although the kind has a status subresource: the kubelet
+ * registers its Node with its status in the same POST.
+ */
+export const KEEPS_STATUS_ON_CREATE = new Set(["/Node"]);
 
 /** Built-in strategies that maintain metadata.generation (custom resources always do). */
 const TRACKS_GENERATION = new Set(["apps/Deployment", "discovery.k8s.io/EndpointSlice"]);

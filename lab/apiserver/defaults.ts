@@ -1,6 +1,7 @@
 // What the registry strategies and defaulting do to a new object before it is stored (PrepareForCreate +
 // SetDefaults): reset status where a status subresource owns it, default a few spec fields clients print, and
 // allocate Service cluster IPs / node ports like the service IP and port allocators.
+import { KEEPS_STATUS_ON_CREATE, typeKey } from "./builtin-types";
 import { isRecord } from "./object-util";
 import type { KubeObject, ResourceType } from "./types";
 
@@ -104,7 +105,7 @@ export function applyDefaults(type: ResourceType, object: KubeObject, alloc: All
 }
 
 export function prepareForCreate(type: ResourceType, object: KubeObject, alloc: Allocator): void {
-  if (type.subresources.status) {
+  if (type.subresources.status && !KEEPS_STATUS_ON_CREATE.has(typeKey(type))) {
     const status = initialStatus(type);
     if (status) object.status = status;
     else delete object.status;

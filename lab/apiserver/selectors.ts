@@ -85,6 +85,7 @@ const EXTRA_FIELDS: Record<string, string[]> = {
   "/Pod": ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase", "status.podIP", "status.nominatedNodeName"],
   "/Event": ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"],
   "/Namespace": ["status.phase"],
+  "/Node": ["spec.unschedulable"],
   "/Secret": ["type"],
   "/Service": ["spec.clusterIP", "spec.type"],
 };

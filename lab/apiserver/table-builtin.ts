@@ -1,6 +1,7 @@
 // Row printers for the other built-in kinds (kubectl's internal printers); unknown kinds print Name and Age.
 import { age } from "./human-duration";
 import { isRecord } from "./object-util";
+import { nodePrinter } from "./table-node";
 import { column, type BuiltinPrinter } from "./table-types";
 import { deploymentPrinter, podPrinter, servicePrinter } from "./table-workloads";
 import type { KubeObject } from "./types";
@@ -70,7 +71,7 @@ export const defaultPrinter: BuiltinPrinter = { columns: [column("Age")], cells:
 const PRINTERS: Record<string, BuiltinPrinter> = {
   "/Pod": podPrinter, "/Service": servicePrinter, "apps/Deployment": deploymentPrinter, "/Endpoints": endpoints,
   "discovery.k8s.io/EndpointSlice": endpointSlice, "/Namespace": namespace, "/ConfigMap": configMap, "/Secret": secret,
-  "coordination.k8s.io/Lease": lease, "/Event": event,
+  "coordination.k8s.io/Lease": lease, "/Event": event, "/Node": nodePrinter,
 };
 
 export function builtinPrinter(group: string, kind: string): BuiltinPrinter {

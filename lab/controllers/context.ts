@@ -13,7 +13,7 @@ export interface ControllerContext {
   store: ClusterStore;
   informers: InformerFactory;
   allocators: ClusterAllocators;
-  /** The one node every pod of this cluster is scheduled to. */
+  /** The one node every pod of this cluster is scheduled to; its kubelet registers it (node-registration.ts). */
   nodeName: string;
   podReadyDelayMs: number;
   /**
@@ -32,6 +32,7 @@ export interface Kinds {
   endpointSlice: ResourceType;
   deployment: ResourceType;
   ingressGateway: ResourceType;
+  node: ResourceType;
 }
 
 export function resolveKinds(store: ClusterStore): Kinds {
@@ -44,6 +45,7 @@ export function resolveKinds(store: ClusterStore): Kinds {
     endpointSlice: requireType(t, "discovery.k8s.io", "EndpointSlice"),
     deployment: requireType(t, "apps", "Deployment"),
     ingressGateway: requireType(t, "install.tetrate.io", "IngressGateway"),
+    node: requireType(t, "", "Node"),
   };
 }
 

@@ -19,6 +19,7 @@ const SVC = t("", "Service");
 const EP = t("", "Endpoints");
 const SLICE = t("discovery.k8s.io", "EndpointSlice");
 const IGW = t("install.tetrate.io", "IngressGateway");
+const NODE = t("", "Node");
 
 let running: ControllerSet | undefined;
 afterEach(() => running?.stop());
@@ -158,6 +159,60 @@ describe("pod faults", () => {
   });
 });
 
+describe("node registration", () => {
+  it("the kubelet registers its Node with the cloud's topology labels and a Ready status", async () => {
+    const { store, settle } = setup();
+    await settle();
+    const nodes = store.list(NODE);
+    expect(nodes.map((n) => n.metadata.name)).toEqual(["west-node-1"]);
+    expect(nodes[0]?.metadata.labels).toMatchObject({
+      "kubernetes.io/hostname": "west-node-1", "topology.kubernetes.io/region": "lab-west", "topology.kubernetes.io/zone": "lab-west-a",
+    });
+    expect(nodes[0]?.metadata.namespace).toBeUndefined();
+    const status = nodes[0]?.status as { conditions: Array<{ type: string; status: string }>; addresses: unknown[]; nodeInfo: { kubeletVersion: string } };
+    expect(status.conditions.find((c) => c.type === "Ready")?.status).toBe("True");
+    expect(status.addresses).toContainEqual({ type: "InternalIP", address: "172.18.0.2" });
+    expect(status.nodeInfo.kubeletVersion).toMatch(/^v1\.32\.\d+$/);
+  });
+
+  it("binds every pod to a registered Node, and a restarted kubelet registers nothing twice", async () => {
+    const { store, settle } = setup();
+    kubectlApply(store, deploymentManifest({ ...app, replicas: 2 }));
+    store.create(POD, { apiVersion: "v1", kind: "Pod", metadata: { name: "bare", namespace: "bookinfo" }, spec: { containers: [{ name: "c", image: "img:1" }] } });
+    await settle();
+    const registered = new Set(store.list(NODE).map((n) => n.metadata.name));
+    const bound = store.list(POD, "bookinfo").map((p) => (p.spec as { nodeName?: string }).nodeName);
+    expect(bound).toHaveLength(3);
+    for (const nodeName of bound) expect(registered.has(nodeName)).toBe(true);
+    const before = store.get(NODE, undefined, "west-node-1")?.metadata.resourceVersion;
+    running?.stop();
+    running = startControllers(store, { podReadyDelayMs: 20 });
+    await running.waitForIdle(5000);
+    expect(store.list(NODE)).toHaveLength(1);
+    expect(store.get(NODE, undefined, "west-node-1")?.metadata.resourceVersion).toBe(before);
+  });
+
+  it("leaves a pod Pending while the only Node is cordoned, and binds it once the Node is schedulable again", async () => {
+    const { store, settle } = setup();
+    await settle();
+    const cordon = (unschedulable: boolean) => {
+      const node = store.get(NODE, undefined, "west-node-1");
+      if (!node) throw new Error("no node");
+      store.update(NODE, { ...node, spec: { ...(node.spec as object), unschedulable } });
+    };
+    cordon(true);
+    store.create(POD, { apiVersion: "v1", kind: "Pod", metadata: { name: "waits", namespace: "bookinfo" }, spec: { containers: [{ name: "c", image: "img:1" }] } });
+    await settle();
+    expect(store.get(POD, "bookinfo", "waits")).toMatchObject({ status: { phase: "Pending" } });
+    expect((store.get(POD, "bookinfo", "waits")?.spec as { nodeName?: string }).nodeName).toBeUndefined();
+    const reasons = store.list(t("", "Event"), "bookinfo").map((e) => String(e.reason));
+    expect(reasons).toContain("FailedScheduling");
+    cordon(false);
+    await settle();
+    expect(store.get(POD, "bookinfo", "waits")).toMatchObject({ spec: { nodeName: "west-node-1" }, status: { phase: "Running" } });
+  });
+});
+
 describe("gateway installer", () => {
   const gateway = (spec: Record<string, unknown>): KubeObject => ({
     apiVersion: "install.tetrate.io/v1alpha1", kind: "IngressGateway", metadata: { name: "eastwest-gateway", namespace: "bookinfo" }, spec,
@@ -178,8 +233,9 @@ describe("gateway installer", () => {
     const pods = store.list(POD, "bookinfo").filter((p) => p.metadata.labels?.app === "eastwest-gateway");
     expect(pods).toHaveLength(1);
     expect(pods[0]?.metadata.labels?.istio).toBe("eastwestgateway");
-    // The node's topology labels, as Kubernetes copies them onto bound pods: the console derives locality from them.
-    expect(pods[0]?.metadata.labels).toMatchObject({ "topology.kubernetes.io/region": "lab-west", "topology.kubernetes.io/zone": "lab-west-a" });
+    // Kubernetes 1.32 does not copy the node's topology labels onto pods: locality is read from the pod's Node.
+    expect(Object.keys(pods[0]?.metadata.labels ?? {}).filter((k) => k.startsWith("topology."))).toEqual([]);
+    expect(pods[0]?.spec).toMatchObject({ nodeName: "west-node-1" });
     expect(store.get(IGW, "bookinfo", "eastwest-gateway")?.status).toMatchObject({ phase: "Ready" });
   });
 

@@ -4,7 +4,6 @@ import type { KubeObject } from "../apiserver/types";
 import type { ControllerContext } from "./context";
 import { gatewayDeployment, gatewayService } from "./gateway-manifests";
 import type { Informer } from "./informer";
-import { nodeTopology } from "./node-topology";
 import { asArray, asRecord, deepEqual, isSubset, type JsonRecord } from "./object-util";
 
 export const INSTALLER = "tsb-operator";
@@ -33,7 +32,7 @@ function correctedMeta(existing: KubeObject, desired: KubeObject): KubeObject["m
 }
 
 export function ensureDeployment(ctx: ControllerContext, deployments: Informer, gw: KubeObject): KubeObject {
-  const desired = gatewayDeployment(gw, nodeTopology(ctx.store.cluster));
+  const desired = gatewayDeployment(gw);
   const existing = deployments.get(gw.metadata.namespace, gw.metadata.name ?? "");
   if (!existing) return ctx.store.create(ctx.kinds.deployment, desired, { fieldManager: INSTALLER });
   if (!metaDrift(existing, desired) && isSubset(desired.spec, existing.spec)) return existing;

@@ -46,8 +46,8 @@ function metadata(gw: KubeObject, extraLabels: Record<string, string>, annotatio
   };
 }
 
-/** `podTopology`: the node's topology labels, which the gateway's pods carry (see node-topology.ts). */
-export function gatewayDeployment(gw: KubeObject, podTopology: Record<string, string> = {}): KubeObject {
+/** The pods carry no topology labels: those are the Node's (see node-topology.ts). */
+export function gatewayDeployment(gw: KubeObject): KubeObject {
   const dep = asRecord(kubeSpec(gw).deployment) ?? {};
   const replicas = typeof dep.replicaCount === "number" ? dep.replicaCount : 1;
   const labels = gatewayLabels(gw);
@@ -64,7 +64,7 @@ export function gatewayDeployment(gw: KubeObject, podTopology: Record<string, st
       replicas,
       selector: { matchLabels: labels },
       template: {
-        metadata: { labels: { ...labels, ...podTopology, "sidecar.istio.io/inject": "false", "service.istio.io/canonical-name": gw.metadata.name ?? "" } },
+        metadata: { labels: { ...labels, "sidecar.istio.io/inject": "false", "service.istio.io/canonical-name": gw.metadata.name ?? "" } },
         spec: {
           serviceAccountName: `${gw.metadata.name ?? ""}-service-account`,
           containers: [{ name: "istio-proxy", image: PROXY_IMAGE, args: ["proxy", "router", "--domain", "$(POD_NAMESPACE).svc.cluster.local"], ports: containerPorts }],

@@ -9,6 +9,7 @@ import { faultedStatus, recoveredStatus, showsFault, type PodFaultMode } from ".
 import { podIP, podPhase } from "./pod-status";
 import { recordEvent } from "./events";
 import { creatingStatus, runningStatus } from "./kubelet-status";
+import { registerNode } from "./node-registration";
 import { createWorkQueue } from "./work-queue";
 
 const MANAGER = "kubelet";
@@ -31,6 +32,7 @@ export interface Kubelet extends Controller {
 }
 
 export function startKubelet(ctx: ControllerContext): Kubelet {
+  registerNode(ctx, HOST_IP);
   const pods = ctx.informers.for(ctx.kinds.pod);
   /** When each pod (by uid) may become ready; in memory, as a kubelet's own state would be. */
   const readyAt = new Map<string, number>();

@@ -20,6 +20,9 @@ export const FLEET_KINDS = [
   "Service",
   "EndpointSlice",
   "Pod",
+  // Nodes, projected to name, uid, resourceVersion and labels: a gateway pod's locality is its Node's topology
+  // labels (lib/registry/locality.ts). Cluster-scoped, so keyed by name.
+  "Node",
   "Deployment",
   "ServiceEntry",
   "WorkloadEntry",

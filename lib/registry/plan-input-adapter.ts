@@ -38,20 +38,20 @@ function network(c: SnapshotCluster): string {
 }
 
 const NO_PODS: readonly SnapshotObject[] = [];
-const localities = new WeakMap<readonly SnapshotObject[], { gateways: unknown; services: unknown; locality: string | undefined }>();
+const localities = new WeakMap<readonly SnapshotObject[], { gateways: unknown; services: unknown; nodes: unknown; locality: string | undefined }>();
 
-/** The cluster's locality from its east-west gateway pods (locality.ts), once per set of pods and gateways. */
+/** The cluster's locality from its east-west gateway pods and their Nodes (locality.ts), once per set of them. */
 export function clusterLocality(c: SnapshotCluster): string | undefined {
   const pods = c.objects.Pod ?? NO_PODS;
   const cached = localities.get(pods);
-  if (cached && cached.gateways === c.objects.IngressGateway && cached.services === c.objects.Service) return cached.locality;
+  if (cached && cached.gateways === c.objects.IngressGateway && cached.services === c.objects.Service && cached.nodes === c.objects.Node) return cached.locality;
   const services = c.objects.Service ?? [];
   const gateways = (c.objects.IngressGateway ?? []).flatMap((o) => {
     const ref = named(o);
     return ref ? [toGateway(o, ref, services)] : [];
   });
-  const locality = gatewayLocality(gateways, pods);
-  localities.set(pods, { gateways: c.objects.IngressGateway, services: c.objects.Service, locality });
+  const locality = gatewayLocality(gateways, pods, c.objects.Node ?? NO_PODS);
+  localities.set(pods, { gateways: c.objects.IngressGateway, services: c.objects.Service, nodes: c.objects.Node, locality });
   return locality;
 }
 

@@ -25,8 +25,10 @@ export const SNAPSHOT_KINDS = [
   "ServiceEntry",
   "WorkloadEntry",
   "Gateway",
-  // The east-west gateways' pods: their topology labels give the cluster's locality (locality.ts).
+  // The east-west gateways' pods and the Nodes they run on: the Nodes' topology labels (or the pods' own
+  // istio-locality label) give the cluster's locality (locality.ts).
   "Pod",
+  "Node",
 ] as const;
 
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];

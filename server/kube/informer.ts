@@ -6,6 +6,7 @@ import { KubeHttpError } from "./kube-http";
 import { listAll } from "./kube-list";
 import { watchOnce, type WatchEvent } from "./kube-watch";
 import { collectionPath, KIND_API } from "./kinds";
+import { projectMetadata } from "./project-metadata";
 import { slimObject } from "./slim";
 
 /** Where an informer delivers what it sees. Calls arrive in the order the server sent them. */
@@ -43,7 +44,7 @@ export function startInformer(cluster: string, kc: KubeConfig, kind: FleetKind, 
   const api = KIND_API[kind];
   const path = collectionPath(api);
   const apiVersion = api.group ? `${api.group}/${api.version}` : api.version;
-  const slim = (raw: unknown) => slimObject(raw, kind, apiVersion);
+  const slim = api.metadataOnly ? (raw: unknown) => projectMetadata(raw, kind, apiVersion) : (raw: unknown) => slimObject(raw, kind, apiVersion);
   let resourceVersion: string | undefined;
   let failures = 0;
 

@@ -1,7 +1,11 @@
 import { FLEET_KINDS, MANAGEMENT_KINDS, type FleetKind } from "@/lib/fleet/snapshot-types";
 
-/** Where a kind is served. Lists and watches use the all-namespaces collection path. */
-export type KindApi = { group: string; version: string; plural: string };
+/**
+ * Where a kind is served. Lists and watches use the all-namespaces collection path (for a cluster-scoped kind,
+ * its only collection). `metadataOnly`: the console reads nothing but name and labels, so the cache keeps only
+ * those (project-metadata.ts).
+ */
+export type KindApi = { group: string; version: string; plural: string; metadataOnly?: true };
 
 /**
  * The API coordinates of every watched kind. Secrets are deliberately absent: the console
@@ -12,6 +16,8 @@ export const KIND_API: Readonly<Record<FleetKind, KindApi>> = {
   Service: { group: "", version: "v1", plural: "services" },
   EndpointSlice: { group: "discovery.k8s.io", version: "v1", plural: "endpointslices" },
   Pod: { group: "", version: "v1", plural: "pods" },
+  // Cluster-scoped. A gateway pod's locality is its Node's topology labels (lib/registry/locality.ts).
+  Node: { group: "", version: "v1", plural: "nodes", metadataOnly: true },
   Deployment: { group: "apps", version: "v1", plural: "deployments" },
   ServiceEntry: { group: "networking.istio.io", version: "v1", plural: "serviceentries" },
   WorkloadEntry: { group: "networking.istio.io", version: "v1", plural: "workloadentries" },

@@ -18,6 +18,7 @@ const PATHS: Record<SnapshotKind, string> = {
   WorkloadEntry: "/apis/networking.istio.io/v1/workloadentries",
   Gateway: "/apis/networking.istio.io/v1/gateways",
   Pod: "/api/v1/pods",
+  Node: "/api/v1/nodes",
 };
 
 export type FleetLister = {
