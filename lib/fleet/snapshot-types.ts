@@ -9,9 +9,10 @@
  *   `syncing` after having been synced keeps its last known objects: absence of an object
  *   from a stale cluster means nothing. Reconcilers must not delete what was generated
  *   from a cluster that is not `synced`.
- * - Objects are plain JSON as the API server returned them, minus `metadata.managedFields`
- *   and the `kubectl.kubernetes.io/last-applied-configuration` annotation. Secrets are never
- *   cached.
+ * - Objects are plain JSON as the API server returned them, minus the
+ *   `kubectl.kubernetes.io/last-applied-configuration` annotation, and with `metadata.managedFields`
+ *   reduced to who wrote the object (`manager` and `operation` of each entry, no field sets): the
+ *   registry proves ownership by its field manager. Secrets are never cached.
  */
 
 /** The kinds the console watches. Workspaces and WorkspaceSettings only on the management cluster. */
@@ -51,7 +52,12 @@ export type ObjectMeta = {
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
   readonly ownerReferences?: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** Compact: each server-side-apply entry's manager and operation only (server/kube/slim.ts). */
+  readonly managedFields?: ReadonlyArray<ManagerEntry>;
 };
+
+/** One `metadata.managedFields` entry as the cache keeps it. */
+export type ManagerEntry = { readonly manager: string; readonly operation: string };
 
 /** One cached object: plain JSON with the usual envelope; spec/status stay untyped JSON. */
 export type CachedObject = {

@@ -3,10 +3,10 @@
 // Service's selector is (a subset of) the gateway pods' labels, its ports say whether 15443 is served, and its
 // `status.loadBalancer.ingress` and `xcp.tetrate.io/cluster-external-addresses` annotation are what remote
 // clusters dial.
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/plan/desired";
 import { EXTERNAL_ADDRESSES_ANNOTATION } from "@/lib/plan/gateway-addresses";
 import type { DestinationRuleInput, GatewayAddress, GatewayInput, ServiceInput, ServicePort } from "@/lib/plan/input";
 import { asArray, asRecord, asString, asStringMap } from "./json-read";
+import { managersOf, proveOwnership } from "./ownership";
 import type { SnapshotObject } from "./snapshot-like";
 import type { RegistryCondition } from "./types";
 
@@ -72,7 +72,9 @@ export function toDestinationRule(o: SnapshotObject, ref: Named): DestinationRul
   return {
     ...ref,
     host: asString(spec?.host) ?? "",
-    managedByUs: o.metadata?.labels?.[MANAGED_BY_LABEL] === MANAGED_BY_VALUE,
+    // Ours only with the proof's own marks (the workspaces' namespaces, which need this very input, aside): a
+    // copy of our label on someone's rule must not hide it from the planner as "the console's".
+    managedByUs: proveOwnership({ kind: "DestinationRule", ...ref, labels: o.metadata?.labels ?? {}, annotations: o.metadata?.annotations ?? {}, managers: managersOf(o.metadata?.managedFields) }, undefined).owned,
     hasOutlierDetection: asRecord(asRecord(spec?.trafficPolicy)?.outlierDetection) !== undefined,
   };
 }

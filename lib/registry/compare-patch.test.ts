@@ -6,6 +6,7 @@ import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
 import { observedCluster } from "./observed-from-snapshot";
+import { scopeFromPlanned } from "./ownership-scope";
 import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
 import { live } from "./test-helpers";
 import { REGISTRY_KINDS, type ObservedObject } from "./types";
@@ -21,6 +22,8 @@ function rng(seed: number) {
 const pool: DesiredObject[] = Object.values(plan(seedInput({ exposed: "absent", north: ["productpage", "ratings"] })).clusters).flat();
 const byId = new Map(pool.map((d) => [desiredId(d), d]));
 const all = [...byId.values()];
+// One scope for every step: where any object of the pool is placed.
+const scope = scopeFromPlanned(all);
 const sorted = (ds: DesiredObject[]) => [...new Set(ds)].sort((a, b) => (desiredId(a) < desiredId(b) ? -1 : 1));
 const key = (c: Comparison) => `${c.id} ${c.status}`;
 const summary = (cs: Comparison[]) => cs.map((c) => [key(c), "desired" in c ? c.desired : undefined, "observed" in c ? c.observed : undefined] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -50,8 +53,8 @@ describe("compareIncrementally", () => {
     let observed: ObservedObject[] = desired.filter(() => random() > 0.3).map((d) => live(d));
     let compared: Compared | undefined;
     for (let i = 0; i < 40; i++) {
-      compared = compareIncrementally(compared, desired, observed);
-      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone")));
+      compared = compareIncrementally(compared, desired, observed, scope);
+      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       [desired, observed] = step(random, desired, observed);
     }
   });
@@ -60,15 +63,15 @@ describe("compareIncrementally", () => {
   // nobody touched keeps its very list, and a plan that did not change keeps its very list too.
   it.each([6, 7, 8])("matches a full comparison when kinds and plans are kept between steps, walk %i", (seed) => {
     const random = rng(seed);
-    const toSnapshot = (o: ObservedObject): SnapshotObject => ({ metadata: { name: o.name, namespace: o.namespace, uid: o.uid, resourceVersion: o.resourceVersion, labels: o.labels, annotations: o.annotations }, spec: o.spec });
+    const toSnapshot = (o: ObservedObject): SnapshotObject => ({ metadata: { name: o.name, namespace: o.namespace, uid: o.uid, resourceVersion: o.resourceVersion, labels: o.labels, annotations: o.annotations, managedFields: o.managers.map((m) => ({ manager: m.split("/")[0], operation: m.split("/")[1] })) }, spec: o.spec });
     const byKind = (os: ObservedObject[]) => Object.fromEntries(REGISTRY_KINDS.map((k) => [k, os.filter((o) => o.kind === k).map(toSnapshot)]));
     let desired = sorted(all.filter(() => random() > 0.5));
     let source: SnapshotCluster = { name: "west", stale: false, objects: byKind(desired.filter(() => random() > 0.3).map((d) => live(d))) };
     let compared: Compared | undefined;
     for (let i = 0; i < 40; i++) {
       const observed = observedCluster(source).objects;
-      compared = compareIncrementally(compared, desired, observed);
-      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone")));
+      compared = compareIncrementally(compared, desired, observed, scope);
+      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       const [nextDesired, nextObserved] = step(random, desired, observed);
       if (random() < 0.5) desired = nextDesired;
       const kept = REGISTRY_KINDS.filter(() => random() < 0.6);
@@ -80,7 +83,7 @@ describe("compareIncrementally", () => {
   it("hands back the previous comparison when nothing changed", () => {
     const desired = sorted(all);
     const observed = desired.map((d) => live(d));
-    const first = compareIncrementally(undefined, desired, observed);
-    expect(compareIncrementally(first, desired, observed)).toBe(first);
+    const first = compareIncrementally(undefined, desired, observed, scope);
+    expect(compareIncrementally(first, desired, observed, scope)).toBe(first);
   });
 });

@@ -5,11 +5,12 @@
 import type { DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { compareStrings } from "@/lib/plan/json";
-import { compareCluster, compareWith, isOwned, observedIndex, observedKey, type Comparison } from "./compare";
+import { compareCluster, compareWith, observedIndex, observedKey, unplanned, type Comparison } from "./compare";
 import { observedParts } from "./observed-from-snapshot";
+import type { OwnershipScope } from "./ownership-scope";
 import type { ObservedObject } from "./types";
 
-export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; comparisons: Comparison[] };
+export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; scope: OwnershipScope; comparisons: Comparison[] };
 
 type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
 
@@ -68,6 +69,7 @@ function patchOf(previous: Compared, observed: readonly ObservedObject[]): Patch
  * than the walk: each plan meets each changed live list about once.)
  */
 function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>): { out: Comparison[]; dropped: Comparison[] } {
+  const scope = previous.scope;
   const prevDesired = previous.desired;
   const out: Comparison[] = [];
   const dropped: Comparison[] = [];
@@ -75,32 +77,35 @@ function mergedPlan(previous: Compared, desired: readonly DesiredObject[], obser
   for (const d of desired) {
     if (prevDesired[j] === d) {
       const c = previous.comparisons[j++] as Comparison;
-      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? compareWith(d, patch.liveFor(c.id, liveOf(c))) : c);
+      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? compareWith(d, patch.liveFor(c.id, liveOf(c)), scope) : c);
       continue;
     }
     const id = desiredId(d);
     while (j < prevDesired.length && compareStrings(desiredId(prevDesired[j] as DesiredObject), id) < 0) dropped.push(previous.comparisons[j++] as Comparison);
     const same = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? previous.comparisons[j++] : extras.get(id);
     // A newly planned id may name a live object that was neither planned nor ours (foreign): look it up.
-    out.push(compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id)));
+    out.push(compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id), scope));
   }
   while (j < prevDesired.length) dropped.push(previous.comparisons[j++] as Comparison);
   return { out, dropped };
 }
 
-export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[]): Compared {
-  if (!previous) return { desired, observed, comparisons: compareCluster(desired, observed, "standalone") };
+/** `scope`: a different scope object than last time (the workspaces' namespaces changed) means a full comparison. */
+export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[], scope: OwnershipScope): Compared {
+  if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed, "standalone", scope) };
   if (previous.desired === desired && previous.observed === observed) return previous;
   const patch = patchOf(previous, observed);
   const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
   const { out, dropped } = mergedPlan(previous, desired, observed, patch, extras);
-  // Extras: the old ones still live and still unplanned, plus owned live objects nobody plans any more.
+  // Unplanned: the old ones still live and still unplanned, plus live objects nobody plans any more (ours to
+  // delete, or foreign ones claiming to be ours, to report).
   const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...patch.changes.added];
   const seen = new Set<ObservedObject>();
   for (const o of candidates) {
-    if (!o || seen.has(o) || patch.changes.removed.has(o) || !isOwned(o) || isDesired(desired, observedKey(o))) continue;
+    if (!o || seen.has(o) || patch.changes.removed.has(o) || isDesired(desired, observedKey(o))) continue;
     seen.add(o);
-    out.push({ status: "extra", id: observedKey(o), observed: o, reason: "present but no longer planned" });
+    const c = unplanned(o, scope);
+    if (c) out.push(c);
   }
-  return { desired, observed, comparisons: out };
+  return { desired, observed, scope, comparisons: out };
 }

@@ -1,25 +1,49 @@
 // Desired (from the plan) against observed, for one cluster: the core both the write diff and the
-// expected-versus-actual report build on. Standalone mode compares with what *we* own (ownership label) and by
-// content hash; observe mode (a Tetrate control plane writes) compares with whatever generated-looking objects
-// exist, by spec, since XCP's objects carry neither our label nor our hash.
+// expected-versus-actual report build on. Standalone mode compares with what the registry can prove it owns
+// (ownership.ts) — by content hash, then field by field for drift (drift.ts) — and names everything else that
+// claims to be ours as foreign; observe mode (a Tetrate control plane writes) compares with whatever
+// generated-looking objects exist, by spec, since XCP's objects carry neither our marks nor our hash.
 import { CONTENT_HASH_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import { canonicalJson } from "./canonical-json";
+import { driftedFields } from "./drift";
+import { claimsToBeOurs, proveOwnership, type OwnershipProof } from "./ownership";
+import { scopeFromPlanned, type OwnershipScope } from "./ownership-scope";
 import { observedId, type ObservedObject, type RegistryMode } from "./types";
 
 export type Comparison =
   | { status: "missing"; id: string; desired: DesiredObject; reason: string }
-  | { status: "different"; id: string; desired: DesiredObject; observed: ObservedObject; reason: string }
+  /** `drift`: the live object still carries the planned hash but these managed fields were edited. */
+  | { status: "different"; id: string; desired: DesiredObject; observed: ObservedObject; reason: string; drift?: string[] }
   | { status: "same"; id: string; desired: DesiredObject; observed: ObservedObject }
   | { status: "extra"; id: string; observed: ObservedObject; reason: string }
-  | { status: "foreign"; id: string; desired: DesiredObject; observed: ObservedObject; reason: string };
+  /** Not provably ours: under a planned name (`desired` set), or unplanned but carrying some of our marks. */
+  | { status: "foreign"; id: string; desired?: DesiredObject; observed: ObservedObject; reason: string; missing: string[] };
 
-export const isOwned = (o: ObservedObject): boolean => o.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE;
+// An observed object's proof, remembered per scope object (scopes keep their identity while unchanged).
+const proofs = new WeakMap<ObservedObject, { scope: OwnershipScope; proof: OwnershipProof }>();
+
+export function ownershipOf(o: ObservedObject, scope: OwnershipScope): OwnershipProof {
+  const before = proofs.get(o);
+  if (before?.scope === scope) return before.proof;
+  const proof = proveOwnership(o, scope);
+  proofs.set(o, { scope, proof });
+  return proof;
+}
+
+const planScopes = new WeakMap<readonly DesiredObject[], OwnershipScope>();
+
+/** The scope a caller without the planner input gets: what the plan itself places in the cluster. */
+export function defaultScope(desired: readonly DesiredObject[]): OwnershipScope {
+  let scope = planScopes.get(desired);
+  if (!scope) planScopes.set(desired, (scope = scopeFromPlanned(desired)));
+  return scope;
+}
 
 /** In observe mode: objects that look like a control plane's output (XCP's namespace, shadow entry names). */
 function looksGenerated(o: ObservedObject): boolean {
-  return isOwned(o) || o.namespace === MULTICLUSTER_NAMESPACE || (o.kind === "WorkloadEntry" && o.name.startsWith("k-"));
+  return o.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE || o.namespace === MULTICLUSTER_NAMESPACE || (o.kind === "WorkloadEntry" && o.name.startsWith("k-"));
 }
 
 function specFieldsDiffering(desired: DesiredObject, observed: ObservedObject): string[] {
@@ -28,30 +52,53 @@ function specFieldsDiffering(desired: DesiredObject, observed: ObservedObject): 
   return [...keys].sort().filter((k) => canonicalJson(desired.spec[k]) !== canonicalJson(live[k])).map((k) => `spec.${k}`);
 }
 
-function differsBy(desired: DesiredObject, observed: ObservedObject, mode: RegistryMode): string | undefined {
+type Difference = { reason: string; drift?: string[] };
+
+function differsBy(desired: DesiredObject, observed: ObservedObject, mode: RegistryMode): Difference | undefined {
   if (mode === "observe") {
     const fields = specFieldsDiffering(desired, observed);
-    return fields.length === 0 ? undefined : `${fields.join(", ")} differ from the plan`;
+    return fields.length === 0 ? undefined : { reason: `${fields.join(", ")} differ from the plan` };
   }
-  // The hash is the cheap test (a resync compares every object); the field-by-field look is only for the reason.
   const want = desired.metadata.annotations[CONTENT_HASH_ANNOTATION];
   const have = observed.annotations[CONTENT_HASH_ANNOTATION];
-  if (want === have) return undefined;
-  if (have === undefined) return "the live object has no content hash";
+  if (want === have) {
+    // Same hash: what the registry applied last is what it wants now, so any difference is a hand edit.
+    const drift = driftedFields(desired, observed);
+    return drift.length === 0 ? undefined : { reason: `edited by hand: ${drift.join(", ")} differ from what the registry applied`, drift };
+  }
   const fields = specFieldsDiffering(desired, observed);
   const what = fields.length > 0 ? fields.join(", ") : "labels or annotations";
-  return `content hash ${have.slice(0, 8)} ≠ planned ${want?.slice(0, 8) ?? "?"} (${what} changed)`;
+  return { reason: `content hash ${(have ?? "").slice(0, 8) || "(none)"} ≠ planned ${want?.slice(0, 8) ?? "?"} (${what} changed)` };
 }
 
-function compareOne(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode): Comparison {
+const notOurs = (o: ObservedObject, missing: string[]) => `${observedId(o)} is not ours: ${missing.join("; ")}`;
+
+function compareOne(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope): Comparison {
   const id = desiredId(desired);
   if (!observed) return { status: "missing", id, desired, reason: "planned but not present" };
-  if (mode === "standalone" && !isOwned(observed)) {
-    const reason = `${id} exists and is not managed by eastwest-console; it is left untouched`;
-    return { status: "foreign", id, desired, observed, reason };
+  if (mode === "standalone") {
+    const proof = ownershipOf(observed, scope);
+    if (!proof.owned) return { status: "foreign", id, desired, observed, reason: notOurs(observed, proof.missing), missing: proof.missing };
   }
-  const reason = differsBy(desired, observed, mode);
-  return reason === undefined ? { status: "same", id, desired, observed } : { status: "different", id, desired, observed, reason };
+  const difference = differsBy(desired, observed, mode);
+  return difference === undefined ? { status: "same", id, desired, observed } : { status: "different", id, desired, observed, ...difference };
+}
+
+// Unplanned live objects: ours (to delete), foreign but claiming to be ours (to report), or nobody's business.
+const unplannedMemo = new WeakMap<ObservedObject, { scope: OwnershipScope; result: Comparison | undefined }>();
+
+export function unplanned(o: ObservedObject, scope: OwnershipScope): Comparison | undefined {
+  const before = unplannedMemo.get(o);
+  if (before?.scope === scope) return before.result;
+  const proof = ownershipOf(o, scope);
+  const id = observedKey(o);
+  const result: Comparison | undefined = proof.owned
+    ? { status: "extra", id, observed: o, reason: "present but no longer planned" }
+    : claimsToBeOurs(o)
+      ? { status: "foreign", id, observed: o, reason: notOurs(o, proof.missing), missing: proof.missing }
+      : undefined;
+  unplannedMemo.set(o, { scope, result });
+  return result;
 }
 
 // A resync compares every planned object with its live one, and most pairs are the very same objects as last
@@ -59,7 +106,7 @@ function compareOne(desired: DesiredObject, observed: ObservedObject | undefined
 // an observed list are computed once, and a pair's comparison is remembered for as long as both objects live.
 const observedIds = new WeakMap<ObservedObject, string>();
 const indexes = new WeakMap<readonly ObservedObject[], Map<string, ObservedObject>>();
-const compared = new WeakMap<DesiredObject, { observed: ObservedObject | undefined; mode: RegistryMode; result: Comparison }>();
+const compared = new WeakMap<DesiredObject, { observed: ObservedObject | undefined; mode: RegistryMode; scope: OwnershipScope; result: Comparison }>();
 
 export function observedKey(o: ObservedObject): string {
   let id = observedIds.get(o);
@@ -74,30 +121,37 @@ export function observedIndex(observed: readonly ObservedObject[]): Map<string, 
   return index;
 }
 
-/** One pair's comparison (standalone mode), remembered while both objects live. */
-export const compareWith = (desired: DesiredObject, observed: ObservedObject | undefined): Comparison => compareCached(desired, observed, "standalone");
+/** One pair's comparison (standalone mode), remembered while both objects and the scope live. */
+export const compareWith = (desired: DesiredObject, observed: ObservedObject | undefined, scope: OwnershipScope): Comparison => compareCached(desired, observed, "standalone", scope);
 
-function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode): Comparison {
+function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope): Comparison {
   const before = compared.get(desired);
-  if (before && before.observed === observed && before.mode === mode) return before.result;
-  const result = compareOne(desired, observed, mode);
-  compared.set(desired, { observed, mode, result });
+  if (before && before.observed === observed && before.mode === mode && before.scope === scope) return before.result;
+  const result = compareOne(desired, observed, mode, scope);
+  compared.set(desired, { observed, mode, scope, result });
   return result;
 }
 
-/** Every desired object's status, then the extra ones (ours, or generated-looking in observe mode). */
-export function compareCluster(desired: readonly DesiredObject[], observed: readonly ObservedObject[], mode: RegistryMode): Comparison[] {
+/**
+ * Every desired object's status, then the unplanned ones: in standalone mode ours (extra) and those claiming to
+ * be ours (foreign); in observe mode the generated-looking ones (extra). `scope`: where the planner puts
+ * objects in this cluster (ownership-scope.ts); without it, where this plan puts them.
+ */
+export function compareCluster(desired: readonly DesiredObject[], observed: readonly ObservedObject[], mode: RegistryMode, scope: OwnershipScope = defaultScope(desired)): Comparison[] {
   const byId = observedIndex(observed);
   const wanted = new Set<string>();
   const out = desired.map((d) => {
     const id = desiredId(d);
     wanted.add(id);
-    return compareCached(d, byId.get(id), mode);
+    return compareCached(d, byId.get(id), mode, scope);
   });
   for (const o of observed) {
-    if (!(mode === "standalone" ? isOwned(o) : looksGenerated(o))) continue;
     const id = observedKey(o);
-    if (!wanted.has(id)) out.push({ status: "extra", id, observed: o, reason: "present but no longer planned" });
+    if (wanted.has(id)) continue;
+    if (mode === "standalone") {
+      const c = unplanned(o, scope);
+      if (c) out.push(c);
+    } else if (looksGenerated(o)) out.push({ status: "extra", id, observed: o, reason: "present but no longer planned" });
   }
   return out;
 }

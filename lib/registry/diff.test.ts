@@ -30,12 +30,14 @@ const rows: Row[] = [
   { name: "an owned object generated from a stale cluster is kept", input: () => ({ plan: planned, observed: replace(replace(converged(planned), "north", (c) => ({ ...c, objects: [...c.objects, withSources(extraOwned, "east")] })), "east", (c) => ({ ...c, stale: true })) }), actions: [], reasons: ["HeldStaleSource"] },
   { name: "a stale Workspace source deletes nothing", input: () => ({ plan: planned, configStale: true, observed: replace(converged(planned), "north", (c) => ({ ...c, objects: [...c.objects, extraOwned] })) }), actions: [], reasons: ["ConfigSourceStale"] },
   { name: "an object under a planned name that is not ours is never touched", input: () => ({ plan: planned, observed: replace(converged(planned), "north", (c) => ({ ...c, objects: c.objects.map((o) => (o.kind === "ServiceEntry" && o.name === northSe.metadata.name ? foreign : o)) })) }), actions: [], reasons: ["ForeignObject"] },
-  { name: "an unlabelled extra object is not ours to delete", input: () => ({ plan: planned, observed: replace(converged(planned), "north", (c) => ({ ...c, objects: [...c.objects, { ...extraOwned, labels: {} }] })) }), actions: [] },
+  { name: "an unlabelled extra object is not ours to delete, and is reported", input: () => ({ plan: planned, observed: replace(converged(planned), "north", (c) => ({ ...c, objects: [...c.objects, { ...extraOwned, labels: {} }] })) }), actions: [], reasons: ["UnplannedForeignObjects"] },
+  { name: "an extra object without our field manager is not ours to delete", input: () => ({ plan: planned, observed: replace(converged(planned), "north", (c) => ({ ...c, objects: [...c.objects, { ...extraOwned, managers: ["kubectl-create/Update"] }] })) }), actions: [], reasons: ["UnplannedForeignObjects"] },
+  { name: "an extra object of an unrelated name and no marks is nobody's business", input: () => ({ plan: planned, observed: replace(converged(planned), "north", (c) => ({ ...c, objects: [...c.objects, { ...extraOwned, name: "legacy", labels: {}, annotations: {}, managers: [] }] })) }), actions: [] },
   { name: "a stale cluster gets no writes at all", input: () => ({ plan: planned, observed: replace(converged(planned), "north", (c) => ({ ...c, stale: true, objects: [extraOwned] })) }), actions: [], reasons: ["HeldStaleCluster"] },
   { name: "a cluster never observed is treated as stale", input: () => ({ plan: planned, observed: converged(planned).filter((c) => c.name !== "north") }), actions: [], reasons: ["HeldStaleCluster"] },
   {
     name: "an update that would drop a stale source waits",
-    input: () => ({ plan: plan(seedInput({ north: ["productpage"] })), observed: replace(replace(converged(planned), "north", (c) => ({ ...c, objects: c.objects.map((o) => (o.kind === "ServiceEntry" && o.name === northSe.metadata.name ? withSources({ ...o, annotations: { ...o.annotations, [CONTENT_HASH_ANNOTATION]: "x" } }, "east,gone,west") : o)) })), "gone", (c) => c).concat([{ name: "gone", stale: true, objects: [] }]) }),
+    input: () => ({ plan: plan(seedInput({ north: ["productpage"] })), observed: replace(replace(converged(planned), "north", (c) => ({ ...c, objects: c.objects.map((o) => (o.kind === "ServiceEntry" && o.name === northSe.metadata.name ? withSources({ ...o, annotations: { ...o.annotations, [CONTENT_HASH_ANNOTATION]: "0".repeat(32) } }, "east,gone,west") : o)) })), "gone", (c) => c).concat([{ name: "gone", stale: true, objects: [] }]) }),
     actions: [],
     reasons: ["HeldStaleSource"],
   },
@@ -58,6 +60,13 @@ describe("diff", () => {
     const observed = replace(converged(planned), "west", (c) => ({ ...c, objects: [], unobservedKinds: ["Gateway"] }));
     const actions = diff({ plan: planned, observed }).actions;
     expect(actions.filter((a) => a.unverified).map((a) => a.kind)).toEqual(["Gateway"]);
+  });
+
+  it("re-applies a hand-edited owned object with force, naming the drifted fields; plain applies never force", () => {
+    const edited = replace(converged(planned), "north", (c) => ({ ...c, objects: c.objects.map((o) => (o.name === northSe.metadata.name && o.kind === "ServiceEntry" ? { ...o, spec: { ...(o.spec as object), endpoints: [{ address: "203.0.113.99" }] } } : o)) }));
+    const [repair] = diff({ plan: planned, observed: edited }).actions;
+    expect(repair).toMatchObject({ action: "apply", force: true, drift: ["spec.endpoints"] });
+    expect(diff({ plan: planned, observed: converged(planned).map((c) => ({ ...c, objects: [] })) }).actions.some((a) => a.force)).toBe(false);
   });
 
   it("deletes with the observed uid and resourceVersion as preconditions", () => {

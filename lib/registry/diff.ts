@@ -4,11 +4,15 @@
 // - an owned object generated from a stale cluster is never deleted, nor updated in a way that drops that
 //   source (after a restart the planner may not know the stale cluster's services at all);
 // - when the cluster holding the Workspaces is stale, nothing is deleted anywhere;
-// - an object with a planned name that is not ours is a condition, never an action;
-// - an owned object whose content hash matches the plan is left alone, so a no-op resync writes nothing.
+// - an object that is not provably ours (ownership.ts) is a condition, never an action: under a planned name one
+//   condition each, unplanned ones that claim to be ours one condition per cluster with a count;
+// - an owned object whose managed fields match the plan is left alone, so a no-op resync writes nothing; one
+//   that differs is applied with force (the registry is its authority), naming the drifted fields if any.
 import { SOURCE_CLUSTERS_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
 import { compareCluster, type Comparison } from "./compare";
+import { foreignConditions } from "./foreign-report";
+import type { OwnershipScope, OwnershipScopes } from "./ownership-scope";
 import type { ObservedCluster, ObservedObject, RegistryAction, RegistryCondition } from "./types";
 
 export type DiffInput = {
@@ -16,6 +20,8 @@ export type DiffInput = {
   observed: readonly ObservedCluster[];
   /** The cluster(s) the Workspaces and WorkspaceSettings come from are stale: hold every delete. */
   configStale?: boolean;
+  /** Where the planner puts objects per cluster (ownership-scope.ts); without it, where this plan puts them. */
+  scopes?: OwnershipScopes;
 };
 
 export type DiffResult = { actions: RegistryAction[]; conditions: RegistryCondition[] };
@@ -43,6 +49,8 @@ function action(cluster: string, c: Comparison, kind: "apply" | "delete"): Regis
     reason,
     ...(kind === "apply" && obj ? { object: obj } : {}),
     ...(live ? { observed: { uid: live.uid, resourceVersion: live.resourceVersion } } : {}),
+    // Only a "different" object is ever applied over a live one, and it is proved ours (compare.ts).
+    ...(kind === "apply" && c.status === "different" ? { force: true, ...(c.drift ? { drift: c.drift } : {}) } : {}),
   };
 }
 
@@ -50,10 +58,7 @@ type Held = { cluster: string; id: string; sources: string[] };
 
 function decide(cluster: string, c: Comparison, holds: Holds, held: Held[], out: DiffResult): void {
   if (c.status === "same") return;
-  if (c.status === "foreign") {
-    out.conditions.push({ severity: "warning", reason: "ForeignObject", cluster, subject: c.id, message: `${c.reason}; rename or remove it so the console can publish its own.` });
-    return;
-  }
+  if (c.status === "foreign") return; // foreign-report.ts
   if (c.status === "missing") {
     const unverified = holds.unobserved.has(c.desired.kind);
     return void out.actions.push({ ...action(cluster, c, "apply"), ...(unverified ? { unverified, reason: `${c.desired.kind} is not observed in ${cluster}; applied once per content` } : {}) });
@@ -103,9 +108,9 @@ export type ClusterHolds = { stale: ReadonlySet<string>; configStale: boolean };
  * One cluster's actions and conditions; depends only on its desired and observed objects and the holds.
  * `compared`: their standalone comparison when the caller already has it (compare-patch.ts).
  */
-export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, compared?: readonly Comparison[]): DiffResult {
+export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, compared?: readonly Comparison[], scope?: OwnershipScope): DiffResult {
   const out: DiffResult = { actions: [], conditions: [] };
-  const comparisons = compared ?? compareCluster(desired, seen?.objects ?? [], "standalone");
+  const comparisons = compared ?? compareCluster(desired, seen?.objects ?? [], "standalone", scope);
   if (holds.stale.has(cluster)) {
     const changes = comparisons.filter((c) => c.status !== "same" && c.status !== "foreign").length;
     if (changes > 0) out.conditions.push(heldCluster(cluster, changes));
@@ -117,13 +122,13 @@ export function diffCluster(cluster: string, desired: readonly DesiredObject[], 
   const held: Held[] = [];
   const all: Holds = { ...holds, unobserved };
   for (const c of comparisons) decide(cluster, c, all, held, out);
-  out.conditions.push(...heldConditions(held));
+  out.conditions.push(...foreignConditions(cluster, comparisons), ...heldConditions(held));
   return out;
 }
 
 export function diff(input: DiffInput): DiffResult {
   const observed = new Map(input.observed.map((c) => [c.name, c]));
   const holds: ClusterHolds = { stale: staleClusters(input), configStale: input.configStale ?? false };
-  const results = Object.entries(input.plan.clusters).map(([cluster, desired]) => diffCluster(cluster, desired, observed.get(cluster), holds));
+  const results = Object.entries(input.plan.clusters).map(([cluster, desired]) => diffCluster(cluster, desired, observed.get(cluster), holds, undefined, input.scopes?.get(cluster)));
   return { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
 }

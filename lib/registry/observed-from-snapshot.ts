@@ -2,6 +2,7 @@
 // everyone else's — a foreign object under a planned name must be seen to be left alone).
 import type { DesiredKind } from "@/lib/plan/desired";
 import { timestamp } from "./json-read";
+import { managersOf } from "./ownership";
 import type { FleetSnapshotLike, SnapshotCluster, SnapshotObject } from "./snapshot-like";
 import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
 
@@ -31,6 +32,7 @@ function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefin
     labels: m.labels ?? {},
     annotations: m.annotations ?? {},
     spec: o.spec,
+    managers: managersOf(m.managedFields),
   };
 }
 

@@ -5,7 +5,8 @@ import { seedInput } from "@/lib/plan/test-fixtures";
 import { propagation } from "./propagation";
 import { expectedVsActual } from "./report";
 import { converged, live } from "./test-helpers";
-import type { ObservedCluster } from "./types";
+import { defaultScope, ownershipOf } from "./compare";
+import type { ObservedCluster, ObservedObject } from "./types";
 
 const planned = plan(seedInput());
 const northSe = (planned.clusters.north ?? []).find((o) => o.kind === "ServiceEntry");
@@ -15,7 +16,8 @@ const onlyNorth = (objects: ObservedCluster["objects"]): ObservedCluster[] => co
 describe("expectedVsActual", () => {
   it.each([
     ["standalone", "missing", onlyNorth([]), (planned.clusters.north ?? []).length],
-    ["standalone", "different", onlyNorth([live(northSe, { annotations: { ...northSe.metadata.annotations, [CONTENT_HASH_ANNOTATION]: "x" } })]), 1],
+    ["standalone", "different", onlyNorth([live(northSe, { annotations: { ...northSe.metadata.annotations, [CONTENT_HASH_ANNOTATION]: "0".repeat(32) } })]), 1],
+    ["standalone", "different", onlyNorth([live(northSe, { spec: { ...northSe.spec, endpoints: [{ address: "203.0.113.99" }] } })]), 1],
     ["standalone", "foreign", onlyNorth([live(northSe, { labels: {} })]), 1],
     ["standalone", "extra", onlyNorth([...converged(planned).find((c) => c.name === "north")?.objects ?? [], live(northSe, { name: "global-gwinternal-old" })]), 1],
     ["observe", "different", onlyNorth([live(northSe, { labels: {}, annotations: {}, spec: { ...northSe.spec, endpoints: [] } })]), 1],
@@ -46,6 +48,14 @@ describe("propagation", () => {
       ["north", "complete", "2026-01-01T00:00:00Z"],
       ["west", "pending", null],
     ]);
+  });
+
+  it("counts a foreign object under a planned name as a conflict, not as present, when only proved objects count", () => {
+    const observed = converged(planned).map((c) => (c.name === "north" ? { ...c, objects: c.objects.map((o) => (o.kind === "ServiceEntry" ? { ...o, managers: ["kubectl-edit/Update"] } : o)) } : c));
+    const owned = (cluster: string, o: ObservedObject) => ownershipOf(o, defaultScope(planned.clusters[cluster] ?? [])).owned;
+    const details = propagation(planned, observed, owned).find((p) => p.fqdn === "details.bookinfo.svc.cluster.local");
+    expect(details?.clusters.find((c) => c.cluster === "north")?.state).toBe("conflict");
+    expect(propagation(planned, observed).find((p) => p.fqdn === "details.bookinfo.svc.cluster.local")?.clusters.find((c) => c.cluster === "north")?.state).toBe("complete");
   });
 
   it("marks a stale cluster stale", () => {

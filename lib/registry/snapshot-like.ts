@@ -11,6 +11,8 @@ export type SnapshotMeta = {
   creationTimestamp?: string | Date;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  /** Full entries from a list, or the fleet cache's compact `{manager, operation}` ones (server/kube/slim.ts). */
+  managedFields?: ReadonlyArray<unknown>;
 };
 
 export type SnapshotObject = { metadata?: SnapshotMeta; spec?: unknown; status?: unknown };

@@ -2,6 +2,7 @@
 // Not a test file itself; imported by the *.test.ts files of lib/registry.
 import { SOURCE_CLUSTERS_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
+import { REGISTRY_MANAGER_ENTRY } from "./ownership";
 import type { ObservedCluster, ObservedObject } from "./types";
 
 let counter = 0;
@@ -18,6 +19,7 @@ export function live(d: DesiredObject, overrides: Partial<ObservedObject> = {}):
     labels: { ...d.metadata.labels },
     annotations: { ...d.metadata.annotations },
     spec: JSON.parse(JSON.stringify(d.spec)) as unknown,
+    managers: [REGISTRY_MANAGER_ENTRY],
     ...overrides,
   };
 }

@@ -17,6 +17,8 @@ export type ObservedObject = {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   spec: unknown;
+  /** metadata.managedFields as `manager/operation` entries: the field-manager part of the ownership proof. */
+  managers: readonly string[];
 };
 
 /**
@@ -47,10 +49,18 @@ export type RegistryAction = {
   unverified?: boolean;
   /** The live version the action is based on: delete precondition / apply optimistic lock. */
   observed?: { uid: string; resourceVersion: string };
+  /**
+   * Apply with force: only updates of an object proved ours, where the registry is the authority and takes back
+   * fields someone else changed. Creates and everything else never force (a conflict is shown, not overridden).
+   */
+  force?: boolean;
+  /** The managed fields a hand edit changed (drift, repaired by this apply): reported as an Event. */
+  drift?: string[];
 };
 
 export type RegistryConditionReason =
   | "ForeignObject"
+  | "UnplannedForeignObjects"
   | "HeldStaleCluster"
   | "HeldStaleSource"
   | "ConfigSourceStale"
@@ -71,6 +81,9 @@ export type RegistryCondition = {
   workspace?: string;
   cluster?: string;
   subject?: string;
+  /** Grouped conditions (UnplannedForeignObjects): how many objects, and a few of them. */
+  count?: number;
+  examples?: string[];
 };
 
 /** `Kind namespace/name` (the planner's objectId spelling), for observed objects. */

@@ -1,13 +1,39 @@
-import type { CachedObject } from "@/lib/fleet/snapshot-types";
+import type { CachedObject, ManagerEntry } from "@/lib/fleet/snapshot-types";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 type RawObject = { metadata?: Record<string, unknown> & { annotations?: Record<string, string> } } & Record<string, unknown>;
 
+// Most objects share their list of writers (every generated object: `eastwest-registry/Apply`), so the compact
+// lists are interned: an object holds one pointer to a shared frozen array. The table is capped, since manager
+// names are chosen by clients: past the cap, lists are simply not shared.
+const INTERN_CAP = 1024;
+const interned = new Map<string, readonly ManagerEntry[]>();
+
 /**
- * Drops what the console never reads but that dominates an object's size: managedFields
- * (server-side apply bookkeeping) and kubectl's last-applied annotation (a full copy of the
- * object). Returns undefined for anything that is not an object with a name. (A projection
+ * managedFields reduced to who wrote the object. The field sets (fieldsV1) are most of an object's size and the
+ * console reads none of them; the manager names are the field-manager part of the registry's ownership proof.
+ */
+function compactManagers(raw: unknown): readonly ManagerEntry[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const entries: ManagerEntry[] = [];
+  for (const e of raw as unknown[]) {
+    const { manager, operation } = (typeof e === "object" && e !== null ? e : {}) as { manager?: unknown; operation?: unknown };
+    if (typeof manager === "string") entries.push({ manager, operation: typeof operation === "string" ? operation : "" });
+  }
+  if (entries.length === 0) return undefined;
+  const key = entries.map((e) => `${e.manager}\u0000${e.operation}`).join("\u0001");
+  const shared = interned.get(key);
+  if (shared) return shared;
+  const list = Object.freeze(entries.map((e) => Object.freeze(e)));
+  if (interned.size < INTERN_CAP) interned.set(key, list);
+  return list;
+}
+
+/**
+ * Drops what the console never reads but that dominates an object's size: the field sets of managedFields
+ * (server-side apply bookkeeping; the writers' names stay, compactly) and kubectl's last-applied annotation (a
+ * full copy of the object). Returns undefined for anything that is not an object with a name. (A projection
  * of Pods and Deployments to the fields the console reads was tried and measured: on lab
  * pods it raised retained heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.)
  */
@@ -16,8 +42,8 @@ export function slimObject(raw: unknown, kind: string, apiVersion: string): Cach
   const obj = raw as RawObject;
   const meta = obj.metadata;
   if (!meta || typeof meta.name !== "string") return undefined;
-  const { managedFields: _managed, annotations: original, ...rest } = meta;
-  void _managed;
+  const { managedFields: full, annotations: original, ...rest } = meta;
+  const managedFields = compactManagers(full);
   let annotations = original;
   if (annotations && LAST_APPLIED in annotations) {
     const { [LAST_APPLIED]: _lastApplied, ...others } = annotations;
@@ -25,7 +51,7 @@ export function slimObject(raw: unknown, kind: string, apiVersion: string): Cach
     annotations = Object.keys(others).length > 0 ? others : undefined;
   }
   // Built without `delete`, which would switch the object to slower, larger dictionary mode.
-  const metadata = { ...rest, name: meta.name, ...(annotations ? { annotations } : {}) };
+  const metadata = { ...rest, name: meta.name, ...(annotations ? { annotations } : {}), ...(managedFields ? { managedFields } : {}) };
   // Items of a list carry no kind/apiVersion (the list has them): fill them in.
   return { ...obj, apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : apiVersion, kind: typeof obj.kind === "string" ? obj.kind : kind, metadata } as CachedObject;
 }

@@ -1,14 +1,16 @@
 // Carries out one cluster's actions through its writer, a few at a time. Leadership is checked before *each*
 // write, so a replica that loses the Lease stops mid-batch. Recently written content is remembered for a short
 // while ("expectations", as client-go controllers keep them), so a resync that runs before the cache has seen
-// our own write does not write the same thing again.
+// our own write does not write the same thing again. An expectation is for one content *on one live version*:
+// a hand edit makes a new resourceVersion, so drift is repaired at once rather than after the expectation ends.
+// A repaired drift is recorded as a Kubernetes Event on the object and logged.
 import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
 import type { RegistryAction, RegistryCondition } from "@/lib/registry/types";
 import type { ClusterWriter, WriteOutcome } from "@/server/kube/writer";
 
 export type Expectations = Map<string, { token: string; at: number }>;
 
-export type ExecuteResult = { applied: number; deleted: number; failed: number; retry: boolean; conditions: RegistryCondition[] };
+export type ExecuteResult = { applied: number; deleted: number; failed: number; repaired: number; retry: boolean; conditions: RegistryCondition[] };
 
 export type ExecuteDeps = {
   writer: ClusterWriter;
@@ -17,15 +19,27 @@ export type ExecuteDeps = {
   expectationTtlMs: number;
   concurrency: number;
   now: () => number;
+  /** The replica's identity (the Event's reportingInstance). */
+  identity?: string;
+  log?: (line: string) => void;
 };
 
 const keyOf = (a: RegistryAction) => `${a.cluster}|${a.kind}|${a.namespace}/${a.name}`;
-const tokenOf = (a: RegistryAction) => (a.action === "delete" ? "deleted" : (a.object?.metadata.annotations[CONTENT_HASH_ANNOTATION] ?? ""));
+const tokenOf = (a: RegistryAction) => (a.action === "delete" ? "deleted" : `${a.object?.metadata.annotations[CONTENT_HASH_ANNOTATION] ?? ""}@${a.observed?.resourceVersion ?? ""}`);
 
 function write(deps: ExecuteDeps, a: RegistryAction): Promise<WriteOutcome> {
-  if (a.action === "apply" && a.object) return deps.writer.apply(a.object, a.observed?.resourceVersion);
+  if (a.action === "apply" && a.object) return deps.writer.apply(a.object, a.observed?.resourceVersion, { force: a.force === true });
   if (a.action === "delete" && a.observed) return deps.writer.delete({ kind: a.kind, namespace: a.namespace, name: a.name }, a.observed);
   return Promise.resolve({ ok: true });
+}
+
+/** A repaired drift: an Event on the object in its cluster (best effort: the repair itself already happened), and a log line. */
+async function reportDrift(deps: ExecuteDeps, a: RegistryAction, fields: string[]): Promise<void> {
+  const id = `${a.kind} ${a.namespace}/${a.name}`;
+  deps.log?.(`registry: ${a.cluster}: repaired drift of ${id} (${fields.join(", ")} had been edited outside the console)`);
+  const object = { kind: a.kind, namespace: a.namespace, name: a.name, ...(a.observed ? { uid: a.observed.uid } : {}) };
+  const outcome = await deps.writer.recordDrift?.({ object, fields, instance: deps.identity ?? "single" });
+  if (outcome && !outcome.ok) deps.log?.(`registry: ${a.cluster}: could not record the DriftRepaired event for ${id}: ${outcome.message}`);
 }
 
 function record(result: ExecuteResult, a: RegistryAction, outcome: WriteOutcome): void {
@@ -43,7 +57,7 @@ function record(result: ExecuteResult, a: RegistryAction, outcome: WriteOutcome)
 }
 
 export async function executeActions(actions: readonly RegistryAction[], deps: ExecuteDeps): Promise<ExecuteResult> {
-  const result: ExecuteResult = { applied: 0, deleted: 0, failed: 0, retry: false, conditions: [] };
+  const result: ExecuteResult = { applied: 0, deleted: 0, failed: 0, repaired: 0, retry: false, conditions: [] };
   const pending = actions.filter((a) => {
     const seen = deps.expectations.get(keyOf(a));
     // An unverified write (kind not observed) cannot be confirmed by the cache: its expectation never expires.
@@ -58,6 +72,10 @@ export async function executeActions(actions: readonly RegistryAction[], deps: E
       if (outcome.ok) deps.expectations.set(keyOf(a), { token: tokenOf(a), at: deps.now() });
       else deps.expectations.delete(keyOf(a));
       record(result, a, outcome);
+      if (outcome.ok && a.drift && a.drift.length > 0) {
+        result.repaired++;
+        await reportDrift(deps, a, a.drift);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));

@@ -7,10 +7,11 @@ import type { DesiredObject } from "@/lib/plan/desired";
 import { diffCluster, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
 import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
 import { observedCluster } from "@/lib/registry/observed-from-snapshot";
+import type { OwnershipScope } from "@/lib/registry/ownership-scope";
 import type { SnapshotCluster } from "@/lib/registry/snapshot-like";
 import { REGISTRY_KINDS, type ObservedCluster } from "@/lib/registry/types";
 
-type ClusterDiff = { desired: readonly DesiredObject[]; holdsKey: string; result: DiffResult; compared: Compared };
+type ClusterDiff = { desired: readonly DesiredObject[]; holdsKey: string; scope: OwnershipScope | undefined; result: DiffResult; compared: Compared };
 
 export type ClusterMemo = {
   source: SnapshotCluster;
@@ -39,12 +40,13 @@ export function holdsKey(holds: ClusterHolds): string {
   return `${[...holds.stale].sort().join(",")}|${holds.configStale}`;
 }
 
-export function diffWithMemo(cluster: string, desired: readonly DesiredObject[], holds: ClusterHolds, key: string, memo: FleetMemo): DiffResult {
+/** `scope`: where the planner puts objects in the cluster (the ownership proof); kept as one object while unchanged. */
+export function diffWithMemo(cluster: string, desired: readonly DesiredObject[], holds: ClusterHolds, key: string, memo: FleetMemo, scope: OwnershipScope): DiffResult {
   const entry = memo.get(cluster);
   const cached = entry?.diff;
-  if (cached && cached.desired === desired && cached.holdsKey === key) return cached.result;
-  const compared = compareIncrementally(cached?.compared ?? entry?.prior?.compared, desired, entry?.observed.objects ?? []);
+  if (cached && cached.desired === desired && cached.holdsKey === key && cached.scope === scope) return cached.result;
+  const compared = compareIncrementally(cached?.compared ?? entry?.prior?.compared, desired, entry?.observed.objects ?? [], scope);
   const result = diffCluster(cluster, desired, entry?.observed, holds, compared.comparisons);
-  if (entry) entry.diff = { desired, holdsKey: key, result, compared };
+  if (entry) entry.diff = { desired, holdsKey: key, scope, result, compared };
   return result;
 }

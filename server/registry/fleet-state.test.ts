@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SnapshotCluster } from "@/lib/registry/snapshot-like";
+import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
+import { SOURCE_ANNOTATIONS } from "@/lib/registry/ownership";
 import { computeFleetState } from "./fleet-state";
 
 const cluster = (name: string, extra: Partial<SnapshotCluster["objects"]> = {}): SnapshotCluster => ({
@@ -19,9 +21,18 @@ const workspace = {
 describe("computeFleetState", () => {
   it("reuses the plan when only the registry's own objects changed", () => {
     const first = computeFleetState({ clusters: [cluster("west", workspace), cluster("east")] }, { managementCluster: "west" });
-    const ours = { metadata: { name: "x", namespace: "bookinfo", labels: { "app.kubernetes.io/managed-by": "eastwest-console" } }, spec: { host: "details", trafficPolicy: { outlierDetection: {} } } };
+    const marks = {
+      labels: { "app.kubernetes.io/managed-by": "eastwest-console" },
+      annotations: Object.fromEntries(SOURCE_ANNOTATIONS.map((a) => [a, a === CONTENT_HASH_ANNOTATION ? "0".repeat(32) : "west"])),
+      managedFields: [{ manager: "eastwest-registry", operation: "Apply" }],
+    };
+    const ours = { metadata: { name: "global-gwinternal-details-bookinfo-svc-cluster-local", namespace: "bookinfo", ...marks }, spec: { host: "details", trafficPolicy: { outlierDetection: {} } } };
     const second = computeFleetState({ clusters: [cluster("west", { ...workspace, DestinationRule: [ours] }), cluster("east")] }, { managementCluster: "west" }, first);
     expect(second.plan).toBe(first.plan);
+    // Our label and annotations copied onto someone's rule do not make it ours: it is the user's rule.
+    const copied = { ...ours, metadata: { ...ours.metadata, managedFields: [{ manager: "kubectl-client-side-apply", operation: "Update" }] } };
+    const copiedState = computeFleetState({ clusters: [cluster("west", { ...workspace, DestinationRule: [copied] }), cluster("east")] }, { managementCluster: "west" }, second);
+    expect(copiedState.plan).not.toBe(first.plan);
     const user = { ...ours, metadata: { name: "y", namespace: "bookinfo" } };
     const third = computeFleetState({ clusters: [cluster("west", { ...workspace, DestinationRule: [user] }), cluster("east")] }, { managementCluster: "west" }, second);
     expect(third.plan).not.toBe(first.plan);

@@ -11,7 +11,9 @@ import type { PlanResult } from "@/lib/plan/plan";
 import { createPlanner, type Planner } from "@/lib/plan/planner";
 import { identityOf } from "@/lib/plan/service-key";
 import { createAdapterMemo, type AdapterMemo } from "@/lib/registry/adapter-memo";
+import { defaultScope } from "@/lib/registry/compare";
 import { staleClusters, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
+import { ownershipScopes, type ScopeSet } from "@/lib/registry/ownership-scope";
 import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
 import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
 import type { ObservedCluster, RegistryAction, RegistryCondition } from "@/lib/registry/types";
@@ -32,6 +34,8 @@ export type FleetState = {
   memo?: FleetMemo;
   /** The adapter's and the planner's memory, handed to the next snapshot's state. */
   digest?: Digest;
+  /** Where the planner puts objects per cluster: the place part of the ownership proof (ownership-scope.ts). */
+  scopes?: ScopeSet;
   /** Actions per target cluster. */
   actions: ReadonlyMap<string, RegistryAction[]>;
   conditions: AnyCondition[];
@@ -85,9 +89,11 @@ export function computeFleetState(snapshot: FleetSnapshotLike, options: StateOpt
     }
     const holds: ClusterHolds = { stale: staleClusters({ plan: planned, observed }), configStale: adapted.configStale };
     const key = holdsKey(holds);
-    const results = Object.entries(planned.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo));
+    // Same input, same scopes (kept as the same objects, so remembered comparisons stay valid).
+    const scopes = previous?.inputKey === inputKey && previous.scopes ? previous.scopes : ownershipScopes(adapted.input, planned, previous?.scopes);
+    const results = Object.entries(planned.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired)));
     const result: DiffResult = { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
-    return { snapshot, inputKey, plan: planned, observed, memo, digest, actions: group(result), conditions: [...adapted.conditions, ...planned.conditions, ...result.conditions] };
+    return { snapshot, inputKey, plan: planned, observed, memo, digest, scopes, actions: group(result), conditions: [...adapted.conditions, ...planned.conditions, ...result.conditions] };
   } catch (err) {
     return failed(snapshot, observed, adapted.conditions, `planning failed (${err instanceof Error ? err.message : String(err)})`, digest);
   }

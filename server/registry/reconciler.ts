@@ -19,6 +19,8 @@ export type ReconcilerDeps = {
   writeConcurrency: number;
   expectationTtlMs: number;
   log?: (line: string) => void;
+  /** The replica's identity, named in the Events it records. */
+  identity?: string;
   /** Called when a newer snapshot was not planned yet (throttled): run everything again after `delayMs`. */
   onDeferred: (delayMs: number) => void;
 };
@@ -67,7 +69,7 @@ export function createReconciler(deps: ReconcilerDeps) {
       writeConditions.delete(cluster);
       return "done";
     }
-    const result = await executeActions(actions, { writer, canWrite: deps.canWrite, expectations, expectationTtlMs: deps.expectationTtlMs, concurrency: deps.writeConcurrency, now: () => performance.now() });
+    const result = await executeActions(actions, { writer, canWrite: deps.canWrite, expectations, expectationTtlMs: deps.expectationTtlMs, concurrency: deps.writeConcurrency, now: () => performance.now(), ...(deps.identity ? { identity: deps.identity } : {}), ...(deps.log ? { log: deps.log } : {}) });
     counters.applied += result.applied;
     counters.deleted += result.deleted;
     counters.failed += result.failed;

@@ -1,0 +1,102 @@
+// Ownership is proved, never claimed (architecture.md). A live object is the registry's only when it carries
+// every mark the registry leaves: the managed-by label, the annotations naming its source and content hash, a
+// name and namespace the planner produces for its kind, and the registry's server-side-apply field manager in
+// metadata.managedFields. Each mark alone is easy to copy (kubectl copies labels and annotations, anyone can
+// pass --field-manager); together they say the registry wrote this object where it would write it. Anything
+// short of the full proof is foreign: never applied to, never deleted, and reported with what is missing.
+import {
+  CONTENT_HASH_ANNOTATION,
+  MANAGED_BY_LABEL,
+  MANAGED_BY_VALUE,
+  SERVICES_ANNOTATION,
+  SOURCE_CLUSTERS_ANNOTATION,
+  WORKSPACES_ANNOTATION,
+  type DesiredKind,
+} from "@/lib/plan/desired";
+import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
+import type { OwnershipScope } from "./ownership-scope";
+
+/** The registry's server-side-apply field manager (server/kube/writer.ts writes with it). */
+export const REGISTRY_FIELD_MANAGER = "eastwest-registry";
+/** How `managers` spells our entry: every registry write is an Apply, never an Update. */
+export const REGISTRY_MANAGER_ENTRY = `${REGISTRY_FIELD_MANAGER}/Apply`;
+
+/** The annotations every generated object carries (desired.ts), the hash last. */
+export const SOURCE_ANNOTATIONS = [SOURCE_CLUSTERS_ANNOTATION, WORKSPACES_ANNOTATION, SERVICES_ANNOTATION, CONTENT_HASH_ANNOTATION] as const;
+
+/** What the proof reads of a live object: `managers` are managedFields entries as `manager/operation`. */
+export type OwnershipSubject = {
+  kind: DesiredKind;
+  namespace: string;
+  name: string;
+  labels: Readonly<Record<string, string>>;
+  annotations: Readonly<Record<string, string>>;
+  managers: readonly string[];
+};
+
+export type OwnershipProof = { owned: true } | { owned: false; missing: string[] };
+
+// object-names.ts: `global-gwinternal-<fqdn, dots as dashes>` (SEs and DRs), `k-<service>-<md5 hex>[-N]`
+// (shadow WorkloadEntries, N ≥ 2), `<gateway>-passthrough` (Gateways).
+const SE_NAME = /^global-gwinternal-[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const WE_NAME = /^k-[a-z0-9]([-a-z0-9]*[a-z0-9])?-[0-9a-f]{32}(-[2-9]|-[1-9][0-9]+)?$/;
+const GATEWAY_NAME = /-passthrough$/;
+const HASH = /^[0-9a-f]{32}$/;
+
+/** The name alone follows the planner's spelling for the kind (whatever the namespace). */
+export function namedLikeOurs(o: Pick<OwnershipSubject, "kind" | "name">): boolean {
+  if (o.kind === "WorkloadEntry") return WE_NAME.test(o.name);
+  if (o.kind === "Gateway") return GATEWAY_NAME.test(o.name);
+  return SE_NAME.test(o.name);
+}
+
+function placementProblem(o: OwnershipSubject, scope: OwnershipScope | undefined): string | undefined {
+  if (!namedLikeOurs(o)) return `its name is not one the console generates for a ${o.kind}`;
+  if (o.kind === "ServiceEntry") return o.namespace === MULTICLUSTER_NAMESPACE ? undefined : `it is in ${o.namespace}, and the console puts ServiceEntries only in ${MULTICLUSTER_NAMESPACE}`;
+  // Without a scope only the intrinsic marks are checked (the planner input's adapter, which builds the scope).
+  if (!scope) return undefined;
+  if (o.kind === "Gateway") return scope.gateways.has(`${o.namespace}/${o.name}`) ? undefined : `no east-west gateway in ${o.namespace} would get a Gateway named ${o.name}`;
+  const allowed = scope.workspaceNamespaces.has(o.namespace) || (o.kind === "DestinationRule" && o.namespace === MULTICLUSTER_NAMESPACE);
+  return allowed ? undefined : `${o.namespace} is not a namespace of any workspace here`;
+}
+
+function markProblems(o: OwnershipSubject): string[] {
+  const missing: string[] = [];
+  if (o.labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) missing.push(`no label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`);
+  const absent = SOURCE_ANNOTATIONS.filter((a) => o.annotations[a] === undefined);
+  if (absent.length > 0) missing.push(`no ${absent.join(", ")} annotation${absent.length > 1 ? "s" : ""}`);
+  else if (!HASH.test(o.annotations[CONTENT_HASH_ANNOTATION] ?? "")) missing.push(`${CONTENT_HASH_ANNOTATION} is not a content hash`);
+  if (!o.managers.includes(REGISTRY_MANAGER_ENTRY)) missing.push(`field manager ${REGISTRY_FIELD_MANAGER} (Apply) is not in managedFields`);
+  return missing;
+}
+
+/**
+ * The proof. `scope`: where the planner puts WorkloadEntries, DestinationRules and Gateways in this cluster;
+ * without it the namespace of those kinds is not checked (used only where the scope is being built).
+ */
+export function proveOwnership(o: OwnershipSubject, scope: OwnershipScope | undefined): OwnershipProof {
+  const missing = markProblems(o);
+  const placement = placementProblem(o, scope);
+  if (placement !== undefined) missing.push(placement);
+  return missing.length === 0 ? { owned: true } : { owned: false, missing };
+}
+
+/** Carries at least one of our marks (or our naming): an unplanned one that is not ours is worth reporting. */
+export function claimsToBeOurs(o: OwnershipSubject): boolean {
+  return (
+    o.labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE ||
+    SOURCE_ANNOTATIONS.some((a) => o.annotations[a] !== undefined) ||
+    o.managers.some((m) => m.startsWith(`${REGISTRY_FIELD_MANAGER}/`)) ||
+    namedLikeOurs(o)
+  );
+}
+
+/** metadata.managedFields (full or the cache's compact form) → `manager/operation` entries. */
+export function managersOf(managedFields: unknown): string[] {
+  if (!Array.isArray(managedFields)) return [];
+  return managedFields.flatMap((entry: unknown) => {
+    if (typeof entry !== "object" || entry === null) return [];
+    const { manager, operation } = entry as { manager?: unknown; operation?: unknown };
+    return typeof manager === "string" ? [`${manager}/${typeof operation === "string" ? operation : ""}`] : [];
+  });
+}
