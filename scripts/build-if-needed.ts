@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "./processes";
 
-const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "next.config.ts", "tsconfig.build.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tsconfig.build.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -8,7 +8,8 @@ export async function trpcCall<T>(base: string, path: string, kind: "query" | "m
   const res =
     kind === "query"
       ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(body)}`)
-      : await fetch(`${base}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      : // A mutation needs the page's custom header and a same-origin Origin (proxy.ts refuses it otherwise).
+        await fetch(`${base}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", "x-eastwest-csrf": "1", origin: new URL(base).origin }, body });
   const parsed = (await res.json()) as Envelope<T>;
   if (!res.ok || parsed.result?.data?.json === undefined) {
     throw new Error(`${path} answered ${res.status}: ${parsed.error?.json?.message ?? "no result"}`);
