@@ -1,12 +1,22 @@
 // `npm run demo`: build if needed, start the embedded lab, then the console against the lab's kubeconfig.
 // Extra arguments go to the lab (e.g. `npm run demo -- --scenario scale --clusters 5`).
+import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { parseEnv } from "../server/env";
+import { listenVerdict } from "../server/startup/loopback";
 import { buildIfNeeded } from "./build-if-needed";
 import { startUntil, stopTogetherOnSignal } from "./processes";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
+// Before building or starting anything: without authentication the console may listen on loopback only (the
+// server checks again as it starts).
+const listen = listenVerdict([host], parseEnv(process.env, homedir()).authMode);
+if (!listen.ok) {
+  console.error(listen.message);
+  process.exit(1);
+}
 // `--kubeconfig PATH` goes to the lab, and the console reads the same file (never another lab's).
 const labArgs = process.argv.slice(2);
 const kubeconfigFlag = labArgs.indexOf("--kubeconfig");
