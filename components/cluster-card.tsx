@@ -33,7 +33,7 @@ export function ClusterCard({ status }: { status: ClusterStatus }) {
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1.5">
           <ClusterStatusBadge status={status} />
-          <SyncBadge state={status.sync.state} />
+          <SyncBadge state={status.sync.state} everSynced={status.sync.everSynced} />
         </div>
       </div>
 

@@ -7,9 +7,12 @@ const FIGURES = [
   { key: "shadowWorkloadEntries", label: "Shadow WEs", breakAt: 0, title: "Shadow WorkloadEntries (failover targets in other clusters)" },
 ] as const;
 
-/** The cluster's mesh figures; a stale cluster shows its last known ones, dimmed. */
+/**
+ * The cluster's mesh figures; a stale cluster shows its last known ones, dimmed. A cluster never synced since the
+ * console started has none: its figures and workspaces are unknown ("–"), never 0 or "in no workspace".
+ */
 export function ClusterCounts({ cluster, sync }: { cluster: string; sync: ClusterSync }) {
-  const known = sync.lastSyncAt !== null || sync.counts.objects > 0;
+  const known = sync.everSynced;
   const tone = sync.state === "stale" ? "text-slate-500" : "text-slate-900";
   return (
     <div className="px-5 pt-4">
@@ -35,7 +38,9 @@ export function ClusterCounts({ cluster, sync }: { cluster: string; sync: Cluste
         ))}
       </dl>
       <p className="mt-2 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-        {sync.workspaces.length === 0 ? (
+        {!known ? (
+          <span>Workspaces unknown until it is synced</span>
+        ) : sync.workspaces.length === 0 ? (
           <span>In no workspace</span>
         ) : (
           <>
@@ -48,7 +53,7 @@ export function ClusterCounts({ cluster, sync }: { cluster: string; sync: Cluste
           </>
         )}
         <span className="ml-auto tabular-nums" title="Cached objects of every watched kind">
-          {sync.counts.services} services · {sync.counts.objects} objects
+          {known ? `${sync.counts.services} services · ${sync.counts.objects} objects` : "objects not counted yet"}
         </span>
       </p>
     </div>

@@ -1,4 +1,5 @@
 import type { ClusterErrorReason, ClusterErrorView, ClusterStatus } from "@/lib/fleet-schema";
+import { neverReachedPhrase } from "@/lib/fleet/ever-synced";
 import { formatClock } from "@/lib/format";
 
 const REASON: Record<ClusterErrorReason, string> = {
@@ -26,7 +27,12 @@ export function ClusterProblem({ status, age }: { status: ClusterStatus; age: (i
       <div className="mx-5 mt-4 rounded-lg bg-rose-50 px-3 py-2.5 text-sm text-rose-900">
         <p className="font-semibold">{REASON[problem.reason]}</p>
         <p className="mt-0.5 text-rose-800">{problem.message}</p>
-        {sync.state === "stale" && sync.staleSince && (
+        {!sync.everSynced ? (
+          <p className="mt-2 text-xs text-rose-700">
+            Not yet synced: {neverReachedPhrase(sync.watchingSince)}
+            {sync.watchingSince && <> (for {age(sync.watchingSince)})</>}; nothing is known of its objects yet.
+          </p>
+        ) : sync.state === "stale" && sync.staleSince && (
           <p className="mt-2 text-xs text-rose-700">
             Stale since <time dateTime={sync.staleSince}>{formatClock(sync.staleSince)}</time> (for {age(sync.staleSince)}); showing the last known
             objects.

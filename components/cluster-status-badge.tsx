@@ -33,9 +33,11 @@ const SYNC_LOOK: Record<SyncState, { label: string; look: string; title: string 
   stale: { label: "Stale", look: "bg-rose-600 text-white ring-rose-700", title: "Showing the last known objects" },
 };
 
-/** Whether the cached objects are current, in words. */
-export function SyncBadge({ state }: { state: SyncState }) {
-  const { label, look, title } = SYNC_LOOK[state];
+const NEVER_SYNCED = { label: "Not yet synced", look: "bg-rose-600 text-white ring-rose-700", title: "Never listed since the console started: nothing is known of its objects" };
+
+/** Whether the cached objects are current, in words; `everSynced: false` — nothing cached at all, not stale data. */
+export function SyncBadge({ state, everSynced = true }: { state: SyncState; everSynced?: boolean }) {
+  const { label, look, title } = state === "stale" && !everSynced ? NEVER_SYNCED : SYNC_LOOK[state];
   return (
     <span title={title} className={`rounded-full px-2 py-0.5 text-[11px] font-semibold ring-1 ring-inset ${look}`}>
       {label}

@@ -5,7 +5,7 @@ import { fleetEventSchema } from "./fleet-schema";
 
 const at = "2026-01-10T12:00:00.000Z";
 const counts = { gateways: 1, exposedServices: 4, serviceEntries: 0, shadowWorkloadEntries: 0, services: 5, namespaces: 3, pods: 6, deployments: 6, objects: 30 };
-const synced: ClusterSync = { state: "synced", staleSince: null, error: null, lastSyncAt: at, lastChangeAt: null, lastVersion: "v1.31.0", counts, workspaces: ["bookinfo"] };
+const synced: ClusterSync = { state: "synced", staleSince: null, error: null, lastSyncAt: at, everSynced: true, watchingSince: at, lastChangeAt: null, lastVersion: "v1.31.0", counts, workspaces: ["bookinfo"] };
 const stale: ClusterSync = { ...synced, state: "stale", staleSince: at, error: { reason: "refused", message: "refused" } };
 const up = (cluster: string, version = "v1.31.0"): ClusterStatus => ({
   cluster,

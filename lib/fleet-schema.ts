@@ -50,6 +50,13 @@ export const clusterSyncSchema = z.object({
   /** Why the cluster is stale (null unless stale). */
   error: clusterErrorViewSchema.nullable(),
   lastSyncAt: z.iso.datetime().nullable(),
+  /**
+   * False until every kind has been listed once by this console process: the counts and workspaces are then
+   * unknown (not zero), and the cluster must be shown as never reached, not as empty.
+   */
+  everSynced: z.boolean(),
+  /** When this console process started watching the cluster ("never reached since 14:03:05 UTC"). */
+  watchingSince: z.iso.datetime().nullable(),
   lastChangeAt: z.iso.datetime().nullable(),
   /** The server version last seen (kept while the cluster is unreachable). */
   lastVersion: z.string().nullable(),

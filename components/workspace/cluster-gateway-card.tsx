@@ -1,9 +1,10 @@
 "use client";
 
 import type { GatewayState, WorkspaceCluster } from "@/lib/workspace-view/types";
-import { formatAge, formatClock } from "@/lib/format";
+import { formatAge } from "@/lib/format";
 import { ManagementBadge, SyncBadge } from "../cluster-status-badge";
 import { useNow } from "../use-now";
+import { ClusterFreshnessNote } from "./cluster-freshness-note";
 import { GatewayFacts } from "./gateway-facts";
 
 /** Hundreds of namespaces must not stretch the card: the first few, then a count. */
@@ -14,6 +15,8 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
   const now = useNow();
   const age = (iso: string) => formatAge(iso, now ?? new Date(iso));
   const stale = cluster.freshness.state === "stale";
+  // Never listed since the console started: empty lists mean "not seen", so nothing below may claim absence.
+  const unknown = !cluster.freshness.everSynced;
   const headingId = `ws-cluster-${cluster.name}`;
   const ready = cluster.gateways.some((g) => g.phase === "ready");
   return (
@@ -26,25 +29,14 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
           </h3>
           {cluster.management && <ManagementBadge />}
         </div>
-        <SyncBadge state={cluster.freshness.state} />
+        <SyncBadge state={cluster.freshness.state} everSynced={cluster.freshness.everSynced} />
       </div>
-      {stale && (
-        <div className="mx-5 mt-3 rounded-lg bg-rose-50 px-3 py-2 text-xs text-rose-900">
-          <p className="font-semibold">
-            Stale
-            {cluster.freshness.staleSince && (
-              <>
-                {" "}
-                since <time dateTime={cluster.freshness.staleSince}>{formatClock(cluster.freshness.staleSince)}</time> (for {age(cluster.freshness.staleSince)})
-              </>
-            )}
-          </p>
-          <p className="mt-0.5">{cluster.freshness.reason ?? "The cluster is not answering."} Showing the last known state; no writes go to it.</p>
-        </div>
-      )}
+      <ClusterFreshnessNote freshness={cluster.freshness} age={age} />
       <div className={`flex flex-1 flex-col px-5 pt-3 pb-4 ${stale ? "opacity-60" : ""}`}>
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-          {cluster.namespaces.length === 0 ? (
+          {unknown ? (
+            <span>Namespaces unknown</span>
+          ) : cluster.namespaces.length === 0 ? (
             <span className="text-rose-700">None of the workspace&apos;s namespaces exists here</span>
           ) : (
             <>
@@ -60,11 +52,13 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
             </>
           )}
         </p>
-        {cluster.gateways.length === 0 ? (
+        {unknown ? (
           <div className="mt-3 rounded-lg border border-dashed border-slate-300 px-3 py-3 text-sm text-slate-600">
-            <p className="font-semibold text-slate-800">No east-west gateway</p>
-            <p className="mt-0.5 text-xs">Other clusters cannot reach this one&apos;s services, and it cannot fail over. Deploy one with the button above.</p>
+            <p className="font-semibold text-slate-800">Gateways unknown</p>
+            <p className="mt-0.5 text-xs">The console has not seen this cluster yet; it shows its gateways once the cluster answers.</p>
           </div>
+        ) : cluster.gateways.length === 0 ? (
+          <NoGateway stale={stale} />
         ) : (
           <ul aria-label={`Gateways in ${cluster.name}`} className="mt-3 space-y-3">
             {cluster.gateways.map((gw) => (
@@ -76,5 +70,19 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
         )}
       </div>
     </article>
+  );
+}
+
+/** No gateway in what the console sees; a stale cluster's "none" is only its last known state, and nothing is offered. */
+function NoGateway({ stale }: { stale: boolean }) {
+  return (
+    <div className="mt-3 rounded-lg border border-dashed border-slate-300 px-3 py-3 text-sm text-slate-600">
+      <p className="font-semibold text-slate-800">No east-west gateway{stale ? " in the last known state" : ""}</p>
+      <p className="mt-0.5 text-xs">
+        {stale
+          ? "Nothing can be deployed here until the cluster answers again."
+          : "Other clusters cannot reach this one\u2019s services, and it cannot fail over. Deploy one with the button above."}
+      </p>
+    </div>
   );
 }

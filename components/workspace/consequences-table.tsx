@@ -1,9 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import type { ClusterConsequence } from "@/lib/workspace-view/types";
+import type { ClusterConsequence, KindConsequence } from "@/lib/workspace-view/types";
 
-type Change = { added: string[]; removed: string[]; unchanged: number };
+type Line = { sign: "+" | "−" | "!"; name: string };
+
+const LINE_LOOK: Record<Line["sign"], { label: string; look: string }> = {
+  "+": { label: "added", look: "text-emerald-800" },
+  "−": { label: "removed", look: "text-rose-800" },
+  // A conflict, not a change: the registry leaves the other object alone and writes nothing under its name.
+  "!": { label: "blocked", look: "text-amber-800" },
+};
 
 const FIRST = 4;
 
@@ -38,12 +45,16 @@ export function ConsequencesTable({ consequences }: { consequences: readonly Clu
   );
 }
 
-function Changes({ change }: { change: Change }) {
+function Changes({ change }: { change: KindConsequence }) {
   const [all, setAll] = useState(false);
-  if (change.added.length === 0 && change.removed.length === 0) {
+  if (change.added.length === 0 && change.removed.length === 0 && change.blocked.length === 0) {
     return <span className="text-slate-500">no change{change.unchanged > 0 ? ` (${change.unchanged} kept)` : ""}</span>;
   }
-  const lines = [...change.added.map((name) => ({ sign: "+", name })), ...change.removed.map((name) => ({ sign: "−", name }))];
+  const lines: Line[] = [
+    ...change.blocked.map((name) => ({ sign: "!" as const, name })),
+    ...change.added.map((name) => ({ sign: "+" as const, name })),
+    ...change.removed.map((name) => ({ sign: "−" as const, name })),
+  ];
   const shown = all ? lines : lines.slice(0, FIRST);
   const after = change.added.length + change.unchanged;
   return (
@@ -52,14 +63,24 @@ function Changes({ change }: { change: Change }) {
         {after} after the change
         <span className="font-normal text-slate-500">
           {" "}
-          ({[change.added.length && `${change.added.length} added`, change.removed.length && `${change.removed.length} removed`, change.unchanged && `${change.unchanged} kept`].filter(Boolean).join(", ")})
+          (
+          {[
+            change.added.length && `${change.added.length} added`,
+            change.removed.length && `${change.removed.length} removed`,
+            change.unchanged && `${change.unchanged} kept`,
+            change.blocked.length && `${change.blocked.length} blocked`,
+          ]
+            .filter(Boolean)
+            .join(", ")}
+          )
         </span>
       </p>
       <ul className="mt-0.5 space-y-0.5 font-mono text-xs break-all">
         {shown.map((l) => (
-          <li key={`${l.sign}${l.name}`} className={l.sign === "+" ? "text-emerald-800" : "text-rose-800"}>
-            <span aria-label={l.sign === "+" ? "added" : "removed"}>{l.sign} </span>
+          <li key={`${l.sign}${l.name}`} className={LINE_LOOK[l.sign].look}>
+            <span aria-label={LINE_LOOK[l.sign].label}>{l.sign} </span>
             {l.name}
+            {l.sign === "!" && <span className="block font-sans">blocked: an object not made by the console holds this name</span>}
           </li>
         ))}
       </ul>

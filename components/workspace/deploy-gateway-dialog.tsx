@@ -31,8 +31,9 @@ export function DeployGatewayDialog({ detail, open, onOpenChange }: Props) {
 }
 
 function initialValues(detail: WorkspaceDetail): DeployFormValues {
-  // Pre-tick the reachable clusters that have no gateway yet: the seed's steps 1 and 3 in one go.
-  const clusters = detail.clusters.filter((c) => c.freshness.state !== "stale" && c.gateways.length === 0).map((c) => c.name);
+  // Pre-tick the synced clusters that have no gateway yet: the seed's steps 1 and 3 in one go. A cluster not
+  // synced is never pre-ticked (it cannot be written to, and "no gateway" may only mean "not seen yet").
+  const clusters = detail.clusters.filter((c) => c.freshness.state === "synced" && c.gateways.length === 0).map((c) => c.name);
   return { clusters, namespace: detail.defaultGatewayNamespace ?? "", name: "eastwest-gateway" };
 }
 

@@ -2,7 +2,8 @@
 
 import type { FieldError } from "@/lib/validation/field-error";
 import { errorsFor } from "@/lib/workspace-view/field-errors";
-import type { WorkspaceDetail } from "@/lib/workspace-view/types";
+import { neverReachedPhrase } from "@/lib/fleet/ever-synced";
+import type { ClusterFreshness, WorkspaceDetail } from "@/lib/workspace-view/types";
 import { FieldMessage } from "./field-message";
 
 export type DeployFormValues = { clusters: string[]; namespace: string; name: string };
@@ -19,6 +20,12 @@ type Props = {
 const INPUT =
   "mt-1 block w-full rounded-md border-0 px-3 py-1.5 font-mono text-sm text-slate-900 ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-500 aria-[invalid=true]:ring-rose-400";
 
+/** Why a cluster that is not synced cannot be picked; a never-synced one is not called "stale" (there is no old state). */
+function unavailableNote(f: ClusterFreshness): string {
+  if (!f.everSynced) return f.state === "stale" ? `Not yet synced: ${neverReachedPhrase(f.watchingSince)}; the console cannot write to it` : "Not yet synced: the console is still listing it";
+  return f.state === "stale" ? "Stale: the console cannot write to it until it answers" : "Syncing: wait until the console has listed it again";
+}
+
 /** Clusters (stale ones disabled, saying why), namespace and name, each with the server's message under it. */
 export function DeployGatewayForm({ detail, values, onChange, errors, sentClusters }: Props) {
   const toggle = (name: string, on: boolean) =>
@@ -34,7 +41,8 @@ export function DeployGatewayForm({ detail, values, onChange, errors, sentCluste
         <p className="text-xs text-slate-500">One gateway per cluster; every cluster that serves or fails over needs one.</p>
         <ul className="mt-2 grid gap-2 sm:grid-cols-3">
           {detail.clusters.map((c) => {
-            const stale = c.freshness.state === "stale";
+            // Only a synced cluster can be written to (the server refuses the others too).
+            const stale = c.freshness.state !== "synced";
             const existing = c.gateways.map((g) => `${g.namespace}/${g.name}`).join(", ");
             const own = clusterErrors(c.name);
             return (
@@ -51,7 +59,7 @@ export function DeployGatewayForm({ detail, values, onChange, errors, sentCluste
                   {c.name}
                 </label>
                 <p id={`deploy-${c.name}-note`} className="mt-0.5 text-xs text-slate-500">
-                  {stale ? "Stale: the console cannot write to it until it answers" : existing ? `Has ${existing}` : "No gateway yet"}
+                  {stale ? unavailableNote(c.freshness) : existing ? `Has ${existing}` : "No gateway yet"}
                 </p>
                 <FieldMessage id={`deploy-${c.name}-error`} errors={own} />
               </li>

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { namedEntries } from "@/lib/workspace-view/exposure-count";
 import { fieldErrorsOf } from "@/lib/workspace-view/field-errors";
 import type { Exposure, ExposureInput, ExposurePreview, WorkspaceDetail } from "@/lib/workspace-view/types";
 import { useTRPC } from "../trpc";
@@ -31,7 +32,8 @@ export function ExposeServicesDialog({ detail, open, onOpenChange }: Props) {
 function ExposeFlow({ detail, onDone }: { detail: WorkspaceDetail; onDone: () => void }) {
   const trpc = useTRPC();
   const [mode, setMode] = useState<Exposure["mode"]>(detail.exposure.mode);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(detail.exposure.mode === "selected" ? detail.exposure.services : []));
+  // Entries of the live list that name no service of the workspace are not carried into a new choice (the chooser says so).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(namedEntries(detail.exposure, detail.services)));
   const [sent, setSent] = useState<ExposureInput | null>(null);
   const [preview, setPreview] = useState<ExposurePreview | null>(null);
   const previewCall = useMutation(trpc.workspace.exposurePreview.mutationOptions({ onSuccess: setPreview }));

@@ -1,6 +1,7 @@
 "use client";
 
 import type { FieldError } from "@/lib/validation/field-error";
+import { exposureCount } from "@/lib/workspace-view/exposure-count";
 import type { Exposure, WorkspaceDetail } from "@/lib/workspace-view/types";
 import { ServicePicker } from "./service-picker";
 
@@ -17,8 +18,26 @@ const OPTION = "flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 has-[:ch
 
 /** "Expose all" (no exposedServices: every service, now and later) or a chosen set. */
 export function ExposureChooser({ detail, mode, onMode, selected, onToggle, errorsOf }: Props) {
+  const { unnamed } = exposureCount(detail.exposure, detail.services);
+  // A cluster never synced since the console started: its services are not known, so they cannot be offered.
+  const unknown = detail.clusters.filter((c) => !c.freshness.everSynced).map((c) => c.name);
   return (
     <div className="space-y-4">
+      {(unnamed > 0 || unknown.length > 0) && (
+        <ul aria-label="What this list leaves out" className="list-disc space-y-0.5 rounded-lg bg-amber-50 py-2 pr-3 pl-7 text-xs text-amber-900 ring-1 ring-amber-200">
+          {unnamed > 0 && (
+            <li>
+              The live setting lists {unnamed.toLocaleString("en-US")} {unnamed === 1 ? "entry that names" : "entries that name"} no service of the workspace; they are not
+              offered here, and applying a new choice drops them.
+            </li>
+          )}
+          {unknown.length > 0 && (
+            <li>
+              {unknown.join(", ")} {unknown.length === 1 ? "is" : "are"} not yet synced: services that run only there are unknown and not listed.
+            </li>
+          )}
+        </ul>
+      )}
       <fieldset>
         <legend className="text-sm font-semibold text-slate-900">What to expose</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">

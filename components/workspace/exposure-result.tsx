@@ -32,7 +32,10 @@ export function ExposureResult({ workspace, sent, preview, result, onBack, onDon
   const wanted = sent.exposure.mode === "all" ? (data?.services ?? []).map((s) => s.fqdn) : sent.exposure.services;
   const byFqdn = new Map((data?.propagation ?? []).map((p) => [p.fqdn, p.clusters]));
   const seen = sameExposure(data?.exposure, sent.exposure);
-  const done = seen && wanted.every((f) => (byFqdn.get(f) ?? []).every((c) => c.state === "complete" || c.state === "stale"));
+  // Settled: received, stale (nothing moves until it answers) or blocked by an object the console will not touch.
+  const settled = (c: { state: string }) => c.state === "complete" || c.state === "stale" || c.state === "conflict";
+  const done = seen && wanted.every((f) => (byFqdn.get(f) ?? []).every(settled));
+  const blocked = wanted.some((f) => (byFqdn.get(f) ?? []).some((c) => c.state === "conflict"));
   return (
     <div className="space-y-4">
       <p role="status" className="inline-flex items-center gap-1.5 text-sm font-medium text-emerald-700">
@@ -42,7 +45,9 @@ export function ExposureResult({ workspace, sent, preview, result, onBack, onDon
       <p className="text-sm text-slate-600">
         {!data?.propagation
           ? "The registry is not running in this console: the mesh's own control plane propagates the change."
-          : done
+          : done && blocked
+            ? "Every cluster that needs them has received the exposed services, except where an object the console did not make holds a name it needs (marked below): remove or rename that object."
+            : done
             ? "Every cluster that needs them has received the exposed services."
             : "The registry is writing ServiceEntries and shadow WorkloadEntries to the other clusters…"}
       </p>

@@ -38,7 +38,7 @@ export function GatewayFacts({ gateway: gw, age, stale, onRemove }: { gateway: G
       )}
       <div className="mt-2 flex items-center justify-between gap-2 text-[11px] text-slate-500">
         <span>
-          {gw.managedByConsole ? "Created by the console" : "Not created by the console (manage it where it was made)"}
+          {gw.managedByConsole ? "Labelled as made by the console" : "Not created by the console (manage it where it was made)"}
           {" · age "}
           {gw.createdAt ? <time dateTime={gw.createdAt}>{age(gw.createdAt)}</time> : "unknown"}
         </span>

@@ -3,8 +3,11 @@
 import { useState } from "react";
 import { asSentence } from "@/lib/workspace-view/field-errors";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
+import { ExpandableText } from "./expandable-text";
 
 const FIRST = 3;
+/** Reports about objects named or marked like the console's that it did not make (and so never touches). */
+const FOREIGN = new Set(["ForeignObject", "UnplannedForeignObjects"]);
 const DOT = { error: "bg-rose-500", warning: "bg-amber-500", info: "bg-sky-500" } as const;
 
 /** What the registry says about this workspace: one box, worst first, the first few shown. */
@@ -24,10 +27,13 @@ export function RegistryConditions({ conditions }: { conditions: WorkspaceDetail
         {shown.map((c, i) => (
           <li key={i} className="flex gap-2">
             <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${DOT[c.severity]}`} />
-            <span>
+            <div className="min-w-0">
               <span className="sr-only">{c.severity}: </span>
-              {asSentence(c.message)}
-            </span>
+              {c.reason && FOREIGN.has(c.reason) && (
+                <span className="mb-0.5 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold text-amber-900">Not made by the console</span>
+              )}
+              <ExpandableText className="break-words" text={asSentence(c.message)} />
+            </div>
           </li>
         ))}
       </ul>

@@ -9,7 +9,11 @@ import { CodeBlock } from "./code-block";
 import { DANGER_BUTTON, SECONDARY_BUTTON } from "./dialog-shell";
 import { ErrorAlert } from "./error-alert";
 
-/** Removing a console-made gateway: first what stops working (from the server), then an explicit confirm. */
+/**
+ * Removing a console-made gateway: first the live object that would be deleted and what stops working (from the
+ * server), then an explicit confirm. A gateway the console cannot prove it made is refused: the dialog says what
+ * is missing and offers no removal.
+ */
 export function RemoveGatewayDialog({ workspace, gateway, onClose }: { workspace: string; gateway: GatewayState | null; onClose: () => void }) {
   return (
     <AlertDialog.Root open={gateway !== null} onOpenChange={(open) => !open && onClose()}>
@@ -59,7 +63,13 @@ function RemoveBody({ workspace, gateway, onClose }: { workspace: string; gatewa
         </p>
       )}
       {preview.error && <ErrorAlert title="Could not work out the consequences" error={preview.error} />}
-      {preview.data && (
+      {preview.data && !preview.data.removable && (
+        <ErrorAlert title="The console will not remove this gateway">
+          <p className="mt-0.5">{preview.data.refusal}</p>
+        </ErrorAlert>
+      )}
+      {preview.data?.yaml && <CodeBlock label="Live IngressGateway YAML" caption="What the cluster holds now" text={preview.data.yaml} maxHeight="max-h-48" />}
+      {preview.data?.removable && (
         <>
           <div className="rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
             <p className="font-semibold">What will stop working</p>
@@ -80,7 +90,7 @@ function RemoveBody({ workspace, gateway, onClose }: { workspace: string; gatewa
       {failed && <ErrorAlert title={`${failed.cluster} refused the removal`}>{<p className="mt-0.5 font-mono text-xs">{failed.message}</p>}</ErrorAlert>}
       <div className="flex justify-end gap-2">
         <AlertDialog.Cancel className={SECONDARY_BUTTON}>Cancel</AlertDialog.Cancel>
-        <button type="button" className={DANGER_BUTTON} onClick={confirm} disabled={!preview.data || remove.isPending}>
+        <button type="button" className={DANGER_BUTTON} onClick={confirm} disabled={!preview.data?.removable || remove.isPending}>
           {remove.isPending ? "Removing…" : "Remove gateway"}
         </button>
       </div>

@@ -12,6 +12,9 @@ export function ServicesPropagation({ detail }: { detail: WorkspaceDetail }) {
   const exposed = detail.services.filter((s) => s.exposed);
   const byFqdn = new Map((detail.propagation ?? []).map((p) => [p.fqdn, p.clusters]));
   const shown = all ? exposed : exposed.slice(0, FIRST);
+  // Never synced since the console started: whether a service runs there, and what it received, is unknown.
+  const unsynced = detail.clusters.filter((c) => !c.freshness.everSynced).map((c) => c.name);
+  const unknownNote = unsynced.length > 0 ? ` (${unsynced.join(", ")}: unknown, not yet synced)` : "";
   return (
     <section aria-labelledby="exposed-title">
       <div className="mb-3 flex items-center justify-between">
@@ -37,10 +40,13 @@ export function ServicesPropagation({ detail }: { detail: WorkspaceDetail }) {
             {shown.map((s) => (
               <li key={s.fqdn} aria-label={s.fqdn} className="px-4 py-2.5">
                 <p className="font-mono text-[13px] break-all text-slate-900">{s.fqdn}</p>
-                <p className="mt-0.5 text-xs text-slate-500">runs in {s.instances.map((i) => i.cluster).join(", ") || "no cluster"}</p>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  runs in {s.instances.map((i) => i.cluster).join(", ") || "no cluster seen"}
+                  {unknownNote}
+                </p>
                 {detail.propagation && (
                   <div className="mt-1.5">
-                    <PropagationChips clusters={byFqdn.get(s.fqdn) ?? []} />
+                    <PropagationChips clusters={byFqdn.get(s.fqdn) ?? []} unsynced={unsynced} />
                   </div>
                 )}
               </li>

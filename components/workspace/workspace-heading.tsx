@@ -1,10 +1,13 @@
+import { exposedLabel, exposureCount, unnamedLabel } from "@/lib/workspace-view/exposure-count";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./dialog-shell";
 
 /** Title, what the workspace spans, the two actions, and a summary of where it stands. */
 export function WorkspaceHeading({ detail, onDeploy, onExpose }: { detail: WorkspaceDetail; onDeploy: () => void; onExpose: () => void }) {
   const gateways = detail.clusters.filter((c) => c.gateways.some((g) => g.phase === "ready")).length;
-  const exposed = detail.exposure.mode === "all" ? `All ${detail.services.length}` : `${detail.exposure.services.length} of ${detail.services.length}`;
+  // Clusters never synced since the console started: their gateways (and services) are unknown, not absent.
+  const unknown = detail.clusters.filter((c) => !c.freshness.everSynced).map((c) => c.name);
+  const count = exposureCount(detail.exposure, detail.services);
   const failing = detail.readiness.items.filter((i) => i.status !== "pass").length;
   return (
     <div className="mb-6 space-y-4">
@@ -30,19 +33,26 @@ export function WorkspaceHeading({ detail, onDeploy, onExpose }: { detail: Works
       </div>
       <dl aria-label="Workspace summary" className="flex flex-wrap gap-2 text-sm">
         <Item label="Clusters" value={String(detail.clusters.length)} tone="text-slate-900" />
-        <Item label="Gateways ready" value={`${gateways}/${detail.clusters.length}`} tone={gateways === detail.clusters.length ? "text-emerald-700" : "text-amber-700"} />
-        <Item label="Exposed services" value={exposed} tone="text-slate-900" />
+        <Item
+          label="Gateways ready"
+          value={`${gateways}/${detail.clusters.length}`}
+          tone={gateways === detail.clusters.length ? "text-emerald-700" : "text-amber-700"}
+          note={unknown.length > 0 ? `${unknown.join(", ")} not yet synced: unknown` : undefined}
+        />
+        <Item label="Exposed services" value={exposedLabel(detail.exposure.mode, count)} tone="text-slate-900" note={unnamedLabel(count) || undefined} />
         <Item label="HA readiness" value={detail.readiness.ready ? "Ready" : `${failing} to fix`} tone={detail.readiness.ready ? "text-emerald-700" : "text-rose-700"} />
       </dl>
     </div>
   );
 }
 
-function Item({ label, value, tone }: { label: string; value: string; tone: string }) {
+/** One figure; `note` flags what the figure leaves out (unknown clusters, entries naming no service). */
+function Item({ label, value, tone, note }: { label: string; value: string; tone: string; note?: string | undefined }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 shadow-sm">
       <dt className="text-[11px] font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className={`text-lg leading-tight font-semibold tabular-nums ${tone}`}>{value}</dd>
+      {note && <dd className="text-xs font-medium text-amber-700">{note}</dd>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { unnamedLabel } from "@/lib/workspace-view/exposure-count";
 import type { WorkspaceSummary } from "@/lib/workspace-view/types";
 import { ErrorAlert } from "./error-alert";
 import { StatusPill } from "./status-pill";
@@ -38,7 +39,10 @@ export function WorkspaceList() {
 }
 
 function WorkspaceRow({ ws }: { ws: WorkspaceSummary }) {
-  const exposure = ws.exposure.mode === "all" ? "Exposes every service" : `Exposes ${ws.exposure.services.length} chosen service${ws.exposure.services.length === 1 ? "" : "s"}`;
+  // The planner's count of exposed services, never the raw list length; entries naming no service are flagged.
+  const exposure = ws.exposure.mode === "all" ? "Exposes every service" : `Exposes ${ws.exposedCount} chosen service${ws.exposedCount === 1 ? "" : "s"}`;
+  const unnamed = unnamedLabel({ unnamed: ws.unnamedExposedEntries });
+  const unknown = ws.unsyncedClusters;
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-3.5">
       <div className="min-w-0">
@@ -46,12 +50,19 @@ function WorkspaceRow({ ws }: { ws: WorkspaceSummary }) {
           {ws.name}
         </Link>
         <p className="mt-0.5 text-xs text-slate-500">
-          {ws.clusters.length} cluster{ws.clusters.length === 1 ? "" : "s"} ({ws.clusters.join(", ") || "none"}) · namespaces {ws.namespaces.join(", ") || "none"} · {exposure}
+          {ws.clusters.length} cluster{ws.clusters.length === 1 ? "" : "s"} ({ws.clusters.join(", ") || "none"}) · namespaces{" "}
+          {ws.namespaces.join(", ") || (unknown.length > 0 ? "none seen yet" : "none")} · {exposure}
+          {unnamed && <span className="text-amber-700"> · {unnamed}</span>}
         </p>
+        {unknown.length > 0 && (
+          <p className="mt-0.5 text-xs font-medium text-rose-700">
+            {unknown.join(", ")} not yet synced since the console started: what {unknown.length === 1 ? "it holds" : "they hold"} is unknown
+          </p>
+        )}
       </div>
       <div className="flex items-center gap-2">
         <StatusPill tone={ws.gatewaysReady === ws.clusters.length && ws.clusters.length > 0 ? "good" : "warn"}>
-          Gateways {ws.gatewaysReady}/{ws.clusters.length} ready
+          Gateways {ws.gatewaysReady}/{ws.clusters.length} ready{unknown.length > 0 ? ` · ${unknown.length} unknown` : ""}
         </StatusPill>
         {ws.ready ? (
           <StatusPill tone="good">HA ready</StatusPill>

@@ -102,8 +102,13 @@ export type ClusterSnapshot = {
   readonly version?: string;
   /** Latency of the last /version probe, in milliseconds. */
   readonly latencyMs?: number;
-  /** ISO time every kind was last fully listed (the start of "synced"). */
+  /** ISO time every kind was last fully listed (the start of "synced"). Absent: never synced by this process. */
   readonly lastSyncAt?: string;
+  /**
+   * ISO time this console process started watching the cluster. With no `lastSyncAt`, nothing is known of the
+   * cluster since then: its empty object maps mean "never seen", not "holds nothing".
+   */
+  readonly watchingSince?: string;
   /** ISO time of the last object change received from this cluster. */
   readonly lastChangeAt?: string;
   /** True for the management cluster (where Workspaces and WorkspaceSettings live). */

@@ -1,5 +1,6 @@
 import type { ClusterSync } from "@/lib/fleet-schema";
 import type { ClusterSummary } from "./cluster-summary";
+import { everSynced } from "./ever-synced";
 import type { ClusterSnapshot } from "./snapshot-types";
 
 /**
@@ -19,6 +20,8 @@ export function syncView(cluster: ClusterSnapshot, summary: ClusterSummary): Clu
     staleSince: cluster.state === "stale" ? (cluster.staleSince ?? null) : null,
     error: cluster.state === "stale" ? (cluster.lastError ?? null) : null,
     lastSyncAt: cluster.lastSyncAt ?? null,
+    everSynced: everSynced(cluster),
+    watchingSince: cluster.watchingSince ?? null,
     lastChangeAt: toSecond(cluster.lastChangeAt),
     lastVersion: cluster.version ?? null,
     counts: summary.counts,

@@ -22,3 +22,17 @@ describe("checkFreshClusters", () => {
     expect(checkFreshClusters(contextOf(withCluster(seedInput(), "east", (c) => { c.stale = true; }))).command).toBe("kubectl --context east get --raw /version");
   });
 });
+
+describe("checkFreshClusters, a cluster never reached since the console started", () => {
+  it.each([
+    [
+      "with since-when and why",
+      new Map([["east", { neverSynced: true, watchingSince: "2026-11-25T02:00:00Z", reason: "the API server refused the connection" }]]),
+      "east is not yet synced: never reached since the console started at 02:00:00 UTC (the API server refused the connection), so nothing is known of it; the other checks leave it out.",
+    ],
+    ["without details", new Map([["east", { neverSynced: true }]]), "east is not yet synced: never reached since the console started, so nothing is known of it; the other checks leave it out."],
+  ])("%s", (_, freshness, reason) => {
+    const input = withCluster(seedInput(), "east", (c) => { c.stale = true; });
+    expect(checkFreshClusters(contextOf(input, { freshness }))).toMatchObject({ status: "fail", reason });
+  });
+});

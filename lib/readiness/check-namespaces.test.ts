@@ -26,3 +26,23 @@ describe("checkNamespaces", () => {
     expect(item.command).toBe(command);
   });
 });
+
+describe("checkNamespaces with a cluster never reached since the console started", () => {
+  // What the planner sees of such a cluster: stale, and nothing cached.
+  const input = withCluster(seedInput(), "north", (c) => { c.stale = true; c.namespaces = []; c.services = []; c.gateways = []; });
+  const never = new Map([["north", { neverSynced: true }]]);
+  it.each([
+    ["namespaces found elsewhere: a warning, not a missing namespace", input, "warn", "bookinfo exists in east and west; north has not been reached since the console started, so its namespaces are unknown.", undefined],
+    [
+      "nothing covered anywhere seen",
+      { ...input, workspaces: input.workspaces.map((w) => ({ ...w, namespaceSelector: ["*/payments"] })) },
+      "fail",
+      "workspace bookinfo-ws covers no existing namespace (namespaceSelector: */payments) in east and west; north has not been reached since the console started, so its namespaces are unknown.",
+      undefined,
+    ],
+  ])("%s", (_, given, status, reason, command) => {
+    const item = checkNamespaces(contextOf(given, { freshness: never }));
+    expect(item).toMatchObject({ status, reason });
+    expect(item.command).toBe(command);
+  });
+});

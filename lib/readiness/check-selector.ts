@@ -1,6 +1,6 @@
 // Seed prerequisite 2: the Workspace must include the namespace in every cluster (e.g. `*/bookinfo`); a
 // cluster it does not cover gets no ServiceEntries, no shadow WorkloadEntries and serves as no failover target.
-import { listing, type ReadinessContext } from "./context";
+import { listing, unknownClusters, unknownNote, type ReadinessContext } from "./context";
 import { pass, type ChecklistItem } from "./types";
 
 const id = "namespace-selector";
@@ -21,9 +21,13 @@ export function checkSelector(ctx: ReadinessContext): ChecklistItem {
     const reason = `the namespaceSelector (${ctx.workspace.namespaceSelector.join(", ")}) leaves out ${listing(uncovered)}, so those instances neither fail over nor serve as failover targets.`;
     return { id, title, status: "fail", reason, fix: fixFor(ctx) };
   }
+  // A cluster never reached since the console started may well be covered: say so rather than "spans only".
+  const note = unknownNote(unknownClusters(ctx), "what it covers");
   if (spans.length < 2) {
-    const reason = spans.length === 0 ? `workspace ${ctx.workspace.name} covers no cluster.` : `workspace ${ctx.workspace.name} spans only ${spans[0] ?? ""}; failover needs at least two clusters.`;
+    const known = spans.length === 0 ? `workspace ${ctx.workspace.name} covers no cluster` : `workspace ${ctx.workspace.name} spans only ${spans[0] ?? ""}`;
+    const reason = note ? `${known} among the clusters seen so far; ${note}.` : `${known}${spans.length === 0 ? "" : "; failover needs at least two clusters"}.`;
     return { id, title, status: "fail", reason, fix: `Create the namespace in another cluster and make sure the Workspace covers it. ${fixFor(ctx)}` };
   }
+  if (note) return { id, title, status: "warn", reason: `workspace ${ctx.workspace.name} covers its namespaces in ${listing(spans)}; ${note}.`, fix: "Nothing to do here until those clusters answer (see the connection check)." };
   return pass(id, title, `workspace ${ctx.workspace.name} covers its namespaces in ${listing(spans)}.`);
 }

@@ -7,8 +7,11 @@ import { compareStrings, uniqueSorted } from "@/lib/plan/json";
 import { DEFAULT_GATEWAY_NAME } from "@/lib/manifests/ingress-gateway";
 import { workspaceScope, type WorkspaceScope } from "@/lib/plan/workspace-scope";
 
-/** Why a cluster is stale, from the fleet snapshot (the planner's input only knows that it is). */
-export type Freshness = { staleSince?: string; reason?: string };
+/**
+ * Why a cluster is stale, from the fleet snapshot (the planner's input only knows that it is). `neverSynced`:
+ * not listed completely since the console started, so its (empty) state says nothing; `watchingSince`: since when.
+ */
+export type Freshness = { staleSince?: string; reason?: string; neverSynced?: boolean; watchingSince?: string };
 
 export type ReadinessContext = {
   workspace: WorkspaceInput;
@@ -48,6 +51,17 @@ export function readinessContext(input: PlanInput, workspace: WorkspaceInput, op
   );
   const freshness = options.freshness ?? new Map<string, Freshness>();
   return { workspace, clusters, scope, spanned, namespaces, selector, exposed, gateways, freshness, ...(options.managementCluster ? { managementCluster: options.managementCluster } : {}) };
+}
+
+/** Clusters the console has never seen whole since it started: no check may claim anything about them. */
+export function unknownClusters(ctx: Pick<ReadinessContext, "clusters" | "freshness">): string[] {
+  return ctx.clusters.filter((c) => ctx.freshness.get(c.name)?.neverSynced === true).map((c) => c.name);
+}
+
+/** "east has not been reached since the console started, so its namespaces are unknown" (or "" when none). */
+export function unknownNote(names: readonly string[], what: string): string {
+  if (names.length === 0) return "";
+  return `${listing(names)} ${names.length === 1 ? "has" : "have"} not been reached since the console started, so ${what} ${what.endsWith("s") ? "are" : "is"} unknown`;
 }
 
 /** "west, east and north" style lists for sentences. */

@@ -15,15 +15,22 @@ const config = [
   obj("WorkspaceSetting", "bookinfo-ws-setting", { namespace: "bookinfo", spec: { workspace: "bookinfo-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }),
 ];
 
-function snapshot(eastState: "synced" | "stale"): FleetSnapshot {
-  const east = eastState === "stale"
-    ? { state: "stale" as const, staleSince: "2026-11-25T02:00:00Z", lastError: { reason: "refused" as const, message: "the API server refused the connection" } }
-    : {};
+const refused = { reason: "refused" as const, message: "the API server refused the connection" };
+
+function snapshot(eastState: "synced" | "stale" | "never"): FleetSnapshot {
+  const east =
+    eastState === "stale"
+      ? { state: "stale" as const, lastSyncAt: "2026-11-25T01:00:00Z", staleSince: "2026-11-25T02:00:00Z", lastError: refused }
+      : eastState === "never"
+        ? { state: "stale" as const, watchingSince: "2026-11-25T02:00:00Z", staleSince: "2026-11-25T02:00:01Z", lastError: refused }
+        : {};
+  // A cluster never reached since the console started has nothing cached.
+  const eastObjects = eastState === "never" ? [] : workload("10.0.2.1");
   return {
     revision: 1,
     at: "2026-11-25T03:00:00Z",
     managementCluster: "west",
-    clusters: [clusterSnapshot("west", [...workload("10.0.1.1"), ...config], { management: true }), clusterSnapshot("east", workload("10.0.2.1"), east)],
+    clusters: [clusterSnapshot("west", [...workload("10.0.1.1"), ...config], { management: true }), clusterSnapshot("east", eastObjects, east)],
   };
 }
 
@@ -41,6 +48,19 @@ describe("haChecklistFromSnapshot", () => {
     expect(result.ok && result.checklist.items.find((i) => i.id === "clusters-fresh")?.reason).toBe(
       "east is stale since 2026-11-25T02:00:00Z (the API server refused the connection); the other checks use its last known state.",
     );
+  });
+
+  it("never claims anything about a cluster not reached since the console started, nor offers to deploy there", () => {
+    const result = haChecklistFromSnapshot(snapshot("never"), "bookinfo-ws");
+    const items = result.ok ? result.checklist.items : [];
+    const text = items.map((i) => `${i.reason} ${i.fix} ${i.command ?? ""}`).join("\n");
+    expect(text).not.toMatch(/missing in east|create namespace|east is stale since/);
+    expect(items.find((i) => i.id === "gateways")?.command ?? "").not.toContain("east");
+    expect(items.find((i) => i.id === "namespace-exists")).toMatchObject({ status: "warn", reason: "bookinfo exists in west; east has not been reached since the console started, so its namespaces are unknown." });
+    expect(items.find((i) => i.id === "clusters-fresh")?.reason).toBe(
+      "east is not yet synced: never reached since the console started at 02:00:00 UTC (the API server refused the connection), so nothing is known of it; the other checks leave it out.",
+    );
+    expect(result.ok && result.checklist.ready).toBe(false);
   });
 
   it("keeps a recovered cluster's last error out of its freshness", () => {

@@ -1,6 +1,7 @@
 // The checklist straight from a fleet snapshot: the registry's adapter (lib/registry) turns the snapshot into
 // the planner's input; the snapshot itself adds what the input cannot say — why and since when a cluster is
 // stale, and which cluster is the management cluster.
+import { everSynced } from "@/lib/fleet/ever-synced";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput } from "@/lib/registry/plan-input-adapter";
@@ -11,7 +12,8 @@ export function freshnessOf(snapshot: FleetSnapshot): Map<string, Freshness> {
   return new Map(
     snapshot.clusters.map((c) => {
       const reason = c.state === "syncing" ? "still syncing" : c.lastError?.message;
-      return [c.name, { ...(c.staleSince ? { staleSince: c.staleSince } : {}), ...(reason && c.state !== "synced" ? { reason } : {}) }] as const;
+      const never = everSynced(c) ? {} : { neverSynced: true, ...(c.watchingSince ? { watchingSince: c.watchingSince } : {}) };
+      return [c.name, { ...(c.staleSince ? { staleSince: c.staleSince } : {}), ...(reason && c.state !== "synced" ? { reason } : {}), ...never }] as const;
     }),
   );
 }

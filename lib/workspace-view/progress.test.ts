@@ -14,7 +14,7 @@ const gw = (over: Partial<GatewayState>): GatewayState => ({
   ...over,
 });
 
-const detail = (gateways: GatewayState[], freshness: WorkspaceCluster["freshness"] = { state: "synced" }): WorkspaceDetail => ({
+const detail = (gateways: GatewayState[], freshness: WorkspaceCluster["freshness"] = { state: "synced", everSynced: true }): WorkspaceDetail => ({
   name: "ws",
   namespaceSelector: ["*/bookinfo"],
   settingsForm: "seed",
@@ -35,7 +35,7 @@ describe("gatewayStep", () => {
     ["no address yet", detail([gw({ phase: "progressing", service: { type: "LoadBalancer", addresses: [], has15443: true } })]), "address"],
     ["crash-looping", detail([gw({ phase: "problem", pods: { ready: 0, total: 1, crashLooping: 1 }, problems: ["1 pod crash-looping"] })]), "problem"],
     ["ready", detail([gw({})]), "ready"],
-    ["stale cluster", detail([gw({})], { state: "stale", staleSince: "2026-01-01T00:00:00Z" }), "stale"],
+    ["stale cluster", detail([gw({})], { state: "stale", everSynced: true, staleSince: "2026-01-01T00:00:00Z" }), "stale"],
   ] as const)("%s", (_name, d, step) => {
     expect(gatewayStep(d, ref).step).toBe(step);
   });
@@ -51,7 +51,7 @@ describe("detailIsProgressing", () => {
     expect(detailIsProgressing(d)).toBe(true);
   });
   it("ignores gateways of stale clusters (they cannot move until the cluster answers)", () => {
-    expect(detailIsProgressing(detail([gw({ phase: "progressing" })], { state: "stale" }))).toBe(false);
+    expect(detailIsProgressing(detail([gw({ phase: "progressing" })], { state: "stale", everSynced: true }))).toBe(false);
   });
 });
 

@@ -54,6 +54,8 @@ export function createClusterCache(options: ClusterCacheOptions) {
   let lastSyncAt: string | undefined;
   let lastChangeAt: string | undefined;
   let snapshot: ClusterSnapshot | undefined;
+  // Until the first full list, the maps are empty because nothing was seen, not because the cluster is empty.
+  const watchingSince = now().toISOString();
 
   function currentError(): ClusterSnapshotError | undefined {
     if (probeError) return probeError;
@@ -126,7 +128,7 @@ export function createClusterCache(options: ClusterCacheOptions) {
   }
 
   function build(): ClusterSnapshot {
-    const optional = { staleSince, lastError, version, latencyMs, lastSyncAt, lastChangeAt };
+    const optional = { staleSince, lastError, version, latencyMs, lastSyncAt, watchingSince, lastChangeAt };
     const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
     return { name, state, management, ...defined, objects: objects() };
   }

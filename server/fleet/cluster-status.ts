@@ -1,6 +1,7 @@
 import type { ClusterStatus, ClusterSync } from "@/lib/fleet-schema";
 import type { ClusterHandle } from "@/server/kube/kubeconfig";
 import type { ProbeOutcome } from "@/server/kube/probe";
+import { publicServer } from "./public-view";
 
 /** Before the cache has reported anything about a cluster. */
 export const NO_SYNC: ClusterSync = {
@@ -8,6 +9,8 @@ export const NO_SYNC: ClusterSync = {
   staleSince: null,
   error: null,
   lastSyncAt: null,
+  everSynced: false,
+  watchingSince: null,
   lastChangeAt: null,
   lastVersion: null,
   counts: { gateways: 0, exposedServices: 0, serviceEntries: 0, shadowWorkloadEntries: 0, services: 0, namespaces: 0, pods: 0, deployments: 0, objects: 0 },
@@ -22,7 +25,7 @@ export function toClusterStatus(
 ): ClusterStatus {
   const base = {
     cluster: handle.name,
-    server: handle.server,
+    server: publicServer(handle.server),
     management: context.management,
     checkedAt: context.checkedAt.toISOString(),
     since: context.since ?? context.checkedAt.toISOString(),

@@ -4,6 +4,7 @@ import { SERVICES_ANNOTATION, SOURCE_CLUSTERS_ANNOTATION, objectId, type Desired
 import { stableStringify } from "@/lib/plan/json";
 import type { PlanResult } from "@/lib/plan/plan";
 import type { ClusterConsequence } from "@/lib/workspace-view/types";
+import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
 
 type Kind = "ServiceEntry" | "WorkloadEntry";
 
@@ -11,22 +12,31 @@ function names(objects: readonly DesiredObject[] | undefined, kind: Kind): Map<s
   return new Map((objects ?? []).filter((o) => o.kind === kind).map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
 }
 
-function compareKind(before: readonly DesiredObject[] | undefined, after: readonly DesiredObject[] | undefined, kind: Kind) {
+/** Added/removed/kept names; a name planned after the change but held by a foreign object is `blocked` instead. */
+function compareKind(before: readonly DesiredObject[] | undefined, after: readonly DesiredObject[] | undefined, kind: Kind, held: (o: DesiredObject) => boolean) {
   const b = names(before, kind);
   const a = names(after, kind);
-  const added = [...a.keys()].filter((k) => !b.has(k)).sort();
+  const blocked = [...a.entries()].filter(([, o]) => held(o)).map(([k]) => k).sort();
+  const free = [...a.keys()].filter((k) => !blocked.includes(k));
+  const added = free.filter((k) => !b.has(k)).sort();
   const removed = [...b.keys()].filter((k) => !a.has(k)).sort();
-  return { added, removed, unchanged: [...a.keys()].filter((k) => b.has(k)).length };
+  return { added, removed, unchanged: free.filter((k) => b.has(k)).length, blocked };
 }
 
-/** Per cluster, ServiceEntries and WorkloadEntries (`namespace/name`) added and removed by the change. */
-export function clusterConsequences(before: PlanResult, after: PlanResult): ClusterConsequence[] {
+/**
+ * Per cluster, ServiceEntries and WorkloadEntries (`namespace/name`) added and removed by the change, and those
+ * it plans under a name an object not made by the console already holds (never "added": nothing will be written).
+ */
+export function clusterConsequences(before: PlanResult, after: PlanResult, held: HeldByForeign = NOTHING_HELD): ClusterConsequence[] {
   const clusters = [...new Set([...Object.keys(before.clusters), ...Object.keys(after.clusters)])].sort();
-  return clusters.map((cluster) => ({
-    cluster,
-    serviceEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "ServiceEntry"),
-    workloadEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "WorkloadEntry"),
-  }));
+  return clusters.map((cluster) => {
+    const heldHere = (o: DesiredObject) => held(cluster, o);
+    return {
+      cluster,
+      serviceEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "ServiceEntry", heldHere),
+      workloadEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "WorkloadEntry", heldHere),
+    };
+  });
 }
 
 const services = (o: DesiredObject) => (o.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "");

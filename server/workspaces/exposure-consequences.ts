@@ -6,6 +6,8 @@ import { plan } from "@/lib/plan/plan";
 import type { SettingTarget } from "@/lib/manifests/workspace-setting-target";
 import type { ExposurePreview } from "@/lib/workspace-view/types";
 import { clusterConsequences } from "./consequences";
+import { heldByForeign, NOTHING_HELD } from "./foreign-holders";
+import type { ObservedCluster } from "@/lib/registry/types";
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
@@ -23,10 +25,19 @@ export function settingFrom(object: object, target: SettingTarget): WorkspaceSet
   };
 }
 
-export function exposureConsequences(input: PlanInput, workspace: string, proposed: WorkspaceSettingInput): Pick<ExposurePreview, "consequences" | "conditions"> {
+/**
+ * `observed`: the live objects of the clusters, when this console's registry is the one writing (standalone);
+ * planned names held there by objects not proved ours come out as blocked, not added. Undefined: nothing is checked.
+ */
+export function exposureConsequences(
+  input: PlanInput,
+  workspace: string,
+  proposed: WorkspaceSettingInput,
+  observed?: readonly ObservedCluster[],
+): Pick<ExposurePreview, "consequences" | "conditions"> {
   const changed: PlanInput = { ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) };
   const before = plan(input);
   const after = plan(changed);
   const conditions = after.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
-  return { consequences: clusterConsequences(before, after), conditions };
+  return { consequences: clusterConsequences(before, after, observed ? heldByForeign(observed, after) : NOTHING_HELD), conditions };
 }

@@ -31,3 +31,27 @@ describe("gatewayState", () => {
     expect(gatewayState(clusterSnapshot("west", [gw, pod("a", true), other]), gw).pods).toEqual({ ready: 1, total: 1, crashLooping: 0 });
   });
 });
+
+describe("gatewayState with the planner's address conditions", () => {
+  const ready = [pod("a", true), service([15443], ["127.0.0.1", "10.0.0.1"])];
+  const subject = "IngressGateway bookinfo/eastwest-gateway";
+  const rejected = { reason: "RejectedGatewayAddress", cluster: "west", subject, message: "address 127.0.0.1 is a loopback address; it is not published to other clusters." };
+  it.each([
+    ["no condition: ready", [], "ready", []],
+    ["a rejected address: a problem, never Ready", [rejected], "problem", ["address 127.0.0.1 is a loopback address; it is not published to other clusters"]],
+    ["an unresolved hostname", [{ ...rejected, reason: "UnresolvedGatewayHostname", message: "gateway address gw.example.com has not been resolved to IPs." }], "problem", ["gateway address gw.example.com has not been resolved to IPs"]],
+    ["too many addresses", [{ ...rejected, reason: "TooManyGatewayAddresses", message: "the gateway publishes 2000 addresses; only the first 16 are used." }], "problem", ["the gateway publishes 2000 addresses; only the first 16 are used"]],
+    ["another cluster's gateway: not this one's problem", [{ ...rejected, cluster: "east" }], "ready", []],
+    ["another gateway in the same cluster", [{ ...rejected, subject: "IngressGateway bookinfo/other" }], "ready", []],
+    ["an unrelated reason", [{ ...rejected, reason: "SeveralGateways" }], "ready", []],
+  ] as Array<[string, Array<{ reason: string; cluster: string; subject: string; message: string }>, string, string[]]>)("%s", (_name, conditions, phase, problems) => {
+    expect(gatewayState(clusterSnapshot("west", [gw, ...ready]), gw, conditions)).toMatchObject({ phase, problems });
+  });
+
+  it("says 'no usable address' only when the Service lists some (a pending load balancer is said already)", () => {
+    const none = { reason: "GatewayWithoutAddresses", cluster: "west", subject, message: "the gateway publishes no address." };
+    expect(gatewayState(clusterSnapshot("west", [gw, ...ready]), gw, [none])).toMatchObject({ phase: "problem", problems: ["the gateway publishes no address"] });
+    const pending = gatewayState(clusterSnapshot("west", [gw, pod("a", true), service([15443], [])]), gw, [none]);
+    expect(pending).toMatchObject({ phase: "progressing", problems: ["no external address published yet"] });
+  });
+});

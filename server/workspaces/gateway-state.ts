@@ -7,6 +7,7 @@ import { isManagedByConsole } from "@/lib/manifests/manifest";
 import { EAST_WEST_PORT } from "@/lib/plan/gateways";
 import { EXTERNAL_ADDRESSES_ANNOTATION } from "@/lib/plan/gateway-addresses";
 import type { GatewayPhase, GatewayState } from "@/lib/workspace-view/types";
+import { addressProblemsOf, type AddressCondition } from "./gateway-address-problems";
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
@@ -59,12 +60,16 @@ function problemsOf(pods: GatewayState["pods"], service: GatewayState["service"]
   return { problems, blocking };
 }
 
-export function gatewayState(cluster: ClusterSnapshot, gw: CachedObject): GatewayState {
+/** `conditions`: the planner's (or registry's) conditions; those about this gateway's addresses block "Ready". */
+export function gatewayState(cluster: ClusterSnapshot, gw: CachedObject, conditions: readonly AddressCondition[] = []): GatewayState {
   const { name } = gw.metadata;
   const namespace = gw.metadata.namespace ?? "";
   const pods = podsOf(cluster, namespace, name);
   const service = serviceOf(cluster, namespace, name);
-  const { problems, blocking } = problemsOf(pods, service, rec(gw.spec)?.eastWestOnly === true);
+  const own = problemsOf(pods, service, rec(gw.spec)?.eastWestOnly === true);
+  const addresses = addressProblemsOf(conditions, { cluster: cluster.name, namespace, name }, (service?.addresses.length ?? 0) > 0);
+  const problems = [...own.problems, ...addresses.problems];
+  const blocking = own.blocking || addresses.blocking;
   const phase: GatewayPhase = blocking ? "problem" : problems.length === 0 ? "ready" : "progressing";
   return {
     cluster: cluster.name,
@@ -80,9 +85,9 @@ export function gatewayState(cluster: ClusterSnapshot, gw: CachedObject): Gatewa
 }
 
 /** The cluster's IngressGateways in `namespaces` (the workspace's), sorted by namespace/name. */
-export function gatewayStates(cluster: ClusterSnapshot, namespaces: readonly string[]): GatewayState[] {
+export function gatewayStates(cluster: ClusterSnapshot, namespaces: readonly string[], conditions: readonly AddressCondition[] = []): GatewayState[] {
   return [...cluster.objects.IngressGateway.entries()]
     .filter(([, gw]) => namespaces.includes(gw.metadata.namespace ?? ""))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, gw]) => gatewayState(cluster, gw));
+    .map(([, gw]) => gatewayState(cluster, gw, conditions));
 }

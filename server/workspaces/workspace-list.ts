@@ -1,5 +1,6 @@
 // The overview's workspace list: per workspace its clusters and namespaces, exposure, how many of its clusters
 // have a ready east-west gateway, and the readiness checklist's verdict.
+import { exposureCount } from "@/lib/workspace-view/exposure-count";
 import type { WorkspaceSummary } from "@/lib/workspace-view/types";
 import { uniqueSorted } from "@/lib/plan/json";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
@@ -7,21 +8,28 @@ import type { WorkspaceDeps } from "./deps";
 import { planInputOf, workspaceClusterNames } from "./fleet-input";
 import { workspaceClusters } from "./workspace-clusters";
 import { readinessOf } from "./workspace-detail";
-import { exposureOf } from "./workspace-services";
+import { planOf } from "./workspace-conditions";
+import { exposureOf, servicesOf } from "./workspace-services";
 
 export function workspaceList(deps: Pick<WorkspaceDeps, "snapshot">): WorkspaceSummary[] {
   const snapshot = deps.snapshot();
   const { input } = planInputOf(snapshot);
+  const conditions = planOf(snapshot).conditions;
   return input.workspaces.map((ws) => {
     const { scope } = workspaceScope(ws, input.clusters);
-    const clusters = workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope);
+    const clusters = workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope, conditions.filter((c) => c.workspace === ws.name));
     const readiness = readinessOf(snapshot, ws.name);
+    const exposure = exposureOf(ws);
+    const { exposed, unnamed } = exposureCount(exposure, servicesOf(ws, input.clusters));
     return {
       name: ws.name,
       ...(ws.namespace ? { namespace: ws.namespace } : {}),
       clusters: clusters.map((c) => c.name),
       namespaces: uniqueSorted(clusters.flatMap((c) => c.namespaces)),
-      exposure: exposureOf(ws),
+      exposure,
+      exposedCount: exposed,
+      unnamedExposedEntries: unnamed,
+      unsyncedClusters: clusters.filter((c) => !c.freshness.everSynced).map((c) => c.name),
       gatewaysReady: clusters.filter((c) => c.gateways.some((g) => g.phase === "ready")).length,
       ready: readiness.ready,
       failingChecks: readiness.items.filter((i) => i.status === "fail").length,
