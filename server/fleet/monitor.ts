@@ -7,6 +7,7 @@ import type { ProbeOutcome } from "@/server/kube/probe";
 import { toClusterStatus } from "./cluster-status";
 import type { FleetFeed } from "./feed";
 import { logLoad, logTransition } from "./monitor-log";
+import { publicConfigError, publicPath } from "./public-view";
 import type { FleetCache } from "./snapshot";
 import { createSummarizer } from "./summaries";
 
@@ -93,7 +94,8 @@ export function createFleetMonitor(deps: MonitorDeps) {
         handles = [];
         probed.clear();
         deps.cache.reset([], null);
-        emit({ type: "fleet-reset", fleet: { kind: "config-error", error: load.error } });
+        // Visitors see file names only; the log line above keeps the full paths.
+        emit({ type: "fleet-reset", fleet: { kind: "config-error", error: publicConfigError(load.error) } });
       }
       return;
     }
@@ -109,7 +111,7 @@ export function createFleetMonitor(deps: MonitorDeps) {
       const snapshot = deps.cache.flush();
       if (changed) {
         const clusters = compose(snapshot);
-        emit({ type: "fleet-reset", fleet: { kind: "ready", sources: load.sources, managementCluster: management, clusters } });
+        emit({ type: "fleet-reset", fleet: { kind: "ready", sources: load.sources.map(publicPath), managementCluster: management, clusters } });
       }
     } finally {
       resetting = false;
