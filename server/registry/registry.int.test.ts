@@ -57,7 +57,7 @@ describe("registry against the lab", () => {
       spec: { endpoints: Array<{ address: string; locality?: string }> };
     };
     expect(se.spec.endpoints.map((e) => e.address).sort(compareAddresses)).toEqual(sorted([...(addresses.east ?? []), ...(addresses.west ?? [])]));
-    // Each endpoint carries its source's locality, read from the topology labels of that cluster's gateway pods.
+    // Each endpoint carries its source's locality: the topology labels of the Node that cluster's gateway pod runs on.
     const east = new Set(addresses.east);
     expect(new Set(se.spec.endpoints.map((e) => `${east.has(e.address) ? "east" : "west"} ${e.locality ?? ""}`))).toEqual(new Set(["east lab-east/lab-east-a", "west lab-west/lab-west-a"]));
     expect(se.metadata.managedFields.map((m) => `${m.manager}/${m.operation}`)).toEqual(["eastwest-registry/Apply"]);
