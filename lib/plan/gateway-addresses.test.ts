@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareAddresses, MAX_GATEWAY_ADDRESSES, publishedAddresses } from "./gateway-addresses";
+import { compareAddresses, MAX_EXAMINED_ADDRESSES, MAX_GATEWAY_ADDRESSES, publishedAddresses } from "./gateway-addresses";
 import type { GatewayAddress } from "./input";
 import { cluster, eastWestGateway } from "./test-fixtures";
 
@@ -133,20 +133,39 @@ describe(`at most ${MAX_GATEWAY_ADDRESSES} addresses per gateway`, () => {
     [1, 1, []],
     [MAX_GATEWAY_ADDRESSES, MAX_GATEWAY_ADDRESSES, []],
     [MAX_GATEWAY_ADDRESSES + 1, MAX_GATEWAY_ADDRESSES, ["TooManyGatewayAddresses"]],
-    [2_000, MAX_GATEWAY_ADDRESSES, ["TooManyGatewayAddresses"]],
+    [MAX_EXAMINED_ADDRESSES, MAX_GATEWAY_ADDRESSES, ["TooManyGatewayAddresses"]],
   ])("%i addresses → %i published", (n, kept, reasons) => {
     // Given in reverse order: what is kept is the first ones in address order, whatever order they came in.
-    const out = published([], many(n).reverse().join(","), false);
-    expect(out).toEqual({ ips: many(n).slice(0, kept), reasons });
+    for (const gw of [eastWestGateway([], { externalAddressesAnnotation: many(n).reverse().join(",") }), eastWestGateway(many(n).reverse())]) {
+      const out = publishedAddresses(cluster("east"), gw, {}, false);
+      expect({ ips: out.ips, reasons: out.conditions.map((c) => c.reason) }).toEqual({ ips: many(n).slice(0, kept), reasons });
+    }
   });
 
   it("says how many there were and which were kept", () => {
-    const gw = eastWestGateway([], { externalAddressesAnnotation: many(2_000).join(",") });
+    const gw = eastWestGateway([], { externalAddressesAnnotation: many(100).join(",") });
     const [condition] = publishedAddresses(cluster("east"), gw, {}, false).conditions;
     expect(condition).toMatchObject({ severity: "error", reason: "TooManyGatewayAddresses", subject: "IngressGateway bookinfo/eastwest-gateway" });
     expect(condition?.message).toBe(
-      `the gateway publishes 2000 addresses, more than the ${MAX_GATEWAY_ADDRESSES} allowed; only 10.0.0.1 … 10.0.0.16 (the first ${MAX_GATEWAY_ADDRESSES} in address order) are published.`,
+      `the gateway publishes 100 addresses, more than the ${MAX_GATEWAY_ADDRESSES} allowed; only 10.0.0.1 … 10.0.0.16 (the first ${MAX_GATEWAY_ADDRESSES} in address order) are published.`,
     );
+  });
+
+  it(`reads at most ${MAX_EXAMINED_ADDRESSES} entries: 20,000 (a 256 KiB annotation) cost no more than that`, () => {
+    const listed = many(20_000);
+    const gw = eastWestGateway([], { externalAddressesAnnotation: [...listed.slice(MAX_EXAMINED_ADDRESSES), ...listed.slice(0, MAX_EXAMINED_ADDRESSES)].join(",") });
+    const out = publishedAddresses(cluster("east"), gw, {}, false);
+    // The first entries read are listed[1024…2047]: the lowest of those are published, never listed[0…15].
+    expect(out.ips).toEqual(listed.slice(MAX_EXAMINED_ADDRESSES, MAX_EXAMINED_ADDRESSES + MAX_GATEWAY_ADDRESSES));
+    expect(out.conditions.map((c) => c.message)).toEqual([
+      `the gateway lists 20000 addresses (only the first ${MAX_EXAMINED_ADDRESSES} are read), more than the ${MAX_GATEWAY_ADDRESSES} allowed; only ${listed[MAX_EXAMINED_ADDRESSES] ?? ""} … ${listed[MAX_EXAMINED_ADDRESSES + MAX_GATEWAY_ADDRESSES - 1] ?? ""} (the first ${MAX_GATEWAY_ADDRESSES} in address order) are published.`,
+    ]);
+  });
+
+  it("the status's ingress list is read within the same bound", () => {
+    const out = publishedAddresses(cluster("east"), eastWestGateway(many(2_000)), {}, false);
+    expect(out.ips).toEqual(many(MAX_GATEWAY_ADDRESSES));
+    expect(out.conditions.map((c) => c.reason)).toEqual(["TooManyGatewayAddresses"]);
   });
 
   it("rejected addresses do not count, and the IPv6 ones sort after IPv4", () => {
@@ -161,7 +180,8 @@ describe(`at most ${MAX_GATEWAY_ADDRESSES} addresses per gateway`, () => {
     const gw = eastWestGateway([], { externalAddressesAnnotation: ["10.0.0.1", ...junk].join(",") });
     const out = publishedAddresses(cluster("east"), gw, {}, false);
     expect(out.ips).toEqual(["10.0.0.1"]);
-    expect(out.conditions.map((c) => c.reason)).toEqual([...Array<string>(MAX_GATEWAY_ADDRESSES).fill("RejectedGatewayAddress"), "InvalidGatewayAddress"]);
-    expect(out.conditions.at(-1)?.message).toBe(`${2_000 - MAX_GATEWAY_ADDRESSES} more address problems of this gateway are not listed; fix its addresses.`);
+    // 1 good + 1,023 multicast entries read (the other 977 are not): 16 listed, one condition for the rest.
+    expect(out.conditions.map((c) => c.reason)).toEqual([...Array<string>(MAX_GATEWAY_ADDRESSES).fill("RejectedGatewayAddress"), "InvalidGatewayAddress", "TooManyGatewayAddresses"]);
+    expect(out.conditions.at(-2)?.message).toBe(`${MAX_EXAMINED_ADDRESSES - 1 - MAX_GATEWAY_ADDRESSES} more address problems of this gateway are not listed; fix its addresses.`);
   });
 });

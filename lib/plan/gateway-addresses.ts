@@ -3,11 +3,13 @@
 // else `status.loadBalancer.ingress[]`. Istio endpoints need IPs, so DNS names are resolved through the
 // answers the caller supplies (lib/ cannot resolve); an unresolved name is flagged, never guessed (§3.9).
 // Addresses no other cluster could reach this gateway at (address-ranges.ts) are rejected with a condition.
-import { isDnsSubdomain, isIP, isIPv4 } from "@/lib/names/dns";
+import { isDnsSubdomain, isIP } from "@/lib/names/dns";
+import { sortAddresses } from "./address-order";
 import { isLoopbackName, LOOPBACK_REASON, rejectedAddress } from "./address-ranges";
 import type { Condition } from "./conditions";
 import type { ClusterInput, GatewayInput } from "./input";
-import { compareStrings } from "./json";
+
+export { compareAddresses } from "./address-order";
 
 export const EXTERNAL_ADDRESSES_ANNOTATION = "xcp.tetrate.io/cluster-external-addresses";
 
@@ -18,33 +20,27 @@ export const EXTERNAL_ADDRESSES_ANNOTATION = "xcp.tetrate.io/cluster-external-ad
  */
 export const MAX_GATEWAY_ADDRESSES = 16;
 
+/**
+ * Entries read per gateway (the annotation's first ones, or the status's). Real API servers allow 256 KiB of
+ * annotations, some 20,000 addresses; reading them all would cost every plan and every page that much.
+ */
+export const MAX_EXAMINED_ADDRESSES = 64 * MAX_GATEWAY_ADDRESSES;
+
 type Flag = (reason: Condition["reason"], message: string) => void;
 
 type Raw = { ip?: string; hostname?: string };
 
-/** IPv4 in numeric order (so .2 sorts before .10), then IPv6 as text: names `-2`, `-3` follow this order. */
-export function compareAddresses(a: string, b: string): number {
-  if (isIPv4(a) && isIPv4(b)) {
-    const [x, y] = [a, b].map((s) => s.split(".").reduce((n, octet) => n * 256 + Number(octet), 0));
-    return (x ?? 0) - (y ?? 0);
-  }
-  if (isIPv4(a) !== isIPv4(b)) return isIPv4(a) ? -1 : 1;
-  return compareStrings(a, b);
-}
-
-function rawAddresses(gw: GatewayInput): Raw[] {
+/** The gateway's entries (at most MAX_EXAMINED_ADDRESSES), and how many more it lists. */
+function rawAddresses(gw: GatewayInput): { entries: Raw[]; unread: number } {
   const annotation = gw.externalAddressesAnnotation?.trim() ?? "";
-  if (annotation === "") return gw.addresses;
-  return annotation
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "")
-    .map((s) => (isIP(s) ? { ip: s } : { hostname: s }));
+  const all = annotation === "" ? gw.addresses : annotation.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const entries = all.slice(0, MAX_EXAMINED_ADDRESSES).map((e) => (typeof e !== "string" ? e : isIP(e) ? { ip: e } : { hostname: e }));
+  return { entries, unread: all.length - entries.length };
 }
 
 /** The DNS names a gateway publishes (the caller resolves them; `publishedAddresses` reads the answers). */
 export function publishedHostnames(gw: GatewayInput): string[] {
-  return rawAddresses(gw).flatMap((raw) => (!raw.ip && raw.hostname && isDnsSubdomain(raw.hostname.toLowerCase()) ? [raw.hostname] : []));
+  return rawAddresses(gw).entries.flatMap((raw) => (!raw.ip && raw.hostname && isDnsSubdomain(raw.hostname.toLowerCase()) ? [raw.hostname] : []));
 }
 
 function noAddressMessage(gw: GatewayInput): string {
@@ -55,7 +51,7 @@ function noAddressMessage(gw: GatewayInput): string {
 }
 
 /** The addresses one gateway may publish, sorted and de-duplicated, and a condition per address it may not. */
-function examine(gw: GatewayInput, resolved: Readonly<Record<string, string[]>>, allowLoopback: boolean, flag: Flag): Set<string> {
+function examine(gw: GatewayInput, resolved: Readonly<Record<string, string[]>>, allowLoopback: boolean, flag: Flag): { ips: Set<string>; listed: number; unread: number } {
   const ips = new Set<string>();
   const add = (ip: string, from: string) => {
     if (!isIP(ip)) return flag("InvalidGatewayAddress", `${from} "${ip}" is not an IP address; it is skipped.`);
@@ -63,7 +59,8 @@ function examine(gw: GatewayInput, resolved: Readonly<Record<string, string[]>>,
     if (why) return flag("RejectedGatewayAddress", `${from} ${ip} is ${why}; it is not published to other clusters.`);
     ips.add(ip);
   };
-  for (const raw of rawAddresses(gw)) {
+  const { entries, unread } = rawAddresses(gw);
+  for (const raw of entries) {
     const name = raw.hostname?.toLowerCase() ?? "";
     if (raw.ip) add(raw.ip, "address");
     else if (isDnsSubdomain(name) && isLoopbackName(name) && !allowLoopback) {
@@ -76,7 +73,13 @@ function examine(gw: GatewayInput, resolved: Readonly<Record<string, string[]>>,
       for (const ip of answer) add(ip, `${raw.hostname} resolved to`);
     } else if (raw.hostname) flag("InvalidGatewayAddress", `gateway address "${raw.hostname}" is neither an IP nor a DNS name; it is skipped.`);
   }
-  return ips;
+  return { ips, listed: entries.length + unread, unread };
+}
+
+function tooMany(ips: string[], examined: { listed: number; unread: number }): string {
+  const listed = examined.unread > 0 ? `lists ${examined.listed} addresses (only the first ${MAX_EXAMINED_ADDRESSES} are read)` : `publishes ${ips.length} addresses`;
+  const kept = ips.slice(0, MAX_GATEWAY_ADDRESSES);
+  return `the gateway ${listed}, more than the ${MAX_GATEWAY_ADDRESSES} allowed; only ${kept[0] ?? ""} … ${kept[kept.length - 1] ?? ""} (the first ${MAX_GATEWAY_ADDRESSES} in address order) are published.`;
 }
 
 /**
@@ -96,12 +99,12 @@ export function publishedAddresses(
   const push = (reason: Condition["reason"], message: string) => conditions.push({ severity: "error", reason, cluster: cluster.name, subject, message });
   let unlisted = 0;
   const flag: Flag = (reason, message) => void (conditions.length < MAX_GATEWAY_ADDRESSES ? push(reason, message) : unlisted++);
-  const ips = [...examine(gw, resolved, allowLoopback, flag)].sort(compareAddresses);
+  const examined = examine(gw, resolved, allowLoopback, flag);
+  const ips = sortAddresses(examined.ips);
   if (unlisted > 0) push("InvalidGatewayAddress", `${unlisted} more address problems of this gateway are not listed; fix its addresses.`);
-  if (ips.length > MAX_GATEWAY_ADDRESSES) {
-    const kept = ips.slice(0, MAX_GATEWAY_ADDRESSES);
-    push("TooManyGatewayAddresses", `the gateway publishes ${ips.length} addresses, more than the ${MAX_GATEWAY_ADDRESSES} allowed; only ${kept[0] ?? ""} … ${kept[kept.length - 1] ?? ""} (the first ${MAX_GATEWAY_ADDRESSES} in address order) are published.`);
-    return { ips: kept, conditions };
+  if (ips.length > MAX_GATEWAY_ADDRESSES || examined.unread > 0) {
+    push("TooManyGatewayAddresses", tooMany(ips, examined));
+    return { ips: ips.slice(0, MAX_GATEWAY_ADDRESSES), conditions };
   }
   if (ips.length === 0 && !conditions.some((c) => c.reason === "UnresolvedGatewayHostname")) push("GatewayWithoutAddresses", noAddressMessage(gw));
   return { ips, conditions };
