@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/** The console's settings for a lab, as playwright.config.ts gives its own app servers (fast probes and retries). */
+export function consoleEnv(kubeconfig: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    KUBECONFIG: kubeconfig,
+    NEXT_TELEMETRY_DISABLED: "1",
+    EASTWEST_PROBE_INTERVAL_MS: "1000",
+    EASTWEST_PROBE_TIMEOUT_MS: "1500",
+    EASTWEST_LIST_TIMEOUT_MS: "1500",
+    EASTWEST_BACKOFF_MAX_MS: "1000",
+    EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true",
+    ...extra,
+  };
+}
+
+export type RunningConsole = { url: string; startedAt: Date; stop: () => Promise<void> };
+
+/** Polls `url` until it answers 200, or fails after `deadlineMs` (no fixed sleeps: each try is a real request). */
+async function waitUntilServing(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the console on ${url} exited with code ${child.exitCode}`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`the console on ${url} did not answer within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Starts another console process on the built app (`next start`), as a restart would: a fresh process with
+ * nothing cached. It runs in its own process group, so stop() ends it and only it.
+ */
+export async function startConsole(port: number, env: NodeJS.ProcessEnv): Promise<RunningConsole> {
+  const startedAt = new Date();
+  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+    await exited;
+  };
+  try {
+    await waitUntilServing(`${url}/`, child, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, startedAt, stop };
+}
