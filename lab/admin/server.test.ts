@@ -144,6 +144,12 @@ describe("lab admin server", () => {
     expect(faults.get("west")).toEqual({ mode: "none" });
   });
 
+  it("answers 413 for a body over 64 KiB, and changes nothing", async () => {
+    const res = await post("/clusters/west/fault", JSON.stringify({ mode: "refuse", pad: "x".repeat(70 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(faults.get("west")).toEqual({ mode: "none" });
+  });
+
   it("answers 404 for an unknown cluster or path, 405 for a wrong method", async () => {
     const unknown = await post("/clusters/south/fault", JSON.stringify({ mode: "none" }));
     expect(unknown.status).toBe(404);

@@ -33,19 +33,25 @@ function send(res: ServerResponse, code: number, body: unknown, headers: Record<
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body, or undefined once it exceeds MAX_BODY (the rest is not read). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) reject(new Error("body too large"));
-      else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else {
+        req.pause();
+        resolve(undefined);
+      }
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
+
+const TOO_LARGE = { error: `the body is larger than ${MAX_BODY} bytes` };
 
 async function handle(target: AdminTarget, token: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? "/", "http://admin").pathname;
@@ -67,7 +73,9 @@ async function handle(target: AdminTarget, token: string, req: IncomingMessage, 
   if (!cluster) return send(res, 404, { error: unknownCluster(target, name) });
   if (method === "GET") return send(res, 200, { ...cluster, fault: target.fault(name) });
   if (method !== "POST") return send(res, 405, { error: "use GET or POST" });
-  const parsed = parseFault(await readBody(req));
+  const body = await readBody(req);
+  if (body === undefined) return send(res, 413, TOO_LARGE, { Connection: "close" });
+  const parsed = parseFault(body);
   if (!parsed.ok) return send(res, 400, { error: parsed.message });
   await target.setFault(name, parsed.fault);
   send(res, 200, { ...cluster, fault: parsed.fault });
@@ -80,7 +88,9 @@ function unknownCluster(target: AdminTarget, name: string): string {
 async function handlePodFault(target: AdminTarget, req: IncomingMessage, res: ServerResponse, [cluster = "", namespace = "", pod = ""]: string[]): Promise<void> {
   if (!target.clusters().some((c) => c.name === cluster)) return send(res, 404, { error: unknownCluster(target, cluster) });
   if (req.method !== "POST") return send(res, 405, { error: "use POST" });
-  const parsed = parsePodFault(await readBody(req));
+  const body = await readBody(req);
+  if (body === undefined) return send(res, 413, TOO_LARGE, { Connection: "close" });
+  const parsed = parsePodFault(body);
   if (!parsed.ok) return send(res, 400, { error: parsed.message });
   if (!target.setPodFault(cluster, namespace, pod, parsed.mode)) return send(res, 404, { error: `pod ${namespace}/${pod} not found in cluster "${cluster}"` });
   send(res, 200, { cluster, namespace, pod, mode: parsed.mode });
