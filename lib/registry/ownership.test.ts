@@ -29,7 +29,7 @@ const rows: Row[] = [
   ["a generated passthrough Gateway", ours("Gateway", "bookinfo", "eastwest-gateway-passthrough"), undefined],
   ["no label", without(se, { labels: {} }), /no label app.kubernetes.io\/managed-by=eastwest-console/],
   ["someone else's managed-by value", without(se, { labels: { [MANAGED_BY_LABEL]: "helm" } }), /no label/],
-  ["no source annotation", without(se, { annotations: { ...se.annotations, [SOURCE_CLUSTERS_ANNOTATION]: undefined } as Record<string, string> }), /no eastwest-console.io\/source-clusters annotation/],
+  ["no source annotation", without(se, { annotations: Object.fromEntries(Object.entries(se.annotations).filter(([k]) => k !== SOURCE_CLUSTERS_ANNOTATION)) }), /no eastwest-console.io\/source-clusters annotation/],
   ["no annotations at all", without(se, { annotations: {} }), /no .*source-clusters.*content-hash annotations/],
   ["a content hash that is not one", without(se, { annotations: { ...se.annotations, [CONTENT_HASH_ANNOTATION]: "x" } }), /not a content hash/],
   ["no field manager", without(se, { managers: ["kubectl-create/Update"] }), /field manager eastwest-registry \(Apply\) is not in managedFields/],

@@ -12,7 +12,7 @@ import { createFleetLister, type FleetLister } from "@/server/kube/writer-fleet-
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
 import type { Registry, SnapshotSource } from "../controller";
 
-export type WriteLog = Array<{ cluster: string; op: "apply" | "delete"; id: string }>;
+export type WriteLog = Array<{ cluster: string; op: "apply" | "delete" | "event"; id: string; force?: boolean }>;
 
 export type RegistryLab = {
   lab: Lab;
@@ -46,10 +46,14 @@ export async function startRegistryLab(): Promise<RegistryLab> {
       const inner = byCluster.get(cluster);
       if (!inner) return undefined;
       return {
-        apply: (object, lock) => {
+        apply: (object, lock, how) => {
           before?.();
-          log.push({ cluster, op: "apply", id: `${object.kind} ${object.metadata.namespace}/${object.metadata.name}` });
-          return inner.apply(object, lock);
+          log.push({ cluster, op: "apply", id: `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`, ...(how?.force ? { force: true } : {}) });
+          return inner.apply(object, lock, how);
+        },
+        recordDrift: (event) => {
+          log.push({ cluster, op: "event", id: `${event.object.kind} ${event.object.namespace}/${event.object.name}` });
+          return inner.recordDrift ? inner.recordDrift(event) : Promise.resolve({ ok: true });
         },
         delete: (ref, pre) => {
           before?.();
