@@ -52,6 +52,8 @@ function withNewService(snapshot: FleetSnapshotLike, n: number): FleetSnapshotLi
 
 const GENERATED_KINDS = ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const;
 const idOf = (m: { namespace?: string; name?: string } | undefined) => `${m?.namespace}/${m?.name}`;
+// What the API server records for the registry's server-side apply: the field-manager part of its ownership proof.
+const APPLIED_BY_REGISTRY = [{ manager: "eastwest-registry", operation: "Apply" }];
 
 /** The snapshot as it looks once every planned object was applied (as the API would return it). */
 function converged(snapshot: FleetSnapshotLike, planned: FleetState): FleetSnapshotLike {
@@ -61,7 +63,7 @@ function converged(snapshot: FleetSnapshotLike, planned: FleetState): FleetSnaps
       const objects: SnapshotCluster["objects"] = { ...c.objects };
       for (const kind of GENERATED_KINDS) {
         const applied = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind);
-        objects[kind] = applied.map((o) => ({ metadata: { ...o.metadata, uid: `u${++rv}`, resourceVersion: String(rv) }, spec: JSON.parse(JSON.stringify(o.spec)) as unknown }));
+        objects[kind] = applied.map((o) => ({ metadata: { ...o.metadata, uid: `u${++rv}`, resourceVersion: String(rv), managedFields: APPLIED_BY_REGISTRY }, spec: JSON.parse(JSON.stringify(o.spec)) as unknown }));
       }
       return { ...c, objects };
     }),
@@ -78,7 +80,7 @@ function echoed(snapshot: FleetSnapshotLike, planned: FleetState, round: number)
         const live = new Map((objects[kind] ?? []).map((o) => [idOf(o.metadata), o]));
         const written = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind && hash(live.get(idOf(o.metadata)) ?? {}) !== hash(o));
         if (written.length === 0) continue;
-        for (const [i, o] of written.entries()) live.set(idOf(o.metadata), { metadata: { ...o.metadata, uid: `e${round}-${i}`, resourceVersion: `e${round}-${i}` }, spec: o.spec });
+        for (const [i, o] of written.entries()) live.set(idOf(o.metadata), { metadata: { ...o.metadata, uid: `e${round}-${i}`, resourceVersion: `e${round}-${i}`, managedFields: APPLIED_BY_REGISTRY }, spec: o.spec });
         objects[kind] = [...live.values()];
       }
       return { ...c, objects };
