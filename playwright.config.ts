@@ -51,6 +51,8 @@ export default defineConfig({
     { name: "fleet", testMatch: /fleet-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
     { name: "missing-kubeconfig", testMatch: /missing-kubeconfig\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
     { name: "workspace", testMatch: /workspace-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
+    // Forged requests and headers against the workspace project's console (its lab is the one the registry writes to).
+    { name: "security", testMatch: /security-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
   ],
   webServer: [
     {
