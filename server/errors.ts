@@ -1,35 +1,76 @@
+// Domain errors the routers let through, as tagged values: a discriminant (`tag`) checked structurally, never
+// `instanceof`. Next loads this module once for instrumentation.ts and again for each route, so a class made in
+// one module graph is not the class another graph checks against (fleet.recheck answered 500 for an unknown
+// cluster that way). `server/trpc.ts` maps the tags to tRPC codes in one place, so plain functions never import
+// tRPC. Each is still an Error (a stack trace in logs); the tag, not the prototype, is what counts.
 import type { FieldError } from "@/lib/validation/field-error";
 
-/**
- * Domain errors the routers let through. `server/trpc.ts` maps them to tRPC codes in one
- * place, so plain functions never import tRPC.
- */
-export class NotFoundError extends Error {
-  /** The input field that named the missing thing, so the client can point at it. */
-  readonly field: string;
+export type DomainError =
+  /**
+   * The input named something that does not exist (a workspace, cluster, gateway): 404 naming the field. A list
+   * with several unknown names (clusters.1, clusters.3) names each in `fieldErrors`; `field` is the first.
+   */
+  | { tag: "eastwest.NotFound"; field: string; message: string; fieldErrors: FieldError[] }
+  /** Bad input: one entry per field with a sentence a person can act on. Nothing was written: 400. */
+  | { tag: "eastwest.Invalid"; fieldErrors: FieldError[]; message: string }
+  /** What the request would work on exists but cannot be handled (e.g. it nests too deep): 422. */
+  | { tag: "eastwest.Unprocessable"; field: string; message: string }
+  /** A part of the console that the request needs is not running (e.g. the registry failed to start): 412. */
+  | { tag: "eastwest.Unavailable"; message: string };
 
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = "NotFoundError";
-    this.field = field;
-  }
+export type DomainErrorTag = DomainError["tag"];
+
+const TAGS: ReadonlySet<string> = new Set<DomainErrorTag>(["eastwest.NotFound", "eastwest.Invalid", "eastwest.Unprocessable", "eastwest.Unavailable"]);
+
+function tagged<E extends DomainError>(fields: E): Error & E {
+  return Object.assign(new Error(fields.message), { name: fields.tag }, fields);
 }
 
-/** A part of the console that the request needs is not running (e.g. the registry failed to start). */
-export class UnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnavailableError";
-  }
+export function notFound(field: string, message: string, more: readonly FieldError[] = []): Error & DomainError {
+  return tagged({ tag: "eastwest.NotFound", field, message, fieldErrors: [{ field, message }, ...more] });
 }
 
-/** Bad input: one entry per field with a sentence a person can act on. Nothing was written. */
-export class ValidationError extends Error {
-  readonly fieldErrors: FieldError[];
+export function invalidInput(fieldErrors: FieldError[]): Error & DomainError {
+  // The message (logs, stack traces) names the first few; the list keeps them all for the response's cap.
+  const first = fieldErrors.slice(0, 3).map((e) => `${e.field}: ${e.message}`).join(" ");
+  const more = fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : "";
+  const message = first === "" ? "invalid input" : `${first}${more}`;
+  return tagged({ tag: "eastwest.Invalid", fieldErrors, message });
+}
 
-  constructor(fieldErrors: FieldError[]) {
-    super(fieldErrors.map((e) => `${e.field}: ${e.message}`).join(" ") || "invalid input");
-    this.name = "ValidationError";
-    this.fieldErrors = fieldErrors;
+export function unprocessable(field: string, message: string): Error & DomainError {
+  return tagged({ tag: "eastwest.Unprocessable", field, message });
+}
+
+export function unavailable(message: string): Error & DomainError {
+  return tagged({ tag: "eastwest.Unavailable", message });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const isFieldError = (v: unknown): v is FieldError => isRecord(v) && typeof v.field === "string" && typeof v.message === "string";
+
+/** Structural check: any value with a known tag and the fields that tag needs, from whichever module graph. */
+export function asDomainError(value: unknown): DomainError | undefined {
+  if (!isRecord(value) || typeof value.tag !== "string" || !TAGS.has(value.tag) || typeof value.message !== "string") return undefined;
+  const { tag, message } = value;
+  if (tag === "eastwest.Unavailable") return { tag, message };
+  const fieldErrors = Array.isArray(value.fieldErrors) && value.fieldErrors.every(isFieldError) ? value.fieldErrors : undefined;
+  if (tag === "eastwest.Invalid") return fieldErrors ? { tag, message, fieldErrors } : undefined;
+  if (typeof value.field !== "string") return undefined;
+  const { field } = value;
+  if (tag === "eastwest.NotFound") return { tag, field, message, fieldErrors: fieldErrors ?? [{ field, message }] };
+  return { tag: "eastwest.Unprocessable", field, message };
+}
+
+/** The field errors a domain error carries (a NotFound or Unprocessable names one field). */
+export function fieldErrorsOfDomain(error: DomainError): FieldError[] {
+  switch (error.tag) {
+    case "eastwest.Invalid":
+    case "eastwest.NotFound":
+      return error.fieldErrors;
+    case "eastwest.Unprocessable":
+      return [{ field: error.field, message: error.message }];
+    case "eastwest.Unavailable":
+      return [];
   }
 }

@@ -1,8 +1,7 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
-import { fromZodError } from "@/lib/validation/field-error";
-import { NotFoundError, UnavailableError, ValidationError } from "./errors";
+import { asDomainError, type DomainErrorTag } from "./errors";
+import { errorResponseParts } from "./error-shape";
 import type { FleetService } from "./fleet/service";
 import type { RegistryService } from "./registry/service";
 
@@ -12,41 +11,33 @@ export type Context = { fleet: FleetService; registry?: Promise<RegistryService>
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // One error shape for every response: a bounded message and one bounded `fieldErrors` list (dotted input
+  // paths), whatever the cause (zod input errors, tagged domain errors, anything else). No stack, no echo.
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        // Zod errors flattened so a form can show each field's message next to it.
-        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
-        field: cause instanceof NotFoundError ? cause.field : null,
-        // Bad input, one entry per field (dotted input path), for forms; zod input errors come out the same way.
-        fieldErrors: fieldErrorsOf(cause),
-      },
-    };
+    const { message, fieldErrors } = errorResponseParts(error.message, error.cause);
+    const data = { code: shape.data.code, httpStatus: shape.data.httpStatus, ...(shape.data.path === undefined ? {} : { path: shape.data.path }), fieldErrors };
+    return { code: shape.code, message, data };
   },
 });
 
-function fieldErrorsOf(cause: unknown) {
-  if (cause instanceof ValidationError) return cause.fieldErrors;
-  if (cause instanceof ZodError) return fromZodError(cause);
-  if (cause instanceof NotFoundError) return [{ field: cause.field, message: cause.message }];
-  return null;
-}
+/** Tagged domain errors → tRPC codes, in this one place. Anything unrecognised stays a 500. */
+const CODES: Record<DomainErrorTag, TRPC_ERROR_CODE_KEY> = {
+  "eastwest.NotFound": "NOT_FOUND",
+  "eastwest.Invalid": "BAD_REQUEST",
+  "eastwest.Unprocessable": "UNPROCESSABLE_CONTENT",
+  "eastwest.Unavailable": "PRECONDITION_FAILED",
+};
 
-/** Domain errors → tRPC codes, in this one place. Anything unrecognised stays a 500. */
-function codeFor(err: unknown): TRPC_ERROR_CODE_KEY | undefined {
-  if (err instanceof NotFoundError) return "NOT_FOUND";
-  if (err instanceof ValidationError) return "BAD_REQUEST";
-  if (err instanceof UnavailableError) return "PRECONDITION_FAILED";
-  return undefined;
+/** The tRPC code of a tagged domain error (recognised by its tag, from any module graph); undefined otherwise. */
+export function codeForDomain(cause: unknown): TRPC_ERROR_CODE_KEY | undefined {
+  const domain = asDomainError(cause);
+  return domain ? CODES[domain.tag] : undefined;
 }
 
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const code = codeFor(result.error.cause);
+    const code = codeForDomain(result.error.cause);
     if (code) throw new TRPCError({ code, message: result.error.message, cause: result.error.cause });
   }
   return result;

@@ -8,7 +8,7 @@
 //   single labels (app, service, app.kubernetes.io/name first, then the rest by key) and finally all its labels,
 //   that the service carries in every cluster running it and that no other service of the workspace carries.
 //   Without such a set the FQDN cannot be expressed and is reported as a field error, never widened.
-import { exposedServices, workspaceServices } from "@/lib/plan/exposure";
+import { exposedServices, workspaceServices, type ExposedService } from "@/lib/plan/exposure";
 import { selectorMatches, servingGateway } from "@/lib/plan/gateways";
 import { uniqueSorted, type JsonObject } from "@/lib/plan/json";
 import type { FieldError } from "@/lib/validation/field-error";
@@ -34,16 +34,45 @@ const PREFERRED = ["app", "service", "app.kubernetes.io/name"];
 const preference = (k: string) => (PREFERRED.includes(k) ? PREFERRED.indexOf(k) : PREFERRED.length);
 const describe = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(", ");
 
+/**
+ * The workspace's services and, per `key=value` label, the FQDNs with an instance carrying it. Built once per
+ * request, so choosing labels for N services costs N lookups instead of N scans of every service.
+ */
+export type LabelIndex = { services: ReadonlyMap<string, ExposedService>; carriers: ReadonlyMap<string, readonly string[]> };
+
+export function labelIndexOf(ctx: WorkspaceContext): LabelIndex {
+  const services = workspaceServices(ctx.scope, ctx.clusters);
+  const carriers = new Map<string, string[]>();
+  for (const s of services.values()) {
+    const pairs = new Set(s.instances.flatMap((i) => Object.entries(i.service.labels).map(([k, v]) => `${k}=${v}`)));
+    for (const pair of pairs) {
+      const list = carriers.get(pair);
+      if (list) list.push(s.fqdn);
+      else carriers.set(pair, [s.fqdn]);
+    }
+  }
+  return { services, carriers };
+}
+
+/** Another service with an instance that `sel` selects: only the carriers of sel's rarest label are looked at. */
+function clashOf(sel: Record<string, string>, fqdn: string, index: LabelIndex): ExposedService | undefined {
+  const lists = Object.entries(sel).map(([k, v]) => index.carriers.get(`${k}=${v}`) ?? []);
+  const rarest = lists.reduce<readonly string[] | undefined>((a, b) => (a === undefined || b.length < a.length ? b : a), undefined) ?? [];
+  for (const other of rarest) {
+    const service = other === fqdn ? undefined : index.services.get(other);
+    if (service?.instances.some((i) => selectorMatches(sel, i.service.labels))) return service;
+  }
+  return undefined;
+}
+
 /** The label set selecting exactly `fqdn` among the workspace's services, or a field error. */
-export function serviceLabelsFor(field: string, fqdn: string, ctx: WorkspaceContext): { labels: Record<string, string> } | { error: FieldError } {
-  const all = workspaceServices(ctx.scope, ctx.clusters);
-  const instances = all.get(fqdn)?.instances ?? [];
+export function serviceLabelsFor(field: string, fqdn: string, ctx: WorkspaceContext, index = labelIndexOf(ctx)): { labels: Record<string, string> } | { error: FieldError } {
+  const instances = index.services.get(fqdn)?.instances ?? [];
   const [first, ...rest] = instances.map((i) => i.service.labels);
   const common = Object.entries(first ?? {}).filter(([k, v]) => rest.every((l) => l[k] === v));
   const singles = [...common].sort(([a], [b]) => preference(a) - preference(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => ({ [k]: v }));
   const candidates = common.length > 1 ? [...singles, Object.fromEntries(common)] : singles;
-  const others = [...all.values()].filter((s) => s.fqdn !== fqdn);
-  const clash = (sel: Record<string, string>) => others.find((s) => s.instances.some((i) => selectorMatches(sel, i.service.labels)));
+  const clash = (sel: Record<string, string>) => clashOf(sel, fqdn, index);
   const unique = candidates.find((sel) => clash(sel) === undefined);
   if (unique) return { labels: unique };
   const ref = fqdn.split(".");

@@ -13,7 +13,7 @@ import { exposedServiceErrors } from "@/lib/validation/exposed-service";
 import { invalid, parseWith, valid, type FieldError, type Validated } from "@/lib/validation/field-error";
 import { workspaceContext, type WorkspaceContext } from "@/lib/validation/workspace-lookup";
 import type { Manifest } from "./manifest";
-import { serviceLabelsFor, tsbWorkspaceSetting, type TsbParent } from "./workspace-setting-tsb";
+import { labelIndexOf, serviceLabelsFor, tsbWorkspaceSetting, type TsbParent } from "./workspace-setting-tsb";
 import { settingTarget, targetLabels, type SettingTarget } from "./workspace-setting-target";
 
 export const SEED_SETTINGS_API_VERSION = "settings.tetrate.io/v1alpha1";
@@ -62,12 +62,40 @@ function build(target: SettingTarget, services: string[] | undefined, api: Works
   if (api.form === "seed") return valid(seedWorkspaceSetting(target, services));
   if (services === undefined) return valid(tsbWorkspaceSetting({ target, parent: api.parent, ctx }));
   const errors: FieldError[] = [];
+  const index = labelIndexOf(ctx);
   const serviceLabels = services.flatMap((fqdn, i) => {
-    const mapped = serviceLabelsFor(`exposure.services.${i}`, fqdn, ctx);
+    const mapped = serviceLabelsFor(`exposure.services.${i}`, fqdn, ctx, index);
     if ("error" in mapped) errors.push(mapped.error);
     return "labels" in mapped ? [mapped.labels] : [];
   });
   return errors.length > 0 ? invalid(errors) : valid(tsbWorkspaceSetting({ target, parent: api.parent, ctx, serviceLabels }));
+}
+
+/**
+ * A parsed request with its workspace and the setting it changes, before its services are checked: the server
+ * checks a long list in slices (exposedServiceChecker), yielding to the event loop between them, then builds.
+ */
+export type PreparedSetting = { services: string[] | undefined; ctx: WorkspaceContext; target: SettingTarget };
+
+export function prepareWorkspaceSetting(
+  raw: unknown,
+  fleet: { clusters: readonly ClusterInput[]; workspaces: readonly WorkspaceInput[] },
+  api: WorkspaceSettingApi,
+): Validated<PreparedSetting> {
+  const parsed = parseWith(workspaceSettingRequestSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { workspace, exposure } = parsed.value;
+  const found = workspaceContext("workspace", workspace, fleet);
+  if (!found.ok) return invalid([found.error]);
+  const target = settingTarget(found.context.workspace, api.form === "tsb" ? api.existing : undefined);
+  if (!target) return invalid([{ field: "workspace", message: `workspace ${workspace} has no namespace to hold a new WorkspaceSetting; create the setting next to the Workspace first.` }]);
+  return valid({ services: exposure.mode === "all" ? undefined : exposure.services, ctx: found.context, target });
+}
+
+/** The apply configuration of a prepared request whose services passed exposedServiceErrors. */
+export function buildWorkspaceSetting(prepared: PreparedSetting, api: WorkspaceSettingApi): Validated<WorkspaceSettingPlan> {
+  const manifest = build(prepared.target, prepared.services, api, prepared.ctx);
+  return manifest.ok ? valid({ manifest: manifest.value, target: prepared.target }) : manifest;
 }
 
 /** Validates a change request against the fleet and builds its apply configuration. */
@@ -76,16 +104,9 @@ export function planWorkspaceSetting(
   fleet: { clusters: readonly ClusterInput[]; workspaces: readonly WorkspaceInput[] },
   api: WorkspaceSettingApi,
 ): Validated<WorkspaceSettingPlan> {
-  const parsed = parseWith(workspaceSettingRequestSchema, raw);
-  if (!parsed.ok) return parsed;
-  const { workspace, exposure } = parsed.value;
-  const found = workspaceContext("workspace", workspace, fleet);
-  if (!found.ok) return invalid([found.error]);
-  const target = settingTarget(found.context.workspace, api.form === "tsb" ? api.existing : undefined);
-  if (!target) return invalid([{ field: "workspace", message: `workspace ${workspace} has no namespace to hold a new WorkspaceSetting; create the setting next to the Workspace first.` }]);
-  const services = exposure.mode === "all" ? undefined : exposure.services;
-  const errors = services === undefined ? [] : exposedServiceErrors("exposure.services", services, found.context);
-  if (errors.length > 0) return invalid(errors);
-  const manifest = build(target, services, api, found.context);
-  return manifest.ok ? valid({ manifest: manifest.value, target }) : manifest;
+  const prepared = prepareWorkspaceSetting(raw, fleet, api);
+  if (!prepared.ok) return prepared;
+  const { services, ctx } = prepared.value;
+  const errors = services === undefined ? [] : exposedServiceErrors("exposure.services", services, ctx);
+  return errors.length > 0 ? invalid(errors) : buildWorkspaceSetting(prepared.value, api);
 }

@@ -2,6 +2,7 @@
 // Namespace and most generated names are DNS-1123 labels). The checks themselves live in lib/names/dns.ts.
 import { z } from "zod";
 import { isDnsLabel } from "@/lib/names/dns";
+import { quoted } from "./bounded-text";
 import type { FieldError } from "./field-error";
 
 /** Why `value` is not a DNS-1123 label, in words a person can fix; undefined when it is one. */
@@ -16,13 +17,13 @@ export function dnsLabelProblem(value: string): string | undefined {
 
 export function dnsLabelError(field: string, value: string, what: string): FieldError | undefined {
   const problem = dnsLabelProblem(value);
-  return problem === undefined ? undefined : { field, message: `${what} "${value}" ${problem} (a DNS-1123 label such as eastwest-gateway).` };
+  return problem === undefined ? undefined : { field, message: `${what} ${quoted(value)} ${problem} (a DNS-1123 label such as eastwest-gateway).` };
 }
 
 /** A zod string that must be a DNS-1123 label; `what` names it in the message ("gateway name"). */
 export function dnsLabelSchema(what: string) {
   return z.string({ error: `${what} is required` }).superRefine((value, ctx) => {
     const problem = dnsLabelProblem(value);
-    if (problem !== undefined) ctx.addIssue({ code: "custom", message: `${what} "${value}" ${problem} (a DNS-1123 label such as eastwest-gateway).` });
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: `${what} ${quoted(value)} ${problem} (a DNS-1123 label such as eastwest-gateway).` });
   });
 }

@@ -49,3 +49,25 @@ describe("exposedServiceErrors", () => {
     expect(errors[1]?.message).toContain("listed twice");
   });
 });
+
+describe("exposedServiceErrors on long lists", () => {
+  it("flags every repeat of a duplicate, however far apart, and keeps first occurrences clean", () => {
+    const list = [DETAILS, ...Array.from({ length: 5_000 }, (_, i) => `svc-${i}.bookinfo.svc.cluster.local`), DETAILS, REVIEWS, REVIEWS];
+    const errors = exposedServiceErrors("s", list, ctx());
+    const duplicates = errors.filter((e) => e.message.includes("listed twice")).map((e) => e.field);
+    expect(duplicates).toEqual(["s.5001", "s.5003"]);
+    expect(errors).toHaveLength(5_002);
+  });
+
+  it("keeps each message short however many services the namespace has", () => {
+    const input = withCluster(seedInput(), "west", (c) => { for (let i = 0; i < 2_000; i++) c.services.push(service(`svc-${i}`)); });
+    const [error] = exposedServiceErrors("s", ["payments.bookinfo.svc.cluster.local"], ctx(input));
+    expect(error?.message).toMatch(/and 1,99\d more\); check the name\.$/);
+    expect(error?.message.length).toBeLessThan(400);
+  });
+
+  it("quotes a malformed entry cut to 80 characters", () => {
+    const [error] = exposedServiceErrors("s", ["x".repeat(10_000)], ctx());
+    expect(error?.message).toBe(`"${"x".repeat(80)}… (10,000 characters)" is not a service FQDN; write <service>.<namespace>.svc.cluster.local, e.g. details.bookinfo.svc.cluster.local.`);
+  });
+});

@@ -3,6 +3,7 @@
 import type { ClusterInput, WorkspaceInput } from "@/lib/plan/input";
 import { uniqueSorted } from "@/lib/plan/json";
 import { covers, workspaceScope, type WorkspaceScope } from "@/lib/plan/workspace-scope";
+import { quoted, someOf, truncated } from "./bounded-text";
 import type { FieldError } from "./field-error";
 
 export type WorkspaceContext = { workspace: WorkspaceInput; clusters: readonly ClusterInput[]; scope: WorkspaceScope };
@@ -14,8 +15,8 @@ export function workspaceContext(
 ): { ok: true; context: WorkspaceContext } | { ok: false; error: FieldError } {
   const workspace = input.workspaces.find((w) => w.name === name);
   if (!workspace) {
-    const known = input.workspaces.map((w) => w.name).join(", ") || "none";
-    return { ok: false, error: { field, message: `workspace "${name}" does not exist on the management cluster (known: ${known}).` } };
+    const known = someOf(input.workspaces.map((w) => w.name)) || "none";
+    return { ok: false, error: { field, message: `workspace ${quoted(name)} does not exist on the management cluster (known: ${known}).` } };
   }
   const { scope } = workspaceScope(workspace, input.clusters);
   return { ok: true, context: { workspace, clusters: input.clusters, scope } };
@@ -28,10 +29,10 @@ export function workspaceNamespaces(scope: WorkspaceScope): string[] {
 
 export function namespaceInWorkspaceError(field: string, namespace: string, ctx: WorkspaceContext): FieldError | undefined {
   if (ctx.clusters.some((c) => covers(ctx.scope, c.name, namespace))) return undefined;
-  const covered = workspaceNamespaces(ctx.scope).join(", ") || "none yet";
-  const selector = ctx.workspace.namespaceSelector.join(", ") || "empty";
+  const covered = someOf(workspaceNamespaces(ctx.scope)) || "none yet";
+  const selector = someOf(ctx.workspace.namespaceSelector) || "empty";
   return {
     field,
-    message: `namespace ${namespace} is not in workspace ${ctx.workspace.name} (its namespaceSelector ${selector} covers: ${covered}); pick one of those or add */${namespace} to the workspace.`,
+    message: `namespace ${truncated(namespace)} is not in workspace ${ctx.workspace.name} (its namespaceSelector ${selector} covers: ${covered}); pick one of those or add */${truncated(namespace)} to the workspace.`,
   };
 }

@@ -4,8 +4,9 @@ import { asSentence, errorSentence, errorsFor, fieldErrorsOf, unplacedErrors } f
 describe("fieldErrorsOf", () => {
   it.each([
     ["the contract's list", { data: { fieldErrors: [{ field: "name", message: "not a DNS label" }] } }, [{ field: "name", message: "not a DNS label" }]],
-    ["a flattened zod error", { data: { fieldErrors: null, zodError: { fieldErrors: { clusters: ["pick one"] } } } }, [{ field: "clusters", message: "pick one" }]],
-    ["NOT_FOUND's field", { message: "no such workspace", data: { field: "workspace" } }, [{ field: "workspace", message: "no such workspace" }]],
+    ["NOT_FOUND's field, in the same list", { message: "no such workspace", data: { code: "NOT_FOUND", fieldErrors: [{ field: "workspace", message: "no such workspace" }] } }, [{ field: "workspace", message: "no such workspace" }]],
+    ["an error that is not about input", { message: "boom", data: { code: "INTERNAL_SERVER_ERROR", fieldErrors: [] } }, []],
+    ["malformed entries", { data: { fieldErrors: [{ field: 1, message: "x" }, "y", { field: "name", message: "ok" }] } }, [{ field: "name", message: "ok" }]],
     ["an error without data", new Error("boom"), []],
     ["nothing", undefined, []],
   ])("reads %s", (_name, error, expected) => {

@@ -1,10 +1,11 @@
-// Reading a tRPC error for a form: the contract puts bad input in `error.data.fieldErrors` (dotted input paths);
-// older routers flatten zod into `data.zodError`, and NOT_FOUND names its field in `data.field`. Whatever arrives,
-// the form gets FieldError[] and every error reads as a sentence. Pure, so the browser and tests share it.
+// Reading a tRPC error for a form: every error response carries one `error.data.fieldErrors` list (dotted input
+// paths; server/error-shape.ts), for bad input (400), an unknown name (404, naming its field) and an object the
+// console will not edit (422). The form gets FieldError[] and every error reads as a sentence. Pure, so the
+// browser and tests share it.
 import type { FieldError } from "@/lib/validation/field-error";
 
 type Shape = { message?: unknown; data?: unknown };
-type Data = { fieldErrors?: unknown; zodError?: unknown; field?: unknown; code?: unknown; httpStatus?: unknown };
+type Data = { fieldErrors?: unknown; code?: unknown; httpStatus?: unknown };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
@@ -24,22 +25,9 @@ function listed(raw: unknown): FieldError[] {
   return raw.flatMap((e) => (isRecord(e) && typeof e.field === "string" && typeof e.message === "string" ? [{ field: e.field, message: e.message }] : []));
 }
 
-function flattened(raw: unknown): FieldError[] {
-  if (!isRecord(raw) || !isRecord(raw.fieldErrors)) return [];
-  return Object.entries(raw.fieldErrors).flatMap(([field, messages]) =>
-    Array.isArray(messages) ? messages.filter((m): m is string => typeof m === "string").map((message) => ({ field, message })) : [],
-  );
-}
-
 /** Every field error the server named, in its order. Empty when the error is not about input. */
 export function fieldErrorsOf(error: unknown): FieldError[] {
-  const data = dataOf(error);
-  const errors = listed(data.fieldErrors);
-  if (errors.length > 0) return errors;
-  const zod = flattened(data.zodError);
-  if (zod.length > 0) return zod;
-  if (typeof data.field === "string") return [{ field: data.field, message: messageOf(error) }];
-  return [];
+  return listed(dataOf(error).fieldErrors);
 }
 
 /** The errors of one field and of its elements (`clusters` also collects `clusters.1`). */

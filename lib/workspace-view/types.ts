@@ -20,27 +20,36 @@ import type { ExposeAllBlock } from "@/lib/manifests/expose-all";
 import type { HaChecklist } from "@/lib/readiness/ha-checklist";
 import type { ClusterPropagation } from "@/lib/registry/propagation";
 import type { FieldError } from "@/lib/validation/field-error";
+import { MAX_CLUSTERS, MAX_NAME_LENGTH, MAX_SERVICES } from "@/lib/validation/limits";
 
 // ---------- inputs (validated again, against the fleet, by the lib/ builders on the server) ----------
 
-export const workspaceRefSchema = z.object({ workspace: z.string().min(1, { error: "workspace is required" }) });
+// Every string and list is bounded (lib/validation/limits.ts) so a request's cost is known before any work;
+// the checks of content (DNS labels, known clusters, FQDNs of the workspace) come after, on the server.
+const name = (what: string) =>
+  z.string({ error: `${what} must be a string` }).max(MAX_NAME_LENGTH, { error: `${what} is longer than ${MAX_NAME_LENGTH} characters` });
+
+export const workspaceRefSchema = z.object({ workspace: name("workspace").min(1, { error: "workspace is required" }) });
 
 export const exposureSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("all") }),
-  z.object({ mode: z.literal("selected"), services: z.array(z.string()) }),
+  z.object({
+    mode: z.literal("selected"),
+    services: z.array(name("service FQDN")).max(MAX_SERVICES, { error: `at most ${MAX_SERVICES.toLocaleString("en-US")} services per request; expose all instead, or split the change` }),
+  }),
 ]);
 export type Exposure = z.infer<typeof exposureSchema>;
 
 /** Deploy (preview or apply) one IngressGateway to several clusters. Empty name/namespace → the defaults. */
 export const gatewayDeployInputSchema = workspaceRefSchema.extend({
-  name: z.string().optional(),
-  namespace: z.string().optional(),
-  clusters: z.array(z.string()),
+  name: name("gateway name").optional(),
+  namespace: name("namespace").optional(),
+  clusters: z.array(name("cluster name")).max(MAX_CLUSTERS, { error: `at most ${MAX_CLUSTERS} clusters per request` }),
 });
 export type GatewayDeployInput = z.infer<typeof gatewayDeployInputSchema>;
 
 /** Remove (preview or apply) one IngressGateway the console created, from one cluster. */
-export const gatewayRemoveInputSchema = workspaceRefSchema.extend({ cluster: z.string(), namespace: z.string(), name: z.string() });
+export const gatewayRemoveInputSchema = workspaceRefSchema.extend({ cluster: name("cluster name"), namespace: name("namespace"), name: name("gateway name") });
 export type GatewayRemoveInput = z.infer<typeof gatewayRemoveInputSchema>;
 
 export const exposureInputSchema = workspaceRefSchema.extend({ exposure: exposureSchema });
@@ -51,9 +60,11 @@ export const exposureApplyInputSchema = exposureInputSchema.extend({ force: z.bo
 export type ExposureApplyInput = z.input<typeof exposureApplyInputSchema>;
 
 // ---------- bad input ----------
-// A mutation or query whose input fails validation answers tRPC BAD_REQUEST (HTTP 400) with
-// `error.data.fieldErrors: FieldError[]` — one per field, `field` being the dotted input path ("clusters.1",
-// "namespace", "exposure.services.0", "name", "workspace", "cluster") — and writes nothing.
+// Every error answers one shape: `error.message` (a sentence) and `error.data.fieldErrors: FieldError[]`, one
+// per field, `field` being the dotted input path ("clusters.1", "namespace", "exposure.services.0", "name",
+// "workspace", "cluster"), at most 20 plus one entry counting the rest. Input that fails validation answers
+// BAD_REQUEST (400); a name that matches nothing NOT_FOUND (404) naming its field; a live object the console
+// will not edit (e.g. nested too deep) UNPROCESSABLE_CONTENT (422). None of them writes anything.
 export type { FieldError };
 
 // ---------- workspace list (overview) ----------

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { ClusterError } from "@/server/kube/cluster-error";
 import type { ClusterHandle, KubeconfigLoad } from "@/server/kube/kubeconfig";
 import type { ProbeOutcome } from "@/server/kube/probe";
-import { NotFoundError } from "@/server/errors";
 import { createFleetFeed } from "./feed";
 import { createFleetMonitor } from "./monitor";
 import { createFleetCache } from "./snapshot";
@@ -111,11 +110,13 @@ describe("createFleetMonitor", () => {
     expect(types()).toEqual(["fleet-reset", "clusters-updated"]);
   });
 
-  it("recheck of an unknown cluster names the field and the known clusters", async () => {
-    const { monitor } = setup(loaded("a", "west", "east"));
+  it.each([
+    ["unknown", "south", 'No cluster named "south" in the kubeconfig (known: west, east).'],
+    ["excluded by EASTWEST_CONTEXTS", "north", 'Cluster "north" is in the kubeconfig but excluded by EASTWEST_CONTEXTS (watching: west, east); add it there to use it.'],
+  ])("recheck of an %s cluster is a tagged NotFound naming the field", async (_name, cluster, message) => {
+    const { monitor } = setup({ ...loaded("a", "west", "east"), excluded: ["north"] } as KubeconfigLoad);
     await monitor.refresh();
-    const err = await monitor.recheck("south").catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NotFoundError);
-    expect(err).toMatchObject({ field: "cluster", message: 'No cluster named "south" in the kubeconfig (known: west, east).' });
+    const err = await monitor.recheck(cluster).catch((e: unknown) => e);
+    expect(err).toMatchObject({ tag: "eastwest.NotFound", field: "cluster", message });
   });
 });

@@ -1,7 +1,8 @@
 import { applyFleetEvent } from "@/lib/fleet-reducer";
 import type { ClusterStatus, FleetEvent, FleetView } from "@/lib/fleet-schema";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { NotFoundError } from "@/server/errors";
+import { quoted, someOf } from "@/lib/validation/bounded-text";
+import { notFound } from "@/server/errors";
 import type { ClusterHandle, KubeconfigLoad } from "@/server/kube/kubeconfig";
 import type { ProbeOutcome } from "@/server/kube/probe";
 import { toClusterStatus } from "./cluster-status";
@@ -35,6 +36,8 @@ const EMPTY: FleetView = { kind: "ready", sources: [], managementCluster: null, 
 export function createFleetMonitor(deps: MonitorDeps) {
   let view: FleetView = EMPTY;
   let handles: ClusterHandle[] = [];
+  /** Contexts of the kubeconfig that EASTWEST_CONTEXTS leaves out. */
+  let excluded: string[] = [];
   let fingerprint: string | undefined;
   let inFlight: Promise<void> | undefined;
   const lastReachable = new Map<string, string>();
@@ -92,6 +95,7 @@ export function createFleetMonitor(deps: MonitorDeps) {
     if (!load.ok) {
       if (changed) {
         handles = [];
+        excluded = [];
         probed.clear();
         deps.cache.reset([], null);
         // Visitors see file names only; the log line above keeps the full paths.
@@ -102,6 +106,7 @@ export function createFleetMonitor(deps: MonitorDeps) {
     if (changed) {
       resetting = true;
       handles = load.clusters;
+      excluded = load.excluded ?? [];
       probed.clear();
       deps.cache.reset(handles, management);
     }
@@ -129,13 +134,16 @@ export function createFleetMonitor(deps: MonitorDeps) {
   async function recheck(name: string): Promise<ClusterStatus> {
     const handle = handles.find((h) => h.name === name);
     if (!handle) {
-      const known = handles.map((h) => h.name).join(", ") || "none";
-      throw new NotFoundError("cluster", `No cluster named "${name}" in the kubeconfig (known: ${known}).`);
+      const known = someOf(handles.map((h) => h.name)) || "none";
+      if (excluded.includes(name)) {
+        throw notFound("cluster", `Cluster ${quoted(name)} is in the kubeconfig but excluded by EASTWEST_CONTEXTS (watching: ${known}); add it there to use it.`);
+      }
+      throw notFound("cluster", `No cluster named ${quoted(name)} in the kubeconfig (known: ${known}).`);
     }
     await check(handle, view.kind === "ready" ? view.managementCluster : null);
     deps.cache.flush();
     const status = compose(deps.cache.current()).find((s) => s.cluster === name);
-    if (!status) throw new NotFoundError("cluster", `Cluster "${name}" is no longer in the kubeconfig.`);
+    if (!status) throw notFound("cluster", `Cluster "${name}" is no longer in the kubeconfig.`);
     return status;
   }
 

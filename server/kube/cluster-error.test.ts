@@ -1,5 +1,5 @@
 import { ApiException } from "@kubernetes/client-node";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ClusterError, toClusterError } from "./cluster-error";
 
 const sysErr = (code: string, message = "request to http://user:pw@x failed") =>
@@ -39,6 +39,15 @@ describe("toClusterError", () => {
   it("keeps an existing ClusterError", () => {
     const original = new ClusterError("west", "dns", "x");
     expect(toClusterError("east", original)).toBe(original);
+  });
+
+  it("keeps a ClusterError made by another module graph's class (recognised by its tag)", async () => {
+    // A fresh copy of the module stands in for Next's second module graph: same shape, different class.
+    vi.resetModules();
+    const other = (await import("./cluster-error")) as typeof import("./cluster-error");
+    const foreign = new other.ClusterError("west", "dns", "west's host could not be resolved");
+    expect(foreign).not.toBeInstanceOf(ClusterError);
+    expect(toClusterError("east", foreign)).toBe(foreign);
   });
 
   it("exposes a serialisable view", () => {

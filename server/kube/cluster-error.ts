@@ -3,9 +3,11 @@ import type { ClusterErrorReason, ClusterErrorView } from "@/lib/fleet-schema";
 /**
  * One error type for everything that can go wrong talking to a cluster. It knows the
  * cluster and a coarse reason, and carries a sentence a person can act on. It never
- * copies a transport error's message, which may quote request details.
+ * copies a transport error's message, which may quote request details. Recognised by its
+ * tag (isClusterError), never `instanceof`: Next's module graphs each load their own class.
  */
 export class ClusterError extends Error {
+  readonly tag = "eastwest.ClusterError";
   readonly cluster: string;
   readonly reason: ClusterErrorReason;
   readonly status: number | undefined;
@@ -38,9 +40,13 @@ const REFUSED_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "EN
 const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
 const TIMEOUT_CODES = new Set(["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT"]);
 
+export function isClusterError(err: unknown): err is ClusterError {
+  return typeof err === "object" && err !== null && (err as { tag?: unknown }).tag === "eastwest.ClusterError" && typeof (err as { toView?: unknown }).toView === "function";
+}
+
 /** Maps anything a client-node call can throw to a ClusterError for `cluster`. */
 export function toClusterError(cluster: string, err: unknown, timeoutMs?: number): ClusterError {
-  if (err instanceof ClusterError) return err;
+  if (isClusterError(err)) return err;
   const status = httpStatus(err);
   if (status !== undefined) return fromStatus(cluster, status);
   const code = systemCode(err);

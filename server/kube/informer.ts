@@ -2,7 +2,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { CachedObject, FleetKind } from "@/lib/fleet/snapshot-types";
 import { backoffDelay, pause, type Backoff } from "./backoff";
 import { toClusterError, type ClusterError } from "./cluster-error";
-import { KubeHttpError } from "./kube-http";
+import { isKubeHttpError, KubeHttpError } from "./kube-http";
 import { listAll } from "./kube-list";
 import { watchOnce, type WatchEvent } from "./kube-watch";
 import { collectionPath, KIND_API } from "./kinds";
@@ -83,7 +83,7 @@ export function startInformer(cluster: string, kc: KubeConfig, kind: FleetKind, 
         await cycle();
       } catch (err) {
         if (signal.aborted) return;
-        if (err instanceof KubeHttpError && err.code === 404 && resourceVersion === undefined) {
+        if (isKubeHttpError(err) && err.code === 404 && resourceVersion === undefined) {
           // The cluster does not serve this kind (its CRD is not installed): nothing to cache.
           sink.replace([]);
           sink.healthy();

@@ -14,6 +14,14 @@ export class KubeHttpError extends Error {
   }
 }
 
+/**
+ * Recognised by shape, never `instanceof`: Next loads server modules once per module graph (instrumentation,
+ * each route), and an error made in one graph is not an instance of another graph's class.
+ */
+export function isKubeHttpError(err: unknown): err is KubeHttpError {
+  return err instanceof Error && err.name === "KubeHttpError" && typeof (err as { code?: unknown }).code === "number";
+}
+
 const transport = new IsomorphicFetchHttpLibrary();
 
 /**

@@ -48,6 +48,8 @@ describe("loadKubeconfig", () => {
     expect(load.clusters.map((c) => c.name)).toEqual(["east", "south"]);
     expect(load.clusters[1]?.kubeConfig).toBeNull();
     expect(load.clusters[1]?.problem).toMatch(/south is listed in EASTWEST_CONTEXTS/);
+    // What the allow-list leaves out is known, so a recheck can say "excluded" instead of "not in the kubeconfig".
+    expect(load.excluded).toEqual(["west"]);
   });
 
   it("merges several files, first definition wins, missing files skipped", async () => {

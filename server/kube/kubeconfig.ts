@@ -16,7 +16,8 @@ export type ClusterHandle = {
 };
 
 export type KubeconfigLoad =
-  | { ok: true; sources: string[]; fingerprint: string; clusters: ClusterHandle[] }
+  /** `excluded`: contexts the kubeconfig defines but EASTWEST_CONTEXTS leaves out (so a request can say so). */
+  | { ok: true; sources: string[]; fingerprint: string; clusters: ClusterHandle[]; excluded?: string[] }
   | { ok: false; fingerprint: string; error: ConfigError };
 
 type Merged = { clusters: Map<string, Cluster>; users: Map<string, User>; contexts: Context[] };
@@ -31,7 +32,8 @@ export async function loadKubeconfig(paths: string[], allowList: string[]): Prom
     if (error) return { ok: false, fingerprint: read.fingerprint, error };
   }
   const clusters = selectContexts(merged, allowList).map((name) => toHandle(merged, name));
-  return { ok: true, sources: read.files.map((f) => f.path), fingerprint: read.fingerprint, clusters };
+  const excluded = allowList.length === 0 ? [] : merged.contexts.map((c) => c.name).filter((name) => !allowList.includes(name));
+  return { ok: true, sources: read.files.map((f) => f.path), fingerprint: read.fingerprint, clusters, excluded };
 }
 
 /** kubectl's merge rule: the first file that defines a name wins. */

@@ -2,7 +2,7 @@
 // whose APIResourceList names the served resources): the seed's `settings.tetrate.io/v1alpha1` or TSB's
 // `tsb.tetrate.io/v2`. Both served → the seed form (what the product models). A 404 on a group version means
 // it is not served; anything else (unreachable, 401) is an error the caller reports.
-import { kubeGetJson, KubeHttpError } from "./kube-http";
+import { isKubeHttpError, kubeGetJson } from "./kube-http";
 import type { ClusterHandle } from "./kubeconfig";
 
 export type SettingsApiDiscovery = { ok: true; form: "seed" | "tsb" | "none" } | { ok: false; error: unknown };
@@ -16,7 +16,7 @@ async function servesWorkspaceSettings(handle: ClusterHandle, path: string, sign
     const list = (await kubeGetJson(handle.kubeConfig, path, {}, signal)) as { resources?: Array<{ name?: unknown }> };
     return (list.resources ?? []).some((r) => r.name === "workspacesettings");
   } catch (err) {
-    if (err instanceof KubeHttpError && err.code === 404) return false;
+    if (isKubeHttpError(err) && err.code === 404) return false;
     throw err;
   }
 }

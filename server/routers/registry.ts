@@ -1,9 +1,9 @@
-import { UnavailableError } from "@/server/errors";
+import { unavailable } from "@/server/errors";
 import type { RegistryService } from "@/server/registry/service";
 import { createTRPCRouter, publicProcedure } from "@/server/trpc";
 
 async function running(registry: Promise<RegistryService> | undefined): Promise<RegistryService> {
-  if (!registry) throw new UnavailableError("The cross-cluster registry is not running in this console.");
+  if (!registry) throw unavailable("The cross-cluster registry is not running in this console.");
   return registry;
 }
 

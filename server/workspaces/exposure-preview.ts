@@ -5,8 +5,10 @@ import { diffManifest } from "@/lib/manifests/diff";
 import { exposeAllBlockedBy } from "@/lib/manifests/expose-all";
 import { kubectlCommand } from "@/lib/manifests/kubectl-command";
 import type { Manifest } from "@/lib/manifests/manifest";
+import { tooDeepProblem } from "@/lib/validation/json-depth";
 import { renderYaml } from "@/lib/manifests/render";
 import type { ExposureInput, ExposurePreview } from "@/lib/workspace-view/types";
+import { unprocessable } from "@/server/errors";
 import type { ApplyOutcome, LiveObject } from "@/server/kube/console-outcome";
 import type { WorkspaceDeps } from "./deps";
 import { exposureConsequences, settingFrom } from "./exposure-consequences";
@@ -32,6 +34,9 @@ export async function exposurePreview(deps: WorkspaceDeps, input: ExposureInput)
   const { manifest, target, management, api } = await checkExposureRequest(deps, input);
   const { live, dry, forced } = await readAndDryRun(deps, management, manifest);
   const stored = dry.ok ? dry.object : forced?.ok ? forced.object : undefined;
+  // The live object may have changed since the cache saw it: the diff and YAML below walk it recursively.
+  const deep = tooDeepProblem("WorkspaceSetting", live) ?? tooDeepProblem("WorkspaceSetting", stored);
+  if (deep) throw unprocessable("workspace", deep);
   const block = input.exposure.mode === "all" && api.form === "seed" ? exposeAllBlockedBy(live, management) : undefined;
   const proposed = settingFrom(stored ?? manifest, target);
   return {

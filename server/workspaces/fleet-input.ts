@@ -5,8 +5,9 @@ import type { WorkspaceInput } from "@/lib/plan/input";
 import { parseNamespacePattern } from "@/lib/plan/workspace-scope";
 import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
+import { quoted, someOf } from "@/lib/validation/bounded-text";
 import { serverEnv } from "@/server/env";
-import { NotFoundError } from "@/server/errors";
+import { notFound } from "@/server/errors";
 
 const adapted = new WeakMap<FleetSnapshot, AdaptedInput>();
 
@@ -29,8 +30,8 @@ export function requireWorkspace(snapshot: FleetSnapshot, name: string): Workspa
   const { input } = planInputOf(snapshot);
   const ws = input.workspaces.find((w) => w.name === name);
   if (ws) return ws;
-  const known = input.workspaces.map((w) => w.name).join(", ") || "none";
-  throw new NotFoundError("workspace", `workspace "${name}" does not exist on the management cluster (known: ${known}).`);
+  const known = someOf(input.workspaces.map((w) => w.name)) || "none";
+  throw notFound("workspace", `workspace ${quoted(name)} does not exist on the management cluster (known: ${known}).`);
 }
 
 /** Clusters the namespaceSelector names (by its cluster part), whether or not the namespace exists there yet. */

@@ -8,10 +8,10 @@ import { isManagedByConsole } from "@/lib/manifests/manifest";
 import { renderYaml } from "@/lib/manifests/render";
 import { plan } from "@/lib/plan/plan";
 import { dnsLabelError } from "@/lib/validation/dns-name";
-import { knownClusterError } from "@/lib/validation/known-cluster";
+import { knownClusterError, unknownClusterError } from "@/lib/validation/known-cluster";
 import { namespaceInWorkspaceError, workspaceContext } from "@/lib/validation/workspace-lookup";
 import type { GatewayRemoveInput, GatewayRemovePreview, WriteResult } from "@/lib/workspace-view/types";
-import { NotFoundError, ValidationError } from "@/server/errors";
+import { invalidInput, notFound } from "@/server/errors";
 import type { LiveObject } from "@/server/kube/console-outcome";
 import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "./deps";
@@ -25,12 +25,15 @@ function checkInput(deps: WorkspaceDeps, input: GatewayRemoveInput): void {
   requireWorkspace(snapshot, input.workspace);
   const { input: planInput } = planInputOf(snapshot);
   const found = workspaceContext("workspace", input.workspace, planInput);
+  // An unknown cluster is a name that matches nothing: 404, before the 400s for malformed fields.
+  const unknown = unknownClusterError("cluster", input.cluster, clustersForValidation(snapshot));
+  if (unknown) throw notFound(unknown.field, unknown.message);
   const errors = [
     knownClusterError("cluster", input.cluster, clustersForValidation(snapshot)),
     dnsLabelError("name", input.name, "gateway name"),
     dnsLabelError("namespace", input.namespace, "namespace") ?? (found.ok ? namespaceInWorkspaceError("namespace", input.namespace, found.context) : undefined),
   ].flatMap((e) => e ?? []);
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) throw invalidInput(errors);
 }
 
 type Owned = { writer: ConsoleWriter; live: LiveObject };
@@ -42,9 +45,9 @@ async function ownedGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Pro
   if (!writer) return writeResultOf(input.cluster, { ok: false, ...noWriter(input.cluster) });
   const got = await writer.get(refOf(ingressGatewayManifest(input.name, input.namespace)));
   if (!got.ok) return writeResultOf(input.cluster, got);
-  if (!got.object) throw new NotFoundError("name", `IngressGateway ${input.namespace}/${input.name} does not exist in ${input.cluster}.`);
+  if (!got.object) throw notFound("name", `IngressGateway ${input.namespace}/${input.name} does not exist in ${input.cluster}.`);
   if (!isManagedByConsole(got.object)) {
-    throw new ValidationError([{ field: "name", message: `IngressGateway ${input.namespace}/${input.name} in ${input.cluster} was not created by the console (no app.kubernetes.io/managed-by=eastwest-console label); remove it where it is managed.` }]);
+    throw invalidInput([{ field: "name", message: `IngressGateway ${input.namespace}/${input.name} in ${input.cluster} was not created by the console (no app.kubernetes.io/managed-by=eastwest-console label); remove it where it is managed.` }]);
   }
   return { writer, live: got.object };
 }

@@ -1,18 +1,22 @@
 // A gateway deploy request checked against the fleet before anything is sent: the lib builder's rules (names
 // are DNS labels, clusters known and fresh, the namespace exists there), plus the namespace belonging to the
-// workspace. Bad input throws ValidationError (→ 400 with field errors); nothing reaches a cluster.
+// workspace. Names are resolved first: an unknown workspace or cluster is a 404 naming the field; then bad input
+// is a 400 with field errors (tagged errors, server/errors.ts). Nothing reaches a cluster either way.
 import { planIngressGateway, type IngressGatewayPlan } from "@/lib/manifests/ingress-gateway";
 import { dnsLabelProblem } from "@/lib/validation/dns-name";
+import { unknownClusterErrors } from "@/lib/validation/known-cluster";
 import { workspaceContext, namespaceInWorkspaceError } from "@/lib/validation/workspace-lookup";
 import type { GatewayDeployInput } from "@/lib/workspace-view/types";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { ValidationError } from "@/server/errors";
+import { invalidInput, notFound } from "@/server/errors";
 import { clustersForValidation, planInputOf, requireWorkspace } from "./fleet-input";
 
 const blankToUndefined = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s);
 
 export function checkGatewayRequest(snapshot: FleetSnapshot, input: GatewayDeployInput): IngressGatewayPlan {
   const ws = requireWorkspace(snapshot, input.workspace);
+  const [unknown, ...more] = unknownClusterErrors("clusters", input.clusters, clustersForValidation(snapshot));
+  if (unknown) throw notFound(unknown.field, unknown.message, more);
   const { input: planInput } = planInputOf(snapshot);
   const name = blankToUndefined(input.name);
   const namespace = blankToUndefined(input.namespace);
@@ -25,6 +29,6 @@ export function checkGatewayRequest(snapshot: FleetSnapshot, input: GatewayDeplo
   const outside = found.ok && chosen !== undefined && dnsLabelProblem(chosen) === undefined ? namespaceInWorkspaceError("namespace", chosen, found.context) : undefined;
   // "Not in the workspace" is the more useful sentence than "does not exist there" for the same field.
   const errors = [...(planned.ok ? [] : planned.errors.filter((e) => !(outside && e.field === "namespace"))), ...(outside ? [outside] : [])];
-  if (!planned.ok || errors.length > 0) throw new ValidationError(errors);
+  if (!planned.ok || errors.length > 0) throw invalidInput(errors);
   return planned.value;
 }

@@ -4,9 +4,10 @@
 // input on `name`, before anything is written.
 import { isManagedByConsole, type Manifest } from "@/lib/manifests/manifest";
 import type { FieldError } from "@/lib/validation/field-error";
+import { tooDeepProblem } from "@/lib/validation/json-depth";
 import type { ConsoleFailure, LiveObject } from "@/server/kube/console-outcome";
 import type { ConsoleWriter } from "@/server/kube/console-writer";
-import { ValidationError } from "@/server/errors";
+import { invalidInput, unprocessable } from "@/server/errors";
 import type { WorkspaceDeps } from "./deps";
 import { noWriter } from "./write-results";
 
@@ -30,6 +31,9 @@ export async function readTargets(deps: WorkspaceDeps, manifest: Manifest, clust
       ? [{ field: "name", message: `IngressGateway ${manifest.metadata.namespace ?? ""}/${manifest.metadata.name} already exists in ${t.cluster} and the console did not create it; choose another name, or change it where it is managed.` }]
       : [],
   );
-  if (foreign.length > 0) throw new ValidationError(foreign);
+  if (foreign.length > 0) throw invalidInput(foreign);
+  // Previews diff and render the live object recursively: one nested too deep is refused, not walked.
+  const deep = targets.flatMap((t) => (t.ok ? (tooDeepProblem("IngressGateway", t.live) ?? []) : []))[0];
+  if (deep) throw unprocessable("name", deep);
   return targets;
 }

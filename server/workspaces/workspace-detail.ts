@@ -8,7 +8,7 @@ import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { haChecklistFromSnapshot } from "@/lib/readiness/from-snapshot";
 import type { HaChecklist } from "@/lib/readiness/ha-checklist";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
-import { NotFoundError } from "@/server/errors";
+import { notFound } from "@/server/errors";
 import type { RegistryStatus } from "@/server/registry/status";
 import type { WorkspaceDeps } from "./deps";
 import { planInputOf, requireWorkspace, workspaceClusterNames } from "./fleet-input";
@@ -20,7 +20,7 @@ type Condition = WorkspaceDetail["conditions"][number];
 export function readinessOf(snapshot: FleetSnapshot, workspace: string): HaChecklist {
   const { allowLoopbackGatewayAddresses } = planInputOf(snapshot).input;
   const result = haChecklistFromSnapshot(snapshot, workspace, { allowLoopbackGatewayAddresses: allowLoopbackGatewayAddresses === true });
-  if (!result.ok) throw new NotFoundError("workspace", result.error.message);
+  if (!result.ok) throw notFound("workspace", result.error.message);
   return result.checklist;
 }
 

@@ -133,7 +133,7 @@ spec:
   it("removes only console-created gateways, saying first what stops working", async () => {
     await env.kubectl("west", ["apply", "-f", "-"], "apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata: { name: hand-made, namespace: bookinfo }\nspec: { eastWestOnly: true }\n");
     const foreign = { workspace: WS, cluster: "west", namespace: "bookinfo", name: "hand-made" };
-    await expect(gatewayRemove(deps, foreign)).rejects.toMatchObject({ name: "ValidationError", fieldErrors: [expect.objectContaining({ field: "name", message: expect.stringMatching(/not created by the console/) })] });
+    await expect(gatewayRemove(deps, foreign)).rejects.toMatchObject({ tag: "eastwest.Invalid", fieldErrors: [expect.objectContaining({ field: "name", message: expect.stringMatching(/not created by the console/) })] });
     await getGateway("west", "hand-made");
     const ours = { workspace: WS, cluster: "east", namespace: "bookinfo", name: "eastwest-gateway" };
     const preview = await gatewayRemovePreview(deps, ours);

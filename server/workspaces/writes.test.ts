@@ -1,7 +1,6 @@
 // Applies and removals with a fake writer: a double click applies once, foreign objects are never touched,
 // and per-cluster failures are data.
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "@/server/errors";
 import { exposureApply } from "./exposure-apply";
 import { gatewayApply } from "./gateway-apply";
 import { gatewayRemove } from "./gateway-remove";
@@ -43,7 +42,7 @@ describe("writes", () => {
   it("refuses to apply over a gateway the console did not create", async () => {
     const west = fakeWriter("west", { live: { apiVersion: "install.tetrate.io/v1alpha1", kind: "IngressGateway", metadata: { name: "eastwest-gateway", namespace: "bookinfo", labels: {} } } });
     const deps = fakeDeps(demoSnapshot(), { west });
-    await expect(gatewayApply(deps, { workspace: WS, clusters: ["west"] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(gatewayApply(deps, { workspace: WS, clusters: ["west"] })).rejects.toMatchObject({ tag: "eastwest.Invalid" });
     expect(west.calls).toEqual(["get"]);
   });
 

@@ -1,0 +1,97 @@
+// The tRPC endpoint's bounds, through the real handler (body reader, batch cap, router, error formatter): an
+// oversized body is 413 before tRPC reads it, a big batch 400, a 160,000-element list 400 fast and without
+// stalling the event loop, and no error answer echoes the input or grows with it.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "@/lib/validation/limits";
+import { errorOf, fakeFleet, handlerFor, post, postRequest } from "./test/handler-fixture";
+
+const exposure = (services: unknown[]) => ({ workspace: "bookinfo-ws", exposure: { mode: "selected", services } });
+
+describe("request bounds", () => {
+  it.each([
+    ["declared by Content-Length", { "content-length": String(MAX_BODY_BYTES + 1) }, "this one is 1,048,577 bytes"],
+    ["chunked, without a length", {}, "this one is more than that"],
+  ])("an oversized body (%s) gets 413 in tRPC's error shape, and no cluster is asked", async (_name, headers, size) => {
+    const fleet = fakeFleet();
+    const { handle } = handlerFor(fleet);
+    const huge = JSON.stringify({ json: exposure(Array.from({ length: 60_000 }, (_, i) => `svc-${i}.bookinfo.svc.cluster.local`)) });
+    expect(huge.length).toBeGreaterThan(MAX_BODY_BYTES);
+    const res = await handle(postRequest("workspace.exposureApply", huge, headers));
+    const { status, error } = await errorOf(res);
+    expect(status).toBe(413);
+    expect(error).toMatchObject({ data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, fieldErrors: [] }, message: `A request body may be at most 1,048,576 bytes; ${size}.` });
+    expect(fleet.handle).not.toHaveBeenCalled();
+  });
+
+  it("a body just under the limit is served", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const res = await handle(post("workspace.exposurePreview", { workspace: "nope", exposure: { mode: "all" } }));
+    expect(res.status).toBe(404);
+  });
+
+  it("a batch of more than 16 calls gets 400, one entry per call the client can match", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const paths = Array.from({ length: 17 }, () => "workspace.list").join(",");
+    const res = await handle(new Request(`http://127.0.0.1/api/trpc/${paths}?batch=1&input=%7B%7D`));
+    const { status, error } = await errorOf(res);
+    expect(status).toBe(400);
+    expect(error.message).toBe("A batch may hold at most 16 calls; this one holds 17.");
+  });
+
+  it("a 160,000-element array gets 400 in under 100 ms, and the event loop is never held 50 ms", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const body = JSON.stringify({ json: exposure(Array.from({ length: 160_000 }, () => 0)) });
+    expect(body.length).toBeLessThan(MAX_BODY_BYTES);
+    await handle(postRequest("workspace.exposurePreview", body)); // warm-up: module loading and JIT are not the request's cost
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    // The monitor's timer must be running before the request: a block right after enable() goes unseen.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const started = performance.now();
+    const res = await handle(postRequest("workspace.exposurePreview", body));
+    const elapsed = performance.now() - started;
+    // Let the monitor take one more sample after the request, so a stall at its very end is seen too.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    delay.disable();
+    const { status, text, error } = await errorOf(res);
+    expect(status).toBe(400);
+    expect(error.data.fieldErrors).toEqual([{ field: "exposure.services", message: expect.stringContaining("at most 10,000 services") }]);
+    expect(elapsed).toBeLessThan(100);
+    expect(delay.count).toBeGreaterThan(0);
+    expect(delay.max / 1e6).toBeLessThan(50);
+    expect(text.length).toBeLessThan(2_000);
+  });
+});
+
+describe("error answers stay small", () => {
+  it("an over-long value is refused without being quoted back", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const long = "x".repeat(100_000);
+    const { status, text } = await errorOf(await handle(post("workspace.gatewayPreview", { workspace: "bookinfo-ws", name: long, clusters: ["west"] })));
+    expect(status).toBe(400);
+    expect(text).not.toContain("x".repeat(81));
+    expect(text.length).toBeLessThan(2_000);
+  });
+
+  it("a quoted value is cut to 80 characters", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const name = `a${"b".repeat(200)}`;
+    const { status, error } = await errorOf(await handle(post("workspace.gatewayPreview", { workspace: "bookinfo-ws", name, clusters: ["west"] })));
+    expect(status).toBe(400);
+    const message = error.data.fieldErrors.find((e) => e.field === "name")?.message ?? "";
+    expect(message).toContain(`"a${"b".repeat(79)}… (201 characters)"`);
+  });
+
+  it("10,000 bad entries answer the first 20 and count the rest", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const services = Array.from({ length: 10_000 }, (_, i) => `nope-${i}.bookinfo.svc.cluster.local`);
+    const { status, text, error } = await errorOf(await handle(post("workspace.exposurePreview", exposure(services))));
+    expect(status).toBe(400);
+    expect(error.data.fieldErrors).toHaveLength(21);
+    expect(error.data.fieldErrors[0]).toMatchObject({ field: "exposure.services.0", message: expect.stringContaining("nope-0.bookinfo") });
+    expect(error.data.fieldErrors[20]).toEqual({ field: "(input)", message: "and 9,980 more problems like these; fix the ones shown first." });
+    expect(error.message).toMatch(/^exposure\.services\.0: .* \(and 9,999 more\)$/);
+    expect(text.length).toBeLessThan(12_000);
+  });
+});
