@@ -18,6 +18,17 @@ function toObserved(kind: DesiredKind, o: SnapshotObject): ObservedObject | unde
   return view;
 }
 
+// The fleet cache shares one frozen managedFields list among every object the same managers wrote (slim.ts), so
+// their `manager/operation` spellings are made once per list, not once per object.
+const managerViews = new WeakMap<object, readonly string[]>();
+
+function managersView(managedFields: ReadonlyArray<unknown> | undefined): readonly string[] {
+  if (!managedFields) return [];
+  let view = managerViews.get(managedFields);
+  if (!view) managerViews.set(managedFields, (view = managersOf(managedFields)));
+  return view;
+}
+
 function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefined {
   const m = o.metadata;
   if (!m?.name || !m.namespace) return undefined;
@@ -32,7 +43,7 @@ function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefin
     labels: m.labels ?? {},
     annotations: m.annotations ?? {},
     spec: o.spec,
-    managers: managersOf(m.managedFields),
+    managers: managersView(m.managedFields),
   };
 }
 
