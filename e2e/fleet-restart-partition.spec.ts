@@ -8,7 +8,8 @@ import { LAB_KUBECONFIG, setFault } from "./support/lab";
 // observes (the fleet project's console stays the registry writing to this lab).
 
 const PORT = 3103;
-const SHOTS = "test-results/restart-partition";
+// Outside test-results/, which the next Playwright run empties: a person looks at these after the run.
+const SHOTS = "screenshots/restart-partition";
 const WORKSPACE = "bookinfo-ws";
 
 let console_: RunningConsole | undefined;

@@ -174,6 +174,10 @@ test("removing a console-made gateway says what stops working first, then kubect
   const confirm = page.getByRole("alertdialog", { name: "Remove eastwest-gateway from north?" });
   await expect(confirm.getByText("What will stop working")).toBeVisible();
   await expect(confirm.getByRole("figure", { name: "kubectl command" })).toContainText("delete");
+  // The live object that will be deleted, as north returned it (only the cluster knows its uid), not a template.
+  const live = await shownYaml(page, "Live IngressGateway YAML");
+  expect(live.metadata).toMatchObject({ name: "eastwest-gateway", uid: expect.any(String) });
+  expect(live.metadata).not.toHaveProperty("managedFields");
   await shot(page, "16-remove-confirm");
   await confirm.getByRole("button", { name: "Remove gateway" }).dblclick();
   await expect(confirm).toHaveCount(0);

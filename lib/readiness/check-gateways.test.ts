@@ -30,3 +30,29 @@ describe("checkGateways", () => {
     expect(item.command).toContain("  name: eastwest-gateway\n  namespace: bookinfo\n");
   });
 });
+
+describe("checkGateways with clusters the console cannot see now", () => {
+  it.each([
+    [
+      "north stale with no gateway in its last known state: said, but nothing to deploy there",
+      withCluster(seedInput(), "north", (c) => { c.stale = true; }),
+      new Map(),
+      "no east-west gateway (pods labelled app=eastwest-gateway, port 15443) in the last known state of north (stale).",
+      "Nothing can be deployed to north until it answers.",
+      undefined,
+    ],
+    [
+      "north never reached since the console started: unknown, neither missing nor offered",
+      withCluster(seedInput({ northGateway: true }), "north", (c) => { c.stale = true; c.namespaces = []; c.services = []; c.gateways = []; }),
+      new Map([["north", { neverSynced: true }]]),
+      "gateways matching app=eastwest-gateway publish addresses in east (3 addresses) and west (3 addresses); north has not been reached since the console started, so its gateways are unknown.",
+      "Nothing to do here until those clusters answer (see the connection check).",
+      undefined,
+    ],
+  ])("%s", (_, input, freshness, reason, fix, command) => {
+    const item = checkGateways(contextOf(input, { freshness }));
+    expect(item).toMatchObject({ reason, fix });
+    expect(item.command).toBe(command);
+    expect(item.status).not.toBe("pass");
+  });
+});

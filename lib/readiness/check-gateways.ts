@@ -30,14 +30,19 @@ export function checkGateways(ctx: ReadinessContext): ChecklistItem {
   // Never reached since the console started: not spanned (no namespace seen), and never offered a deployment.
   const note = unknownNote(unknownClusters(ctx), "its gateways");
   if (missing.length > 0) {
+    // A stale cluster's "none" is its last known state, and nothing can be deployed there now: no command for it.
+    const fresh = missing.filter((c) => !ctx.spanned.find((s) => s.name === c)?.stale);
+    const stale = missing.filter((c) => !fresh.includes(c));
     const { name, namespace } = gatewayToDeploy(ctx);
     const manifest = ingressGatewayManifest(name, namespace);
     const also = `${unreachable.length > 0 ? ` Also ${unreachable.join("; ")}` : ""}${note ? ` (${note}.)` : ""}`;
+    const where = [fresh.length > 0 ? `in ${listing(fresh)}` : "", stale.length > 0 ? `in the last known state of ${listing(stale)} (stale)` : ""].filter((w) => w !== "").join(", and ");
+    const wait = stale.length > 0 ? `Nothing can be deployed to ${listing(stale)} until ${stale.length === 1 ? "it answers" : "they answer"}.` : "";
     return {
       id, title, status: "fail",
-      reason: `no east-west gateway (pods labelled ${selector}, port 15443) in ${listing(missing)}.${also}`,
-      fix: `Deploy one with the console's "Deploy east-west gateway" action for ${listing(missing)}, or apply the IngressGateway below.`,
-      command: kubectlScript(missing.map((context) => ({ type: "apply", context, manifest }))),
+      reason: `no east-west gateway (pods labelled ${selector}, port 15443) ${where}.${also}`,
+      fix: [fresh.length > 0 ? `Deploy one with the console's "Deploy east-west gateway" action for ${listing(fresh)}, or apply the IngressGateway below.` : "", wait].filter((f) => f !== "").join(" "),
+      ...(fresh.length > 0 ? { command: kubectlScript(fresh.map((context) => ({ type: "apply", context, manifest }))) } : {}),
     };
   }
   if (unreachable.length > 0) {
