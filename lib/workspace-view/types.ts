@@ -20,6 +20,7 @@ import type { ExposeAllBlock } from "@/lib/manifests/expose-all";
 import type { HaChecklist } from "@/lib/readiness/ha-checklist";
 import type { ClusterPropagation } from "@/lib/registry/propagation";
 import type { FieldError } from "@/lib/validation/field-error";
+import { grouped } from "@/lib/validation/bounded-text";
 import { MAX_CLUSTERS, MAX_NAME_LENGTH, MAX_SERVICES } from "@/lib/validation/limits";
 
 // ---------- inputs (validated again, against the fleet, by the lib/ builders on the server) ----------
@@ -35,7 +36,7 @@ export const exposureSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("all") }),
   z.object({
     mode: z.literal("selected"),
-    services: z.array(name("service FQDN")).max(MAX_SERVICES, { error: `at most ${MAX_SERVICES.toLocaleString("en-US")} services per request; expose all instead, or split the change` }),
+    services: z.array(name("service FQDN")).max(MAX_SERVICES, { error: `at most ${grouped(MAX_SERVICES)} services per request; expose all instead, or split the change` }),
   }),
 ]);
 export type Exposure = z.infer<typeof exposureSchema>;
@@ -76,6 +77,12 @@ export type WorkspaceSummary = {
   clusters: string[];
   namespaces: string[];
   exposure: Exposure;
+  /** Services the planner exposes (never the raw length of the exposedServices list). */
+  exposedCount: number;
+  /** Entries of exposedServices that name no service of the workspace. */
+  unnamedExposedEntries: number;
+  /** Clusters never synced since the console started: their namespaces, gateways and services are unknown. */
+  unsyncedClusters: string[];
   /** Clusters of the workspace with a ready east-west gateway (pods ready, address published, 15443). */
   gatewaysReady: number;
   ready: boolean;
@@ -84,7 +91,12 @@ export type WorkspaceSummary = {
 
 // ---------- workspace detail ----------
 
-export type ClusterFreshness = { state: "synced" | "syncing" | "stale"; staleSince?: string; reason?: string };
+/**
+ * `everSynced: false`: the console has not listed the cluster completely since it started (cut off before a
+ * restart, or still on its first list). Its namespaces and gateways are then unknown, not absent: the page says
+ * so and offers nothing to do there. `watchingSince`: when this console process started watching it.
+ */
+export type ClusterFreshness = { state: "synced" | "syncing" | "stale"; everSynced: boolean; watchingSince?: string; staleSince?: string; reason?: string };
 
 export type GatewayPhase = "ready" | "progressing" | "problem";
 
@@ -95,7 +107,10 @@ export type GatewayState = {
   namespace: string;
   /** ISO creationTimestamp of the IngressGateway. */
   createdAt?: string;
-  /** Carries app.kubernetes.io/managed-by=eastwest-console, so the console may remove it. */
+  /**
+   * Carries app.kubernetes.io/managed-by=eastwest-console: a claim, not a proof (anyone can copy a label). Removal
+   * proves the rest against the live object (field manager, name/namespace, eastWestOnly) before deleting.
+   */
   managedByConsole: boolean;
   pods: { ready: number; total: number; crashLooping: number };
   service?: { type: string; addresses: string[]; has15443: boolean };
@@ -142,8 +157,11 @@ export type WorkspaceDetail = {
   readiness: HaChecklist;
   /** Registry propagation of each exposed service (absent when the registry is not running). */
   propagation?: Array<{ fqdn: string; clusters: ClusterPropagation[] }>;
-  /** Registry conditions that concern this workspace, as sentences. */
-  conditions: Array<{ severity: "error" | "warning" | "info"; message: string }>;
+  /**
+   * Registry conditions that concern this workspace, as sentences. `reason`: the planner's or registry's reason
+   * (e.g. "ForeignObject": an object named like ours that the console did not make).
+   */
+  conditions: Array<{ severity: "error" | "warning" | "info"; message: string; reason?: string }>;
 };
 
 // ---------- previews and results ----------
@@ -173,17 +191,26 @@ export type WriteResult =
 
 export type GatewayApplyResult = { results: WriteResult[] };
 
+/**
+ * `yaml`: the LIVE object that would be deleted, as the cluster returned it (minus managedFields), never a
+ * template. `removable: false` with `refusal`: the console cannot prove it made this gateway (or could not read
+ * it), says what is missing, and deletes nothing; `kubectl` is then empty.
+ */
 export type GatewayRemovePreview = WhatItWouldDo & {
   /** What stops working, in plain sentences (e.g. "details.bookinfo.svc.cluster.local in west loses its east instance"). */
   consequences: string[];
+  removable: boolean;
+  refusal?: string;
 };
 
+/**
+ * One kind's consequences in one cluster (`namespace/name`s). `blocked`: planned after the change, but an object
+ * the console cannot prove it made holds the name there; the registry leaves it alone, so nothing is written.
+ */
+export type KindConsequence = { added: string[]; removed: string[]; unchanged: number; blocked: string[] };
+
 /** One cluster's registry consequences of a setting change (same pure planner as the registry). */
-export type ClusterConsequence = {
-  cluster: string;
-  serviceEntries: { added: string[]; removed: string[]; unchanged: number };
-  workloadEntries: { added: string[]; removed: string[]; unchanged: number };
-};
+export type ClusterConsequence = { cluster: string; serviceEntries: KindConsequence; workloadEntries: KindConsequence };
 
 export type ExposurePreview = WhatItWouldDo & {
   target: { name: string; namespace: string; cluster: string; exists: boolean };

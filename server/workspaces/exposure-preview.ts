@@ -12,6 +12,7 @@ import { unprocessable } from "@/server/errors";
 import type { ApplyOutcome, LiveObject } from "@/server/kube/console-outcome";
 import type { WorkspaceDeps } from "./deps";
 import { exposureConsequences, settingFrom } from "./exposure-consequences";
+import { observedIfWriting } from "./observed-if-writing";
 import { checkExposureRequest } from "./exposure-request";
 import { planInputOf } from "./fleet-input";
 import { refOf } from "./gateway-targets";
@@ -46,6 +47,6 @@ export async function exposurePreview(deps: WorkspaceDeps, input: ExposureInput)
     diff: diffManifest(live, live !== undefined && stored !== undefined ? stored : manifest),
     dryRun: dryRunOf(dry),
     ...(block ? { exposeAllBlock: block } : {}),
-    ...exposureConsequences(planInputOf(deps.snapshot()).input, input.workspace, proposed),
+    ...exposureConsequences(planInputOf(deps.snapshot()).input, input.workspace, proposed, await observedIfWriting(deps)),
   };
 }

@@ -1,12 +1,14 @@
-// Removing an east-west gateway the console created, from one cluster. The preview says, from the planner run
-// without that gateway, what stops working; removal deletes only an IngressGateway labelled managed-by
-// eastwest-console (anything else is a 400 on `name`), with a uid + resourceVersion precondition so an object
-// replaced since we read it is never deleted. The installer's Deployment and Service go with it (owner refs).
+// Removing an east-west gateway the console created, from one cluster. The preview shows the live object that
+// would be deleted (as the cluster returned it) and, from the planner run without that gateway, what stops
+// working; removal deletes only an IngressGateway the console can prove it made (gateway-ownership.ts: label,
+// field manager, name/namespace, eastWestOnly — anything short of that is refused, naming what is missing, as a
+// 400 on `name`), with a uid + resourceVersion precondition so an object replaced since it was read is never
+// deleted. The installer's Deployment and Service go with it (owner refs).
 import { deleteActions, kubectlScript } from "@/lib/manifests/kubectl-command";
 import { ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
-import { isManagedByConsole } from "@/lib/manifests/manifest";
 import { renderYaml } from "@/lib/manifests/render";
 import { plan } from "@/lib/plan/plan";
+import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { dnsLabelError } from "@/lib/validation/dns-name";
 import { knownClusterError, unknownClusterError } from "@/lib/validation/known-cluster";
 import { namespaceInWorkspaceError, workspaceContext } from "@/lib/validation/workspace-lookup";
@@ -17,6 +19,7 @@ import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "./deps";
 import { clustersForValidation, planInputOf, requireWorkspace } from "./fleet-input";
 import { lossSentences } from "./consequences";
+import { notProvenSentence, proveConsoleGateway, readableLive, type GatewayProof } from "./gateway-ownership";
 import { refOf } from "./gateway-targets";
 import { noWriter, writeResultOf } from "./write-results";
 
@@ -36,20 +39,20 @@ function checkInput(deps: WorkspaceDeps, input: GatewayRemoveInput): void {
   if (errors.length > 0) throw invalidInput(errors);
 }
 
-type Owned = { writer: ConsoleWriter; live: LiveObject };
+type Read = { writer: ConsoleWriter; live: LiveObject; proof: GatewayProof };
 
-/** The live gateway, checked to be the console's; a failure to read is returned as a WriteResult. */
-async function ownedGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<Owned | WriteResult> {
+/** The live gateway and whether it is provably the console's; a failure to read is returned as a WriteResult. */
+async function readGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<Read | WriteResult> {
   checkInput(deps, input);
   const writer = deps.writerFor(input.cluster);
   if (!writer) return writeResultOf(input.cluster, { ok: false, ...noWriter(input.cluster) });
   const got = await writer.get(refOf(ingressGatewayManifest(input.name, input.namespace)));
   if (!got.ok) return writeResultOf(input.cluster, got);
   if (!got.object) throw notFound("name", `IngressGateway ${input.namespace}/${input.name} does not exist in ${input.cluster}.`);
-  if (!isManagedByConsole(got.object)) {
-    throw invalidInput([{ field: "name", message: `IngressGateway ${input.namespace}/${input.name} in ${input.cluster} was not created by the console (no app.kubernetes.io/managed-by=eastwest-console label); remove it where it is managed.` }]);
-  }
-  return { writer, live: got.object };
+  const { input: planInput } = planInputOf(deps.snapshot());
+  const ws = requireWorkspace(deps.snapshot(), input.workspace);
+  const namespaces = workspaceScope(ws, planInput.clusters).scope.get(input.cluster) ?? [];
+  return { writer, live: got.object, proof: proveConsoleGateway(got.object, namespaces) };
 }
 
 function consequences(deps: WorkspaceDeps, input: GatewayRemoveInput): string[] {
@@ -63,21 +66,30 @@ function consequences(deps: WorkspaceDeps, input: GatewayRemoveInput): string[] 
 }
 
 export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<GatewayRemovePreview> {
-  // Reads the live object too, so a gateway the console did not create is refused already at preview.
-  const owned = await ownedGateway(deps, input);
+  // Reads the live object, so the preview shows what would really be deleted, and refuses what is not provably ours.
+  const read = await readGateway(deps, input);
   const manifest = ingressGatewayManifest(input.name, input.namespace);
-  const unreadable = "cluster" in owned && !owned.ok ? [`${input.cluster} could not be read: ${owned.message}`] : [];
-  return { yaml: renderYaml(manifest), kubectl: kubectlScript(deleteActions(manifest, [input.cluster])), consequences: [...unreadable, ...consequences(deps, input)] };
+  const kubectl = kubectlScript(deleteActions(manifest, [input.cluster]));
+  if ("cluster" in read) {
+    const refusal = read.ok ? `${input.cluster} returned nothing to inspect.` : `${input.cluster} could not be read: ${read.message} The console does not delete what it cannot inspect.`;
+    return { yaml: "", kubectl, consequences: [], removable: false, refusal };
+  }
+  const yaml = renderYaml(readableLive(read.live));
+  if (!read.proof.owned) return { yaml, kubectl: "", consequences: [], removable: false, refusal: notProvenSentence(input, read.proof.missing) };
+  return { yaml, kubectl, consequences: consequences(deps, input), removable: true };
 }
 
 export async function gatewayRemove(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<WriteResult> {
   checkInput(deps, input);
   const key = JSON.stringify(["gateway-remove", input.cluster, input.namespace, input.name]);
   return deps.inFlight(key, async () => {
-    const owned = await ownedGateway(deps, input);
-    if ("cluster" in owned) return owned;
-    const { uid, resourceVersion } = owned.live.metadata;
+    const read = await readGateway(deps, input);
+    if ("cluster" in read) return read;
+    if (!read.proof.owned) throw invalidInput([{ field: "name", message: notProvenSentence(input, read.proof.missing) }]);
+    const { uid, resourceVersion } = read.live.metadata;
     if (!uid || !resourceVersion) return { cluster: input.cluster, ok: false, kind: "rejected", message: `${input.cluster} returned the gateway without uid/resourceVersion; it is not deleted blind.` };
-    return writeResultOf(input.cluster, await owned.writer.remove(refOf(ingressGatewayManifest(input.name, input.namespace)), { uid, resourceVersion }));
+    return writeResultOf(input.cluster, await read.writer.remove(refOf(manifestOf(input)), { uid, resourceVersion }));
   });
 }
+
+const manifestOf = (input: GatewayRemoveInput) => ingressGatewayManifest(input.name, input.namespace);

@@ -3,7 +3,6 @@
 // registry conditions about it (otherwise the planner's conditions, computed the same way).
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { defaultNamespace } from "@/lib/manifests/ingress-gateway";
-import { plan } from "@/lib/plan/plan";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { haChecklistFromSnapshot } from "@/lib/readiness/from-snapshot";
 import type { HaChecklist } from "@/lib/readiness/ha-checklist";
@@ -13,9 +12,8 @@ import type { RegistryStatus } from "@/server/registry/status";
 import type { WorkspaceDeps } from "./deps";
 import { planInputOf, requireWorkspace, workspaceClusterNames } from "./fleet-input";
 import { workspaceClusters } from "./workspace-clusters";
+import { planOf, workspaceConditions, type AnyCondition } from "./workspace-conditions";
 import { exposureOf, servicesOf } from "./workspace-services";
-
-type Condition = WorkspaceDetail["conditions"][number];
 
 export function readinessOf(snapshot: FleetSnapshot, workspace: string): HaChecklist {
   const { allowLoopbackGatewayAddresses } = planInputOf(snapshot).input;
@@ -24,9 +22,9 @@ export function readinessOf(snapshot: FleetSnapshot, workspace: string): HaCheck
   return result.checklist;
 }
 
-function conditionsFor(snapshot: FleetSnapshot, workspace: string, status: RegistryStatus | undefined): Condition[] {
-  const all = status ? status.conditions : plan(planInputOf(snapshot).input).conditions;
-  return all.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
+/** The registry's conditions when it runs (it resolved the gateways' hostnames), else the planner's on this snapshot. */
+function allConditions(snapshot: FleetSnapshot, status: RegistryStatus | undefined): readonly AnyCondition[] {
+  return status ? status.conditions : planOf(snapshot).conditions;
 }
 
 export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promise<WorkspaceDetail> {
@@ -38,6 +36,8 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
   const services = servicesOf(ws, input.clusters);
   const exposed = new Set(services.filter((s) => s.exposed).map((s) => s.fqdn));
   const gatewayNamespace = defaultNamespace(ws);
+  const clusterNames = workspaceClusterNames(snapshot, ws);
+  const conditions = allConditions(snapshot, status).filter((c) => c.workspace === undefined || c.workspace === ws.name);
   return {
     name: ws.name,
     ...(ws.namespace ? { namespace: ws.namespace } : {}),
@@ -47,10 +47,10 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
     exposure: exposureOf(ws),
     ...(gatewayNamespace ? { defaultGatewayNamespace: gatewayNamespace } : {}),
     managementCluster: snapshot.managementCluster,
-    clusters: workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope),
+    clusters: workspaceClusters(snapshot, clusterNames, scope, conditions),
     services,
     readiness: readinessOf(snapshot, name),
     ...(status ? { propagation: status.propagation.filter((p) => exposed.has(p.fqdn)).map((p) => ({ fqdn: p.fqdn, clusters: p.clusters })) } : {}),
-    conditions: conditionsFor(snapshot, name, status),
+    conditions: workspaceConditions(conditions, { name: ws.name, scope, clusters: clusterNames, services: services.map((s) => s.fqdn) }),
   };
 }

@@ -89,7 +89,7 @@ describe("workspace functions against the lab", () => {
     }
     // Live is "expose all": north keeps its ServiceEntries for details and reviews and loses ratings'.
     const north = preview.consequences.find((c) => c.cluster === "north");
-    expect(north?.serviceEntries).toEqual({ added: [], removed: ["xcp-multicluster/global-gwinternal-ratings-bookinfo-svc-cluster-local"], unchanged: 2 });
+    expect(north?.serviceEntries).toEqual({ added: [], removed: ["xcp-multicluster/global-gwinternal-ratings-bookinfo-svc-cluster-local"], unchanged: 2, blocked: [] });
     expect(await settingSpec()).not.toMatchObject({ defaultEastWestGatewaySettings: { exposedServices: expect.anything() } });
     const west = preview.consequences.find((c) => c.cluster === "west");
     expect(west?.workloadEntries.removed.length).toBeGreaterThan(0);
@@ -133,12 +133,23 @@ spec:
   it("removes only console-created gateways, saying first what stops working", async () => {
     await env.kubectl("west", ["apply", "-f", "-"], "apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata: { name: hand-made, namespace: bookinfo }\nspec: { eastWestOnly: true }\n");
     const foreign = { workspace: WS, cluster: "west", namespace: "bookinfo", name: "hand-made" };
-    await expect(gatewayRemove(deps, foreign)).rejects.toMatchObject({ tag: "eastwest.Invalid", fieldErrors: [expect.objectContaining({ field: "name", message: expect.stringMatching(/not created by the console/) })] });
+    await expect(gatewayRemove(deps, foreign)).rejects.toMatchObject({ tag: "eastwest.Invalid", fieldErrors: [expect.objectContaining({ field: "name", message: expect.stringMatching(/not provably the console's/) })] });
     await getGateway("west", "hand-made");
+    // The label copied by hand (kubectl, not the console's field manager), eastWestOnly false: refused, shown live.
+    await env.kubectl("west", ["apply", "-f", "-"], "apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata: { name: copied, namespace: bookinfo, labels: { app.kubernetes.io/managed-by: eastwest-console } }\nspec: { eastWestOnly: false }\n");
+    const copied = { workspace: WS, cluster: "west", namespace: "bookinfo", name: "copied" };
+    const refused = await gatewayRemovePreview(deps, copied);
+    expect(refused).toMatchObject({ removable: false, kubectl: "", refusal: expect.stringMatching(/field manager \(eastwest-console\).*spec\.eastWestOnly: true.*Nothing was deleted/) });
+    expect(refused.yaml).toMatch(/eastWestOnly: false/);
+    expect(refused.yaml).not.toMatch(/managedFields/);
+    await expect(gatewayRemove(deps, copied)).rejects.toMatchObject({ tag: "eastwest.Invalid" });
+    await getGateway("west", "copied");
     const ours = { workspace: WS, cluster: "east", namespace: "bookinfo", name: "eastwest-gateway" };
     const preview = await gatewayRemovePreview(deps, ours);
     expect(preview.consequences).toContain(`${DETAILS} in west loses its east instance (no failover to east).`);
     expect(preview.kubectl).toBe("kubectl --context east delete ingressgateways.install.tetrate.io eastwest-gateway -n bookinfo");
+    // The live object, as the cluster returned it (a uid is something only the cluster knows).
+    expect(preview).toMatchObject({ removable: true, yaml: expect.stringMatching(/uid: \S+/) });
     expect(await gatewayRemove(deps, ours)).toEqual({ cluster: "east", ok: true });
     await expect(getGateway("east")).rejects.toThrow(/NotFound|not found/);
   });

@@ -53,11 +53,14 @@ describe("writes", () => {
     expect(result.results).toEqual([{ cluster: "west", ok: true }, { cluster: "east", ok: false, kind: "unreachable", message: expect.stringMatching(/no usable credentials for east/) }]);
   });
 
+  const APPLIED = [{ manager: "eastwest-console", operation: "Apply" }];
   it.each([
-    ["the console's gateway is deleted with its uid and resourceVersion", { labels: MANAGED, uid: "u9", resourceVersion: "42" }, ["get", "remove"]],
-    ["a hand-made gateway is refused", { labels: {}, uid: "u9", resourceVersion: "42" }, ["get"]],
-  ])("%s", async (_name, meta, calls) => {
-    const west = fakeWriter("west", { live: { kind: "IngressGateway", metadata: { name: "eastwest-gateway", namespace: "bookinfo", ...meta } } });
+    ["the console's gateway is deleted with its uid and resourceVersion", { labels: MANAGED, uid: "u9", resourceVersion: "42", managedFields: APPLIED }, true, ["get", "remove"]],
+    ["a hand-made gateway is refused", { labels: {}, uid: "u9", resourceVersion: "42", managedFields: APPLIED }, true, ["get"]],
+    ["a copied label without the console's field manager is refused", { labels: MANAGED, uid: "u9", resourceVersion: "42", managedFields: [{ manager: "kubectl", operation: "Update" }] }, true, ["get"]],
+    ["the console's marks but eastWestOnly false is refused", { labels: MANAGED, uid: "u9", resourceVersion: "42", managedFields: APPLIED }, false, ["get"]],
+  ])("%s", async (_name, meta, eastWestOnly, calls) => {
+    const west = fakeWriter("west", { live: { kind: "IngressGateway", metadata: { name: "eastwest-gateway", namespace: "bookinfo", ...meta }, spec: { eastWestOnly } } });
     const deps = fakeDeps(demoSnapshot(), { west });
     const run = gatewayRemove(deps, { workspace: WS, cluster: "west", namespace: "bookinfo", name: "eastwest-gateway" });
     if (calls.includes("remove")) {
