@@ -9,6 +9,7 @@ import { dnsLabelSchema } from "@/lib/validation/dns-name";
 import { invalid, parseWith, valid, type FieldError, type Validated } from "@/lib/validation/field-error";
 import { clusterListErrors } from "@/lib/validation/known-cluster";
 import { shellQuote } from "./kubectl-command";
+import { MAX_CLUSTERS, MAX_NAME_LENGTH } from "@/lib/validation/limits";
 import { MANAGED_BY, type Manifest } from "./manifest";
 
 export const INGRESS_GATEWAY_API_VERSION = "install.tetrate.io/v1alpha1";
@@ -19,10 +20,12 @@ export const ingressGatewayRequestSchema = z.object({
   /** Defaults to the workspace's namespace (see `defaultNamespace`). */
   namespace: dnsLabelSchema("namespace").optional(),
   clusters: z
-    .array(z.string({ error: "each cluster must be a cluster name" }).min(1, { error: "a cluster name is empty" }), {
-      error: "clusters must be a list of cluster names",
-    })
-    .min(1, { error: "choose at least one cluster to deploy the gateway to" }),
+    .array(
+      z.string({ error: "each cluster must be a cluster name" }).min(1, { error: "a cluster name is empty" }).max(MAX_NAME_LENGTH, { error: `a cluster name is longer than ${MAX_NAME_LENGTH} characters` }),
+      { error: "clusters must be a list of cluster names" },
+    )
+    .min(1, { error: "choose at least one cluster to deploy the gateway to" })
+    .max(MAX_CLUSTERS, { error: `at most ${MAX_CLUSTERS} clusters per request` }),
 });
 export type IngressGatewayRequest = z.input<typeof ingressGatewayRequestSchema>;
 

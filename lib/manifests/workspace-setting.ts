@@ -9,8 +9,10 @@
 import { z } from "zod";
 import { uniqueSorted } from "@/lib/plan/json";
 import type { ClusterInput, WorkspaceInput } from "@/lib/plan/input";
+import { grouped } from "@/lib/validation/bounded-text";
 import { exposedServiceErrors } from "@/lib/validation/exposed-service";
 import { invalid, parseWith, valid, type FieldError, type Validated } from "@/lib/validation/field-error";
+import { MAX_NAME_LENGTH, MAX_SERVICES } from "@/lib/validation/limits";
 import { workspaceContext, type WorkspaceContext } from "@/lib/validation/workspace-lookup";
 import type { Manifest } from "./manifest";
 import { labelIndexOf, serviceLabelsFor, tsbWorkspaceSetting, type TsbParent } from "./workspace-setting-tsb";
@@ -26,14 +28,17 @@ export const SEED_SETTINGS_API_VERSION = "settings.tetrate.io/v1alpha1";
 export type WorkspaceSettingApi = { form: "seed" } | { form: "tsb"; parent: TsbParent; existing?: { name: string; namespace: string } };
 
 export const workspaceSettingRequestSchema = z.object({
-  workspace: z.string({ error: "workspace is required" }).min(1, { error: "workspace is required" }),
+  workspace: z.string({ error: "workspace is required" }).min(1, { error: "workspace is required" }).max(MAX_NAME_LENGTH, { error: `workspace is longer than ${MAX_NAME_LENGTH} characters` }),
   exposure: z.discriminatedUnion(
     "mode",
     [
       z.object({ mode: z.literal("all") }),
       z.object({
         mode: z.literal("selected"),
-        services: z.array(z.string(), { error: "services must be a list of FQDNs" }).min(1, { error: "choose at least one service, or expose all" }),
+        services: z
+          .array(z.string().max(MAX_NAME_LENGTH, { error: `a service FQDN is longer than ${MAX_NAME_LENGTH} characters` }), { error: "services must be a list of FQDNs" })
+          .min(1, { error: "choose at least one service, or expose all" })
+          .max(MAX_SERVICES, { error: `at most ${grouped(MAX_SERVICES)} services per request; expose all instead, or split the change` }),
       }),
     ],
     { error: 'exposure must be {mode: "all"} or {mode: "selected", services: [...]}' },

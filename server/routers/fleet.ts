@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { clusterNameSchema } from "@/lib/fleet-schema";
+import { MAX_EVENT_ID_LENGTH } from "@/lib/validation/limits";
 import { fleetChanges } from "@/server/fleet/changes";
 import { fleetStats } from "@/server/fleet/stats";
 import { createTRPCRouter, publicProcedure } from "@/server/trpc";
@@ -27,7 +28,7 @@ export const fleetRouter = createTRPCRouter({
    * reconnects sends it back as lastEventId and resumes where it left off.
    */
   onChange: publicProcedure
-    .input(z.object({ lastEventId: z.string().nullish() }).optional())
+    .input(z.object({ lastEventId: z.string().max(MAX_EVENT_ID_LENGTH).nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       for await (const entry of fleetChanges(ctx.fleet, input?.lastEventId, signal)) {
         yield tracked(entry.id, entry.event);
