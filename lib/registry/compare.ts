@@ -6,6 +6,7 @@
 import { CONTENT_HASH_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
+import { nestsDeeperThan } from "@/lib/validation/json-depth";
 import { canonicalJson } from "./canonical-json";
 import { driftedFields } from "./drift";
 import { claimsToBeOurs, proveOwnership, type OwnershipProof } from "./ownership";
@@ -49,7 +50,9 @@ function looksGenerated(o: ObservedObject): boolean {
 function specFieldsDiffering(desired: DesiredObject, observed: ObservedObject): string[] {
   const live = typeof observed.spec === "object" && observed.spec !== null ? (observed.spec as Record<string, unknown>) : {};
   const keys = new Set([...Object.keys(desired.spec), ...Object.keys(live)]);
-  return [...keys].sort().filter((k) => canonicalJson(desired.spec[k]) !== canonicalJson(live[k])).map((k) => `spec.${k}`);
+  // canonicalJson recurses: a live field nested past the bound (planned specs never are) differs, unwalked.
+  const differs = (k: string) => nestsDeeperThan(live[k]) || canonicalJson(desired.spec[k]) !== canonicalJson(live[k]);
+  return [...keys].sort().filter(differs).map((k) => `spec.${k}`);
 }
 
 type Difference = { reason: string; drift?: string[] };
