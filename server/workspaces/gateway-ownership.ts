@@ -14,13 +14,23 @@ export type GatewayProof = { owned: true } | { owned: false; missing: string[] }
 
 const rec = (v: unknown): Record<string, unknown> | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
+/**
+ * The marks of authorship only (label and field manager), for applying over an existing gateway: the console may
+ * re-apply what it wrote (restoring eastWestOnly, say), never take over someone else's object of that name.
+ */
+export function authorshipMissing(live: LiveObject): string[] {
+  return [
+    isManagedByConsole(live) ? undefined : "the app.kubernetes.io/managed-by=eastwest-console label",
+    managersOf(live.metadata.managedFields).includes(`${FIELD_MANAGER}/Apply`) ? undefined : `the console's field manager (${FIELD_MANAGER}) in metadata.managedFields`,
+  ].filter((m): m is string => m !== undefined);
+}
+
 /** `namespaces`: the workspace's namespaces in the cluster (where the deploy form puts gateways). */
 export function proveConsoleGateway(live: LiveObject, namespaces: readonly string[]): GatewayProof {
   const name = live.metadata.name ?? "";
   const namespace = live.metadata.namespace ?? "";
   const missing = [
-    isManagedByConsole(live) ? undefined : "the app.kubernetes.io/managed-by=eastwest-console label",
-    managersOf(live.metadata.managedFields).includes(`${FIELD_MANAGER}/Apply`) ? undefined : `the console's field manager (${FIELD_MANAGER}) in metadata.managedFields`,
+    ...authorshipMissing(live),
     dnsLabelProblem(name) === undefined ? undefined : "a name the console's deploy form produces (a DNS label)",
     namespaces.includes(namespace) ? undefined : `a namespace of the workspace (${namespaces.join(", ") || "none in this cluster"})`,
     rec(live.spec)?.eastWestOnly === true ? undefined : "spec.eastWestOnly: true",

@@ -39,11 +39,20 @@ describe("writes", () => {
     expect(west.calls).toEqual(["apply", "apply"]);
   });
 
-  it("refuses to apply over a gateway the console did not create", async () => {
-    const west = fakeWriter("west", { live: { apiVersion: "install.tetrate.io/v1alpha1", kind: "IngressGateway", metadata: { name: "eastwest-gateway", namespace: "bookinfo", labels: {} } } });
+  it.each([
+    ["no marks at all", {}, [], ["get"]],
+    ["only the label, copied by hand", MANAGED, [{ manager: "kubectl-client-side-apply", operation: "Update" }], ["get"]],
+    ["only the field manager", {}, [{ manager: "eastwest-console", operation: "Apply" }], ["get"]],
+    // Its own gateway, someone set eastWestOnly false: the console may apply its manifest again.
+    ["the console's own marks", MANAGED, [{ manager: "eastwest-console", operation: "Apply" }], ["get", "apply"]],
+  ])("applies over an existing gateway only when the console can prove it made it: %s", async (_name, labels, managedFields, calls) => {
+    const live = { apiVersion: "install.tetrate.io/v1alpha1", kind: "IngressGateway", metadata: { name: "eastwest-gateway", namespace: "bookinfo", labels, managedFields }, spec: { eastWestOnly: false } };
+    const west = fakeWriter("west", { live });
     const deps = fakeDeps(demoSnapshot(), { west });
-    await expect(gatewayApply(deps, { workspace: WS, clusters: ["west"] })).rejects.toMatchObject({ tag: "eastwest.Invalid" });
-    expect(west.calls).toEqual(["get"]);
+    const run = gatewayApply(deps, { workspace: WS, clusters: ["west"] });
+    if (calls.includes("apply")) expect(await run).toEqual({ results: [{ cluster: "west", ok: true }] });
+    else await expect(run).rejects.toMatchObject({ tag: "eastwest.Invalid", fieldErrors: [expect.objectContaining({ field: "name", message: expect.stringMatching(/cannot prove it created it/) })] });
+    expect(west.calls).toEqual(calls);
   });
 
   it("a cluster without credentials is an unreachable result, the others still apply", async () => {
