@@ -53,7 +53,7 @@ describe("bad input", () => {
 
 describe("names and objects the console will not walk", () => {
   const deep = (levels: number): Record<string, unknown> => (levels <= 1 ? { leaf: true } : { a: deep(levels - 1) });
-  const live = (kind: string, name: string): LiveObject => ({ apiVersion: "v1", kind, metadata: { name, namespace: "bookinfo", uid: "u1", resourceVersion: "1", labels: { "app.kubernetes.io/managed-by": "eastwest-console" } }, spec: deep(100) });
+  const live = (kind: string, name: string): LiveObject => ({ apiVersion: "v1", kind, metadata: { name, namespace: "bookinfo", uid: "u1", resourceVersion: "1", labels: { "app.kubernetes.io/managed-by": "eastwest-console" }, managedFields: [{ manager: "eastwest-console", operation: "Apply" }] }, spec: deep(100) });
 
   it("a gateway that does not exist is NOT_FOUND on name", async () => {
     const deps = fakeDeps(demoSnapshot(), { west: fakeWriter("west") });
@@ -67,10 +67,13 @@ describe("names and objects the console will not walk", () => {
   it.each([
     ["the live WorkspaceSetting read at preview", (d: WorkspaceDeps) => exposurePreview(d, { workspace: WS, exposure: { mode: "all" } }), "WorkspaceSetting", "bookinfo-ws-setting", "workspace"],
     ["a live IngressGateway read at preview", (d: WorkspaceDeps) => gatewayPreview(d, { workspace: WS, clusters: ["west"] }), "IngressGateway", "eastwest-gateway", "name"],
-  ])("%s nested too deep is Unprocessable, and nothing is applied", async (_name, call, kind, name, field) => {
+    ["a live IngressGateway read at removal preview", (d: WorkspaceDeps) => gatewayRemovePreview(d, { workspace: WS, cluster: "west", namespace: "bookinfo", name: "eastwest-gateway" }), "IngressGateway", "eastwest-gateway", "name"],
+    ["a live IngressGateway read at removal", (d: WorkspaceDeps) => gatewayRemove(d, { workspace: WS, cluster: "west", namespace: "bookinfo", name: "eastwest-gateway" }), "IngressGateway", "eastwest-gateway", "name"],
+  ])("%s nested too deep is Unprocessable, and nothing is applied or removed", async (_name, call, kind, name, field) => {
     const writer = fakeWriter("west", { live: live(kind, name) });
     const error = await call(fakeDeps(demoSnapshot(), { west: writer })).then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ tag: "eastwest.Unprocessable", field, message: `${kind} bookinfo/${name} nests deeper than 64 levels; the console will not edit it. Flatten it with kubectl, then try again.` });
     expect(writer.calls).not.toContain("apply");
+    expect(writer.calls).not.toContain("remove");
   });
 });

@@ -10,10 +10,11 @@ import { renderYaml } from "@/lib/manifests/render";
 import { plan } from "@/lib/plan/plan";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { dnsLabelError } from "@/lib/validation/dns-name";
+import { tooDeepProblem } from "@/lib/validation/json-depth";
 import { knownClusterError, unknownClusterError } from "@/lib/validation/known-cluster";
 import { namespaceInWorkspaceError, workspaceContext } from "@/lib/validation/workspace-lookup";
 import type { GatewayRemoveInput, GatewayRemovePreview, WriteResult } from "@/lib/workspace-view/types";
-import { invalidInput, notFound } from "@/server/errors";
+import { invalidInput, notFound, unprocessable } from "@/server/errors";
 import type { LiveObject } from "@/server/kube/console-outcome";
 import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "./deps";
@@ -49,6 +50,9 @@ async function readGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Prom
   const got = await writer.get(refOf(ingressGatewayManifest(input.name, input.namespace)));
   if (!got.ok) return writeResultOf(input.cluster, got);
   if (!got.object) throw notFound("name", `IngressGateway ${input.namespace}/${input.name} does not exist in ${input.cluster}.`);
+  // The preview renders the live object as YAML, recursively: one nested too deep is refused, not walked.
+  const deep = tooDeepProblem("IngressGateway", got.object);
+  if (deep) throw unprocessable("name", deep);
   const { input: planInput } = planInputOf(deps.snapshot());
   const ws = requireWorkspace(deps.snapshot(), input.workspace);
   const namespaces = workspaceScope(ws, planInput.clusters).scope.get(input.cluster) ?? [];
