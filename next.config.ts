@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_BODY_BYTES } from "./lib/validation/limits";
 import { STATIC_SECURITY_HEADERS } from "./server/http-guard/security-headers";
 
 const nextConfig: NextConfig = {
@@ -8,6 +9,12 @@ const nextConfig: NextConfig = {
   // The build type-checks the product only; the lab is a separate program (checked by
   // `npm run typecheck`, which covers everything) and must not fail the app's build.
   typescript: { tsconfigPath: "tsconfig.build.json" },
+  experimental: {
+    // With a proxy, Next keeps a copy of every request body for the route (10 MB by default). The tRPC route reads
+    // at most MAX_BODY_BYTES and answers 413 above that, so one byte more is all the copy needs: the route still
+    // sees that the body is too large, and a request holds about 1 MiB of memory, not 10.
+    proxyClientMaxBodySize: MAX_BODY_BYTES + 1,
+  },
   // proxy.ts sets these (and the per-request CSP) on everything it sees; build assets bypass it, so they get the
   // fixed headers here, with a CSP that lets a script or stylesheet file do nothing when opened as a document.
   async headers() {
