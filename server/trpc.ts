@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson from "superjson";
+import { boundedSuperjson } from "./bounded-transformer";
 import { asDomainError, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
 import type { FleetService } from "./fleet/service";
@@ -10,7 +10,7 @@ import type { RegistryService } from "./registry/service";
 export type Context = { fleet: FleetService; registry?: Promise<RegistryService> };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: boundedSuperjson,
   // One error shape for every response: a bounded message and one bounded `fieldErrors` list (dotted input
   // paths), whatever the cause (zod input errors, tagged domain errors, anything else). No stack, no echo.
   errorFormatter({ shape, error }) {

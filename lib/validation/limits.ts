@@ -40,3 +40,10 @@ export const MAX_MESSAGE_CHARS = 600;
  * merge). Real Kubernetes objects nest about 15 levels deep (managedFields' fieldsV1 the most).
  */
 export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Annotations in a request's superjson `meta` (nodes, and characters of its paths). The browser's inputs are
+ * plain JSON and need at most a few (an `undefined` field); superjson applies each one with a walk of its own.
+ */
+export const MAX_META_NODES = 256;
+export const MAX_META_CHARS = 16_384;

@@ -6,6 +6,16 @@ import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/validation/limits";
 import { errorOf, fakeFleet, handlerFor, post, postRequest } from "./test/handler-fixture";
 
+/**
+ * The machine running the tests is shared, so a timing bound is judged on the best of three attempts: noise from
+ * other processes fails one attempt, an implementation too slow for the bound fails all three.
+ */
+async function withinBounds<T extends { elapsed: number; delayMs?: number }>(attempt: () => Promise<T>): Promise<T> {
+  let last = await attempt();
+  for (let i = 1; i < 3 && (last.elapsed >= 100 || (last.delayMs ?? 0) >= 50); i++) last = await attempt();
+  return last;
+}
+
 const exposure = (services: unknown[]) => ({ workspace: "bookinfo-ws", exposure: { mode: "selected", services } });
 
 describe("request bounds", () => {
@@ -44,22 +54,25 @@ describe("request bounds", () => {
     const body = JSON.stringify({ json: exposure(Array.from({ length: 160_000 }, () => 0)) });
     expect(body.length).toBeLessThan(MAX_BODY_BYTES);
     await handle(postRequest("workspace.exposurePreview", body)); // warm-up: module loading and JIT are not the request's cost
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    // The monitor's timer must be running before the request: a block right after enable() goes unseen.
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const started = performance.now();
-    const res = await handle(postRequest("workspace.exposurePreview", body));
-    const elapsed = performance.now() - started;
-    // Let the monitor take one more sample after the request, so a stall at its very end is seen too.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    delay.disable();
-    const { status, text, error } = await errorOf(res);
+    const run = await withinBounds(async () => {
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      // The monitor's timer must be running before the request: a block right after enable() goes unseen.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const started = performance.now();
+      const res = await handle(postRequest("workspace.exposurePreview", body));
+      const elapsed = performance.now() - started;
+      // One more sample after the request, so a stall at its very end is seen too.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      delay.disable();
+      expect(delay.count).toBeGreaterThan(0);
+      return { res, elapsed, delayMs: delay.max / 1e6 };
+    });
+    const { status, text, error } = await errorOf(run.res);
     expect(status).toBe(400);
     expect(error.data.fieldErrors).toEqual([{ field: "exposure.services", message: expect.stringContaining("at most 10,000 services") }]);
-    expect(elapsed).toBeLessThan(100);
-    expect(delay.count).toBeGreaterThan(0);
-    expect(delay.max / 1e6).toBeLessThan(50);
+    expect(run.elapsed).toBeLessThan(100);
+    expect(run.delayMs).toBeLessThan(50);
     expect(text.length).toBeLessThan(2_000);
   });
 });
@@ -93,5 +106,30 @@ describe("error answers stay small", () => {
     expect(error.data.fieldErrors[20]).toEqual({ field: "(input)", message: "and 9,980 more problems like these; fix the ones shown first." });
     expect(error.message).toMatch(/^exposure\.services\.0: .* \(and 9,999 more\)$/);
     expect(text.length).toBeLessThan(12_000);
+  });
+});
+
+describe("superjson meta", () => {
+  it("a request whose meta lists 25,000 annotations gets 400 before superjson walks them", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const n = 25_000;
+    const values = Object.fromEntries(Array.from({ length: n }, (_, i) => [`exposure.services.${i}`, ["undefined"]]));
+    const body = JSON.stringify({ json: exposure(Array.from({ length: n }, () => 0)), meta: { values } });
+    expect(body.length).toBeLessThan(MAX_BODY_BYTES);
+    const run = await withinBounds(async () => {
+      const started = performance.now();
+      const res = await handle(postRequest("workspace.exposurePreview", body));
+      return { res, elapsed: performance.now() - started };
+    });
+    expect(run.elapsed).toBeLessThan(100);
+    const { status, error } = await errorOf(run.res);
+    expect(status).toBe(400);
+    expect(error.message).toBe("The request's superjson meta holds more than 256 annotations; send plain JSON.");
+  });
+
+  it("the browser's own meta (an undefined field) still passes", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const res = await handle(post("workspace.gatewayPreview", { workspace: "nope", name: undefined, clusters: ["west"] }));
+    expect(res.status).toBe(404);
   });
 });
