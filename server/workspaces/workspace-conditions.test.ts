@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { workspaceConditions, type AnyCondition } from "./workspace-conditions";
+import { seedInput } from "@/lib/plan/test-fixtures";
+import { gatewayConditionsOf, workspaceConditions, type AnyCondition } from "./workspace-conditions";
 
 const reach = {
   name: "bookinfo-ws",
@@ -28,5 +29,19 @@ describe("workspaceConditions", () => {
     expect(workspaceConditions([c({ cluster: "west", subject: "DestinationRule bookinfo/x", message: "an object named like ours" })], reach)).toEqual([
       { severity: "warning", reason: "ForeignObject", message: "an object named like ours" },
     ]);
+  });
+});
+
+describe("gatewayConditionsOf", () => {
+  it.each([
+    ["loopback addresses allowed (the lab's setting): nothing to say", true, []],
+    ["loopback addresses rejected: each serving gateway says so", false, ["east", "west"]],
+  ])("%s", (_name, allowLoopback, clusters) => {
+    const input = { ...seedInput(), allowLoopbackGatewayAddresses: allowLoopback };
+    const ws = input.workspaces[0];
+    if (!ws) throw new Error("the seed has a workspace");
+    const rejected = gatewayConditionsOf(input, ws).filter((c) => c.reason === "RejectedGatewayAddress");
+    expect([...new Set(rejected.map((c) => c.cluster))].sort()).toEqual(clusters);
+    expect(rejected.every((c) => c.subject === "IngressGateway bookinfo/eastwest-gateway")).toBe(true);
   });
 });

@@ -6,7 +6,9 @@ import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { serviceEntryName } from "@/lib/names/object-names";
 import { plan, type PlanResult } from "@/lib/plan/plan";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
+import type { PlanInput, WorkspaceInput } from "@/lib/plan/input";
 import type { WorkspaceScope } from "@/lib/plan/workspace-scope";
+import { readinessContext } from "@/lib/readiness/context";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import { planInputOf } from "./fleet-input";
 
@@ -24,6 +26,14 @@ export function planOf(snapshot: FleetSnapshot): PlanResult {
   let found = plans.get(snapshot);
   if (!found) plans.set(snapshot, (found = plan(planInputOf(snapshot).input)));
   return found;
+}
+
+/**
+ * The conditions about the gateways serving one workspace, from the planner's own gateway choice per cluster
+ * (lib/plan/gateways.ts, via the readiness context): what the overview needs, without planning the whole fleet.
+ */
+export function gatewayConditionsOf(input: PlanInput, ws: WorkspaceInput): AnyCondition[] {
+  return [...readinessContext(input, ws).gateways.values()].flatMap((choice) => choice.conditions);
 }
 
 /** `Kind namespace/name` → namespace and name. */

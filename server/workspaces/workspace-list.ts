@@ -8,16 +8,16 @@ import type { WorkspaceDeps } from "./deps";
 import { planInputOf, workspaceClusterNames } from "./fleet-input";
 import { workspaceClusters } from "./workspace-clusters";
 import { readinessOf } from "./workspace-detail";
-import { planOf } from "./workspace-conditions";
+import { gatewayConditionsOf } from "./workspace-conditions";
 import { exposureOf, servicesOf } from "./workspace-services";
 
 export function workspaceList(deps: Pick<WorkspaceDeps, "snapshot">): WorkspaceSummary[] {
   const snapshot = deps.snapshot();
   const { input } = planInputOf(snapshot);
-  const conditions = planOf(snapshot).conditions;
   return input.workspaces.map((ws) => {
     const { scope } = workspaceScope(ws, input.clusters);
-    const clusters = workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope, conditions.filter((c) => c.workspace === ws.name));
+    // The serving gateways' address conditions, per workspace: no fleet-wide plan on a request.
+    const clusters = workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope, gatewayConditionsOf(input, ws));
     const readiness = readinessOf(snapshot, ws.name);
     const exposure = exposureOf(ws);
     const { exposed, unnamed } = exposureCount(exposure, servicesOf(ws, input.clusters));
