@@ -8,7 +8,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Calls in one `?batch=1` request; the browser's batch link is capped at the same number. */
 export const MAX_BATCH_CALLS = 16;
 
-/** Open server-sent-event streams per client address (a page opens 2–3; a few tabs fit). The next gets 429. */
+/** Open server-sent-event streams per client address (each page opens one: eight tabs fit). The next gets 429. */
 export const MAX_STREAMS_PER_CLIENT = 8;
 
 /** Open streams in the whole process: the per-client key comes from a header a client can vary. */
