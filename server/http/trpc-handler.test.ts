@@ -40,6 +40,13 @@ describe("request bounds", () => {
     expect(res.status).toBe(404);
   });
 
+  it("a malformed path escape is a 400 in tRPC's shape, not a crash", async () => {
+    const { handle } = handlerFor(fakeFleet());
+    const { status, error } = await errorOf(await handle(new Request("http://127.0.0.1/api/trpc/workspace.%E0%A4%A")));
+    expect(status).toBe(400);
+    expect(error.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: [] });
+  });
+
   it("a batch of more than 16 calls gets 400, one entry per call the client can match", async () => {
     const { handle } = handlerFor(fakeFleet());
     const paths = Array.from({ length: 17 }, () => "workspace.list").join(",");

@@ -21,8 +21,17 @@ export type HandlerOptions = {
   onError?: Parameters<typeof fetchRequestHandler>[0]["onError"];
 };
 
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    // A malformed escape names no procedure; tRPC answers it as an unknown path.
+    return path;
+  }
+}
+
 function callsOf(url: URL): { paths: string[]; batch: boolean } {
-  const path = decodeURIComponent(url.pathname.slice(TRPC_ENDPOINT.length + 1));
+  const path = decoded(url.pathname.slice(TRPC_ENDPOINT.length + 1));
   const batch = url.searchParams.get("batch") === "1";
   return { paths: batch ? path.split(",") : [path], batch };
 }
