@@ -1,7 +1,7 @@
 // The parts of every error response that depend on its cause: a message and one `fieldErrors` list. Bounded
 // whatever the cause: at most MAX_FIELD_ERRORS entries (plus one counting the rest), each message cut, and a zod
 // error's raw message (its issues as JSON, which could quote the input) never reaches the browser.
-import { capFieldErrors, grouped, truncated } from "@/lib/validation/bounded-text";
+import { capFieldErrors, grouped, quoted, truncated } from "@/lib/validation/bounded-text";
 import type { FieldError } from "@/lib/validation/field-error";
 import { MAX_FIELD_ERRORS, MAX_MESSAGE_CHARS } from "@/lib/validation/limits";
 import { asDomainError, fieldErrorsOfDomain } from "./errors";
@@ -45,5 +45,11 @@ export function errorResponseParts(message: string, cause: unknown): Parts {
     const fieldErrors = capFieldErrors(fromIssues(issues), issues.length);
     return { message: truncated(summary(fieldErrors, issues.length), MAX_MESSAGE_CHARS), fieldErrors };
   }
-  return { message: truncated(message, MAX_MESSAGE_CHARS), fieldErrors: [] };
+  return { message: truncated(ownMessage(message), MAX_MESSAGE_CHARS), fieldErrors: [] };
+}
+
+/** tRPC's own messages that quote the request (the path from the URL), with the quoted part cut. */
+function ownMessage(message: string): string {
+  const unknownPath = /^No procedure found on path "([\s\S]*)"$/.exec(message);
+  return unknownPath ? `No procedure found on path ${quoted(unknownPath[1] ?? "")}` : message;
 }

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { truncated } from "@/lib/validation/bounded-text";
 import { boundedSuperjson } from "./bounded-transformer";
 import { asDomainError, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
@@ -15,7 +16,8 @@ const t = initTRPC.context<Context>().create({
   // paths), whatever the cause (zod input errors, tagged domain errors, anything else). No stack, no echo.
   errorFormatter({ shape, error }) {
     const { message, fieldErrors } = errorResponseParts(error.message, error.cause);
-    const data = { code: shape.data.code, httpStatus: shape.data.httpStatus, ...(shape.data.path === undefined ? {} : { path: shape.data.path }), fieldErrors };
+    // The path comes from the URL: an unknown one is quoted back cut, like any other value.
+    const data = { code: shape.data.code, httpStatus: shape.data.httpStatus, ...(shape.data.path === undefined ? {} : { path: truncated(shape.data.path) }), fieldErrors };
     return { code: shape.code, message, data };
   },
 });

@@ -4,6 +4,7 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
+import { truncated } from "@/lib/validation/bounded-text";
 
 const STATUS = { PAYLOAD_TOO_LARGE: 413, BAD_REQUEST: 400, TOO_MANY_REQUESTS: 429 } as const satisfies Partial<Record<TRPC_ERROR_CODE_KEY, number>>;
 
@@ -15,7 +16,7 @@ export function earlyErrorResponse(args: { code: EarlyErrorCode; message: string
     error: superjson.serialize({
       code: TRPC_ERROR_CODES_BY_KEY[args.code],
       message: args.message,
-      data: { code: args.code, httpStatus, path, fieldErrors: [] },
+      data: { code: args.code, httpStatus, path: truncated(path), fieldErrors: [] },
     }),
   });
   const body = args.batch ? args.paths.map(entry) : entry(args.paths[0] ?? "");
