@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusterListErrors, knownClusterError } from "./known-cluster";
+import { clusterListErrors, knownClusterError, unknownClusterError, unknownClusterErrors } from "./known-cluster";
 
 const clusters = [
   { name: "west", stale: false },
@@ -13,6 +13,14 @@ describe("knownClusterError", () => {
     ["south", 'cluster "south" is not one of the console\'s clusters (west, east); pick one of them.'],
   ])("%s", (name, message) => {
     expect(knownClusterError("cluster", name, clusters)?.message).toBe(message);
+  });
+
+  it("names a context EASTWEST_CONTEXTS leaves out as excluded, not unknown", () => {
+    expect(unknownClusterError("cluster", "north", clusters, ["north"])?.message).toBe(
+      'cluster "north" is in the kubeconfig but excluded by EASTWEST_CONTEXTS (watching: west, east); add it there to use it.',
+    );
+    expect(unknownClusterErrors("clusters", ["west", "north", "south"], clusters, ["north"]).map((e) => e.field)).toEqual(["clusters.1", "clusters.2"]);
+    expect(unknownClusterError("cluster", "west", clusters, ["north"])).toBeUndefined();
   });
 
   it("says none when the fleet is empty", () => {

@@ -5,17 +5,23 @@ import type { FieldError } from "./field-error";
 
 export type ClusterState = { name: string; stale: boolean; staleSince?: string };
 
-/** The error for a name that is none of the console's clusters (a 404 on the server); undefined for a known one. */
-export function unknownClusterError(field: string, name: string, clusters: readonly ClusterState[]): FieldError | undefined {
+/**
+ * The error for a name that is none of the console's clusters (a 404 on the server); undefined for a known one.
+ * `excluded`: kubeconfig contexts EASTWEST_CONTEXTS leaves out, which the message names as such.
+ */
+export function unknownClusterError(field: string, name: string, clusters: readonly ClusterState[], excluded: readonly string[] = []): FieldError | undefined {
   if (clusters.some((c) => c.name === name)) return undefined;
   const known = someOf(clusters.map((c) => c.name)) || "none";
+  if (excluded.includes(name)) {
+    return { field, message: `cluster ${quoted(name)} is in the kubeconfig but excluded by EASTWEST_CONTEXTS (watching: ${known}); add it there to use it.` };
+  }
   return { field, message: `cluster ${quoted(name)} is not one of the console's clusters (${known}); pick one of them.` };
 }
 
 /** `unknownClusterError` for each element of a list (`<field>.<index>`), in one pass. */
-export function unknownClusterErrors(field: string, names: readonly string[], clusters: readonly ClusterState[]): FieldError[] {
+export function unknownClusterErrors(field: string, names: readonly string[], clusters: readonly ClusterState[], excluded: readonly string[] = []): FieldError[] {
   const known = new Set(clusters.map((c) => c.name));
-  return names.flatMap((name, i) => (known.has(name) ? [] : (unknownClusterError(`${field}.${i}`, name, clusters) ?? [])));
+  return names.flatMap((name, i) => (known.has(name) ? [] : (unknownClusterError(`${field}.${i}`, name, clusters, excluded) ?? [])));
 }
 
 export function knownClusterError(field: string, name: string, clusters: readonly ClusterState[]): FieldError | undefined {

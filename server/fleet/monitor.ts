@@ -150,5 +150,5 @@ export function createFleetMonitor(deps: MonitorDeps) {
   /** The live handle of a cluster (its KubeConfig follows kubeconfig changes); writers get theirs here. */
   const handle = (name: string): ClusterHandle | undefined => handles.find((h) => h.name === name);
 
-  return { refresh, recheck, view: () => view, handle };
+  return { refresh, recheck, view: () => view, handle, excluded: (): readonly string[] => excluded };
 }

@@ -14,6 +14,8 @@ export type FleetService = {
   ready: () => Promise<void>;
   view: () => FleetView;
   recheck: (cluster: string) => Promise<ClusterStatus>;
+  /** Contexts the kubeconfig defines but EASTWEST_CONTEXTS leaves out, so a request naming one can say so. */
+  excluded?: () => readonly string[];
   /** The object-level cache, for controllers (the registry) and diagnostics. */
   snapshots: FleetSnapshotSource;
   /**
@@ -63,6 +65,7 @@ export function startFleetService(env: ServerEnv, log: (line: string) => void): 
     ready: () => first,
     view: monitor.view,
     recheck: monitor.recheck,
+    excluded: monitor.excluded,
     handle: monitor.handle,
     snapshots: { current: cache.current, subscribe: cache.subscribe },
     stop: () => {

@@ -64,6 +64,12 @@ describe("bounds against the lab", () => {
     expect(error).toMatchObject({ message, data: { code: "NOT_FOUND", fieldErrors: [{ field: "cluster", message }] } });
   });
 
+  it("a gateway deploy to the excluded cluster is a 404 on its field that says it is excluded", async () => {
+    const { status, error } = await errorOf(await handle(post("workspace.gatewayPreview", { workspace: "bookinfo-ws", clusters: ["west", "north"] })));
+    expect(status).toBe(404);
+    expect(error.data.fieldErrors).toEqual([{ field: "clusters.1", message: 'cluster "north" is in the kubeconfig but excluded by EASTWEST_CONTEXTS (watching: west, east); add it there to use it.' }]);
+  });
+
   it("fleet.recheck of a watched cluster answers its status", async () => {
     const res = await handle(post("fleet.recheck", { cluster: "east" }));
     expect(res.status).toBe(200);

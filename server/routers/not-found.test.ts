@@ -26,6 +26,18 @@ const cases: Array<[string, "query" | "mutation", unknown, string, string]> = [
 ];
 
 describe("unknown names", () => {
+  it.each([
+    ["workspace.gatewayPreview", { workspace: WS, clusters: ["west", "south"] }, "clusters.1"],
+    ["workspace.gatewayApply", { workspace: WS, clusters: ["south"] }, "clusters.0"],
+    ["workspace.gatewayRemovePreview", { workspace: WS, cluster: "south", namespace: "bookinfo", name: "eastwest-gateway" }, "cluster"],
+  ])("%s naming a context EASTWEST_CONTEXTS leaves out → 404 that says so", async (path, input, field) => {
+    const fleet = fakeFleet(undefined, recheck, ["south"]);
+    const { status, error } = await errorOf(await handlerFor(fleet).handle(post(path, input)));
+    expect(status).toBe(404);
+    expect(error.data.fieldErrors).toEqual([{ field, message: 'cluster "south" is in the kubeconfig but excluded by EASTWEST_CONTEXTS (watching: west, east, north); add it there to use it.' }]);
+    expect(fleet.handle).not.toHaveBeenCalled();
+  });
+
   it.each(cases)("%s (%s) with an unknown name → 404 on %#", async (path, type, input, field, name) => {
     const fleet = fakeFleet(undefined, recheck);
     const { handle } = handlerFor(fleet);

@@ -12,6 +12,8 @@ export type WorkspaceDeps = {
   writerFor: (cluster: string) => ConsoleWriter | undefined;
   settingsApi: () => Promise<SettingsApi>;
   registryStatus?: () => Promise<RegistryStatus | undefined>;
+  /** Kubeconfig contexts EASTWEST_CONTEXTS leaves out: naming one is a 404 that says it is excluded. */
+  excludedClusters?: () => readonly string[];
   /** Coalesces identical concurrent applies; share one per process (see in-flight.ts). */
   inFlight: InFlight;
 };

@@ -15,7 +15,7 @@ async function applyIn(target: GatewayTarget, manifest: Manifest): Promise<Write
 
 export async function gatewayApply(deps: WorkspaceDeps, input: GatewayDeployInput): Promise<GatewayApplyResult> {
   // Validation first, outside the coalesced run: bad input is a 400 for every caller and writes nothing.
-  const { manifest, clusters } = checkGatewayRequest(deps.snapshot(), input);
+  const { manifest, clusters } = checkGatewayRequest(deps.snapshot(), input, deps.excludedClusters?.());
   const key = JSON.stringify(["gateway-apply", input.workspace, manifest, [...clusters].sort()]);
   return deps.inFlight(key, async () => {
     const targets = await readTargets(deps, manifest, clusters);

@@ -16,7 +16,7 @@ async function previewIn(target: GatewayTarget, manifest: Manifest): Promise<Gat
 }
 
 export async function gatewayPreview(deps: WorkspaceDeps, input: GatewayDeployInput): Promise<GatewayPreview> {
-  const { manifest, clusters, warnings } = checkGatewayRequest(deps.snapshot(), input);
+  const { manifest, clusters, warnings } = checkGatewayRequest(deps.snapshot(), input, deps.excludedClusters?.());
   const targets = await readTargets(deps, manifest, clusters);
   return {
     yaml: renderYaml(manifest),

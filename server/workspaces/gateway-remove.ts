@@ -30,7 +30,7 @@ function checkInput(deps: WorkspaceDeps, input: GatewayRemoveInput): void {
   const { input: planInput } = planInputOf(snapshot);
   const found = workspaceContext("workspace", input.workspace, planInput);
   // An unknown cluster is a name that matches nothing: 404, before the 400s for malformed fields.
-  const unknown = unknownClusterError("cluster", input.cluster, clustersForValidation(snapshot));
+  const unknown = unknownClusterError("cluster", input.cluster, clustersForValidation(snapshot), deps.excludedClusters?.());
   if (unknown) throw notFound(unknown.field, unknown.message);
   const errors = [
     knownClusterError("cluster", input.cluster, clustersForValidation(snapshot)),

@@ -13,9 +13,10 @@ import { clustersForValidation, planInputOf, requireWorkspace } from "./fleet-in
 
 const blankToUndefined = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s);
 
-export function checkGatewayRequest(snapshot: FleetSnapshot, input: GatewayDeployInput): IngressGatewayPlan {
+/** `excluded`: kubeconfig contexts EASTWEST_CONTEXTS leaves out (named as such when the input asks for one). */
+export function checkGatewayRequest(snapshot: FleetSnapshot, input: GatewayDeployInput, excluded: readonly string[] = []): IngressGatewayPlan {
   const ws = requireWorkspace(snapshot, input.workspace);
-  const [unknown, ...more] = unknownClusterErrors("clusters", input.clusters, clustersForValidation(snapshot));
+  const [unknown, ...more] = unknownClusterErrors("clusters", input.clusters, clustersForValidation(snapshot), excluded);
   if (unknown) throw notFound(unknown.field, unknown.message, more);
   const { input: planInput } = planInputOf(snapshot);
   const name = blankToUndefined(input.name);

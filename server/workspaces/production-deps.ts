@@ -19,6 +19,7 @@ export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<Regist
       const handle = fleet.handle(cluster);
       return handle ? createConsoleWriter(handle, { timeoutMs: CONSOLE_WRITE_TIMEOUT_MS }) : undefined;
     },
+    excludedClusters: () => fleet.excluded?.() ?? [],
     settingsApi: () => {
       const management = fleet.snapshots.current().managementCluster;
       return settingsApi(management ? fleet.handle(management) : undefined);

@@ -10,13 +10,14 @@ import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { createStreamSlots } from "../stream-slots";
 import { createTrpcHandler } from "../trpc-handler";
 
-export function fakeFleet(snapshot: FleetSnapshot = demoSnapshot(), recheck: FleetService["recheck"] = async () => { throw new Error("not used"); }) {
+export function fakeFleet(snapshot: FleetSnapshot = demoSnapshot(), recheck: FleetService["recheck"] = async () => { throw new Error("not used"); }, excluded: readonly string[] = []) {
   const fleet: FleetService = {
     feed: createFleetFeed({ epoch: "t" }),
     ready: async () => undefined,
     view: () => ({ kind: "ready", sources: [], managementCluster: "west", clusters: [] }),
     snapshots: { current: () => snapshot, subscribe: () => () => undefined },
     recheck,
+    excluded: () => excluded,
     handle: vi.fn(() => undefined),
   };
   return fleet;
