@@ -45,3 +45,26 @@ describe("gatewayConditionsOf", () => {
     expect(rejected.every((c) => c.subject === "IngressGateway bookinfo/eastwest-gateway")).toBe(true);
   });
 });
+
+describe("workspaceConditions on a list padded with junk", () => {
+  const missing = (i: number) => c({ reason: "ExposedServiceNotFound", severity: "error", workspace: "bookinfo-ws", message: `exposedServices names s-${i}.bookinfo.svc.cluster.local, but no cluster runs that service.` });
+  it.each([
+    ["five of a reason: each its own line", 5, 5],
+    ["six or more: one line with a count and examples", 6, 1],
+    ["9,998: still one line", 9_998, 1],
+  ])("%s", (_name, count, lines) => {
+    const shown = workspaceConditions([...Array.from({ length: count }, (_, i) => missing(i)), c({ reason: "NoMatchingGateway", severity: "info", workspace: "bookinfo-ws" })], reach);
+    expect(shown.filter((s) => s.reason === "ExposedServiceNotFound")).toHaveLength(lines);
+    expect(shown.filter((s) => s.reason === "NoMatchingGateway")).toHaveLength(1);
+  });
+
+  it("says how many, shows the first few, and keeps the worst severity", () => {
+    const [line] = workspaceConditions(Array.from({ length: 9_998 }, (_, i) => missing(i)), reach);
+    expect(line).toEqual({
+      severity: "error",
+      reason: "ExposedServiceNotFound",
+      message:
+        "9,998 conditions of one kind (ExposedServiceNotFound), for example: exposedServices names s-0.bookinfo.svc.cluster.local, but no cluster runs that service; exposedServices names s-1.bookinfo.svc.cluster.local, but no cluster runs that service; exposedServices names s-2.bookinfo.svc.cluster.local, but no cluster runs that service; and 9,995 more.",
+    });
+  });
+});

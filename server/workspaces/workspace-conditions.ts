@@ -10,7 +10,7 @@ import type { PlanInput, WorkspaceInput } from "@/lib/plan/input";
 import type { WorkspaceScope } from "@/lib/plan/workspace-scope";
 import { readinessContext } from "@/lib/readiness/context";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
-import { planInputOf } from "./fleet-input";
+import { planInputOf, type HostnameAnswers } from "./fleet-input";
 
 export type AnyCondition = { severity: "error" | "warning" | "info"; reason: string; message: string; workspace?: string; cluster?: string; subject?: string };
 
@@ -19,12 +19,16 @@ export type WorkspaceReach = { name: string; scope: WorkspaceScope; clusters: re
 
 const FOREIGN_REASONS: ReadonlySet<string> = new Set(["ForeignObject", "UnplannedForeignObjects"]);
 
-const plans = new WeakMap<FleetSnapshot, PlanResult>();
+const plans = new WeakMap<PlanInput, PlanResult>();
 
-/** The planner on the snapshot as it is: computed once per (immutable) snapshot. */
-export function planOf(snapshot: FleetSnapshot): PlanResult {
-  let found = plans.get(snapshot);
-  if (!found) plans.set(snapshot, (found = plan(planInputOf(snapshot).input)));
+/**
+ * The planner on the snapshot as it is, with the registry's DNS answers (fleet-input.ts): computed once per
+ * (immutable) snapshot and set of answers.
+ */
+export function planOf(snapshot: FleetSnapshot, answers?: HostnameAnswers): PlanResult {
+  const { input } = planInputOf(snapshot, answers);
+  let found = plans.get(input);
+  if (!found) plans.set(input, (found = plan(input)));
   return found;
 }
 
@@ -58,7 +62,31 @@ function concernsWorkspace(c: AnyCondition, reach: WorkspaceReach, seNames: Read
   return (reach.scope.get(c.cluster) ?? []).includes(ref.namespace);
 }
 
-export function workspaceConditions(all: readonly AnyCondition[], reach: WorkspaceReach): WorkspaceDetail["conditions"] {
+/** More conditions of one reason than this are one line with a count and examples (a list padded with junk). */
+const GROUP_ABOVE = 5;
+const EXAMPLES = 3;
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+type Shown = WorkspaceDetail["conditions"][number];
+
+function grouped(reason: string, items: readonly AnyCondition[]): Shown {
+  const severity = items.reduce<Shown["severity"]>((worst, c) => (RANK[c.severity] < RANK[worst] ? c.severity : worst), "info");
+  const examples = items.slice(0, EXAMPLES).map((c) => c.message.replace(/\.$/, ""));
+  const message = `${items.length.toLocaleString("en-US")} conditions of one kind (${reason}), for example: ${examples.join("; ")}; and ${(items.length - EXAMPLES).toLocaleString("en-US")} more.`;
+  return { severity, reason, message };
+}
+
+/** The conditions about the workspace; a reason raised more than a few times is one line, so the page stays bounded. */
+export function workspaceConditions(all: readonly AnyCondition[], reach: WorkspaceReach): Shown[] {
   const seNames = new Set(reach.services.map(serviceEntryName));
-  return all.filter((c) => concernsWorkspace(c, reach, seNames)).map((c) => ({ severity: c.severity, reason: c.reason, message: c.message }));
+  const byReason = new Map<string, AnyCondition[]>();
+  for (const c of all) {
+    if (!concernsWorkspace(c, reach, seNames)) continue;
+    const items = byReason.get(c.reason);
+    if (items) items.push(c);
+    else byReason.set(c.reason, [c]);
+  }
+  return [...byReason.entries()].flatMap(([reason, items]) =>
+    items.length > GROUP_ABOVE ? [grouped(reason, items)] : items.map((c) => ({ severity: c.severity, reason: c.reason, message: c.message })),
+  );
 }
