@@ -1,11 +1,11 @@
-// The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e] [--clusters N] [--services M] [--kubeconfig PATH]
+// The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e|dns-gateway] [--clusters N] [--services M] [--kubeconfig PATH]
 // [--port-base N] [--admin-port N] [--host H]`. Prints each cluster, the kubeconfig, the admin URL, the admin
 // token's file and the token, start time and memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
 // A non-loopback --host gets a warning banner on stderr first.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { exposedHostBanner } from "./host-banner";
-import { isScenarioName } from "./scenarios/index";
+import { isScenarioName, scenarios } from "./scenarios/index";
 import { startLab, type Lab, type LabOptions } from "./start";
 
 function intOption(name: string, value: string | undefined): number | undefined {
@@ -30,7 +30,7 @@ function parseLabArgs(args: string[]): LabOptions {
     strict: true,
   });
   const scenario = values.scenario ?? "demo";
-  if (!isScenarioName(scenario)) throw new Error(`--scenario must be demo, scale or e2e (got "${scenario}")`);
+  if (!isScenarioName(scenario)) throw new Error(`--scenario must be one of ${Object.keys(scenarios).join(", ")} (got "${scenario}")`);
   return {
     scenario,
     clusters: intOption("clusters", values.clusters),

@@ -1,10 +1,11 @@
 // The cloud-controller-manager's service controller: every LoadBalancer Service gets
-// status.loadBalancer.ingress (see load-balancer.ts); a Service that stops being a LoadBalancer loses it.
+// status.loadBalancer.ingress (see load-balancer.ts: IPs, or a DNS name as AWS publishes); a Service that stops
+// being a LoadBalancer loses it.
 // Cluster IPs and NodePorts are allocated synchronously by the apiserver's registry (lab/apiserver/defaults.ts).
 import type { KubeObject } from "../apiserver/types";
 import type { Controller, ControllerContext } from "./context";
 import { writeStatus } from "./context";
-import { loadBalancerAddresses } from "./load-balancer";
+import { loadBalancerIngress } from "./load-balancer";
 import { asRecord, deepEqual, keyOf, splitKey, type JsonRecord } from "./object-util";
 import { createWorkQueue } from "./work-queue";
 
@@ -12,8 +13,7 @@ const MANAGER = "cloud-controller-manager";
 
 function desiredLoadBalancer(cluster: string, svc: KubeObject): JsonRecord {
   if (asRecord(svc.spec)?.type !== "LoadBalancer") return {};
-  const ips = loadBalancerAddresses(cluster, svc.metadata.namespace ?? "", svc.metadata.name ?? "");
-  return { ingress: ips.map((ip) => ({ ip, ipMode: "VIP" })) };
+  return { ingress: loadBalancerIngress(cluster, svc.metadata.namespace ?? "", svc.metadata.name ?? "", svc.metadata.annotations) };
 }
 
 export function startServiceController(ctx: ControllerContext): Controller {

@@ -9,6 +9,13 @@ import { seedWorkspace } from "./tetrate";
 export const DEMO_CLUSTERS = ["west", "east", "north"];
 
 export function seedDemo(stores: ClusterStore[]): void {
+  seedDemoApps(stores);
+  const management = stores[0];
+  if (management) seedWorkspace(management, { name: "bookinfo-ws", namespace: "bookinfo", selector: ["*/bookinfo"] });
+}
+
+/** The demo's namespaces and applications, without the workspace (scenarios built on demo seed their own). */
+export function seedDemoApps(stores: ClusterStore[]): void {
   for (const store of stores) {
     kubectlApply(store, namespaceManifest("xcp-multicluster"));
     if (store.cluster === "north") {
@@ -18,6 +25,4 @@ export function seedDemo(stores: ClusterStore[]): void {
       seedBookinfo(store);
     }
   }
-  const management = stores[0];
-  if (management) seedWorkspace(management, { name: "bookinfo-ws", namespace: "bookinfo", selector: ["*/bookinfo"] });
 }

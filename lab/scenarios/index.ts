@@ -1,10 +1,11 @@
 // Named scenarios (as Kiali's mock scenarios): each decides the clusters and seeds their stores.
 import type { ClusterStore } from "../apiserver/types";
 import { DEMO_CLUSTERS, seedDemo } from "./demo";
+import { DNS_GATEWAY_HOSTNAME, seedDnsGateway } from "./dns-gateway";
 import { scaleClusterNames, seedScale } from "./scale";
 import { seedSystem } from "./system";
 
-export type ScenarioName = "demo" | "scale" | "e2e";
+export type ScenarioName = "demo" | "scale" | "e2e" | "dns-gateway";
 
 export interface ScenarioOptions {
   /** scale: how many clusters (default 20). */
@@ -31,6 +32,11 @@ export const scenarios: Record<ScenarioName, Scenario> = {
     description: "as demo, for end-to-end tests",
     clusterNames: () => [...DEMO_CLUSTERS],
     seed: (stores) => seedDemo(stores),
+  },
+  "dns-gateway": {
+    description: `as demo with an east-west gateway in each cluster; east's load balancer publishes only the DNS name ${DNS_GATEWAY_HOSTNAME}; details exposed`,
+    clusterNames: () => [...DEMO_CLUSTERS],
+    seed: (stores) => seedDnsGateway(stores),
   },
   scale: {
     description: "C clusters × S services (25 per namespace), one replica each",

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createClusterStore } from "../apiserver/store";
 import { createTypeRegistry } from "../apiserver/types-registry";
 import type { ClusterStore } from "../apiserver/types";
-import { scenarios } from "./index";
+import { scenarios, type ScenarioName } from "./index";
+import { LOAD_BALANCER_HOSTNAME_ANNOTATION } from "../controllers/load-balancer";
 import { LAST_APPLIED } from "./seed-util";
 
 const types = createTypeRegistry();
@@ -12,7 +13,7 @@ const kind = (group: string, k: string) => {
   return t;
 };
 
-function seeded(name: "demo" | "scale" | "e2e", options = {}): ClusterStore[] {
+function seeded(name: ScenarioName, options = {}): ClusterStore[] {
   const scenario = scenarios[name];
   const stores = scenario.clusterNames(options).map((c) => createClusterStore(c, types));
   scenario.seed(stores, options);
@@ -51,6 +52,23 @@ describe("scenarios", () => {
     expect(setting?.spec).toEqual({ workspace: "bookinfo-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } });
     expect(names(east, "tsb.tetrate.io", "Workspace")).toEqual([]);
     expect(names(west, "install.tetrate.io", "IngressGateway")).toEqual([]);
+  });
+
+  it("dns-gateway: the demo's apps, a gateway in every cluster, east's load balancer named by DNS, details exposed", () => {
+    const stores = seeded("dns-gateway");
+    expect(stores.map((s) => s.cluster)).toEqual(["west", "east", "north"]);
+    const gateways = stores.map((s) => s.get(kind("install.tetrate.io", "IngressGateway"), "bookinfo", "eastwest-gateway"));
+    expect(gateways.map((g) => g?.spec)).toEqual([
+      { eastWestOnly: true },
+      { eastWestOnly: true, kubeSpec: { service: { annotations: { [LOAD_BALANCER_HOSTNAME_ANNOTATION]: "east-gw.lab.internal" } } } },
+      { eastWestOnly: true },
+    ]);
+    const [west, east, north] = stores;
+    if (!west || !east || !north) throw new Error("missing");
+    expect(names(east, "", "Service", "bookinfo")).toEqual(["details", "productpage", "ratings", "reviews"]);
+    expect(names(north, "", "Service", "bookinfo")).toEqual(["productpage"]);
+    const setting = west.get(kind("settings.tetrate.io", "WorkspaceSetting"), "bookinfo", "bookinfo-ws-setting");
+    expect(setting?.spec).toMatchObject({ defaultEastWestGatewaySettings: { exposedServices: ["details.bookinfo.svc.cluster.local"] } });
   });
 
   it("scale: C clusters named c01… with S services, 25 per namespace", () => {

@@ -8,11 +8,16 @@ import { createClusterWriter } from "@/server/kube/writer";
 import { startRegistry, type Registry } from "./controller";
 import { fromFleetSource } from "./fleet-source";
 import { followHandles, type HandleSource } from "./handle-pool";
-import { createHostnameResolver, type Lookup } from "./hostname-resolver";
+import { createHostnameResolver, type HostnameFeed, type Lookup } from "./hostname-resolver";
 import { startLeaderElection, type LeaderElector } from "./leader-election";
 import { followingLeaseClient, type LeaseRef } from "./lease-follow";
 
-export type RegistryService = Registry & { leader: LeaderElector | undefined };
+/**
+ * `hostnames`: the registry's answers for DNS-named gateway addresses. Previews and readiness plan with these
+ * same answers (server/workspaces/fleet-input.ts), so they never do DNS on a request nor disagree with what the
+ * registry writes; `refresh` looks every name up again now (tests, a manual "resolve now").
+ */
+export type RegistryService = Registry & { leader: LeaderElector | undefined; hostnames: HostnameFeed & { refresh(): Promise<void> } };
 
 export type RegistryServiceDeps = {
   env: ServerEnv;
@@ -45,6 +50,7 @@ export function startRegistryService(deps: RegistryServiceDeps): RegistryService
   return {
     ...registry,
     leader,
+    hostnames: { resolved: hostnames.resolved, ready: hostnames.ready, conditions: hostnames.conditions, subscribe: hostnames.subscribe, refresh: hostnames.refresh },
     async stop() {
       hostnames.stop();
       // Writes in flight finish first (each has its own deadline), then the Lease is emptied so another

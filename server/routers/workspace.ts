@@ -24,7 +24,8 @@ export const workspaceRouter = createTRPCRouter({
   /** Every workspace of the management cluster, for the overview. */
   list: publicProcedure.query(async ({ ctx }) => {
     await ctx.fleet.ready();
-    return workspaceList(depsOf(ctx));
+    const deps = depsOf(ctx);
+    return workspaceList(deps, await deps.gatewayHostnames?.());
   }),
   /** One workspace: clusters, gateways, services, exposure, readiness, registry propagation. */
   detail: publicProcedure.input(workspaceRefSchema).query(async ({ ctx, input }) => {

@@ -47,6 +47,7 @@ export async function exposurePreview(deps: WorkspaceDeps, input: ExposureInput)
     diff: diffManifest(live, live !== undefined && stored !== undefined ? stored : manifest),
     dryRun: dryRunOf(dry),
     ...(block ? { exposeAllBlock: block } : {}),
-    ...exposureConsequences(planInputOf(deps.snapshot()).input, input.workspace, proposed, await observedIfWriting(deps)),
+    // With the registry's DNS answers: the consequences are the objects (and endpoints) the registry will write.
+    ...exposureConsequences(planInputOf(deps.snapshot(), await deps.gatewayHostnames?.()).input, input.workspace, proposed, await observedIfWriting(deps)),
   };
 }

@@ -9,13 +9,13 @@ import { quoted, someOf } from "@/lib/validation/bounded-text";
 import { serverEnv } from "@/server/env";
 import { notFound } from "@/server/errors";
 
-const adapted = new WeakMap<FleetSnapshot, AdaptedInput>();
+/** hostname → IPs, as the registry's resolver answered (server/registry/hostname-resolver.ts). */
+export type HostnameAnswers = Readonly<Record<string, string[]>>;
 
-/**
- * Snapshots are immutable, so the adapted input is computed once per snapshot. It carries the process's
- * gateway-address setting, as the registry's does, so previews and readiness judge addresses as it does.
- */
-export function planInputOf(snapshot: FleetSnapshot): AdaptedInput {
+const adapted = new WeakMap<FleetSnapshot, AdaptedInput>();
+const answered = new WeakMap<FleetSnapshot, { answers: HostnameAnswers; found: AdaptedInput }>();
+
+function adaptedOf(snapshot: FleetSnapshot): AdaptedInput {
   let found = adapted.get(snapshot);
   if (!found) {
     const management = snapshot.managementCluster ?? undefined;
@@ -23,6 +23,23 @@ export function planInputOf(snapshot: FleetSnapshot): AdaptedInput {
     found = toPlanInput(fromFleetSnapshot(snapshot), { ...(management ? { managementCluster: management } : {}), allowLoopbackGatewayAddresses });
     adapted.set(snapshot, found);
   }
+  return found;
+}
+
+/**
+ * Snapshots are immutable, so the adapted input is computed once per snapshot. It carries the process's
+ * gateway-address setting and `answers`, the registry's DNS answers for gateway hostnames, as the registry's
+ * input does, so previews and readiness judge (and resolve) addresses as it does. The answers are only
+ * `PlanInput.resolvedHostnames` (the adapter reads nothing else of them), so they are set on the per-snapshot
+ * input instead of adapting the fleet again; the resolver hands out the same object until an answer changes.
+ */
+export function planInputOf(snapshot: FleetSnapshot, answers?: HostnameAnswers): AdaptedInput {
+  const base = adaptedOf(snapshot);
+  if (!answers || Object.keys(answers).length === 0) return base;
+  const last = answered.get(snapshot);
+  if (last?.answers === answers) return last.found;
+  const found: AdaptedInput = { ...base, input: { ...base.input, resolvedHostnames: { ...answers } } };
+  answered.set(snapshot, { answers, found });
   return found;
 }
 

@@ -18,7 +18,7 @@ import { invalidInput, notFound, unprocessable } from "@/server/errors";
 import type { LiveObject } from "@/server/kube/console-outcome";
 import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "./deps";
-import { clustersForValidation, planInputOf, requireWorkspace } from "./fleet-input";
+import { clustersForValidation, planInputOf, requireWorkspace, type HostnameAnswers } from "./fleet-input";
 import { lossSentences } from "./consequences";
 import { notProvenSentence, proveConsoleGateway, readableLive, type GatewayProof } from "./gateway-ownership";
 import { refOf } from "./gateway-targets";
@@ -59,8 +59,8 @@ async function readGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Prom
   return { writer, live: got.object, proof: proveConsoleGateway(got.object, namespaces) };
 }
 
-function consequences(deps: WorkspaceDeps, input: GatewayRemoveInput): string[] {
-  const { input: planInput } = planInputOf(deps.snapshot());
+function consequences(deps: WorkspaceDeps, input: GatewayRemoveInput, answers: HostnameAnswers | undefined): string[] {
+  const { input: planInput } = planInputOf(deps.snapshot(), answers);
   const without = {
     ...planInput,
     clusters: planInput.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !(g.namespace === input.namespace && g.name === input.name)) })),
@@ -80,7 +80,7 @@ export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRe
   }
   const yaml = renderYaml(readableLive(read.live));
   if (!read.proof.owned) return { yaml, kubectl: "", consequences: [], removable: false, refusal: notProvenSentence(input, read.proof.missing) };
-  return { yaml, kubectl, consequences: consequences(deps, input), removable: true };
+  return { yaml, kubectl, consequences: consequences(deps, input, await deps.gatewayHostnames?.()), removable: true };
 }
 
 export async function gatewayRemove(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<WriteResult> {

@@ -34,6 +34,14 @@ export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<Regist
               return undefined;
             }
           },
+          gatewayHostnames: async () => {
+            try {
+              return (await registry).hostnames.resolved();
+            } catch {
+              // No registry answers: DNS-named gateways stay unresolved in previews, as the registry would say.
+              return undefined;
+            }
+          },
         }
       : {}),
   };

@@ -5,20 +5,21 @@ import type { WorkspaceSummary } from "@/lib/workspace-view/types";
 import { uniqueSorted } from "@/lib/plan/json";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import type { WorkspaceDeps } from "./deps";
-import { planInputOf, workspaceClusterNames } from "./fleet-input";
+import { planInputOf, workspaceClusterNames, type HostnameAnswers } from "./fleet-input";
 import { workspaceClusters } from "./workspace-clusters";
 import { readinessOf } from "./workspace-detail";
 import { gatewayConditionsOf } from "./workspace-conditions";
 import { exposureOf, servicesOf } from "./workspace-services";
 
-export function workspaceList(deps: Pick<WorkspaceDeps, "snapshot">): WorkspaceSummary[] {
+/** `answers`: the registry's DNS answers for gateway hostnames (WorkspaceDeps.gatewayHostnames). */
+export function workspaceList(deps: Pick<WorkspaceDeps, "snapshot">, answers?: HostnameAnswers): WorkspaceSummary[] {
   const snapshot = deps.snapshot();
-  const { input } = planInputOf(snapshot);
+  const { input } = planInputOf(snapshot, answers);
   return input.workspaces.map((ws) => {
     const { scope } = workspaceScope(ws, input.clusters);
     // The serving gateways' address conditions, per workspace: no fleet-wide plan on a request.
     const clusters = workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope, gatewayConditionsOf(input, ws));
-    const readiness = readinessOf(snapshot, ws.name);
+    const readiness = readinessOf(snapshot, ws.name, answers);
     const exposure = exposureOf(ws);
     const { exposed, unnamed } = exposureCount(exposure, servicesOf(ws, input.clusters));
     return {

@@ -6,6 +6,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, vi } from "vitest";
+import type { ScenarioName } from "@/lab/scenarios/index";
 import { startLab, type Lab } from "@/lab/start";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { createFleetLister, type FleetLister } from "@/server/kube/writer-fleet-lister";
@@ -27,9 +28,10 @@ export type RegistryLab = {
   stop(): Promise<void>;
 };
 
-export async function startRegistryLab(): Promise<RegistryLab> {
+/** `scenario`: the lab's world (default the demo: no gateways yet, nothing exposed). */
+export async function startRegistryLab(scenario: ScenarioName = "demo"): Promise<RegistryLab> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "eastwest-registry-"));
-  const lab = await startLab({ scenario: "demo", portBase: 0, adminPort: 0, kubeconfigPath: path.join(dir, "kubeconfig"), podReadyDelayMs: 20 });
+  const lab = await startLab({ scenario, portBase: 0, adminPort: 0, kubeconfigPath: path.join(dir, "kubeconfig"), podReadyDelayMs: 20 });
   const loaded = await loadKubeconfig([lab.kubeconfigPath], []);
   if (!loaded.ok) throw new Error(loaded.error.message);
   const handles = loaded.clusters;

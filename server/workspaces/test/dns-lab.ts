@@ -1,0 +1,72 @@
+// Test-only (imported by *.int.test.ts): the `dns-gateway` lab with the console wired as in production — the fleet
+// cache, the registry service (standalone, lab loopback setting) with a fake DNS in place of the system resolver,
+// and the workspace deps reading the registry's answers. East's load balancer publishes only a DNS name; the fake
+// answers it with the loopback addresses the lab would have given the gateway, once `answer()` is called.
+import { DNS_GATEWAY_HOSTNAME } from "@/lab/scenarios/dns-gateway";
+import { loadBalancerAddresses } from "@/lab/controllers/load-balancer";
+import type { KindConsequence } from "@/lib/workspace-view/types";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/plan/desired";
+import { parseEnv } from "@/server/env";
+import { startFleetService, type FleetService } from "@/server/fleet/service";
+import type { Lookup } from "@/server/registry/hostname-resolver";
+import { startRegistryService, type RegistryService } from "@/server/registry/service";
+import { startRegistryLab, type RegistryLab } from "@/server/registry/test/lab-fixture";
+import type { WorkspaceDeps } from "../deps";
+import { workspaceDepsFrom } from "../production-deps";
+
+export const EAST_IPS = loadBalancerAddresses("east", "bookinfo", "eastwest-gateway");
+
+/** A resolver that knows nothing until told: ENOTFOUND (a new ELB's name before it is published), then EAST_IPS. */
+export function fakeDns() {
+  const asked: string[] = [];
+  let known = false;
+  const lookup: Lookup = async (hostname) => {
+    asked.push(hostname);
+    if (known && hostname === DNS_GATEWAY_HOSTNAME) return [...EAST_IPS].reverse();
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+  };
+  return { lookup, asked, answer: () => void (known = true) };
+}
+
+export type DnsLab = { env: RegistryLab; fleet: FleetService; registry: RegistryService; deps: WorkspaceDeps; dns: ReturnType<typeof fakeDns>; stop(): Promise<void> };
+
+export async function startDnsLab(): Promise<DnsLab> {
+  // Previews and readiness read the console's settings (server/env.ts) once: the lab's gateways publish loopback
+  // addresses, accepted only with this setting, as `npm run demo` sets it.
+  process.env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES = "true";
+  const env = await startRegistryLab("dns-gateway");
+  const base = parseEnv({ EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, "/nowhere");
+  const settings = { ...base, kubeconfigPaths: [env.lab.kubeconfigPath], managementCluster: "west", probeIntervalMs: 300, probeTimeoutMs: 1_000, listTimeoutMs: 2_000, backoff: { initialMs: 100, maxMs: 400 }, flushIntervalMs: 50 };
+  const fleet = startFleetService(settings, () => undefined);
+  await fleet.ready();
+  const dns = fakeDns();
+  const registry = startRegistryService({ env: settings, snapshots: fleet.snapshots, handle: fleet.handle, log: () => undefined, lookup: dns.lookup });
+  const deps = workspaceDepsFrom(fleet, Promise.resolve(registry));
+  return {
+    env, fleet, registry, deps, dns,
+    async stop() {
+      await registry.stop();
+      fleet.stop();
+      await env.stop();
+    },
+  };
+}
+
+type Mesh = { kind: string; metadata: { name: string; namespace: string; labels?: Record<string, string> }; spec: { address?: string; endpoints?: Array<{ address: string }> } };
+
+/** The console's ServiceEntries and WorkloadEntries in a cluster as the API server has them (kubectl). */
+export async function written(env: RegistryLab, cluster: string): Promise<Mesh[]> {
+  const out = await env.kubectl(cluster, ["get", "serviceentries,workloadentries", "-A", "-l", `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`, "-o", "json"]);
+  return (JSON.parse(out) as { items: Mesh[] }).items;
+}
+
+/** `namespace/name` of one kind, sorted: the form of a preview's consequences. */
+export const namesOf = (objects: Mesh[], kind: string) => objects.filter((o) => o.kind === kind).map((o) => `${o.metadata.namespace}/${o.metadata.name}`).sort();
+
+/** What a preview promises a cluster will hold of one kind, given what it holds now. */
+export function promised(now: string[], change: KindConsequence): string[] {
+  return [...now.filter((n) => !change.removed.includes(n)), ...change.added].sort();
+}
+
+/** Every endpoint address in the objects (WorkloadEntry address, ServiceEntry endpoints). */
+export const addressesOf = (objects: Mesh[]) => objects.flatMap((o) => [...(o.spec.address ? [o.spec.address] : []), ...(o.spec.endpoints ?? []).map((e) => e.address)]);
