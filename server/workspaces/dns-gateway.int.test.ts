@@ -11,6 +11,7 @@ import { exposureApply } from "./exposure-apply";
 import { exposurePreview } from "./exposure-preview";
 import { addressesOf, EAST_IPS, namesOf, promised, startDnsLab, written, type DnsLab } from "./test/dns-lab";
 import { workspaceDetail } from "./workspace-detail";
+import { workspaceList } from "./workspace-list";
 
 const WS = "bookinfo-ws";
 const CLUSTERS = ["west", "east", "north"];
@@ -71,7 +72,13 @@ async function expectWrittenAsPromised(preview: ExposurePreview, services: strin
   expect(await actual()).toEqual(expected);
 }
 
-const gatewaysCheck = async () => (await workspaceDetail(lab.deps, WS)).readiness.items.find((i) => i.id === "gateways");
+/** The detail's gateways check; the overview's list judges the workspace by the same checklist. */
+async function gatewaysCheck() {
+  const { readiness } = await workspaceDetail(lab.deps, WS);
+  const listed = workspaceList(lab.deps, await lab.deps.gatewayHostnames?.()).find((w) => w.name === WS);
+  expect(listed).toMatchObject({ ready: readiness.ready, failingChecks: readiness.items.filter((i) => i.status === "fail").length });
+  return readiness.items.find((i) => i.id === "gateways");
+}
 
 describe("a gateway named by DNS: preview, readiness and registry from the same input", () => {
   it("before the name resolves, the preview and the registry both say so, and neither promises nor writes an endpoint of east's", async () => {
