@@ -85,6 +85,6 @@ describe("lab CLI", () => {
     child.stderr.on("data", (chunk: Buffer) => void (err += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(1);
-    expect(err).toContain('--scenario must be demo, scale or e2e (got "nope")');
+    expect(err).toContain('--scenario must be one of demo, e2e, dns-gateway, scale (got "nope")');
   });
 });
