@@ -1,4 +1,5 @@
 import type { ClusterErrorReason, ClusterErrorView } from "@/lib/fleet-schema";
+import { httpStatusOf, systemCode } from "./kube-status";
 
 /**
  * One error type for everything that can go wrong talking to a cluster. It knows the
@@ -47,7 +48,7 @@ export function isClusterError(err: unknown): err is ClusterError {
 /** Maps anything a client-node call can throw to a ClusterError for `cluster`. */
 export function toClusterError(cluster: string, err: unknown, timeoutMs?: number): ClusterError {
   if (isClusterError(err)) return err;
-  const status = httpStatus(err);
+  const status = httpStatusOf(err);
   if (status !== undefined) return fromStatus(cluster, status);
   const code = systemCode(err);
   const says = (reason: ClusterErrorReason, text: string) => new ClusterError(cluster, reason, text);
@@ -76,24 +77,6 @@ function fromStatus(cluster: string, status: number): ClusterError {
     return new ClusterError(cluster, "forbidden", `${cluster} denied access (403 Forbidden); the kubeconfig user lacks permission.`, status);
   }
   return new ClusterError(cluster, "unknown", `${cluster} answered with HTTP ${status}.`, status);
-}
-
-function httpStatus(err: unknown): number | undefined {
-  // client-node's ApiException carries the HTTP status in `code` (a number); system
-  // errors carry a string `code` such as "ECONNREFUSED".
-  if (typeof err !== "object" || err === null) return undefined;
-  const code = (err as { code?: unknown }).code;
-  return typeof code === "number" && code >= 100 && code < 600 ? code : undefined;
-}
-
-function systemCode(err: unknown): string | undefined {
-  // node-fetch (client-node 1.x) puts the code on the error; undici (2.x) on `cause`.
-  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function isAbort(err: unknown): boolean {

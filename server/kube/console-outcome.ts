@@ -1,13 +1,18 @@
-// What a console write (or read) against one cluster came to, as data the UI can show: the tRPC layer never
-// turns a cluster's answer into a 500. A rejection carries the cluster's own message verbatim (admission,
-// validation, a failed precondition), because that sentence is what a person can act on; an unreachable
-// cluster gets our own sentence (transport errors may quote request details, and never reach the browser).
+// What a write (or read) against one cluster came to, as data: the one classification of a failed call, used by
+// the console's and the registry's writers alike (writer.ts projects it onto the registry's retry decisions), so
+// the tRPC layer never turns a cluster's answer into a 500. A rejection carries the cluster's own message
+// verbatim (admission, validation, a failed precondition, RBAC), because that sentence is what a person can act
+// on; an unreachable cluster gets our own sentence (transport errors may quote request details, and never reach
+// the browser).
 import type { FieldConflict } from "@/lib/manifests/conflicts";
 import { interpretApplyConflict } from "@/lib/manifests/conflicts";
 import { toClusterError } from "./cluster-error";
+import { isKubeHttpError } from "./kube-http";
+import { httpStatusOf, parseStatus, type KubeStatus } from "./kube-status";
 
 export type ConsoleFailure =
   | { kind: "conflict"; conflicts: FieldConflict[]; message: string }
+  /** `status`: the HTTP status (409 a failed precondition or optimistic lock, 404 not found), when there was one. */
   | { kind: "rejected"; status?: number; message: string }
   | { kind: "unreachable"; message: string };
 
@@ -24,39 +29,34 @@ export type ApplyOutcome = { ok: true; object: LiveObject } | ({ ok: false } & C
 export type ListOutcome = { ok: true; objects: LiveObject[] } | ({ ok: false } & ConsoleFailure);
 export type RemoveOutcome = { ok: true } | ({ ok: false } & ConsoleFailure);
 
-function parseBody(body: unknown): unknown {
-  if (typeof body !== "string") return body;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
+/** The Status of an error answer: parsed once by kubeRequest, or the JSON text of client-node's ApiException. */
+function statusOf(err: unknown): KubeStatus {
+  if (isKubeHttpError(err)) return err.status;
+  return parseStatus(typeof err === "object" && err !== null ? (err as { body?: unknown }).body : undefined);
 }
 
-/** The HTTP status of a client-node ApiException (a number in `code`); system errors carry a string code. */
-export function httpStatusOf(err: unknown): number | undefined {
-  const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
-  return typeof code === "number" && code >= 100 && code < 600 ? code : undefined;
+/**
+ * A 404 for an object names it in `details` (name, and the resource as kind); a 404 without a name is the API
+ * server not knowing the path at all: the cluster does not serve the kind (its CRD is not installed).
+ */
+export function isNotServed(err: unknown): boolean {
+  return httpStatusOf(err) === 404 && statusOf(err).details?.name === undefined;
 }
 
-function statusMessage(body: unknown): string | undefined {
-  const message = typeof body === "object" && body !== null ? (body as { message?: unknown }).message : undefined;
-  return typeof message === "string" && message !== "" ? message : undefined;
+/** A 404 for the object itself (it does not exist), as opposed to a kind the cluster does not serve. */
+export function isObjectNotFound(err: unknown): boolean {
+  return httpStatusOf(err) === 404 && !isNotServed(err);
 }
 
-/** Classifies anything a client-node call threw. `what` names the object for our own sentences. */
-export function classifyConsoleError(cluster: string, what: string, err: unknown): ConsoleFailure {
+/** Classifies anything a call to a cluster threw. `what` names the object for our own sentences ("IngressGateway ns/x"). */
+export function classifyKubeError(cluster: string, what: string, err: unknown): ConsoleFailure {
   const status = httpStatusOf(err);
-  if (status === undefined) {
-    // client-node throws a plain Error when discovery does not list the kind: the cluster lacks the CRD.
-    if (err instanceof Error && err.message.startsWith("Unrecognized API version and kind")) {
-      return { kind: "rejected", message: `${cluster} does not serve ${what.split(" ")[0] ?? what}; install its CRD (or the operator that provides it) first.` };
-    }
-    return { kind: "unreachable", message: toClusterError(cluster, err).message };
+  if (status === undefined || status === 401) return { kind: "unreachable", message: toClusterError(cluster, err).message };
+  if (isNotServed(err)) {
+    return { kind: "rejected", status, message: `${cluster} does not serve ${what.split(" ")[0] ?? what}; install its CRD (or the operator that provides it) first.` };
   }
-  if (status === 401) return { kind: "unreachable", message: toClusterError(cluster, err).message };
-  const body = parseBody((err as { body?: unknown }).body);
-  const conflict = interpretApplyConflict(body);
+  const body = statusOf(err);
+  const conflict = interpretApplyConflict({ ...body, code: status });
   if (conflict.kind === "conflicts") return { kind: "conflict", conflicts: conflict.conflicts, message: conflict.message };
-  return { kind: "rejected", status, message: statusMessage(body) ?? `${cluster} rejected ${what} (HTTP ${status}).` };
+  return { kind: "rejected", status, message: body.message ?? `${cluster} rejected ${what} (HTTP ${status}).` };
 }

@@ -2,7 +2,8 @@
 // object's namespace, so `kubectl describe` and `kubectl get events` show it beside the object. Events are
 // the cluster's own audit trail for controllers (reason + involvedObject), and they expire on their own (the
 // API server's event TTL), so the registry keeps no record of them.
-import type { CoreV1Event } from "@kubernetes/client-node";
+import { apiVersionOf } from "./kinds";
+import type { WritableObject } from "./object-writer";
 import type { ObjectRef } from "./writer";
 
 export const DRIFT_REPAIRED = "DriftRepaired";
@@ -17,7 +18,8 @@ export type DriftEvent = {
 
 let sequence = 0;
 
-export function driftEventBody(e: DriftEvent, now: Date): CoreV1Event {
+/** The Event as the API takes it (JSON: times as RFC 3339 strings). */
+export function driftEventBody(e: DriftEvent, now: Date): WritableObject & Record<string, unknown> {
   const { kind, namespace, name, uid } = e.object;
   // kubectl's and client-go's spelling of event names: `<object>.<unique hex>`; the sequence keeps two repairs
   // of one object within the same millisecond apart.
@@ -26,7 +28,7 @@ export function driftEventBody(e: DriftEvent, now: Date): CoreV1Event {
     apiVersion: "v1",
     kind: "Event",
     metadata: { name: `${name.slice(0, 200)}.${suffix}`, namespace },
-    involvedObject: { apiVersion: "networking.istio.io/v1", kind, namespace, name, ...(uid ? { uid } : {}) },
+    involvedObject: { apiVersion: apiVersionOf(kind), kind, namespace, name, ...(uid ? { uid } : {}) },
     reason: DRIFT_REPAIRED,
     message: `${kind} ${namespace}/${name} was edited outside the console (${e.fields.join(", ")}); the registry re-applied what it manages.`,
     type: "Warning",
@@ -34,8 +36,8 @@ export function driftEventBody(e: DriftEvent, now: Date): CoreV1Event {
     reportingComponent: "eastwest-registry",
     reportingInstance: e.instance,
     action: "Apply",
-    firstTimestamp: now,
-    lastTimestamp: now,
+    firstTimestamp: now.toISOString(),
+    lastTimestamp: now.toISOString(),
     count: 1,
   };
 }

@@ -5,7 +5,7 @@ import { toClusterError, type ClusterError } from "./cluster-error";
 import { isKubeHttpError, KubeHttpError } from "./kube-http";
 import { listAll } from "./kube-list";
 import { watchOnce, type WatchEvent } from "./kube-watch";
-import { collectionPath, KIND_API } from "./kinds";
+import { collectionPath, groupVersion, KIND_API } from "./kinds";
 import { projectMetadata } from "./project-metadata";
 import { slimObject } from "./slim";
 
@@ -43,7 +43,7 @@ export function startInformer(cluster: string, kc: KubeConfig, kind: FleetKind, 
   const signal = controller.signal;
   const api = KIND_API[kind];
   const path = collectionPath(api);
-  const apiVersion = api.group ? `${api.group}/${api.version}` : api.version;
+  const apiVersion = groupVersion(api);
   const slim = api.metadataOnly ? (raw: unknown) => projectMetadata(raw, kind, apiVersion) : (raw: unknown) => slimObject(raw, kind, apiVersion);
   let resourceVersion: string | undefined;
   let failures = 0;
@@ -51,7 +51,7 @@ export function startInformer(cluster: string, kc: KubeConfig, kind: FleetKind, 
   const onEvent = (event: WatchEvent) => {
     if (event.type === "ERROR") {
       if (event.code === 410) resourceVersion = undefined;
-      else throw new KubeHttpError(event.code, event.reason);
+      else throw new KubeHttpError(event.code, { reason: event.reason });
       return;
     }
     const object = slim(event.object);

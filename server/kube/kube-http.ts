@@ -1,16 +1,17 @@
 import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from "@kubernetes/client-node";
+import { parseStatus, type KubeStatus } from "./kube-status";
 
 /** An HTTP error answer from the API server; `code` is the status, as client-node's ApiException has it. */
 export class KubeHttpError extends Error {
   readonly code: number;
-  /** The Status object's `reason` (e.g. "Expired", "NotFound"), when the body had one. */
-  readonly statusReason: string | undefined;
+  /** The answer's Status object (reason, message, details), `{}` when the body was not one. */
+  readonly status: KubeStatus;
 
-  constructor(code: number, statusReason: string | undefined) {
-    super(`HTTP ${code}${statusReason ? ` ${statusReason}` : ""}`);
+  constructor(code: number, status: KubeStatus) {
+    super(`HTTP ${code}${status.reason ? ` ${status.reason}` : ""}`);
     this.name = "KubeHttpError";
     this.code = code;
-    this.statusReason = statusReason;
+    this.status = status;
   }
 }
 
@@ -22,37 +23,48 @@ export function isKubeHttpError(err: unknown): err is KubeHttpError {
   return err instanceof Error && err.name === "KubeHttpError" && typeof (err as { code?: unknown }).code === "number";
 }
 
+export type KubeRequest = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  query?: Record<string, string>;
+  /** Sent as JSON text with `contentType` (application/json unless said otherwise). */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+};
+
 const transport = new IsomorphicFetchHttpLibrary();
 
 /**
- * GET a JSON document from the cluster of `kc` (its only context) through client-node's own HTTP
- * layer — the request context, authentication (tokens, client certificates, exec plugins, CA) and
- * fetch transport that every generated client-node API uses. We build the request ourselves rather
- * than call a generated API because those deserialize into classes (dates become Date objects), while
- * the fleet cache keeps the server's JSON as is; and we set an AbortSignal on the request context so a
- * hung server can be cut off at any moment.
+ * One request to the cluster of `kc` (its only context) through client-node's own HTTP layer — the request
+ * context, authentication (tokens, client certificates, exec plugins, CA) and fetch transport every generated
+ * client-node API uses. We build the request ourselves rather than call a generated API because those resolve
+ * a kind's path by API discovery (a GET per kind per client) and deserialize into classes (dates become Date
+ * objects), while the console knows its paths (kinds.ts) and keeps the server's JSON as is. `signal` cuts the
+ * request off at any moment. Error answers throw KubeHttpError with the parsed Status.
  */
-export async function kubeGetJson(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
+export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: AbortSignal): Promise<unknown> {
   const server = kc.getCurrentCluster()?.server;
   if (!server) throw new Error("kubeconfig context without a cluster");
-  const url = new URL(server.replace(/\/+$/, "") + path);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  const context = new RequestContext(url.toString(), HttpMethod.GET);
+  const url = new URL(server.replace(/\/+$/, "") + request.path);
+  for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+  const context = new RequestContext(url.toString(), HttpMethod[request.method]);
   context.setHeaderParam("Accept", "application/json");
+  for (const [key, value] of Object.entries(request.headers ?? {})) context.setHeaderParam(key, value);
+  if (request.body !== undefined) {
+    context.setHeaderParam("Content-Type", request.contentType ?? "application/json");
+    context.setBody(JSON.stringify(request.body));
+  }
   await kc.applySecurityAuthentication(context);
   signal.throwIfAborted();
   context.setSignal(signal);
   const response = await transport.send(context).toPromise();
   const body = await response.body.text();
-  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return JSON.parse(body) as unknown;
-  throw new KubeHttpError(response.httpStatusCode, statusReason(body));
+  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return body === "" ? undefined : (JSON.parse(body) as unknown);
+  throw new KubeHttpError(response.httpStatusCode, parseStatus(body));
 }
 
-export function statusReason(body: unknown): string | undefined {
-  try {
-    const parsed = (typeof body === "string" ? JSON.parse(body) : body) as { reason?: unknown } | null;
-    return typeof parsed?.reason === "string" ? parsed.reason : undefined;
-  } catch {
-    return undefined;
-  }
+/** GET a JSON document (a list page, a discovery document). */
+export function kubeGetJson(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
+  return kubeRequest(kc, { method: "GET", path, query }, signal);
 }

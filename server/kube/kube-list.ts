@@ -1,4 +1,5 @@
 import type { KubeConfig } from "@kubernetes/client-node";
+import { withDeadline } from "./deadline";
 import { kubeGetJson } from "./kube-http";
 
 export type ListPage = { items: unknown[]; resourceVersion: string; continueToken: string | undefined };
@@ -17,7 +18,8 @@ export async function listAll(kc: KubeConfig, path: string, signal: AbortSignal,
   let resourceVersion = "";
   let continueToken: string | undefined;
   do {
-    const page = await listPage(kc, path, continueToken, AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]));
+    const token = continueToken;
+    const page = await withDeadline(timeoutMs, (pageSignal) => listPage(kc, path, token, pageSignal), signal);
     items.push(...page.items);
     resourceVersion ||= page.resourceVersion;
     continueToken = page.continueToken;

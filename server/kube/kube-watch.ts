@@ -1,6 +1,7 @@
 import type { Agent } from "node:http";
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
-import { KubeHttpError, statusReason } from "./kube-http";
+import { KubeHttpError } from "./kube-http";
+import { parseStatus, systemCode } from "./kube-status";
 
 export type WatchEvent =
   | { type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK"; object: unknown }
@@ -96,7 +97,7 @@ function abortable(kc: KubeConfig, signal: AbortSignal, headerTimeoutMs: number)
 
 function asHttpError(err: unknown): unknown {
   const { statusCode, type } = (err ?? {}) as { statusCode?: unknown; type?: unknown };
-  if (typeof statusCode === "number") return new KubeHttpError(statusCode, undefined);
+  if (typeof statusCode === "number") return new KubeHttpError(statusCode, {});
   // node-fetch's own header timeout (set above): the server accepted but never answered.
   if (type === "request-timeout") return Object.assign(new Error("watch timed out"), { name: "AbortError" });
   // The server dropped an open stream (node-fetch: "Premature close"): the connection was cut.
@@ -104,15 +105,10 @@ function asHttpError(err: unknown): unknown {
   return err;
 }
 
-function systemCode(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
-}
-
 function toEvent(type: string, object: unknown): WatchEvent {
   if (type === "ERROR") {
-    const status = object as { code?: unknown } | null;
-    return { type: "ERROR", code: typeof status?.code === "number" ? status.code : 500, reason: statusReason(object) };
+    const status = parseStatus(object);
+    return { type: "ERROR", code: status.code ?? 500, reason: status.reason };
   }
   if (type === "ADDED" || type === "MODIFIED" || type === "DELETED" || type === "BOOKMARK") return { type, object };
   throw new Error(`unknown watch event type ${type}`);

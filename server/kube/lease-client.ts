@@ -1,10 +1,12 @@
 // A coordination.k8s.io/v1 Lease as the registry's leader election sees it: get, create, and update with the
 // resourceVersion we read (optimistic concurrency: of two replicas updating the same version, exactly one wins
 // and the other gets 409). Times are MicroTime strings (RFC 3339 with microseconds), as the API stores them.
-import { KubernetesObjectApi, type Configuration, type KubernetesObject } from "@kubernetes/client-node";
-import { withDeadline } from "./apply-request";
+import { withDeadline } from "./deadline";
 import { toClusterError } from "./cluster-error";
+import { kubeRequest, type KubeRequest } from "./kube-http";
+import { objectPath } from "./kinds";
 import type { ClusterHandle } from "./kubeconfig";
+import { httpStatusOf } from "./kube-status";
 
 export type LeaseRecord = {
   holder: string;
@@ -26,16 +28,16 @@ export type LeaseClient = {
   update(record: LeaseWrite, resourceVersion: string): Promise<LeaseRecord | "conflict">;
 };
 
-type LeaseObject = KubernetesObject & {
-  spec?: { holderIdentity?: string; leaseDurationSeconds?: number; acquireTime?: string | Date; renewTime?: string | Date; leaseTransitions?: number };
+type LeaseObject = {
+  apiVersion: "coordination.k8s.io/v1";
+  kind: "Lease";
+  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
+  spec?: { holderIdentity?: string; leaseDurationSeconds?: number; acquireTime?: string; renewTime?: string; leaseTransitions?: number };
 };
-
-const time = (t: string | Date | undefined) => (t instanceof Date ? t.toISOString() : t);
 
 function toRecord(o: LeaseObject): LeaseRecord {
   const s = o.spec ?? {};
-  const acquireTime = time(s.acquireTime);
-  const renewTime = time(s.renewTime);
+  const { acquireTime, renewTime } = s;
   return {
     holder: s.holderIdentity ?? "",
     durationSeconds: s.leaseDurationSeconds ?? 0,
@@ -46,31 +48,31 @@ function toRecord(o: LeaseObject): LeaseRecord {
   };
 }
 
-const status = (err: unknown) => (err as { code?: unknown }).code;
-
 export function createLeaseClient(handle: ClusterHandle, ref: { namespace: string; name: string }, timeoutMs: number): LeaseClient {
   const kc = handle.kubeConfig;
   if (!kc) throw new Error(`cluster ${handle.name} has no usable kubeconfig context for the leader Lease`);
-  const api = KubernetesObjectApi.makeApiClient(kc);
+  const kind = { apiVersion: "coordination.k8s.io/v1", kind: "Lease", namespace: ref.namespace } as const;
+  const collection = objectPath(kind) ?? "";
+  const one = objectPath({ ...kind, name: ref.name }) ?? "";
   const object = (r: LeaseWrite, resourceVersion?: string): LeaseObject => ({
     apiVersion: "coordination.k8s.io/v1",
     kind: "Lease",
     metadata: { ...ref, ...(resourceVersion ? { resourceVersion } : {}) },
     spec: { holderIdentity: r.holder, leaseDurationSeconds: r.durationSeconds, acquireTime: r.acquireTime, renewTime: r.renewTime, leaseTransitions: r.transitions },
   });
-  const call = async <T>(fn: (config: Configuration) => Promise<T>, onConflict: T | undefined, on404: T | undefined): Promise<T> => {
+  const call = async <T>(request: KubeRequest, onConflict: T | undefined, on404: T | undefined): Promise<LeaseRecord | T> => {
     try {
-      return await withDeadline(kc, timeoutMs, fn);
+      return toRecord((await withDeadline(timeoutMs, (signal) => kubeRequest(kc, request, signal))) as LeaseObject);
     } catch (err) {
-      if (status(err) === 409 && onConflict !== undefined) return onConflict;
-      if (status(err) === 404 && on404 !== undefined) return on404;
+      if (httpStatusOf(err) === 409 && onConflict !== undefined) return onConflict;
+      if (httpStatusOf(err) === 404 && on404 !== undefined) return on404;
       throw toClusterError(handle.name, err, timeoutMs);
     }
   };
   return {
-    get: () => call(async (c) => toRecord(await api.read<LeaseObject>({ apiVersion: "coordination.k8s.io/v1", kind: "Lease", metadata: ref }, undefined, undefined, undefined, c)), undefined, null),
-    create: (r) => call(async (c) => toRecord(await api.create<LeaseObject>(object(r), undefined, undefined, undefined, c)), "conflict" as LeaseRecord | "conflict", undefined),
+    get: () => call({ method: "GET", path: one }, undefined, null),
+    create: (r) => call({ method: "POST", path: collection, body: object(r) }, "conflict" as const, undefined),
     // A 404 on update: the Lease was deleted under us; treat like losing the race.
-    update: (r, rv) => call(async (c) => toRecord(await api.replace<LeaseObject>(object(r, rv), undefined, undefined, undefined, c)), "conflict" as LeaseRecord | "conflict", "conflict"),
+    update: (r, rv) => call({ method: "PUT", path: one, body: object(r, rv) }, "conflict" as const, "conflict" as const),
   };
 }

@@ -2,6 +2,7 @@
 // whose APIResourceList names the served resources): the seed's `settings.tetrate.io/v1alpha1` or TSB's
 // `tsb.tetrate.io/v2`. Both served → the seed form (what the product models). A 404 on a group version means
 // it is not served; anything else (unreachable, 401) is an error the caller reports.
+import { withDeadline } from "./deadline";
 import { isKubeHttpError, kubeGetJson } from "./kube-http";
 import type { ClusterHandle } from "./kubeconfig";
 
@@ -22,11 +23,12 @@ async function servesWorkspaceSettings(handle: ClusterHandle, path: string, sign
 }
 
 export async function discoverSettingsApi(handle: ClusterHandle, timeoutMs: number): Promise<SettingsApiDiscovery> {
-  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    if (await servesWorkspaceSettings(handle, SEED, signal)) return { ok: true, form: "seed" };
-    if (await servesWorkspaceSettings(handle, TSB, signal)) return { ok: true, form: "tsb" };
-    return { ok: true, form: "none" };
+    return await withDeadline(timeoutMs, async (signal): Promise<SettingsApiDiscovery> => {
+      if (await servesWorkspaceSettings(handle, SEED, signal)) return { ok: true, form: "seed" };
+      if (await servesWorkspaceSettings(handle, TSB, signal)) return { ok: true, form: "tsb" };
+      return { ok: true, form: "none" };
+    });
   } catch (error) {
     return { ok: false, error };
   }

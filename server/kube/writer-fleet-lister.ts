@@ -5,21 +5,8 @@
 import type { FleetSnapshotLike, SnapshotCluster, SnapshotKind, SnapshotObject } from "@/lib/registry/snapshot-like";
 import { SNAPSHOT_KINDS } from "@/lib/registry/snapshot-like";
 import type { ClusterHandle } from "./kubeconfig";
+import { collectionPath, KIND_API } from "./kinds";
 import { listAll } from "./kube-list";
-
-const PATHS: Record<SnapshotKind, string> = {
-  Namespace: "/api/v1/namespaces",
-  Service: "/api/v1/services",
-  IngressGateway: "/apis/install.tetrate.io/v1alpha1/ingressgateways",
-  DestinationRule: "/apis/networking.istio.io/v1/destinationrules",
-  Workspace: "/apis/tsb.tetrate.io/v2/workspaces",
-  WorkspaceSetting: "/apis/settings.tetrate.io/v1alpha1/workspacesettings",
-  ServiceEntry: "/apis/networking.istio.io/v1/serviceentries",
-  WorkloadEntry: "/apis/networking.istio.io/v1/workloadentries",
-  Gateway: "/apis/networking.istio.io/v1/gateways",
-  Pod: "/api/v1/pods",
-  Node: "/api/v1/nodes",
-};
 
 export type FleetLister = {
   /** Re-lists every cluster (in parallel) and returns the new snapshot. */
@@ -31,7 +18,7 @@ async function listCluster(handle: ClusterHandle, timeoutMs: number): Promise<Sn
   const kc = handle.kubeConfig;
   if (!kc) throw new Error(handle.problem ?? "unusable context");
   // One signal per list: each page adds a listener to it (a deadline per page), so sharing one would pile them up.
-  const list = async (kind: SnapshotKind) => (await listAll(kc, PATHS[kind], new AbortController().signal, timeoutMs)).items as SnapshotObject[];
+  const list = async (kind: SnapshotKind) => (await listAll(kc, collectionPath(KIND_API[kind]), new AbortController().signal, timeoutMs)).items as SnapshotObject[];
   const lists = await Promise.all(SNAPSHOT_KINDS.map(async (kind) => [kind, await list(kind)] as const));
   return Object.fromEntries(lists);
 }

@@ -1,17 +1,23 @@
-// Writes of the registry controller to one cluster: server-side apply under the field manager
+// The registry controller's writes to one cluster: the one writer (object-writer.ts) under the field manager
 // `eastwest-registry` — forced only when the caller says so (updates of objects proved ours, where the registry
 // is the authority: force makes the API server hand it back fields another manager took) — deletes guarded by a
 // uid + resourceVersion precondition so an object someone else created under the same name after we observed
-// ours is never deleted, and the Events recording repaired drift. Results are data.
-import { CoreV1Api, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from "@kubernetes/client-node";
+// ours is never deleted, and the Events recording repaired drift. The one classification of a failure is read
+// here as what the registry does next: retry soon, re-observe, or report it to a person.
 import type { DesiredKind, DesiredObject } from "@/lib/plan/desired";
 import { REGISTRY_FIELD_MANAGER } from "@/lib/registry/ownership";
-import { classifyWriteError, type WriteFailure } from "./apply-errors";
-import { withDeadline } from "./apply-request";
+import type { ConsoleFailure } from "./console-outcome";
 import { driftEventBody, type DriftEvent } from "./drift-event";
+import { apiVersionOf } from "./kinds";
 import type { ClusterHandle } from "./kubeconfig";
+import { createObjectWriter } from "./object-writer";
 
 export const FIELD_MANAGER = REGISTRY_FIELD_MANAGER;
+
+export type WriteFailure = {
+  kind: "conflict" | "stale-precondition" | "gone" | "rejected" | "unreachable";
+  message: string;
+};
 
 export type WriteOutcome = { ok: true; resourceVersion?: string } | ({ ok: false } & WriteFailure);
 
@@ -27,46 +33,36 @@ export type ClusterWriter = {
 
 const describe = (r: ObjectRef) => `${r.kind} ${r.namespace}/${r.name}`;
 
+/**
+ * A 409 that is not a field-manager conflict is a failed precondition or optimistic lock (the object changed
+ * since we observed it: re-observe and decide again); a 404 means it no longer exists.
+ */
+export function registryFailure(cluster: string, what: string, failure: ConsoleFailure): WriteFailure {
+  if (failure.kind === "conflict") {
+    const fields = failure.conflicts.map((c) => `${c.field} (${c.manager})`).join("; ");
+    return { kind: "conflict", message: `${what} in ${cluster}: another field manager owns ${fields}; the registry does not force it. Resolve the ownership or remove the other writer.` };
+  }
+  if (failure.kind === "rejected" && failure.status === 409) return { kind: "stale-precondition", message: `${what} in ${cluster} changed since it was observed; it will be re-read.` };
+  if (failure.kind === "rejected" && failure.status === 404) return { kind: "gone", message: `${what} in ${cluster} no longer exists.` };
+  return { kind: failure.kind, message: failure.message };
+}
+
 export function createClusterWriter(handle: ClusterHandle, options: { timeoutMs: number }): ClusterWriter | undefined {
-  if (!handle.kubeConfig) return undefined;
-  const kc = handle.kubeConfig;
-  const api = KubernetesObjectApi.makeApiClient(kc);
-  const core = kc.makeApiClient(CoreV1Api);
+  const writer = createObjectWriter(handle, { fieldManager: FIELD_MANAGER, timeoutMs: options.timeoutMs });
+  if (!writer) return undefined;
+  const failed = (what: string, failure: ConsoleFailure): WriteOutcome => ({ ok: false, ...registryFailure(handle.name, what, failure) });
   return {
     async apply(object, lock, how) {
-      const ref = { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name };
-      const body: KubernetesObject = { ...object, metadata: { ...object.metadata, ...(lock ? { resourceVersion: lock } : {}) } };
-      try {
-        const written = await withDeadline(kc, options.timeoutMs, (opts) =>
-          // The content type is explicit: client-node's default (strategic merge) is rejected by every CRD.
-          api.patch(body, undefined, undefined, FIELD_MANAGER, how?.force === true, PatchStrategy.ServerSideApply, opts),
-        );
-        return { ok: true, resourceVersion: written.metadata?.resourceVersion };
-      } catch (err) {
-        return { ok: false, ...classifyWriteError(handle.name, describe(ref), err) };
-      }
+      const outcome = await writer.apply(object, { force: how?.force === true, ...(lock ? { lock } : {}) });
+      return outcome.ok ? { ok: true, resourceVersion: outcome.object.metadata.resourceVersion } : failed(describe({ kind: object.kind, ...object.metadata }), outcome);
     },
     async delete(ref, precondition) {
-      const spec: KubernetesObject = { apiVersion: "networking.istio.io/v1", kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
-      try {
-        await withDeadline(kc, options.timeoutMs, (opts) =>
-          api.delete(spec, undefined, undefined, undefined, undefined, undefined, { preconditions: precondition }, opts),
-        );
-        return { ok: true };
-      } catch (err) {
-        const failure = classifyWriteError(handle.name, describe(ref), err);
-        // Already gone is what we wanted.
-        return failure.kind === "gone" ? { ok: true } : { ok: false, ...failure };
-      }
+      const outcome = await writer.remove({ apiVersion: apiVersionOf(ref.kind), ...ref }, precondition);
+      return outcome.ok ? { ok: true } : failed(describe(ref), outcome);
     },
     async recordDrift(event) {
-      const { namespace } = event.object;
-      try {
-        await withDeadline(kc, options.timeoutMs, (opts) => core.createNamespacedEvent({ namespace, body: driftEventBody(event, new Date()) }, opts));
-        return { ok: true };
-      } catch (err) {
-        return { ok: false, ...classifyWriteError(handle.name, `Event for ${describe(event.object)}`, err) };
-      }
+      const outcome = await writer.create(driftEventBody(event, new Date()));
+      return outcome.ok ? { ok: true } : failed(`Event for ${describe(event.object)}`, outcome);
     },
   };
 }

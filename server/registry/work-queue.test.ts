@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, createWorkQueue, type QueueResult } from "./work-queue";
+import { createWorkQueue, type QueueResult } from "./work-queue";
 
 function deferred() {
   let release: () => void = () => undefined;
@@ -50,15 +50,6 @@ describe("work queue", () => {
     await q.idle();
     expect(results).toEqual([]);
     expect(q.failures("k")).toBe(0);
-  });
-
-  it.each([
-    [1, 100],
-    [2, 200],
-    [4, 800],
-    [10, 5_000],
-  ])("backoff after %i failures is %i ms", (failures, ms) => {
-    expect(backoffDelay(failures, { initialMs: 100, maxMs: 5_000 })).toBe(ms);
   });
 });
 

@@ -1,6 +1,8 @@
 // A keyed work queue in the style of client-go's: a key is queued at most once however many events arrive for
 // it (bursts coalesce), is never processed by two workers at once (an add while it runs marks it dirty and it
-// runs once more afterwards), and a failed key is retried with exponential backoff instead of hot-looping.
+// runs once more afterwards), and a failed key is retried with exponential backoff instead of hot-looping
+// (the informers' capped, jittered backoff: many keys failing at once do not retry in lockstep).
+import { backoffDelay } from "@/server/kube/backoff";
 
 export type QueueResult = "done" | "retry";
 
@@ -22,10 +24,6 @@ export type WorkQueue<K> = {
   failures(key: K): number;
   shutdown(): void;
 };
-
-export function backoffDelay(failures: number, backoff: { initialMs: number; maxMs: number }): number {
-  return Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, failures - 1));
-}
 
 export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
   const queued: K[] = [];
@@ -68,7 +66,7 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
     running.delete(key);
     if (result === "done") failureCount.delete(key);
     if (dirty.delete(key) && !closed) enqueueNow(key);
-    else if (result === "retry" && !closed) schedule(key, backoffDelay((failureCount.get(key) ?? 0) + 1, options.backoff), true);
+    else if (result === "retry" && !closed) schedule(key, backoffDelay(failureCount.get(key) ?? 0, options.backoff), true);
     pump();
   }
 

@@ -1,7 +1,9 @@
-// WorkspaceDeps from the request context's fleet service (and registry, when it runs). Writers are made per
-// call from the fleet's current handle, so a kubeconfig that changes while the console runs is followed.
+// WorkspaceDeps from the request context's fleet service (and registry, when it runs). A cluster's writer is made
+// once and kept while the fleet's handle for it holds the same KubeConfig (a kubeconfig that changes while the
+// console runs makes a new one), so a preview costs only its own requests.
 import type { FleetService } from "@/server/fleet/service";
-import { createConsoleWriter, CONSOLE_WRITE_TIMEOUT_MS } from "@/server/kube/console-writer";
+import { createConsoleWriter, CONSOLE_WRITE_TIMEOUT_MS, type ConsoleWriter } from "@/server/kube/console-writer";
+import { followHandles } from "@/server/registry/handle-pool";
 import type { RegistryService } from "@/server/registry/service";
 import type { WorkspaceDeps } from "./deps";
 import { createInFlight } from "./in-flight";
@@ -11,14 +13,23 @@ const settingsApi = createSettingsApiCache({ timeoutMs: 5_000 });
 /** One per process: a double click from any browser tab coalesces with the first. */
 const inFlight = createInFlight();
 
+/** Writers per fleet service (one per process; tests make several). */
+const writersByFleet = new WeakMap<FleetService, (cluster: string) => ConsoleWriter | undefined>();
+
+function writersOf(fleet: FleetService): (cluster: string) => ConsoleWriter | undefined {
+  let writers = writersByFleet.get(fleet);
+  if (!writers) {
+    writers = followHandles(fleet.handle, (handle) => createConsoleWriter(handle, { timeoutMs: CONSOLE_WRITE_TIMEOUT_MS }));
+    writersByFleet.set(fleet, writers);
+  }
+  return writers;
+}
+
 export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<RegistryService>): WorkspaceDeps {
   return {
     inFlight,
     snapshot: () => fleet.snapshots.current(),
-    writerFor: (cluster) => {
-      const handle = fleet.handle(cluster);
-      return handle ? createConsoleWriter(handle, { timeoutMs: CONSOLE_WRITE_TIMEOUT_MS }) : undefined;
-    },
+    writerFor: writersOf(fleet),
     excludedClusters: () => fleet.excluded?.() ?? [],
     settingsApi: () => {
       const management = fleet.snapshots.current().managementCluster;

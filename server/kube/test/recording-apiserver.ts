@@ -1,0 +1,59 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export type RecordedRequest = { method: string; path: string; query: Record<string, string>; contentType: string | undefined; body: unknown };
+
+const notFound = (details?: object) => ({ kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404, message: "not found", ...(details ? { details } : {}) });
+
+/**
+ * An API server stand-in that records every request (method, path, query, content type, body) and answers the
+ * writer's calls as the API server does: an object is stored by PATCH/POST and read back by GET; a path under
+ * a group version the server does not serve is a 404 naming no object; a discovery document (`/apis/<g>/<v>`)
+ * is served, so a client that asks for one is seen asking.
+ */
+export async function startRecordingApiServer(served: readonly string[]) {
+  const requests: RecordedRequest[] = [];
+  const objects = new Map<string, Record<string, unknown>>();
+  const sockets = new Set<Socket>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const text = Buffer.concat(chunks).toString("utf8");
+      const body: unknown = text === "" ? undefined : JSON.parse(text);
+      const method = req.method ?? "GET";
+      requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), contentType: req.headers["content-type"], body });
+      const send = (code: number, answer: unknown) => {
+        res.writeHead(code, { "Content-Type": "application/json" });
+        res.end(JSON.stringify(answer));
+      };
+      const groupVersion = served.find((gv) => url.pathname === `/apis/${gv}` || url.pathname.startsWith(`/apis/${gv}/`) || url.pathname.startsWith(`/api/${gv}/`));
+      if (!groupVersion) return send(404, notFound());
+      if (url.pathname === `/apis/${groupVersion}`) return send(200, { kind: "APIResourceList", groupVersion, resources: [] });
+      const name = url.pathname.split("/").at(-1) ?? "";
+      if (method === "GET") return objects.has(url.pathname) ? send(200, objects.get(url.pathname)) : send(404, notFound({ name }));
+      if (method === "DELETE") return objects.delete(url.pathname) ? send(200, { kind: "Status", status: "Success" }) : send(404, notFound({ name }));
+      const object = { ...(body as Record<string, unknown>) };
+      const meta = object.metadata as { name?: string };
+      const key = method === "POST" ? `${url.pathname}/${meta.name ?? ""}` : url.pathname;
+      const stored = { ...object, metadata: { ...meta, uid: "u1", resourceVersion: String(requests.length) } };
+      if (url.searchParams.get("dryRun") !== "All") objects.set(key, stored);
+      send(method === "POST" ? 201 : 200, stored);
+    });
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
