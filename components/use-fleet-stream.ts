@@ -9,7 +9,10 @@ export type LiveState = "connecting" | "live" | "reconnecting" | "offline";
 
 /**
  * The fleet change stream (one SSE connection per page) with its connection state for the header. On a
- * reconnect the SSE link sends the last tracked id back, so the server resumes from there.
+ * reconnect the SSE link sends the last tracked id back, so the server resumes from there. The server pings
+ * every 15 s and its `connected` event tells the link to reconnect after 30 s with nothing received (server/trpc.ts),
+ * so a half-open connection shows "reconnecting" and resumes instead of freezing. A subscriber that falls too far
+ * behind gets a `fleet-reset` with the whole fleet, which the reducer folds like any reset.
  */
 export function useFleetStream(onEvent: (event: FleetEvent) => void): LiveState {
   const trpc = useTRPC();

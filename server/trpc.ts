@@ -12,6 +12,10 @@ export type Context = { fleet: FleetService; registry?: Promise<RegistryService>
 
 const t = initTRPC.context<Context>().create({
   transformer: boundedSuperjson,
+  // SSE liveness: the server sends a ping every 15 s of silence, and tells the browser's httpSubscriptionLink (in
+  // the stream's `connected` event) to drop and reconnect (with its last event id) after 30 s without anything,
+  // so a connection a proxy or a sleeping laptop left half-open is noticed instead of showing a frozen fleet.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   // One error shape for every response: a bounded message and one bounded `fieldErrors` list (dotted input
   // paths), whatever the cause (zod input errors, tagged domain errors, anything else). No stack, no echo.
   errorFormatter({ shape, error }) {

@@ -69,4 +69,23 @@ describe("fleetChanges", () => {
     controller.abort();
     expect(await pending).toEqual({ done: true, value: undefined });
   });
+
+  it("a subscriber that falls more than its queue behind gets one reset with the current fleet, then live events", async () => {
+    const { deps, publish } = setup();
+    const stream = fleetChanges(deps, undefined, undefined, 3);
+    expect(tags(await take(stream, 1))).toEqual(["t.0:initial"]);
+    // Nobody reads while five events arrive: the fourth overflows the queue of three, so all five are dropped.
+    for (const tag of ["a", "b", "c", "d", "e"]) publish(tag);
+    expect(tags(await take(stream, 2, () => publish("f")))).toEqual(["t.5:e", "t.6:f"]);
+    await stream.return(undefined);
+  });
+
+  it("a subscriber within its queue gets every event in order", async () => {
+    const { deps, publish } = setup();
+    const stream = fleetChanges(deps, undefined, undefined, 3);
+    await take(stream, 1);
+    for (const tag of ["a", "b", "c"]) publish(tag);
+    expect(tags(await take(stream, 3))).toEqual(["t.1:a", "t.2:b", "t.3:c"]);
+    await stream.return(undefined);
+  });
 });

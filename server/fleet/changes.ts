@@ -4,6 +4,13 @@ import type { FeedEntry, FleetFeed } from "./feed";
 export type ChangeDeps = { feed: FleetFeed; ready: () => Promise<void>; view: () => FleetView };
 
 /**
+ * Events one subscriber may have waiting. A browser that reads slower than the fleet changes (a stalled tab, a
+ * slow link) would otherwise make the server hold every event for it; past this, its queue is dropped and it is
+ * sent one `fleet-reset` with the whole current fleet instead, which the client folds like any reset.
+ */
+export const SUBSCRIBER_QUEUE_LIMIT = 256;
+
+/**
  * The change stream behind the SSE subscription: subscribe first, then backfill, so no
  * event can fall between the two. A client resuming with a lastEventId the feed still
  * holds gets exactly the missed events; any other client first gets the whole fleet as a
@@ -13,11 +20,16 @@ export async function* fleetChanges(
   deps: ChangeDeps,
   lastEventId: string | null | undefined,
   signal: AbortSignal | undefined,
+  queueLimit: number = SUBSCRIBER_QUEUE_LIMIT,
 ): AsyncGenerator<FeedEntry> {
-  const queue: FeedEntry[] = [];
+  let queue: FeedEntry[] = [];
+  let overflowed = false;
   let wake: (() => void) | undefined;
   const unsubscribe = deps.feed.subscribe((entry) => {
-    queue.push(entry);
+    if (queue.length >= queueLimit) {
+      queue = [];
+      overflowed = true;
+    } else if (!overflowed) queue.push(entry);
     wake?.();
   });
   const onAbort = () => wake?.();
@@ -25,6 +37,14 @@ export async function* fleetChanges(
   try {
     let sent = yield* backfill(deps, lastEventId);
     while (!signal?.aborted) {
+      if (overflowed) {
+        overflowed = false;
+        queue = [];
+        const entry = resetEntry(deps);
+        sent = entry.seq;
+        yield entry;
+        continue;
+      }
       const next = queue.shift();
       if (next === undefined) {
         await new Promise<void>((resolve) => (wake = resolve));
@@ -51,9 +71,14 @@ async function* backfill(
     return missed.at(-1)?.seq ?? deps.feed.lastSeq();
   }
   await deps.ready();
+  const entry = resetEntry(deps);
+  yield entry;
+  return entry.seq;
+}
+
+/** The whole fleet now, tagged with the feed id it corresponds to. */
+function resetEntry(deps: ChangeDeps): FeedEntry {
   // Read the view and the id in the same synchronous step: they describe the same state.
   const fleet = deps.view();
-  const seq = deps.feed.lastSeq();
-  yield { id: deps.feed.lastId(), seq, event: { type: "fleet-reset", fleet } };
-  return seq;
+  return { id: deps.feed.lastId(), seq: deps.feed.lastSeq(), event: { type: "fleet-reset", fleet } };
 }
