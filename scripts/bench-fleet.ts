@@ -79,7 +79,7 @@ try {
 }
 // Exact retained heap per object: the cache alone, measured after full GCs in a process of its own.
 console.log("bench: measuring retained heap per cached object…");
-const heap = await startWaiting("node", ["--expose-gc", "--import", "tsx", "scripts/bench/cache-heap.ts", String(CLUSTERS), String(SERVICES)], /B per cached object/, env, 600_000);
+const heap = await startWaiting("node", ["--expose-gc", "--conditions=react-server", "--import", "tsx", "scripts/bench/cache-heap.ts", String(CLUSTERS), String(SERVICES)], /B per cached object/, env, 600_000);
 const retained = /(\d+) objects, ([\d.]+) MiB retained, (\d+) B per cached object/.exec(heap.output());
 await exited(heap.child, 30_000);
 await stopChild(heap.child);

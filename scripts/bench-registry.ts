@@ -2,7 +2,7 @@
 // cluster (the workspace already exposes everything), then measure: time to converge, objects written and
 // writes/s; latency from a source change (a new Service in one cluster) to the remote writes, p50/p95; writes
 // during a no-op resync (must be 0, from the running replica and from a fresh one); leader takeover time.
-// Usage: npx tsx scripts/bench-registry.ts [--clusters 20] [--services 500] [--samples 20] [--no-leader]
+// Usage: npx tsx --conditions=react-server scripts/bench-registry.ts [--clusters 20] [--services 500] [--samples 20] [--no-leader]
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";

@@ -16,7 +16,7 @@ function runDemo(host: string): Promise<{ code: number | null; stderr: string }>
   return mkdtemp(path.join(os.tmpdir(), "demo-listen-")).then(
     (cwd) =>
       new Promise((resolve) => {
-        const child = execFile(process.execPath, ["--import", tsx, demo], { cwd, env: { NODE_ENV: "test", HOST: host, PATH: "" }, timeout: 20_000, encoding: "utf8" }, (_err, _stdout, stderr) =>
+        const child = execFile(process.execPath, ["--conditions=react-server", "--import", tsx, demo], { cwd, env: { NODE_ENV: "test", HOST: host, PATH: "" }, timeout: 20_000, encoding: "utf8" }, (_err, _stdout, stderr) =>
           resolve({ code: child.exitCode, stderr }),
         );
       }),

@@ -1,3 +1,6 @@
+// Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
+// build if a client component imports this module, and throws outside a react-server/Next server runtime).
+import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";

@@ -1,3 +1,6 @@
+// Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
+// build if a client component imports this module, and throws outside a react-server/Next server runtime).
+import "server-only";
 import { serverEnv, type ServerEnv } from "./env";
 import { startFleetService, type FleetService } from "./fleet/service";
 import { FIELD_MANAGER } from "./kube/writer";

@@ -5,7 +5,8 @@
 //   valid:   every FQDN exists → the request passes validation (timed via checkExposureRequest alone, since the
 //            handler would go on to the preview's planner and YAML, which are not validation).
 // monitorEventLoopDelay (resolution 10 ms) runs throughout; p99 and max are what a probe or an SSE client feels.
-// Run: npx tsx scripts/bench/validation-delay.ts [rounds]
+// Run: npx tsx --conditions=react-server scripts/bench/validation-delay.ts [rounds] (the server modules import
+// "server-only", which resolves to an empty module only under the react-server condition, as in Next)
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import superjson from "superjson";
 import { clusterSnapshot, obj } from "../../lib/fleet/snapshot-fixtures";
