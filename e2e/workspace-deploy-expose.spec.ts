@@ -111,6 +111,10 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   const expose = page.getByRole("dialog", { name: "Expose services" });
   await expect(expose.getByRole("radio", { name: /Expose all \(default\)/ })).toBeChecked();
   await expose.getByRole("radio", { name: /Choose services/ }).check();
+  // "Choose services" starts from what is exposed now: under "expose all", every service.
+  await expect(expose.getByText("4 selected")).toBeVisible();
+  await expose.getByRole("button", { name: "Clear all" }).click();
+  await expect(expose.getByText("0 selected")).toBeVisible();
   const search = expose.getByRole("searchbox", { name: "Search services" });
   for (const fqdn of EXPOSED) {
     await search.fill(fqdn.split(".")[0] ?? fqdn);
@@ -122,6 +126,8 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   await expose.getByRole("button", { name: "Preview" }).click();
 
   await expect(expose.getByRole("tab", { name: "YAML" })).toHaveAttribute("aria-selected", "true");
+  // The plain summary, above the per-object rows: north ran every service through "expose all".
+  await expect(expose.getByRole("region", { name: "What changes" })).toHaveText("ratings will no longer be reachable from other clusters.");
   const settingYaml = await shownYaml(page, "WorkspaceSetting YAML");
   expect(settingYaml.spec).toMatchObject({ defaultEastWestGatewaySettings: { exposedServices: EXPOSED } });
   await shot(page, "09-expose-yaml");
@@ -144,7 +150,7 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   await expose.getByRole("tab", { name: "kubectl" }).click();
   await expect(expose.getByRole("figure", { name: "kubectl command" })).toContainText("apply --server-side");
 
-  await expose.getByRole("button", { name: "Apply to west" }).dblclick();
+  await expose.getByRole("button", { name: "Apply to all 3 clusters" }).dblclick();
   await expect(expose.getByText(/^Applied WorkspaceSetting /)).toBeVisible();
   await shot(page, "13-expose-applied");
   await expect(expose.getByText("Every cluster that needs them has received the exposed services.")).toBeVisible({ timeout: 60_000 });
@@ -166,6 +172,44 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   const hosts = northLive.filter((e) => e.metadata.namespace === "xcp-multicluster").flatMap((e) => (e.spec as { hosts?: string[] }).hosts ?? []);
   expect(hosts.sort()).toEqual(EXPOSED);
   expect(errors).toEqual([]);
+});
+
+test("the expose dialog starts from the live choice, selects a namespace at once, and offers no Apply when nothing changes", async ({ page }) => {
+  const SHOT = (name: string) => page.screenshot({ path: `screenshots/expose/${name}.png` });
+  await openWorkspace(page);
+  await page.getByRole("button", { name: "Expose services" }).click();
+  const expose = page.getByRole("dialog", { name: "Expose services" });
+  await expect(expose.getByRole("radio", { name: /Choose services/ })).toBeChecked();
+  for (const fqdn of EXPOSED) await expect(expose.getByRole("checkbox", { name: fqdn })).toBeChecked();
+  await expect(expose.getByText("2 selected")).toBeVisible();
+  await expect(expose.getByText("This is what the live setting says: applying it changes nothing.")).toBeVisible();
+  await SHOT("01-starts-from-live");
+
+  // The same choice: the cluster would store what it holds, so Apply stays disabled and the summary says why.
+  await expose.getByRole("button", { name: "Preview" }).click();
+  await expect(expose.getByRole("region", { name: "What changes" })).toHaveText("Nothing would change: the live WorkspaceSetting already says this.");
+  await expect(expose.getByRole("button", { name: "Apply to all 3 clusters" })).toBeDisabled();
+  await SHOT("02-nothing-changes");
+
+  // One click selects the namespace's services; ratings then becomes reachable from north, the one cluster without it.
+  await expose.getByRole("button", { name: "Back" }).click();
+  await expect(expose.getByRole("combobox", { name: "Namespace" })).toHaveValue("bookinfo");
+  await expose.getByRole("button", { name: "Select namespace" }).click();
+  await expect(expose.getByText("4 selected")).toBeVisible();
+  await expect(expose.getByRole("checkbox", { name: "ratings.bookinfo.svc.cluster.local" })).toBeChecked();
+  await SHOT("03-namespace-selected");
+  await expose.getByRole("button", { name: "Preview" }).click();
+  await expect(expose.getByRole("region", { name: "What changes" })).toHaveText("ratings will become reachable from north.");
+  await expect(expose.getByRole("button", { name: "Apply to all 3 clusters" })).toBeEnabled();
+  await SHOT("04-summary");
+  await expose.getByRole("tab", { name: "Consequences" }).click();
+  await SHOT("05-summary-and-rows");
+  // Nothing applied: the live setting still lists details and reviews.
+  await page.keyboard.press("Escape");
+  await expect(expose).toHaveCount(0);
+  const settings = await liveItems("west", SETTINGS);
+  const listed = settings.flatMap((s) => (s.spec as { defaultEastWestGatewaySettings?: { exposedServices?: string[] } }).defaultEastWestGatewaySettings?.exposedServices ?? []);
+  expect(listed.sort()).toEqual(EXPOSED);
 });
 
 test("removing a console-made gateway says what stops working first, then kubectl no longer finds it", async ({ page }) => {

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { namedEntries } from "@/lib/workspace-view/exposure-count";
+import { initialSelection, sameAsLive, withMany } from "@/lib/workspace-view/service-selection";
 import { fieldErrorsOf } from "@/lib/workspace-view/field-errors";
 import type { Exposure, ExposureInput, ExposurePreview, WorkspaceDetail } from "@/lib/workspace-view/types";
 import { useTRPC } from "../trpc";
@@ -32,8 +32,9 @@ export function ExposeServicesDialog({ detail, open, onOpenChange }: Props) {
 function ExposeFlow({ detail, onDone }: { detail: WorkspaceDetail; onDone: () => void }) {
   const trpc = useTRPC();
   const [mode, setMode] = useState<Exposure["mode"]>(detail.exposure.mode);
-  // Entries of the live list that name no service of the workspace are not carried into a new choice (the chooser says so).
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(namedEntries(detail.exposure, detail.services)));
+  // Starts from what is exposed now (every service under "expose all"). Entries of the live list that name no
+  // service of the workspace are not carried into a new choice (the chooser says so).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => initialSelection(detail.exposure, detail.services));
   const [sent, setSent] = useState<ExposureInput | null>(null);
   const [preview, setPreview] = useState<ExposurePreview | null>(null);
   const previewCall = useMutation(trpc.workspace.exposurePreview.mutationOptions({ onSuccess: setPreview }));
@@ -58,7 +59,7 @@ function ExposeFlow({ detail, onDone }: { detail: WorkspaceDetail; onDone: () =>
     return <ExposureResult workspace={detail.name} sent={sent} preview={preview} result={applyCall.data} onBack={() => applyCall.reset()} onDone={onDone} />;
   }
   if (preview && sent) {
-    return <ExposureConfirm preview={preview} applying={applyCall.isPending} applyError={applyCall.error} onBack={() => setPreview(null)} onApply={runApply} />;
+    return <ExposureConfirm preview={preview} clusters={detail.clusters.map((c) => c.name)} applying={applyCall.isPending} applyError={applyCall.error} onBack={() => setPreview(null)} onApply={runApply} />;
   }
   const errors = fieldErrorsOf(previewCall.error);
   const sentServices = sent?.exposure.mode === "selected" ? sent.exposure.services : [];
@@ -72,14 +73,8 @@ function ExposeFlow({ detail, onDone }: { detail: WorkspaceDetail; onDone: () =>
         mode={mode}
         onMode={setMode}
         selected={selected}
-        onToggle={(fqdn, on) =>
-          setSelected((old) => {
-            const next = new Set(old);
-            if (on) next.add(fqdn);
-            else next.delete(fqdn);
-            return next;
-          })
-        }
+        onToggle={(fqdn, on) => setSelected((old) => withMany(old, [fqdn], on))}
+        onMany={(fqdns, on) => setSelected((old) => withMany(old, fqdns, on))}
         errorsOf={errorsOf}
       />
       {general.length > 0 && (
@@ -92,7 +87,8 @@ function ExposeFlow({ detail, onDone }: { detail: WorkspaceDetail; onDone: () =>
         </ErrorAlert>
       )}
       {previewCall.error && errors.length === 0 && <ErrorAlert title="The preview failed" error={previewCall.error} />}
-      <div className="flex justify-end gap-2 border-t border-slate-100 pt-4">
+      <div className="flex items-center justify-end gap-3 border-t border-slate-100 pt-4">
+        {sameAsLive(detail.exposure, mode, selected) && <p className="text-xs text-slate-500">This is what the live setting says: applying it changes nothing.</p>}
         <button type="button" className={PRIMARY_BUTTON} onClick={runPreview} disabled={previewCall.isPending || (mode === "selected" && selected.size === 0)}>
           {previewCall.isPending ? "Building preview…" : "Preview"}
         </button>

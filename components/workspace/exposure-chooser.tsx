@@ -11,13 +11,14 @@ type Props = {
   onMode: (mode: Exposure["mode"]) => void;
   selected: ReadonlySet<string>;
   onToggle: (fqdn: string, on: boolean) => void;
+  onMany: (fqdns: readonly string[], on: boolean) => void;
   errorsOf: (fqdn: string) => FieldError[];
 };
 
 const OPTION = "flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 has-[:checked]:bg-indigo-50/60 has-[:checked]:ring-indigo-300 ring-slate-200";
 
 /** "Expose all" (no exposedServices: every service, now and later) or a chosen set. */
-export function ExposureChooser({ detail, mode, onMode, selected, onToggle, errorsOf }: Props) {
+export function ExposureChooser({ detail, mode, onMode, selected, onToggle, onMany, errorsOf }: Props) {
   const { unnamed } = exposureCount(detail.exposure, detail.services);
   // A cluster never synced since the console started: its services are not known, so they cannot be offered.
   const unknown = detail.clusters.filter((c) => !c.freshness.everSynced).map((c) => c.name);
@@ -52,7 +53,7 @@ export function ExposureChooser({ detail, mode, onMode, selected, onToggle, erro
             <input type="radio" name="exposure-mode" className="mt-1 accent-indigo-600" checked={mode === "selected"} onChange={() => onMode("selected")} />
             <span>
               <span className="block text-sm font-medium text-slate-900">Choose services</span>
-              <span className="block text-xs text-slate-500">Only the services you tick; others stay local to their cluster.</span>
+              <span className="block text-xs text-slate-500">Only the services you tick, starting from those exposed now; others stay local to their cluster.</span>
             </span>
           </label>
         </div>
@@ -64,7 +65,7 @@ export function ExposureChooser({ detail, mode, onMode, selected, onToggle, erro
           </p>
         ) : (
           <>
-            <ServicePicker services={detail.services} selected={selected} onToggle={onToggle} errorsOf={errorsOf} />
+            <ServicePicker services={detail.services} selected={selected} onToggle={onToggle} onMany={onMany} errorsOf={errorsOf} />
             {selected.size === 0 && <p className="text-xs text-slate-500">Tick at least one service, or choose “Expose all”.</p>}
           </>
         ))}

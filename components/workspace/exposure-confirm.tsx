@@ -6,21 +6,32 @@ import { CodeBlock } from "./code-block";
 import { DANGER_BUTTON, PRIMARY_BUTTON, SECONDARY_BUTTON } from "./dialog-shell";
 import { ErrorAlert } from "./error-alert";
 import { ExposurePreviewTabs } from "./exposure-preview-tabs";
+import { ExposureSummaryNote } from "./exposure-summary-note";
 
 type Props = {
   preview: ExposurePreview;
+  /** The workspace's clusters: the registry carries the setting to every one of them. */
+  clusters: readonly string[];
   applying: boolean;
   applyError: unknown;
   onBack: () => void;
   onApply: (force: boolean) => void;
 };
 
-/** The preview, the expose-all caveat, the explicit force choice on a conflict, and the apply button. */
-export function ExposureConfirm({ preview, applying, applyError, onBack, onApply }: Props) {
+/** "all 3 clusters", "west": where an applied setting takes effect. */
+function reach(clusters: readonly string[]): string {
+  if (clusters.length === 1) return clusters[0] ?? "";
+  return `all ${clusters.length} clusters`;
+}
+
+/** The summary, the preview, the expose-all caveat, the explicit force choice on a conflict, and the apply button. */
+export function ExposureConfirm({ preview, clusters, applying, applyError, onBack, onApply }: Props) {
   const [force, setForce] = useState(false);
   const { target, dryRun } = preview;
   const conflict = !dryRun.ok && dryRun.kind === "conflict";
   const blocked = !dryRun.ok && !conflict;
+  // The cluster would store exactly what it holds: applying writes nothing and changes nothing anywhere.
+  const unchanged = target.exists && preview.diff.kind === "no-changes";
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
@@ -28,8 +39,10 @@ export function ExposureConfirm({ preview, applying, applyError, onBack, onApply
         <span className="font-mono font-medium text-slate-900">
           {target.namespace}/{target.name}
         </span>{" "}
-        on {target.cluster}. Nothing has been written yet.
+        on {target.cluster}; the registry carries it to {clusters.length === 1 ? "the workspace's cluster" : `the workspace's ${clusters.length} clusters`}. Nothing has been
+        written yet.
       </p>
+      <ExposureSummaryNote preview={preview} />
       <ExposurePreviewTabs preview={preview} />
       {preview.exposeAllBlock && (
         <div role="note" aria-label="Expose all is blocked" className="space-y-2 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
@@ -57,9 +70,9 @@ export function ExposureConfirm({ preview, applying, applyError, onBack, onApply
           type="button"
           className={force ? DANGER_BUTTON : PRIMARY_BUTTON}
           onClick={() => onApply(force)}
-          disabled={applying || blocked || (conflict && !force)}
+          disabled={applying || blocked || unchanged || (conflict && !force)}
         >
-          {applying ? "Applying…" : force ? "Apply with force" : `Apply to ${target.cluster}`}
+          {applying ? "Applying…" : `Apply${force ? " with force" : ""} to ${reach(clusters)}`}
         </button>
       </div>
     </div>

@@ -3,13 +3,16 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef, useState } from "react";
 import type { FieldError } from "@/lib/validation/field-error";
+import { matching } from "@/lib/workspace-view/service-selection";
 import type { WorkspaceService } from "@/lib/workspace-view/types";
 import { FieldMessage } from "./field-message";
+import { ServiceBulkSelect } from "./service-bulk-select";
 
 type Props = {
   services: readonly WorkspaceService[];
   selected: ReadonlySet<string>;
   onToggle: (fqdn: string, on: boolean) => void;
+  onMany: (fqdns: readonly string[], on: boolean) => void;
   errorsOf: (fqdn: string) => FieldError[];
 };
 
@@ -18,11 +21,10 @@ const ROW_PX = 58;
 const ports = (s: WorkspaceService) =>
   [...new Set(s.instances.flatMap((i) => i.ports.map((p) => `${p.name ? `${p.name} ` : ""}${p.port}/${p.protocol}`)))].join(", ") || "no ports";
 
-/** The workspace's services, searchable; only the rows in view are rendered, so 500+ services stay fast. */
-export function ServicePicker({ services, selected, onToggle, errorsOf }: Props) {
+/** The workspace's services, searchable and selectable in bulk; only the rows in view are rendered, so 500+ services stay fast. */
+export function ServicePicker({ services, selected, onToggle, onMany, errorsOf }: Props) {
   const [query, setQuery] = useState("");
-  const q = query.trim().toLowerCase();
-  const shown = q === "" ? services : services.filter((s) => s.fqdn.toLowerCase().includes(q));
+  const shown = matching(services, query);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised; nothing here memoises them either
   const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 8 });
@@ -44,6 +46,7 @@ export function ServicePicker({ services, selected, onToggle, errorsOf }: Props)
           {selected.size} selected · {shown.length} of {services.length} shown
         </span>
       </div>
+      <ServiceBulkSelect services={services} shown={shown} searching={query.trim() !== ""} onMany={onMany} />
       <div ref={scroller} role="group" aria-label="Services" className="max-h-80 overflow-auto rounded-lg ring-1 ring-slate-200">
         {shown.length === 0 ? (
           <p className="px-3 py-6 text-center text-sm text-slate-500">No service matches “{query}”.</p>

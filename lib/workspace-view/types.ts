@@ -212,6 +212,13 @@ export type KindConsequence = { added: string[]; removed: string[]; unchanged: n
 /** One cluster's registry consequences of a setting change (same pure planner as the registry). */
 export type ClusterConsequence = { cluster: string; serviceEntries: KindConsequence; workloadEntries: KindConsequence };
 
+/**
+ * One service whose reachability the change moves, by cluster (a cluster reaches a remote service through the
+ * ServiceEntry the registry generates there): `gained`/`lost` clusters, those that keep it, and those where a
+ * foreign object holds the planned name (`blocked`: nothing will be written there).
+ */
+export type ServiceReachability = { fqdn: string; gained: string[]; lost: string[]; kept: string[]; blocked: string[] };
+
 export type ExposurePreview = WhatItWouldDo & {
   target: { name: string; namespace: string; cluster: string; exists: boolean };
   diff: ObjectDiff;
@@ -219,6 +226,8 @@ export type ExposurePreview = WhatItWouldDo & {
   /** "Expose all" cannot take effect while another manager owns exposedServices (seed form). */
   exposeAllBlock?: ExposeAllBlock;
   consequences: ClusterConsequence[];
+  /** The same consequences per service (only services the change moves), for the plain summary. */
+  reachability: ServiceReachability[];
   /** Planner conditions the change would raise (e.g. a service with no gateway to reach it). */
   conditions: Array<{ severity: "error" | "warning" | "info"; message: string }>;
 };

@@ -7,6 +7,7 @@ import type { SettingTarget } from "@/lib/manifests/workspace-setting-target";
 import type { ExposurePreview } from "@/lib/workspace-view/types";
 import { clusterConsequences } from "./consequences";
 import { heldByForeign, NOTHING_HELD } from "./foreign-holders";
+import { serviceReachability } from "./service-reachability";
 import type { ObservedCluster } from "@/lib/registry/types";
 
 type Rec = Record<string, unknown>;
@@ -34,10 +35,11 @@ export function exposureConsequences(
   workspace: string,
   proposed: WorkspaceSettingInput,
   observed?: readonly ObservedCluster[],
-): Pick<ExposurePreview, "consequences" | "conditions"> {
+): Pick<ExposurePreview, "consequences" | "reachability" | "conditions"> {
   const changed: PlanInput = { ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) };
   const before = plan(input);
   const after = plan(changed);
   const conditions = after.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
-  return { consequences: clusterConsequences(before, after, observed ? heldByForeign(observed, after) : NOTHING_HELD), conditions };
+  const held = observed ? heldByForeign(observed, after) : NOTHING_HELD;
+  return { consequences: clusterConsequences(before, after, held), reachability: serviceReachability(before, after, held), conditions };
 }

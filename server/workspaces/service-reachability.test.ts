@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "@/lib/plan/plan";
+import { seedInput } from "@/lib/plan/test-fixtures";
+import { live } from "@/lib/registry/test-helpers";
+import { heldByForeign } from "./foreign-holders";
+import { serviceReachability } from "./service-reachability";
+
+const DETAILS = "details.bookinfo.svc.cluster.local";
+const REVIEWS = "reviews.bookinfo.svc.cluster.local";
+const RATINGS = "ratings.bookinfo.svc.cluster.local";
+
+// The seed: west and east run all of bookinfo (with gateways), north only productpage; a service exposed from
+// west/east becomes reachable in north through a ServiceEntry there.
+describe("serviceReachability", () => {
+  it.each([
+    ["exposing reviews as well: north gains reviews", [DETAILS], [DETAILS, REVIEWS], [{ fqdn: REVIEWS, gained: ["north"], lost: [], kept: [], blocked: [] }]],
+    [
+      "keeping only reviews: north loses details and ratings",
+      [DETAILS, RATINGS, REVIEWS],
+      [REVIEWS],
+      [
+        { fqdn: DETAILS, gained: [], lost: ["north"], kept: [], blocked: [] },
+        { fqdn: RATINGS, gained: [], lost: ["north"], kept: [], blocked: [] },
+      ],
+    ],
+    ["the same list in another order: nothing moves", [DETAILS, REVIEWS], [REVIEWS, DETAILS], []],
+  ])("%s", (_name, was, will, expected) => {
+    expect(serviceReachability(plan(seedInput({ exposed: was })), plan(seedInput({ exposed: will })))).toEqual(expected);
+  });
+
+  it("a foreign object under reviews' planned name in north: blocked there, never gained", () => {
+    const before = plan(seedInput({ exposed: [DETAILS] }));
+    const after = plan(seedInput({ exposed: [DETAILS, REVIEWS] }));
+    const reviewsSE = (after.clusters.north ?? []).find((o) => o.kind === "ServiceEntry" && o.metadata.name.includes("reviews"));
+    if (!reviewsSE) throw new Error("the plan has no ServiceEntry for reviews in north");
+    const held = heldByForeign([{ name: "north", stale: false, objects: [live(reviewsSE, { managers: [] })] }], after);
+    expect(serviceReachability(before, after, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"] }]);
+  });
+});
