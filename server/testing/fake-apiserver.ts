@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 export type FakeMode = "ok" | "unauthorized" | "forbidden" | "hang";
@@ -10,7 +10,6 @@ export type FakeMode = "ok" | "unauthorized" | "forbidden" | "hang";
 export async function startFakeApiServer(gitVersion = "v1.31.4") {
   let mode: FakeMode = "ok";
   const authorizations: Array<string | undefined> = [];
-  const sockets = new Set<Socket>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     authorizations.push(req.headers.authorization);
     if (mode === "hang") return;
@@ -23,6 +22,20 @@ export async function startFakeApiServer(gitVersion = "v1.31.4") {
     if (req.url === "/version") return send(200, { major: "1", minor: "31", gitVersion, platform: "linux/amd64" });
     send(404, status(404, "NotFound"));
   });
+  const { url, close } = await listenOnLoopback(server);
+  return {
+    url,
+    authorizations,
+    setMode: (m: FakeMode) => {
+      mode = m;
+    },
+    close,
+  };
+}
+
+/** Listens on an ephemeral loopback port; `close` also cuts open connections (a hung request, a watch). */
+export async function listenOnLoopback(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
@@ -31,10 +44,6 @@ export async function startFakeApiServer(gitVersion = "v1.31.4") {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    authorizations,
-    setMode: (m: FakeMode) => {
-      mode = m;
-    },
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

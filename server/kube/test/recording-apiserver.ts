@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "@/server/testing/fake-apiserver";
 
 export type RecordedRequest = { method: string; path: string; query: Record<string, string>; contentType: string | undefined; body: unknown };
 
@@ -14,7 +14,6 @@ const notFound = (details?: object) => ({ kind: "Status", apiVersion: "v1", stat
 export async function startRecordingApiServer(served: readonly string[]) {
   const requests: RecordedRequest[] = [];
   const objects = new Map<string, Record<string, unknown>>();
-  const sockets = new Set<Socket>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -42,18 +41,10 @@ export async function startRecordingApiServer(served: readonly string[]) {
       send(method === "POST" ? 201 : 200, stored);
     });
   });
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }
