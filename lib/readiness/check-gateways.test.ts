@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seedInput, withCluster } from "@/lib/plan/test-fixtures";
 import { checkGateways } from "./check-gateways";
+import { gatewayKey } from "./gateway-pods";
+import { haChecklist } from "./ha-checklist";
 import { contextOf } from "./test-helpers";
 
 describe("checkGateways", () => {
@@ -54,5 +56,36 @@ describe("checkGateways with clusters the console cannot see now", () => {
     expect(item).toMatchObject({ reason, fix });
     expect(item.command).toBe(command);
     expect(item.status).not.toBe("pass");
+  });
+});
+
+describe("checkGateways with the gateways' pods counted", () => {
+  const input = seedInput({ northGateway: true });
+  /** Every gateway of the seed with `pods`, except east's with `east`. */
+  const podsWith = (east: { ready: number; total: number }) =>
+    new Map(
+      input.clusters.flatMap((c) =>
+        c.gateways.map((g) => [gatewayKey(c.name, g.namespace, g.name), { ...(c.name === "east" ? east : { ready: 2, total: 2 }), crashLooping: 0 }] as const),
+      ),
+    );
+  const eastGateway = input.clusters.find((c) => c.name === "east")?.gateways[0];
+
+  it.each([
+    ["every gateway has a ready pod: passes", { ready: 1, total: 3 }, "pass", undefined],
+    ["east publishes addresses with none of its 2 pods ready: fails", { ready: 0, total: 2 }, "fail", "none of its 2 pods is ready"],
+    ["east publishes addresses with no pods at all: fails", { ready: 0, total: 0 }, "fail", "has no pods"],
+  ])("%s", (_, east, status, says) => {
+    const item = checkGateways(contextOf(input, { gatewayPods: podsWith(east) }));
+    expect(item.status).toBe(status);
+    if (says) {
+      expect(item.reason).toBe(`east: gateway ${eastGateway?.namespace}/${eastGateway?.name} publishes addresses but ${says}, so nothing answers on them.`);
+      expect(item.fix).toBe("Make the gateway's pods ready (kubectl describe pod shows why they are not).");
+    }
+  });
+
+  it("makes the workspace not ready", () => {
+    const result = haChecklist(input, input.workspaces[0]?.name ?? "", { gatewayPods: podsWith({ ready: 0, total: 1 }) });
+    expect(result.ok && result.checklist.ready).toBe(false);
+    expect(result.ok && result.checklist.items.find((i) => i.id === "gateways")?.status).toBe("fail");
   });
 });

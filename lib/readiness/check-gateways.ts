@@ -1,9 +1,11 @@
 // Seed step 3: an east-west gateway in every cluster of the workspace, chosen exactly as the planner chooses it
 // (pods matching the WorkspaceSetting's workloadSelector, Service port 15443), with at least one published
 // address: without one, other clusters cannot reach that cluster's instances and it cannot be failed over to.
+// Published addresses are not enough either: with no ready pod behind them (pod Ready condition), nothing answers.
 import { DEFAULT_GATEWAY_NAME, ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
 import { kubectlScript } from "@/lib/manifests/kubectl-command";
 import { listing, unknownClusters, unknownNote, type ReadinessContext } from "./context";
+import { gatewayKey } from "./gateway-pods";
 import { pass, type ChecklistItem } from "./types";
 
 const id = "gateways";
@@ -14,6 +16,22 @@ function gatewayToDeploy(ctx: ReadinessContext): { name: string; namespace: stri
   const name = ctx.selector.app ?? DEFAULT_GATEWAY_NAME;
   return { name, namespace: ctx.workspace.namespace ?? ctx.namespaces[0] ?? "default" };
 }
+
+/** Serving gateways that publish addresses while none of their pods is ready (known only with pod counts). */
+function unreadyGateways(ctx: ReadinessContext): string[] {
+  return ctx.spanned.flatMap((cluster) => {
+    const serving = ctx.gateways.get(cluster.name)?.serving;
+    if (!serving || serving.addresses.length === 0) return [];
+    const { namespace, name } = serving.gateway;
+    const pods = ctx.gatewayPods?.get(gatewayKey(cluster.name, namespace, name));
+    if (!pods || pods.ready > 0) return [];
+    const why = pods.total === 0 ? "has no pods" : pods.total === 1 ? "its one pod is not ready" : `none of its ${pods.total} pods is ready`;
+    return [`${cluster.name}: gateway ${namespace}/${name} publishes addresses but ${why}, so nothing answers on them.`];
+  });
+}
+
+const ADDRESS_FIX = "Give the gateway's Service an external address: a LoadBalancer that gets an ingress address, or the xcp.tetrate.io/cluster-external-addresses annotation.";
+const PODS_FIX = "Make the gateway's pods ready (kubectl describe pod shows why they are not).";
 
 export function checkGateways(ctx: ReadinessContext): ChecklistItem {
   const missing: string[] = [];
@@ -26,6 +44,8 @@ export function checkGateways(ctx: ReadinessContext): ChecklistItem {
       unreachable.push(`${cluster.name}: ${why}`);
     }
   }
+  const noAddress = unreachable.length;
+  unreachable.push(...unreadyGateways(ctx));
   const selector = Object.entries(ctx.selector).map(([k, v]) => `${k}=${v}`).join(",");
   // Never reached since the console started: not spanned (no namespace seen), and never offered a deployment.
   const note = unknownNote(unknownClusters(ctx), "its gateways");
@@ -49,7 +69,7 @@ export function checkGateways(ctx: ReadinessContext): ChecklistItem {
     return {
       id, title, status: "fail",
       reason: `${unreachable.join("; ")}${note ? `; ${note}` : ""}`,
-      fix: "Give the gateway's Service an external address: a LoadBalancer that gets an ingress address, or the xcp.tetrate.io/cluster-external-addresses annotation.",
+      fix: [noAddress > 0 ? ADDRESS_FIX : "", unreachable.length > noAddress ? PODS_FIX : ""].filter((f) => f !== "").join(" "),
     };
   }
   if (ctx.spanned.length === 0) return { id, title, status: "warn", reason: "the workspace covers no cluster yet.", fix: "Fix the Workspace first (see above)." };

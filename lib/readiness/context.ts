@@ -6,6 +6,7 @@ import type { ClusterInput, PlanInput, WorkspaceInput } from "@/lib/plan/input";
 import { compareStrings, uniqueSorted } from "@/lib/plan/json";
 import { DEFAULT_GATEWAY_NAME } from "@/lib/manifests/ingress-gateway";
 import { workspaceScope, type WorkspaceScope } from "@/lib/plan/workspace-scope";
+import type { GatewayPods } from "./gateway-pods";
 
 /**
  * Why a cluster is stale, from the fleet snapshot (the planner's input only knows that it is). `neverSynced`:
@@ -28,10 +29,17 @@ export type ReadinessContext = {
   exposed: ExposedService[];
   gateways: ReadonlyMap<string, GatewayChoice>;
   freshness: ReadonlyMap<string, Freshness>;
+  /** Pod counts of the gateways (gateway-pods.ts, by `gatewayKey`); absent when the caller has no pods to count. */
+  gatewayPods?: ReadonlyMap<string, GatewayPods>;
   managementCluster?: string;
 };
 
-export type ContextOptions = { clusters?: readonly string[]; freshness?: ReadonlyMap<string, Freshness>; managementCluster?: string };
+export type ContextOptions = {
+  clusters?: readonly string[];
+  freshness?: ReadonlyMap<string, Freshness>;
+  gatewayPods?: ReadonlyMap<string, GatewayPods>;
+  managementCluster?: string;
+};
 
 export function readinessContext(input: PlanInput, workspace: WorkspaceInput, options: ContextOptions = {}): ReadinessContext {
   const wanted = options.clusters;
@@ -50,7 +58,8 @@ export function readinessContext(input: PlanInput, workspace: WorkspaceInput, op
     }),
   );
   const freshness = options.freshness ?? new Map<string, Freshness>();
-  return { workspace, clusters, scope, spanned, namespaces, selector, exposed, gateways, freshness, ...(options.managementCluster ? { managementCluster: options.managementCluster } : {}) };
+  const pods = options.gatewayPods ? { gatewayPods: options.gatewayPods } : {};
+  return { workspace, clusters, scope, spanned, namespaces, selector, exposed, gateways, freshness, ...pods, ...(options.managementCluster ? { managementCluster: options.managementCluster } : {}) };
 }
 
 /** Clusters the console has never seen whole since it started: no check may claim anything about them. */

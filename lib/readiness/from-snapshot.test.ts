@@ -9,7 +9,12 @@ const gatewayService = (ip: string): CachedObject => ({
   ...obj("Service", "eastwest-gateway", { namespace: "bookinfo", spec: { type: "LoadBalancer", selector: { app: "eastwest-gateway" }, ports: [{ name: "tls", port: 15443 }] } }),
   status: { loadBalancer: { ingress: [{ ip }] } },
 });
-const workload = (ip: string) => [obj("Namespace", "bookinfo"), details, gateway, gatewayService(ip)];
+/** A gateway pod (the installer labels them app=<gateway>), Ready or not (the kubelet's Ready condition). */
+const gatewayPod = (ready: boolean): CachedObject => ({
+  ...obj("Pod", "eastwest-gateway-0", { namespace: "bookinfo", labels: { app: "eastwest-gateway" } }),
+  status: { conditions: [{ type: "Ready", status: ready ? "True" : "False" }] },
+});
+const workload = (ip: string, ready = true) => [obj("Namespace", "bookinfo"), details, gateway, gatewayService(ip), gatewayPod(ready)];
 const config = [
   obj("Workspace", "bookinfo-ws", { namespace: "bookinfo", spec: { namespaceSelector: { names: ["*/bookinfo"] } } }),
   obj("WorkspaceSetting", "bookinfo-ws-setting", { namespace: "bookinfo", spec: { workspace: "bookinfo-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }),
@@ -41,6 +46,17 @@ describe("haChecklistFromSnapshot", () => {
   ] as const)("reads a fleet whose east is %s", (state, statuses) => {
     const result = haChecklistFromSnapshot(snapshot(state), "bookinfo-ws");
     expect(result.ok && result.checklist.items.map((i) => [i.id, i.status])).toEqual(statuses);
+  });
+
+  it("fails the gateway check, so the workspace is not ready, when east publishes addresses but no gateway pod is ready", () => {
+    const base = snapshot("synced");
+    const unready: FleetSnapshot = { ...base, clusters: [base.clusters[0], clusterSnapshot("east", workload("10.0.2.1", false))].flatMap((c) => c ?? []) };
+    const result = haChecklistFromSnapshot(unready, "bookinfo-ws");
+    expect(result.ok && result.checklist.ready).toBe(false);
+    expect(result.ok && result.checklist.items.find((i) => i.id === "gateways")).toMatchObject({
+      status: "fail",
+      reason: "east: gateway bookinfo/eastwest-gateway publishes addresses but its one pod is not ready, so nothing answers on them.",
+    });
   });
 
   it("says why and since when a cluster is stale", () => {

@@ -6,6 +6,7 @@ import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput } from "@/lib/registry/plan-input-adapter";
 import type { Freshness } from "./context";
+import { gatewayPodsOf } from "./gateway-pods";
 import { haChecklist } from "./ha-checklist";
 
 export function freshnessOf(snapshot: FleetSnapshot): Map<string, Freshness> {
@@ -33,6 +34,7 @@ export function haChecklistFromSnapshot(
   });
   return haChecklist(adapted.input, workspace, {
     freshness: freshnessOf(snapshot),
+    gatewayPods: gatewayPodsOf(snapshot, adapted.input),
     ...(management ? { managementCluster: management } : {}),
     ...(options.clusters ? { clusters: options.clusters } : {}),
   });

@@ -18,7 +18,8 @@ describe("gatewayState", () => {
     ["ready: pods ready, 15443, addresses", [pod("a", true), service([15443], ["10.0.0.1"])], "ready", []],
     ["progressing: nothing installed yet", [], "progressing", ["no gateway pods yet", "no gateway Service yet"]],
     ["progressing: waiting for the load balancer", [pod("a", true), service([15443], [])], "progressing", ["no external address published yet"]],
-    ["problem: crash-looping pods", [pod("a", false, "CrashLoopBackOff"), pod("b", false, "CrashLoopBackOff"), service([15443], ["10.0.0.1"])], "problem", ["2 pods crash-looping", "none of 2 pods ready yet"]],
+    ["problem: crash-looping pods", [pod("a", false, "CrashLoopBackOff"), pod("b", false, "CrashLoopBackOff"), service([15443], ["10.0.0.1"])], "problem", ["2 pods crash-looping", "addresses published but none of 2 pods ready: remote traffic to it fails"]],
+    ["progressing: pods starting, no address yet", [pod("a", false), service([15443], [])], "progressing", ["none of 1 pods ready yet", "no external address published yet"]],
     ["problem: port 15443 missing", [pod("a", true), service([80], ["10.0.0.1"])], "problem", ["port 15443 missing from the Service"]],
     ["problem: ClusterIP publishes nothing", [pod("a", true), service([15443], [], "ClusterIP")], "problem", ["Service type ClusterIP publishes no external address"]],
   ] as Array<[string, CachedObject[], string, string[]]>)("%s", (_name, objects, phase, problems) => {

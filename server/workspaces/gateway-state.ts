@@ -5,6 +5,7 @@
 import type { CachedObject, ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import { isManagedByConsole } from "@/lib/manifests/manifest";
 import { EAST_WEST_PORT } from "@/lib/plan/gateways";
+import { countGatewayPods } from "@/lib/readiness/gateway-pods";
 import { EXTERNAL_ADDRESSES_ANNOTATION } from "@/lib/plan/gateway-addresses";
 import type { GatewayPhase, GatewayState } from "@/lib/workspace-view/types";
 import { addressProblemsOf, type AddressCondition } from "./gateway-address-problems";
@@ -13,18 +14,8 @@ type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-function podReady(pod: CachedObject): boolean {
-  return arr(rec(pod.status)?.conditions).some((c) => rec(c)?.type === "Ready" && rec(c)?.status === "True");
-}
-
-/** A container waiting in CrashLoopBackOff (the kubelet's back-off after repeated failures). */
-function podCrashLooping(pod: CachedObject): boolean {
-  return arr(rec(pod.status)?.containerStatuses).some((s) => rec(rec(rec(s)?.state)?.waiting)?.reason === "CrashLoopBackOff");
-}
-
 function podsOf(cluster: ClusterSnapshot, namespace: string, name: string): GatewayState["pods"] {
-  const pods = [...cluster.objects.Pod.values()].filter((p) => p.metadata.namespace === namespace && p.metadata.labels?.app === name && !p.metadata.deletionTimestamp);
-  return { ready: pods.filter(podReady).length, total: pods.length, crashLooping: pods.filter(podCrashLooping).length };
+  return countGatewayPods(cluster.objects.Pod.values(), namespace, { app: name });
 }
 
 function addressesOf(svc: CachedObject): string[] {
@@ -50,7 +41,8 @@ function problemsOf(pods: GatewayState["pods"], service: GatewayState["service"]
   if (!eastWestOnly) problems.push("spec.eastWestOnly is not true, so this is not an east-west gateway");
   if (pods.crashLooping > 0) problems.push(`${pods.crashLooping} pod${pods.crashLooping === 1 ? "" : "s"} crash-looping`);
   if (pods.total === 0) problems.push("no gateway pods yet");
-  else if (pods.ready === 0) problems.push(`none of ${pods.total} pods ready yet`);
+  // Published addresses with no ready pod: other clusters are sent to an address nothing answers on.
+  else if (pods.ready === 0) problems.push((service?.addresses.length ?? 0) > 0 ? `addresses published but none of ${pods.total} pods ready: remote traffic to it fails` : `none of ${pods.total} pods ready yet`);
   if (!service) problems.push("no gateway Service yet");
   else {
     if (!service.has15443) problems.push(`port ${EAST_WEST_PORT} missing from the Service`);

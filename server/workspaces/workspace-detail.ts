@@ -5,6 +5,7 @@ import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { defaultNamespace } from "@/lib/manifests/ingress-gateway";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { freshnessOf } from "@/lib/readiness/from-snapshot";
+import { gatewayPodsOf } from "@/lib/readiness/gateway-pods";
 import { haChecklist, type HaChecklist } from "@/lib/readiness/ha-checklist";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import { notFound } from "@/server/errors";
@@ -21,7 +22,9 @@ import { exposureOf, servicesOf } from "./workspace-services";
  */
 export function readinessOf(snapshot: FleetSnapshot, workspace: string, answers?: HostnameAnswers): HaChecklist {
   const management = snapshot.managementCluster ?? undefined;
-  const result = haChecklist(planInputOf(snapshot, answers).input, workspace, { freshness: freshnessOf(snapshot), ...(management ? { managementCluster: management } : {}) });
+  const { input } = planInputOf(snapshot, answers);
+  // The gateways' ready pods: published addresses with none behind them fail the gateway check.
+  const result = haChecklist(input, workspace, { freshness: freshnessOf(snapshot), gatewayPods: gatewayPodsOf(snapshot, input), ...(management ? { managementCluster: management } : {}) });
   if (!result.ok) throw notFound("workspace", result.error.message);
   return result.checklist;
 }
