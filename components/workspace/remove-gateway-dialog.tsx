@@ -78,7 +78,10 @@ function RemoveBody({ workspace, gateway, onClose }: { workspace: string; gatewa
             ) : (
               <ul aria-label="What will stop working" className="mt-1 list-disc space-y-0.5 pl-5">
                 {preview.data.consequences.map((c) => (
-                  <li key={c}>{c}</li>
+                  // The server says these first: a cluster left with no working instance of the service.
+                  <li key={c} className={c.includes(" becomes unreachable in ") ? "font-semibold text-rose-900" : undefined}>
+                    {c}
+                  </li>
                 ))}
               </ul>
             )}

@@ -21,7 +21,7 @@ export function podCrashLooping(pod: CachedObject): boolean {
 }
 
 /** Counts the live pods of `pods` in `namespace` that carry every label of `labels`. */
-export function countGatewayPods(pods: Iterable<CachedObject>, namespace: string, labels: Readonly<Record<string, string>>): GatewayPods {
+export function countPods(pods: Iterable<CachedObject>, namespace: string, labels: Readonly<Record<string, string>>): GatewayPods {
   const wanted = Object.entries(labels);
   let ready = 0;
   let total = 0;
@@ -46,7 +46,7 @@ export function gatewayPodsOf(snapshot: FleetSnapshot, input: Pick<PlanInput, "c
     const pods = snapshot.clusters.find((c) => c.name === cluster.name)?.objects.Pod;
     if (!pods || cluster.gateways.length === 0) continue;
     const all = [...pods.values()];
-    for (const g of cluster.gateways) out.set(gatewayKey(cluster.name, g.namespace, g.name), countGatewayPods(all, g.namespace, g.podLabels));
+    for (const g of cluster.gateways) out.set(gatewayKey(cluster.name, g.namespace, g.name), countPods(all, g.namespace, g.podLabels));
   }
   return out;
 }

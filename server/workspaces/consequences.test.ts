@@ -4,7 +4,7 @@ import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { live } from "@/lib/registry/test-helpers";
 import type { ObservedCluster } from "@/lib/registry/types";
-import { clusterConsequences } from "./consequences";
+import { clusterConsequences, lossSentences } from "./consequences";
 import { heldByForeign } from "./foreign-holders";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
@@ -41,5 +41,39 @@ describe("clusterConsequences in north when exposing reviews as well", () => {
 
   it("checks nothing without observed objects (observe mode: the console writes nothing)", () => {
     expect(clusterConsequences(before, after).find((c) => c.cluster === "north")?.serviceEntries.blocked).toEqual([]);
+  });
+});
+
+describe("lossSentences when east's gateway is removed, judged by west's live endpoints", () => {
+  const input = seedInput({ exposed: [DETAILS] });
+  const withoutEast = { ...input, clusters: input.clusters.map((c) => (c.name === "east" ? { ...c, gateways: [] } : c)) };
+  const lost = `${DETAILS} in west loses its east instance (no failover to east).`;
+  it.each([
+    ["endpoints unknown: the instance is lost, nothing more is claimed", undefined, lost],
+    ["one of two local endpoints ready: west still serves details itself", { ready: 1, total: 2 }, lost],
+    ["none of two ready: east's was the only working instance", { ready: 0, total: 2 }, `${DETAILS} becomes unreachable in west: none of its 2 local endpoints is ready, and east's is its only working instance.`],
+    ["no local endpoint at all: the same", { ready: 0, total: 0 }, `${DETAILS} becomes unreachable in west: it has no local endpoints, and east's is its only working instance.`],
+  ])("%s", (_name, west, sentence) => {
+    const sentences = lossSentences(plan(input), plan(withoutEast), "east", (cluster, fqdn) => (cluster === "west" && fqdn === DETAILS ? west : undefined));
+    expect(sentences.filter((s) => s.includes(" west") && s.startsWith(DETAILS))).toEqual([sentence]);
+  });
+});
+
+describe("lossSentences with another remote instance left", () => {
+  it("north still serves details to west: west loses east's instance, not the service", () => {
+    const input = seedInput({ exposed: [DETAILS], north: ["productpage", "details"], northGateway: true });
+    const withoutEast = { ...input, clusters: input.clusters.map((c) => (c.name === "east" ? { ...c, gateways: [] } : c)) };
+    const sentences = lossSentences(plan(input), plan(withoutEast), "east", () => ({ ready: 0, total: 1 }));
+    expect(sentences.filter((s) => s.startsWith(`${DETAILS} `) && s.includes(" west"))).toEqual([`${DETAILS} in west loses its east instance (no failover to east).`]);
+  });
+});
+
+describe("lossSentences order", () => {
+  it("says a service becoming unreachable before any lost instance", () => {
+    const input = seedInput({ exposed: [DETAILS, REVIEWS] });
+    const withoutEast = { ...input, clusters: input.clusters.map((c) => (c.name === "east" ? { ...c, gateways: [] } : c)) };
+    const sentences = lossSentences(plan(input), plan(withoutEast), "east", (cluster, fqdn) => (cluster === "west" && fqdn === REVIEWS ? { ready: 0, total: 1 } : undefined));
+    expect(sentences[0]).toBe(`${REVIEWS} becomes unreachable in west: its one local endpoint is not ready, and east's is its only working instance.`);
+    expect(sentences.slice(1).some((s) => s.includes("becomes unreachable"))).toBe(false);
   });
 });

@@ -42,15 +42,35 @@ export function clusterConsequences(before: PlanResult, after: PlanResult, held:
 const services = (o: DesiredObject) => (o.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
 const sources = (o: DesiredObject) => (o.metadata.annotations[SOURCE_CLUSTERS_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
 
-/** Plain sentences for a confirmation dialog: who loses which remote instance or reachability. */
-export function lossSentences(before: PlanResult, after: PlanResult, lostSource: string): string[] {
+/** Whether `cluster`'s plan holds a shadow WorkloadEntry for `fqdn` (a remote instance its clients fail over to). */
+const hasRemoteInstance = (objects: readonly DesiredObject[], fqdn: string) => objects.some((o) => o.kind === "WorkloadEntry" && services(o).includes(fqdn));
+
+/** A cluster's ready/total local endpoints of a service (lib/readiness/ready-endpoints.ts); undefined: unknown. */
+export type LocalEndpointsOf = (cluster: string, fqdn: string) => { ready: number; total: number } | undefined;
+
+/** The sentence for a cluster losing `lostSource`'s instance of `fqdn`: unreachable there when it was the only working one. */
+function lostInstance(fqdn: string, cluster: string, lostSource: string, remaining: readonly DesiredObject[], local: LocalEndpointsOf): string {
+  const here = local(cluster, fqdn);
+  if (here !== undefined && here.ready === 0 && !hasRemoteInstance(remaining, fqdn)) {
+    const endpoints = here.total === 0 ? "it has no local endpoints" : here.total === 1 ? "its one local endpoint is not ready" : `none of its ${here.total} local endpoints is ready`;
+    return `${fqdn} becomes unreachable in ${cluster}: ${endpoints}, and ${lostSource}'s is its only working instance.`;
+  }
+  return `${fqdn} in ${cluster} loses its ${lostSource} instance (no failover to ${lostSource}).`;
+}
+
+/**
+ * Plain sentences for a confirmation dialog: who loses which remote instance or reachability. `local` tells a
+ * cluster's live, ready local endpoints of a service, so losing the last working instance is said as such.
+ */
+export function lossSentences(before: PlanResult, after: PlanResult, lostSource: string, local: LocalEndpointsOf = () => undefined): string[] {
   const sentences = new Set<string>();
   for (const [cluster, objects] of Object.entries(before.clusters)) {
-    const remaining = new Map((after.clusters[cluster] ?? []).map((o) => [objectId(o), o]));
+    const left = after.clusters[cluster] ?? [];
+    const remaining = new Map(left.map((o) => [objectId(o), o]));
     for (const o of objects) {
       const now = remaining.get(objectId(o));
       if (o.kind === "WorkloadEntry" && !now && sources(o).includes(lostSource)) {
-        for (const fqdn of services(o)) sentences.add(`${fqdn} in ${cluster} loses its ${lostSource} instance (no failover to ${lostSource}).`);
+        for (const fqdn of services(o)) sentences.add(lostInstance(fqdn, cluster, lostSource, left, local));
       } else if (o.kind === "ServiceEntry" && !now) {
         for (const fqdn of services(o)) sentences.add(`${cluster} can no longer reach ${fqdn} (its ServiceEntry ${o.metadata.namespace}/${o.metadata.name} is removed).`);
       } else if (o.kind === "ServiceEntry" && now && stableStringify(now.spec) !== stableStringify(o.spec) && sources(o).includes(lostSource)) {
@@ -58,5 +78,7 @@ export function lossSentences(before: PlanResult, after: PlanResult, lostSource:
       }
     }
   }
-  return [...sentences].sort();
+  // A service becoming unreachable somewhere is the gravest consequence: said first.
+  const grave = (t: string) => (t.includes(" becomes unreachable in ") ? 0 : 1);
+  return [...sentences].sort((a, b) => grave(a) - grave(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

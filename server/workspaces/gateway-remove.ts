@@ -8,6 +8,7 @@ import { deleteActions, kubectlScript } from "@/lib/manifests/kubectl-command";
 import { ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
 import { renderYaml } from "@/lib/manifests/render";
 import { plan } from "@/lib/plan/plan";
+import { localEndpointsIn } from "@/lib/readiness/ready-endpoints";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { dnsLabelError } from "@/lib/validation/dns-name";
 import { tooDeepProblem } from "@/lib/validation/json-depth";
@@ -65,7 +66,8 @@ function consequences(deps: WorkspaceDeps, input: GatewayRemoveInput, answers: H
     ...planInput,
     clusters: planInput.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !(g.namespace === input.namespace && g.name === input.name)) })),
   };
-  const sentences = lossSentences(plan(planInput), plan(without), input.cluster);
+  // Live endpoints decide whether a cluster still has a working instance of its own once this gateway is gone.
+  const sentences = lossSentences(plan(planInput), plan(without), input.cluster, localEndpointsIn(deps.snapshot()));
   return sentences.length > 0 ? sentences : [`No other cluster depends on this gateway: removing it from ${input.cluster} changes nothing the registry generates.`];
 }
 

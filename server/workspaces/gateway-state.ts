@@ -5,7 +5,7 @@
 import type { CachedObject, ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import { isManagedByConsole } from "@/lib/manifests/manifest";
 import { EAST_WEST_PORT } from "@/lib/plan/gateways";
-import { countGatewayPods } from "@/lib/readiness/gateway-pods";
+import { countPods } from "@/lib/readiness/gateway-pods";
 import { EXTERNAL_ADDRESSES_ANNOTATION } from "@/lib/plan/gateway-addresses";
 import type { GatewayPhase, GatewayState } from "@/lib/workspace-view/types";
 import { addressProblemsOf, type AddressCondition } from "./gateway-address-problems";
@@ -15,7 +15,7 @@ const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== nul
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function podsOf(cluster: ClusterSnapshot, namespace: string, name: string): GatewayState["pods"] {
-  return countGatewayPods(cluster.objects.Pod.values(), namespace, { app: name });
+  return countPods(cluster.objects.Pod.values(), namespace, { app: name });
 }
 
 function addressesOf(svc: CachedObject): string[] {

@@ -1,0 +1,51 @@
+// Whether a cluster's own instance of a service works right now, from the fleet snapshot: the ready endpoints of
+// the Service's EndpointSlices (label kubernetes.io/service-name; an endpoint whose `conditions.ready` is unset
+// counts as ready, as the EndpointSlice API tells consumers to read it), or, when the cluster has no slice for
+// it, the Service's selected pods with a True Ready condition. Shadow WorkloadEntries are not counted: they are
+// the remote instances, not local ones.
+import type { CachedObject, ClusterObjects, FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import { countPods } from "./gateway-pods";
+
+export type LocalEndpoints = { ready: number; total: number };
+
+type Rec = Record<string, unknown>;
+const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+function fromSlices(slices: readonly CachedObject[]): LocalEndpoints {
+  let ready = 0;
+  let total = 0;
+  for (const slice of slices) {
+    for (const e of arr((slice as Rec).endpoints)) {
+      if (rec(rec(e)?.targetRef)?.kind === "WorkloadEntry") continue;
+      total += 1;
+      if (rec(rec(e)?.conditions)?.ready !== false) ready += 1;
+    }
+  }
+  return { ready, total };
+}
+
+/** The Service `namespace/name`'s local endpoints in one cluster; undefined when the cluster has no such Service. */
+export function localEndpoints(objects: Pick<ClusterObjects, "Service" | "EndpointSlice" | "Pod">, namespace: string, name: string): LocalEndpoints | undefined {
+  const svc = objects.Service.get(`${namespace}/${name}`);
+  if (!svc) return undefined;
+  const slices = [...objects.EndpointSlice.values()].filter((s) => s.metadata.namespace === namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+  if (slices.length > 0) return fromSlices(slices);
+  const selector = rec(rec(svc.spec)?.selector);
+  const labels = Object.fromEntries(Object.entries(selector ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
+  // A Service without a selector has no pods of its own to count: its endpoints are whatever someone writes.
+  if (Object.keys(labels).length === 0) return { ready: 0, total: 0 };
+  const { ready, total } = countPods(objects.Pod.values(), namespace, labels);
+  return { ready, total };
+}
+
+/** `(cluster, fqdn)` → that cluster's local endpoints of the service (`<name>.<namespace>.svc.…`), from the snapshot. */
+export function localEndpointsIn(snapshot: FleetSnapshot): (cluster: string, fqdn: string) => LocalEndpoints | undefined {
+  return (cluster, fqdn) => {
+    const [name, namespace] = fqdn.split(".");
+    const objects = snapshot.clusters.find((c) => c.name === cluster)?.objects;
+    return objects && name && namespace ? localEndpoints(objects, namespace, name) : undefined;
+  };
+}
