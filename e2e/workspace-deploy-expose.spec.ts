@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_LAB, LAB_CLUSTERS, setFault } from "./support/lab";
+import { kubectlAt } from "./support/kubectl";
+import { DEMO_LAB, DEMO_LAB_KUBECONFIG, LAB_CLUSTERS, setFault } from "./support/lab";
 import { expectHolds, liveItems, shot, shownYaml } from "./support/workspace";
 
 // The issue's "done when": on the demo lab, by clicking only, deploy east-west gateways in every cluster and
@@ -228,6 +229,33 @@ test("removing a console-made gateway says what stops working first, then kubect
   await expect(page.getByRole("article", { name: "north" }).getByText("No east-west gateway")).toBeVisible();
   await shot(page, "17-after-remove");
   expect(await liveItems("north", INGRESS)).toEqual([]);
+  for (const cluster of ["west", "east"]) expect(await liveItems(cluster, INGRESS)).toHaveLength(1);
+});
+
+test("removing east's gateway while west's details has no ready pod says details becomes unreachable in west", async ({ page }) => {
+  // After north's gateway went, west's only remote instance of details is east's; scaling west's own to zero
+  // leaves its EndpointSlice empty, so east's gateway is the last working way to details from west.
+  const scale = (replicas: number) => kubectlAt(DEMO_LAB_KUBECONFIG, "west", ["-n", "bookinfo", "scale", "deployment/details-v1", `--replicas=${replicas}`]);
+  await scale(0);
+  try {
+    await openWorkspace(page);
+    const unreachable = `${EXPOSED[0]} becomes unreachable in west: it has no local endpoints, and east's is its only working instance.`;
+    // The preview reads the snapshot when the dialog opens: reopen until the cache has seen the scale-down.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Remove eastwest-gateway from east" }).click();
+      const confirm = page.getByRole("alertdialog", { name: "Remove eastwest-gateway from east?" });
+      try {
+        await expect(confirm.getByRole("list", { name: "What will stop working" }).getByRole("listitem").first()).toHaveText(unreachable, { timeout: 3_000 });
+      } catch (e) {
+        await confirm.getByRole("button", { name: "Cancel" }).click();
+        throw e;
+      }
+    }).toPass({ timeout: 30_000 });
+    await page.screenshot({ path: "screenshots/expose/06-remove-unreachable.png" });
+    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  } finally {
+    await scale(1);
+  }
   for (const cluster of ["west", "east"]) expect(await liveItems(cluster, INGRESS)).toHaveLength(1);
 });
 
