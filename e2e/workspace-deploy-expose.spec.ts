@@ -127,8 +127,13 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   await expose.getByRole("button", { name: "Preview" }).click();
 
   await expect(expose.getByRole("tab", { name: "YAML" })).toHaveAttribute("aria-selected", "true");
-  // The plain summary, above the per-object rows: north ran every service through "expose all".
-  await expect(expose.getByRole("region", { name: "What changes" })).toHaveText("ratings will no longer be reachable from other clusters.");
+  // The plain summary, above the per-object rows: north reached every service through "expose all", and each
+  // cluster's instances (north runs productpage) failed over to the others.
+  await expect(expose.getByRole("region", { name: "What changes" }).getByRole("listitem")).toHaveText([
+    "ratings will no longer be reachable from other clusters.",
+    "ratings will no longer fail over to other clusters from east and west.",
+    "productpage will no longer fail over to other clusters from east, north and west.",
+  ]);
   const settingYaml = await shownYaml(page, "WorkspaceSetting YAML");
   expect(settingYaml.spec).toMatchObject({ defaultEastWestGatewaySettings: { exposedServices: EXPOSED } });
   await shot(page, "09-expose-yaml");
@@ -200,7 +205,11 @@ test("the expose dialog starts from the live choice, selects a namespace at once
   await expect(expose.getByRole("checkbox", { name: "ratings.bookinfo.svc.cluster.local" })).toBeChecked();
   await SHOT("03-namespace-selected");
   await expose.getByRole("button", { name: "Preview" }).click();
-  await expect(expose.getByRole("region", { name: "What changes" })).toHaveText("ratings will become reachable from north.");
+  await expect(expose.getByRole("region", { name: "What changes" }).getByRole("listitem")).toHaveText([
+    "ratings will become reachable from north.",
+    "ratings will fail over to other clusters from east and west.",
+    "productpage will fail over to other clusters from east, north and west.",
+  ]);
   await expect(expose.getByRole("button", { name: "Apply to all 3 clusters" })).toBeEnabled();
   await SHOT("04-summary");
   await expose.getByRole("tab", { name: "Consequences" }).click();

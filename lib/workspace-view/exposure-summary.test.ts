@@ -3,7 +3,16 @@ import { exposureSummary } from "./exposure-summary";
 import type { ServiceReachability } from "./types";
 
 const fq = (name: string, ns = "bookinfo") => `${name}.${ns}.svc.cluster.local`;
-const moved = (fqdn: string, parts: Partial<Omit<ServiceReachability, "fqdn">>): ServiceReachability => ({ fqdn, gained: [], lost: [], kept: [], blocked: [], ...parts });
+const moved = (fqdn: string, parts: Partial<Omit<ServiceReachability, "fqdn">>): ServiceReachability => ({
+  fqdn,
+  gained: [],
+  lost: [],
+  kept: [],
+  blocked: [],
+  failoverGained: [],
+  failoverLost: [],
+  ...parts,
+});
 
 describe("exposureSummary", () => {
   it.each<[string, ServiceReachability[], string[]]>([
@@ -23,6 +32,20 @@ describe("exposureSummary", () => {
       "losses come before gains, each grouped by clusters",
       [moved(fq("details"), { gained: ["north"] }), moved(fq("ratings"), { lost: ["north"] }), moved(fq("reviews"), { gained: ["north"] })],
       ["ratings will no longer be reachable from other clusters.", "details and reviews will become reachable from north."],
+    ],
+    [
+      "failover gained and lost, said after reachability of the same kind",
+      [
+        moved(fq("productpage"), { failoverLost: ["east", "west"] }),
+        moved(fq("ratings"), { lost: ["north"], failoverLost: ["east", "west"] }),
+        moved(fq("details"), { gained: ["north"], failoverGained: ["east", "west"] }),
+      ],
+      [
+        "ratings will no longer be reachable from other clusters.",
+        "productpage and ratings will no longer fail over to other clusters from east and west.",
+        "details will become reachable from north.",
+        "details will fail over to other clusters from east and west.",
+      ],
     ],
     [
       "the same short name in two namespaces is told apart",

@@ -1,5 +1,5 @@
 // The plain summary above an exposure preview's per-object rows: which services stop or start being reachable
-// from which clusters, as a person would say it ("productpage and ratings will no longer be reachable from other
+// from which clusters, and where their local instances gain or lose failover, as a person would say it ("productpage and ratings will no longer be reachable from other
 // clusters"), grouped so that services moving the same way share one sentence.
 import type { ServiceReachability } from "./types";
 
@@ -35,15 +35,17 @@ function tailsOf(r: ServiceReachability): Tail[] {
     const from = nowhere ? "other clusters" : clusters(r.lost);
     tails.push({ order: 0, tail: () => `will no longer be reachable from ${from}` });
   }
-  if (r.gained.length > 0) tails.push({ order: 1, tail: () => `will become reachable from ${clusters(r.gained)}` });
+  if (r.failoverLost.length > 0) tails.push({ order: 1, tail: () => `will no longer fail over to other clusters from ${clusters(r.failoverLost)}` });
+  if (r.gained.length > 0) tails.push({ order: 2, tail: () => `will become reachable from ${clusters(r.gained)}` });
+  if (r.failoverGained.length > 0) tails.push({ order: 3, tail: () => `will fail over to other clusters from ${clusters(r.failoverGained)}` });
   if (r.blocked.length > 0) {
     const where = clusters(r.blocked);
-    tails.push({ order: 2, tail: (p) => `cannot be made reachable from ${where}: an object the console did not make holds ${p ? "their" : "its"} ServiceEntry name there` });
+    tails.push({ order: 4, tail: (p) => `cannot be made reachable from ${where}: an object the console did not make holds ${p ? "their" : "its"} ServiceEntry name there` });
   }
   return tails;
 }
 
-/** One sentence per way services move, those that stop being reachable first; [] when nothing moves. */
+/** One sentence per way services move, losses first (reachability, then failover), then gains; [] when nothing moves. */
 export function exposureSummary(reachability: readonly ServiceReachability[]): string[] {
   const names = shortNames(reachability.map((r) => r.fqdn));
   // Group by the singular tail: the same clusters, the same direction.

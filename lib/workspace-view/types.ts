@@ -215,9 +215,19 @@ export type ClusterConsequence = { cluster: string; serviceEntries: KindConseque
 /**
  * One service whose reachability the change moves, by cluster (a cluster reaches a remote service through the
  * ServiceEntry the registry generates there): `gained`/`lost` clusters, those that keep it, and those where a
- * foreign object holds the planned name (`blocked`: nothing will be written there).
+ * foreign object holds the planned name (`blocked`: nothing will be written there). `failoverGained`/`failoverLost`:
+ * clusters running the service whose local instance gains its first, or loses its last, remote instance to fail
+ * over to (shadow WorkloadEntries).
  */
-export type ServiceReachability = { fqdn: string; gained: string[]; lost: string[]; kept: string[]; blocked: string[] };
+export type ServiceReachability = {
+  fqdn: string;
+  gained: string[];
+  lost: string[];
+  kept: string[];
+  blocked: string[];
+  failoverGained: string[];
+  failoverLost: string[];
+};
 
 export type ExposurePreview = WhatItWouldDo & {
   target: { name: string; namespace: string; cluster: string; exists: boolean };

@@ -10,17 +10,18 @@ const REVIEWS = "reviews.bookinfo.svc.cluster.local";
 const RATINGS = "ratings.bookinfo.svc.cluster.local";
 
 // The seed: west and east run all of bookinfo (with gateways), north only productpage; a service exposed from
-// west/east becomes reachable in north through a ServiceEntry there.
+// west/east becomes reachable in north through a ServiceEntry there, and west and east each get the other's
+// instance to fail over to (shadow WorkloadEntries).
 describe("serviceReachability", () => {
   it.each([
-    ["exposing reviews as well: north gains reviews", [DETAILS], [DETAILS, REVIEWS], [{ fqdn: REVIEWS, gained: ["north"], lost: [], kept: [], blocked: [] }]],
+    ["exposing reviews as well: north gains reviews", [DETAILS], [DETAILS, REVIEWS], [{ fqdn: REVIEWS, gained: ["north"], lost: [], kept: [], blocked: [], failoverGained: ["east", "west"], failoverLost: [] }]],
     [
       "keeping only reviews: north loses details and ratings",
       [DETAILS, RATINGS, REVIEWS],
       [REVIEWS],
       [
-        { fqdn: DETAILS, gained: [], lost: ["north"], kept: [], blocked: [] },
-        { fqdn: RATINGS, gained: [], lost: ["north"], kept: [], blocked: [] },
+        { fqdn: DETAILS, gained: [], lost: ["north"], kept: [], blocked: [], failoverGained: [], failoverLost: ["east", "west"] },
+        { fqdn: RATINGS, gained: [], lost: ["north"], kept: [], blocked: [], failoverGained: [], failoverLost: ["east", "west"] },
       ],
     ],
     ["the same list in another order: nothing moves", [DETAILS, REVIEWS], [REVIEWS, DETAILS], []],
@@ -34,6 +35,6 @@ describe("serviceReachability", () => {
     const reviewsSE = (after.clusters.north ?? []).find((o) => o.kind === "ServiceEntry" && o.metadata.name.includes("reviews"));
     if (!reviewsSE) throw new Error("the plan has no ServiceEntry for reviews in north");
     const held = heldByForeign([{ name: "north", stale: false, objects: [live(reviewsSE, { managers: [] })] }], after);
-    expect(serviceReachability(before, after, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"] }]);
+    expect(serviceReachability(before, after, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"], failoverGained: ["east", "west"], failoverLost: [] }]);
   });
 });
