@@ -1,6 +1,9 @@
 // The workspace pages' API (contract: lib/workspace-view/types.ts). Thin: parse input with the contract's
 // schemas, build the dependencies from the context, call the plain functions in server/workspaces. Bad input
 // surfaces as BAD_REQUEST with data.fieldErrors (server/trpc.ts); an unknown workspace as NOT_FOUND.
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { MAX_EVENT_ID_LENGTH } from "@/lib/validation/limits";
 import {
   exposureApplyInputSchema,
   exposureInputSchema,
@@ -8,6 +11,8 @@ import {
   gatewayRemoveInputSchema,
   workspaceRefSchema,
 } from "@/lib/workspace-view/types";
+import { sliceChanges } from "@/server/fleet/slice-changes";
+import { sliceTrackerOf } from "@/server/fleet/slice-tracker";
 import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
 import { exposureApply } from "@/server/workspaces/exposure-apply";
 import { exposurePreview } from "@/server/workspaces/exposure-preview";
@@ -32,6 +37,18 @@ export const workspaceRouter = createTRPCRouter({
     await ctx.fleet.ready();
     return workspaceDetail(depsOf(ctx), input.workspace);
   }),
+  /**
+   * Live: the workspace's slice fingerprint over SSE, sent only when what its detail is computed from changed (not on
+   * a probe's latency or another workspace's change). Tracked by the fingerprint itself, so a reconnect resumes.
+   */
+  onChange: publicProcedure
+    .input(workspaceRefSchema.extend({ lastEventId: z.string().max(MAX_EVENT_ID_LENGTH).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      await ctx.fleet.ready();
+      for await (const change of sliceChanges(sliceTrackerOf(ctx.fleet.snapshots), input.workspace, input.lastEventId, signal)) {
+        yield tracked(change.version, change);
+      }
+    }),
   /** What deploying the gateway would do in each cluster: diff against live + server-side dry-run. */
   gatewayPreview: publicProcedure.input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayPreview(depsOf(ctx), input)),
   /** Server-side apply of the gateway in each cluster; per-cluster results as data. */

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from "vitest";
+import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import { obj } from "@/lib/fleet/snapshot-fixtures";
+import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
+import { sliceChanges } from "./slice-changes";
+import { createSliceTracker } from "./slice-tracker";
+import type { FleetSnapshotSource } from "./snapshot";
+
+const pod = (name: string, namespace: string, resourceVersion: string): CachedObject => {
+  const o = obj("Pod", name, { namespace });
+  return { ...o, metadata: { ...o.metadata, resourceVersion } };
+};
+
+/** A snapshot source whose `publish` replaces one cluster's snapshot, as the fleet cache does. */
+function source() {
+  let current = demoSnapshot({ east: [pod("details-1", "bookinfo", "1")] });
+  const listeners = new Set<(s: FleetSnapshot) => void>();
+  const src: FleetSnapshotSource = {
+    current: () => current,
+    subscribe: vi.fn((listener: (s: FleetSnapshot) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+  };
+  const publish = (next: FleetSnapshot) => {
+    current = { ...next, revision: current.revision + 1 };
+    for (const l of listeners) l(current);
+  };
+  const latency = (ms: number) => publish({ ...current, clusters: current.clusters.map((c) => ({ ...c, latencyMs: ms })) });
+  const east = (extra: CachedObject[]) => publish({ ...demoSnapshot({ east: extra }), revision: current.revision });
+  return { src, publish, latency, east, listeners };
+}
+
+describe("createSliceTracker", () => {
+  it("fingerprints a watched workspace once per snapshot however many watch it, and calls back only on a change", () => {
+    const fleet = source();
+    const tracker = createSliceTracker(fleet.src);
+    const a = vi.fn();
+    const b = vi.fn();
+    const wa = tracker.watch("bookinfo-ws", a);
+    const wb = tracker.watch("bookinfo-ws", b);
+    expect(tracker.computed()).toBe(1);
+    fleet.latency(12);
+    fleet.east([pod("details-1", "bookinfo", "1"), pod("lonely-1", "other", "1")]);
+    expect(tracker.computed()).toBe(3);
+    expect(a).not.toHaveBeenCalled();
+    fleet.east([pod("details-1", "bookinfo", "2")]);
+    expect(a).toHaveBeenCalledTimes(1);
+    expect(b).toHaveBeenCalledWith(wa.current());
+    expect(wb.current()).toBe(wa.current());
+    wa.stop();
+    wb.stop();
+    expect(fleet.listeners.size).toBe(0);
+    fleet.latency(13);
+    expect(tracker.computed()).toBe(4);
+  });
+});
+
+describe("sliceChanges", () => {
+  it("sends the current version to a new client, then only changed ones; a resuming client hears only a change", async () => {
+    const fleet = source();
+    const tracker = createSliceTracker(fleet.src);
+    const fresh = sliceChanges(tracker, "bookinfo-ws", undefined, undefined);
+    const first = (await fresh.next()).value;
+    expect(first).toEqual({ version: expect.any(String) });
+    const resumed = sliceChanges(tracker, "bookinfo-ws", first?.version, undefined);
+    const pendingFresh = fresh.next();
+    const pendingResumed = resumed.next();
+    fleet.latency(40);
+    fleet.east([pod("details-1", "bookinfo", "2")]);
+    const [next, resumedNext] = await Promise.all([pendingFresh, pendingResumed]);
+    expect(next.value?.version).not.toBe(first?.version);
+    expect(resumedNext.value).toEqual(next.value);
+    await fresh.return(undefined);
+    await resumed.return(undefined);
+    expect(fleet.listeners.size).toBe(0);
+  });
+
+  it("ends when the request is aborted", async () => {
+    const fleet = source();
+    const controller = new AbortController();
+    const stream = sliceChanges(createSliceTracker(fleet.src), "bookinfo-ws", undefined, controller.signal);
+    await stream.next();
+    const waiting = stream.next();
+    controller.abort();
+    expect((await waiting).done).toBe(true);
+    expect(fleet.listeners.size).toBe(0);
+  });
+});
