@@ -27,12 +27,31 @@ function fromSlices(slices: readonly CachedObject[]): LocalEndpoints {
   return { ready, total };
 }
 
-/** The Service `namespace/name`'s local endpoints in one cluster; undefined when the cluster has no such Service. */
-export function localEndpoints(objects: Pick<ClusterObjects, "Service" | "EndpointSlice" | "Pod">, namespace: string, name: string): LocalEndpoints | undefined {
+/** EndpointSlices by the `namespace/service` they belong to (label kubernetes.io/service-name). */
+export function slicesByService(slices: Iterable<CachedObject>): Map<string, CachedObject[]> {
+  const out = new Map<string, CachedObject[]>();
+  for (const s of slices) {
+    const service = s.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (!service) continue;
+    const key = `${s.metadata.namespace ?? ""}/${service}`;
+    const list = out.get(key);
+    if (list) list.push(s);
+    else out.set(key, [s]);
+  }
+  return out;
+}
+
+type Objects = Pick<ClusterObjects, "Service" | "EndpointSlice" | "Pod">;
+
+/**
+ * The Service `namespace/name`'s local endpoints in one cluster; undefined when the cluster has no such Service.
+ * `slices`: the cluster's slicesByService, when the caller asks about many services.
+ */
+export function localEndpoints(objects: Objects, namespace: string, name: string, slices = slicesByService(objects.EndpointSlice.values())): LocalEndpoints | undefined {
   const svc = objects.Service.get(`${namespace}/${name}`);
   if (!svc) return undefined;
-  const slices = [...objects.EndpointSlice.values()].filter((s) => s.metadata.namespace === namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
-  if (slices.length > 0) return fromSlices(slices);
+  const own = slices.get(`${namespace}/${name}`) ?? [];
+  if (own.length > 0) return fromSlices(own);
   const selector = rec(rec(svc.spec)?.selector);
   const labels = Object.fromEntries(Object.entries(selector ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
   // A Service without a selector has no pods of its own to count: its endpoints are whatever someone writes.
@@ -41,11 +60,18 @@ export function localEndpoints(objects: Pick<ClusterObjects, "Service" | "Endpoi
   return { ready, total };
 }
 
-/** `(cluster, fqdn)` → that cluster's local endpoints of the service (`<name>.<namespace>.svc.…`), from the snapshot. */
+/**
+ * `(cluster, fqdn)` → that cluster's local endpoints of the service (`<name>.<namespace>.svc.…`), from the
+ * snapshot; each cluster's slices are indexed once, on its first question, for this function's lifetime only.
+ */
 export function localEndpointsIn(snapshot: FleetSnapshot): (cluster: string, fqdn: string) => LocalEndpoints | undefined {
+  const indexed = new Map<string, Map<string, CachedObject[]>>();
   return (cluster, fqdn) => {
     const [name, namespace] = fqdn.split(".");
     const objects = snapshot.clusters.find((c) => c.name === cluster)?.objects;
-    return objects && name && namespace ? localEndpoints(objects, namespace, name) : undefined;
+    if (!objects || !name || !namespace) return undefined;
+    let slices = indexed.get(cluster);
+    if (!slices) indexed.set(cluster, (slices = slicesByService(objects.EndpointSlice.values())));
+    return localEndpoints(objects, namespace, name, slices);
   };
 }
