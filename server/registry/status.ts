@@ -4,6 +4,7 @@ import { defaultScope, ownershipOf } from "@/lib/registry/compare";
 import { expectedVsActual, type ClusterReport } from "@/lib/registry/report";
 import { propagation, type Counts, type ServicePropagation } from "@/lib/registry/propagation";
 import type { RegistryMode } from "@/lib/registry/types";
+import type { PlanResult } from "@/lib/plan/plan";
 import type { AnyCondition, FleetState } from "./fleet-state";
 
 export type WriteCounters = { applied: number; deleted: number; failed: number };
@@ -18,6 +19,8 @@ export type RegistryStatus = {
   conditions: AnyCondition[];
   clusters: ClusterReport[];
   propagation: ServicePropagation[];
+  /** What the plan puts in each cluster (the plan's own arrays), for per-workspace counts (status-page.ts). */
+  planned: PlanResult["clusters"];
   writes: WriteCounters;
 };
 
@@ -37,9 +40,29 @@ function counts(state: FleetState, mode: RegistryMode): Counts | undefined {
   return (cluster, o) => ownershipOf(o, state.scopes?.scopes.get(cluster) ?? defaultScope(state.plan.clusters[cluster] ?? [])).owned;
 }
 
+type Reports = Pick<RegistryStatus, "clusters" | "propagation" | "planned">;
+
+const NO_REPORTS: Reports = Object.freeze({ clusters: [], propagation: [], planned: {} });
+/**
+ * Expected-versus-actual and propagation compare every planned object of the fleet: done once per state (a
+ * state is immutable, one per snapshot the reconciler digested), so a status request reads them, never redoes them.
+ */
+const reportsByState = new WeakMap<FleetState, { mode: RegistryMode; reports: Reports }>();
+
+function reportsOf(state: FleetState | undefined, mode: RegistryMode): Reports {
+  if (!state) return NO_REPORTS;
+  const known = reportsByState.get(state);
+  if (known?.mode === mode) return known.reports;
+  const reports: Reports = {
+    clusters: expectedVsActual(state.plan, state.observed, mode, state.scopes?.scopes),
+    propagation: propagation(state.plan, state.observed, counts(state, mode)),
+    planned: state.plan.clusters,
+  };
+  reportsByState.set(state, { mode, reports });
+  return reports;
+}
+
 export function buildStatus(i: StatusInputs): RegistryStatus {
   const conditions = [...(i.state?.conditions ?? []), ...[...i.writeConditions].flat()];
-  const clusters = i.state ? expectedVsActual(i.state.plan, i.state.observed, i.mode, i.state.scopes?.scopes) : [];
-  const services = i.state ? propagation(i.state.plan, i.state.observed, counts(i.state, i.mode)) : [];
-  return { mode: i.mode, leader: i.leader, identity: i.identity, lastReconcileAt: i.lastReconcileAt, conditions, clusters, propagation: services, writes: { ...i.writes } };
+  return { mode: i.mode, leader: i.leader, identity: i.identity, lastReconcileAt: i.lastReconcileAt, conditions, ...reportsOf(i.state, i.mode), writes: { ...i.writes } };
 }

@@ -1,6 +1,9 @@
+import { registryStatusInputSchema } from "@/lib/registry/status-contract";
 import { unavailable } from "@/server/errors";
 import type { RegistryService } from "@/server/registry/service";
+import { registryStatusPage } from "@/server/registry/status-page";
 import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { workspaceReachOf } from "@/server/workspaces/workspace-reach";
 
 async function running(registry: Promise<RegistryService> | undefined): Promise<RegistryService> {
   if (!registry) throw unavailable("The cross-cluster registry is not running in this console.");
@@ -9,8 +12,15 @@ async function running(registry: Promise<RegistryService> | undefined): Promise<
 
 export const registryRouter = createTRPCRouter({
   /**
-   * The registry's mode and leadership, its conditions, expected-versus-actual per cluster (missing, extra,
-   * different, each with a reason) and the propagation of every exposed service.
+   * One page of the registry's view, for the fleet or one workspace (`workspace`; unknown → NOT_FOUND naming it):
+   * mode and leadership, per-cluster counts (in sync, missing, different, extra, foreign, held), the conditions
+   * grouped by reason, and `limit` (≤ 200) objects not in sync after `cursor`, with the next page's cursor.
    */
-  status: publicProcedure.query(async ({ ctx }) => (await running(ctx.registry)).status()),
+  status: publicProcedure.input(registryStatusInputSchema).query(async ({ ctx, input }) => {
+    const registry = await running(ctx.registry);
+    if (input.workspace === undefined) return registryStatusPage(registry.status(), input);
+    await ctx.fleet.ready();
+    const snapshot = ctx.fleet.snapshots.current();
+    return registryStatusPage(registry.status(), input, { reach: workspaceReachOf(snapshot, input.workspace), readFrom: snapshot });
+  }),
 });

@@ -3,12 +3,13 @@
 // when they concern the workspace (they name a cluster and an object, not a workspace). Without a registry the
 // planner runs here, once per snapshot.
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { serviceEntryName } from "@/lib/names/object-names";
+import { destinationRuleName, serviceEntryName } from "@/lib/names/object-names";
 import { plan, type PlanResult } from "@/lib/plan/plan";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import type { PlanInput, WorkspaceInput } from "@/lib/plan/input";
 import type { WorkspaceScope } from "@/lib/plan/workspace-scope";
 import { readinessContext } from "@/lib/readiness/context";
+import { byReason, summarizeGroup } from "@/lib/registry/condition-groups";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import { planInputOf, type HostnameAnswers } from "./fleet-input";
 
@@ -47,46 +48,47 @@ function parseSubject(subject: string | undefined): { namespace: string; name: s
   return namespace && name ? { namespace, name } : undefined;
 }
 
+/** The names the plan gives a workspace's services' objects in xcp-multicluster (ServiceEntries, DestinationRules). */
+export function multiclusterNames(services: readonly string[]): ReadonlySet<string> {
+  return new Set(services.flatMap((fqdn) => [serviceEntryName(fqdn), destinationRuleName(fqdn)]));
+}
+
+export type ObjectRef = { cluster: string; namespace: string; name: string };
+
 /**
- * A foreign object under a name the workspace's plan uses: in one of its namespaces of that cluster (WorkloadEntries,
- * DestinationRules, Gateways), or in xcp-multicluster under the name of one of its services. A cluster-wide report
- * of objects merely carrying our marks concerns every workspace in that cluster.
+ * An object under a name the workspace's plan uses: in one of its namespaces of that cluster (WorkloadEntries,
+ * DestinationRules, Gateways), or in xcp-multicluster under the name of one of its services.
  */
-function concernsWorkspace(c: AnyCondition, reach: WorkspaceReach, seNames: ReadonlySet<string>): boolean {
+export function objectConcernsWorkspace(o: ObjectRef, reach: WorkspaceReach, names: ReadonlySet<string>): boolean {
+  if (!reach.clusters.includes(o.cluster)) return false;
+  if (o.namespace === MULTICLUSTER_NAMESPACE) return names.has(o.name);
+  return (reach.scope.get(o.cluster) ?? []).includes(o.namespace);
+}
+
+/**
+ * A condition about the workspace, or a foreign object under a name its plan uses (objectConcernsWorkspace). A
+ * cluster-wide report of objects merely carrying our marks concerns every workspace in that cluster.
+ */
+export function concernsWorkspace(c: AnyCondition, reach: WorkspaceReach, names: ReadonlySet<string>): boolean {
   if (c.workspace !== undefined) return c.workspace === reach.name;
   if (!FOREIGN_REASONS.has(c.reason) || c.cluster === undefined || !reach.clusters.includes(c.cluster)) return false;
   if (c.reason === "UnplannedForeignObjects") return true;
   const ref = parseSubject(c.subject);
-  if (!ref) return false;
-  if (ref.namespace === MULTICLUSTER_NAMESPACE) return seNames.has(ref.name);
-  return (reach.scope.get(c.cluster) ?? []).includes(ref.namespace);
+  return ref !== undefined && objectConcernsWorkspace({ cluster: c.cluster, ...ref }, reach, names);
 }
 
 /** More conditions of one reason than this are one line with a count and examples (a list padded with junk). */
 const GROUP_ABOVE = 5;
-const EXAMPLES = 3;
-const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 type Shown = WorkspaceDetail["conditions"][number];
 
-function grouped(reason: string, items: readonly AnyCondition[]): Shown {
-  const severity = items.reduce<Shown["severity"]>((worst, c) => (RANK[c.severity] < RANK[worst] ? c.severity : worst), "info");
-  const examples = items.slice(0, EXAMPLES).map((c) => c.message.replace(/\.$/, ""));
-  const message = `${items.length.toLocaleString("en-US")} conditions of one kind (${reason}), for example: ${examples.join("; ")}; and ${(items.length - EXAMPLES).toLocaleString("en-US")} more.`;
-  return { severity, reason, message };
-}
-
 /** The conditions about the workspace; a reason raised more than a few times is one line, so the page stays bounded. */
 export function workspaceConditions(all: readonly AnyCondition[], reach: WorkspaceReach): Shown[] {
-  const seNames = new Set(reach.services.map(serviceEntryName));
-  const byReason = new Map<string, AnyCondition[]>();
-  for (const c of all) {
-    if (!concernsWorkspace(c, reach, seNames)) continue;
-    const items = byReason.get(c.reason);
-    if (items) items.push(c);
-    else byReason.set(c.reason, [c]);
-  }
-  return [...byReason.entries()].flatMap(([reason, items]) =>
-    items.length > GROUP_ABOVE ? [grouped(reason, items)] : items.map((c) => ({ severity: c.severity, reason: c.reason, message: c.message })),
-  );
+  const names = multiclusterNames(reach.services);
+  const concerning = all.filter((c) => concernsWorkspace(c, reach, names));
+  return [...byReason(concerning)].flatMap(([reason, items]): Shown[] => {
+    if (items.length <= GROUP_ABOVE) return items.map((c) => ({ severity: c.severity, reason: c.reason, message: c.message }));
+    const { severity, message } = summarizeGroup(reason, items);
+    return [{ severity, reason, message }];
+  });
 }

@@ -1,0 +1,68 @@
+// One page of registry.status: the registry's mode and counters, per-cluster counts, the conditions grouped by
+// reason, and a page of the objects that are not in sync — for the fleet or one workspace. Read from what the
+// registry already computed (status.ts, status-rows.ts): nothing is planned or compared on the request.
+//
+// A cursor names the last row of a page, not an offset: when the registry converges between two requests (rows
+// disappear), the next page still starts right after the row the reader last saw, never skipping or repeating one.
+import { groupConditions } from "@/lib/registry/condition-groups";
+import type { RegistryStatusInput, RegistryStatusPage } from "@/lib/registry/status-contract";
+import { invalidInput } from "@/server/errors";
+import { concernsWorkspace, multiclusterNames, type WorkspaceReach } from "@/server/workspaces/workspace-conditions";
+import type { RegistryStatus } from "./status";
+import { statusView } from "./status-rows";
+
+const BAD_CURSOR = "cursor is not one this console returned (use nextCursor as given)";
+
+export function encodeCursor(key: string): string {
+  return Buffer.from(key, "utf8").toString("base64url");
+}
+
+/** The row key a cursor carries; anything else is a 400 naming `cursor`. */
+export function decodeCursor(cursor: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 5 || !parsed.every((p) => typeof p === "string")) throw invalidInput([{ field: "cursor", message: BAD_CURSOR }]);
+  // Five strings re-serialised are exactly the form rowKey gives (status-rows.ts).
+  return JSON.stringify(parsed);
+}
+
+/** Index of the first key after `after` (keys sorted ascending). */
+function firstAfter(keys: readonly string[], after: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] ?? "") <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export type PageScope = { reach: WorkspaceReach; readFrom: object };
+
+export function registryStatusPage(status: RegistryStatus, query: RegistryStatusInput, scope?: PageScope): RegistryStatusPage {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const view = statusView(status, scope);
+  const start = after === undefined ? 0 : firstAfter(view.keys, after);
+  const end = Math.min(start + query.limit, view.rows.length);
+  const last = view.keys[end - 1];
+  const names = scope ? multiclusterNames(scope.reach.services) : undefined;
+  const conditions = scope && names ? status.conditions.filter((c) => concernsWorkspace(c, scope.reach, names)) : status.conditions;
+  return {
+    mode: status.mode,
+    leader: status.leader,
+    identity: status.identity,
+    lastReconcileAt: status.lastReconcileAt,
+    writes: { ...status.writes },
+    ...(scope ? { workspace: scope.reach.name } : {}),
+    summary: view.summary,
+    conditions: groupConditions(conditions),
+    rows: view.rows.slice(start, end),
+    nextCursor: end < view.rows.length && last !== undefined ? encodeCursor(last) : null,
+    totalRows: view.rows.length,
+  };
+}
