@@ -20,7 +20,12 @@ export function useFleetStream(onEvent: (event: FleetEvent) => void): LiveState 
   const sub = useSubscription(
     trpc.fleet.onChange.subscriptionOptions({}, { onStarted: () => setWasLive(true), onData: (tracked) => onEvent(tracked.data) }),
   );
-  switch (sub.status) {
+  return liveStateOf(sub.status, wasLive);
+}
+
+/** A subscription's status as the header shows it: idle/connecting before the first start, reconnecting after. */
+export function liveStateOf(status: string, wasLive: boolean): LiveState {
+  switch (status) {
     case "pending":
       return "live";
     case "error":
