@@ -3,7 +3,8 @@ import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { obj } from "@/lib/fleet/snapshot-fixtures";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { sliceChanges } from "./slice-changes";
-import { createSliceTracker } from "./slice-tracker";
+import type { ConditionLike } from "@/lib/fleet/conditions-digest";
+import { createSliceTracker, type ConditionSource } from "./slice-tracker";
 import type { FleetSnapshotSource } from "./snapshot";
 
 const pod = (name: string, namespace: string, resourceVersion: string): CachedObject => {
@@ -53,6 +54,46 @@ describe("createSliceTracker", () => {
     expect(fleet.listeners.size).toBe(0);
     fleet.latency(13);
     expect(tracker.computed()).toBe(4);
+  });
+});
+
+/** A registry whose `reconciled` sets its conditions and calls back, as a finished reconcile does. */
+function registry() {
+  let current: ConditionLike[] = [];
+  const listeners = new Set<() => void>();
+  const src: ConditionSource = {
+    conditions: vi.fn(() => current),
+    onReconciled: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const reconciled = (conditions: ConditionLike[]) => {
+    current = conditions;
+    for (const l of listeners) l();
+  };
+  return { src, reconciled, listeners };
+}
+
+describe("createSliceTracker with a registry", () => {
+  it("tells a page when a reconcile changed the conditions about its workspace, not another's", () => {
+    const fleet = source();
+    const reg = registry();
+    const tracker = createSliceTracker(fleet.src, reg.src);
+    const mine = vi.fn();
+    const other = vi.fn();
+    const watch = tracker.watch("bookinfo-ws", mine);
+    tracker.watch("shop-ws", other);
+    const before = watch.current();
+    vi.mocked(reg.src.conditions).mockClear();
+    reg.reconciled([{ severity: "warning", reason: "NoMatchingGateway", workspace: "shop-ws", message: "no gateway" }]);
+    // One read of the registry's conditions per reconcile, however many workspaces are watched.
+    expect(reg.src.conditions).toHaveBeenCalledTimes(1);
+    expect(mine).not.toHaveBeenCalled();
+    expect(other).toHaveBeenCalledTimes(1);
+    reg.reconciled([{ severity: "error", reason: "WriteFailed", workspace: "bookinfo-ws", message: "conflict" }]);
+    expect(mine).toHaveBeenCalledTimes(1);
+    expect(watch.current()).not.toBe(before);
   });
 });
 

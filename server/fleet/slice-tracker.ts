@@ -1,20 +1,26 @@
-// Which workspaces' slices changed, per fleet snapshot, for the workspace pages' change signal. Only workspaces a
-// page is watching are tracked, each fingerprinted once per snapshot however many pages watch it, and the per-map
-// digests are memoized by map identity (the fleet cache reuses an unchanged kind's map), so a snapshot costs the
-// kinds that changed plus each watched workspace's own clusters × kinds × namespaces.
-import { labelsDigest, namespaceDigests, type NamespaceDigests } from "@/lib/fleet/namespace-digests";
+// Which workspaces' slices changed, for the workspace pages' change signal. Only workspaces a page is watching are
+// tracked, each fingerprinted once per snapshot however many pages watch it, and the per-map digests are memoized by
+// map identity (the fleet cache reuses an unchanged kind's map), so a snapshot costs the kinds that changed plus each
+// watched workspace's own clusters × kinds × namespaces. With a registry, its conditions about the workspace are part
+// of the slice too, re-read after each reconcile: a failed write or a DNS answer changes the page without any change
+// in the clusters.
+import { conditionsDigest, type ConditionLike } from "@/lib/fleet/conditions-digest";
+import { hash53, labelsDigest, namespaceDigests, type NamespaceDigests } from "@/lib/fleet/namespace-digests";
 import { sliceFingerprint, type SliceDigester } from "@/lib/fleet/slice-fingerprint";
-import type { FleetSnapshot, ObjectMap } from "@/lib/fleet/snapshot-types";
+import type { ObjectMap } from "@/lib/fleet/snapshot-types";
 import type { FleetSnapshotSource } from "./snapshot";
 
-type Watched = { fingerprint: string; listeners: Set<(fingerprint: string) => void> };
+/** What the tracker needs of the registry (server/registry/controller.ts). */
+export type ConditionSource = { conditions: () => readonly ConditionLike[]; onReconciled: (listener: () => void) => () => void };
+
+type Watched = { fleet: string; registry: string; listeners: Set<(fingerprint: string) => void> };
 
 export type SliceWatch = { current: () => string; stop: () => void };
 
 export type SliceTracker = {
   /** Starts watching `workspace`: `listener` hears each new fingerprint of its slice. */
   watch: (workspace: string, listener: (fingerprint: string) => void) => SliceWatch;
-  /** Fingerprints computed since the tracker started (for tests and diagnostics). */
+  /** Snapshot fingerprints computed since the tracker started (for tests and diagnostics). */
   computed: () => number;
 };
 
@@ -32,42 +38,62 @@ function memo<T extends object | string>(compute: (map: ObjectMap) => T): (map: 
 
 const memoDigester = (): SliceDigester => ({ namespaces: memo<NamespaceDigests>(namespaceDigests), labels: memo(labelsDigest) });
 
-export function createSliceTracker(source: FleetSnapshotSource): SliceTracker {
+/** The version a page sees: the fleet part and the registry part of the slice together. */
+export const sliceVersion = (fleet: string, registry: string): string => hash53(`${fleet}.${registry}`);
+
+const combined = (entry: Watched) => sliceVersion(entry.fleet, entry.registry);
+
+export function createSliceTracker(source: FleetSnapshotSource, registry?: ConditionSource): SliceTracker {
   const digester = memoDigester();
   const watched = new Map<string, Watched>();
   let computed = 0;
-  let unsubscribe: (() => void) | undefined;
+  let stopSources: (() => void) | undefined;
 
-  const fingerprint = (snapshot: FleetSnapshot, workspace: string) => {
+  const fleetPart = (workspace: string) => {
     computed += 1;
-    return sliceFingerprint(snapshot, workspace, digester);
+    return sliceFingerprint(source.current(), workspace, digester);
   };
 
-  function onSnapshot(snapshot: FleetSnapshot): void {
+  /** Recomputes one part of every watched workspace's fingerprint and tells the pages whose slice changed. */
+  function update(part: "fleet" | "registry"): void {
+    const conditions = part === "registry" ? (registry?.conditions() ?? []) : [];
     for (const [workspace, entry] of watched) {
-      const next = fingerprint(snapshot, workspace);
-      if (next === entry.fingerprint) continue;
-      entry.fingerprint = next;
-      for (const listener of entry.listeners) listener(next);
+      const before = combined(entry);
+      if (part === "fleet") entry.fleet = fleetPart(workspace);
+      else entry.registry = conditionsDigest(conditions, workspace);
+      const after = combined(entry);
+      if (after !== before) for (const listener of entry.listeners) listener(after);
     }
+  }
+
+  function start(): () => void {
+    const offFleet = source.subscribe(() => update("fleet"));
+    const offRegistry = registry?.onReconciled(() => update("registry"));
+    return () => {
+      offFleet();
+      offRegistry?.();
+    };
   }
 
   return {
     watch(workspace, listener) {
       let entry = watched.get(workspace);
-      if (!entry) watched.set(workspace, (entry = { fingerprint: fingerprint(source.current(), workspace), listeners: new Set() }));
+      if (!entry) {
+        entry = { fleet: fleetPart(workspace), registry: conditionsDigest(registry?.conditions() ?? [], workspace), listeners: new Set() };
+        watched.set(workspace, entry);
+      }
       const own = entry;
       own.listeners.add(listener);
-      unsubscribe ??= source.subscribe(onSnapshot);
+      stopSources ??= start();
       return {
-        current: () => own.fingerprint,
+        current: () => combined(own),
         stop() {
           own.listeners.delete(listener);
           if (own.listeners.size > 0 || watched.get(workspace) !== own) return;
           watched.delete(workspace);
           if (watched.size > 0) return;
-          unsubscribe?.();
-          unsubscribe = undefined;
+          stopSources?.();
+          stopSources = undefined;
         },
       };
     },
@@ -77,9 +103,12 @@ export function createSliceTracker(source: FleetSnapshotSource): SliceTracker {
 
 const trackers = new WeakMap<FleetSnapshotSource, SliceTracker>();
 
-/** The one tracker of a fleet's snapshot source (one per process; tests make several fleets). */
-export function sliceTrackerOf(source: FleetSnapshotSource): SliceTracker {
+/**
+ * The one tracker of a fleet's snapshot source (one per process; tests make several fleets), with the registry the
+ * first caller passes (the process has one; the request context always carries the same).
+ */
+export function sliceTrackerOf(source: FleetSnapshotSource, registry?: ConditionSource): SliceTracker {
   let tracker = trackers.get(source);
-  if (!tracker) trackers.set(source, (tracker = createSliceTracker(source)));
+  if (!tracker) trackers.set(source, (tracker = createSliceTracker(source, registry)));
   return tracker;
 }

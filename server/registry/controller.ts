@@ -8,6 +8,7 @@ import type { ClusterWriter } from "@/server/kube/writer";
 import type { HostnameFeed } from "./hostname-resolver";
 import type { LeaderElector } from "./leader-election";
 import { createReconciler } from "./reconciler";
+import type { AnyCondition } from "./fleet-state";
 import { buildStatus, type RegistryStatus, type WriteCounters } from "./status";
 import { createWorkQueue } from "./work-queue";
 
@@ -40,6 +41,13 @@ export type RegistryDeps = {
 
 export type Registry = {
   status(): RegistryStatus;
+  /**
+   * Every condition (planner, writes, DNS), without the fleet-wide expected-versus-actual and propagation status()
+   * builds: what a page watching one workspace filters on each reconcile.
+   */
+  conditions(): AnyCondition[];
+  /** Calls back after each cluster's reconcile (its write results, DNS answers and plan are then current). */
+  onReconciled(listener: () => void): () => void;
   /** Enqueues every cluster and resolves when the queue is idle (tests, benchmarks, a manual "resync now"). */
   reconcileNow(): Promise<void>;
   writes(): WriteCounters;
@@ -65,8 +73,15 @@ export function startRegistry(deps: RegistryDeps): Registry {
     writeConcurrency: deps.writeConcurrency ?? 8,
     expectationTtlMs: Math.max(resyncMs, 30_000),
   });
+  const reconciled = new Set<() => void>();
   const queue = createWorkQueue<string>({
-    process: reconciler.reconcileCluster,
+    process: async (cluster) => {
+      try {
+        return await reconciler.reconcileCluster(cluster);
+      } finally {
+        for (const listener of reconciled) listener();
+      }
+    },
     concurrency: deps.clusterConcurrency ?? 4,
     coalesceMs: deps.coalesceMs ?? 100,
     backoff: { initialMs: 500, maxMs: 30_000 },
@@ -93,6 +108,11 @@ export function startRegistry(deps: RegistryDeps): Registry {
         writeConditions: [...reconciler.writeConditions(), deps.hostnames?.conditions() ?? []],
         writes: reconciler.counters(),
       }),
+    conditions: () => [...(reconciler.state()?.conditions ?? []), ...[...reconciler.writeConditions()].flat(), ...(deps.hostnames?.conditions() ?? [])],
+    onReconciled(listener) {
+      reconciled.add(listener);
+      return () => reconciled.delete(listener);
+    },
     async reconcileNow() {
       reconciler.planLatest();
       enqueueAll();

@@ -2,9 +2,11 @@
 // change of that slice; a probe's latency or another namespace's change sends nothing; a reconnect resumes.
 import { describe, expect, it } from "vitest";
 import { obj } from "@/lib/fleet/snapshot-fixtures";
+import { conditionsDigest } from "@/lib/fleet/conditions-digest";
 import { sliceFingerprint } from "@/lib/fleet/slice-fingerprint";
 import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { fakeFleet, get, handlerFor } from "@/server/http/test/handler-fixture";
+import { sliceVersion } from "@/server/fleet/slice-tracker";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 
 const pod = (name: string, namespace: string, resourceVersion: string): CachedObject => {
@@ -38,6 +40,9 @@ async function trackedIds(reader: ReadableStreamDefaultReader<Uint8Array>, count
   return ids();
 }
 
+/** The version a page hears: with no registry, the fleet part and the digest of no conditions. */
+const versionOf = (snapshot: FleetSnapshot) => sliceVersion(sliceFingerprint(snapshot, "bookinfo-ws"), conditionsDigest([], "bookinfo-ws"));
+
 const subscribe = (handle: (r: Request) => Promise<Response>, input: unknown, signal: AbortSignal) =>
   handle(get("workspace.onChange", input, { headers: { accept: "text/event-stream" }, signal }));
 
@@ -49,13 +54,13 @@ describe("workspace.onChange over SSE", () => {
     const res = await subscribe(handle, { workspace: "bookinfo-ws" }, controller.signal);
     const reader = res.body?.getReader();
     if (!reader) throw new Error("no body");
-    const initial = sliceFingerprint(current(), "bookinfo-ws");
+    const initial = versionOf(current());
     expect(await trackedIds(reader, 1)).toEqual([initial]);
     publish([pod("lonely-1", "other", "1")], [pod("details-1", "bookinfo", "1")], 250);
     publish([pod("lonely-1", "other", "2")], [pod("details-1", "bookinfo", "1")], 250);
-    expect(sliceFingerprint(current(), "bookinfo-ws")).toBe(initial);
+    expect(versionOf(current())).toBe(initial);
     publish([pod("lonely-1", "other", "2")], [pod("details-1", "bookinfo", "2")], 250);
-    const changed = sliceFingerprint(current(), "bookinfo-ws");
+    const changed = versionOf(current());
     expect(changed).not.toBe(initial);
     // The next tracked event is the change: the probe and the other namespace sent nothing in between.
     expect(await trackedIds(reader, 1)).toEqual([changed]);
@@ -68,14 +73,14 @@ describe("workspace.onChange over SSE", () => {
     const { fleet, publish, current } = liveFleet();
     const { handle } = handlerFor(fleet);
     const controller = new AbortController();
-    const seen = sliceFingerprint(current(), "bookinfo-ws");
+    const seen = versionOf(current());
     const res = await subscribe(handle, { workspace: "bookinfo-ws", lastEventId: seen }, controller.signal);
     const reader = res.body?.getReader();
     if (!reader) throw new Error("no body");
     // The connection is open once tRPC sends its `connected` event; then the tracker watches the workspace.
     await expect.poll(async () => (await reader.read()).value !== undefined).toBe(true);
     publish([], [pod("details-1", "bookinfo", "3")]);
-    expect(await trackedIds(reader, 1)).toEqual([sliceFingerprint(current(), "bookinfo-ws")]);
+    expect(await trackedIds(reader, 1)).toEqual([versionOf(current())]);
     await reader.cancel();
     controller.abort();
   });

@@ -45,7 +45,10 @@ export const workspaceRouter = createTRPCRouter({
     .input(workspaceRefSchema.extend({ lastEventId: z.string().max(MAX_EVENT_ID_LENGTH).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       await ctx.fleet.ready();
-      for await (const change of sliceChanges(sliceTrackerOf(ctx.fleet.snapshots), input.workspace, input.lastEventId, signal)) {
+      // A registry that failed to start reports nothing: the slice is then the fleet's objects alone.
+      const registry = await ctx.registry?.catch(() => undefined);
+      const tracker = sliceTrackerOf(ctx.fleet.snapshots, registry);
+      for await (const change of sliceChanges(tracker, input.workspace, input.lastEventId, signal)) {
         yield tracked(change.version, change);
       }
     }),
