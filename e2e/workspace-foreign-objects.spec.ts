@@ -62,7 +62,7 @@ test("a ServiceEntry named like ours but made by someone else is shown blocked, 
   await expect(line.getByLabel("added")).toHaveCount(0);
   await shot(page, "21-consequences-blocked");
 
-  await expose.getByRole("button", { name: "Apply to west" }).click();
+  await expose.getByRole("button", { name: "Apply to all 3 clusters" }).click();
   await expect(expose.getByText(/^Applied WorkspaceSetting /)).toBeVisible();
   const chips = expose.getByRole("list", { name: "Propagation" }).getByRole("listitem", { name: RATINGS });
   await expect(chips.getByText("north: blocked, an object not made by the console holds its name")).toBeVisible({ timeout: 60_000 });
