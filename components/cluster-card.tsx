@@ -74,7 +74,7 @@ function lastKnown(version: string | null): React.ReactNode {
 /** One fact of the card; an unknown value says so instead of leaving a blank. */
 function Fact({ label, value, mono }: { label: string; value: React.ReactNode; mono?: boolean }) {
   const known = value !== undefined;
-  const look = !known ? "text-slate-400" : mono ? "font-mono text-[13px] text-slate-900" : "text-slate-900";
+  const look = !known ? "text-slate-500" : mono ? "font-mono text-[13px] text-slate-900" : "text-slate-900";
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>

@@ -32,7 +32,8 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
         <SyncBadge state={cluster.freshness.state} everSynced={cluster.freshness.everSynced} />
       </div>
       <ClusterFreshnessNote freshness={cluster.freshness} age={age} />
-      <div className={`flex flex-1 flex-col px-5 pt-3 pb-4 ${stale ? "opacity-60" : ""}`}>
+      {/* Dimmed by a grey wash, not opacity: the last known state must stay readable (WCAG AA contrast). */}
+      <div className={`flex flex-1 flex-col px-5 pt-3 pb-4 ${stale ? "rounded-b-xl bg-slate-50 grayscale" : ""}`}>
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
           {unknown ? (
             <span>Namespaces unknown</span>

@@ -10,7 +10,8 @@ export function CodeBlock({ label, text, maxHeight = "max-h-72", caption, wrap }
         <span className="text-xs font-semibold text-slate-600">{caption ?? label}</span>
         <CopyButton text={text} what={label} />
       </figcaption>
-      <pre className={`${maxHeight} overflow-auto bg-slate-950 px-3 py-2.5 font-mono text-[12.5px] leading-relaxed text-slate-100 ${wrap ? "break-all whitespace-pre-wrap" : "whitespace-pre"}`}>
+      {/* Focusable so a keyboard can scroll a block longer or wider than its box. */}
+      <pre tabIndex={0} className={`${maxHeight} overflow-auto bg-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 px-3 py-2.5 font-mono text-[12.5px] leading-relaxed text-slate-100 ${wrap ? "break-all whitespace-pre-wrap" : "whitespace-pre"}`}>
         {text}
       </pre>
     </figure>

@@ -21,7 +21,10 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copies `text`; says "Copied" for a moment (announced), or that copying failed. */
+/**
+ * Copies `text`; says "Copied" for a moment (announced), or that copying failed. The name is the visible word plus
+ * what is copied (screen-reader only), so what a sighted user reads is always part of it (WCAG 2.5.3).
+ */
 export function CopyButton({ text, what }: { text: string; what: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
@@ -32,11 +35,11 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
   return (
     <button
       type="button"
-      aria-label={`Copy ${what}`}
       onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}
       className="inline-flex shrink-0 items-center rounded-md bg-white px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
     >
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
+      <span className="sr-only">{state === "failed" ? ` for ${what}` : ` ${what}`}</span>
     </button>
   );
 }

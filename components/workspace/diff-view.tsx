@@ -24,7 +24,8 @@ export function DiffView({ diff, label }: { diff: ObjectDiff; label: string }) {
         <span className="font-mono text-rose-700">−{removed}</span>
         {diff.changes.length > 0 && <span className="truncate">fields: {diff.changes.map((c) => `${c.path} (${c.change})`).join(", ")}</span>}
       </figcaption>
-      <pre className="max-h-80 overflow-auto bg-slate-950 py-2 font-mono text-[12.5px] leading-relaxed">
+      {/* Focusable so a keyboard can scroll a diff longer or wider than its box. */}
+      <pre tabIndex={0} className="max-h-80 overflow-auto bg-slate-950 py-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 font-mono text-[12.5px] leading-relaxed">
         {lines.map((line, i) => (
           <div key={i} data-diff={line.kind} className={`px-3 whitespace-pre ${LINE[line.kind]}`}>
             {line.text || " "}

@@ -46,14 +46,14 @@ export function ExposureChooser({ detail, mode, onMode, selected, onToggle, onMa
             <input type="radio" name="exposure-mode" className="mt-1 accent-indigo-600" checked={mode === "all"} onChange={() => onMode("all")} />
             <span>
               <span className="block text-sm font-medium text-slate-900">Expose all (default)</span>
-              <span className="block text-xs text-slate-500">Every service of the workspace, including ones deployed later ({detail.services.length} today).</span>
+              <span className="block text-xs text-slate-600">Every service of the workspace, including ones deployed later ({detail.services.length} today).</span>
             </span>
           </label>
           <label className={OPTION}>
             <input type="radio" name="exposure-mode" className="mt-1 accent-indigo-600" checked={mode === "selected"} onChange={() => onMode("selected")} />
             <span>
               <span className="block text-sm font-medium text-slate-900">Choose services</span>
-              <span className="block text-xs text-slate-500">Only the services you tick, starting from those exposed now; others stay local to their cluster.</span>
+              <span className="block text-xs text-slate-600">Only the services you tick, starting from those exposed now; others stay local to their cluster.</span>
             </span>
           </label>
         </div>

@@ -27,7 +27,7 @@ export function WorkspaceView({ name }: { name: string }) {
       <AppHeader live={live} />
       <main className="mx-auto max-w-6xl px-6 py-8">
         <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
-          <Link href="/" className="text-indigo-700 hover:underline">
+          <Link href="/" className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700">
             Fleet overview
           </Link>
           <span aria-hidden="true"> / </span>
