@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { LAB_CLUSTERS, setFault } from "./support/lab";
 
 test.afterEach(async () => {
@@ -19,6 +20,7 @@ test("a cluster cut off turns unreachable and recovers live, without a reload", 
   await expect(east.getByText(/The API server of east refused the connection/)).toBeVisible();
   await expect(page.getByRole("article", { name: "west" }).getByText("Reachable", { exact: true })).toBeVisible();
   await page.screenshot({ path: "screenshots/overview-east-down.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page, "the fleet overview with east unreachable");
 
   await setFault("east", { mode: "none" });
   await expect(east.getByText("Reachable", { exact: true })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { LAB_CLUSTERS } from "./support/lab";
 
 test("every lab cluster is reachable, with its version, west is the management cluster", async ({ page }) => {
@@ -20,6 +21,7 @@ test("every lab cluster is reachable, with its version, west is the management c
   }
   await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
   await page.screenshot({ path: "screenshots/overview.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page, "the fleet overview");
   expect(errors).toEqual([]);
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { consoleEnv, startConsole, type RunningConsole } from "./support/console";
 import { LAB_KUBECONFIG, setFault } from "./support/lab";
 
@@ -48,6 +49,7 @@ async function overviewSaysNeverReached(page: Page, running: RunningConsole): Pr
   await expectNoEmptyClaims(east);
   await expect(page.getByRole("list", { name: "Workspaces" }).getByText(/east not yet synced since the console started/)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/1-overview.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "the fleet overview with east never reached");
 }
 
 async function workspaceSaysUnknown(page: Page): Promise<void> {
@@ -63,6 +65,7 @@ async function workspaceSaysUnknown(page: Page): Promise<void> {
   for (const claim of [/missing in east/, /east is stale since/, /--context east create namespace/, /--context east apply/]) await expect(checklist.getByText(claim)).toHaveCount(0);
   await expect(page.getByRole("definition").filter({ hasText: "east not yet synced: unknown" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/2-workspace.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "the workspace page with east never reached");
 }
 
 async function deployNotOffered(page: Page): Promise<void> {
@@ -74,6 +77,7 @@ async function deployNotOffered(page: Page): Promise<void> {
   await expect(box).toHaveAccessibleDescription(/^Not yet synced: never reached since the console started/);
   await expect(deploy.getByRole("checkbox", { name: "west", exact: true })).toBeEnabled();
   await page.screenshot({ path: `${SHOTS}/3-deploy.png` });
+  await expectNoSeriousA11yViolations(page, "the deploy dialog with east never reached");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Expose services" }).click();
   const expose = page.getByRole("dialog", { name: "Expose services" });

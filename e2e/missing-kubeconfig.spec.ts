@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 
 test("a missing kubeconfig is explained, with its file name (never the absolute path) and what to do", async ({ page }) => {
   await page.goto("/");
@@ -9,4 +10,5 @@ test("a missing kubeconfig is explained, with its file name (never the absolute 
   await expect(page.getByText("npm run lab").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Clusters" })).toHaveCount(0);
   await page.screenshot({ path: "screenshots/overview-missing-kubeconfig.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page, "the missing-kubeconfig page");
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { kubectlAt } from "./support/kubectl";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { DEMO_LAB, DEMO_LAB_KUBECONFIG, LAB_CLUSTERS, setFault } from "./support/lab";
 import { expectHolds, liveItems, shot, shownYaml } from "./support/workspace";
 
@@ -34,6 +35,7 @@ test("a gateway name that is not a DNS label is refused next to the field, and n
   await expect(name).toHaveAccessibleDescription(/DNS|lower-case|label/i);
   await expect(dialog.getByRole("figure", { name: "IngressGateway YAML" })).toHaveCount(0);
   await shot(page, "03-bad-gateway-name");
+  await expectNoSeriousA11yViolations(page, "the deploy dialog refusing a gateway name");
   for (const cluster of LAB_CLUSTERS) expect(await liveItems(cluster, INGRESS)).toEqual([]);
 });
 
@@ -42,6 +44,7 @@ test("an unknown workspace says so and links back", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "No workspace named no-such-ws" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to the fleet overview" })).toBeVisible();
   await shot(page, "00-unknown-workspace");
+  await expectNoSeriousA11yViolations(page, "the unknown-workspace page");
 });
 
 test("deploy gateways in west, east and north, expose details and reviews, and kubectl agrees", async ({ page }) => {
@@ -61,6 +64,7 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
     await expect(page.getByRole("article", { name: cluster }).getByText("No east-west gateway")).toBeVisible();
   }
   await shot(page, "02-workspace-before");
+  await expectNoSeriousA11yViolations(page, "the workspace page before gateways");
 
   // Deploy: pick the three clusters, preview (YAML, per-cluster diff and dry-run), confirm.
   await page.getByRole("button", { name: "Deploy east-west gateway" }).click();
@@ -81,8 +85,9 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   const command = deploy.getByRole("figure", { name: "kubectl command" });
   await expect(command).toContainText("--server-side");
   await command.getByRole("button", { name: "Copy kubectl command" }).click();
-  await expect(command.getByRole("button", { name: "Copy kubectl command" })).toHaveText("Copied");
+  await expect(command.getByRole("button", { name: "Copied kubectl command" })).toContainText("Copied");
   await shot(page, "04-gateway-preview");
+  await expectNoSeriousA11yViolations(page, "the deploy dialog preview");
   const confirm = deploy.getByRole("button", { name: "Confirm and apply to 3 clusters" });
   await confirm.dblclick();
   const results = deploy.getByRole("list", { name: "Apply results" });
@@ -99,6 +104,7 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
     await expect(gw.getByText("open", { exact: true })).toBeVisible();
   }
   await shot(page, "07-workspace-gateways-ready");
+  await expectNoSeriousA11yViolations(page, "the workspace page with gateways ready");
 
   // kubectl reads back exactly the IngressGateway the preview showed, once per cluster.
   for (const cluster of LAB_CLUSTERS) {
@@ -124,6 +130,7 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   await search.fill("");
   await expect(expose.getByText("2 selected")).toBeVisible();
   await shot(page, "08-expose-choose");
+  await expectNoSeriousA11yViolations(page, "the expose dialog choosing services");
   await expose.getByRole("button", { name: "Preview" }).click();
 
   await expect(expose.getByRole("tab", { name: "YAML" })).toHaveAttribute("aria-selected", "true");
@@ -141,6 +148,7 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   const diff = expose.getByRole("figure", { name: "Diff against the live WorkspaceSetting" });
   for (const fqdn of EXPOSED) await expect(diff.locator('[data-diff="add"]', { hasText: fqdn })).toBeVisible();
   await shot(page, "10-expose-diff");
+  await expectNoSeriousA11yViolations(page, "the expose dialog diff tab");
   await expose.getByRole("tab", { name: /Server dry-run/ }).click();
   await expect(expose.getByText("Dry run OK: west accepts the change")).toBeVisible();
   await shot(page, "11-expose-dry-run");
@@ -153,6 +161,7 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   await expect(northEntries.getByRole("listitem").filter({ hasText: "ratings" })).toContainText("−");
   for (const service of ["details", "reviews"]) await expect(northEntries.getByRole("listitem").filter({ hasText: service })).toHaveCount(0);
   await shot(page, "12-expose-consequences");
+  await expectNoSeriousA11yViolations(page, "the expose dialog consequences tab");
   await expose.getByRole("tab", { name: "kubectl" }).click();
   await expect(expose.getByRole("figure", { name: "kubectl command" })).toContainText("apply --server-side");
 
@@ -233,6 +242,7 @@ test("removing a console-made gateway says what stops working first, then kubect
   expect(live.metadata).toMatchObject({ name: "eastwest-gateway", uid: expect.any(String) });
   expect(live.metadata).not.toHaveProperty("managedFields");
   await shot(page, "16-remove-confirm");
+  await expectNoSeriousA11yViolations(page, "the gateway removal confirmation");
   await confirm.getByRole("button", { name: "Remove gateway" }).dblclick();
   await expect(confirm).toHaveCount(0);
   await expect(page.getByRole("article", { name: "north" }).getByText("No east-west gateway")).toBeVisible();
@@ -275,12 +285,14 @@ test("a stale cluster is dimmed with since-when and cannot be picked for a gatew
     const north = page.getByRole("article", { name: "north" });
     await expect(north.getByText(/^Stale since/)).toBeVisible({ timeout: 30_000 });
     await shot(page, "18-stale-cluster");
+    await expectNoSeriousA11yViolations(page, "the workspace page with north stale");
     await page.getByRole("button", { name: "Deploy east-west gateway" }).click();
     const deploy = page.getByRole("dialog", { name: "Deploy east-west gateway" });
     const box = deploy.getByRole("checkbox", { name: "north", exact: true });
     await expect(box).toBeDisabled();
     await expect(box).toHaveAccessibleDescription(/Stale/);
     await shot(page, "19-deploy-stale-disabled");
+    await expectNoSeriousA11yViolations(page, "the deploy dialog with north stale");
   } finally {
     await setFault("north", { mode: "none" }, DEMO_LAB);
   }

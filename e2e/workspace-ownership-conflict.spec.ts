@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { kubectlAt } from "./support/kubectl";
 import { DEMO_LAB_KUBECONFIG } from "./support/lab";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { shot } from "./support/workspace";
 
 // A field another manager owns (here a GitOps controller that applied exposedServices with server-side apply) is
@@ -67,6 +68,7 @@ test("a field owned by another manager is a conflict naming it; forcing is an ex
   await expect(conflicts.getByRole("row", { name: /exposedServices.*gitops/ })).toBeVisible();
   await expect(expose.getByRole("button", { name: "Apply to west" })).toBeDisabled();
   await shot(page, "20-conflict-dry-run");
+  await expectNoSeriousA11yViolations(page, "the expose dialog with an ownership conflict");
   expect((await liveSetting()).spec.defaultEastWestGatewaySettings.exposedServices).toEqual([PRODUCTPAGE]);
 
   await expose.getByRole("checkbox", { name: /Force ownership/ }).check();
