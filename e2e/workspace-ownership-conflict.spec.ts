@@ -66,7 +66,7 @@ test("a field owned by another manager is a conflict naming it; forcing is an ex
   await expose.getByRole("tab", { name: /Server dry-run/ }).click();
   const conflicts = expose.getByRole("table", { name: "Field ownership conflicts" });
   await expect(conflicts.getByRole("row", { name: /exposedServices.*gitops/ })).toBeVisible();
-  await expect(expose.getByRole("button", { name: "Apply to west" })).toBeDisabled();
+  await expect(expose.getByRole("button", { name: "Apply to all 3 clusters" })).toBeDisabled();
   await shot(page, "20-conflict-dry-run");
   await expectNoSeriousA11yViolations(page, "the expose dialog with an ownership conflict");
   expect((await liveSetting()).spec.defaultEastWestGatewaySettings.exposedServices).toEqual([PRODUCTPAGE]);
