@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/plan/desired";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
-import { startRegistry, type Registry } from "./controller";
+import type { Registry } from "./controller";
 import { computeFleetState } from "./fleet-state";
 import { buildStatus } from "./status";
-import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import { converge, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 let lister: FleetLister;
@@ -42,7 +42,7 @@ beforeAll(async () => {
   env = await startRegistryLab();
   await exposeWithGateways(env);
   lister = env.newLister();
-  registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+  registry = startLabRegistry(env, lister, log);
   await converge(lister, registry);
 }, 90_000);
 
@@ -92,7 +92,7 @@ describe("drift", () => {
   it("a fresh replica finds nothing drifted and writes nothing", async () => {
     await lister.refresh();
     const freshLog: WriteLog = [];
-    const fresh = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(freshLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const fresh = startLabRegistry(env, lister, freshLog);
     await fresh.reconcileNow();
     const status = fresh.status();
     await fresh.stop();

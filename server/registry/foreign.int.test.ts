@@ -2,8 +2,7 @@
 // them before the registry first runs and compares them byte for byte after many cycles and changes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shadowHash } from "@/lib/names/object-names";
-import { startRegistry } from "./controller";
-import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 const SE = "global-gwinternal-details-bookinfo-svc-cluster-local";
@@ -57,7 +56,7 @@ describe("foreign objects", () => {
     const before = await snapshotOf(env);
     const log: WriteLog = [];
     const lister = env.newLister();
-    const registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const registry = startLabRegistry(env, lister, log);
     await converge(lister, registry);
     // Un-expose reviews, expose it again: deletes and re-creates around the planted objects.
     await env.kubectl("west", ["apply", "-f", "-"], EXPOSE_DETAILS_AND_REVIEWS.replace(", reviews.bookinfo.svc.cluster.local", ""));

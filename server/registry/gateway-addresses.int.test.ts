@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTERNAL_ADDRESSES_ANNOTATION, MAX_GATEWAY_ADDRESSES } from "@/lib/plan/gateway-addresses";
 import { shadowHash } from "@/lib/names/object-names";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
-import { startRegistry, type Registry } from "./controller";
-import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import type { Registry } from "./controller";
+import { converge, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 const REJECTED = ["169.254.169.254", "0.0.0.0", "fe80::1", "ff02::1", "224.0.0.251", "255.255.255.255"];
 const GOOD = "10.20.0.1";
@@ -41,7 +41,7 @@ beforeAll(async () => {
   env = await startRegistryLab();
   await exposeWithGateways(env);
   lister = env.newLister();
-  registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+  registry = startLabRegistry(env, lister, log);
   await converge(lister, registry);
 }, 90_000);
 
@@ -83,7 +83,7 @@ describe("gateway addresses against the lab", () => {
     await env.kubectl("east", ["annotate", "service", "eastwest-gateway", "-n", "bookinfo", `${EXTERNAL_ADDRESSES_ANNOTATION}-`]);
     await converge(lister, registry);
     const strictLog: WriteLog = [];
-    const strict = startRegistry({ mode: "observe", allowLoopbackGatewayAddresses: false, source: env.sourceOf(lister), writerFor: env.writers(strictLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const strict = startLabRegistry(env, lister, strictLog, { mode: "observe", allowLoopbackGatewayAddresses: false });
     await strict.reconcileNow();
     const status = strict.status();
     await strict.stop();

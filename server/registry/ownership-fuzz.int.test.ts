@@ -8,9 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RegistryCondition } from "@/lib/registry/types";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
-import { startRegistry } from "./controller";
 import { computeFleetState } from "./fleet-state";
-import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 import { fuzzPlants, KINDS, manifest, plantId, type Plant, type PlantMode } from "./test/fuzz-plants";
 
 const CONTEXTS = ["west", "east", "north"];
@@ -74,7 +73,7 @@ describe("ownership fuzz", () => {
     expect(before.size).toBe(plants.length);
     const log: WriteLog = [];
     const started = performance.now();
-    const registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const registry = startLabRegistry(env, lister, log);
     let cycles = 0;
     const cycle = async () => {
       await lister.refresh();

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareAddresses } from "@/lib/plan/gateway-addresses";
 import { shadowHash } from "@/lib/names/object-names";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
-import { startRegistry, type Registry } from "./controller";
-import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import type { Registry } from "./controller";
+import { converge, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 let addresses: Record<string, string[]>;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   env = await startRegistryLab();
   addresses = await exposeWithGateways(env);
   lister = env.newLister();
-  registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+  registry = startLabRegistry(env, lister, log);
 }, 90_000);
 
 afterAll(async () => {
@@ -70,7 +70,7 @@ describe("registry against the lab", () => {
     await registry.reconcileNow();
     expect(log.length).toBe(before);
     const freshLog: WriteLog = [];
-    const fresh = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(freshLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const fresh = startLabRegistry(env, lister, freshLog);
     await fresh.reconcileNow();
     await fresh.stop();
     expect(freshLog).toEqual([]);
@@ -98,7 +98,7 @@ spec: { selector: { app: details }, ports: [{ name: http, port: 9080 }] }
     await env.kubectl("west", ["delete", "workloadentry", `k-reviews-${shadowHash("east", "bookinfo", "reviews")}-2`, "-n", "bookinfo"]);
     await lister.refresh();
     const observeLog: WriteLog = [];
-    const observer = startRegistry({ mode: "observe", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(observeLog), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 });
+    const observer = startLabRegistry(env, lister, observeLog, { mode: "observe" });
     await observer.reconcileNow();
     const status = observer.status();
     await observer.stop();

@@ -11,7 +11,7 @@ import { startLab, type Lab } from "@/lab/start";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { createFleetLister, type FleetLister } from "@/server/kube/writer-fleet-lister";
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
-import type { Registry, SnapshotSource } from "../controller";
+import { startRegistry, type Registry, type RegistryDeps, type SnapshotSource } from "../controller";
 
 export type WriteLog = Array<{ cluster: string; op: "apply" | "delete" | "event"; id: string; force?: boolean }>;
 
@@ -141,4 +141,12 @@ export async function exposeWithGateways(env: RegistryLab): Promise<Record<strin
     }, { timeout: 20_000, interval: 100 });
   }
   return addresses;
+}
+
+/**
+ * A registry on this lab as most integration tests want it: standalone, the lab's loopback gateway addresses
+ * allowed, west managing, and no timer of its own (`converge` drives every cycle). `overrides` change any of it.
+ */
+export function startLabRegistry(env: RegistryLab, lister: FleetLister, log: WriteLog, overrides: Partial<RegistryDeps> = {}): Registry {
+  return startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0, ...overrides });
 }
