@@ -88,6 +88,14 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   await expect(command.getByRole("button", { name: "Copied kubectl command" })).toContainText("Copied");
   await shot(page, "04-gateway-preview");
   await expectNoSeriousA11yViolations(page, "the deploy dialog preview");
+  // As in the expose dialog, the registry's consequences; "expose all" (the demo's default) said plainly above the tabs.
+  await expect(deploy.getByText(/^This workspace exposes every service by default: after this, all 4 services of bookinfo-ws become reachable from /)).toBeVisible();
+  await deploy.getByRole("tab", { name: "Consequences" }).click();
+  const northRow = deploy.getByRole("table", { name: "Consequences per cluster" }).getByRole("row", { name: "north" });
+  await expect(northRow).toContainText("xcp-multicluster/global-gwinternal-details-bookinfo-svc-cluster-local");
+  await expect(deploy.getByText(/^Once the gateway in .+ publishes its addresses, the registry writes the objects below/)).toBeVisible();
+  await shot(page, "04b-gateway-consequences");
+  await expectNoSeriousA11yViolations(page, "the deploy dialog's consequences");
   const confirm = deploy.getByRole("button", { name: "Confirm and apply to 3 clusters" });
   await confirm.dblclick();
   const results = deploy.getByRole("list", { name: "Apply results" });

@@ -3,11 +3,12 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import type { ExposurePreview } from "@/lib/workspace-view/types";
 import { CodeBlock } from "./code-block";
-import { ConsequencesTable } from "./consequences-table";
+import { ConsequencesPanel } from "./consequences-panel";
 import { DiffView } from "./diff-view";
 import { DryRunResult } from "./dry-run-result";
 
-const TAB =
+/** A preview tab (shared by the expose and deploy previews). */
+export const TAB =
   "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-500";
 
 /** The WorkspaceSetting change four ways: as YAML, against the live object, as the API server judged it, and per cluster. */
@@ -46,16 +47,7 @@ export function ExposurePreviewTabs({ preview }: { preview: ExposurePreview }) {
         </div>
       </Tabs.Content>
       <Tabs.Content value="consequences" className="space-y-3 pt-3">
-        <ConsequencesTable consequences={preview.consequences} />
-        {preview.conditions.length > 0 && (
-          <ul aria-label="Planner conditions" className="space-y-1">
-            {preview.conditions.map((c, i) => (
-              <li key={i} className={`rounded px-2 py-1 text-sm ${c.severity === "error" ? "bg-rose-50 text-rose-900" : c.severity === "warning" ? "bg-amber-50 text-amber-900" : "bg-sky-50 text-sky-900"}`}>
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ConsequencesPanel consequences={preview.consequences} conditions={preview.conditions} />
       </Tabs.Content>
       <Tabs.Content value="kubectl" className="pt-3">
         <CodeBlock label="kubectl command" text={preview.kubectl} />

@@ -1,7 +1,12 @@
+"use client";
+
+import * as Tabs from "@radix-ui/react-tabs";
 import type { GatewayPreview, ObjectDiff } from "@/lib/workspace-view/types";
 import { CodeBlock } from "./code-block";
 import { DiffView } from "./diff-view";
 import { DryRunResult } from "./dry-run-result";
+import { TAB } from "./exposure-preview-tabs";
+import { GatewayConsequencesTab } from "./gateway-consequences-tab";
 import { StatusPill, type Tone } from "./status-pill";
 
 const CHANGE: Record<ObjectDiff["kind"], { label: string; tone: Tone }> = {
@@ -10,7 +15,10 @@ const CHANGE: Record<ObjectDiff["kind"], { label: string; tone: Tone }> = {
   "no-changes": { label: "No changes", tone: "neutral" },
 };
 
-/** What the apply would write, where, and what each cluster's API server said to the dry run. */
+/**
+ * What the apply would write, where, and what each cluster's API server said to the dry run; and, as in the expose
+ * dialog, the registry's consequences. The "expose all" sentence stays above the tabs: it is the surprise.
+ */
 export function GatewayPreviewPanel({ preview }: { preview: GatewayPreview }) {
   return (
     <div className="space-y-4">
@@ -18,6 +26,30 @@ export function GatewayPreviewPanel({ preview }: { preview: GatewayPreview }) {
         IngressGateway <span className="font-mono font-medium text-slate-900">{preview.namespace}/{preview.name}</span> in{" "}
         {preview.clusters.map((c) => c.cluster).join(", ")}. Nothing has been written yet.
       </p>
+      {preview.exposeAll && <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{preview.exposeAll}</p>}
+      <Tabs.Root defaultValue="writes">
+        <Tabs.List aria-label="Preview" className="flex flex-wrap gap-1 border-b border-slate-200">
+          <Tabs.Trigger value="writes" className={TAB}>
+            What it writes
+          </Tabs.Trigger>
+          <Tabs.Trigger value="consequences" className={TAB}>
+            Consequences
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="writes" className="pt-3">
+          <WhatItWrites preview={preview} />
+        </Tabs.Content>
+        <Tabs.Content value="consequences" className="pt-3">
+          <GatewayConsequencesTab preview={preview} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}
+
+function WhatItWrites({ preview }: { preview: GatewayPreview }) {
+  return (
+    <div className="space-y-4">
       {preview.warnings.length > 0 && (
         <ul aria-label="Warnings" className="space-y-1 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
           {preview.warnings.map((w) => (

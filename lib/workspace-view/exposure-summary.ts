@@ -17,7 +17,9 @@ function shortNames(fqdns: readonly string[]): Map<string, string> {
   return new Map(fqdns.map((f) => [f, (counts.get(first(f)) ?? 0) > 1 ? f.split(".").slice(0, 2).join(".") : first(f)]));
 }
 
-const clusters = (names: readonly string[]) => (names.length > MAX_CLUSTERS_NAMED ? `${names.length} clusters` : and(names));
+/** "east, north and west", or "6 clusters" past MAX_CLUSTERS_NAMED. */
+export const clusterList = (names: readonly string[]) => (names.length > MAX_CLUSTERS_NAMED ? `${names.length} clusters` : and(names));
+const clusters = clusterList;
 
 function services(names: readonly string[]): { text: string; plural: boolean } {
   if (names.length <= MAX_SERVICES_NAMED) return { text: and(names), plural: names.length > 1 };

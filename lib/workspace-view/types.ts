@@ -183,6 +183,17 @@ export type GatewayPreview = WhatItWouldDo & {
   namespace: string;
   warnings: FieldError[];
   clusters: Array<{ cluster: string; diff: ObjectDiff; dryRun: DryRun }>;
+  /** The registry's objects per cluster once the gateway serves the workspace (same planner as the expose preview). */
+  consequences: ClusterConsequence[];
+  reachability: ServiceReachability[];
+  conditions: Array<{ severity: "error" | "warning" | "info"; message: string }>;
+  /**
+   * Clusters where the gateway does not exist yet: its addresses are unknown until the installer's LoadBalancer
+   * publishes them, so their WorkloadEntries are named for the first address (one more per further address).
+   */
+  awaitingAddresses: string[];
+  /** The plain sentence when the workspace exposes every service by default (no exposedServices list). */
+  exposeAll?: string;
 };
 
 export type WriteResult =

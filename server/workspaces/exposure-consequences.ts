@@ -37,6 +37,19 @@ export function exposureConsequences(
   observed?: readonly ObservedCluster[],
 ): Pick<ExposurePreview, "consequences" | "reachability" | "conditions"> {
   const changed: PlanInput = { ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) };
+  return changeConsequences(input, changed, workspace, observed);
+}
+
+/**
+ * The registry's consequences of any change to its input (a setting, a new gateway): both inputs planned, compared
+ * per cluster and per service; `workspace`'s planner conditions after the change. `observed` as above.
+ */
+export function changeConsequences(
+  input: PlanInput,
+  changed: PlanInput,
+  workspace: string,
+  observed?: readonly ObservedCluster[],
+): Pick<ExposurePreview, "consequences" | "reachability" | "conditions"> {
   const before = plan(input);
   const after = plan(changed);
   const conditions = after.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));

@@ -5,6 +5,9 @@ import type { Manifest } from "@/lib/manifests/manifest";
 import { renderYaml } from "@/lib/manifests/render";
 import type { GatewayDeployInput, GatewayPreview } from "@/lib/workspace-view/types";
 import type { WorkspaceDeps } from "./deps";
+import { planInputOf } from "./fleet-input";
+import { gatewayConsequences } from "./gateway-consequences";
+import { observedIfWriting } from "./observed-if-writing";
 import { checkGatewayRequest } from "./gateway-request";
 import { readTargets, type GatewayTarget } from "./gateway-targets";
 import { dryRunOf, objectDiff } from "./write-results";
@@ -25,5 +28,12 @@ export async function gatewayPreview(deps: WorkspaceDeps, input: GatewayDeployIn
     namespace: manifest.metadata.namespace ?? "",
     warnings,
     clusters: await Promise.all(targets.map((t) => previewIn(t, manifest))),
+    // With the registry's DNS answers, as the expose preview: the objects the registry will write once it serves.
+    ...gatewayConsequences(
+      planInputOf(deps.snapshot(), await deps.gatewayHostnames?.()).input,
+      input.workspace,
+      { name: manifest.metadata.name, namespace: manifest.metadata.namespace ?? "", clusters },
+      await observedIfWriting(deps),
+    ),
   };
 }
