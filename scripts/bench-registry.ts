@@ -101,7 +101,7 @@ async function run(kubeconfig: string): Promise<void> {
   row("time to converge (last write seen by the cache)", secs(convergedAt - started));
   row("write phase / writes per second", `${secs(last - started)} / ${(events.length / ((last - started) / 1000)).toFixed(0)}`);
   const planStarted = performance.now();
-  computeFleetState(fromFleetSource(fleet.snapshots).current() ?? { clusters: [] }, { managementCluster: management.name, allowLoopbackGatewayAddresses: true });
+  computeFleetState(fleet.snapshots.current(), { managementCluster: management.name, allowLoopbackGatewayAddresses: true });
   row("plan + diff of one snapshot", secs(performance.now() - planStarted));
 
   const before = events.length;

@@ -3,7 +3,6 @@
 // stale, and which cluster is the management cluster.
 import { everSynced } from "@/lib/fleet/ever-synced";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput } from "@/lib/registry/plan-input-adapter";
 import type { Freshness } from "./context";
 import { gatewayPodsOf } from "./gateway-pods";
@@ -27,7 +26,7 @@ export function haChecklistFromSnapshot(
   options: { resolvedHostnames?: Record<string, string[]>; clusters?: readonly string[]; allowLoopbackGatewayAddresses?: boolean } = {},
 ) {
   const management = snapshot.managementCluster ?? undefined;
-  const adapted = toPlanInput(fromFleetSnapshot(snapshot), {
+  const adapted = toPlanInput(snapshot, {
     ...(management ? { managementCluster: management } : {}),
     ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}),
     ...(options.allowLoopbackGatewayAddresses ? { allowLoopbackGatewayAddresses: true } : {}),

@@ -1,5 +1,5 @@
 // Reuse between consecutive snapshots for the plan-input adapter. The fleet cache keeps an unchanged kind's
-// array and every unchanged object from one snapshot to the next, so:
+// map and every unchanged object from one snapshot to the next, so:
 // - a Service object converts to the same ServiceInput object (the planner's per-service memo keys on that
 //   identity, so only changed Services are re-planned);
 // - a cluster whose Services, gateways, namespaces and *user* DestinationRules are unchanged keeps its
@@ -7,11 +7,12 @@
 //   own writes streaming back through the cache leave the input — and the plan — untouched.
 import type { ClusterInput, DestinationRuleInput, ServiceInput } from "@/lib/plan/input";
 import { stableStringify } from "@/lib/plan/json";
-import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
+import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "./raw-object";
 import type { RegistryCondition } from "./types";
 
 type Entry = {
-  source: SnapshotCluster;
+  source: ClusterSnapshot;
   userRules: string;
   extra: string;
   input: ClusterInput;
@@ -23,7 +24,7 @@ type Entry = {
 export type AdapterMemo = {
   service(o: SnapshotObject, build: () => ServiceInput): ServiceInput;
   /** The previous ClusterInput for this cluster when nothing the planner reads changed; else `build()`'s. */
-  cluster(c: SnapshotCluster, extra: string, build: (conditions: RegistryCondition[]) => ClusterInput): { input: ClusterInput; conditions: RegistryCondition[] };
+  cluster(c: ClusterSnapshot, extra: string, build: (conditions: RegistryCondition[]) => ClusterInput): { input: ClusterInput; conditions: RegistryCondition[] };
 };
 
 const userRulesKey = (rules: readonly DestinationRuleInput[]) => stableStringify(rules.filter((r) => !r.managedByUs));
@@ -34,8 +35,8 @@ function contentOf(entry: Pick<Entry, "input" | "conditions" | "extra" | "conten
   return (entry.content ??= JSON.stringify([{ ...input, destinationRules: user }, entry.conditions, entry.extra]));
 }
 
-const sameSources = (a: SnapshotCluster, b: SnapshotCluster) =>
-  a.name === b.name && a.stale === b.stale && a.objects.Service === b.objects.Service && a.objects.IngressGateway === b.objects.IngressGateway && a.objects.Namespace === b.objects.Namespace;
+const sameSources = (a: ClusterSnapshot, b: ClusterSnapshot) =>
+  a.name === b.name && a.state === b.state && a.objects.Service === b.objects.Service && a.objects.IngressGateway === b.objects.IngressGateway && a.objects.Namespace === b.objects.Namespace;
 
 export function createAdapterMemo(): AdapterMemo {
   const services = new WeakMap<SnapshotObject, ServiceInput>();

@@ -7,7 +7,7 @@ import { EXTERNAL_ADDRESSES_ANNOTATION } from "@/lib/plan/gateway-addresses";
 import type { DestinationRuleInput, GatewayAddress, GatewayInput, ServiceInput, ServicePort } from "@/lib/plan/input";
 import { asArray, asRecord, asString, asStringMap } from "./json-read";
 import { managersOf, proveOwnership } from "./ownership";
-import type { SnapshotObject } from "./snapshot-like";
+import type { SnapshotObject } from "./raw-object";
 import type { RegistryCondition } from "./types";
 
 type Named = { namespace: string; name: string };

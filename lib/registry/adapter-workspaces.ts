@@ -4,7 +4,7 @@
 import type { WorkspaceInput, WorkspaceSettingInput } from "@/lib/plan/input";
 import { compareStrings } from "@/lib/plan/json";
 import { asArray, asRecord, asString, asStringMap } from "./json-read";
-import type { SnapshotObject } from "./snapshot-like";
+import type { SnapshotObject } from "./raw-object";
 import type { RegistryCondition } from "./types";
 
 type Found = { cluster: string; object: SnapshotObject };

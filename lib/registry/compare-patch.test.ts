@@ -7,7 +7,8 @@ import { compareCluster, type Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
 import { observedCluster } from "./observed-from-snapshot";
 import { scopeFromPlanned } from "./ownership-scope";
-import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
+import { clusterOfKinds } from "@/lib/fleet/snapshot-fixtures";
+import type { SnapshotObject } from "./raw-object";
 import { live } from "./test-helpers";
 import { REGISTRY_KINDS, type ObservedObject } from "./types";
 
@@ -64,9 +65,9 @@ describe("compareIncrementally", () => {
   it.each([6, 7, 8])("matches a full comparison when kinds and plans are kept between steps, walk %i", (seed) => {
     const random = rng(seed);
     const toSnapshot = (o: ObservedObject): SnapshotObject => ({ metadata: { name: o.name, namespace: o.namespace, uid: o.uid, resourceVersion: o.resourceVersion, labels: o.labels, annotations: o.annotations, managedFields: o.managers.map((m) => ({ manager: m.split("/")[0], operation: m.split("/")[1] })) }, spec: o.spec });
-    const byKind = (os: ObservedObject[]) => Object.fromEntries(REGISTRY_KINDS.map((k) => [k, os.filter((o) => o.kind === k).map(toSnapshot)]));
+    const clusterOf = (os: ObservedObject[]) => clusterOfKinds("west", Object.fromEntries(REGISTRY_KINDS.map((k) => [k, os.filter((o) => o.kind === k).map(toSnapshot)])));
     let desired = sorted(all.filter(() => random() > 0.5));
-    let source: SnapshotCluster = { name: "west", stale: false, objects: byKind(desired.filter(() => random() > 0.3).map((d) => live(d))) };
+    let source = clusterOf(desired.filter(() => random() > 0.3).map((d) => live(d)));
     let compared: Compared | undefined;
     for (let i = 0; i < 40; i++) {
       const observed = observedCluster(source).objects;
@@ -75,8 +76,8 @@ describe("compareIncrementally", () => {
       const [nextDesired, nextObserved] = step(random, desired, observed);
       if (random() < 0.5) desired = nextDesired;
       const kept = REGISTRY_KINDS.filter(() => random() < 0.6);
-      const changed = byKind(nextObserved);
-      source = { ...source, objects: Object.fromEntries(REGISTRY_KINDS.map((k) => [k, kept.includes(k) ? source.objects[k] : changed[k]])) };
+      const changed = clusterOf(nextObserved).objects;
+      source = { ...source, objects: { ...changed, ...Object.fromEntries(kept.map((k) => [k, source.objects[k]])) } };
     }
   });
 

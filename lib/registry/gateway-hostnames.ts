@@ -4,14 +4,15 @@
 // the plan.
 import { publishedHostnames } from "@/lib/plan/gateway-addresses";
 import { named, toGateway } from "./adapter-services";
-import type { FleetSnapshotLike } from "./snapshot-like";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import { listOf } from "./snapshot-lists";
 
-export function gatewayHostnames(snapshot: FleetSnapshotLike): string[] {
+export function gatewayHostnames(snapshot: Pick<FleetSnapshot, "clusters">): string[] {
   const names = new Set<string>();
   for (const c of snapshot.clusters) {
-    for (const gw of c.objects.IngressGateway ?? []) {
+    for (const gw of listOf(c, "IngressGateway")) {
       const ref = named(gw);
-      if (ref) for (const h of publishedHostnames(toGateway(gw, ref, c.objects.Service ?? []))) names.add(h);
+      if (ref) for (const h of publishedHostnames(toGateway(gw, ref, listOf(c, "Service")))) names.add(h);
     }
   }
   return [...names].sort();

@@ -3,7 +3,9 @@ import { parsePlanInput } from "@/lib/plan/input";
 import { plan } from "@/lib/plan/plan";
 import { gatewayLocality, nodeLabels, nodeLocality, podLocality } from "./locality";
 import { toPlanInput } from "./plan-input-adapter";
-import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
+import { clusterOfKinds, type LooseObject } from "@/lib/fleet/snapshot-fixtures";
+import type { ClusterSnapshot, FleetKind } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "./raw-object";
 
 const topology = (region?: string, zone?: string, subzone?: string) => ({
   ...(region ? { "topology.kubernetes.io/region": region } : {}),
@@ -81,10 +83,8 @@ describe("gatewayLocality", () => {
 });
 
 describe("locality in the plan", () => {
-  const cluster = (name: string, region: string, nodes: SnapshotObject[] = [node(`${name}-node`, topology(region, `${region}-a`))]): SnapshotCluster => ({
-    name,
-    stale: false,
-    objects: {
+  const cluster = (name: string, region: string, nodes: SnapshotObject[] = [node(`${name}-node`, topology(region, `${region}-a`))], extra: Partial<Record<FleetKind, readonly LooseObject[]>> = {}) =>
+    clusterOfKinds(name, {
       Namespace: [{ metadata: { name: "bookinfo" } }, { metadata: { name: "xcp-multicluster" } }],
       Service: [
         { metadata: { name: "details", namespace: "bookinfo" }, spec: { selector: { app: "details" }, ports: [{ name: "http", port: 9080 }] } },
@@ -93,14 +93,14 @@ describe("locality in the plan", () => {
       IngressGateway: [{ metadata: { name: "eastwest-gateway", namespace: "bookinfo" }, spec: { eastWestOnly: true } }],
       Pod: [pod(`${name}-node`)],
       Node: nodes,
-    },
-  });
-  const withWorkspace = (west: SnapshotCluster) => {
-    west.objects.Workspace = [{ metadata: { name: "ws", namespace: "bookinfo" }, spec: { namespaceSelector: { names: ["*/bookinfo"] } } }];
-    west.objects.WorkspaceSetting = [{ metadata: { name: "s", namespace: "bookinfo" }, spec: { workspace: "ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }];
-    return west;
-  };
-  const shadowLocalities = (clusters: SnapshotCluster[]) => {
+      ...extra,
+    });
+  const westWithWorkspace = (region: string) =>
+    cluster("west", region, undefined, {
+      Workspace: [{ metadata: { name: "ws", namespace: "bookinfo" }, spec: { namespaceSelector: { names: ["*/bookinfo"] } } }],
+      WorkspaceSetting: [{ metadata: { name: "s", namespace: "bookinfo" }, spec: { workspace: "ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }],
+    });
+  const shadowLocalities = (clusters: ClusterSnapshot[]) => {
     const adapted = toPlanInput({ clusters }, { managementCluster: "west" });
     const parsed = parsePlanInput(adapted.input);
     if (!parsed.ok) throw new Error(parsed.problems.join("; "));
@@ -108,14 +108,14 @@ describe("locality in the plan", () => {
   };
 
   it("gives the source's locality, from its gateway pod's Node, to the shadow WorkloadEntries built from it", () => {
-    expect(shadowLocalities([withWorkspace(cluster("west", "us-west1")), cluster("east", "us-east4")])).toEqual({
+    expect(shadowLocalities([westWithWorkspace("us-west1"), cluster("east", "us-east4")])).toEqual({
       clusters: ["us-west1/us-west1-a", "us-east4/us-east4-a"],
       shadows: ["us-east4/us-east4-a"],
     });
   });
 
   it("writes no locality while the source's gateway Node has not been seen", () => {
-    expect(shadowLocalities([withWorkspace(cluster("west", "us-west1")), cluster("east", "us-east4", [])])).toEqual({
+    expect(shadowLocalities([westWithWorkspace("us-west1"), cluster("east", "us-east4", [])])).toEqual({
       clusters: ["us-west1/us-west1-a", undefined],
       shadows: [undefined],
     });

@@ -11,7 +11,7 @@
 // bound to a Node not seen (yet) makes the locality unknown: no guess from the other replicas.
 import type { GatewayInput } from "@/lib/plan/input";
 import { asRecord, asString } from "./json-read";
-import type { SnapshotObject } from "./snapshot-like";
+import type { SnapshotObject } from "./raw-object";
 
 export const ISTIO_LOCALITY_LABEL = "istio-locality";
 export const REGION_LABEL = "topology.kubernetes.io/region";

@@ -3,7 +3,9 @@
 import type { DesiredKind } from "@/lib/plan/desired";
 import { timestamp } from "./json-read";
 import { managersOf } from "./ownership";
-import type { FleetSnapshotLike, SnapshotCluster, SnapshotObject } from "./snapshot-like";
+import type { ClusterSnapshot, FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "./raw-object";
+import { isStale, listOf } from "./snapshot-lists";
 import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
 
 // An unchanged live object keeps its identity across snapshots; so does its observed view (the diff remembers
@@ -52,7 +54,6 @@ function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefin
 const kindViews = new WeakMap<readonly SnapshotObject[], readonly ObservedObject[]>();
 // A cluster's observed list → its per-kind parts (REGISTRY_KINDS order), so comparisons can skip unchanged kinds.
 const partsOf = new WeakMap<readonly ObservedObject[], ReadonlyArray<readonly ObservedObject[]>>();
-const NONE: readonly SnapshotObject[] = [];
 
 function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[]): readonly ObservedObject[] {
   let views = kindViews.get(list);
@@ -60,11 +61,12 @@ function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[]): readonly O
   return views;
 }
 
-export function observedCluster(c: SnapshotCluster): ObservedCluster {
-  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, c.objects[kind] ?? NONE));
+// Every kind is in the snapshot (the fleet cache watches them all), so no kind is unobserved.
+export function observedCluster(c: ClusterSnapshot): ObservedCluster {
+  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, listOf(c, kind)));
   const objects = parts.flat();
   partsOf.set(objects, parts);
-  return { name: c.name, stale: c.stale, objects, unobservedKinds: REGISTRY_KINDS.filter((kind) => c.objects[kind] === undefined) };
+  return { name: c.name, stale: isStale(c), objects, unobservedKinds: [] };
 }
 
 /** The per-kind lists an observed list was made of (a list not made here is one part). */
@@ -72,6 +74,6 @@ export function observedParts(objects: readonly ObservedObject[]): ReadonlyArray
   return partsOf.get(objects) ?? [objects];
 }
 
-export function observedFromSnapshot(snapshot: FleetSnapshotLike): ObservedCluster[] {
+export function observedFromSnapshot(snapshot: Pick<FleetSnapshot, "clusters">): ObservedCluster[] {
   return snapshot.clusters.map(observedCluster);
 }

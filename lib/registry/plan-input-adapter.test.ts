@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parsePlanInput } from "@/lib/plan/input";
 import { plan } from "@/lib/plan/plan";
 import { toPlanInput } from "./plan-input-adapter";
-import type { SnapshotCluster, SnapshotObject } from "./snapshot-like";
+import { clusterOfKinds, fleetOf, type LooseObject } from "@/lib/fleet/snapshot-fixtures";
+import type { FleetKind } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "./raw-object";
 
 const ns = (name: string, labels: Record<string, string> = {}): SnapshotObject => ({ metadata: { name, labels } });
 const svc = (name: string, namespace = "bookinfo"): SnapshotObject => ({
@@ -21,27 +23,24 @@ const setting = (name: string, exposed: unknown): SnapshotObject => ({
   spec: { workspace: "bookinfo-ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" }, exposedServices: exposed } },
 });
 
-function cluster(name: string, services: string[], ips: string[], extra: Partial<SnapshotCluster["objects"]> = {}, stale = false): SnapshotCluster {
-  return {
-    name,
-    stale,
-    objects: {
-      Namespace: [ns("bookinfo"), ns("xcp-multicluster")],
-      Service: [...services.map((s) => svc(s)), ...(ips.length > 0 ? [gwService(ips)] : [])],
-      IngressGateway: ips.length > 0 ? [igw] : [],
-      ...extra,
-    },
-  };
+type ByKind = Partial<Record<FleetKind, readonly LooseObject[]>>;
+
+function cluster(name: string, services: string[], ips: string[], extra: ByKind = {}) {
+  return clusterOfKinds(name, {
+    Namespace: [ns("bookinfo"), ns("xcp-multicluster")],
+    Service: [...services.map((s) => svc(s)), ...(ips.length > 0 ? [gwService(ips)] : [])],
+    IngressGateway: ips.length > 0 ? [igw] : [],
+    ...extra,
+  });
 }
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
-const seed = (exposed: unknown, westExtra: Partial<SnapshotCluster["objects"]> = {}) => ({
-  clusters: [
+const seed = (exposed: unknown, westExtra: ByKind = {}) =>
+  fleetOf([
     cluster("west", ["details", "reviews"], ["127.1.0.1", "127.1.0.2"], { Workspace: [workspace], WorkspaceSetting: [setting("s", exposed)], ...westExtra }),
     cluster("east", ["details", "reviews"], ["127.2.0.1"]),
     cluster("north", ["productpage"], []),
-  ],
-});
+  ]);
 
 describe("toPlanInput", () => {
   it("pairs each IngressGateway with its Service and yields valid planner input", () => {
@@ -82,15 +81,17 @@ describe("toPlanInput", () => {
     ["another cluster stale", "east", false],
   ])("%s → configStale %s", (_name, staleCluster, expected) => {
     const snapshot = seed([DETAILS]);
-    const clusters = snapshot.clusters.map((c) => (c.name === staleCluster ? { ...c, stale: true } : c));
+    const clusters = snapshot.clusters.map((c) => (c.name === staleCluster ? { ...c, state: "stale" as const } : c));
     const adapted = toPlanInput({ clusters }, { managementCluster: "west" });
     expect(adapted.configStale).toBe(expected);
     expect(adapted.input.clusters.find((c) => c.name === staleCluster)?.stale).toBe(true);
   });
 
   it("takes the network from istio-system's topology.istio.io/network label, the annotation's addresses verbatim", () => {
-    const c = cluster("east", [], ["127.2.0.1"], { Namespace: [ns("istio-system", { "topology.istio.io/network": "net-e" })] });
-    c.objects.Service = [gwService(["127.2.0.1"], { "xcp.tetrate.io/cluster-external-addresses": "10.0.0.1,10.0.0.2" })];
+    const c = cluster("east", [], ["127.2.0.1"], {
+      Namespace: [ns("istio-system", { "topology.istio.io/network": "net-e" })],
+      Service: [gwService(["127.2.0.1"], { "xcp.tetrate.io/cluster-external-addresses": "10.0.0.1,10.0.0.2" })],
+    });
     const { input } = toPlanInput({ clusters: [c] });
     expect(input.clusters[0]?.network).toBe("net-e");
     expect(input.clusters[0]?.gateways[0]?.externalAddressesAnnotation).toBe("10.0.0.1,10.0.0.2");

@@ -1,12 +1,14 @@
-// Fleet snapshot → the planner's PlanInput. Pure. Stale clusters are passed with their last known state and
+// Fleet snapshot (the fleet cache's, lib/fleet/snapshot-types.ts) → the planner's PlanInput: the one adapter
+// every reader of the fleet goes through. Pure. Stale clusters are passed with their last known state and
 // `stale: true` (the planner holds them back). Workspaces are read from the management cluster when it is
 // named (else from every cluster); if that source is stale the result says so (`configStale`), and the diff
 // then deletes nothing anywhere — an unknown configuration must never read as "nothing exposed".
 import type { ClusterInput, PlanInput } from "@/lib/plan/input";
 import { toDestinationRule, toGateway, toService, named, unnamed } from "./adapter-services";
 import { toWorkspaces } from "./adapter-workspaces";
-import type { SnapshotCluster, SnapshotKind, SnapshotObject } from "./snapshot-like";
-import type { FleetSnapshotLike } from "./snapshot-like";
+import type { ClusterSnapshot, FleetKind, FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "./raw-object";
+import { isStale, listOf } from "./snapshot-lists";
 import type { RegistryCondition } from "./types";
 import type { AdapterMemo } from "./adapter-memo";
 import { gatewayLocality } from "./locality";
@@ -23,8 +25,8 @@ export type AdapterOptions = {
 
 export type AdaptedInput = { input: PlanInput; conditions: RegistryCondition[]; configStale: boolean };
 
-function each<T>(c: SnapshotCluster, kind: SnapshotKind, conditions: RegistryCondition[], map: (o: SnapshotObject, ref: { namespace: string; name: string }) => T): T[] {
-  return (c.objects[kind] ?? []).flatMap((o) => {
+function each<T>(c: ClusterSnapshot, kind: FleetKind, conditions: RegistryCondition[], map: (o: SnapshotObject, ref: { namespace: string; name: string }) => T): T[] {
+  return listOf(c, kind).flatMap((o) => {
     const ref = named(o);
     if (ref) return [map(o, ref)];
     conditions.push(unnamed(c.name, kind));
@@ -32,46 +34,45 @@ function each<T>(c: SnapshotCluster, kind: SnapshotKind, conditions: RegistryCon
   });
 }
 
-function network(c: SnapshotCluster): string {
-  const istio = (c.objects.Namespace ?? []).find((n) => n.metadata?.name === "istio-system");
+function network(c: ClusterSnapshot): string {
+  const istio = c.objects.Namespace.get("istio-system");
   return istio?.metadata?.labels?.[NETWORK_LABEL] || c.name;
 }
 
-const NO_PODS: readonly SnapshotObject[] = [];
 const localities = new WeakMap<readonly SnapshotObject[], { gateways: unknown; services: unknown; nodes: unknown; locality: string | undefined }>();
 
 /** The cluster's locality from its east-west gateway pods and their Nodes (locality.ts), once per set of them. */
-export function clusterLocality(c: SnapshotCluster): string | undefined {
-  const pods = c.objects.Pod ?? NO_PODS;
+export function clusterLocality(c: ClusterSnapshot): string | undefined {
+  const pods = listOf(c, "Pod");
   const cached = localities.get(pods);
   if (cached && cached.gateways === c.objects.IngressGateway && cached.services === c.objects.Service && cached.nodes === c.objects.Node) return cached.locality;
-  const services = c.objects.Service ?? [];
-  const gateways = (c.objects.IngressGateway ?? []).flatMap((o) => {
+  const services = listOf(c, "Service");
+  const gateways = listOf(c, "IngressGateway").flatMap((o) => {
     const ref = named(o);
     return ref ? [toGateway(o, ref, services)] : [];
   });
-  const locality = gatewayLocality(gateways, pods, c.objects.Node ?? NO_PODS);
+  const locality = gatewayLocality(gateways, pods, listOf(c, "Node"));
   localities.set(pods, { gateways: c.objects.IngressGateway, services: c.objects.Service, nodes: c.objects.Node, locality });
   return locality;
 }
 
-export function toClusterInput(c: SnapshotCluster, conditions: RegistryCondition[], memo?: AdapterMemo): ClusterInput {
-  const services = c.objects.Service ?? [];
+export function toClusterInput(c: ClusterSnapshot, conditions: RegistryCondition[], memo?: AdapterMemo): ClusterInput {
+  const services = listOf(c, "Service");
   const locality = clusterLocality(c);
   return {
     name: c.name,
     network: network(c),
     ...(locality ? { locality } : {}),
-    stale: c.stale,
+    stale: isStale(c),
     services: each(c, "Service", conditions, (o, ref) => (memo ? memo.service(o, () => toService(o, ref)) : toService(o, ref))),
     gateways: each(c, "IngressGateway", conditions, (o, ref) => toGateway(o, ref, services)),
     destinationRules: each(c, "DestinationRule", conditions, toDestinationRule),
-    namespaces: (c.objects.Namespace ?? []).flatMap((n) => (n.metadata?.name ? [n.metadata.name] : [])),
+    namespaces: listOf(c, "Namespace").flatMap((n) => (n.metadata?.name ? [n.metadata.name] : [])),
   };
 }
 
 /** `memo`: reuse between consecutive snapshots (adapter-memo.ts); the result is the same without it. */
-export function toPlanInput(snapshot: FleetSnapshotLike, options: AdapterOptions = {}, memo?: AdapterMemo): AdaptedInput {
+export function toPlanInput(snapshot: Pick<FleetSnapshot, "clusters">, options: AdapterOptions = {}, memo?: AdapterMemo): AdaptedInput {
   const conditions: RegistryCondition[] = [];
   const clusters = snapshot.clusters.map((c) => {
     if (!memo) return toClusterInput(c, conditions);
@@ -81,10 +82,10 @@ export function toPlanInput(snapshot: FleetSnapshotLike, options: AdapterOptions
   });
   const management = options.managementCluster;
   const configClusters = snapshot.clusters.filter((c) => management === undefined || c.name === management);
-  const found = (kind: SnapshotKind) => configClusters.flatMap((c) => (c.objects[kind] ?? []).map((object) => ({ cluster: c.name, object })));
+  const found = (kind: FleetKind) => configClusters.flatMap((c) => listOf(c, kind).map((object) => ({ cluster: c.name, object })));
   const ws = toWorkspaces(found("Workspace"), found("WorkspaceSetting"));
   // Unnamed management cluster: any stale cluster might have held configuration.
-  const configStale = (management !== undefined && configClusters.length === 0) || configClusters.some((c) => c.stale);
+  const configStale = (management !== undefined && configClusters.length === 0) || configClusters.some(isStale);
   const input: PlanInput = {
     clusters,
     workspaces: ws.workspaces,

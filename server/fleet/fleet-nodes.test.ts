@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestLab, type LabFixture } from "@/lab/conformance/fixture";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { clusterLocality } from "@/lib/registry/plan-input-adapter";
 import { parseEnv } from "@/server/env";
 import { clusterOf, waitForSnapshot } from "@/server/testing/wait-for-snapshot";
@@ -26,7 +25,7 @@ afterAll(async () => {
 });
 
 const locality = (snapshot: FleetSnapshot, name: string) => {
-  const cluster = fromFleetSnapshot(snapshot).clusters.find((c) => c.name === name);
+  const cluster = snapshot.clusters.find((c) => c.name === name);
   return cluster ? clusterLocality(cluster) : "no such cluster";
 };
 

@@ -2,7 +2,9 @@
 // (else every console start would withdraw its endpoints until DNS answered), then publishes one shadow
 // WorkloadEntry per resolved IP, and re-plans when the answer changes.
 import { describe, expect, it, vi } from "vitest";
-import type { FleetSnapshotLike, SnapshotCluster, SnapshotObject } from "@/lib/registry/snapshot-like";
+import { clusterOfKinds, fleetOf, type LooseObject } from "@/lib/fleet/snapshot-fixtures";
+import type { FleetKind } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "@/lib/registry/raw-object";
 import type { RegistryCondition } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
 import { startRegistry } from "./controller";
@@ -13,10 +15,8 @@ const svc = (name: string, ingress?: Array<{ ip?: string; hostname?: string }>):
   spec: { selector: { app: name }, ports: [{ name: name === "eastwest-gateway" ? "tls" : "http", port: name === "eastwest-gateway" ? 15443 : 9080 }] },
   ...(ingress ? { status: { loadBalancer: { ingress } } } : {}),
 });
-const cluster = (name: string, ingress: Array<{ ip?: string; hostname?: string }>, extra: SnapshotCluster["objects"] = {}): SnapshotCluster => ({
-  name,
-  stale: false,
-  objects: {
+const cluster = (name: string, ingress: Array<{ ip?: string; hostname?: string }>, extra: Partial<Record<FleetKind, readonly LooseObject[]>> = {}) =>
+  clusterOfKinds(name, {
     Namespace: [{ metadata: { name: "bookinfo" } }, { metadata: { name: "xcp-multicluster" } }],
     Service: [svc("details"), svc("eastwest-gateway", ingress)],
     IngressGateway: [{ metadata: { name: "eastwest-gateway", namespace: "bookinfo" }, spec: { eastWestOnly: true } }],
@@ -25,17 +25,15 @@ const cluster = (name: string, ingress: Array<{ ip?: string; hostname?: string }
     DestinationRule: [],
     Gateway: [],
     ...extra,
-  },
-});
-const snapshot: FleetSnapshotLike = {
-  clusters: [
+  });
+const snapshot = fleetOf([
+
     cluster("west", [{ ip: "10.0.0.1" }], {
       Workspace: [{ metadata: { name: "ws", namespace: "bookinfo" }, spec: { namespaceSelector: { names: ["*/bookinfo"] } } }],
       WorkspaceSetting: [{ metadata: { name: "s", namespace: "bookinfo" }, spec: { workspace: "ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }],
     }),
     cluster("east", [{ hostname: "east-lb.example.com" }]),
-  ],
-};
+]);
 
 function fakeFeed() {
   const listeners = new Set<() => void>();

@@ -1,14 +1,12 @@
 // What the workspace pages' change signal reads of the registry: a callback after each cluster's reconcile, and
 // its conditions without the fleet-wide status, equal to the status's.
 import { describe, expect, it, vi } from "vitest";
-import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
+import { clusterOfKinds, fleetOf } from "@/lib/fleet/snapshot-fixtures";
 import { startRegistry } from "./controller";
 
-const snapshot: FleetSnapshotLike = {
-  clusters: ["west", "east"].map((name) => ({
-    name,
-    stale: false,
-    objects: {
+const snapshot = fleetOf(
+  ["west", "east"].map((name) =>
+    clusterOfKinds(name, {
       Namespace: [{ metadata: { name: "bookinfo" } }],
       Service: [{ metadata: { name: "details", namespace: "bookinfo" }, spec: { selector: { app: "details" }, ports: [{ name: "http", port: 9080 }] } }],
       ...(name === "west"
@@ -17,9 +15,9 @@ const snapshot: FleetSnapshotLike = {
             WorkspaceSetting: [{ metadata: { name: "s", namespace: "bookinfo" }, spec: { workspace: "ws", defaultEastWestGatewaySettings: { workloadSelector: { app: "eastwest-gateway" } } } }],
           }
         : {}),
-    },
-  })),
-};
+    }),
+  ),
+);
 
 describe("registry reconcile callback and conditions", () => {
   it("calls back once per cluster reconciled and reports the status's conditions", async () => {

@@ -2,7 +2,7 @@
 // resync tick enqueues all clusters (the plan is global, but each cluster is its own queue key, so one hung
 // cluster never delays the others and bursts coalesce per cluster). In standalone mode only the Lease holder
 // writes; in observe mode nothing is written and the status compares what exists with what the plan expects.
-import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
 import type { HostnameFeed } from "./hostname-resolver";
@@ -13,7 +13,7 @@ import { buildStatus, type RegistryStatus, type WriteCounters } from "./status";
 import { createWorkQueue } from "./work-queue";
 
 export type SnapshotSource = {
-  current(): FleetSnapshotLike | undefined;
+  current(): FleetSnapshot | undefined;
   /** Calls back on every new snapshot; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /** Where the Workspaces live, when the source knows (the fleet cache does). */

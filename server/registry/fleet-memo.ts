@@ -1,6 +1,6 @@
 // Per-cluster reuse between consecutive snapshots. A write burst changes a few clusters per snapshot; converting
 // and diffing all of them again each time is O(fleet) per event. A cluster's observed view is reused while its
-// object arrays are the same arrays (the fleet cache keeps unchanged kinds), and its diff while its desired list
+// object maps are the same maps (the fleet cache keeps unchanged kinds), and its diff while its desired list
 // (same plan), its observed view and the holds are unchanged; otherwise its comparison is patched from the
 // previous one (compare-patch.ts), so a change costs what changed, not the cluster's size.
 import type { DesiredObject } from "@/lib/plan/desired";
@@ -8,13 +8,13 @@ import { diffCluster, type ClusterHolds, type DiffResult } from "@/lib/registry/
 import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
 import { observedCluster } from "@/lib/registry/observed-from-snapshot";
 import type { OwnershipScope } from "@/lib/registry/ownership-scope";
-import type { SnapshotCluster } from "@/lib/registry/snapshot-like";
+import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import { REGISTRY_KINDS, type ObservedCluster } from "@/lib/registry/types";
 
 type ClusterDiff = { desired: readonly DesiredObject[]; holdsKey: string; scope: OwnershipScope | undefined; result: DiffResult; compared: Compared };
 
 export type ClusterMemo = {
-  source: SnapshotCluster;
+  source: ClusterSnapshot;
   observed: ObservedCluster;
   /** Valid for this observed view. */
   diff?: ClusterDiff;
@@ -24,9 +24,9 @@ export type ClusterMemo = {
 
 export type FleetMemo = Map<string, ClusterMemo>;
 
-const sameSource = (a: SnapshotCluster, b: SnapshotCluster) => a.stale === b.stale && REGISTRY_KINDS.every((k) => a.objects[k] === b.objects[k]);
+const sameSource = (a: ClusterSnapshot, b: ClusterSnapshot) => a.state === b.state && REGISTRY_KINDS.every((k) => a.objects[k] === b.objects[k]);
 
-export function observedWithMemo(clusters: readonly SnapshotCluster[], previous: FleetMemo | undefined, next: FleetMemo): ObservedCluster[] {
+export function observedWithMemo(clusters: readonly ClusterSnapshot[], previous: FleetMemo | undefined, next: FleetMemo): ObservedCluster[] {
   return clusters.map((c) => {
     const before = previous?.get(c.name);
     const prior = before?.diff ?? before?.prior;

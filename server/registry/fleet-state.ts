@@ -15,7 +15,7 @@ import { defaultScope } from "@/lib/registry/compare";
 import { staleClusters, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
 import { ownershipScopes, type ScopeSet } from "@/lib/registry/ownership-scope";
 import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
-import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { ObservedCluster, RegistryAction, RegistryCondition } from "@/lib/registry/types";
 import { validatePlanInput } from "@/lib/registry/validate-input";
 import { diffWithMemo, holdsKey, observedWithMemo, type FleetMemo } from "./fleet-memo";
@@ -25,7 +25,7 @@ export type AnyCondition = Condition | RegistryCondition;
 type Digest = { planner: Planner; adapter: AdapterMemo };
 
 export type FleetState = {
-  snapshot: FleetSnapshotLike;
+  snapshot: FleetSnapshot;
   /** Identifies the planner input: equal keys give equal plans, so the plan can be reused. */
   inputKey: string;
   plan: PlanResult;
@@ -55,7 +55,7 @@ function group(result: DiffResult): Map<string, RegistryAction[]> {
   return byCluster;
 }
 
-function failed(snapshot: FleetSnapshotLike, observed: ObservedCluster[], conditions: AnyCondition[], message: string, digest: Digest): FleetState {
+function failed(snapshot: FleetSnapshot, observed: ObservedCluster[], conditions: AnyCondition[], message: string, digest: Digest): FleetState {
   const condition: RegistryCondition = { severity: "error", reason: "PlanInputInvalid", message: `${message}; nothing is written until it is fixed.` };
   return { snapshot, inputKey: "", plan: EMPTY_PLAN, observed, digest, actions: new Map(), conditions: [...conditions, condition] };
 }
@@ -74,7 +74,7 @@ function planInputKey(adapted: AdaptedInput): string {
  * registry's own writes stream back through the cache — its plan is reused, and only clusters whose objects
  * changed are converted and diffed again.
  */
-export function computeFleetState(snapshot: FleetSnapshotLike, options: StateOptions = {}, previous?: FleetState): FleetState {
+export function computeFleetState(snapshot: FleetSnapshot, options: StateOptions = {}, previous?: FleetState): FleetState {
   const digest = previous?.digest ?? { planner: createPlanner(), adapter: createAdapterMemo() };
   const memo: FleetMemo = new Map();
   const observed = observedWithMemo(snapshot.clusters, previous?.memo, memo);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { FleetSnapshotLike, SnapshotObject } from "@/lib/registry/snapshot-like";
+import { clusterOfKinds, fleetOf } from "@/lib/fleet/snapshot-fixtures";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { SnapshotObject } from "@/lib/registry/raw-object";
 import { createHostnameResolver, type Lookup } from "./hostname-resolver";
 
 const gateway: SnapshotObject = { metadata: { name: "eastwest-gateway", namespace: "bookinfo" }, spec: { eastWestOnly: true } };
@@ -8,9 +10,7 @@ const gatewayService = (ingress: Array<{ ip?: string; hostname?: string }>, anno
   spec: { type: "LoadBalancer", ports: [{ name: "tls", port: 15443 }] },
   status: { loadBalancer: { ingress } },
 });
-const fleet = (...services: SnapshotObject[]): FleetSnapshotLike => ({
-  clusters: services.map((svc, i) => ({ name: `c${i}`, stale: false, objects: { IngressGateway: [gateway], Service: [svc] } })),
-});
+const fleet = (...services: SnapshotObject[]): FleetSnapshot => fleetOf(services.map((svc, i) => clusterOfKinds(`c${i}`, { IngressGateway: [gateway], Service: [svc] })));
 
 const dnsError = (code: string) => Object.assign(new Error(`query failed: ${code}`), { code });
 

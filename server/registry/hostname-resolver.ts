@@ -5,7 +5,7 @@
 // good answer, flagged, so a DNS hiccup never withdraws endpoints from every cluster at once.
 import { lookup as dnsLookup } from "node:dns/promises";
 import { gatewayHostnames } from "@/lib/registry/gateway-hostnames";
-import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { RegistryCondition } from "@/lib/registry/types";
 
 /** IPs of a name; throws an error with a `code` (ENOTFOUND, EAI_AGAIN, …) when it cannot. */
@@ -21,7 +21,7 @@ export type HostnameFeed = {
    * ones). Planning before that would read "no answer yet" as "no address" and withdraw that gateway's
    * endpoints everywhere until the answer arrives — at every console start.
    */
-  ready(snapshot: FleetSnapshotLike): boolean;
+  ready(snapshot: FleetSnapshot): boolean;
   conditions(): RegistryCondition[];
   /** Called when answers change or pending lookups complete. */
   subscribe(listener: () => void): () => void;
@@ -29,7 +29,7 @@ export type HostnameFeed = {
 
 export type HostnameResolver = HostnameFeed & {
   /** The snapshot's gateway names: new ones are looked up now, vanished ones forgotten. */
-  observe(snapshot: FleetSnapshotLike | undefined): Promise<void>;
+  observe(snapshot: FleetSnapshot | undefined): Promise<void>;
   refresh(): Promise<void>;
   stop(): void;
 };
@@ -44,11 +44,11 @@ export function createHostnameResolver(options: { lookup?: Lookup; refreshMs?: n
   const entries = new Map<string, Entry>();
   const listeners = new Set<() => void>();
   let answers: Record<string, string[]> = {};
-  let observing: { snapshot: FleetSnapshotLike; done: Promise<void> } | undefined;
+  let observing: { snapshot: FleetSnapshot; done: Promise<void> } | undefined;
 
-  let names: { snapshot: FleetSnapshotLike; hosts: string[] } | undefined;
+  let names: { snapshot: FleetSnapshot; hosts: string[] } | undefined;
 
-  const hostsOf = (snapshot: FleetSnapshotLike) => (names?.snapshot === snapshot ? names : (names = { snapshot, hosts: gatewayHostnames(snapshot) })).hosts;
+  const hostsOf = (snapshot: FleetSnapshot) => (names?.snapshot === snapshot ? names : (names = { snapshot, hosts: gatewayHostnames(snapshot) })).hosts;
 
   function publish(completed: boolean): void {
     const next = Object.fromEntries([...entries].flatMap(([h, e]) => (e.ips && e.ips.length > 0 ? [[h, e.ips] as const] : [])).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -71,13 +71,13 @@ export function createHostnameResolver(options: { lookup?: Lookup; refreshMs?: n
   }
 
   /** One pass per snapshot: callers asking again for the same snapshot share it. */
-  function observe(snapshot: FleetSnapshotLike | undefined): Promise<void> {
+  function observe(snapshot: FleetSnapshot | undefined): Promise<void> {
     if (!snapshot) return Promise.resolve();
     if (observing?.snapshot !== snapshot) observing = { snapshot, done: lookUpNew(snapshot) };
     return observing.done;
   }
 
-  async function lookUpNew(snapshot: FleetSnapshotLike): Promise<void> {
+  async function lookUpNew(snapshot: FleetSnapshot): Promise<void> {
     const wanted = new Set(hostsOf(snapshot));
     for (const host of entries.keys()) if (!wanted.has(host)) entries.delete(host);
     const fresh = [...wanted].filter((h) => !entries.has(h));

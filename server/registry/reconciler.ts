@@ -4,13 +4,13 @@ import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
 import { executeActions, type Expectations } from "./execute";
 import { computeFleetState, type AnyCondition, type FleetState } from "./fleet-state";
-import type { FleetSnapshotLike } from "@/lib/registry/snapshot-like";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { HostnameFeed } from "./hostname-resolver";
 import type { WriteCounters } from "./status";
 
 export type ReconcilerDeps = {
   mode: RegistryMode;
-  snapshot: () => FleetSnapshotLike | undefined;
+  snapshot: () => FleetSnapshot | undefined;
   managementCluster: () => string | undefined;
   hostnames?: HostnameFeed;
   allowLoopbackGatewayAddresses?: boolean;
@@ -29,7 +29,7 @@ export function createReconciler(deps: ReconcilerDeps) {
   const expectations: Expectations = new Map();
   const writeConditions = new Map<string, AnyCondition[]>();
   const counters: WriteCounters = { applied: 0, deleted: 0, failed: 0 };
-  let memo: { snapshot: FleetSnapshotLike; resolved: Record<string, string[]> | undefined; state: FleetState; at: number; tookMs: number } | undefined;
+  let memo: { snapshot: FleetSnapshot; resolved: Record<string, string[]> | undefined; state: FleetState; at: number; tookMs: number } | undefined;
   let lastReconcileAt: string | null = null;
   /** Set by an explicit "reconcile now": plan the latest snapshot without throttling. */
   let fresh = false;

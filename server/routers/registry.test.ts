@@ -3,7 +3,6 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { obj } from "@/lib/fleet/snapshot-fixtures";
 import type { CachedObject } from "@/lib/fleet/snapshot-types";
-import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { createFleetFeed } from "@/server/fleet/feed";
 import type { FleetService } from "@/server/fleet/service";
 import { computeFleetState } from "@/server/registry/fleet-state";
@@ -32,7 +31,7 @@ const fleet: FleetService = {
 };
 
 /** The registry's own status of the demo fleet, nothing written yet: every planned object is missing. */
-const state = computeFleetState(fromFleetSnapshot(snapshot), { managementCluster: "west", allowLoopbackGatewayAddresses: true });
+const state = computeFleetState(snapshot, { managementCluster: "west", allowLoopbackGatewayAddresses: true });
 const status = buildStatus({ mode: "standalone", leader: true, identity: "console-1", lastReconcileAt: null, state, writeConditions: [], writes: { applied: 0, deleted: 0, failed: 0 } });
 const registry = { status: () => status } as unknown as RegistryService;
 const callerWith = (running: Promise<RegistryService> | undefined) => createCallerFactory(appRouter)({ fleet, registry: running });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput } from "@/lib/registry/plan-input-adapter";
 import { planInputOf, type HostnameAnswers } from "./fleet-input";
 import { demoSnapshot } from "./test/fake-deps";
@@ -19,7 +18,7 @@ describe("planInputOf: the registry's input, with the registry's DNS answers", (
 
   it("answers: exactly what the registry's adapter builds from the same snapshot and answers", () => {
     const snapshot = demoSnapshot();
-    const registry = toPlanInput(fromFleetSnapshot(snapshot), { managementCluster: "west", allowLoopbackGatewayAddresses: false, resolvedHostnames: { ...ANSWERS } });
+    const registry = toPlanInput(snapshot, { managementCluster: "west", allowLoopbackGatewayAddresses: false, resolvedHostnames: { ...ANSWERS } });
     expect(planInputOf(snapshot, ANSWERS)).toEqual(registry);
   });
 

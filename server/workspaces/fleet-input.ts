@@ -3,7 +3,6 @@
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { WorkspaceInput } from "@/lib/plan/input";
 import { parseNamespacePattern } from "@/lib/plan/workspace-scope";
-import { fromFleetSnapshot } from "@/lib/registry/fleet-snapshot-view";
 import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
 import { quoted, someOf } from "@/lib/validation/bounded-text";
 import { serverEnv } from "@/server/env";
@@ -20,7 +19,7 @@ function adaptedOf(snapshot: FleetSnapshot): AdaptedInput {
   if (!found) {
     const management = snapshot.managementCluster ?? undefined;
     const { allowLoopbackGatewayAddresses } = serverEnv();
-    found = toPlanInput(fromFleetSnapshot(snapshot), { ...(management ? { managementCluster: management } : {}), allowLoopbackGatewayAddresses });
+    found = toPlanInput(snapshot, { ...(management ? { managementCluster: management } : {}), allowLoopbackGatewayAddresses });
     adapted.set(snapshot, found);
   }
   return found;
