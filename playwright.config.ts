@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { labConsoleSettings } from "./e2e/support/console";
 import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from "./e2e/support/lab";
 
 /**
@@ -8,19 +9,8 @@ import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from
  * its own lab (the demo scenario: three clusters, no gateways) and app server, because it writes to the clusters.
  */
 
-const appEnv = (kubeconfig: string) => ({
-  KUBECONFIG: kubeconfig,
-  NEXT_TELEMETRY_DISABLED: "1",
-  // Probe every second so a cut-off cluster shows within a few seconds.
-  EASTWEST_PROBE_INTERVAL_MS: "1000",
-  EASTWEST_PROBE_TIMEOUT_MS: "1500",
-  // Informers notice a hung API within the same time and retry quickly once it is back.
-  EASTWEST_LIST_TIMEOUT_MS: "1500",
-  EASTWEST_BACKOFF_MAX_MS: "1000",
-  // The labs are the only place these belong: the registry writes, and lab gateways publish loopback addresses.
-  EASTWEST_REGISTRY_MODE: "standalone",
-  EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true",
-});
+// The labs are the only place the registry writes (standalone).
+const appEnv = (kubeconfig: string) => ({ ...labConsoleSettings(kubeconfig), EASTWEST_REGISTRY_MODE: "standalone" });
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,18 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** The console's settings for a lab, as playwright.config.ts gives its own app servers (fast probes and retries). */
-export function consoleEnv(kubeconfig: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** What every console the e2e starts on a lab is given: fast probes and retries, and the lab's loopback gateways. */
+export function labConsoleSettings(kubeconfig: string): Record<string, string> {
   return {
-    ...process.env,
     KUBECONFIG: kubeconfig,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Probe every second so a cut-off cluster shows within a few seconds.
     EASTWEST_PROBE_INTERVAL_MS: "1000",
     EASTWEST_PROBE_TIMEOUT_MS: "1500",
+    // Informers notice a hung API within the same time and retry quickly once it is back.
     EASTWEST_LIST_TIMEOUT_MS: "1500",
     EASTWEST_BACKOFF_MAX_MS: "1000",
     EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true",
-    ...extra,
   };
+}
+
+/** A console a spec starts itself: this process's environment plus the lab settings (and `extra`). */
+export function consoleEnv(kubeconfig: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...labConsoleSettings(kubeconfig), ...extra };
 }
 
 export type RunningConsole = { url: string; startedAt: Date; stop: () => Promise<void> };

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exposureSummary } from "./exposure-summary";
+import { fq, moved } from "./test-helpers";
 import type { ServiceReachability } from "./types";
 
-const fq = (name: string, ns = "bookinfo") => `${name}.${ns}.svc.cluster.local`;
-const moved = (fqdn: string, parts: Partial<Omit<ServiceReachability, "fqdn">>): ServiceReachability => ({
-  fqdn,
-  gained: [],
-  lost: [],
-  kept: [],
-  blocked: [],
-  failoverGained: [],
-  failoverLost: [],
-  ...parts,
-});
 
 describe("exposureSummary", () => {
   it.each<[string, ServiceReachability[], string[]]>([

@@ -8,7 +8,7 @@ import type { FleetLister } from "@/server/kube/writer-fleet-lister";
 import type { Registry } from "./controller";
 import { computeFleetState } from "./fleet-state";
 import { buildStatus } from "./status";
-import { converge, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import { startConvergedRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
 let lister: FleetLister;
@@ -39,11 +39,7 @@ const EDITS: Array<{ kind: Kind; context: string; patch: object; field: string }
 ];
 
 beforeAll(async () => {
-  env = await startRegistryLab();
-  await exposeWithGateways(env);
-  lister = env.newLister();
-  registry = startLabRegistry(env, lister, log);
-  await converge(lister, registry);
+  ({ env, lister, registry } = await startConvergedRegistryLab(log));
 }, 90_000);
 
 afterAll(async () => {

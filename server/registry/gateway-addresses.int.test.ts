@@ -7,7 +7,7 @@ import { EXTERNAL_ADDRESSES_ANNOTATION, MAX_GATEWAY_ADDRESSES } from "@/lib/plan
 import { shadowHash } from "@/lib/names/object-names";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
 import type { Registry } from "./controller";
-import { converge, exposeWithGateways, startRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import { converge, startConvergedRegistryLab, startLabRegistry, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 const REJECTED = ["169.254.169.254", "0.0.0.0", "fe80::1", "ff02::1", "224.0.0.251", "255.255.255.255"];
 const GOOD = "10.20.0.1";
@@ -38,11 +38,7 @@ const annotateEast = (value: string) =>
   env.kubectl("east", ["annotate", "--overwrite", "service", "eastwest-gateway", "-n", "bookinfo", `${EXTERNAL_ADDRESSES_ANNOTATION}=${value}`]);
 
 beforeAll(async () => {
-  env = await startRegistryLab();
-  await exposeWithGateways(env);
-  lister = env.newLister();
-  registry = startLabRegistry(env, lister, log);
-  await converge(lister, registry);
+  ({ env, lister, registry } = await startConvergedRegistryLab(log));
 }, 90_000);
 
 afterAll(async () => {

@@ -3,19 +3,18 @@
 // answered 500 "Maximum call stack size exceeded") is refused with 422 and a sentence, nothing is written; a
 // recheck names an unknown cluster (404) and one EASTWEST_CONTEXTS leaves out as excluded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "@/server/env";
-import { startFleetService } from "@/server/fleet/service";
 import { createStreamSlots } from "@/server/http/stream-slots";
 import { errorOf, post } from "@/server/http/test/handler-fixture";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import { startRegistryLab, type RegistryLab } from "@/server/registry/test/lab-fixture";
+import { startSyncedFleet, type SyncedFleet } from "@/server/testing/synced-fleet";
 import { waitForSnapshot } from "@/server/testing/wait-for-snapshot";
 import { appRouter } from "./app-router";
 
 const SETTING = ["workspacesettings.settings.tetrate.io", "bookinfo-ws-setting", "-n", "bookinfo"];
 
 let env: RegistryLab;
-let fleet: ReturnType<typeof startFleetService>;
+let fleet: SyncedFleet;
 let handle: (req: Request) => Promise<Response>;
 
 const nested = (levels: number): unknown => (levels <= 1 ? { leaf: true } : { a: nested(levels - 1) });
@@ -26,10 +25,7 @@ const cachedSetting = () => [...(fleet.snapshots.current().clusters.find((c) => 
 beforeAll(async () => {
   env = await startRegistryLab();
   // north is in the kubeconfig but left out, as EASTWEST_CONTEXTS=west,east would.
-  const base = parseEnv({}, "/nowhere");
-  fleet = startFleetService({ ...base, kubeconfigPaths: [env.lab.kubeconfigPath], contexts: ["west", "east"], probeIntervalMs: 300, probeTimeoutMs: 1000, listTimeoutMs: 2000, flushIntervalMs: 50 }, () => undefined);
-  await fleet.ready();
-  await waitForSnapshot(fleet.snapshots, "synced", (s) => s.clusters.length === 2 && s.clusters.every((c) => c.state === "synced"));
+  fleet = await startSyncedFleet(env.lab.kubeconfigPath, 2, { contexts: ["west", "east"] });
   handle = createTrpcHandler({ router: appRouter, slots: createStreamSlots({ perClient: 8, total: 8 }), createContext: () => ({ fleet }) });
 }, 120_000);
 afterAll(async () => {

@@ -3,12 +3,10 @@
 // apply, the installer publishes the LoadBalancer addresses and the registry writes its objects: exactly the
 // previewed ServiceEntries, and the previewed shadow WorkloadEntries once per published address.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parseEnv } from "@/server/env";
-import { startFleetService } from "@/server/fleet/service";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
 import type { Registry } from "@/server/registry/controller";
 import { converge, startLabRegistry, startRegistryLab, type RegistryLab, type WriteLog } from "@/server/registry/test/lab-fixture";
-import { waitForSnapshot } from "@/server/testing/wait-for-snapshot";
+import { startSyncedFleet, type SyncedFleet } from "@/server/testing/synced-fleet";
 import type { WorkspaceDeps } from "./deps";
 import { gatewayApply } from "./gateway-apply";
 import { gatewayPreview } from "./gateway-preview";
@@ -18,7 +16,7 @@ const WS = "bookinfo-ws";
 const CLUSTERS = ["west", "east", "north"];
 
 let env: RegistryLab;
-let fleet: ReturnType<typeof startFleetService>;
+let fleet: SyncedFleet;
 let deps: WorkspaceDeps;
 let lister: FleetLister | undefined;
 let registry: Registry | undefined;
@@ -27,10 +25,7 @@ beforeAll(async () => {
   // The lab's gateways publish loopback addresses, which previews accept only with this setting (as `npm run demo`).
   process.env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES = "true";
   env = await startRegistryLab();
-  const base = parseEnv({}, "/nowhere");
-  fleet = startFleetService({ ...base, kubeconfigPaths: [env.lab.kubeconfigPath], probeIntervalMs: 300, probeTimeoutMs: 1000, listTimeoutMs: 2000, flushIntervalMs: 50 }, () => undefined);
-  await fleet.ready();
-  await waitForSnapshot(fleet.snapshots, "all synced", (s) => s.clusters.length === 3 && s.clusters.every((c) => c.state === "synced"));
+  fleet = await startSyncedFleet(env.lab.kubeconfigPath, 3);
   deps = workspaceDepsFrom(fleet);
 }, 90_000);
 afterAll(async () => {

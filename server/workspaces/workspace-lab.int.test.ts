@@ -2,9 +2,8 @@
 // the fleet service and client-node over HTTP exactly as in production; kubectl reads back what was written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseEnv } from "@/server/env";
-import { startFleetService } from "@/server/fleet/service";
 import { startRegistryLab, type RegistryLab } from "@/server/registry/test/lab-fixture";
+import { startSyncedFleet, type SyncedFleet } from "@/server/testing/synced-fleet";
 import { waitForSnapshot } from "@/server/testing/wait-for-snapshot";
 import type { WorkspaceDeps } from "./deps";
 import { exposureApply } from "./exposure-apply";
@@ -22,7 +21,7 @@ const DETAILS = "details.bookinfo.svc.cluster.local";
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
 
 let env: RegistryLab;
-let fleet: ReturnType<typeof startFleetService>;
+let fleet: SyncedFleet;
 let deps: WorkspaceDeps;
 
 beforeAll(async () => {
@@ -30,10 +29,7 @@ beforeAll(async () => {
   // addresses, which previews and readiness accept only with this setting, as `npm run demo` sets it.
   process.env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES = "true";
   env = await startRegistryLab();
-  const base = parseEnv({}, "/nowhere");
-  fleet = startFleetService({ ...base, kubeconfigPaths: [env.lab.kubeconfigPath], probeIntervalMs: 300, probeTimeoutMs: 1000, listTimeoutMs: 2000, flushIntervalMs: 50 }, () => undefined);
-  await fleet.ready();
-  await waitForSnapshot(fleet.snapshots, "all synced", (s) => s.clusters.length === 3 && s.clusters.every((c) => c.state === "synced"));
+  fleet = await startSyncedFleet(env.lab.kubeconfigPath, 3);
   deps = workspaceDepsFrom(fleet);
 });
 afterAll(async () => {

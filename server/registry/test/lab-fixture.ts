@@ -150,3 +150,13 @@ export async function exposeWithGateways(env: RegistryLab): Promise<Record<strin
 export function startLabRegistry(env: RegistryLab, lister: FleetLister, log: WriteLog, overrides: Partial<RegistryDeps> = {}): Registry {
   return startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0, ...overrides });
 }
+
+/** The demo lab with gateways in every cluster and details and reviews exposed, and a registry converged on it. */
+export async function startConvergedRegistryLab(log: WriteLog): Promise<{ env: RegistryLab; lister: FleetLister; registry: Registry }> {
+  const env = await startRegistryLab();
+  await exposeWithGateways(env);
+  const lister = env.newLister();
+  const registry = startLabRegistry(env, lister, log);
+  await converge(lister, registry);
+  return { env, lister, registry };
+}
