@@ -48,3 +48,15 @@ export type FleetModel = {
   fork(change: (input: PlanInput) => PlanInput): Promise<ForkResult>;
   stop(): Promise<void>;
 };
+
+/**
+ * The warm incremental planner, off the event loop (server/model/planner-host.ts): a dedicated worker thread
+ * holds the planner and a mirror of the input; only what changed crosses the thread, both ways.
+ */
+export type PlannerHost = {
+  /** The plan of `input`, exactly plan(input)'s; calls are served in order. */
+  plan(input: PlanInput): Promise<PlanResult>;
+  /** `changed` planned on a fork of the planner, compared with the plan of the last `plan()` call served. */
+  fork(changed: PlanInput): Promise<Omit<ForkResult, "changed">>;
+  stop(): Promise<void>;
+};
