@@ -76,8 +76,14 @@ function touchedIds(gone: Batch[], added: Batch[], cluster: string): Set<string>
   return ids;
 }
 
-export function createPlacement() {
-  let state: State | undefined;
+export type Placement = {
+  apply(clusters: readonly string[], batches: readonly Batch[], conditions: Condition[]): Map<string, ClusterOutput>;
+  /** A placement starting from this one's current state. O(1): states are replaced, never mutated, by apply. */
+  fork(): Placement;
+};
+
+export function createPlacement(initial?: State): Placement {
+  let state: State | undefined = initial;
 
   function full(clusters: readonly string[], batches: readonly Batch[], conditions: Condition[]): Map<string, ClusterOutput> {
     const sets = new Map(clusters.map((c) => [c, new Map<string, DesiredObject>()]));
@@ -113,5 +119,5 @@ export function createPlacement() {
     return patched ?? full(clusters, batches, conditions);
   }
 
-  return { apply };
+  return { apply, fork: () => createPlacement(state) };
 }

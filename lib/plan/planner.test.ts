@@ -52,4 +52,21 @@ describe("createPlanner", () => {
     expect(reviewsEntry(third)).toBeDefined();
     expect(reviewsEntry(third)).toBe(reviewsEntry(first));
   });
+
+  it("forks in O(1) without touching the parent: the fork plans like a cold planner, the parent as if never forked", () => {
+    const clusters = start();
+    const a: PlanInput = { clusters, workspaces: [workspace([DETAILS, REVIEWS])], allowLoopbackGatewayAddresses: true };
+    const b: PlanInput = { ...a, clusters: replace("east", (c) => ({ ...c, gateways: [] }))(clusters), workspaces: [workspace([])] };
+    const a2: PlanInput = { ...a, clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("details")] }))(clusters) };
+    const parent = createPlanner();
+    const first = parent.plan(a);
+    const fork = parent.fork();
+    expect(JSON.stringify(fork.plan(b))).toBe(JSON.stringify(plan(b)));
+    // A fork of a fork, and the fork planning again, still leave the parent alone.
+    expect(JSON.stringify(fork.fork().plan(a2))).toBe(JSON.stringify(plan(a2)));
+    expect(JSON.stringify(fork.plan(a))).toBe(JSON.stringify(first));
+    // The parent's memory is as it left it: planning `a` again changes nothing, not even an array's identity.
+    expect(parent.plan(a).clusters.west).toBe(first.clusters.west);
+    expect(JSON.stringify(parent.plan(a2))).toBe(JSON.stringify(plan(a2)));
+  });
 });

@@ -10,7 +10,7 @@ import { gatewayConfigs } from "./gateway-config";
 import type { PlanInput } from "./input";
 import { compareStrings, stableStringify } from "./json";
 import type { BuildResult, Placed } from "./placed";
-import { createPlacement, type Batch } from "./placement";
+import { createPlacement, type Batch, type Placement } from "./placement";
 import { distinctClusters, heldBack, type PlanResult } from "./plan-result";
 import { serviceEntriesFor } from "./service-entries";
 import { serviceKey } from "./service-key";
@@ -19,14 +19,31 @@ import { workspaceModel, type ModelService, type WorkspaceModel } from "./worksp
 
 type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult] };
 
-export type Planner = { plan(input: PlanInput): PlanResult };
+export type Planner = {
+  plan(input: PlanInput): PlanResult;
+  /**
+   * A planner that starts from this one's memory, in O(1): both share it read-only (each plan replaces the maps
+   * and the placement state, never mutates them), so planning on the fork never changes what this one plans next.
+   */
+  fork(): Planner;
+};
+
+type Memory = {
+  services: Map<string, ServiceParts>;
+  gateways: Map<string, Placed>;
+  // One stable one-object batch per kept passthrough Gateway, so an unchanged one is not re-placed. Shared by
+  // forks: an entry depends only on its key, so whoever adds it adds the same.
+  gatewayBatches: WeakMap<Placed, Batch>;
+  placement: Placement;
+};
 
 export function createPlanner(): Planner {
-  let services = new Map<string, ServiceParts>();
-  let gateways = new Map<string, Placed>();
-  // One stable one-object batch per kept passthrough Gateway, so an unchanged one is not re-placed.
-  const gatewayBatches = new WeakMap<Placed, Batch>();
-  const placement = createPlacement();
+  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement: createPlacement() });
+}
+
+function plannerFrom(memory: Memory): Planner {
+  let { services, gateways } = memory;
+  const { gatewayBatches, placement } = memory;
 
   function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts["parts"] {
     const id = JSON.stringify([model.name, svc.fqdn]);
@@ -78,5 +95,6 @@ export function createPlanner(): Planner {
     return { clusters: result, conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
   }
 
-  return { plan };
+  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork() });
+  return { plan, fork };
 }
