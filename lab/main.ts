@@ -1,6 +1,7 @@
-// The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e|dns-gateway] [--clusters N] [--services M] [--kubeconfig PATH]
-// [--port-base N] [--admin-port N] [--host H]`. Prints each cluster, the kubeconfig, the admin URL, the admin
-// token's file and the token, start time and memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
+// The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e|dns-gateway] [--clusters N] [--services M] [--workspaces W]
+// [--gateways] [--kubeconfig PATH] [--port-base N] [--admin-port N] [--host H]` (--workspaces, --gateways: scale only).
+// Prints each cluster, the kubeconfig, the admin URL, the admin token's file and the token, start time and memory,
+// then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
 // A non-loopback --host gets a warning banner on stderr first.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,6 +23,8 @@ function parseLabArgs(args: string[]): LabOptions {
       scenario: { type: "string", default: "demo" },
       clusters: { type: "string" },
       services: { type: "string" },
+      workspaces: { type: "string" },
+      gateways: { type: "boolean", default: false },
       kubeconfig: { type: "string", default: ".lab/kubeconfig" },
       "port-base": { type: "string" },
       "admin-port": { type: "string" },
@@ -35,6 +38,8 @@ function parseLabArgs(args: string[]): LabOptions {
     scenario,
     clusters: intOption("clusters", values.clusters),
     services: intOption("services", values.services),
+    workspaces: intOption("workspaces", values.workspaces),
+    gateways: values.gateways,
     kubeconfigPath: resolve(values.kubeconfig ?? ".lab/kubeconfig"),
     portBase: intOption("port-base", values["port-base"]),
     adminPort: intOption("admin-port", values["admin-port"]),

@@ -6,12 +6,10 @@ import { createApiServer, createClusterStore, createTypeRegistry, type ApiFault,
 import type { ClusterStore } from "./apiserver/types";
 import { createLogProvider, startControllers, type ControllerSet, type PodFaultMode } from "./controllers/index";
 import { writeKubeconfig } from "./kubeconfig";
-import { scenarios, seedSystem, type ScenarioName } from "./scenarios/index";
+import { scenarios, seedSystem, type ScenarioName, type ScenarioOptions } from "./scenarios/index";
 
-export interface LabOptions {
+export interface LabOptions extends ScenarioOptions {
   scenario?: ScenarioName;
-  clusters?: number;
-  services?: number;
   kubeconfigPath?: string;
   /** First cluster's port; the others follow (0 = every port ephemeral). Default 17401. */
   portBase?: number;

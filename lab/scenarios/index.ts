@@ -12,6 +12,10 @@ export interface ScenarioOptions {
   clusters?: number;
   /** scale: how many services per cluster (default 500). */
   services?: number;
+  /** scale: how many workspaces share the namespaces (default 1, `scale-ws`; N > 1: `scale-ws-1`…). */
+  workspaces?: number;
+  /** scale: an east-west gateway in every cluster, as the console deploys it (default none). */
+  gateways?: boolean;
 }
 
 export interface Scenario {
@@ -39,9 +43,9 @@ export const scenarios: Record<ScenarioName, Scenario> = {
     seed: (stores) => seedDnsGateway(stores),
   },
   scale: {
-    description: "C clusters × S services (25 per namespace), one replica each",
+    description: "C clusters × S services (25 per namespace), one replica each; W workspaces; optionally a gateway in every cluster",
     clusterNames: (o) => scaleClusterNames(o.clusters ?? 20),
-    seed: (stores, o) => seedScale(stores, o.services ?? 500),
+    seed: (stores, o) => seedScale(stores, o.services ?? 500, { workspaces: o.workspaces, gateways: o.gateways }),
   },
 };
 
