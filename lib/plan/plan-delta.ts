@@ -1,8 +1,11 @@
 // How one plan differs from another, cluster by cluster: what the planner worker sends the console's thread
 // (server/model/planner-host.ts) instead of the whole plan, and what a preview's consequences are computed from
-// (the cost of what changed, not of the fleet). Pure; the functions are filled in by the planner-worker work.
+// (the cost of what changed, not of the fleet). Pure. Objects are compared by identity: the warm planner keeps
+// an unchanged object's identity, so what it rebuilt is what crosses; a cluster whose array is the same is left out.
 import type { Condition } from "./conditions";
 import type { DesiredObject } from "./desired";
+import { compareStrings } from "./json";
+import { byDesiredId, desiredId } from "./place";
 import type { HeldBack, PlanResult } from "./plan-result";
 
 /**
@@ -24,3 +27,82 @@ export type PlanDelta = {
 };
 
 export type { PlanResult };
+
+/** Upserts and removes between two lists sorted by desiredId (as plan() sorts them), in one pass. */
+function patchOf(before: readonly DesiredObject[], after: readonly DesiredObject[]): ClusterDelta & { kind: "patch" } {
+  const upserts: DesiredObject[] = [];
+  const removes: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const b = before[i];
+    const a = after[j];
+    const order = !b ? 1 : !a ? -1 : byDesiredId(b, a);
+    if (order < 0) {
+      removes.push(desiredId(b as DesiredObject));
+      i++;
+    } else if (order > 0) {
+      upserts.push(a as DesiredObject);
+      j++;
+    } else {
+      if (a !== b) upserts.push(a as DesiredObject);
+      i++;
+      j++;
+    }
+  }
+  return { kind: "patch", upserts, removes };
+}
+
+/** How `after` differs from `before` (undefined: nothing planned yet, every cluster is replaced). */
+export function planDelta(before: PlanResult | undefined, after: PlanResult): PlanDelta {
+  const clusters: Record<string, ClusterDelta> = {};
+  for (const [name, objects] of Object.entries(after.clusters)) {
+    const previous = before?.clusters[name];
+    if (previous === objects) continue;
+    if (!previous) {
+      clusters[name] = { kind: "replace", objects };
+      continue;
+    }
+    const patch = patchOf(previous, objects);
+    if (patch.upserts.length > 0 || patch.removes.length > 0) clusters[name] = patch;
+  }
+  const removedClusters = Object.keys(before?.clusters ?? {}).filter((name) => !(name in after.clusters));
+  return { clusters, removedClusters, conditions: after.conditions, heldBack: after.heldBack };
+}
+
+/** `before`'s list with the upserts merged in (by desiredId) and the removed ids left out, in one pass. */
+function patched(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
+  const gone = new Set(removes);
+  const out: DesiredObject[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < upserts.length) {
+    const b = before[i];
+    const u = upserts[j];
+    const order = !b ? 1 : !u ? -1 : byDesiredId(b, u);
+    if (order < 0) {
+      if (!gone.has(desiredId(b as DesiredObject))) out.push(b as DesiredObject);
+      i++;
+    } else {
+      out.push(u as DesiredObject);
+      if (order === 0) i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** The plan `delta` was computed to: unchanged clusters keep their array, clusters sorted as plan() sorts them. */
+export function applyPlanDelta(before: PlanResult | undefined, delta: PlanDelta): PlanResult {
+  const removed = new Set(delta.removedClusters);
+  const names = new Set([...Object.keys(before?.clusters ?? {}).filter((n) => !removed.has(n)), ...Object.keys(delta.clusters)]);
+  const clusters: Record<string, DesiredObject[]> = {};
+  for (const name of [...names].sort(compareStrings)) {
+    const change = delta.clusters[name];
+    const previous = before?.clusters[name];
+    if (!change) clusters[name] = previous ?? [];
+    else if (change.kind === "replace") clusters[name] = change.objects;
+    else clusters[name] = patched(previous ?? [], change.upserts, change.removes);
+  }
+  return { clusters, conditions: delta.conditions, heldBack: delta.heldBack };
+}
