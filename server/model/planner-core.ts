@@ -1,0 +1,46 @@
+// The planner worker's state, pure of threads (so tests and the in-process host run it on the calling thread):
+// the mirrored input, the warm planner and its current plan. A plan request moves all three forward and answers
+// with the plan's delta against the previous one; a fork request plans the changed input on a fork of the
+// planner and answers with its delta against the current plan, leaving the state as it was.
+import { applyInputDelta } from "@/lib/plan/input-delta";
+import { planDelta } from "@/lib/plan/plan-delta";
+import type { PlanInput } from "@/lib/plan/input";
+import type { PlanResult } from "@/lib/plan/plan-result";
+import { createPlanner } from "@/lib/plan/planner";
+import { replyParts, type PlannerReply, type PlannerRequest } from "./planner-protocol";
+
+export type PlannerCore = {
+  /** The reply to one request, in parts (see planner-protocol.ts). */
+  handle(request: PlannerRequest): Generator<PlannerReply>;
+};
+
+export function createPlannerCore(chunkObjects?: number): PlannerCore {
+  const planner = createPlanner();
+  let input: PlanInput | undefined;
+  let result: PlanResult | undefined;
+
+  function answer(request: PlannerRequest) {
+    if (request.type === "fork" && !result) throw new Error("fork before any plan: the planner has no current plan to compare with");
+    const next = applyInputDelta(input, request.delta);
+    if (request.type === "fork") return planDelta(result, planner.fork().plan(next));
+    const after = planner.plan(next);
+    const delta = planDelta(result, after);
+    input = next;
+    result = after;
+    return delta;
+  }
+
+  function* handle(request: PlannerRequest): Generator<PlannerReply> {
+    let delta;
+    try {
+      delta = answer(request);
+    } catch (error) {
+      // The host starts over after an error (its mirror and this state may no longer agree).
+      yield { type: "error", seq: request.seq, message: error instanceof Error ? error.message : String(error) };
+      return;
+    }
+    yield* replyParts(request.seq, delta, chunkObjects);
+  }
+
+  return { handle };
+}

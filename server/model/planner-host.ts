@@ -1,0 +1,140 @@
+// The warm planner off the event loop: one dedicated worker thread (planner-worker.ts) holds the incremental
+// planner and a mirror of the input. This side keeps the last input it sent and a mirror of the plan; each call
+// sends the input's delta (inputDelta) and patches the mirror with the plan delta that comes back in parts, so
+// a call costs the main thread what changed. A dedicated worker rather than a pool (piscina): the planner is
+// stateful and warm, and its requests must be served in order against one mirrored input.
+// If the worker fails, the pending calls reject and the next call starts a new worker, cold.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { PlanInput } from "@/lib/plan/input";
+import { inputDelta } from "@/lib/plan/input-delta";
+import { applyPlanDelta, type PlanDelta } from "@/lib/plan/plan-delta";
+import type { PlanResult } from "@/lib/plan/plan-result";
+import { createPlannerCore } from "./planner-core";
+import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
+import type { PlannerHost } from "./types";
+
+export type PlannerHostOptions = {
+  /** Run the planner on the calling thread (unit tests of the model's other parts). */
+  inProcess?: boolean;
+  /** The bundled worker (`npm run build:worker`); default EASTWEST_PLANNER_WORKER or dist/planner-worker.mjs. */
+  workerFile?: string;
+};
+
+type Transport = { post(request: PlannerRequest): void; stop(): Promise<void> };
+type Sink = { reply(part: PlannerReply): void; failed(error: Error): void };
+
+function inProcessTransport(sink: Sink): Transport {
+  const core = createPlannerCore();
+  let stopped = false;
+  // One request per macrotask, in order, as a worker's messages would arrive.
+  const post = (request: PlannerRequest) =>
+    setImmediate(() => {
+      if (stopped) return;
+      for (const part of core.handle(request)) sink.reply(part);
+    });
+  return { post, stop: async () => void (stopped = true) };
+}
+
+export function defaultWorkerFile(): string {
+  return process.env.EASTWEST_PLANNER_WORKER ?? join(process.cwd(), "dist", "planner-worker.mjs");
+}
+
+function workerTransport(file: string, sink: Sink): Transport {
+  if (!existsSync(file)) throw new Error(`the planner worker ${file} does not exist; build it with \`npm run build:worker\``);
+  const worker = new Worker(file, { name: "eastwest-planner" });
+  let stopping = false;
+  worker.on("message", (part: PlannerReply) => sink.reply(part));
+  worker.on("error", (error) => sink.failed(new Error(`the planner worker failed: ${error.message}`)));
+  worker.on("exit", (code) => {
+    if (!stopping) sink.failed(new Error(`the planner worker exited (code ${code})`));
+  });
+  return {
+    post: (request) => worker.postMessage(request),
+    stop: async () => {
+      stopping = true;
+      await worker.terminate();
+    },
+  };
+}
+
+type Pending = { seq: number; assembler: ReturnType<typeof createReplyAssembler>; settle(delta: PlanDelta): void; reject(error: Error): void };
+
+/** One worker's life: what was sent to it and what it answered. Dropped whole when the worker fails. */
+function startSession(options: PlannerHostOptions, onEnd: () => void) {
+  const pending: Pending[] = [];
+  let seq = 0;
+  let ended = false;
+  const state = { lastSent: undefined as PlanInput | undefined, mirror: undefined as PlanResult | undefined };
+
+  let stopped: Promise<void> | undefined;
+  function end(error: Error): Promise<void> {
+    if (stopped) return stopped;
+    ended = true;
+    onEnd();
+    stopped = transport.stop();
+    for (const p of pending.splice(0)) p.reject(error);
+    return stopped;
+  }
+
+  function reply(part: PlannerReply) {
+    const head = pending[0];
+    if (!head || head.seq !== part.seq) return void end(new Error(`the planner worker answered request ${part.seq} out of order`));
+    if (part.type === "error") return void end(new Error(`the planner failed: ${part.message}`));
+    const delta = head.assembler.add(part);
+    if (!delta) return;
+    pending.shift();
+    head.settle(delta);
+  }
+
+  const sink: Sink = { reply, failed: (error) => void end(error) };
+  const transport = options.inProcess ? inProcessTransport(sink) : workerTransport(options.workerFile ?? defaultWorkerFile(), sink);
+
+  function request<T>(type: PlannerRequest["type"], input: PlanInput, base: PlanInput | undefined, settle: (delta: PlanDelta) => T): Promise<T> {
+    if (ended) return Promise.reject(new Error("the planner worker has stopped"));
+    const message: PlannerRequest = { type, seq: ++seq, delta: inputDelta(base, input) };
+    return new Promise<T>((resolve, reject) => {
+      pending.push({ seq: message.seq, assembler: createReplyAssembler(), settle: (d) => resolve(settle(d)), reject });
+      transport.post(message);
+    });
+  }
+
+  return { state, request, end };
+}
+
+export function createPlannerHost(options: PlannerHostOptions = {}): PlannerHost {
+  let session: ReturnType<typeof startSession> | undefined;
+  const current = () => {
+    const started = (session ??= startSession(options, () => {
+      if (session === started) session = undefined;
+    }));
+    return started;
+  };
+
+  async function plan(input: PlanInput): Promise<PlanResult> {
+    const s = current();
+    const base = s.state.lastSent;
+    s.state.lastSent = input;
+    // The mirror is patched as replies arrive (in request order), never after an await.
+    return s.request("plan", input, base, (delta) => (s.state.mirror = applyPlanDelta(s.state.mirror, delta)));
+  }
+
+  async function fork(changed: PlanInput) {
+    const s = current();
+    const input = s.state.lastSent;
+    if (!input) throw new Error("fork before any plan: the planner host has no current plan to compare with");
+    return s.request("fork", changed, input, (delta) => {
+      const before = s.state.mirror as PlanResult;
+      return { before, input, after: applyPlanDelta(before, delta), delta };
+    });
+  }
+
+  async function stop() {
+    const ending = session;
+    session = undefined;
+    await ending?.end(new Error("the planner host was stopped"));
+  }
+
+  return { plan, fork, stop };
+}
