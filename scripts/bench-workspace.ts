@@ -1,67 +1,132 @@
-// `npm run bench:workspace`: how the workspace page's API behaves on a big fleet — the lab's `scale` scenario
-// (default 20 clusters × 500 services, one workspace over every namespace). Starts the lab and the built console
-// with the registry in observe mode (so it plans and compares but the 10^5 generated objects are not written
-// during the measurement), then times over HTTP: workspace.list, workspace.detail, the gateway preview (a
-// server-side dry-run in every cluster) and the exposure preview (diff against live, dry-run, and the planner's
-// consequences for every cluster). Bounded; stops everything it started.
+// `npm run bench:workspace`: the console as a team uses it on a big fleet, with the registry writing. Starts the
+// lab's `scale` scenario (BENCH_CLUSTERS × BENCH_SERVICES, default 20 × 500; BENCH_WORKSPACES workspaces, default
+// 5; an east-west gateway in every cluster) and the built console with EASTWEST_REGISTRY_MODE=standalone at its
+// production settings (printed), then reports: cold start to first plan, time until the registry converged (nothing
+// missing, different or extra), and — converged — 10 exposure previews, 10 gateway-removal previews, 100
+// workspace.detail and 20 workspace.list calls at once, each timed (p50/p95), while GET /api/metrics is read every
+// second: event-loop delay (the console's 5 s windows), leadership, memory. One table, and the figures as JSON
+// (BENCH_JSON, default in the OS temp dir). Bounded by a watchdog sized for the registry's writes; stops all it started.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { GatewayPreview, WorkspaceDetail } from "@/lib/workspace-view/types";
+import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import { buildIfNeeded } from "./build-if-needed";
+import { readMetrics, sampleMetrics, type MetricsReading } from "./bench/console-metrics";
 import { waitForSynced } from "./bench/console-probe";
-import { ms, percentile, printTable, type Row } from "./bench/figures";
-import { startScaleLab, startWaiting, stopChild } from "./bench/processes";
-import { timeCalls, trpcCall } from "./bench/trpc-http";
+import { printTable, writeFiguresJson } from "./bench/figures";
+import { startScaleLab, startWaiting, stopChild, watchLines } from "./bench/processes";
+import { concurrencyNote, registrySettings } from "./bench/registry-defaults";
+import { outOfSync, planned, waitForConvergence } from "./bench/registry-progress";
+import { runTeam } from "./bench/team-load";
+import { trpcCall } from "./bench/trpc-http";
+import { DEFAULT_LOAD, teamCalls, type RemovalTally } from "./bench/workspace-load";
+import { figureRows, runFigures, type RunFacts } from "./bench/workspace-report";
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 20);
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 500);
+const WORKSPACES = Number(process.env.BENCH_WORKSPACES ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3191);
 const BASE = `http://127.0.0.1:${PORT}`;
-const WORKSPACE = "scale-ws";
+const JSON_PATH = process.env.BENCH_JSON ?? join(tmpdir(), `bench-workspace-${CLUSTERS}x${SERVICES}-${Date.now()}.json`);
 
 const root = process.cwd();
+const settings = registrySettings(root);
+const concurrency = concurrencyNote(settings);
+// ~3 generated objects per service per remote cluster (580,000 at 20 × 500), written at ~650/s when the machine
+// is quiet: allow twice that, plus the lab's start, the cold plans and the run.
+const estimatedObjects = CLUSTERS * SERVICES * Math.max(0, CLUSTERS - 1) * 3;
+const convergeBudgetMs = Math.max(10 * 60_000, (estimatedObjects / 650) * 1000 * 2);
+const watchdogMs = 20 * 60_000 + convergeBudgetMs + 30 * 60_000;
+const watchdog = setTimeout(() => {
+  console.error(`bench: gave up after ${Math.round(watchdogMs / 60_000)} minutes`);
+  process.exit(1);
+}, watchdogMs);
+
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const kubeconfig = join(mkdtempSync(join(tmpdir(), "bench-workspace-")), "kubeconfig");
-const watchdog = setTimeout(() => {
-  console.error("bench: gave up after 15 minutes");
-  process.exit(1);
-}, 15 * 60_000);
+const commit = (() => {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
+    return `${sha}${dirty ? " (with uncommitted changes)" : ""}`;
+  } catch {
+    return "unknown";
+  }
+})();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function latencyRows(name: string, values: number[], note: string): Row[] {
-  return [
-    { figure: `${name} p50`, value: ms(percentile(values, 50)), note },
-    { figure: `${name} p95`, value: ms(percentile(values, 95)) },
-  ];
+/** Lowest heap of three reads a second apart (no forced GC in the console: the lowest is the closest to live). */
+async function settledHeap(): Promise<number | undefined> {
+  const heaps: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await readMetrics(BASE);
+    if (r) heaps.push(r.heapUsedBytes);
+    await sleep(1_000);
+  }
+  return heaps.length > 0 ? Math.min(...heaps) : undefined;
 }
 
+/** Waits (bounded) until the console closes a window that began after `since` (console seconds). */
+async function nextWindow(readings: readonly MetricsReading[], afterEndS: number): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline && !readings.some((r) => (r.window?.endS ?? -1) > afterEndS + 5)) await sleep(500);
+}
+
+console.log(`bench: registry settings (production defaults): ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join("; ")}`);
+console.log(`bench: commit ${commit}; ${cpus().length} cores; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}; watchdog ${Math.round(watchdogMs / 60_000)} min`);
 await buildIfNeeded(root);
-const lab = await startScaleLab(CLUSTERS, SERVICES, kubeconfig, env);
+const lab = await startScaleLab(CLUSTERS, SERVICES, kubeconfig, env, { workspaces: WORKSPACES, gateways: true });
 let consoleProc: Awaited<ReturnType<typeof startWaiting>> | undefined;
-const rows: Row[] = [];
+let sampler: ReturnType<typeof sampleMetrics> | undefined;
 try {
-  console.log("bench: starting the console (registry in observe mode)…");
-  consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "observe", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, 120_000);
-  const synced = await waitForSynced(BASE, CLUSTERS, 300_000);
-  rows.push({ figure: "cached objects", value: String(synced.objects) });
+  console.log("bench: starting the console (registry standalone, production settings)…");
+  const consoleStart = performance.now();
+  const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" };
+  consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, consoleEnv, 120_000);
+  const planLines = watchLines(consoleProc.child, /registry: planned the fleet in/);
+  const readyAt = performance.now();
+  sampler = sampleMetrics(BASE);
+  const atReady = (await readMetrics(BASE))?.heapUsedBytes;
+  let syncedAt: number | undefined;
+  let atSync: number | undefined;
+  const synced = waitForSynced(BASE, CLUSTERS, 20 * 60_000).then(async () => {
+    syncedAt = performance.now();
+    atSync = (await readMetrics(BASE))?.heapUsedBytes;
+  });
+  const progress = await waitForConvergence(BASE, CLUSTERS, performance.now() + convergeBudgetMs, console.log);
+  await synced;
+  console.log(progress.convergedAt ? "bench: registry converged" : "bench: registry did NOT converge in time; measuring anyway");
+  const afterConverge = await settledHeap();
 
-  const detail = await trpcCall<WorkspaceDetail>(BASE, "workspace.detail", "query", { workspace: WORKSPACE });
-  rows.push({ figure: "workspace services / clusters", value: `${detail.services.length} / ${detail.clusters.length}` });
-  rows.push(...latencyRows("workspace.list", await timeCalls(30, 3, () => trpcCall(BASE, "workspace.list", "query", undefined)), "(HTTP, sequential, 30 calls)"));
-  rows.push(...latencyRows("workspace.detail", await timeCalls(30, 3, () => trpcCall(BASE, "workspace.detail", "query", { workspace: WORKSPACE })), "(HTTP, sequential, 30 calls)"));
-
-  const clusters = detail.clusters.map((c) => c.name);
-  const gateway = { workspace: WORKSPACE, clusters };
-  const preview = await trpcCall<GatewayPreview>(BASE, "workspace.gatewayPreview", "mutation", gateway);
-  const dryRunsOk = preview.clusters.filter((c) => c.dryRun.ok).length;
-  rows.push(...latencyRows(`gateway preview (${clusters.length} dry-runs)`, await timeCalls(10, 1, () => trpcCall(BASE, "workspace.gatewayPreview", "mutation", gateway)), `(${dryRunsOk}/${clusters.length} dry-runs ok)`));
-
-  const chosen = detail.services.slice(0, 50).map((s) => s.fqdn);
-  const exposure = { workspace: WORKSPACE, exposure: { mode: "selected", services: chosen } };
-  rows.push(...latencyRows(`exposure preview (${chosen.length} services)`, await timeCalls(10, 1, () => trpcCall(BASE, "workspace.exposurePreview", "mutation", exposure)), "(diff + dry-run + planner consequences for every cluster)"));
+  const details = await Promise.all(Array.from({ length: WORKSPACES }, (_, i) => trpcCall<WorkspaceDetail>(BASE, "workspace.detail", "query", { workspace: WORKSPACES === 1 ? "scale-ws" : `scale-ws-${i + 1}` })));
+  const tally: RemovalTally = { removable: 0, refused: [] };
+  const kinds = teamCalls(BASE, details, DEFAULT_LOAD, tally);
+  const windowEndBeforeRun = sampler.readings.at(-1)?.window?.endS ?? -1;
+  console.log(`bench: the team run (${kinds.map((k) => `${k.calls.length} ${k.name}`).join(", ")})…`);
+  const runStart = performance.now();
+  const results = await runTeam(kinds);
+  const runEnd = performance.now();
+  await nextWindow(sampler.readings, sampler.readings.at(-1)?.window?.endS ?? windowEndBeforeRun);
+  await sampler.stop();
+  const last = sampler.readings.at(-1);
+  const page = progress.last;
+  const facts: RunFacts = {
+    consoleStart, readyAt, syncedAt, firstPlanAt: progress.firstPlanAt, firstPlanLog: planLines[0], firstWriteAt: progress.firstWriteAt, convergedAt: progress.convergedAt,
+    planned: page ? planned(page) : 0, applied: page?.writes.applied ?? 0, failed: page?.writes.failed ?? 0, outOfSync: page ? outOfSync(page) : Number.NaN,
+    runStart, runEnd, windowEndBeforeRun,
+    heap: { atReady, atSync, afterConverge, afterRun: last?.heapUsedBytes }, rssAfterRun: last?.rssBytes,
+  };
+  const figures = runFigures(facts, results, sampler.readings);
+  const title = `Workspace API on ${CLUSTERS} clusters × ${SERVICES} services, ${WORKSPACES} workspaces, gateways everywhere, registry standalone (commit ${commit})`;
+  const rows = figureRows(figures, concurrency);
+  rows.push({ figure: "removal previews with consequences", value: `${tally.removable}/${DEFAULT_LOAD.removal}`, note: tally.refused[0] ? `(refused: ${tally.refused[0]})` : "(gateway proven the console's)" });
+  printTable(title, rows);
+  writeFiguresJson(JSON_PATH, { title, commit, date: new Date().toISOString(), machine: { cores: cpus().length, loadAfter: loadavg() }, sizes: { clusters: CLUSTERS, services: SERVICES, workspaces: WORKSPACES }, registrySettings: settings, load: DEFAULT_LOAD, removalPreviewsWithConsequences: tally.removable, figures });
+  console.log(`bench: figures written to ${JSON_PATH}`);
 } finally {
+  await sampler?.stop();
   if (consoleProc) await stopChild(consoleProc.child);
   await stopChild(lab.child);
 }
 clearTimeout(watchdog);
-printTable(`Workspace API on ${CLUSTERS} clusters × ${SERVICES} services`, rows);

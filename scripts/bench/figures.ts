@@ -1,4 +1,6 @@
-// Percentiles and the printed table of the fleet benchmark.
+// Percentiles, the printed table and the JSON record of the benchmarks.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 /** Nearest-rank percentile of `values` (p in 0..100); NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
@@ -22,4 +24,10 @@ export function printTable(title: string, rows: readonly Row[]): void {
   console.log(line);
   for (const r of rows) console.log(`| ${r.figure.padEnd(w1)} | ${r.value.padStart(w2)} |${r.note ? ` ${r.note}` : ""}`);
   console.log(line);
+}
+
+/** The figures as JSON (for the README's record and for comparing runs), in a new file at `path`. */
+export function writeFiguresJson(path: string, figures: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(figures, null, 2)}\n`);
 }

@@ -96,9 +96,25 @@ export function rssOf(pid: number): number {
   return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
+export type ScaleExtras = { workspaces?: number; gateways?: boolean };
+
 /** Starts the lab's `scale` scenario as its own process (ephemeral ports) and waits for `lab ready`. */
-export function startScaleLab(clusters: number, services: number, kubeconfig: string, env: NodeJS.ProcessEnv) {
-  console.log(`bench: starting the lab (scale, ${clusters} × ${services})…`);
-  const args = ["tsx", "lab/main.ts", "--scenario", "scale", "--clusters", String(clusters), "--services", String(services), "--kubeconfig", kubeconfig, "--port-base", "0", "--admin-port", "0"];
-  return startWaiting("npx", args, /lab ready/, env, 600_000);
+export function startScaleLab(clusters: number, services: number, kubeconfig: string, env: NodeJS.ProcessEnv, extras: ScaleExtras = {}) {
+  const extra = [...(extras.workspaces ? ["--workspaces", String(extras.workspaces)] : []), ...(extras.gateways ? ["--gateways"] : [])];
+  console.log(`bench: starting the lab (scale, ${clusters} × ${services}${extra.length > 0 ? `, ${extra.join(" ")}` : ""})…`);
+  const args = ["tsx", "lab/main.ts", "--scenario", "scale", "--clusters", String(clusters), "--services", String(services), ...extra, "--kubeconfig", kubeconfig, "--port-base", "0", "--admin-port", "0"];
+  return startWaiting("npx", args, /lab ready/, env, 20 * 60_000);
+}
+
+/** Lines of a child's stdout matching `pattern`, each with when it arrived (performance.now()). */
+export function watchLines(child: ChildProcess, pattern: RegExp): Array<{ line: string; at: number }> {
+  const seen: Array<{ line: string; at: number }> = [];
+  let partial = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    const at = performance.now();
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (pattern.test(line)) seen.push({ line, at });
+  });
+  return seen;
 }

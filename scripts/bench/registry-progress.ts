@@ -1,0 +1,41 @@
+// The registry's progress as the console reports it (registry.status, fleet-wide, one row): when it first has a
+// plan (planned objects > 0), when it first wrote, and when it converged — every cluster fresh and nothing
+// missing, different or extra (bench-registry.ts's test), with the write counter unchanged since the last poll.
+import type { RegistryStatusPage } from "@/lib/registry/status-contract";
+import { trpcCall } from "./trpc-http";
+
+export type Progress = { firstPlanAt?: number; firstWriteAt?: number; convergedAt?: number; last?: RegistryStatusPage };
+
+export function registryStatus(base: string): Promise<RegistryStatusPage> {
+  return trpcCall<RegistryStatusPage>(base, "registry.status", "query", { limit: 1 });
+}
+
+export const planned = (p: RegistryStatusPage) => p.summary.reduce((n, c) => n + c.expected, 0);
+export const outOfSync = (p: RegistryStatusPage) => p.summary.reduce((n, c) => n + c.missing + c.different + c.extra, 0);
+
+function isConverged(page: RegistryStatusPage, previous: RegistryStatusPage | undefined, clusters: number): boolean {
+  const fresh = page.summary.length === clusters && page.summary.every((c) => !c.stale);
+  return fresh && planned(page) > 0 && outOfSync(page) === 0 && previous?.writes.applied === page.writes.applied;
+}
+
+/** Polls every `everyMs` until converged or `deadline` (performance.now() ms); `log` gets a line every ~30 s. */
+export async function waitForConvergence(base: string, clusters: number, deadline: number, log: (line: string) => void, everyMs = 1_000): Promise<Progress> {
+  const progress: Progress = {};
+  let lastLog = 0;
+  while (performance.now() < deadline) {
+    const page = await registryStatus(base).catch(() => undefined);
+    const at = performance.now();
+    if (page) {
+      if (progress.firstPlanAt === undefined && planned(page) > 0) progress.firstPlanAt = at;
+      if (progress.firstWriteAt === undefined && page.writes.applied > 0) progress.firstWriteAt = at;
+      if (isConverged(page, progress.last, clusters)) return { ...progress, convergedAt: at, last: page };
+      if (at - lastLog > 30_000) {
+        lastLog = at;
+        log(`bench: registry ${planned(page)} planned, ${outOfSync(page)} out of sync, ${page.writes.applied} applied, ${page.writes.failed} failed, leader ${page.leader}`);
+      }
+      progress.last = page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return progress;
+}

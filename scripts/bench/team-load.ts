@@ -1,0 +1,29 @@
+// A team using the console at once: each kind of call has its own queue worked by a few parallel "users", every
+// queue runs at the same time, and each call is timed from send to answer (queueing in the console included).
+export type CallKind = { name: string; users: number; calls: Array<() => Promise<unknown>> };
+export type KindResult = { name: string; latencies: number[]; failures: string[] };
+
+async function work(kind: CallKind): Promise<KindResult> {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const user = async () => {
+    while (next < kind.calls.length) {
+      const call = kind.calls[next++];
+      if (!call) break;
+      const started = performance.now();
+      try {
+        await call();
+        latencies.push(performance.now() - started);
+      } catch (err) {
+        failures.push(err instanceof Error ? err.message : String(err));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, kind.users) }, user));
+  return { name: kind.name, latencies, failures };
+}
+
+export function runTeam(kinds: readonly CallKind[]): Promise<KindResult[]> {
+  return Promise.all(kinds.map(work));
+}
