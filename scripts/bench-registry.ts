@@ -13,7 +13,8 @@ import { startFleetService } from "@/server/fleet/service";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
 import { createFleetLister } from "@/server/kube/writer-fleet-lister";
-import { startRegistry, type Registry } from "@/server/registry/controller";
+import type { Registry } from "@/server/registry/controller";
+import { startRegistryOnSource } from "@/server/registry/model-registry";
 import { fromFleetSource } from "@/server/registry/fleet-source";
 import { computeFleetState } from "@/server/registry/fleet-state";
 import { measureLatency, type WriteFeed } from "./bench-registry-latency";
@@ -73,7 +74,7 @@ async function noopFromFreshReplica(handles: ClusterHandle[], writers: Map<strin
     const w = writers.get(c);
     return w && { apply: (o, l) => (writes++, w.apply(o, l)), delete: (r, p) => (writes++, w.delete(r, p)) };
   };
-  const fresh = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: { current: lister.current, subscribe: () => () => undefined }, writerFor: counting, managementCluster: management, resyncMs: 3_600_000, coalesceMs: 0 });
+  const fresh = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: { current: lister.current, subscribe: () => () => undefined }, writerFor: counting, managementCluster: management, resyncMs: 3_600_000, coalesceMs: 0 });
   await fresh.reconcileNow();
   await fresh.stop();
   return writes;
@@ -92,7 +93,7 @@ async function run(kubeconfig: string): Promise<void> {
 
   const { writers, events, feed } = instrumentedWriters(handles);
   const started = performance.now();
-  const registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: (c) => writers.get(c), resyncMs: 3_600_000, coalesceMs: 100, clusterConcurrency: 4, writeConcurrency: 16, log: values.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
+  const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: (c) => writers.get(c), resyncMs: 3_600_000, coalesceMs: 100, clusterConcurrency: 4, writeConcurrency: 16, log: values.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
   cleanups.unshift(() => registry.stop());
   await untilConverged(registry, fleet);
   const convergedAt = performance.now();

@@ -1,13 +1,13 @@
-// The controller with a DNS-named gateway: it plans nothing from that gateway before the name was looked up
-// (else every console start would withdraw its endpoints until DNS answered), then publishes one shadow
-// WorkloadEntry per resolved IP, and re-plans when the answer changes.
+// The controller with a DNS-named gateway: its model plans nothing before the name was looked up (else every
+// console start would withdraw its endpoints until DNS answered), then it publishes one shadow WorkloadEntry per
+// resolved IP, and re-plans when the answer changes.
 import { describe, expect, it, vi } from "vitest";
 import { clusterOfKinds, fleetOf, type LooseObject } from "@/lib/fleet/snapshot-fixtures";
 import type { FleetKind } from "@/lib/fleet/snapshot-types";
 import type { SnapshotObject } from "@/lib/registry/raw-object";
 import type { RegistryCondition } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
-import { startRegistry } from "./controller";
+import { startRegistryOnSource } from "./model-registry";
 import type { HostnameFeed } from "./hostname-resolver";
 
 const svc = (name: string, ingress?: Array<{ ip?: string; hostname?: string }>): SnapshotObject => ({
@@ -62,12 +62,17 @@ describe("registry with DNS-named gateways", () => {
   it("waits for the first answer, then publishes one shadow WorkloadEntry per resolved IP", async () => {
     const applied: Record<string, string[]> = { west: [], east: [] };
     const { feed, answer } = fakeFeed();
-    const registry = startRegistry({ mode: "standalone", source: { current: () => snapshot, subscribe: () => () => undefined }, writerFor: (c) => recordingWriter(applied[c] ?? []), managementCluster: "west", hostnames: feed, coalesceMs: 0 });
+    const registry = startRegistryOnSource({ mode: "standalone", source: { current: () => snapshot, subscribe: () => () => undefined }, writerFor: (c) => recordingWriter(applied[c] ?? []), managementCluster: "west", hostnames: feed, coalesceMs: 0 });
     try {
-      await registry.reconcileNow();
-      // Not even what comes from west: planning before the lookup would read east's gateway as address-less.
+      // "Reconcile now" waits for the model, which waits for the first DNS answer.
+      const reconciled = registry.reconcileNow();
+      // Every promise already due has run once the event loop gets here (the planner runs on this thread here).
+      await new Promise((resolve) => setImmediate(resolve));
+      // Nothing planned, not even what comes from west: planning before the lookup would read east's gateway as address-less.
+      expect(registry.model.current()).toBeUndefined();
       expect(applied).toEqual({ west: [], east: [] });
       answer({ "east-lb.example.com": ["10.0.9.2", "10.0.9.1"] });
+      await reconciled;
       await vi.waitFor(() => expect((applied.west ?? []).filter((a) => a.startsWith("WorkloadEntry")).map((a) => a.split(" ")[2])).toEqual(["10.0.9.1", "10.0.9.2"]));
       expect(registry.status().conditions.filter((c) => c.reason === "UnresolvedGatewayHostname")).toEqual([]);
     } finally {
@@ -78,7 +83,7 @@ describe("registry with DNS-named gateways", () => {
   it("flags a name that does not resolve, with the resolver's reason, and publishes nothing from it", async () => {
     const applied: Record<string, string[]> = { west: [], east: [] };
     const { feed, answer } = fakeFeed();
-    const registry = startRegistry({ mode: "standalone", source: { current: () => snapshot, subscribe: () => () => undefined }, writerFor: (c) => recordingWriter(applied[c] ?? []), managementCluster: "west", hostnames: feed, coalesceMs: 0 });
+    const registry = startRegistryOnSource({ mode: "standalone", source: { current: () => snapshot, subscribe: () => () => undefined }, writerFor: (c) => recordingWriter(applied[c] ?? []), managementCluster: "west", hostnames: feed, coalesceMs: 0 });
     try {
       const flagged: RegistryCondition = { severity: "error", reason: "GatewayHostnameUnresolved", subject: "east-lb.example.com", message: "gateway address east-lb.example.com does not resolve (ENOTFOUND)" };
       feed.conditions = () => [flagged];

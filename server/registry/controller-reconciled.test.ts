@@ -2,7 +2,7 @@
 // its conditions without the fleet-wide status, equal to the status's.
 import { describe, expect, it, vi } from "vitest";
 import { clusterOfKinds, fleetOf } from "@/lib/fleet/snapshot-fixtures";
-import { startRegistry } from "./controller";
+import { startRegistryOnSource } from "./model-registry";
 
 const snapshot = fleetOf(
   ["west", "east"].map((name) =>
@@ -21,7 +21,7 @@ const snapshot = fleetOf(
 
 describe("registry reconcile callback and conditions", () => {
   it("calls back once per cluster reconciled and reports the status's conditions", async () => {
-    const registry = startRegistry({ mode: "observe", source: { current: () => snapshot, subscribe: () => () => undefined }, writerFor: () => undefined, managementCluster: "west", coalesceMs: 0 });
+    const registry = startRegistryOnSource({ mode: "observe", source: { current: () => snapshot, subscribe: () => () => undefined }, writerFor: () => undefined, managementCluster: "west", coalesceMs: 0 });
     const listener = vi.fn();
     const off = registry.onReconciled(listener);
     try {

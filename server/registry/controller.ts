@@ -1,10 +1,11 @@
-// The registry controller: snapshot → plan → diff → writes, level-triggered. Every snapshot change and every
-// resync tick enqueues all clusters (the plan is global, but each cluster is its own queue key, so one hung
-// cluster never delays the others and bursts coalesce per cluster). In standalone mode only the Lease holder
+// The registry controller: the fleet model's state (snapshot → plan → diff, server/model) → writes,
+// level-triggered. Every new model state and every resync tick enqueues all clusters (the plan is global, but
+// each cluster is its own queue key, so one hung cluster never delays the others and bursts coalesce per cluster). In standalone mode only the Lease holder
 // writes; in observe mode nothing is written and the status compares what exists with what the plan expects.
-import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
+import type { ModelSource } from "@/server/model/fleet-model";
+import type { FleetModel } from "@/server/model/types";
 import type { HostnameFeed } from "./hostname-resolver";
 import type { LeaderElector } from "./leader-election";
 import { createReconciler } from "./reconciler";
@@ -12,25 +13,17 @@ import type { AnyCondition } from "./fleet-state";
 import { buildStatus, type RegistryStatus, type WriteCounters } from "./status";
 import { createWorkQueue } from "./work-queue";
 
-export type SnapshotSource = {
-  current(): FleetSnapshot | undefined;
-  /** Calls back on every new snapshot; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
-  /** Where the Workspaces live, when the source knows (the fleet cache does). */
-  managementCluster?: () => string | undefined;
-};
+export type SnapshotSource = ModelSource;
 
 export type RegistryDeps = {
   mode: RegistryMode;
-  source: SnapshotSource;
+  /** The fleet model: the registry writes what its state says (it plans and diffs nothing of its own). */
+  model: FleetModel;
   writerFor: (cluster: string) => ClusterWriter | undefined;
   /** Standalone mode writes only while this says so; without one (a single replica) it always writes. */
   leader?: LeaderElector;
-  managementCluster?: string;
-  /** DNS answers for gateway hostnames (hostname-resolver.ts); without it, DNS-named gateways stay flagged. */
+  /** The resolver the model plans with: its conditions (names that do not resolve) are the registry's too. */
   hostnames?: HostnameFeed;
-  /** Publish loopback gateway addresses (EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES; the lab only). Absent: rejected. */
-  allowLoopbackGatewayAddresses?: boolean;
   resyncMs?: number;
   coalesceMs?: number;
   /** Clusters reconciled at once, and writes in flight per cluster. */
@@ -48,7 +41,10 @@ export type Registry = {
   conditions(): AnyCondition[];
   /** Calls back after each cluster's reconcile (its write results, DNS answers and plan are then current). */
   onReconciled(listener: () => void): () => void;
-  /** Enqueues every cluster and resolves when the queue is idle (tests, benchmarks, a manual "resync now"). */
+  /**
+   * Waits for the model to digest the snapshot current now (model.settled: planned from its own input), then
+   * enqueues every cluster and resolves when the queue is idle (tests, benchmarks, a manual "resync now").
+   */
   reconcileNow(): Promise<void>;
   writes(): WriteCounters;
   stop(): Promise<void>;
@@ -57,18 +53,9 @@ export type Registry = {
 export function startRegistry(deps: RegistryDeps): Registry {
   const resyncMs = deps.resyncMs ?? 60_000;
   const canWrite = () => deps.mode === "standalone" && (deps.leader ? deps.leader.isLeader() : true);
-  let deferred: ReturnType<typeof setTimeout> | undefined;
   const reconciler = createReconciler({
-    onDeferred: (delayMs) => {
-      deferred ??= setTimeout(() => {
-        deferred = undefined;
-        enqueueAll();
-      }, delayMs);
-    },
     ...deps,
     ...(deps.leader ? { identity: deps.leader.identity } : {}),
-    snapshot: () => deps.source.current(),
-    managementCluster: () => deps.managementCluster ?? deps.source.managementCluster?.(),
     canWrite,
     writeConcurrency: deps.writeConcurrency ?? 8,
     expectationTtlMs: Math.max(resyncMs, 30_000),
@@ -88,9 +75,9 @@ export function startRegistry(deps: RegistryDeps): Registry {
     onError: (cluster, err) => deps.log?.(`registry: reconcile of ${cluster} failed: ${err instanceof Error ? err.message : String(err)}`),
   });
   const enqueueAll = () => {
-    for (const c of deps.source.current()?.clusters ?? []) queue.add(c.name);
+    for (const c of deps.model.current()?.snapshot.clusters ?? []) queue.add(c.name);
   };
-  const unsubscribe = deps.source.subscribe(enqueueAll);
+  const unsubscribe = deps.model.subscribe(enqueueAll);
   const offLeader = deps.leader?.onChange((leading) => leading && enqueueAll());
   const offHostnames = deps.hostnames?.subscribe(enqueueAll);
   const timer = setInterval(enqueueAll, resyncMs);
@@ -114,14 +101,13 @@ export function startRegistry(deps: RegistryDeps): Registry {
       return () => reconciled.delete(listener);
     },
     async reconcileNow() {
-      reconciler.planLatest();
+      await deps.model.settled();
       enqueueAll();
       await queue.idle();
     },
     writes: reconciler.counters,
     async stop() {
       clearInterval(timer);
-      clearTimeout(deferred);
       unsubscribe();
       offLeader?.();
       offHostnames?.();

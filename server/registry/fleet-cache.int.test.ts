@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "@/server/env";
 import { startFleetService } from "@/server/fleet/service";
-import { startRegistry, type Registry } from "./controller";
+import type { Registry } from "./controller";
+import { startRegistryOnSource } from "./model-registry";
 import { fromFleetSource } from "./fleet-source";
 import { createLeaseClient } from "@/server/kube/lease-client";
 import { DEFAULT_LEADER_TIMINGS, startLeaderElection } from "./leader-election";
@@ -24,7 +25,7 @@ beforeAll(async () => {
     () => undefined,
   );
   await fleet.ready();
-  registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: env.writers(log), resyncMs: 500, coalesceMs: 20 });
+  registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: env.writers(log), resyncMs: 500, coalesceMs: 20 });
 }, 90_000);
 
 afterAll(async () => {

@@ -1,11 +1,14 @@
-// One snapshot, digested once: planner input (adapter), plan, what is observed, the write diff, and every
+// One snapshot, digested: planner input (adapter), what is observed, the write diff against a plan, and every
 // condition explaining what could not be planned or will not be written. Bad input never throws out of here:
 // it becomes a condition and an empty action list (never "delete everything").
 //
-// Consecutive snapshots share most of their objects (the fleet cache keeps unchanged ones), so each state hands
-// its memos to the next: the adapter's (unchanged clusters keep their planner input), the incremental planner's
-// (only changed services are rebuilt and hashed) and the per-cluster observed views and diffs (fleet-memo.ts).
+// Two steps, usable apart: `adaptSnapshot` (snapshot → planner input and its key) and `diffFleetState` (a plan,
+// made wherever — the fleet model's worker — against what is observed). Consecutive snapshots share most of their
+// objects (the fleet cache keeps unchanged ones), so each state hands its per-cluster observed views and diffs to
+// the next (fleet-memo.ts). `computeFleetState` chains both with an in-process planner, for tests and scripts; the
+// running console plans in the fleet model's worker (server/model/fleet-model.ts), never on the event loop.
 import type { Condition } from "@/lib/plan/conditions";
+import type { PlanInput } from "@/lib/plan/input";
 import { stableStringify } from "@/lib/plan/json";
 import type { PlanResult } from "@/lib/plan/plan";
 import { createPlanner, type Planner } from "@/lib/plan/planner";
@@ -14,7 +17,7 @@ import { createAdapterMemo, type AdapterMemo } from "@/lib/registry/adapter-memo
 import { defaultScope } from "@/lib/registry/compare";
 import { staleClusters, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
 import { ownershipScopes, type ScopeSet } from "@/lib/registry/ownership-scope";
-import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
+import { toPlanInput, type AdaptedInput, type AdapterOptions } from "@/lib/registry/plan-input-adapter";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { ObservedCluster, RegistryAction, RegistryCondition } from "@/lib/registry/types";
 import { validatePlanInput } from "@/lib/registry/validate-input";
@@ -26,13 +29,13 @@ type Digest = { planner: Planner; adapter: AdapterMemo };
 
 export type FleetState = {
   snapshot: FleetSnapshot;
-  /** Identifies the planner input: equal keys give equal plans, so the plan can be reused. */
+  /** Identifies the planner input `plan` was made from: equal keys give equal plans. "" when nothing was planned. */
   inputKey: string;
   plan: PlanResult;
   observed: ObservedCluster[];
   /** Per-cluster conversions and diffs, reused by the next snapshot's state. */
   memo?: FleetMemo;
-  /** The adapter's and the planner's memory, handed to the next snapshot's state. */
+  /** computeFleetState only: the adapter's and the planner's memory, handed to the next snapshot's state. */
   digest?: Digest;
   /** Where the planner puts objects per cluster: the place part of the ownership proof (ownership-scope.ts). */
   scopes?: ScopeSet;
@@ -41,9 +44,12 @@ export type FleetState = {
   conditions: AnyCondition[];
 };
 
-export type StateOptions = { managementCluster?: string; resolvedHostnames?: Record<string, string[]>; allowLoopbackGatewayAddresses?: boolean };
+export type StateOptions = AdapterOptions;
 
-const EMPTY_PLAN: PlanResult = { clusters: {}, conditions: [], heldBack: [] };
+/** What a state is diffed against: a plan and the input it was made from, or why there is none. */
+export type PlannedInput = { ok: true; inputKey: string; input: PlanInput; plan: PlanResult } | { ok: false; message: string };
+
+export const EMPTY_PLAN: PlanResult = Object.freeze({ clusters: Object.freeze({}), conditions: [], heldBack: [] }) as PlanResult;
 
 function group(result: DiffResult): Map<string, RegistryAction[]> {
   const byCluster = new Map<string, RegistryAction[]>();
@@ -55,46 +61,70 @@ function group(result: DiffResult): Map<string, RegistryAction[]> {
   return byCluster;
 }
 
-function failed(snapshot: FleetSnapshot, observed: ObservedCluster[], conditions: AnyCondition[], message: string, digest: Digest): FleetState {
+function failed(snapshot: FleetSnapshot, observed: ObservedCluster[], memo: FleetMemo, conditions: AnyCondition[], message: string): FleetState {
   const condition: RegistryCondition = { severity: "error", reason: "PlanInputInvalid", message: `${message}; nothing is written until it is fixed.` };
-  return { snapshot, inputKey: "", plan: EMPTY_PLAN, observed, digest, actions: new Map(), conditions: [...conditions, condition] };
+  return { snapshot, inputKey: "", plan: EMPTY_PLAN, observed, memo, actions: new Map(), conditions: [...conditions, condition] };
 }
 
 /**
  * The adapter keeps a cluster's input object while nothing the planner reads changed (the registry's own
  * DestinationRules do not count), so identities plus the small remaining fields identify the input.
  */
-function planInputKey(adapted: AdaptedInput): string {
-  const { clusters, workspaces, resolvedHostnames, allowLoopbackGatewayAddresses } = adapted.input;
-  return `${clusters.map(identityOf).join(",")}|${stableStringify({ workspaces, resolvedHostnames: resolvedHostnames ?? null, loopback: allowLoopbackGatewayAddresses ?? false })}`;
+export function planInputKey(input: PlanInput, identity: (o: object) => number = identityOf): string {
+  const { clusters, workspaces, resolvedHostnames, allowLoopbackGatewayAddresses } = input;
+  return `${clusters.map(identity).join(",")}|${stableStringify({ workspaces, resolvedHostnames: resolvedHostnames ?? null, loopback: allowLoopbackGatewayAddresses ?? false })}`;
+}
+
+/** The adapt step: the snapshot's planner input (through `memo`, one per owner) and its key. */
+export function adaptSnapshot(snapshot: FleetSnapshot, options: StateOptions, memo: AdapterMemo, identity?: (o: object) => number): { adapted: AdaptedInput; inputKey: string } {
+  const adapted = toPlanInput(snapshot, options, memo);
+  return { adapted, inputKey: planInputKey(adapted.input, identity) };
+}
+
+/** Why `input` cannot be planned (the schema's first problems), or undefined when it can. */
+export function inputProblem(input: PlanInput): string | undefined {
+  const valid = validatePlanInput(input);
+  return valid.ok ? undefined : `the fleet could not be turned into planner input (${valid.problems.slice(0, 3).join("; ")})`;
 }
 
 /**
- * `previous`: the state of an earlier snapshot. When the planner input did not change — the usual case while the
- * registry's own writes stream back through the cache — its plan is reused, and only clusters whose objects
- * changed are converted and diffed again.
+ * The diff step: `planned` (possibly an earlier input's plan, while a newer one is being made) against what
+ * `snapshot` shows. Holds (stale clusters, stale configuration) and adapter conditions come from `adapted`, the
+ * snapshot's own input, so a cluster gone stale holds its writes at once. `previous`: the state of an earlier
+ * snapshot; only clusters whose objects or desired lists changed are converted and diffed again.
+ */
+export function diffFleetState(snapshot: FleetSnapshot, adapted: AdaptedInput, planned: PlannedInput, previous?: FleetState): FleetState {
+  const memo: FleetMemo = new Map();
+  const observed = observedWithMemo(snapshot.clusters, previous?.memo, memo);
+  if (!planned.ok) return failed(snapshot, observed, memo, adapted.conditions, planned.message);
+  const { plan, inputKey } = planned;
+  const holds: ClusterHolds = { stale: staleClusters({ plan, observed }), configStale: adapted.configStale };
+  const key = holdsKey(holds);
+  // Same plan, same scopes (kept as the same objects, so remembered comparisons stay valid).
+  const samePlan = previous?.inputKey === inputKey && previous.plan === plan;
+  const scopes = samePlan && previous.scopes ? previous.scopes : ownershipScopes(planned.input, plan, previous?.scopes);
+  const results = Object.entries(plan.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired)));
+  const result: DiffResult = { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
+  return { snapshot, inputKey, plan, observed, memo, scopes, actions: group(result), conditions: [...adapted.conditions, ...plan.conditions, ...result.conditions] };
+}
+
+/**
+ * Both steps with a planner in this thread (tests, scripts): `previous`'s planner and adapter memory are reused,
+ * and its plan too while the planner input is unchanged — the usual case while the registry's own writes stream
+ * back through the cache.
  */
 export function computeFleetState(snapshot: FleetSnapshot, options: StateOptions = {}, previous?: FleetState): FleetState {
   const digest = previous?.digest ?? { planner: createPlanner(), adapter: createAdapterMemo() };
-  const memo: FleetMemo = new Map();
-  const observed = observedWithMemo(snapshot.clusters, previous?.memo, memo);
-  const adapted = toPlanInput(snapshot, options, digest.adapter);
-  const inputKey = planInputKey(adapted);
-  try {
-    let planned = previous?.inputKey === inputKey ? previous.plan : undefined;
-    if (!planned) {
-      const valid = validatePlanInput(adapted.input);
-      if (!valid.ok) return failed(snapshot, observed, adapted.conditions, `the fleet could not be turned into planner input (${valid.problems.slice(0, 3).join("; ")})`, digest);
-      planned = digest.planner.plan(adapted.input);
+  const { adapted, inputKey } = adaptSnapshot(snapshot, options, digest.adapter);
+  let planned: PlannedInput;
+  if (previous?.inputKey === inputKey) planned = { ok: true, inputKey, input: adapted.input, plan: previous.plan };
+  else {
+    const problem = inputProblem(adapted.input);
+    try {
+      planned = problem ? { ok: false, message: problem } : { ok: true, inputKey, input: adapted.input, plan: digest.planner.plan(adapted.input) };
+    } catch (err) {
+      planned = { ok: false, message: `planning failed (${err instanceof Error ? err.message : String(err)})` };
     }
-    const holds: ClusterHolds = { stale: staleClusters({ plan: planned, observed }), configStale: adapted.configStale };
-    const key = holdsKey(holds);
-    // Same input, same scopes (kept as the same objects, so remembered comparisons stay valid).
-    const scopes = previous?.inputKey === inputKey && previous.scopes ? previous.scopes : ownershipScopes(adapted.input, planned, previous?.scopes);
-    const results = Object.entries(planned.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired)));
-    const result: DiffResult = { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
-    return { snapshot, inputKey, plan: planned, observed, memo, digest, scopes, actions: group(result), conditions: [...adapted.conditions, ...planned.conditions, ...result.conditions] };
-  } catch (err) {
-    return failed(snapshot, observed, adapted.conditions, `planning failed (${err instanceof Error ? err.message : String(err)})`, digest);
   }
+  return { ...diffFleetState(snapshot, adapted, planned, previous), digest };
 }

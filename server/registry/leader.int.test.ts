@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { shadowHash } from "@/lib/names/object-names";
 import { createLeaseClient } from "@/server/kube/lease-client";
-import { startRegistry, type Registry } from "./controller";
+import type { Registry } from "./controller";
+import { startRegistryOnSource } from "./model-registry";
 import { startLeaderElection, type LeaderElector } from "./leader-election";
 import { exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
@@ -37,7 +38,7 @@ describe("leader election against the lab", () => {
         const leaders = replicas.filter((r) => r.elector.isLeader()).map((r) => r.name);
         if (leaders.length !== 1 || leaders[0] !== name) violations.push(`${name} wrote while leaders were [${leaders.join(",")}]`);
       };
-      const registry = startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source, writerFor: env.writers(log, guard), leader: elector, managementCluster: "west", resyncMs: 300, coalesceMs: 20 });
+      const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source, writerFor: env.writers(log, guard), leader: elector, managementCluster: "west", resyncMs: 300, coalesceMs: 20 });
       replicas.push({ name, elector, registry, log, stopSource: source.stop });
     }
     const shadows = (context: string) => env.kubectl(context, ["get", "workloadentries", "-n", "bookinfo", "-o", "name"]);

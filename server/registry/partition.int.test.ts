@@ -3,7 +3,7 @@
 // the fleet converges and a resync from a fresh replica writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANAGED_BY_LABEL, SOURCE_CLUSTERS_ANNOTATION } from "@/lib/plan/desired";
-import { startRegistry } from "./controller";
+import { startRegistryOnSource } from "./model-registry";
 import { converge, exposeWithGateways, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 
 let env: RegistryLab;
@@ -23,7 +23,7 @@ async function fromEast(): Promise<Record<string, string>> {
   return out;
 }
 
-async function cycles(lister: ReturnType<RegistryLab["newLister"]>, registry: ReturnType<typeof startRegistry>, n: number) {
+async function cycles(lister: ReturnType<RegistryLab["newLister"]>, registry: ReturnType<typeof startRegistryOnSource>, n: number) {
   for (let i = 0; i < n; i++) {
     await lister.refresh();
     await registry.reconcileNow();
@@ -44,7 +44,7 @@ describe("partition", () => {
   it("keeps everything generated from an unreachable cluster across a restart, then converges", async () => {
     const options = { mode: "standalone" as const, allowLoopbackGatewayAddresses: true, managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0 };
     const listerA = env.newLister();
-    const a = startRegistry({ ...options, source: env.sourceOf(listerA), writerFor: env.writers([]) });
+    const a = startRegistryOnSource({ ...options, source: env.sourceOf(listerA), writerFor: env.writers([]) });
     await converge(listerA, a);
     const before = await fromEast();
     expect(Object.keys(before).length).toBeGreaterThanOrEqual(8);
@@ -56,7 +56,7 @@ describe("partition", () => {
     // Restart: a new replica whose first sight of east is "unreachable".
     const log: WriteLog = [];
     const listerB = env.newLister();
-    const b = startRegistry({ ...options, source: env.sourceOf(listerB), writerFor: env.writers(log) });
+    const b = startRegistryOnSource({ ...options, source: env.sourceOf(listerB), writerFor: env.writers(log) });
     await cycles(listerB, b, 3);
     expect(log.filter((w) => w.op === "delete")).toEqual([]);
     expect(await fromEast()).toEqual(before);
@@ -72,7 +72,7 @@ describe("partition", () => {
     for (const c of report) expect({ cluster: c.cluster, missing: c.missing, extra: c.extra, different: c.different }).toEqual({ cluster: c.cluster, missing: [], extra: [], different: [] });
 
     const freshLog: WriteLog = [];
-    const fresh = startRegistry({ ...options, source: env.sourceOf(listerB), writerFor: env.writers(freshLog) });
+    const fresh = startRegistryOnSource({ ...options, source: env.sourceOf(listerB), writerFor: env.writers(freshLog) });
     await fresh.reconcileNow();
     await fresh.stop();
     expect(freshLog).toEqual([]);

@@ -1,14 +1,17 @@
 // Production wiring of the registry, for server/runtime.ts: writers and the leader Lease's client made from the
 // fleet service's live cluster handles (so they follow a kubeconfig that changes while the console runs), leader
-// election on a Lease in the management cluster (standalone mode only), snapshots from the fleet cache, and the
-// resolver for DNS-named gateway addresses. The mode comes from EASTWEST_REGISTRY_MODE (server/env.ts).
+// election on a Lease in the management cluster (standalone mode only), and the process's fleet model (its state:
+// snapshot planned and diffed) with the resolver it plans with. The mode comes from EASTWEST_REGISTRY_MODE.
 import type { ServerEnv } from "@/server/env";
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import { createClusterWriter } from "@/server/kube/writer";
+import { createFleetModel } from "@/server/model/fleet-model";
+import { createLocalPlannerHost } from "@/server/model/local-planner-host";
+import type { FleetModel } from "@/server/model/types";
 import { startRegistry, type Registry } from "./controller";
 import { fromFleetSource } from "./fleet-source";
 import { followHandles, type HandleSource } from "./handle-pool";
-import { createHostnameResolver, type HostnameFeed, type Lookup } from "./hostname-resolver";
+import { createHostnameResolver, type HostnameFeed, type HostnameResolver, type Lookup } from "./hostname-resolver";
 import { startLeaderElection, type LeaderElector } from "./leader-election";
 import { followingLeaseClient, type LeaseRef } from "./lease-follow";
 
@@ -29,9 +32,37 @@ export type RegistryServiceDeps = {
   lease?: LeaseRef;
   /** Per write; kept below renewDeadline − leaseDuration margin (5 s with the defaults) so a lapsed leader's last write lands in time. */
   writeTimeoutMs?: number;
-  /** DNS lookups of gateway hostnames (tests inject a fake). */
+  /**
+   * The process's fleet model and the resolver it plans with (server/runtime.ts creates both and stops them).
+   * Without them — tests and scripts that start a registry alone — the service starts its own resolver (with
+   * `lookup`) and a model planning on this thread, and stops them with itself.
+   */
+  model?: FleetModel;
+  hostnames?: HostnameResolver;
+  /** DNS lookups of gateway hostnames for a resolver of its own (tests inject a fake). */
   lookup?: Lookup;
 };
+
+type Owned = { model: FleetModel; hostnames: HostnameResolver; stop: () => Promise<void> };
+
+/** The model and resolver given, or ones of the service's own (stopped with it). */
+function modelOf(deps: RegistryServiceDeps, source: ReturnType<typeof fromFleetSource>): Owned {
+  const given = deps.hostnames;
+  const hostnames = given ?? createHostnameResolver(deps.lookup ? { lookup: deps.lookup } : {});
+  if (deps.model) return { model: deps.model, hostnames, stop: async () => (given ? undefined : hostnames.stop()) };
+  const host = createLocalPlannerHost();
+  const { env } = deps;
+  const model = createFleetModel({ source, host, hostnames, ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}), allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses, freeze: process.env.NODE_ENV !== "production", log: deps.log });
+  return {
+    model,
+    hostnames,
+    stop: async () => {
+      await model.stop();
+      await host.stop();
+      if (!given) hostnames.stop();
+    },
+  };
+}
 
 export function startRegistryService(deps: RegistryServiceDeps): RegistryService {
   const { env } = deps;
@@ -45,18 +76,19 @@ export function startRegistryService(deps: RegistryServiceDeps): RegistryService
     env.registryMode === "standalone"
       ? startLeaderElection({ lease: followingLeaseClient(deps.handle, management, deps.lease ?? { namespace: "default", name: "eastwest-registry" }, 5_000), log: deps.log })
       : undefined;
-  const hostnames = createHostnameResolver(deps.lookup ? { lookup: deps.lookup } : {});
-  const registry = startRegistry({ mode: env.registryMode, source, writerFor, leader, managementCluster: env.managementCluster, hostnames, allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses, log: deps.log });
+  const owned = modelOf(deps, source);
+  const { hostnames } = owned;
+  const registry = startRegistry({ mode: env.registryMode, model: owned.model, writerFor, leader, hostnames, log: deps.log });
   return {
     ...registry,
     leader,
     hostnames: { resolved: hostnames.resolved, ready: hostnames.ready, conditions: hostnames.conditions, subscribe: hostnames.subscribe, refresh: hostnames.refresh },
     async stop() {
-      hostnames.stop();
       // Writes in flight finish first (each has its own deadline), then the Lease is emptied so another
       // replica takes over at its next retry instead of waiting out the lease duration.
       await registry.stop();
       await leader?.stop({ release: true });
+      await owned.stop();
     },
   };
 }

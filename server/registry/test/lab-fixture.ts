@@ -11,7 +11,8 @@ import { startLab, type Lab } from "@/lab/start";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { createFleetLister, type FleetLister } from "@/server/kube/writer-fleet-lister";
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
-import { startRegistry, type Registry, type RegistryDeps, type SnapshotSource } from "../controller";
+import type { Registry, SnapshotSource } from "../controller";
+import { startRegistryOnSource, type SourceRegistry, type SourceRegistryDeps } from "../model-registry";
 
 export type WriteLog = Array<{ cluster: string; op: "apply" | "delete" | "event"; id: string; force?: boolean }>;
 
@@ -144,15 +145,16 @@ export async function exposeWithGateways(env: RegistryLab): Promise<Record<strin
 }
 
 /**
- * A registry on this lab as most integration tests want it: standalone, the lab's loopback gateway addresses
+ * A registry on this lab as most integration tests want it: its own fleet model on the lister's snapshots
+ * (planner on this thread, inputs and outputs deep-frozen), standalone, the lab's loopback gateway addresses
  * allowed, west managing, and no timer of its own (`converge` drives every cycle). `overrides` change any of it.
  */
-export function startLabRegistry(env: RegistryLab, lister: FleetLister, log: WriteLog, overrides: Partial<RegistryDeps> = {}): Registry {
-  return startRegistry({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0, ...overrides });
+export function startLabRegistry(env: RegistryLab, lister: FleetLister, log: WriteLog, overrides: Partial<SourceRegistryDeps> = {}): SourceRegistry {
+  return startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: env.sourceOf(lister), writerFor: env.writers(log), managementCluster: "west", resyncMs: 3_600_000, coalesceMs: 0, ...overrides });
 }
 
 /** The demo lab with gateways in every cluster and details and reviews exposed, and a registry converged on it. */
-export async function startConvergedRegistryLab(log: WriteLog): Promise<{ env: RegistryLab; lister: FleetLister; registry: Registry }> {
+export async function startConvergedRegistryLab(log: WriteLog): Promise<{ env: RegistryLab; lister: FleetLister; registry: SourceRegistry }> {
   const env = await startRegistryLab();
   await exposeWithGateways(env);
   const lister = env.newLister();

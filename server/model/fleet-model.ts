@@ -1,0 +1,172 @@
+// The fleet model: the one per-process owner of the fleet as the registry's planner sees it (contract in
+// types.ts). On each snapshot of the fleet cache: adapt it (one adapter memo per model), send the planner input
+// to the planner host when it changed (its worker plans; at most one plan in flight, later inputs coalesce to
+// the latest), and diff what is observed against the latest plan, incrementally — also while a newer plan is
+// being made, so a write coming back through the cache is digested at once. Each result is one ModelState.
+//
+// Nothing is planned before every gateway hostname of the snapshot was looked up once (the resolver's `ready`):
+// "no answer yet" must not read as "no address", or every start would withdraw those gateways' endpoints.
+import { deepFreeze } from "@/lib/fleet/deep-freeze";
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { PlanInput } from "@/lib/plan/input";
+import type { HostnameFeed } from "@/server/registry/hostname-resolver";
+import { diffFleetState, EMPTY_PLAN, type PlannedInput } from "@/server/registry/fleet-state";
+import { createModelInputs, type ModelInput } from "./model-inputs";
+import { createPlanPump, type PlanJob, type PlanOutcome } from "./plan-pump";
+import type { FleetModel, ModelState, PlannerHost } from "./types";
+import { createModelWaiters } from "./model-waiters";
+
+/** Where snapshots come from (the fleet cache, or a list-based source in tests). */
+export type ModelSource = {
+  current(): FleetSnapshot | undefined;
+  /** Calls back on every new snapshot; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Where the Workspaces live, when the source knows (the fleet cache does). */
+  managementCluster?: () => string | undefined;
+};
+
+export type FleetModelDeps = {
+  source: ModelSource;
+  /** The planner (server/model/planner-host.ts); owned by the caller, which stops it after the model. */
+  host: PlannerHost;
+  /** DNS answers for gateway hostnames (server/registry/hostname-resolver.ts); without it, DNS-named gateways stay flagged. */
+  hostnames?: HostnameFeed;
+  /** The configured management cluster; else the source's. */
+  managementCluster?: string;
+  allowLoopbackGatewayAddresses?: boolean;
+  /** Deep-freeze snapshots as they arrive and every state handed out (development and tests). */
+  freeze?: boolean;
+  /** Object identities for the planner input key (one numbering per model); lib/plan's process-wide one otherwise. */
+  identity?: (o: object) => number;
+  log?: (line: string) => void;
+};
+
+type Done = PlanJob & { outcome: PlanOutcome; seq: number };
+
+export function createFleetModel(deps: FleetModelDeps): FleetModel {
+  const freeze = deps.freeze ? deepFreeze : <T>(value: T): T => value;
+  const inputs = createModelInputs(freeze, deps.identity);
+  const listeners = new Set<(state: ModelState) => void>();
+  let seen: { snapshot: FleetSnapshot; seq: number } | undefined;
+  let done: Done | undefined;
+  let state: ModelState | undefined;
+  let stateSeq = 0;
+  let stopped = false;
+  let notifying = false;
+  let again = false;
+
+  const waiters = createModelWaiters();
+  const pump = createPlanPump(deps.host, (job, outcome) => {
+    if (outcome.ok) freeze(outcome.plan);
+    if (!outcome.ok) deps.log?.(`fleet model: ${outcome.message}`);
+    else if (outcome.ms > 500) deps.log?.(`fleet model: planned the fleet in ${outcome.ms.toFixed(0)} ms`);
+    done = { ...job, outcome, seq: seen?.seq ?? 0 };
+    update();
+  });
+
+  const settings = () => ({
+    allowLoopbackGatewayAddresses: deps.allowLoopbackGatewayAddresses === true,
+    ...optional("managementCluster", deps.managementCluster ?? deps.source.managementCluster?.()),
+    ...optional("resolvedHostnames", deps.hostnames?.resolved()),
+  });
+
+  /** What the current input is diffed against, asking the host for a plan when the input changed. */
+  function plannedFor(input: ModelInput): { planned: PlannedInput; input: PlanInput; current: boolean } | undefined {
+    if (input.problem) {
+      pump.drop();
+      return { planned: { ok: false, message: input.problem }, input: input.adapted.input, current: true };
+    }
+    const retry = done && !done.outcome.ok && (seen?.seq ?? 0) > done.seq;
+    if (done?.inputKey !== input.inputKey || retry) pump.want({ inputKey: input.inputKey, input: input.adapted.input });
+    else pump.drop();
+    if (!done) return undefined;
+    const current = done.inputKey === input.inputKey && !pump.busy();
+    const planned: PlannedInput = done.outcome.ok ? { ok: true, inputKey: done.inputKey, input: done.input, plan: done.outcome.plan } : done.outcome;
+    return { planned, input: done.input, current };
+  }
+
+  function update(): void {
+    if (stopped) return;
+    const snapshot = deps.source.current();
+    if (!snapshot) return;
+    if (seen?.snapshot !== snapshot) seen = { snapshot: freeze(snapshot), seq: (seen?.seq ?? 0) + 1 };
+    if (deps.hostnames && !deps.hostnames.ready(snapshot)) return;
+    const input = inputs.of(snapshot, settings());
+    const next = plannedFor(input);
+    if (!next) return;
+    const plan = next.planned.ok ? next.planned.plan : EMPTY_PLAN;
+    if (state && state.snapshot === snapshot && state.adapted === input.adapted && state.plan === plan && state.planned === next.input && state.current === next.current) return;
+    const registry = diffFleetState(snapshot, input.adapted, next.planned, state?.registry);
+    for (const part of [registry.actions, registry.conditions, registry.observed]) freeze(part);
+    state = Object.freeze({ snapshot, adapted: input.adapted, plan, planned: next.input, current: next.current, registry: Object.freeze(registry) });
+    stateSeq = seen.seq;
+    notify();
+  }
+
+  function notify(): void {
+    if (notifying) {
+      again = true;
+      return;
+    }
+    notifying = true;
+    try {
+      do {
+        again = false;
+        const s = state;
+        if (!s) break;
+        waiters.settle(s, stateSeq);
+        for (const listener of [...listeners]) listener(s);
+      } while (again);
+    } finally {
+      notifying = false;
+    }
+  }
+
+  /** Updates never throw into the fleet cache's or the resolver's callbacks. */
+  function safeUpdate(): void {
+    try {
+      update();
+    } catch (err) {
+      deps.log?.(`fleet model: digesting the snapshot failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  const offSource = deps.source.subscribe(safeUpdate);
+  const offHostnames = deps.hostnames?.subscribe(safeUpdate);
+  safeUpdate();
+
+  return {
+    current: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    settled() {
+      if (stopped) return Promise.reject(new Error("the fleet model is stopped"));
+      safeUpdate();
+      const waiting = waiters.add(seen?.seq ?? 0);
+      if (state) waiters.settle(state, stateSeq);
+      return waiting;
+    },
+    async fork(change) {
+      if (!pump.lastSent()) await this.settled();
+      const base = pump.lastSent();
+      if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
+      const changed = freeze(change(base.input));
+      const result = await deps.host.fork(changed);
+      return freeze({ ...result, changed });
+    },
+    async stop() {
+      stopped = true;
+      offSource();
+      offHostnames?.();
+      pump.stop();
+      waiters.rejectAll(new Error("the fleet model is stopped"));
+      listeners.clear();
+    },
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
