@@ -16,6 +16,8 @@ export default defineConfig({
     // Integration and conformance suites start real lab servers on loopback ports;
     // keep to the two cores this project's machines have.
     maxWorkers: 2,
+    // The planner host's tests run the real worker thread, which loads the bundle (rebuilt only when stale).
+    globalSetup: ["scripts/build-model-worker.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

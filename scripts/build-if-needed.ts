@@ -1,6 +1,7 @@
 // `npm run demo` builds only when the sources are newer than the last production build (.next/BUILD_ID).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { buildModelWorkerIfNeeded } from "./build-model-worker";
 import { run } from "./processes";
 
 const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tsconfig.build.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
@@ -20,6 +21,8 @@ export function buildIsStale(root: string): boolean {
 }
 
 export async function buildIfNeeded(root: string, force = false): Promise<void> {
+  // The planner worker is its own bundle (dist/planner-worker.mjs), checked against its own inputs.
+  await buildModelWorkerIfNeeded(root);
   if (!force && !buildIsStale(root)) {
     console.log("build: .next is up to date");
     return;
