@@ -1,14 +1,21 @@
 // Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
 // build if a client component imports this module, and throws outside a react-server/Next server runtime).
 import "server-only";
+import { existsSync } from "node:fs";
 import { serverEnv, type ServerEnv } from "./env";
 import { startFleetService, type FleetService } from "./fleet/service";
 import { FIELD_MANAGER } from "./kube/writer";
+import { createFleetModel } from "./model/fleet-model";
+import { createPlannerHost, defaultWorkerFile } from "./model/planner-host";
+import type { FleetModel, PlannerHost } from "./model/types";
+import { fromFleetSource } from "./registry/fleet-source";
+import { createHostnameResolver, type Lookup } from "./registry/hostname-resolver";
 import { startRegistryService, type RegistryService } from "./registry/service";
 import { installShutdownHook } from "./registry/shutdown-hook";
 import { registryLine } from "./startup/registry-line";
 
-export type Runtime = { fleet: FleetService; registry: Promise<RegistryService> };
+/** `model`: the one fleet model of the process (server/model/types.ts); every view of the fleet reads it. */
+export type Runtime = { fleet: FleetService; model: FleetModel; registry: Promise<RegistryService> };
 
 const KEY = Symbol.for("eastwest-console.runtime");
 type Holder = { [KEY]?: Runtime };
@@ -32,15 +39,38 @@ function start(): Runtime {
   return runtime;
 }
 
+/** The planner's worker thread; without a built worker (`npm run build:worker`), this thread, said loudly. */
+function plannerHost(log: (line: string) => void): PlannerHost {
+  const workerFile = defaultWorkerFile();
+  if (existsSync(workerFile)) return createPlannerHost({ workerFile });
+  log(`fleet model: the planner worker ${workerFile} is not built (npm run build:worker); planning on the main thread, which stalls it while a plan runs`);
+  return createPlannerHost({ inProcess: true });
+}
+
+export type RuntimeOptions = { plannerHost?: PlannerHost; lookup?: Lookup };
+
 /**
- * The fleet and the registry, wired as the console runs them (tests start it on a lab's kubeconfig). Once the
- * kubeconfig is read, one line says whether the registry will write and to which clusters.
+ * The fleet, its model and the registry, wired as the console runs them (tests start it on a lab's kubeconfig).
+ * Once the kubeconfig is read, one line says whether the registry will write and to which clusters.
  */
-export function startRuntime(env: ServerEnv, log: (line: string) => void): Runtime & { stop: () => Promise<void> } {
+export function startRuntime(env: ServerEnv, log: (line: string) => void, options: RuntimeOptions = {}): Runtime & { stop: () => Promise<void> } {
   const fleet = startFleetService(env, log);
-  // The registry plans from the fleet's snapshots, writes through the fleet's live cluster handles, and writes
-  // only while it holds the Lease in the management cluster (EASTWEST_REGISTRY_MODE=observe: never writes).
-  const registry = startRegistryService({ env, snapshots: fleet.snapshots, handle: fleet.handle, log });
+  // One resolver for gateway hostnames: the model plans with its answers, the registry reports its failures.
+  const hostnames = createHostnameResolver(options.lookup ? { lookup: options.lookup } : {});
+  const host = options.plannerHost ?? plannerHost(log);
+  const model = createFleetModel({
+    source: fromFleetSource(fleet.snapshots),
+    host,
+    hostnames,
+    ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}),
+    allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses,
+    // Development and tests: a reader mutating a shared snapshot or plan throws where it does it.
+    freeze: process.env.NODE_ENV !== "production",
+    log,
+  });
+  // The registry writes what the model plans, through the fleet's live cluster handles, and only while it holds
+  // the Lease in the management cluster (EASTWEST_REGISTRY_MODE=observe: never writes).
+  const registry = startRegistryService({ env, snapshots: fleet.snapshots, handle: fleet.handle, log, model, hostnames });
   void fleet.ready().then(() => {
     const view = fleet.view();
     const ready = view.kind === "ready";
@@ -55,9 +85,14 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void): Runti
   });
   return {
     fleet,
+    model,
     registry: Promise.resolve(registry),
     stop: async () => {
+      // Writes in flight finish and the Lease is released first; then nothing more is planned or looked up.
       await registry.stop();
+      await model.stop();
+      await host.stop();
+      hostnames.stop();
       fleet.stop();
     },
   };

@@ -2,7 +2,7 @@
 // (a lister, the fleet cache): the model plans with a planner host on this thread unless `host` is given. The
 // running console does not use this: its runtime starts one model (worker planner) and hands it to the registry.
 import { createFleetModel } from "@/server/model/fleet-model";
-import { createLocalPlannerHost } from "@/server/model/local-planner-host";
+import { createPlannerHost } from "@/server/model/planner-host";
 import type { FleetModel, PlannerHost } from "@/server/model/types";
 import { startRegistry, type Registry, type RegistryDeps, type SnapshotSource } from "./controller";
 
@@ -18,7 +18,7 @@ export type SourceRegistry = Registry & { model: FleetModel };
 
 export function startRegistryOnSource(deps: SourceRegistryDeps): SourceRegistry {
   const { source, managementCluster, allowLoopbackGatewayAddresses, host: given, ...rest } = deps;
-  const host = given ?? createLocalPlannerHost();
+  const host = given ?? createPlannerHost({ inProcess: true });
   const model = createFleetModel({
     source,
     host,

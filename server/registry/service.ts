@@ -6,7 +6,7 @@ import type { ServerEnv } from "@/server/env";
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import { createClusterWriter } from "@/server/kube/writer";
 import { createFleetModel } from "@/server/model/fleet-model";
-import { createLocalPlannerHost } from "@/server/model/local-planner-host";
+import { createPlannerHost } from "@/server/model/planner-host";
 import type { FleetModel } from "@/server/model/types";
 import { startRegistry, type Registry } from "./controller";
 import { fromFleetSource } from "./fleet-source";
@@ -50,7 +50,7 @@ function modelOf(deps: RegistryServiceDeps, source: ReturnType<typeof fromFleetS
   const given = deps.hostnames;
   const hostnames = given ?? createHostnameResolver(deps.lookup ? { lookup: deps.lookup } : {});
   if (deps.model) return { model: deps.model, hostnames, stop: async () => (given ? undefined : hostnames.stop()) };
-  const host = createLocalPlannerHost();
+  const host = createPlannerHost({ inProcess: true });
   const { env } = deps;
   const model = createFleetModel({ source, host, hostnames, ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}), allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses, freeze: process.env.NODE_ENV !== "production", log: deps.log });
   return {
