@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { WorkspaceDetail } from "@/lib/workspace-view/types";
+import type { WorkspaceDetail, WorkspaceSummary } from "@/lib/workspace-view/types";
 import { buildIfNeeded } from "./build-if-needed";
 import { readMetrics, sampleMetrics, type MetricsReading } from "./bench/console-metrics";
 import { waitForSynced } from "./bench/console-probe";
@@ -99,7 +99,9 @@ try {
   console.log(progress.convergedAt ? "bench: registry converged" : "bench: registry did NOT converge in time; measuring anyway");
   const afterConverge = await settledHeap();
 
-  const details = await Promise.all(Array.from({ length: WORKSPACES }, (_, i) => trpcCall<WorkspaceDetail>(BASE, "workspace.detail", "query", { workspace: WORKSPACES === 1 ? "scale-ws" : `scale-ws-${i + 1}` })));
+  // The lab makes at most one workspace per namespace: ask the console which there are.
+  const names = (await trpcCall<WorkspaceSummary[]>(BASE, "workspace.list", "query", undefined)).map((w) => w.name).filter((n) => n.startsWith("scale-ws"));
+  const details = await Promise.all(names.map((workspace) => trpcCall<WorkspaceDetail>(BASE, "workspace.detail", "query", { workspace })));
   const tally: RemovalTally = { removable: 0, refused: [] };
   const kinds = teamCalls(BASE, details, DEFAULT_LOAD, tally);
   const windowEndBeforeRun = sampler.readings.at(-1)?.window?.endS ?? -1;
@@ -118,11 +120,11 @@ try {
     heap: { atReady, atSync, afterConverge, afterRun: last?.heapUsedBytes }, rssAfterRun: last?.rssBytes,
   };
   const figures = runFigures(facts, results, sampler.readings);
-  const title = `Workspace API on ${CLUSTERS} clusters × ${SERVICES} services, ${WORKSPACES} workspaces, gateways everywhere, registry standalone (commit ${commit})`;
+  const title = `Workspace API on ${CLUSTERS} clusters × ${SERVICES} services, ${details.length} workspaces, gateways everywhere, registry standalone (commit ${commit})`;
   const rows = figureRows(figures, concurrency);
   rows.push({ figure: "removal previews with consequences", value: `${tally.removable}/${DEFAULT_LOAD.removal}`, note: tally.refused[0] ? `(refused: ${tally.refused[0]})` : "(gateway proven the console's)" });
   printTable(title, rows);
-  writeFiguresJson(JSON_PATH, { title, commit, date: new Date().toISOString(), machine: { cores: cpus().length, loadAfter: loadavg() }, sizes: { clusters: CLUSTERS, services: SERVICES, workspaces: WORKSPACES }, registrySettings: settings, load: DEFAULT_LOAD, removalPreviewsWithConsequences: tally.removable, figures });
+  writeFiguresJson(JSON_PATH, { title, commit, date: new Date().toISOString(), machine: { cores: cpus().length, loadAfter: loadavg() }, sizes: { clusters: CLUSTERS, services: SERVICES, workspaces: details.length }, registrySettings: settings, load: DEFAULT_LOAD, removalPreviewsWithConsequences: tally.removable, figures });
   console.log(`bench: figures written to ${JSON_PATH}`);
 } finally {
   await sampler?.stop();
