@@ -1,11 +1,11 @@
 // compareCluster (standalone mode) for a cluster that changed a little since its last comparison: the planner
 // keeps unchanged planned objects, the snapshot keeps unchanged live ones, so only pairs where either side is a
 // different object are compared again; everything else is the previous comparison. Same statuses as a full
-// comparison; extras may come in a different order (they are independent deletes).
+// comparison, in the same order (unplanned ones sorted by id, as compareCluster gives them).
 import type { DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { compareStrings } from "@/lib/plan/json";
-import { compareCluster, compareWith, observedIndex, observedKey, unplanned, type Comparison } from "./compare";
+import { compareCluster, compareWith, inIdOrder, observedIndex, observedKey, unplanned, type Comparison } from "./compare";
 import { observedParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
 import type { ObservedObject } from "./types";
@@ -101,11 +101,12 @@ export function compareIncrementally(previous: Compared | undefined, desired: re
   // delete, or foreign ones claiming to be ours, to report).
   const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...patch.changes.added];
   const seen = new Set<ObservedObject>();
+  const unplannedNow: Comparison[] = [];
   for (const o of candidates) {
     if (!o || seen.has(o) || patch.changes.removed.has(o) || isDesired(desired, observedKey(o))) continue;
     seen.add(o);
     const c = unplanned(o, scope);
-    if (c) out.push(c);
+    if (c) unplannedNow.push(c);
   }
-  return { desired, observed, scope, comparisons: out };
+  return { desired, observed, scope, comparisons: [...out, ...inIdOrder(unplannedNow)] };
 }

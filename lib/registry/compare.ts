@@ -4,6 +4,7 @@
 // claims to be ours as foreign; observe mode (a Tetrate control plane writes) compares with whatever
 // generated-looking objects exist, by spec, since XCP's objects carry neither our marks nor our hash.
 import { CONTENT_HASH_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE, type DesiredObject } from "@/lib/plan/desired";
+import { compareStrings } from "@/lib/plan/json";
 import { desiredId } from "@/lib/plan/place";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import { nestsDeeperThan } from "@/lib/validation/json-depth";
@@ -148,13 +149,19 @@ export function compareCluster(desired: readonly DesiredObject[], observed: read
     wanted.add(id);
     return compareCached(d, byId.get(id), mode, scope);
   });
+  const extras: Comparison[] = [];
   for (const o of observed) {
     const id = observedKey(o);
     if (wanted.has(id)) continue;
     if (mode === "standalone") {
       const c = unplanned(o, scope);
-      if (c) out.push(c);
-    } else if (looksGenerated(o)) out.push({ status: "extra", id, observed: o, reason: "present but no longer planned" });
+      if (c) extras.push(c);
+    } else if (looksGenerated(o)) extras.push({ status: "extra", id, observed: o, reason: "present but no longer planned" });
   }
-  return out;
+  return [...out, ...inIdOrder(extras)];
+}
+
+/** Unplanned comparisons in id order: the same order however they were found (a full or a patched comparison). */
+export function inIdOrder(extras: Comparison[]): Comparison[] {
+  return extras.sort((a, b) => compareStrings(a.id, b.id));
 }
