@@ -70,7 +70,7 @@ export function figureRows(f: Figures, concurrency: string): Row[] {
     { figure: "event-loop delay max during the run", value: ms(f.loopDelay.maxMs) },
     { figure: "leader transitions during the run", value: String(f.leader.transitionsDuringRun ?? "n/a"), note: `(${f.leader.samplesNotLeading} of ${f.leader.samplesDuringRun} 1 s samples not leading)` },
     { figure: "heap used at ready / synced / converged", value: [f.memory.atReady, f.memory.atSync, f.memory.afterConverge].map((b) => (b === undefined ? "n/a" : mib(b))).join(" / ") },
-    { figure: "heap used after converge − at ready", value: f.memory.afterConverge !== undefined && f.memory.atReady !== undefined ? mib(f.memory.afterConverge - f.memory.atReady) : "n/a", note: "(fleet cache + model + registry state; no forced GC: lowest of 3 reads)" },
+    { figure: "heap used after converge − at ready", value: f.memory.afterConverge !== undefined && f.memory.atReady !== undefined ? mib(f.memory.afterConverge - f.memory.atReady) : "n/a", note: "(main thread: fleet cache + model + registry state; a planner worker's heap counts in RSS only; no forced GC: lowest of 3 reads)" },
     { figure: "console RSS after the run", value: f.memory.rssAfterRun === undefined ? "n/a" : mib(f.memory.rssAfterRun) },
   );
   return rows;
