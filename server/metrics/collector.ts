@@ -29,7 +29,7 @@ function loopFamilies(loop: LoopDelayMonitor): MetricFamily[] {
   const families: MetricFamily[] = [{ name: "eastwest_event_loop_delay_seconds", help, type: "gauge", samples }];
   if (window) {
     families.push(gauge("eastwest_event_loop_delay_window_seconds", "Length of the last completed window (longer than 5 s when a stall delayed its end).", (window.endMs - window.startMs) / 1000));
-    families.push(gauge("eastwest_event_loop_delay_window_end_seconds", "When the last completed window ended, in seconds since the metrics started.", window.endMs / 1000));
+    families.push(gauge("eastwest_event_loop_delay_window_end_seconds", "When the last completed window ended, in seconds since the process started.", window.endMs / 1000));
   }
   return families;
 }
