@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clusterSnapshot, obj } from "@/lib/fleet/snapshot-fixtures";
 import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { freshnessOf, haChecklistFromSnapshot } from "./from-snapshot";
+import { toPlanInput } from "@/lib/registry/plan-input-adapter";
+import { freshnessOf, haChecklistFromSnapshot as fromInput } from "./from-snapshot";
 
 const details = obj("Service", "details", { namespace: "bookinfo", labels: { app: "details" }, spec: { selector: { app: "details" }, ports: [{ name: "http", port: 9080 }] } });
 const gateway = obj("IngressGateway", "eastwest-gateway", { namespace: "bookinfo", spec: { eastWestOnly: true } });
@@ -38,6 +39,9 @@ function snapshot(eastState: "synced" | "stale" | "never"): FleetSnapshot {
     clusters: [clusterSnapshot("west", [...workload("10.0.1.1"), ...config], { management: true }), clusterSnapshot("east", eastObjects, east)],
   };
 }
+
+/** The snapshot with the input the fleet model would adapt from it. */
+const haChecklistFromSnapshot = (s: FleetSnapshot, workspace: string) => fromInput(s, toPlanInput(s, { managementCluster: "west" }).input, workspace);
 
 describe("haChecklistFromSnapshot", () => {
   it.each([

@@ -1,11 +1,12 @@
-// The checklist straight from a fleet snapshot: the registry's adapter (lib/registry) turns the snapshot into
-// the planner's input; the snapshot itself adds what the input cannot say — why and since when a cluster is
-// stale, and which cluster is the management cluster.
+// The checklist from the fleet model's view: the planner input the registry plans from (the fleet model's
+// adapted input: nobody adapts the snapshot again), and the snapshot it was adapted from for what the input
+// cannot say — why and since when a cluster is stale, which cluster is the management cluster, and how many of
+// each gateway's pods are ready.
 import { everSynced } from "@/lib/fleet/ever-synced";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
-import { toPlanInput } from "@/lib/registry/plan-input-adapter";
+import type { PlanInput } from "@/lib/plan/input";
 import type { Freshness } from "./context";
-import { gatewayPodsOf } from "./gateway-pods";
+import { gatewayPodsOf, type GatewayPods } from "./gateway-pods";
 import { haChecklist } from "./ha-checklist";
 
 export function freshnessOf(snapshot: FleetSnapshot): Map<string, Freshness> {
@@ -18,22 +19,20 @@ export function freshnessOf(snapshot: FleetSnapshot): Map<string, Freshness> {
   );
 }
 
-/** `clusters` restricts the check to workload clusters (e.g. leave out a management-only cluster). */
-/** `allowLoopbackGatewayAddresses`: the console's setting (PlanInput's field of the same name). */
-export function haChecklistFromSnapshot(
-  snapshot: FleetSnapshot,
-  workspace: string,
-  options: { resolvedHostnames?: Record<string, string[]>; clusters?: readonly string[]; allowLoopbackGatewayAddresses?: boolean } = {},
-) {
+export type FromSnapshotOptions = {
+  /** Restricts the check to workload clusters (e.g. leave out a management-only cluster). */
+  clusters?: readonly string[];
+  /** freshnessOf(snapshot) and gatewayPodsOf(snapshot, input), when the caller keeps them across requests. */
+  freshness?: ReadonlyMap<string, Freshness>;
+  gatewayPods?: ReadonlyMap<string, GatewayPods>;
+};
+
+/** `input`: the planner input adapted from `snapshot` (with the registry's DNS answers and gateway-address setting). */
+export function haChecklistFromSnapshot(snapshot: FleetSnapshot, input: PlanInput, workspace: string, options: FromSnapshotOptions = {}) {
   const management = snapshot.managementCluster ?? undefined;
-  const adapted = toPlanInput(snapshot, {
-    ...(management ? { managementCluster: management } : {}),
-    ...(options.resolvedHostnames ? { resolvedHostnames: options.resolvedHostnames } : {}),
-    ...(options.allowLoopbackGatewayAddresses ? { allowLoopbackGatewayAddresses: true } : {}),
-  });
-  return haChecklist(adapted.input, workspace, {
-    freshness: freshnessOf(snapshot),
-    gatewayPods: gatewayPodsOf(snapshot, adapted.input),
+  return haChecklist(input, workspace, {
+    freshness: options.freshness ?? freshnessOf(snapshot),
+    gatewayPods: options.gatewayPods ?? gatewayPodsOf(snapshot, input),
     ...(management ? { managementCluster: management } : {}),
     ...(options.clusters ? { clusters: options.clusters } : {}),
   });

@@ -3,6 +3,9 @@ import { unavailable } from "@/server/errors";
 import type { RegistryService } from "@/server/registry/service";
 import { registryStatusPage } from "@/server/registry/status-page";
 import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { modelIn } from "@/server/workspaces/context-model";
+import { stateOf } from "@/server/workspaces/fleet-input";
+import { modelOfFleet } from "@/server/workspaces/production-deps";
 import { workspaceReachOf } from "@/server/workspaces/workspace-reach";
 
 async function running(registry: Promise<RegistryService> | undefined): Promise<RegistryService> {
@@ -20,7 +23,8 @@ export const registryRouter = createTRPCRouter({
     const registry = await running(ctx.registry);
     if (input.workspace === undefined) return registryStatusPage(registry.status(), input);
     await ctx.fleet.ready();
-    const snapshot = ctx.fleet.snapshots.current();
-    return registryStatusPage(registry.status(), input, { reach: workspaceReachOf(snapshot, input.workspace), readFrom: snapshot });
+    const model = modelIn(ctx) ?? modelOfFleet(ctx.fleet);
+    const state = await stateOf({ model });
+    return registryStatusPage(registry.status(), input, { reach: workspaceReachOf(model, state, input.workspace), readFrom: state.snapshot });
   }),
 });

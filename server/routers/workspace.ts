@@ -19,18 +19,18 @@ import { exposurePreview } from "@/server/workspaces/exposure-preview";
 import { gatewayApply } from "@/server/workspaces/gateway-apply";
 import { gatewayPreview } from "@/server/workspaces/gateway-preview";
 import { gatewayRemove, gatewayRemovePreview } from "@/server/workspaces/gateway-remove";
+import { modelIn } from "@/server/workspaces/context-model";
 import { workspaceDepsFrom } from "@/server/workspaces/production-deps";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
 import { workspaceList } from "@/server/workspaces/workspace-list";
 
-const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry);
+const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelIn(ctx));
 
 export const workspaceRouter = createTRPCRouter({
   /** Every workspace of the management cluster, for the overview. */
   list: publicProcedure.query(async ({ ctx }) => {
     await ctx.fleet.ready();
-    const deps = depsOf(ctx);
-    return workspaceList(deps, await deps.gatewayHostnames?.());
+    return workspaceList(depsOf(ctx));
   }),
   /** One workspace: clusters, gateways, services, exposure, readiness, registry propagation. */
   detail: publicProcedure.input(workspaceRefSchema).query(async ({ ctx, input }) => {

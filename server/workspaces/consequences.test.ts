@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { DesiredObject } from "@/lib/plan/desired";
-import { plan } from "@/lib/plan/plan";
+import type { PlanInput } from "@/lib/plan/input";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { live } from "@/lib/registry/test-helpers";
 import type { ObservedCluster } from "@/lib/registry/types";
 import { clusterConsequences, lossSentences } from "./consequences";
 import { heldByForeign } from "./foreign-holders";
+import { forkOf } from "./test/plan-fork";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
-const before = plan(seedInput({ exposed: [DETAILS] }));
-const after = plan(seedInput({ exposed: [DETAILS, REVIEWS] }));
+const { before, after, delta } = await forkOf(seedInput({ exposed: [DETAILS] }), () => seedInput({ exposed: [DETAILS, REVIEWS] }));
 const SE = (fqdn: string) => `xcp-multicluster/global-gwinternal-${fqdn.replaceAll(".", "-")}`;
 
 const planned = (cluster: string, kind: string, service: string): DesiredObject => {
@@ -35,14 +35,20 @@ describe("clusterConsequences in north when exposing reviews as well", () => {
     ["a foreign object holds details' name: blocked, not kept", north([live(detailsSE, { managers: [] }), live(reviewsSE)]), { added: [SE(REVIEWS)], unchanged: 0, blocked: [SE(DETAILS)] }],
     ["only the label copied: still foreign", north([live(detailsSE), live(reviewsSE, { annotations: {}, managers: [] })]), { added: [], unchanged: 1, blocked: [SE(REVIEWS)] }],
   ])("%s", (_name, observed, expected) => {
-    const byCluster = clusterConsequences(before, after, heldByForeign(observed, after));
+    const byCluster = clusterConsequences(before, delta, heldByForeign(observed, after));
     expect(byCluster.find((c) => c.cluster === "north")?.serviceEntries).toEqual({ removed: [], ...expected });
   });
 
   it("checks nothing without observed objects (observe mode: the console writes nothing)", () => {
-    expect(clusterConsequences(before, after).find((c) => c.cluster === "north")?.serviceEntries.blocked).toEqual([]);
+    expect(clusterConsequences(before, delta).find((c) => c.cluster === "north")?.serviceEntries.blocked).toEqual([]);
   });
 });
+
+/** The sentences of the fork from `input` to `changed`. */
+async function losses(input: PlanInput, changed: PlanInput, source: string, local: Parameters<typeof lossSentences>[3]) {
+  const fork = await forkOf(input, () => changed);
+  return lossSentences(fork.before, fork.delta, source, local);
+}
 
 describe("lossSentences when east's gateway is removed, judged by west's live endpoints", () => {
   const input = seedInput({ exposed: [DETAILS] });
@@ -53,26 +59,26 @@ describe("lossSentences when east's gateway is removed, judged by west's live en
     ["one of two local endpoints ready: west still serves details itself", { ready: 1, total: 2 }, lost],
     ["none of two ready: east's was the only working instance", { ready: 0, total: 2 }, `${DETAILS} becomes unreachable in west: none of its 2 local endpoints is ready, and east's is its only working instance.`],
     ["no local endpoint at all: the same", { ready: 0, total: 0 }, `${DETAILS} becomes unreachable in west: it has no local endpoints, and east's is its only working instance.`],
-  ])("%s", (_name, west, sentence) => {
-    const sentences = lossSentences(plan(input), plan(withoutEast), "east", (cluster, fqdn) => (cluster === "west" && fqdn === DETAILS ? west : undefined));
+  ])("%s", async (_name, west, sentence) => {
+    const sentences = await losses(input, withoutEast, "east", (cluster, fqdn) => (cluster === "west" && fqdn === DETAILS ? west : undefined));
     expect(sentences.filter((s) => s.includes(" west") && s.startsWith(DETAILS))).toEqual([sentence]);
   });
 });
 
 describe("lossSentences with another remote instance left", () => {
-  it("north still serves details to west: west loses east's instance, not the service", () => {
+  it("north still serves details to west: west loses east's instance, not the service", async () => {
     const input = seedInput({ exposed: [DETAILS], north: ["productpage", "details"], northGateway: true });
     const withoutEast = { ...input, clusters: input.clusters.map((c) => (c.name === "east" ? { ...c, gateways: [] } : c)) };
-    const sentences = lossSentences(plan(input), plan(withoutEast), "east", () => ({ ready: 0, total: 1 }));
+    const sentences = await losses(input, withoutEast, "east", () => ({ ready: 0, total: 1 }));
     expect(sentences.filter((s) => s.startsWith(`${DETAILS} `) && s.includes(" west"))).toEqual([`${DETAILS} in west loses its east instance (no failover to east).`]);
   });
 });
 
 describe("lossSentences order", () => {
-  it("says a service becoming unreachable before any lost instance", () => {
+  it("says a service becoming unreachable before any lost instance", async () => {
     const input = seedInput({ exposed: [DETAILS, REVIEWS] });
     const withoutEast = { ...input, clusters: input.clusters.map((c) => (c.name === "east" ? { ...c, gateways: [] } : c)) };
-    const sentences = lossSentences(plan(input), plan(withoutEast), "east", (cluster, fqdn) => (cluster === "west" && fqdn === REVIEWS ? { ready: 0, total: 1 } : undefined));
+    const sentences = await losses(input, withoutEast, "east", (cluster, fqdn) => (cluster === "west" && fqdn === REVIEWS ? { ready: 0, total: 1 } : undefined));
     expect(sentences[0]).toBe(`${REVIEWS} becomes unreachable in west: its one local endpoint is not ready, and east's is its only working instance.`);
     expect(sentences.slice(1).some((s) => s.includes("becomes unreachable"))).toBe(false);
   });

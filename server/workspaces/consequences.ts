@@ -1,82 +1,90 @@
-// What a change does to the registry's output, computed by the same pure planner the registry runs: plan the
-// fleet as it is, plan it with the change substituted into the input, and compare cluster by cluster.
-import { SERVICES_ANNOTATION, SOURCE_CLUSTERS_ANNOTATION, objectId, type DesiredObject } from "@/lib/plan/desired";
+// What a change does to the registry's output, computed by the same planner the registry runs: the model forks
+// the warm plan with the change (server/model/types.ts FleetModel.fork) and answers with the delta; the
+// consequences are read from the current plan and that delta, cluster by cluster (plan-changes.ts).
+import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import { stableStringify } from "@/lib/plan/json";
-import type { PlanResult } from "@/lib/plan/plan";
-import type { ClusterConsequence } from "@/lib/workspace-view/types";
+import type { PlanDelta, PlanResult } from "@/lib/plan/plan-delta";
+import type { ClusterConsequence, KindConsequence } from "@/lib/workspace-view/types";
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
+import { planChanges, type ClusterChange } from "./plan-changes";
+import { clusterIndex, nameOf, servicesOf, sourcesOf, type MeshKind } from "./plan-index";
 
-type Kind = "ServiceEntry" | "WorkloadEntry";
+const namesOf = (objects: readonly DesiredObject[], kind: MeshKind) => objects.filter((o) => o.kind === kind).map(nameOf).sort();
 
-function names(objects: readonly DesiredObject[] | undefined, kind: Kind): Map<string, DesiredObject> {
-  return new Map((objects ?? []).filter((o) => o.kind === kind).map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
-}
-
-/** Added/removed/kept names; a name planned after the change but held by a foreign object is `blocked` instead. */
-function compareKind(before: readonly DesiredObject[] | undefined, after: readonly DesiredObject[] | undefined, kind: Kind, held: (o: DesiredObject) => boolean) {
-  const b = names(before, kind);
-  const a = names(after, kind);
-  const blocked = [...a.entries()].filter(([, o]) => held(o)).map(([k]) => k).sort();
-  const free = [...a.keys()].filter((k) => !blocked.includes(k));
-  const added = free.filter((k) => !b.has(k)).sort();
-  const removed = [...b.keys()].filter((k) => !a.has(k)).sort();
-  return { added, removed, unchanged: free.filter((k) => b.has(k)).length, blocked };
+/**
+ * Added/removed/kept names of one kind; a name planned after the change but held by a foreign object is
+ * `blocked` instead. `change` undefined: the cluster's array is unchanged, only its held names are read.
+ */
+function compareKind(before: readonly DesiredObject[] | undefined, change: ClusterChange | undefined, kind: MeshKind, held: readonly DesiredObject[]): KindConsequence {
+  const index = clusterIndex(before);
+  const heldHere = held.filter((o) => o.kind === kind);
+  const blocked = heldHere.map(nameOf).sort();
+  // Held names the cluster already had are not "kept": the registry writes nothing there.
+  const heldBefore = heldHere.filter((o) => index.byId.has(objectId(o))).length;
+  if (!change) return { added: [], removed: [], unchanged: index.count[kind] - heldBefore, blocked };
+  const heldIds = new Set(heldHere.map(objectId));
+  const added = namesOf(change.upserts.filter((o) => !index.byId.has(objectId(o)) && !heldIds.has(objectId(o))), kind);
+  const removed = namesOf(change.removed, kind);
+  return { added, removed, unchanged: index.count[kind] - removed.length - heldBefore, blocked };
 }
 
 /**
  * Per cluster, ServiceEntries and WorkloadEntries (`namespace/name`) added and removed by the change, and those
  * it plans under a name an object not made by the console already holds (never "added": nothing will be written).
  */
-export function clusterConsequences(before: PlanResult, after: PlanResult, held: HeldByForeign = NOTHING_HELD): ClusterConsequence[] {
-  const clusters = [...new Set([...Object.keys(before.clusters), ...Object.keys(after.clusters)])].sort();
+export function clusterConsequences(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): ClusterConsequence[] {
+  const { clusters, changes } = planChanges(before, delta);
   return clusters.map((cluster) => {
-    const heldHere = (o: DesiredObject) => held(cluster, o);
+    const change = changes.get(cluster);
+    const heldHere = held.all(cluster);
     return {
       cluster,
-      serviceEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "ServiceEntry", heldHere),
-      workloadEntries: compareKind(before.clusters[cluster], after.clusters[cluster], "WorkloadEntry", heldHere),
+      serviceEntries: compareKind(before.clusters[cluster], change, "ServiceEntry", heldHere),
+      workloadEntries: compareKind(before.clusters[cluster], change, "WorkloadEntry", heldHere),
     };
   });
 }
-
-const services = (o: DesiredObject) => (o.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
-const sources = (o: DesiredObject) => (o.metadata.annotations[SOURCE_CLUSTERS_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
-
-/** Whether `cluster`'s plan holds a shadow WorkloadEntry for `fqdn` (a remote instance its clients fail over to). */
-const hasRemoteInstance = (objects: readonly DesiredObject[], fqdn: string) => objects.some((o) => o.kind === "WorkloadEntry" && services(o).includes(fqdn));
 
 /** A cluster's ready/total local endpoints of a service (lib/readiness/ready-endpoints.ts); undefined: unknown. */
 export type LocalEndpointsOf = (cluster: string, fqdn: string) => { ready: number; total: number } | undefined;
 
 /** The sentence for a cluster losing `lostSource`'s instance of `fqdn`: unreachable there when it was the only working one. */
-function lostInstance(fqdn: string, cluster: string, lostSource: string, remaining: readonly DesiredObject[], local: LocalEndpointsOf): string {
+function lostInstance(fqdn: string, change: ClusterChange, lostSource: string, local: LocalEndpointsOf): string {
+  const { cluster } = change;
   const here = local(cluster, fqdn);
-  if (here !== undefined && here.ready === 0 && !hasRemoteInstance(remaining, fqdn)) {
+  // A shadow WorkloadEntry left for the service: another remote instance its clients still fail over to.
+  if (here !== undefined && here.ready === 0 && change.carrying(fqdn).we.length === 0) {
     const endpoints = here.total === 0 ? "it has no local endpoints" : here.total === 1 ? "its one local endpoint is not ready" : `none of its ${here.total} local endpoints is ready`;
     return `${fqdn} becomes unreachable in ${cluster}: ${endpoints}, and ${lostSource}'s is its only working instance.`;
   }
   return `${fqdn} in ${cluster} loses its ${lostSource} instance (no failover to ${lostSource}).`;
 }
 
+function sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndpointsOf, into: Set<string>): void {
+  const { cluster } = change;
+  for (const o of change.removed) {
+    if (o.kind === "WorkloadEntry" && sourcesOf(o).includes(lostSource)) {
+      for (const fqdn of servicesOf(o)) into.add(lostInstance(fqdn, change, lostSource, local));
+    } else if (o.kind === "ServiceEntry") {
+      for (const fqdn of servicesOf(o)) into.add(`${cluster} can no longer reach ${fqdn} (its ServiceEntry ${o.metadata.namespace}/${o.metadata.name} is removed).`);
+    }
+  }
+  for (const now of change.upserts) {
+    const was = change.before.byId.get(objectId(now));
+    if (was?.kind !== "ServiceEntry" || !sourcesOf(was).includes(lostSource) || stableStringify(now.spec) === stableStringify(was.spec)) continue;
+    for (const fqdn of servicesOf(was)) into.add(`${cluster} reaches ${fqdn} without ${lostSource}'s gateway (fewer remote instances).`);
+  }
+}
+
 /**
  * Plain sentences for a confirmation dialog: who loses which remote instance or reachability. `local` tells a
  * cluster's live, ready local endpoints of a service, so losing the last working instance is said as such.
+ * Only clusters the delta changes can lose anything; a cluster new to the plan has nothing to lose.
  */
-export function lossSentences(before: PlanResult, after: PlanResult, lostSource: string, local: LocalEndpointsOf = () => undefined): string[] {
+export function lossSentences(before: PlanResult, delta: PlanDelta, lostSource: string, local: LocalEndpointsOf = () => undefined): string[] {
   const sentences = new Set<string>();
-  for (const [cluster, objects] of Object.entries(before.clusters)) {
-    const left = after.clusters[cluster] ?? [];
-    const remaining = new Map(left.map((o) => [objectId(o), o]));
-    for (const o of objects) {
-      const now = remaining.get(objectId(o));
-      if (o.kind === "WorkloadEntry" && !now && sources(o).includes(lostSource)) {
-        for (const fqdn of services(o)) sentences.add(lostInstance(fqdn, cluster, lostSource, left, local));
-      } else if (o.kind === "ServiceEntry" && !now) {
-        for (const fqdn of services(o)) sentences.add(`${cluster} can no longer reach ${fqdn} (its ServiceEntry ${o.metadata.namespace}/${o.metadata.name} is removed).`);
-      } else if (o.kind === "ServiceEntry" && now && stableStringify(now.spec) !== stableStringify(o.spec) && sources(o).includes(lostSource)) {
-        for (const fqdn of services(o)) sentences.add(`${cluster} reaches ${fqdn} without ${lostSource}'s gateway (fewer remote instances).`);
-      }
-    }
+  for (const change of planChanges(before, delta).changes.values()) {
+    if (change.cluster in before.clusters) sentencesOf(change, lostSource, local, sentences);
   }
   // A service becoming unreachable somewhere is the gravest consequence: said first.
   const grave = (t: string) => (t.includes(" becomes unreachable in ") ? 0 : 1);

@@ -75,7 +75,7 @@ async function expectWrittenAsPromised(preview: ExposurePreview, services: strin
 /** The detail's gateways check; the overview's list judges the workspace by the same checklist. */
 async function gatewaysCheck() {
   const { readiness } = await workspaceDetail(lab.deps, WS);
-  const listed = workspaceList(lab.deps, await lab.deps.gatewayHostnames?.()).find((w) => w.name === WS);
+  const listed = (await workspaceList(lab.deps)).find((w) => w.name === WS);
   expect(listed).toMatchObject({ ready: readiness.ready, failingChecks: readiness.items.filter((i) => i.status === "fail").length });
   return readiness.items.find((i) => i.id === "gateways");
 }

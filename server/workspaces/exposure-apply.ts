@@ -4,10 +4,11 @@
 import type { ExposureApplyInput, ExposureApplyResult } from "@/lib/workspace-view/types";
 import type { WorkspaceDeps } from "./deps";
 import { checkExposureRequest } from "./exposure-request";
+import { stateOf } from "./fleet-input";
 import { noWriter, writeResultOf } from "./write-results";
 
 export async function exposureApply(deps: WorkspaceDeps, input: ExposureApplyInput): Promise<ExposureApplyResult> {
-  const { manifest, management } = await checkExposureRequest(deps, { workspace: input.workspace, exposure: input.exposure });
+  const { manifest, management } = await checkExposureRequest(deps, await stateOf(deps), { workspace: input.workspace, exposure: input.exposure });
   const force = input.force ?? false;
   const key = JSON.stringify(["exposure-apply", management, manifest, force]);
   return deps.inFlight(key, async () => {

@@ -1,14 +1,14 @@
-// The registry's consequences of a WorkspaceSetting change: the planner on the fleet as it is, and on the fleet
-// with the workspace's setting replaced by the one the cluster would store (the dry-run answer, which keeps
-// exposedServices another manager owns — "expose all" may then change nothing, and the preview says so).
-import type { PlanInput, WorkspaceSettingInput } from "@/lib/plan/input";
-import { plan } from "@/lib/plan/plan";
+// The registry's consequences of a WorkspaceSetting change: the model's warm plan forked with the workspace's
+// setting replaced by the one the cluster would store (the dry-run answer, which keeps exposedServices another
+// manager owns — "expose all" may then change nothing, and the preview says so), read from the delta.
+import type { WorkspaceSettingInput } from "@/lib/plan/input";
 import type { SettingTarget } from "@/lib/manifests/workspace-setting-target";
 import type { ExposurePreview } from "@/lib/workspace-view/types";
 import { clusterConsequences } from "./consequences";
 import { heldByForeign, NOTHING_HELD } from "./foreign-holders";
 import { serviceReachability } from "./service-reachability";
 import type { ObservedCluster } from "@/lib/registry/types";
+import type { FleetModel, ForkResult } from "@/server/model/types";
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
@@ -26,33 +26,27 @@ export function settingFrom(object: object, target: SettingTarget): WorkspaceSet
   };
 }
 
+/** The model's fork of the warm planner (server/model/types.ts): the change planned off the event loop. */
+export type Fork = FleetModel["fork"];
+
+export type Consequences = Pick<ExposurePreview, "consequences" | "reachability" | "conditions">;
+
 /**
  * `observed`: the live objects of the clusters, when this console's registry is the one writing (standalone);
  * planned names held there by objects not proved ours come out as blocked, not added. Undefined: nothing is checked.
  */
-export function exposureConsequences(
-  input: PlanInput,
-  workspace: string,
-  proposed: WorkspaceSettingInput,
-  observed?: readonly ObservedCluster[],
-): Pick<ExposurePreview, "consequences" | "reachability" | "conditions"> {
-  const changed: PlanInput = { ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) };
-  return changeConsequences(input, changed, workspace, observed);
+export async function exposureConsequences(fork: Fork, workspace: string, proposed: WorkspaceSettingInput, observed?: readonly ObservedCluster[]): Promise<Consequences> {
+  const result = await fork((input) => ({ ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) }));
+  return consequencesOf(result, workspace, observed);
 }
 
 /**
- * The registry's consequences of any change to its input (a setting, a new gateway): both inputs planned, compared
- * per cluster and per service; `workspace`'s planner conditions after the change. `observed` as above.
+ * The registry's consequences of any change to its input (a setting, a new gateway), from a fork: the current
+ * plan and the delta, compared per cluster and per service; `workspace`'s planner conditions after the change.
  */
-export function changeConsequences(
-  input: PlanInput,
-  changed: PlanInput,
-  workspace: string,
-  observed?: readonly ObservedCluster[],
-): Pick<ExposurePreview, "consequences" | "reachability" | "conditions"> {
-  const before = plan(input);
-  const after = plan(changed);
-  const conditions = after.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
+export function consequencesOf(result: ForkResult, workspace: string, observed?: readonly ObservedCluster[]): Consequences {
+  const { before, after, delta } = result;
+  const conditions = delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
   const held = observed ? heldByForeign(observed, after) : NOTHING_HELD;
-  return { consequences: clusterConsequences(before, after, held), reachability: serviceReachability(before, after, held), conditions };
+  return { consequences: clusterConsequences(before, delta, held), reachability: serviceReachability(before, delta, held), conditions };
 }

@@ -14,7 +14,7 @@ import type { WorkspaceDeps } from "./deps";
 import { exposureConsequences, settingFrom } from "./exposure-consequences";
 import { observedIfWriting } from "./observed-if-writing";
 import { checkExposureRequest } from "./exposure-request";
-import { planInputOf } from "./fleet-input";
+import { stateOf } from "./fleet-input";
 import { refOf } from "./gateway-targets";
 import { dryRunOf, noWriter } from "./write-results";
 
@@ -32,7 +32,8 @@ async function readAndDryRun(deps: WorkspaceDeps, cluster: string, manifest: Man
 }
 
 export async function exposurePreview(deps: WorkspaceDeps, input: ExposureInput): Promise<ExposurePreview> {
-  const { manifest, target, management, api } = await checkExposureRequest(deps, input);
+  const state = await stateOf(deps);
+  const { manifest, target, management, api } = await checkExposureRequest(deps, state, input);
   const { live, dry, forced } = await readAndDryRun(deps, management, manifest);
   const stored = dry.ok ? dry.object : forced?.ok ? forced.object : undefined;
   // The live object may have changed since the cache saw it: the diff and YAML below walk it recursively.
@@ -47,7 +48,8 @@ export async function exposurePreview(deps: WorkspaceDeps, input: ExposureInput)
     diff: diffManifest(live, live !== undefined && stored !== undefined ? stored : manifest),
     dryRun: dryRunOf(dry),
     ...(block ? { exposeAllBlock: block } : {}),
-    // With the registry's DNS answers: the consequences are the objects (and endpoints) the registry will write.
-    ...exposureConsequences(planInputOf(deps.snapshot(), await deps.gatewayHostnames?.()).input, input.workspace, proposed, await observedIfWriting(deps)),
+    // The model's fork of the registry's own plan (its input carries the DNS answers): the objects (and endpoints)
+    // the registry will write.
+    ...(await exposureConsequences(deps.model.fork, input.workspace, proposed, await observedIfWriting(deps, state))),
   };
 }

@@ -15,7 +15,7 @@ import { knownClusterError } from "@/lib/validation/known-cluster";
 import type { ExposureInput } from "@/lib/workspace-view/types";
 import { invalidInput, unavailable, unprocessable } from "@/server/errors";
 import type { WorkspaceDeps } from "./deps";
-import { planInputOf, requireWorkspace } from "./fleet-input";
+import { requireWorkspace, type FleetView } from "./fleet-input";
 import type { SettingsApi } from "./settings-api";
 
 export type CheckedExposure = WorkspaceSettingPlan & { management: string; api: SettingsApi };
@@ -60,7 +60,7 @@ function cachedSetting(snapshot: FleetSnapshot, management: string, workspace: s
 }
 
 /**
- * The workspace's services per planner input (immutable, one per fleet snapshot: planInputOf) and workspace:
+ * The workspace's services per planner input (immutable, the model keeps it while unchanged) and workspace:
  * gathering 10,000 of them is the largest single step of a check, so consecutive requests share it.
  */
 const servicesByInput = new WeakMap<readonly ClusterInput[], Map<string, ReadonlyMap<string, ExposedService>>>();
@@ -91,13 +91,14 @@ async function serviceErrors(prepared: PreparedSetting): Promise<FieldError[]> {
   return errors;
 }
 
-export async function checkExposureRequest(deps: WorkspaceDeps, input: ExposureInput): Promise<CheckedExposure> {
-  const snapshot = deps.snapshot();
-  requireWorkspace(snapshot, input.workspace);
+/** `view`: the model's state the request reads (fleet-input.ts stateOf). */
+export async function checkExposureRequest(deps: WorkspaceDeps, view: FleetView, input: ExposureInput): Promise<CheckedExposure> {
+  const { snapshot } = view;
+  requireWorkspace(view, input.workspace);
   const management = managementOf(snapshot);
   refuseDeep(cachedSetting(snapshot, management, input.workspace));
   const request = { workspace: input.workspace, exposure: input.exposure };
-  const planInput = planInputOf(snapshot).input;
+  const planInput = view.adapted.input;
   // FQDN errors do not depend on the API form: reject bad input before asking the cluster anything.
   const seed = prepareWorkspaceSetting(request, planInput, { form: "seed" });
   if (!seed.ok) throw invalidInput(seed.errors);

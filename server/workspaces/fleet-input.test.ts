@@ -1,36 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { toPlanInput } from "@/lib/registry/plan-input-adapter";
-import { planInputOf, type HostnameAnswers } from "./fleet-input";
+import { clustersForValidation, requireWorkspace, stateOf, workspaceClusterNames } from "./fleet-input";
 import { demoSnapshot } from "./test/fake-deps";
+import { testModel } from "./test/test-model";
 
-const ANSWERS: HostnameAnswers = { "east-gw.lab.internal": ["10.0.0.1", "10.0.0.2"] };
-
-describe("planInputOf: the registry's input, with the registry's DNS answers", () => {
-  it.each([
-    { name: "no answers", answers: undefined },
-    { name: "no names answered", answers: {} },
-  ])("$name: the snapshot's input, no resolvedHostnames", ({ answers }) => {
+describe("the workspace functions' view of the fleet: the fleet model's state", () => {
+  it("is the model's current state, whose input is the registry's adapter's on the same snapshot", async () => {
     const snapshot = demoSnapshot();
-    const adapted = planInputOf(snapshot, answers);
-    expect(adapted).toBe(planInputOf(snapshot));
-    expect(adapted.input.resolvedHostnames).toBeUndefined();
+    const { model } = testModel(snapshot);
+    const state = await stateOf({ model });
+    expect(state).toBe(model.current());
+    expect(state.snapshot).toBe(snapshot);
+    expect(state.adapted).toEqual(toPlanInput(snapshot, { managementCluster: "west", allowLoopbackGatewayAddresses: false }));
+    // Read again: the same state, the same input object (readers memoise on it); nothing adapted on the way.
+    expect((await stateOf({ model })).adapted).toBe(state.adapted);
   });
 
-  it("answers: exactly what the registry's adapter builds from the same snapshot and answers", () => {
-    const snapshot = demoSnapshot();
-    const registry = toPlanInput(snapshot, { managementCluster: "west", allowLoopbackGatewayAddresses: false, resolvedHostnames: { ...ANSWERS } });
-    expect(planInputOf(snapshot, ANSWERS)).toEqual(registry);
+  it("names an unknown workspace as a 404 on `workspace`, listing the known ones", async () => {
+    const state = await stateOf(testModel(demoSnapshot()));
+    expect(requireWorkspace(state, "bookinfo-ws").name).toBe("bookinfo-ws");
+    expect(() => requireWorkspace(state, "nope")).toThrow(expect.objectContaining({ tag: "eastwest.NotFound", field: "workspace", message: expect.stringContaining("known: bookinfo-ws") }));
   });
 
-  it("is computed once per snapshot and answer set, without adapting the fleet again", () => {
-    const snapshot = demoSnapshot();
-    const first = planInputOf(snapshot, ANSWERS);
-    expect(planInputOf(snapshot, ANSWERS)).toBe(first);
-    expect(first.input.clusters).toBe(planInputOf(snapshot).input.clusters);
-    const changed = { "east-gw.lab.internal": ["10.0.0.3"] };
-    const second = planInputOf(snapshot, changed);
-    expect(second).not.toBe(first);
-    expect(second.input.resolvedHostnames).toEqual(changed);
-    expect(planInputOf(demoSnapshot(), ANSWERS)).not.toBe(first);
+  it("gives the selector's clusters and, for validation, since when a stale one is stale", async () => {
+    const state = await stateOf(testModel(demoSnapshot()));
+    expect(workspaceClusterNames(state, requireWorkspace(state, "bookinfo-ws"))).toEqual(["west", "east", "north"]);
+    expect(clustersForValidation(state).map((c) => [c.name, c.stale, "staleSince" in c ? c.staleSince : undefined])).toEqual([
+      ["west", false, undefined],
+      ["east", false, undefined],
+      ["north", true, "2026-01-10T11:00:00.000Z"],
+    ]);
   });
 });

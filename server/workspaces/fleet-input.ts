@@ -1,49 +1,27 @@
-// The planner's view of the current snapshot (the registry's own adapter, so the console and the registry
-// never disagree about what a workspace covers or exposes), and the lookups every workspace function starts with.
-import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+// The fleet as the registry's planner sees it, read from the one fleet model (server/model/types.ts): its
+// snapshot and its adapted input (the registry's adapter, with the resolver's DNS answers for gateway hostnames
+// and the process's gateway-address setting), so the console and the registry never disagree about what a
+// workspace covers or exposes. Nothing here adapts or plans a snapshot of its own; these are the lookups every
+// workspace function starts with.
 import type { WorkspaceInput } from "@/lib/plan/input";
 import { parseNamespacePattern } from "@/lib/plan/workspace-scope";
-import { toPlanInput, type AdaptedInput } from "@/lib/registry/plan-input-adapter";
 import { quoted, someOf } from "@/lib/validation/bounded-text";
-import { serverEnv } from "@/server/env";
 import { notFound } from "@/server/errors";
+import type { FleetModel, ModelState } from "@/server/model/types";
 
-/** hostname → IPs, as the registry's resolver answered (server/registry/hostname-resolver.ts). */
-export type HostnameAnswers = Readonly<Record<string, string[]>>;
-
-const adapted = new WeakMap<FleetSnapshot, AdaptedInput>();
-const answered = new WeakMap<FleetSnapshot, { answers: HostnameAnswers; found: AdaptedInput }>();
-
-function adaptedOf(snapshot: FleetSnapshot): AdaptedInput {
-  let found = adapted.get(snapshot);
-  if (!found) {
-    const management = snapshot.managementCluster ?? undefined;
-    const { allowLoopbackGatewayAddresses } = serverEnv();
-    found = toPlanInput(snapshot, { ...(management ? { managementCluster: management } : {}), allowLoopbackGatewayAddresses });
-    adapted.set(snapshot, found);
-  }
-  return found;
-}
+/** What the lookups read of the model's state. */
+export type FleetView = Pick<ModelState, "snapshot" | "adapted">;
 
 /**
- * Snapshots are immutable, so the adapted input is computed once per snapshot. It carries the process's
- * gateway-address setting and `answers`, the registry's DNS answers for gateway hostnames, as the registry's
- * input does, so previews and readiness judge (and resolve) addresses as it does. The answers are only
- * `PlanInput.resolvedHostnames` (the adapter reads nothing else of them), so they are set on the per-snapshot
- * input instead of adapting the fleet again; the resolver hands out the same object until an answer changes.
+ * The model's latest state; before its first plan (a console just started), the first one. The state is read
+ * once per request, so every step of it sees the same snapshot and input.
  */
-export function planInputOf(snapshot: FleetSnapshot, answers?: HostnameAnswers): AdaptedInput {
-  const base = adaptedOf(snapshot);
-  if (!answers || Object.keys(answers).length === 0) return base;
-  const last = answered.get(snapshot);
-  if (last?.answers === answers) return last.found;
-  const found: AdaptedInput = { ...base, input: { ...base.input, resolvedHostnames: { ...answers } } };
-  answered.set(snapshot, { answers, found });
-  return found;
+export async function stateOf(deps: { model: FleetModel }): Promise<ModelState> {
+  return deps.model.current() ?? (await deps.model.settled());
 }
 
-export function requireWorkspace(snapshot: FleetSnapshot, name: string): WorkspaceInput {
-  const { input } = planInputOf(snapshot);
+export function requireWorkspace(view: FleetView, name: string): WorkspaceInput {
+  const { input } = view.adapted;
   const ws = input.workspaces.find((w) => w.name === name);
   if (ws) return ws;
   const known = someOf(input.workspaces.map((w) => w.name)) || "none";
@@ -51,15 +29,16 @@ export function requireWorkspace(snapshot: FleetSnapshot, name: string): Workspa
 }
 
 /** Clusters the namespaceSelector names (by its cluster part), whether or not the namespace exists there yet. */
-export function workspaceClusterNames(snapshot: FleetSnapshot, ws: WorkspaceInput): string[] {
+export function workspaceClusterNames(view: FleetView, ws: WorkspaceInput): string[] {
   const patterns = ws.namespaceSelector.flatMap((entry) => parseNamespacePattern(entry) ?? []);
-  return snapshot.clusters.filter((c) => patterns.some((p) => p.cluster(c.name))).map((c) => c.name);
+  return view.snapshot.clusters.filter((c) => patterns.some((p) => p.cluster(c.name))).map((c) => c.name);
 }
 
 /** The planner's clusters plus since when each stale one is stale, for validation messages. */
-export function clustersForValidation(snapshot: FleetSnapshot) {
-  return planInputOf(snapshot).input.clusters.map((c) => {
-    const since = snapshot.clusters.find((s) => s.name === c.name)?.staleSince;
-    return since && c.stale ? { ...c, staleSince: since } : c;
+export function clustersForValidation(view: FleetView) {
+  const since = new Map(view.snapshot.clusters.map((c) => [c.name, c.staleSince]));
+  return view.adapted.input.clusters.map((c) => {
+    const stale = since.get(c.name);
+    return stale && c.stale ? { ...c, staleSince: stale } : c;
   });
 }

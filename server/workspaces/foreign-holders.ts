@@ -6,19 +6,55 @@
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
 import { defaultScope, observedIndex, ownershipOf } from "@/lib/registry/compare";
-import type { ObservedCluster } from "@/lib/registry/types";
+import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
+import { isMesh } from "./plan-index";
 
-/** `(cluster, planned) → true` when a live object not proved ours holds the planned object's name there. */
-export type HeldByForeign = (cluster: string, planned: DesiredObject) => boolean;
+export type HeldByForeign = {
+  /** True when a live object not proved ours holds `planned`'s name in `cluster`. */
+  of(cluster: string, planned: DesiredObject): boolean;
+  /** Every ServiceEntry and WorkloadEntry of the after plan's `cluster` that is held (usually none). */
+  all(cluster: string): readonly DesiredObject[];
+};
 
-export const NOTHING_HELD: HeldByForeign = () => false;
+export const NOTHING_HELD: HeldByForeign = { of: () => false, all: () => [] };
 
-export function heldByForeign(observed: readonly ObservedCluster[], plan: PlanResult): HeldByForeign {
+const EMPTY: readonly DesiredObject[] = Object.freeze([]);
+
+/** Held objects of one planned array against one observed list: the array and the list keep their identity while unchanged. */
+const heldLists = new WeakMap<readonly DesiredObject[], { observed: readonly ObservedObject[]; held: readonly DesiredObject[] }>();
+
+function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedObject[]): readonly DesiredObject[] {
+  const index = observedIndex(observed);
+  const scope = defaultScope(objects);
+  return objects.filter((o) => {
+    if (!isMesh(o)) return false;
+    const live = index.get(objectId(o));
+    return live !== undefined && !ownershipOf(live, scope).owned;
+  });
+}
+
+/**
+ * `after`: the plan the change leads to (a fork's `after`: an unchanged cluster keeps before's array, so its
+ * held list is computed once per array and observed list, not once per preview).
+ */
+export function heldByForeign(observed: readonly ObservedCluster[], after: PlanResult): HeldByForeign {
   const byCluster = new Map(observed.map((c) => [c.name, c]));
-  return (cluster, planned) => {
-    const seen = byCluster.get(cluster);
-    const live = seen ? observedIndex(seen.objects).get(objectId(planned)) : undefined;
-    // The ownership scope is what the plan itself places in that cluster, as for the registry's own report.
-    return live !== undefined && !ownershipOf(live, defaultScope(plan.clusters[cluster] ?? [])).owned;
+  return {
+    of(cluster, planned) {
+      const seen = byCluster.get(cluster);
+      const live = seen ? observedIndex(seen.objects).get(objectId(planned)) : undefined;
+      // The ownership scope is what the plan itself places in that cluster, as for the registry's own report.
+      return live !== undefined && !ownershipOf(live, defaultScope(after.clusters[cluster] ?? EMPTY)).owned;
+    },
+    all(cluster) {
+      const objects = after.clusters[cluster];
+      const seen = byCluster.get(cluster);
+      if (!objects || !seen || seen.objects.length === 0) return EMPTY;
+      const known = heldLists.get(objects);
+      if (known?.observed === seen.objects) return known.held;
+      const held = heldIn(objects, seen.objects);
+      heldLists.set(objects, { observed: seen.objects, held });
+      return held;
+    },
   };
 }

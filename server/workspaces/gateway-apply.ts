@@ -4,6 +4,7 @@
 import type { Manifest } from "@/lib/manifests/manifest";
 import type { GatewayApplyResult, GatewayDeployInput, WriteResult } from "@/lib/workspace-view/types";
 import type { WorkspaceDeps } from "./deps";
+import { stateOf } from "./fleet-input";
 import { checkGatewayRequest } from "./gateway-request";
 import { readTargets, type GatewayTarget } from "./gateway-targets";
 import { writeResultOf } from "./write-results";
@@ -15,7 +16,7 @@ async function applyIn(target: GatewayTarget, manifest: Manifest): Promise<Write
 
 export async function gatewayApply(deps: WorkspaceDeps, input: GatewayDeployInput): Promise<GatewayApplyResult> {
   // Validation first, outside the coalesced run: bad input is a 400 for every caller and writes nothing.
-  const { manifest, clusters } = checkGatewayRequest(deps.snapshot(), input, deps.excludedClusters?.());
+  const { manifest, clusters } = checkGatewayRequest(await stateOf(deps), input, deps.excludedClusters?.());
   const key = JSON.stringify(["gateway-apply", input.workspace, manifest, [...clusters].sort()]);
   return deps.inFlight(key, async () => {
     const targets = await readTargets(deps, manifest, clusters);

@@ -4,6 +4,7 @@ import type { PlanInput } from "@/lib/plan/input";
 import { BOOKINFO, bookinfoCluster, DETAILS, eastWestGateway, seedInput, workspace } from "@/lib/plan/test-fixtures";
 import { gatewayConsequences } from "./gateway-consequences";
 import { STAND_IN_ADDRESS, withProposedGateway } from "./gateway-stand-in";
+import { forkOver } from "./test/plan-fork";
 
 const GW = { name: "eastwest-gateway", namespace: "bookinfo" };
 const shadow = (service: string, source: string) => `bookinfo/${shadowWorkloadEntryName(service, shadowHash(source, "bookinfo", service), 0)}`;
@@ -33,8 +34,8 @@ describe("withProposedGateway", () => {
 });
 
 describe("gatewayConsequences", () => {
-  it("expose all, gateways everywhere: every service reachable from the others, with the plain sentence", () => {
-    const out = gatewayConsequences(noGateways(undefined), "bookinfo-ws", { ...GW, clusters: ["west", "east", "north"] });
+  it("expose all, gateways everywhere: every service reachable from the others, with the plain sentence", async () => {
+    const out = await gatewayConsequences(forkOver(noGateways(undefined)), "bookinfo-ws", { ...GW, clusters: ["west", "east", "north"] });
     expect(out.awaitingAddresses).toEqual(["west", "east", "north"]);
     const north = out.consequences.find((c) => c.cluster === "north");
     expect(north?.serviceEntries.added).toEqual(["details", "ratings", "reviews"].map(SE));
@@ -48,16 +49,16 @@ describe("gatewayConsequences", () => {
     ["a list of services: no sentence (north gains details, west and east each other's)", noGateways([DETAILS]), ["west", "east"], undefined, 3],
     ["a gateway in one cluster reaches nobody new", noGateways(undefined), ["north"], "This workspace exposes every service by default: after this, 1 of the 4 services of bookinfo-ws become reachable from east and west.", 2],
     ["no WorkspaceSetting: nothing is exposed, nothing said", { ...noGateways(undefined), workspaces: [{ ...workspace(undefined), setting: undefined }] }, ["west", "east"], undefined, 0],
-  ])("%s", (_name, input, clusters, sentence, changed) => {
-    const out = gatewayConsequences(input, "bookinfo-ws", { ...GW, clusters });
+  ])("%s", async (_name, input, clusters, sentence, changed) => {
+    const out = await gatewayConsequences(forkOver(input), "bookinfo-ws", { ...GW, clusters });
     expect(out.exposeAll).toBe(sentence);
     expect(out.consequences.filter((c) => c.serviceEntries.added.length + c.workloadEntries.added.length > 0)).toHaveLength(changed);
   });
 
-  it("a gateway already serving changes nothing and awaits no address", () => {
+  it("a gateway already serving changes nothing and awaits no address", async () => {
     const input = noGateways(undefined);
     input.clusters = input.clusters.map((c) => (c.name === "north" ? c : { ...c, gateways: [eastWestGateway(["10.0.0.1"])] }));
-    const out = gatewayConsequences(input, "bookinfo-ws", { ...GW, clusters: ["west", "east"] });
+    const out = await gatewayConsequences(forkOver(input), "bookinfo-ws", { ...GW, clusters: ["west", "east"] });
     expect(out.awaitingAddresses).toEqual([]);
     expect(out.reachability).toEqual([]);
     expect(out.exposeAll).toBe("This workspace exposes every service by default, but after this no other cluster reaches a service of bookinfo-ws it did not reach before.");

@@ -5,7 +5,7 @@ import type { Manifest } from "@/lib/manifests/manifest";
 import { renderYaml } from "@/lib/manifests/render";
 import type { GatewayDeployInput, GatewayPreview } from "@/lib/workspace-view/types";
 import type { WorkspaceDeps } from "./deps";
-import { planInputOf } from "./fleet-input";
+import { stateOf } from "./fleet-input";
 import { gatewayConsequences } from "./gateway-consequences";
 import { observedIfWriting } from "./observed-if-writing";
 import { checkGatewayRequest } from "./gateway-request";
@@ -19,7 +19,12 @@ async function previewIn(target: GatewayTarget, manifest: Manifest): Promise<Gat
 }
 
 export async function gatewayPreview(deps: WorkspaceDeps, input: GatewayDeployInput): Promise<GatewayPreview> {
-  const { manifest, clusters, warnings } = checkGatewayRequest(deps.snapshot(), input, deps.excludedClusters?.());
+  const state = await stateOf(deps);
+  const { manifest, clusters, warnings } = checkGatewayRequest(state, input, deps.excludedClusters?.());
+  // The fork runs in the planner's worker while the clusters answer the dry-runs.
+  const proposed = { name: manifest.metadata.name, namespace: manifest.metadata.namespace ?? "", clusters };
+  const consequences = observedIfWriting(deps, state).then((observed) => gatewayConsequences(deps.model.fork, input.workspace, proposed, observed));
+  consequences.catch(() => undefined);
   const targets = await readTargets(deps, manifest, clusters);
   return {
     yaml: renderYaml(manifest),
@@ -28,12 +33,7 @@ export async function gatewayPreview(deps: WorkspaceDeps, input: GatewayDeployIn
     namespace: manifest.metadata.namespace ?? "",
     warnings,
     clusters: await Promise.all(targets.map((t) => previewIn(t, manifest))),
-    // With the registry's DNS answers, as the expose preview: the objects the registry will write once it serves.
-    ...gatewayConsequences(
-      planInputOf(deps.snapshot(), await deps.gatewayHostnames?.()).input,
-      input.workspace,
-      { name: manifest.metadata.name, namespace: manifest.metadata.namespace ?? "", clusters },
-      await observedIfWriting(deps),
-    ),
+    // A fork of the model's plan, as the expose preview: the objects the registry will write once it serves.
+    ...(await consequences),
   };
 }

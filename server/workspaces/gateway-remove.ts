@@ -7,7 +7,6 @@
 import { deleteActions, kubectlScript } from "@/lib/manifests/kubectl-command";
 import { ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
 import { renderYaml } from "@/lib/manifests/render";
-import { plan } from "@/lib/plan/plan";
 import { localEndpointsIn } from "@/lib/readiness/ready-endpoints";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { dnsLabelError } from "@/lib/validation/dns-name";
@@ -19,22 +18,21 @@ import { invalidInput, notFound, unprocessable } from "@/server/errors";
 import type { LiveObject } from "@/server/kube/console-outcome";
 import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "./deps";
-import { clustersForValidation, planInputOf, requireWorkspace, type HostnameAnswers } from "./fleet-input";
+import { clustersForValidation, requireWorkspace, stateOf, type FleetView } from "./fleet-input";
 import { lossSentences } from "./consequences";
 import { notProvenSentence, proveConsoleGateway, readableLive, type GatewayProof } from "./gateway-ownership";
 import { refOf } from "./gateway-targets";
 import { noWriter, writeResultOf } from "./write-results";
 
-function checkInput(deps: WorkspaceDeps, input: GatewayRemoveInput): void {
-  const snapshot = deps.snapshot();
-  requireWorkspace(snapshot, input.workspace);
-  const { input: planInput } = planInputOf(snapshot);
+function checkInput(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): void {
+  requireWorkspace(view, input.workspace);
+  const { input: planInput } = view.adapted;
   const found = workspaceContext("workspace", input.workspace, planInput);
   // An unknown cluster is a name that matches nothing: 404, before the 400s for malformed fields.
-  const unknown = unknownClusterError("cluster", input.cluster, clustersForValidation(snapshot), deps.excludedClusters?.());
+  const unknown = unknownClusterError("cluster", input.cluster, clustersForValidation(view), deps.excludedClusters?.());
   if (unknown) throw notFound(unknown.field, unknown.message);
   const errors = [
-    knownClusterError("cluster", input.cluster, clustersForValidation(snapshot)),
+    knownClusterError("cluster", input.cluster, clustersForValidation(view)),
     dnsLabelError("name", input.name, "gateway name"),
     dnsLabelError("namespace", input.namespace, "namespace") ?? (found.ok ? namespaceInWorkspaceError("namespace", input.namespace, found.context) : undefined),
   ].flatMap((e) => e ?? []);
@@ -44,8 +42,8 @@ function checkInput(deps: WorkspaceDeps, input: GatewayRemoveInput): void {
 type Read = { writer: ConsoleWriter; live: LiveObject; proof: GatewayProof };
 
 /** The live gateway and whether it is provably the console's; a failure to read is returned as a WriteResult. */
-async function readGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<Read | WriteResult> {
-  checkInput(deps, input);
+async function readGateway(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<Read | WriteResult> {
+  checkInput(deps, view, input);
   const writer = deps.writerFor(input.cluster);
   if (!writer) return writeResultOf(input.cluster, { ok: false, ...noWriter(input.cluster) });
   const got = await writer.get(refOf(ingressGatewayManifest(input.name, input.namespace)));
@@ -54,26 +52,28 @@ async function readGateway(deps: WorkspaceDeps, input: GatewayRemoveInput): Prom
   // The preview renders the live object as YAML, recursively: one nested too deep is refused, not walked.
   const deep = tooDeepProblem("IngressGateway", got.object);
   if (deep) throw unprocessable("name", deep);
-  const { input: planInput } = planInputOf(deps.snapshot());
-  const ws = requireWorkspace(deps.snapshot(), input.workspace);
+  const { input: planInput } = view.adapted;
+  const ws = requireWorkspace(view, input.workspace);
   const namespaces = workspaceScope(ws, planInput.clusters).scope.get(input.cluster) ?? [];
   return { writer, live: got.object, proof: proveConsoleGateway(got.object, namespaces) };
 }
 
-function consequences(deps: WorkspaceDeps, input: GatewayRemoveInput, answers: HostnameAnswers | undefined): string[] {
-  const { input: planInput } = planInputOf(deps.snapshot(), answers);
-  const without = {
-    ...planInput,
-    clusters: planInput.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !(g.namespace === input.namespace && g.name === input.name)) })),
-  };
+/** The model's plan forked without the gateway: what its delta takes away, and from whom. */
+async function consequences(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<string[]> {
+  const isRemoved = (g: { namespace: string; name: string }) => g.namespace === input.namespace && g.name === input.name;
+  const { before, delta } = await deps.model.fork((current) => ({
+    ...current,
+    clusters: current.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !isRemoved(g)) })),
+  }));
   // Live endpoints decide whether a cluster still has a working instance of its own once this gateway is gone.
-  const sentences = lossSentences(plan(planInput), plan(without), input.cluster, localEndpointsIn(deps.snapshot()));
+  const sentences = lossSentences(before, delta, input.cluster, localEndpointsIn(view.snapshot));
   return sentences.length > 0 ? sentences : [`No other cluster depends on this gateway: removing it from ${input.cluster} changes nothing the registry generates.`];
 }
 
 export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<GatewayRemovePreview> {
   // Reads the live object, so the preview shows what would really be deleted, and refuses what is not provably ours.
-  const read = await readGateway(deps, input);
+  const state = await stateOf(deps);
+  const read = await readGateway(deps, state, input);
   const manifest = ingressGatewayManifest(input.name, input.namespace);
   const kubectl = kubectlScript(deleteActions(manifest, [input.cluster]));
   if ("cluster" in read) {
@@ -82,14 +82,15 @@ export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRe
   }
   const yaml = renderYaml(readableLive(read.live));
   if (!read.proof.owned) return { yaml, kubectl: "", consequences: [], removable: false, refusal: notProvenSentence(input, read.proof.missing) };
-  return { yaml, kubectl, consequences: consequences(deps, input, await deps.gatewayHostnames?.()), removable: true };
+  return { yaml, kubectl, consequences: await consequences(deps, state, input), removable: true };
 }
 
 export async function gatewayRemove(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<WriteResult> {
-  checkInput(deps, input);
+  const state = await stateOf(deps);
+  checkInput(deps, state, input);
   const key = JSON.stringify(["gateway-remove", input.cluster, input.namespace, input.name]);
   return deps.inFlight(key, async () => {
-    const read = await readGateway(deps, input);
+    const read = await readGateway(deps, await stateOf(deps), input);
     if ("cluster" in read) return read;
     if (!read.proof.owned) throw invalidInput([{ field: "name", message: notProvenSentence(input, read.proof.missing) }]);
     const { uid, resourceVersion } = read.live.metadata;

@@ -7,23 +7,22 @@ import { dnsLabelProblem } from "@/lib/validation/dns-name";
 import { unknownClusterErrors } from "@/lib/validation/known-cluster";
 import { workspaceContext, namespaceInWorkspaceError } from "@/lib/validation/workspace-lookup";
 import type { GatewayDeployInput } from "@/lib/workspace-view/types";
-import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { invalidInput, notFound } from "@/server/errors";
-import { clustersForValidation, planInputOf, requireWorkspace } from "./fleet-input";
+import { clustersForValidation, requireWorkspace, type FleetView } from "./fleet-input";
 
 const blankToUndefined = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s);
 
 /** `excluded`: kubeconfig contexts EASTWEST_CONTEXTS leaves out (named as such when the input asks for one). */
-export function checkGatewayRequest(snapshot: FleetSnapshot, input: GatewayDeployInput, excluded: readonly string[] = []): IngressGatewayPlan {
-  const ws = requireWorkspace(snapshot, input.workspace);
-  const [unknown, ...more] = unknownClusterErrors("clusters", input.clusters, clustersForValidation(snapshot), excluded);
+export function checkGatewayRequest(view: FleetView, input: GatewayDeployInput, excluded: readonly string[] = []): IngressGatewayPlan {
+  const ws = requireWorkspace(view, input.workspace);
+  const [unknown, ...more] = unknownClusterErrors("clusters", input.clusters, clustersForValidation(view), excluded);
   if (unknown) throw notFound(unknown.field, unknown.message, more);
-  const { input: planInput } = planInputOf(snapshot);
+  const { input: planInput } = view.adapted;
   const name = blankToUndefined(input.name);
   const namespace = blankToUndefined(input.namespace);
   const planned = planIngressGateway(
     { ...(name ? { name } : {}), ...(namespace ? { namespace } : {}), clusters: input.clusters },
-    { clusters: clustersForValidation(snapshot), workspace: { name: ws.name, ...(ws.namespace ? { namespace: ws.namespace } : {}), ...(ws.setting ? { setting: ws.setting } : {}) } },
+    { clusters: clustersForValidation(view), workspace: { name: ws.name, ...(ws.namespace ? { namespace: ws.namespace } : {}), ...(ws.setting ? { setting: ws.setting } : {}) } },
   );
   const found = workspaceContext("workspace", ws.name, planInput);
   const chosen = planned.ok ? planned.value.manifest.metadata.namespace : (namespace ?? ws.namespace);

@@ -1,11 +1,17 @@
-// WorkspaceDeps from the request context's fleet service (and registry, when it runs). A cluster's writer is made
-// once and kept while the fleet's handle for it holds the same KubeConfig (a kubeconfig that changes while the
-// console runs makes a new one), so a preview costs only its own requests.
+// WorkspaceDeps from the request context's fleet service, fleet model (and registry, when it runs). A cluster's
+// writer is made once and kept while the fleet's handle for it holds the same KubeConfig (a kubeconfig that
+// changes while the console runs makes a new one), so a preview costs only its own requests.
 import type { FleetService } from "@/server/fleet/service";
+import { serverEnv } from "@/server/env";
 import { createConsoleWriter, CONSOLE_WRITE_TIMEOUT_MS, type ConsoleWriter } from "@/server/kube/console-writer";
+import { createFleetModel } from "@/server/model/fleet-model";
+import { createPlannerHost } from "@/server/model/planner-host";
+import type { FleetModel } from "@/server/model/types";
+import { fromFleetSource } from "@/server/registry/fleet-source";
 import { followHandles } from "@/server/registry/handle-pool";
 import type { RegistryService } from "@/server/registry/service";
 import type { WorkspaceDeps } from "./deps";
+import { runtimeModelOf } from "./context-model";
 import { createInFlight } from "./in-flight";
 import { createSettingsApiCache } from "./settings-api";
 
@@ -25,10 +31,36 @@ function writersOf(fleet: FleetService): (cluster: string) => ConsoleWriter | un
   return writers;
 }
 
-export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<RegistryService>): WorkspaceDeps {
+const modelsByFleet = new WeakMap<FleetService, FleetModel>();
+
+/**
+ * The fleet model of a fleet service: the runtime's for the runtime's fleet (context-model.ts); for another one
+ * (router tests with a fake fleet, integration tests, scripts) a model of its own over the fleet's snapshots,
+ * planning on this thread, kept per fleet service.
+ */
+export function modelOfFleet(fleet: FleetService): FleetModel {
+  const running = runtimeModelOf(fleet);
+  if (running) return running;
+  let model = modelsByFleet.get(fleet);
+  if (!model) {
+    const env = serverEnv();
+    const source = fromFleetSource(fleet.snapshots);
+    model = createFleetModel({
+      source,
+      host: createPlannerHost({ inProcess: true }),
+      ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}),
+      allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses,
+      freeze: process.env.NODE_ENV !== "production",
+    });
+    modelsByFleet.set(fleet, model);
+  }
+  return model;
+}
+
+export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<RegistryService>, model: FleetModel = modelOfFleet(fleet)): WorkspaceDeps {
   return {
     inFlight,
-    snapshot: () => fleet.snapshots.current(),
+    model,
     writerFor: writersOf(fleet),
     excludedClusters: () => fleet.excluded?.() ?? [],
     settingsApi: () => {
@@ -42,14 +74,6 @@ export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<Regist
               return (await registry).status();
             } catch {
               // A registry that failed to start reports nothing; the page falls back to the planner's conditions.
-              return undefined;
-            }
-          },
-          gatewayHostnames: async () => {
-            try {
-              return (await registry).hostnames.resolved();
-            } catch {
-              // No registry answers: DNS-named gateways stay unresolved in previews, as the registry would say.
               return undefined;
             }
           },

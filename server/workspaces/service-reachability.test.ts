@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { live } from "@/lib/registry/test-helpers";
 import { heldByForeign } from "./foreign-holders";
 import { serviceReachability } from "./service-reachability";
+import { forkOf } from "./test/plan-fork";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
@@ -25,16 +25,16 @@ describe("serviceReachability", () => {
       ],
     ],
     ["the same list in another order: nothing moves", [DETAILS, REVIEWS], [REVIEWS, DETAILS], []],
-  ])("%s", (_name, was, will, expected) => {
-    expect(serviceReachability(plan(seedInput({ exposed: was })), plan(seedInput({ exposed: will })))).toEqual(expected);
+  ])("%s", async (_name, was, will, expected) => {
+    const { before, delta } = await forkOf(seedInput({ exposed: was }), () => seedInput({ exposed: will }));
+    expect(serviceReachability(before, delta)).toEqual(expected);
   });
 
-  it("a foreign object under reviews' planned name in north: blocked there, never gained", () => {
-    const before = plan(seedInput({ exposed: [DETAILS] }));
-    const after = plan(seedInput({ exposed: [DETAILS, REVIEWS] }));
+  it("a foreign object under reviews' planned name in north: blocked there, never gained", async () => {
+    const { before, after, delta } = await forkOf(seedInput({ exposed: [DETAILS] }), () => seedInput({ exposed: [DETAILS, REVIEWS] }));
     const reviewsSE = (after.clusters.north ?? []).find((o) => o.kind === "ServiceEntry" && o.metadata.name.includes("reviews"));
     if (!reviewsSE) throw new Error("the plan has no ServiceEntry for reviews in north");
     const held = heldByForeign([{ name: "north", stale: false, objects: [live(reviewsSE, { managers: [] })] }], after);
-    expect(serviceReachability(before, after, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"], failoverGained: ["east", "west"], failoverLost: [] }]);
+    expect(serviceReachability(before, delta, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"], failoverGained: ["east", "west"], failoverLost: [] }]);
   });
 });

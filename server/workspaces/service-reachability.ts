@@ -1,53 +1,71 @@
 // The registry's consequences of a change, per service instead of per cluster: a cluster reaches a remote
 // service through the ServiceEntry the planner generates for it there (its services annotation names the
-// FQDNs it carries), so comparing the two plans' ServiceEntries tells which clusters gain or lose which service.
-import { SERVICES_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
+// FQDNs it carries), so comparing the ServiceEntries before and after tells which clusters gain or lose which
+// service. Only services the delta touches (or a foreign object blocks) can move, so only those are compared.
+import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
-import type { PlanResult } from "@/lib/plan/plan";
+import type { PlanDelta, PlanResult } from "@/lib/plan/plan-delta";
 import type { ServiceReachability } from "@/lib/workspace-view/types";
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
+import { planChanges, type PlanChanges } from "./plan-changes";
+import { carryingIn, clusterIndex, isMesh, servicesOf } from "./plan-index";
 
 type Where = { reachable: Set<string>; blocked: Set<string>; failover: Set<string> };
 
 const nowhere = (): Where => ({ reachable: new Set<string>(), blocked: new Set<string>(), failover: new Set<string>() });
+const sorted = (values: Iterable<string>) => [...values].sort(compareStrings);
 
-/**
- * fqdn → clusters whose plan has a ServiceEntry for it (and those where a foreign object holds its name), and
- * clusters whose plan gives its local instance a shadow WorkloadEntry (a remote instance to fail over to).
- */
-function reachableFrom(result: PlanResult, held: HeldByForeign): Map<string, Where> {
-  const out = new Map<string, Where>();
-  for (const [cluster, objects] of Object.entries(result.clusters)) {
-    for (const o of objects) {
-      if (o.kind !== "ServiceEntry" && o.kind !== "WorkloadEntry") continue;
-      const foreign = held(cluster, o);
-      for (const fqdn of servicesOf(o)) {
-        const where = out.get(fqdn) ?? nowhere();
-        if (o.kind === "WorkloadEntry") {
-          if (!foreign) where.failover.add(cluster);
-        } else (foreign ? where.blocked : where.reachable).add(cluster);
-        out.set(fqdn, where);
-      }
+/** Services whose ServiceEntries or WorkloadEntries change somewhere, or that a foreign object holds after the change. */
+function touched(changes: PlanChanges, held: HeldByForeign): Set<string> {
+  const out = new Set<string>();
+  const add = (o: DesiredObject) => {
+    if (isMesh(o)) for (const fqdn of servicesOf(o)) out.add(fqdn);
+  };
+  for (const change of changes.changes.values()) {
+    change.removed.forEach(add);
+    for (const o of change.upserts) {
+      add(o);
+      const was = change.before.byId.get(objectId(o));
+      if (was) add(was);
     }
   }
+  for (const cluster of changes.clusters) held.all(cluster).forEach(add);
   return out;
 }
 
-const servicesOf = (o: DesiredObject) => (o.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
-const sorted = (values: Iterable<string>) => [...values].sort(compareStrings);
+/** Where `fqdn` is reachable (and where it fails over) before the change: nothing is held in the plan as it is. */
+function wasOf(before: PlanResult, fqdn: string): Where {
+  const where = nowhere();
+  for (const [cluster, objects] of Object.entries(before.clusters)) {
+    const { se, we } = carryingIn(clusterIndex(objects), fqdn);
+    if (se.length > 0) where.reachable.add(cluster);
+    if (we.length > 0) where.failover.add(cluster);
+  }
+  return where;
+}
+
+/** After the change; a ServiceEntry held by a foreign object makes its cluster `blocked`, a held WorkloadEntry no failover. */
+function willOf(changes: PlanChanges, fqdn: string, held: HeldByForeign): Where {
+  const where = nowhere();
+  for (const cluster of changes.clusters) {
+    const { se, we } = changes.carrying(cluster, fqdn);
+    for (const o of se) (held.of(cluster, o) ? where.blocked : where.reachable).add(cluster);
+    if (we.some((o) => !held.of(cluster, o))) where.failover.add(cluster);
+  }
+  return where;
+}
 
 /**
- * Services whose reachability `after` changes against `before`, sorted by FQDN. `held` marks planned names an
- * object not made by the console holds: those clusters are `blocked` (the registry writes nothing there), never gained.
+ * Services whose reachability the change moves, sorted by FQDN. `held` marks planned names an object not made
+ * by the console holds: those clusters are `blocked` (the registry writes nothing there), never gained.
  */
-export function serviceReachability(before: PlanResult, after: PlanResult, held: HeldByForeign = NOTHING_HELD): ServiceReachability[] {
-  const was = reachableFrom(before, NOTHING_HELD);
-  const will = reachableFrom(after, held);
+export function serviceReachability(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): ServiceReachability[] {
+  const changes = planChanges(before, delta);
   const out: ServiceReachability[] = [];
-  for (const fqdn of sorted(new Set([...was.keys(), ...will.keys()]))) {
-    const w = was.get(fqdn) ?? nowhere();
+  for (const fqdn of sorted(touched(changes, held))) {
+    const w = wasOf(before, fqdn);
     const b = w.reachable;
-    const a = will.get(fqdn) ?? nowhere();
+    const a = willOf(changes, fqdn, held);
     const gained = sorted([...a.reachable].filter((c) => !b.has(c)));
     const lost = sorted([...b].filter((c) => !a.reachable.has(c) && !a.blocked.has(c)));
     const blocked = sorted(a.blocked);

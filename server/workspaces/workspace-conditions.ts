@@ -1,17 +1,14 @@
 // The conditions the workspace page shows: the planner's (or, when it runs, the registry's) conditions about the
 // workspace, plus the registry's reports of objects it will not touch because it cannot prove they are its own,
-// when they concern the workspace (they name a cluster and an object, not a workspace). Without a registry the
-// planner runs here, once per snapshot.
-import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+// when they concern the workspace (they name a cluster and an object, not a workspace). Without a registry they
+// are the conditions of the fleet model's plan; nothing is planned here.
 import { destinationRuleName, serviceEntryName } from "@/lib/names/object-names";
-import { plan, type PlanResult } from "@/lib/plan/plan";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import type { PlanInput, WorkspaceInput } from "@/lib/plan/input";
 import type { WorkspaceScope } from "@/lib/plan/workspace-scope";
 import { readinessContext } from "@/lib/readiness/context";
 import { byReason, summarizeGroup } from "@/lib/registry/condition-groups";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
-import { planInputOf, type HostnameAnswers } from "./fleet-input";
 
 export type AnyCondition = { severity: "error" | "warning" | "info"; reason: string; message: string; workspace?: string; cluster?: string; subject?: string };
 
@@ -19,19 +16,6 @@ export type AnyCondition = { severity: "error" | "warning" | "info"; reason: str
 export type WorkspaceReach = { name: string; scope: WorkspaceScope; clusters: readonly string[]; services: readonly string[] };
 
 const FOREIGN_REASONS: ReadonlySet<string> = new Set(["ForeignObject", "UnplannedForeignObjects"]);
-
-const plans = new WeakMap<PlanInput, PlanResult>();
-
-/**
- * The planner on the snapshot as it is, with the registry's DNS answers (fleet-input.ts): computed once per
- * (immutable) snapshot and set of answers.
- */
-export function planOf(snapshot: FleetSnapshot, answers?: HostnameAnswers): PlanResult {
-  const { input } = planInputOf(snapshot, answers);
-  let found = plans.get(input);
-  if (!found) plans.set(input, (found = plan(input)));
-  return found;
-}
 
 /**
  * The conditions about the gateways serving one workspace, from the planner's own gateway choice per cluster

@@ -1,50 +1,38 @@
 // The workspace page: selector, live setting and exposure, per-cluster gateways and freshness, services, the
 // HA readiness checklist, and — when the registry runs — the propagation of its exposed services and the
-// registry conditions about it (otherwise the planner's conditions, computed the same way).
-import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+// registry conditions about it (otherwise the planner's conditions of the model's plan). Everything is read from
+// the fleet model's current state, through memos that keep it until what it reads changes (workspace-slice.ts).
 import { defaultNamespace } from "@/lib/manifests/ingress-gateway";
-import { workspaceScope } from "@/lib/plan/workspace-scope";
-import { freshnessOf } from "@/lib/readiness/from-snapshot";
-import { gatewayPodsOf } from "@/lib/readiness/gateway-pods";
-import { haChecklist, type HaChecklist } from "@/lib/readiness/ha-checklist";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
-import { notFound } from "@/server/errors";
 import type { RegistryStatus } from "@/server/registry/status";
+import type { ModelState } from "@/server/model/types";
 import type { WorkspaceDeps } from "./deps";
-import { planInputOf, requireWorkspace, workspaceClusterNames, type HostnameAnswers } from "./fleet-input";
-import { workspaceClusters } from "./workspace-clusters";
-import { planOf, workspaceConditions, type AnyCondition } from "./workspace-conditions";
-import { exposureOf, servicesOf } from "./workspace-services";
+import { requireWorkspace, stateOf } from "./fleet-input";
+import { viewMemoOf, type ViewMemo } from "./view-memo";
+import { workspaceConditions, type AnyCondition } from "./workspace-conditions";
+import { clustersOf, coreOf, readinessOf, stableList, type WorkspaceCore } from "./workspace-slice";
+import { exposureOf } from "./workspace-services";
 
-/**
- * The checklist on the very input the previews and (with the registry's DNS answers) the registry plan from, so
- * a DNS-named gateway is judged by the same resolved addresses everywhere.
- */
-export function readinessOf(snapshot: FleetSnapshot, workspace: string, answers?: HostnameAnswers): HaChecklist {
-  const management = snapshot.managementCluster ?? undefined;
-  const { input } = planInputOf(snapshot, answers);
-  // The gateways' ready pods: published addresses with none behind them fail the gateway check.
-  const result = haChecklist(input, workspace, { freshness: freshnessOf(snapshot), gatewayPods: gatewayPodsOf(snapshot, input), ...(management ? { managementCluster: management } : {}) });
-  if (!result.ok) throw notFound("workspace", result.error.message);
-  return result.checklist;
+/** The registry's conditions when it runs (with its write failures and DNS answers), else the planner's. */
+function aboutWorkspace(memo: ViewMemo, state: ModelState, status: RegistryStatus | undefined, workspace: string): readonly AnyCondition[] {
+  const all = stableList(memo, "conditions", status ? status.conditions : state.plan.conditions);
+  return memo.get(`about\u0000${workspace}`, [all], () => all.filter((c) => c.workspace === undefined || c.workspace === workspace));
 }
 
-/** The registry's conditions when it runs (it resolved the gateways' hostnames), else the planner's on this snapshot. */
-function allConditions(snapshot: FleetSnapshot, status: RegistryStatus | undefined, answers: HostnameAnswers | undefined): readonly AnyCondition[] {
-  return status ? status.conditions : planOf(snapshot, answers).conditions;
+function propagationOf(memo: ViewMemo, status: RegistryStatus | undefined, core: WorkspaceCore): WorkspaceDetail["propagation"] {
+  if (!status) return undefined;
+  return memo.get(`propagation\u0000${core.ws.name}`, [status.propagation, core], () => status.propagation.filter((p) => core.exposed.has(p.fqdn)).map((p) => ({ fqdn: p.fqdn, clusters: p.clusters })));
 }
 
 export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promise<WorkspaceDetail> {
-  const snapshot = deps.snapshot();
-  const ws = requireWorkspace(snapshot, name);
-  const [api, status, answers] = await Promise.all([deps.settingsApi(), deps.registryStatus?.(), deps.gatewayHostnames?.()]);
-  const { input } = planInputOf(snapshot, answers);
-  const { scope } = workspaceScope(ws, input.clusters);
-  const services = servicesOf(ws, input.clusters);
-  const exposed = new Set(services.filter((s) => s.exposed).map((s) => s.fqdn));
+  const state = await stateOf(deps);
+  const ws = requireWorkspace(state, name);
+  const [api, status] = await Promise.all([deps.settingsApi(), deps.registryStatus?.()]);
+  const memo = viewMemoOf(deps.model);
+  const core = coreOf(memo, state, ws);
+  const conditions = aboutWorkspace(memo, state, status, ws.name);
   const gatewayNamespace = defaultNamespace(ws);
-  const clusterNames = workspaceClusterNames(snapshot, ws);
-  const conditions = allConditions(snapshot, status, answers).filter((c) => c.workspace === undefined || c.workspace === ws.name);
+  const propagation = propagationOf(memo, status, core);
   return {
     name: ws.name,
     ...(ws.namespace ? { namespace: ws.namespace } : {}),
@@ -53,11 +41,11 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
     ...(ws.setting ? { setting: { name: ws.setting.name, namespace: ws.setting.namespace, workloadSelector: { ...ws.setting.workloadSelector } } } : {}),
     exposure: exposureOf(ws),
     ...(gatewayNamespace ? { defaultGatewayNamespace: gatewayNamespace } : {}),
-    managementCluster: snapshot.managementCluster,
-    clusters: workspaceClusters(snapshot, clusterNames, scope, conditions),
-    services,
-    readiness: readinessOf(snapshot, name, answers),
-    ...(status ? { propagation: status.propagation.filter((p) => exposed.has(p.fqdn)).map((p) => ({ fqdn: p.fqdn, clusters: p.clusters })) } : {}),
-    conditions: workspaceConditions(conditions, { name: ws.name, scope, clusters: clusterNames, services: services.map((s) => s.fqdn) }),
+    managementCluster: state.snapshot.managementCluster,
+    clusters: clustersOf(memo, state, core, conditions, "detail-clusters"),
+    services: core.services,
+    readiness: readinessOf(memo, state, name),
+    ...(propagation ? { propagation } : {}),
+    conditions: memo.get(`shown\u0000${ws.name}`, [conditions, core], () => workspaceConditions(conditions, core.reach)),
   };
 }

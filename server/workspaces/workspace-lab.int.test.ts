@@ -1,10 +1,9 @@
 // Integration: the workspace functions against the embedded demo lab (west = management, east, north), through
 // the fleet service and client-node over HTTP exactly as in production; kubectl reads back what was written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { startRegistryLab, type RegistryLab } from "@/server/registry/test/lab-fixture";
 import { startSyncedFleet, type SyncedFleet } from "@/server/testing/synced-fleet";
-import { waitForSnapshot } from "@/server/testing/wait-for-snapshot";
 import type { WorkspaceDeps } from "./deps";
 import { exposureApply } from "./exposure-apply";
 import { exposurePreview } from "./exposure-preview";
@@ -50,7 +49,7 @@ describe("workspace functions against the lab", () => {
     expect(detail.services.find((s) => s.fqdn === DETAILS)?.instances.map((i) => i.cluster)).toEqual(["east", "west"]);
     expect(detail.exposure).toEqual({ mode: "all" });
     expect(detail.readiness.items.find((i) => i.id === "gateways")?.status).toBe("fail");
-    expect(workspaceList(deps)).toEqual([expect.objectContaining({ name: WS, gatewaysReady: 0, ready: false })]);
+    expect(await workspaceList(deps)).toEqual([expect.objectContaining({ name: WS, gatewaysReady: 0, ready: false })]);
   });
 
   it("gateway preview shows a create diff and a passing dry-run, and writes nothing", async () => {
@@ -65,7 +64,7 @@ describe("workspace functions against the lab", () => {
     const applied = await gatewayApply(deps, { workspace: WS, clusters: CLUSTERS });
     expect(applied.results).toEqual(CLUSTERS.map((cluster) => ({ cluster, ok: true })));
     for (const c of CLUSTERS) expect((await getGateway(c)).metadata.labels).toMatchObject({ "app.kubernetes.io/managed-by": "eastwest-console" });
-    await waitForSnapshot(fleet.snapshots, "three ready gateways", (s) => workspaceList({ snapshot: () => s })[0]?.gatewaysReady === 3, 20_000);
+    await vi.waitFor(async () => expect((await workspaceList(deps))[0]?.gatewaysReady).toBe(3), { timeout: 20_000, interval: 100 });
     const detail = await workspaceDetail(deps, WS);
     for (const cluster of detail.clusters) {
       expect(cluster.gateways).toEqual([expect.objectContaining({ name: "eastwest-gateway", managedByConsole: true, phase: "ready", problems: [] })]);
@@ -97,7 +96,7 @@ describe("workspace functions against the lab", () => {
     expect(await exposureApply(deps, exposure([REVIEWS, DETAILS]))).toEqual({ cluster: "west", ok: true });
     expect(await settingSpec()).toEqual((parse(preview.yaml) as { spec: unknown }).spec);
     // From here, "expose all" would add ratings' ServiceEntry in north and shadow entries where details/reviews run.
-    await waitForSnapshot(fleet.snapshots, "setting cached", (s) => workspaceList({ snapshot: () => s })[0]?.exposure.mode === "selected");
+    await vi.waitFor(async () => expect((await workspaceList(deps))[0]?.exposure.mode).toBe("selected"), { timeout: 10_000, interval: 100 });
     const back = await exposurePreview(deps, { workspace: WS, exposure: { mode: "all" } });
     expect(back.consequences.find((c) => c.cluster === "north")?.serviceEntries.added).toEqual(["xcp-multicluster/global-gwinternal-ratings-bookinfo-svc-cluster-local"]);
     expect(back.exposeAllBlock).toBeUndefined();

@@ -1,27 +1,28 @@
 // The overview's workspace list: per workspace its clusters and namespaces, exposure, how many of its clusters
-// have a ready east-west gateway, and the readiness checklist's verdict.
+// have a ready east-west gateway, and the readiness checklist's verdict — from the fleet model's state, through
+// the same per-workspace memos as the workspace page (workspace-slice.ts).
 import { exposureCount } from "@/lib/workspace-view/exposure-count";
 import type { WorkspaceSummary } from "@/lib/workspace-view/types";
 import { uniqueSorted } from "@/lib/plan/json";
-import { workspaceScope } from "@/lib/plan/workspace-scope";
 import type { WorkspaceDeps } from "./deps";
-import { planInputOf, workspaceClusterNames, type HostnameAnswers } from "./fleet-input";
-import { workspaceClusters } from "./workspace-clusters";
-import { readinessOf } from "./workspace-detail";
+import { stateOf } from "./fleet-input";
+import { viewMemoOf } from "./view-memo";
 import { gatewayConditionsOf } from "./workspace-conditions";
-import { exposureOf, servicesOf } from "./workspace-services";
+import { clustersOf, coreOf, readinessOf } from "./workspace-slice";
+import { exposureOf } from "./workspace-services";
 
-/** `answers`: the registry's DNS answers for gateway hostnames (WorkspaceDeps.gatewayHostnames). */
-export function workspaceList(deps: Pick<WorkspaceDeps, "snapshot">, answers?: HostnameAnswers): WorkspaceSummary[] {
-  const snapshot = deps.snapshot();
-  const { input } = planInputOf(snapshot, answers);
+export async function workspaceList(deps: Pick<WorkspaceDeps, "model">): Promise<WorkspaceSummary[]> {
+  const state = await stateOf(deps);
+  const { input } = state.adapted;
+  const memo = viewMemoOf(deps.model);
   return input.workspaces.map((ws) => {
-    const { scope } = workspaceScope(ws, input.clusters);
+    const core = coreOf(memo, state, ws);
     // The serving gateways' address conditions, per workspace: no fleet-wide plan on a request.
-    const clusters = workspaceClusters(snapshot, workspaceClusterNames(snapshot, ws), scope, gatewayConditionsOf(input, ws));
-    const readiness = readinessOf(snapshot, ws.name, answers);
+    const gatewayConditions = memo.get(`gateway-conditions\u0000${ws.name}`, [ws, input], () => gatewayConditionsOf(input, ws));
+    const clusters = clustersOf(memo, state, core, gatewayConditions, "list-clusters");
+    const readiness = readinessOf(memo, state, ws.name);
     const exposure = exposureOf(ws);
-    const { exposed, unnamed } = exposureCount(exposure, servicesOf(ws, input.clusters));
+    const { exposed, unnamed } = exposureCount(exposure, core.services);
     return {
       name: ws.name,
       ...(ws.namespace ? { namespace: ws.namespace } : {}),

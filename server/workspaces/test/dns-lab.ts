@@ -1,6 +1,6 @@
 // Test-only (imported by *.int.test.ts): the `dns-gateway` lab with the console wired as in production — the fleet
-// cache, the registry service (standalone, lab loopback setting) with a fake DNS in place of the system resolver,
-// and the workspace deps reading the registry's answers. East's load balancer publishes only a DNS name; the fake
+// cache, one fleet model planning with a resolver that asks a fake DNS in place of the system's, the registry
+// service (standalone, lab loopback setting) and the workspace deps both reading that model. East's load balancer publishes only a DNS name; the fake
 // answers it with the loopback addresses the lab would have given the gateway, once `answer()` is called.
 import { DNS_GATEWAY_HOSTNAME } from "@/lab/scenarios/dns-gateway";
 import { loadBalancerAddresses } from "@/lab/controllers/load-balancer";
@@ -8,7 +8,10 @@ import type { KindConsequence } from "@/lib/workspace-view/types";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/plan/desired";
 import { parseEnv } from "@/server/env";
 import { startFleetService, type FleetService } from "@/server/fleet/service";
-import type { Lookup } from "@/server/registry/hostname-resolver";
+import { createFleetModel } from "@/server/model/fleet-model";
+import { createPlannerHost } from "@/server/model/planner-host";
+import { fromFleetSource } from "@/server/registry/fleet-source";
+import { createHostnameResolver, type Lookup } from "@/server/registry/hostname-resolver";
 import { startRegistryService, type RegistryService } from "@/server/registry/service";
 import { startRegistryLab, type RegistryLab } from "@/server/registry/test/lab-fixture";
 import type { WorkspaceDeps } from "../deps";
@@ -40,12 +43,18 @@ export async function startDnsLab(): Promise<DnsLab> {
   const fleet = startFleetService(settings, () => undefined);
   await fleet.ready();
   const dns = fakeDns();
-  const registry = startRegistryService({ env: settings, snapshots: fleet.snapshots, handle: fleet.handle, log: () => undefined, lookup: dns.lookup });
-  const deps = workspaceDepsFrom(fleet, Promise.resolve(registry));
+  const hostnames = createHostnameResolver({ lookup: dns.lookup });
+  const host = createPlannerHost({ inProcess: true });
+  const model = createFleetModel({ source: fromFleetSource(fleet.snapshots), host, hostnames, managementCluster: "west", allowLoopbackGatewayAddresses: true, freeze: true });
+  const registry = startRegistryService({ env: settings, snapshots: fleet.snapshots, handle: fleet.handle, log: () => undefined, model, hostnames });
+  const deps = workspaceDepsFrom(fleet, Promise.resolve(registry), model);
   return {
     env, fleet, registry, deps, dns,
     async stop() {
       await registry.stop();
+      await model.stop();
+      await host.stop();
+      hostnames.stop();
       fleet.stop();
       await env.stop();
     },

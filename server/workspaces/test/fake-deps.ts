@@ -1,5 +1,6 @@
 // Test support: a small fleet snapshot (west = management with the bookinfo-ws workspace, east synced, north
-// stale) and a fake console writer that records every call and can hold applies open to test coalescing.
+// stale), deps whose fleet model digests it (test-model.ts), and a fake console writer that records every call
+// and can hold applies open to test coalescing.
 import { vi } from "vitest";
 import { clusterSnapshot, obj } from "@/lib/fleet/snapshot-fixtures";
 import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
@@ -8,6 +9,7 @@ import type { ApplyOutcome, GetOutcome, ListOutcome, LiveObject, RemoveOutcome }
 import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "../deps";
 import { createInFlight } from "../in-flight";
+import { testModel } from "./test-model";
 
 const svc = (name: string, ns = "bookinfo") =>
   obj("Service", name, { namespace: ns, labels: { app: name }, spec: { selector: { app: name }, ports: [{ name: "http", port: 9080, protocol: "TCP" }] } });
@@ -62,7 +64,7 @@ export function fakeWriter(cluster: string, options: { hold?: boolean; live?: Li
 
 export function fakeDeps(snapshot: FleetSnapshot, writers: Record<string, ConsoleWriter> = {}, form: "seed" | "tsb" = "seed"): WorkspaceDeps & { writerFor: ReturnType<typeof vi.fn> } {
   return {
-    snapshot: () => snapshot,
+    model: testModel(snapshot).model,
     writerFor: vi.fn((cluster: string) => writers[cluster]),
     settingsApi: async () => ({ form, served: true }),
     inFlight: createInFlight(),

@@ -1,0 +1,80 @@
+// A preview's change, per cluster: the current plan (`before`) and the PlanDelta a fork of the warm planner
+// answered (lib/plan/plan-delta.ts). Consequences are read from here, so their cost is the objects that changed,
+// not the fleet: a cluster absent from the delta is the same array as before and is read from its memoized index.
+import { objectId, type DesiredObject } from "@/lib/plan/desired";
+import type { PlanDelta, PlanResult } from "@/lib/plan/plan-delta";
+import { carryingIn, clusterIndex, type Carrying, type ClusterIndex } from "./plan-index";
+
+/** One changed cluster: objects new or changed (`upserts`, the after versions) and objects gone (`removed`, the before versions). */
+export type ClusterChange = {
+  cluster: string;
+  before: ClusterIndex;
+  upserts: readonly DesiredObject[];
+  removed: readonly DesiredObject[];
+  /** The after plan's SE/WE carrying `fqdn` in this cluster. */
+  carrying(fqdn: string): Carrying;
+};
+
+export type PlanChanges = {
+  /** Every cluster of the before or the after plan, sorted. */
+  clusters: readonly string[];
+  /** Changed clusters only. */
+  changes: ReadonlyMap<string, ClusterChange>;
+  /** The after plan's SE/WE carrying `fqdn` in `cluster`, changed or not. */
+  carrying(cluster: string, fqdn: string): Carrying;
+};
+
+function patched(cluster: string, before: ClusterIndex, upserts: readonly DesiredObject[], removedIds: ReadonlySet<string>): ClusterChange {
+  const upserted = clusterIndex(upserts);
+  const removed = [...removedIds].flatMap((id) => before.byId.get(id) ?? []);
+  const gone = (o: DesiredObject) => removedIds.has(objectId(o)) || upserted.byId.has(objectId(o));
+  return {
+    cluster,
+    before,
+    upserts,
+    removed,
+    carrying(fqdn) {
+      const kept = carryingIn(before, fqdn);
+      const added = carryingIn(upserted, fqdn);
+      return { se: [...kept.se.filter((o) => !gone(o)), ...added.se], we: [...kept.we.filter((o) => !gone(o)), ...added.we] };
+    },
+  };
+}
+
+/** A `replace` (a new cluster, a cold plan) as a patch: objects not identical to before's are upserts. */
+function replaced(cluster: string, before: ClusterIndex, objects: readonly DesiredObject[]): ClusterChange {
+  const after = clusterIndex(objects);
+  const upserts = objects.filter((o) => before.byId.get(objectId(o)) !== o);
+  const removed = [...before.byId.values()].filter((o) => !after.byId.has(objectId(o)));
+  return { cluster, before, upserts, removed, carrying: (fqdn) => carryingIn(after, fqdn) };
+}
+
+function changeOf(cluster: string, before: PlanResult, delta: PlanDelta): ClusterChange | undefined {
+  const index = clusterIndex(before.clusters[cluster]);
+  if (delta.removedClusters.includes(cluster)) return replaced(cluster, index, []);
+  const d = delta.clusters[cluster];
+  if (!d) return undefined;
+  return d.kind === "replace" ? replaced(cluster, index, d.objects) : patched(cluster, index, d.upserts, new Set(d.removes));
+}
+
+const memo = new WeakMap<PlanDelta, { before: PlanResult; changes: PlanChanges }>();
+
+/** The delta read per cluster; computed once per (before, delta) pair. */
+export function planChanges(before: PlanResult, delta: PlanDelta): PlanChanges {
+  const known = memo.get(delta);
+  if (known?.before === before) return known.changes;
+  const names = new Set([...Object.keys(before.clusters), ...Object.keys(delta.clusters), ...delta.removedClusters]);
+  const changes = new Map<string, ClusterChange>();
+  for (const cluster of names) {
+    const change = changeOf(cluster, before, delta);
+    if (change) changes.set(cluster, change);
+  }
+  const clusters = [...names].sort();
+  const planChanges: PlanChanges = {
+    clusters,
+    changes,
+    carrying: (cluster, fqdn) => changes.get(cluster)?.carrying(fqdn) ?? carryingIn(clusterIndex(before.clusters[cluster]), fqdn),
+  };
+  memo.set(delta, { before, changes: planChanges });
+  return planChanges;
+}
