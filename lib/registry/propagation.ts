@@ -2,7 +2,7 @@
 // not run, shadow WorkloadEntries/DestinationRules where it does), whether the objects are there and since when.
 // "Since" is the oldest creationTimestamp among its present objects: when the cluster first got the service.
 // In standalone mode only objects proved ours count as present: a foreign one under our name is a conflict.
-import { objectId, SERVICES_ANNOTATION } from "@/lib/plan/desired";
+import { objectId, SERVICES_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
 import { compareStrings } from "@/lib/plan/json";
 import { observedId, type ObservedCluster, type ObservedObject } from "./types";
@@ -15,27 +15,25 @@ export type ClusterPropagation = { cluster: string; state: PropagationState; pre
 
 export type ServicePropagation = { fqdn: string; clusters: ClusterPropagation[] };
 
-type Tally = { expected: number; present: ObservedObject[]; foreign: number };
+export type Tally = { expected: number; present: ObservedObject[]; foreign: number };
 
 /** Whether a live object under a planned name counts as the planned one (standalone: proved ours). */
 export type Counts = (cluster: string, o: ObservedObject) => boolean;
 
-function tallies(plan: PlanResult, observed: ReadonlyMap<string, ObservedCluster>, counts: Counts): Map<string, Map<string, Tally>> {
-  const byService = new Map<string, Map<string, Tally>>();
-  for (const [cluster, desired] of Object.entries(plan.clusters)) {
-    const live = new Map((observed.get(cluster)?.objects ?? []).map((o) => [observedId(o), o]));
-    // A passthrough Gateway sits in the *source* cluster; it says nothing about who received the service.
-    for (const object of desired.filter((d) => d.kind !== "Gateway")) {
-      const found = live.get(objectId(object));
-      for (const fqdn of (object.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "")) {
-        const perCluster = byService.get(fqdn) ?? new Map<string, Tally>();
-        const tally = perCluster.get(cluster) ?? { expected: 0, present: [], foreign: 0 };
-        tally.expected++;
-        if (found && counts(cluster, found)) tally.present.push(found);
-        else if (found) tally.foreign++;
-        perCluster.set(cluster, tally);
-        byService.set(fqdn, perCluster);
-      }
+/** One cluster's part: per service it should receive there, how many of its planned objects are present. */
+export function clusterTallies(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, counts: Counts): Map<string, Tally> {
+  const byService = new Map<string, Tally>();
+  const live = new Map((seen?.objects ?? []).map((o) => [observedId(o), o]));
+  // A passthrough Gateway sits in the *source* cluster; it says nothing about who received the service.
+  for (const object of desired) {
+    if (object.kind === "Gateway") continue;
+    const found = live.get(objectId(object));
+    for (const fqdn of (object.metadata.annotations[SERVICES_ANNOTATION] ?? "").split(",").filter((s) => s !== "")) {
+      let tally = byService.get(fqdn);
+      if (!tally) byService.set(fqdn, (tally = { expected: 0, present: [], foreign: 0 }));
+      tally.expected++;
+      if (found && counts(cluster, found)) tally.present.push(found);
+      else if (found) tally.foreign++;
     }
   }
   return byService;
@@ -48,18 +46,30 @@ function stateOf(tally: Tally, stale: boolean): PropagationState {
   return tally.present.length === 0 ? "pending" : "partial";
 }
 
+function clusterPropagation(cluster: string, tally: Tally, stale: boolean): ClusterPropagation {
+  const since = tally.present.map((o) => o.creationTimestamp ?? "").filter((t) => t !== "").sort()[0];
+  const foreign = tally.foreign > 0 ? { foreign: tally.foreign } : {};
+  return { cluster, state: stateOf(tally, stale), present: tally.present.length, expected: tally.expected, ...foreign, ...(since ? { since } : {}) };
+}
+
+/** Every service's propagation from each cluster's tallies (`stale`: whether a cluster is held back or stale). */
+export function propagationOf(perCluster: ReadonlyMap<string, ReadonlyMap<string, Tally>>, stale: (cluster: string) => boolean): ServicePropagation[] {
+  const byService = new Map<string, Array<[string, Tally]>>();
+  for (const [cluster, tallies] of perCluster) {
+    for (const [fqdn, tally] of tallies) {
+      const list = byService.get(fqdn);
+      if (list) list.push([cluster, tally]);
+      else byService.set(fqdn, [[cluster, tally]]);
+    }
+  }
+  return [...byService.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([fqdn, list]) => ({ fqdn, clusters: list.sort(([a], [b]) => compareStrings(a, b)).map(([cluster, tally]) => clusterPropagation(cluster, tally, stale(cluster))) }));
+}
+
 export function propagation(plan: PlanResult, observed: readonly ObservedCluster[], counts: Counts = () => true): ServicePropagation[] {
   const byName = new Map(observed.map((c) => [c.name, c]));
   const held = new Set(plan.heldBack.map((h) => h.cluster));
-  return [...tallies(plan, byName, counts).entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([fqdn, perCluster]) => ({
-      fqdn,
-      clusters: [...perCluster.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([cluster, tally]) => {
-        const stale = held.has(cluster) || (byName.get(cluster)?.stale ?? true);
-        const since = tally.present.map((o) => o.creationTimestamp ?? "").filter((t) => t !== "").sort()[0];
-        const foreign = tally.foreign > 0 ? { foreign: tally.foreign } : {};
-        return { cluster, state: stateOf(tally, stale), present: tally.present.length, expected: tally.expected, ...foreign, ...(since ? { since } : {}) };
-      }),
-    }));
+  const perCluster = new Map(Object.entries(plan.clusters).map(([cluster, desired]) => [cluster, clusterTallies(cluster, desired, byName.get(cluster), counts)] as const));
+  return propagationOf(perCluster, (cluster) => held.has(cluster) || (byName.get(cluster)?.stale ?? true));
 }

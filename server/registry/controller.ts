@@ -10,7 +10,7 @@ import type { HostnameFeed } from "./hostname-resolver";
 import type { LeaderElector } from "./leader-election";
 import { createReconciler } from "./reconciler";
 import type { AnyCondition } from "./fleet-state";
-import { buildStatus, type RegistryStatus, type WriteCounters } from "./status";
+import { buildStatus, createStatusMemo, type RegistryStatus, type WriteCounters } from "./status";
 import { createWorkQueue } from "./work-queue";
 
 export type SnapshotSource = ModelSource;
@@ -61,6 +61,7 @@ export function startRegistry(deps: RegistryDeps): Registry {
     expectationTtlMs: Math.max(resyncMs, 30_000),
   });
   const reconciled = new Set<() => void>();
+  const statusMemo = createStatusMemo();
   const queue = createWorkQueue<string>({
     process: async (cluster) => {
       try {
@@ -94,7 +95,7 @@ export function startRegistry(deps: RegistryDeps): Registry {
         state: reconciler.state(),
         writeConditions: [...reconciler.writeConditions(), deps.hostnames?.conditions() ?? []],
         writes: reconciler.counters(),
-      }),
+      }, statusMemo),
     conditions: () => [...(reconciler.state()?.conditions ?? []), ...[...reconciler.writeConditions()].flat(), ...(deps.hostnames?.conditions() ?? [])],
     onReconciled(listener) {
       reconciled.add(listener);
