@@ -38,6 +38,9 @@ function contentOf(entry: Pick<Entry, "input" | "conditions" | "extra" | "conten
 const sameSources = (a: ClusterSnapshot, b: ClusterSnapshot) =>
   a.name === b.name && a.state === b.state && a.objects.Service === b.objects.Service && a.objects.IngressGateway === b.objects.IngressGateway && a.objects.Namespace === b.objects.Namespace;
 
+/** Every kind the cluster's input is built from is the same map (a probe's latency or time changed, or another kind). */
+const sameInput = (a: ClusterSnapshot, b: ClusterSnapshot) => sameSources(a, b) && a.objects.DestinationRule === b.objects.DestinationRule;
+
 export function createAdapterMemo(): AdapterMemo {
   const services = new WeakMap<SnapshotObject, ServiceInput>();
   const clusters = new Map<string, Entry>();
@@ -50,6 +53,12 @@ export function createAdapterMemo(): AdapterMemo {
     cluster(c, extra, build) {
       const before = clusters.get(c.name);
       if (before && before.source === c) return before;
+      // A new cluster object with the same maps (a probe-only snapshot): nothing to rebuild, O(1).
+      if (before && before.extra === extra && sameInput(before.source, c)) {
+        const kept = { ...before, source: c };
+        clusters.set(c.name, kept);
+        return kept;
+      }
       const conditions: RegistryCondition[] = [];
       const input = build(conditions);
       const userRules = userRulesKey(input.destinationRules);
