@@ -17,15 +17,23 @@ function isGatewayService(cluster: ClusterInput, ref: ServiceRef): boolean {
   return cluster.gateways.some((g) => g.namespace === ref.namespace && g.name === ref.name);
 }
 
-// `namespace/name` of every Service per (immutable) cluster input: runsService is asked for every exposed service
-// in every cluster, which would otherwise be quadratic in the number of services.
-const serviceIndex = new WeakMap<readonly ServiceInput[], ReadonlySet<string>>();
-
 /** Whether `cluster` runs a Service with this namespace and name, inside the workspace or not. */
 export function runsService(cluster: ClusterInput, ref: ServiceRef): boolean {
-  let index = serviceIndex.get(cluster.services);
-  if (!index) serviceIndex.set(cluster.services, (index = new Set(cluster.services.map((s) => `${s.namespace}/${s.name}`))));
-  return index.has(`${ref.namespace}/${ref.name}`);
+  return cluster.services.some((s) => s.namespace === ref.namespace && s.name === ref.name);
+}
+
+/**
+ * runsService with an index of `namespace/name` per (immutable) services array, for a caller that asks about
+ * every exposed service in every cluster on each plan (the planner's service keys), which would otherwise be
+ * quadratic in the number of services. The index lives as long as the returned function.
+ */
+export function createServiceIndex(): (cluster: ClusterInput, ref: ServiceRef) => boolean {
+  const index = new WeakMap<readonly ServiceInput[], ReadonlySet<string>>();
+  return (cluster, ref) => {
+    let names = index.get(cluster.services);
+    if (!names) index.set(cluster.services, (names = new Set(cluster.services.map((s) => `${s.namespace}/${s.name}`))));
+    return names.has(`${ref.namespace}/${ref.name}`);
+  };
 }
 
 /** Every non-gateway service in a covered namespace, grouped by FQDN. */

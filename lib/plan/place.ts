@@ -7,10 +7,10 @@ import { objectId, WORKSPACES_ANNOTATION, type DesiredObject } from "./desired";
 import { compareStrings, stableStringify } from "./json";
 import type { Placed } from "./placed";
 
-// Planned objects are immutable and, with the planner's memo, reused across plans: their id and name check are
-// computed once per object instead of once per plan (and per sort comparison).
+// Planned objects are immutable and, with the planner's memo, reused across plans: their id is computed once
+// per object instead of once per sort comparison. (This memo of a pure function is the last module-level one
+// of lib/plan: desiredId is also the registry comparison's key, lib/registry/compare*.ts.)
 const ids = new WeakMap<DesiredObject, string>();
-const validNames = new WeakMap<DesiredObject, boolean>();
 
 export function desiredId(o: DesiredObject): string {
   let id = ids.get(o);
@@ -18,16 +18,22 @@ export function desiredId(o: DesiredObject): string {
   return id;
 }
 
-export function validName(o: DesiredObject): boolean {
-  let valid = validNames.get(o);
-  if (valid === undefined) validNames.set(o, (valid = isDnsSubdomain(o.metadata.name)));
-  return valid;
+export type NameCheck = (o: DesiredObject) => boolean;
+
+/** Whether an object's name is a valid Kubernetes name, checked once per object while the function lives. */
+export function createNameCheck(): NameCheck {
+  const validNames = new WeakMap<DesiredObject, boolean>();
+  return (o) => {
+    let valid = validNames.get(o);
+    if (valid === undefined) validNames.set(o, (valid = isDnsSubdomain(o.metadata.name)));
+    return valid;
+  };
 }
 
 /** compareObjects (kind, namespace, name) with the cached ids. */
 export const byDesiredId = (a: DesiredObject, b: DesiredObject): number => compareStrings(desiredId(a), desiredId(b));
 
-export function place(target: Map<string, Map<string, DesiredObject>>, placed: readonly Placed[], conditions: Condition[]): void {
+export function place(target: Map<string, Map<string, DesiredObject>>, placed: readonly Placed[], conditions: Condition[], validName: NameCheck): void {
   for (const { cluster, object } of placed) {
     const objects = target.get(cluster);
     if (!objects) continue;

@@ -8,7 +8,7 @@ import type { Condition } from "./conditions";
 import { clusterOutput, type ClusterOutput } from "./cluster-output";
 import type { DesiredObject } from "./desired";
 import { compareStrings } from "./json";
-import { desiredId, place, validName } from "./place";
+import { createNameCheck, desiredId, place, type NameCheck } from "./place";
 import type { Placed } from "./placed";
 
 export type Batch = readonly Placed[];
@@ -43,7 +43,7 @@ function patchSorted(previous: readonly DesiredObject[], touched: Iterable<strin
  * Takes the gone batches out and puts the new ones in, on copies of the touched clusters' sets (the previous
  * ones stay as they were: earlier outputs refer to them). undefined when that would not equal placing everything.
  */
-function patchSets(previous: State, gone: Batch[], added: Batch[]): Map<string, Map<string, DesiredObject>> | undefined {
+function patchSets(previous: State, gone: Batch[], added: Batch[], validName: NameCheck): Map<string, Map<string, DesiredObject>> | undefined {
   const copies = new Map<string, Map<string, DesiredObject>>();
   const writable = (cluster: string) => {
     let set = copies.get(cluster);
@@ -82,13 +82,14 @@ export type Placement = {
   fork(): Placement;
 };
 
-export function createPlacement(initial?: State): Placement {
+/** `validName` is the planner's (shared with its forks), so a kept object's name is checked once. */
+export function createPlacement(validName: NameCheck = createNameCheck(), initial?: State): Placement {
   let state: State | undefined = initial;
 
   function full(clusters: readonly string[], batches: readonly Batch[], conditions: Condition[]): Map<string, ClusterOutput> {
     const sets = new Map(clusters.map((c) => [c, new Map<string, DesiredObject>()]));
     const before = conditions.length;
-    for (const batch of batches) place(sets, batch, conditions);
+    for (const batch of batches) place(sets, batch, conditions, validName);
     const outputs = new Map([...sets].map(([c, set]) => [c, clusterOutput(set, state?.outputs.get(c))] as const));
     // Only a clean placement can be patched: with collisions, which object wins depends on the order of all.
     state = conditions.length === before ? { clusters: clusters.join("\u0000"), batches: new Set(batches), sets, outputs } : undefined;
@@ -99,7 +100,7 @@ export function createPlacement(initial?: State): Placement {
     const next = new Set(batches);
     const gone = [...previous.batches].filter((b) => !next.has(b));
     const added = batches.filter((b) => !previous.batches.has(b));
-    const copies = patchSets(previous, gone, added);
+    const copies = patchSets(previous, gone, added, validName);
     if (!copies) return undefined;
     const sets = new Map(previous.sets);
     const outputs = new Map(previous.outputs);
@@ -119,5 +120,5 @@ export function createPlacement(initial?: State): Placement {
     return patched ?? full(clusters, batches, conditions);
   }
 
-  return { apply, fork: () => createPlacement(state) };
+  return { apply, fork: () => createPlacement(validName, state) };
 }

@@ -9,11 +9,12 @@ import { destinationRulesFor } from "./destination-rules";
 import { gatewayConfigs } from "./gateway-config";
 import type { PlanInput } from "./input";
 import { compareStrings, stableStringify } from "./json";
+import { createNameCheck } from "./place";
 import type { BuildResult, Placed } from "./placed";
 import { createPlacement, type Batch, type Placement } from "./placement";
 import { distinctClusters, heldBack, type PlanResult } from "./plan-result";
 import { serviceEntriesFor } from "./service-entries";
-import { serviceKey } from "./service-key";
+import { createKeyMemo, serviceKey, type KeyMemo } from "./service-key";
 import { workloadEntriesFor } from "./workload-entries";
 import { workspaceModel, type ModelService, type WorkspaceModel } from "./workspace-model";
 
@@ -35,19 +36,21 @@ type Memory = {
   // forks: an entry depends only on its key, so whoever adds it adds the same.
   gatewayBatches: WeakMap<Placed, Batch>;
   placement: Placement;
+  /** Service keys' identities and indexes (service-key.ts): the planner's own, shared by its forks. */
+  keys: KeyMemo;
 };
 
 export function createPlanner(): Planner {
-  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement: createPlacement() });
+  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement: createPlacement(createNameCheck()), keys: createKeyMemo() });
 }
 
 function plannerFrom(memory: Memory): Planner {
   let { services, gateways } = memory;
-  const { gatewayBatches, placement } = memory;
+  const { gatewayBatches, placement, keys } = memory;
 
   function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts["parts"] {
     const id = JSON.stringify([model.name, svc.fqdn]);
-    const key = serviceKey(model, svc);
+    const key = serviceKey(model, svc, keys);
     const before = services.get(id);
     const parts = before?.key === key ? before.parts : ([serviceEntriesFor(model, svc), workloadEntriesFor(model, svc), destinationRulesFor(model, svc)] as ServiceParts["parts"]);
     next.set(id, { key, parts });
@@ -95,6 +98,6 @@ function plannerFrom(memory: Memory): Planner {
     return { clusters: result, conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
   }
 
-  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork() });
+  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork(), keys });
   return { plan, fork };
 }

@@ -1,45 +1,61 @@
 // A fingerprint of everything one exposed service's objects (ServiceEntries, shadow WorkloadEntries, failover
 // DestinationRules) and conditions depend on: equal keys give equal build results, so the planner rebuilds
 // (and re-hashes) only the services whose inputs changed. Services are identified by object identity (planner
-// input is immutable: the adapter hands out the same ServiceInput for an unchanged Service), every other
-// dependency by value. Keep this in step with the builders: each field they read must appear here.
-import { hostCovers } from "@/lib/names/fqdn";
-import { runsService } from "./exposure";
+// input is immutable: the adapter hands out the same ServiceInput for an unchanged Service; the numbering is the
+// planner's own, KeyMemo), every other dependency by value. Keep this in step with the builders: each field they read must appear here.
+import { hostCovers, type ServiceRef } from "@/lib/names/fqdn";
+import { createServiceIndex } from "./exposure";
 import type { ClusterInput, DestinationRuleInput } from "./input";
 import { MULTICLUSTER_NAMESPACE } from "./placed";
 import type { ModelService, WorkspaceModel } from "./workspace-model";
 
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-
-/** A number unique to this object for the life of the process. */
-export function identityOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = ++nextId));
-  return id;
+/** Numbers objects by identity: a number unique to an object for the life of the returned function. */
+export function createIdentity(): (o: object) => number {
+  const ids = new WeakMap<object, number>();
+  let nextId = 0;
+  return (o) => {
+    let id = ids.get(o);
+    if (id === undefined) ids.set(o, (id = ++nextId));
+    return id;
+  };
 }
 
-const userRules = new WeakMap<readonly DestinationRuleInput[], DestinationRuleInput[]>();
+/**
+ * A process-wide identity, kept only for server/registry/fleet-state.ts until it takes an identity of its own
+ * (createIdentity); the planner no longer uses it.
+ */
+export const identityOf = createIdentity();
 
-/** The user's own DestinationRules of a cluster (ours never count), computed once per input array. */
-function ownRules(cluster: ClusterInput): DestinationRuleInput[] {
-  let own = userRules.get(cluster.destinationRules);
-  if (!own) userRules.set(cluster.destinationRules, (own = cluster.destinationRules.filter((dr) => !dr.managedByUs)));
-  return own;
+/** What a planner remembers between service keys (one per planner, shared by its forks): no module state. */
+export type KeyMemo = {
+  identity: (o: object) => number;
+  /** The user's own DestinationRules of a cluster (ours never count), computed once per input array. */
+  ownRules: (cluster: ClusterInput) => DestinationRuleInput[];
+  runsService: (cluster: ClusterInput, ref: ServiceRef) => boolean;
+};
+
+export function createKeyMemo(): KeyMemo {
+  const userRules = new WeakMap<readonly DestinationRuleInput[], DestinationRuleInput[]>();
+  const ownRules = (cluster: ClusterInput) => {
+    let own = userRules.get(cluster.destinationRules);
+    if (!own) userRules.set(cluster.destinationRules, (own = cluster.destinationRules.filter((dr) => !dr.managedByUs)));
+    return own;
+  };
+  return { identity: createIdentity(), ownRules, runsService: createServiceIndex() };
 }
 
-function clusterPart(cluster: ClusterInput, svc: ModelService): unknown[] {
-  const rules = ownRules(cluster)
+function clusterPart(cluster: ClusterInput, svc: ModelService, memo: KeyMemo): unknown[] {
+  const rules = memo.ownRules(cluster)
     .filter((dr) => hostCovers(dr.host, dr.namespace, svc.fqdn))
     .map((dr) => [dr.namespace, dr.name, dr.hasOutlierDetection]);
   const multicluster = cluster.namespaces.includes(MULTICLUSTER_NAMESPACE);
-  return [cluster.name, cluster.network, cluster.locality ?? null, multicluster, runsService(cluster, svc), rules];
+  return [cluster.name, cluster.network, cluster.locality ?? null, multicluster, memo.runsService(cluster, svc), rules];
 }
 
 /** JSON, so no name can run into the next field whatever characters it holds. */
-export function serviceKey(model: WorkspaceModel, svc: ModelService): string {
-  const instances = svc.instances.map((i) => [i.cluster.name, identityOf(i.service)]);
-  const sources = svc.sources.map((s) => [s.cluster.name, identityOf(s.service), s.gateway.addresses]);
-  const clusters = model.clusters.map((c) => clusterPart(c, svc));
+export function serviceKey(model: WorkspaceModel, svc: ModelService, memo: KeyMemo): string {
+  const instances = svc.instances.map((i) => [i.cluster.name, memo.identity(i.service)]);
+  const sources = svc.sources.map((s) => [s.cluster.name, memo.identity(s.service), s.gateway.addresses]);
+  const clusters = model.clusters.map((c) => clusterPart(c, svc, memo));
   return JSON.stringify([model.name, model.settingRef, svc.fqdn, instances, sources, clusters]);
 }
