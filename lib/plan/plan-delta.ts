@@ -92,17 +92,23 @@ function patched(before: readonly DesiredObject[], upserts: readonly DesiredObje
   return out;
 }
 
-/** The plan `delta` was computed to: unchanged clusters keep their array, clusters sorted as plan() sorts them. */
-export function applyPlanDelta(before: PlanResult | undefined, delta: PlanDelta): PlanResult {
+/** One cluster's list after `change` (`before`: its list in the previous plan). */
+export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta): DesiredObject[] {
+  return change.kind === "replace" ? change.objects : patched(before ?? [], change.upserts, change.removes);
+}
+
+/**
+ * The plan `delta` was computed to: unchanged clusters keep their array, clusters sorted as plan() sorts them.
+ * `applied`: clusters whose list the caller already computed with applyClusterDelta (spreading the work).
+ */
+export function applyPlanDelta(before: PlanResult | undefined, delta: PlanDelta, applied: Record<string, DesiredObject[]> = {}): PlanResult {
   const removed = new Set(delta.removedClusters);
   const names = new Set([...Object.keys(before?.clusters ?? {}).filter((n) => !removed.has(n)), ...Object.keys(delta.clusters)]);
   const clusters: Record<string, DesiredObject[]> = {};
   for (const name of [...names].sort(compareStrings)) {
     const change = delta.clusters[name];
     const previous = before?.clusters[name];
-    if (!change) clusters[name] = previous ?? [];
-    else if (change.kind === "replace") clusters[name] = change.objects;
-    else clusters[name] = patched(previous ?? [], change.upserts, change.removes);
+    clusters[name] = !change ? (previous ?? []) : (applied[name] ?? applyClusterDelta(previous, change));
   }
   return { clusters, conditions: delta.conditions, heldBack: delta.heldBack };
 }

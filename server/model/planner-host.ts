@@ -6,10 +6,10 @@
 // If the worker fails, the pending calls reject and the next call starts a new worker, cold.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { PlanInput } from "@/lib/plan/input";
 import { inputDelta } from "@/lib/plan/input-delta";
-import { applyPlanDelta, type PlanDelta } from "@/lib/plan/plan-delta";
+import type { PlanDelta } from "@/lib/plan/plan-delta";
 import type { PlanResult } from "@/lib/plan/plan-result";
 import { createPlannerCore } from "./planner-core";
 import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
@@ -41,11 +41,26 @@ export function defaultWorkerFile(): string {
   return process.env.EASTWEST_PLANNER_WORKER ?? join(process.cwd(), "dist", "planner-worker.mjs");
 }
 
+// The worker posts a reply's parts to a port of their own, then a note on its parentPort. Node delivers every
+// message queued on a port in one go (no event-loop turn between them), so this side never listens on the parts'
+// port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
 function workerTransport(file: string, sink: Sink): Transport {
   if (!existsSync(file)) throw new Error(`the planner worker ${file} does not exist; build it with \`npm run build:worker\``);
-  const worker = new Worker(file, { name: "eastwest-planner" });
+  const { port1: parts, port2 } = new MessageChannel();
+  const worker = new Worker(file, { name: "eastwest-planner", workerData: { replies: port2 }, transferList: [port2] });
   let stopping = false;
-  worker.on("message", (part: PlannerReply) => sink.reply(part));
+  let pumping = false;
+  const pump = () => {
+    const received = stopping ? undefined : receiveMessageOnPort(parts);
+    pumping = received !== undefined;
+    if (!received) return;
+    sink.reply(received.message as PlannerReply);
+    setImmediate(pump);
+  };
+  worker.on("message", () => {
+    if (!pumping) setImmediate(pump);
+    pumping = true;
+  });
   worker.on("error", (error) => sink.failed(new Error(`the planner worker failed: ${error.message}`)));
   worker.on("exit", (code) => {
     if (!stopping) sink.failed(new Error(`the planner worker exited (code ${code})`));
@@ -54,12 +69,14 @@ function workerTransport(file: string, sink: Sink): Transport {
     post: (request) => worker.postMessage(request),
     stop: async () => {
       stopping = true;
+      parts.close();
       await worker.terminate();
     },
   };
 }
 
-type Pending = { seq: number; assembler: ReturnType<typeof createReplyAssembler>; settle(delta: PlanDelta): void; reject(error: Error): void };
+type Reply = { delta: PlanDelta; result: PlanResult };
+type Pending = { seq: number; assembler: ReturnType<typeof createReplyAssembler>; settle(reply: Reply): void; reject(error: Error): void };
 
 /** One worker's life: what was sent to it and what it answered. Dropped whole when the worker fails. */
 function startSession(options: PlannerHostOptions, onEnd: () => void) {
@@ -82,20 +99,23 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
     const head = pending[0];
     if (!head || head.seq !== part.seq) return void end(new Error(`the planner worker answered request ${part.seq} out of order`));
     if (part.type === "error") return void end(new Error(`the planner failed: ${part.message}`));
-    const delta = head.assembler.add(part);
-    if (!delta) return;
+    const whole = head.assembler.add(part);
+    if (!whole) return;
     pending.shift();
-    head.settle(delta);
+    head.settle(whole);
   }
 
   const sink: Sink = { reply, failed: (error) => void end(error) };
   const transport = options.inProcess ? inProcessTransport(sink) : workerTransport(options.workerFile ?? defaultWorkerFile(), sink);
 
-  function request<T>(type: PlannerRequest["type"], input: PlanInput, base: PlanInput | undefined, settle: (delta: PlanDelta) => T): Promise<T> {
+  /** `settle` runs when the last part arrives, before any later reply's part: the mirror is patched in order. */
+  function request<T>(type: PlannerRequest["type"], input: PlanInput, base: PlanInput | undefined, settle: (reply: Reply) => T): Promise<T> {
     if (ended) return Promise.reject(new Error("the planner worker has stopped"));
     const message: PlannerRequest = { type, seq: ++seq, delta: inputDelta(base, input) };
     return new Promise<T>((resolve, reject) => {
-      pending.push({ seq: message.seq, assembler: createReplyAssembler(), settle: (d) => resolve(settle(d)), reject });
+      // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
+      const assembler = createReplyAssembler(() => state.mirror);
+      pending.push({ seq: message.seq, assembler, settle: (reply) => resolve(settle(reply)), reject });
       transport.post(message);
     });
   }
@@ -116,18 +136,15 @@ export function createPlannerHost(options: PlannerHostOptions = {}): PlannerHost
     const s = current();
     const base = s.state.lastSent;
     s.state.lastSent = input;
-    // The mirror is patched as replies arrive (in request order), never after an await.
-    return s.request("plan", input, base, (delta) => (s.state.mirror = applyPlanDelta(s.state.mirror, delta)));
+    // The mirror is replaced as replies complete (in request order), never after an await.
+    return s.request("plan", input, base, ({ result }) => (s.state.mirror = result));
   }
 
   async function fork(changed: PlanInput) {
     const s = current();
     const input = s.state.lastSent;
     if (!input) throw new Error("fork before any plan: the planner host has no current plan to compare with");
-    return s.request("fork", changed, input, (delta) => {
-      const before = s.state.mirror as PlanResult;
-      return { before, input, after: applyPlanDelta(before, delta), delta };
-    });
+    return s.request("fork", changed, input, ({ delta, result }) => ({ before: s.state.mirror as PlanResult, input, after: result, delta }));
   }
 
   async function stop() {

@@ -6,8 +6,9 @@
 import type { Condition } from "@/lib/plan/conditions";
 import type { DesiredObject } from "@/lib/plan/desired";
 import type { InputDelta } from "@/lib/plan/input-delta";
-import type { ClusterDelta, PlanDelta } from "@/lib/plan/plan-delta";
-import type { HeldBack } from "@/lib/plan/plan-result";
+import { desiredId } from "@/lib/plan/place";
+import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type PlanDelta } from "@/lib/plan/plan-delta";
+import type { HeldBack, PlanResult } from "@/lib/plan/plan-result";
 
 export const CHUNK_OBJECTS = 2_000;
 
@@ -41,28 +42,45 @@ export function* replyParts(seq: number, delta: PlanDelta, size = CHUNK_OBJECTS)
   yield { type: "done", seq, removedClusters: delta.removedClusters, heldBack: delta.heldBack };
 }
 
-/** Collects one reply's parts; `add` returns the whole delta on the last part. */
-export function createReplyAssembler() {
-  const clusters: Record<string, { kind: ClusterDelta["kind"]; objects: DesiredObject[][]; removes: string[][] }> = {};
-  const conditions: Condition[][] = [];
+type ClusterParts = { name: string; kind: ClusterDelta["kind"]; objects: DesiredObject[][]; removes: string[][] };
 
-  function delta(done: Extract<PlannerReply, { type: "done" }>): PlanDelta {
-    const out: PlanDelta["clusters"] = {};
-    for (const [name, { kind, objects, removes }] of Object.entries(clusters)) {
-      out[name] = kind === "replace" ? { kind, objects: objects.flat() } : { kind, upserts: objects.flat(), removes: removes.flat() };
-    }
-    return { clusters: out, removedClusters: done.removedClusters, conditions: conditions.flat(), heldBack: done.heldBack };
+/**
+ * Collects one reply's parts and applies them to `base()` (the plan the reply is relative to, read when the
+ * first cluster completes) a cluster at a time, as its parts complete, so no one step patches the whole plan.
+ * `add` returns the delta and the new plan on the last part.
+ */
+export function createReplyAssembler(base: () => PlanResult | undefined) {
+  const clusters: PlanDelta["clusters"] = {};
+  const applied: Record<string, DesiredObject[]> = {};
+  const conditions: Condition[][] = [];
+  let open: ClusterParts | undefined;
+
+  function close() {
+    if (!open) return;
+    const { name, kind, objects, removes } = open;
+    const change: ClusterDelta = kind === "replace" ? { kind, objects: objects.flat() } : { kind, upserts: objects.flat(), removes: removes.flat() };
+    clusters[name] = change;
+    applied[name] = applyClusterDelta(base()?.clusters[name], change);
+    open = undefined;
   }
 
-  function add(part: Exclude<PlannerReply, { type: "error" }>): PlanDelta | undefined {
-    if (part.type === "done") return delta(part);
-    if (part.type === "conditions") conditions.push(part.conditions);
-    else {
-      const entry = (clusters[part.cluster] ??= { kind: part.kind, objects: [], removes: [] });
-      entry.objects.push(part.objects);
-      entry.removes.push(part.removes);
+  function add(part: Exclude<PlannerReply, { type: "error" }>): { delta: PlanDelta; result: PlanResult } | undefined {
+    if (part.type === "cluster") {
+      if (open?.name !== part.cluster) close();
+      open ??= { name: part.cluster, kind: part.kind, objects: [], removes: [] };
+      open.objects.push(part.objects);
+      open.removes.push(part.removes);
+      // The ids the merge compares by, computed now (a part at a time) rather than all in the cluster's merge.
+      for (const o of part.objects) desiredId(o);
+      return undefined;
     }
-    return undefined;
+    close();
+    if (part.type === "conditions") {
+      conditions.push(part.conditions);
+      return undefined;
+    }
+    const delta: PlanDelta = { clusters, removedClusters: part.removedClusters, conditions: conditions.flat(), heldBack: part.heldBack };
+    return { delta, result: applyPlanDelta(base(), delta, applied) };
   }
 
   return { add };
