@@ -6,7 +6,10 @@ import { conditionsDigest } from "@/lib/fleet/conditions-digest";
 import { sliceFingerprint } from "@/lib/fleet/slice-fingerprint";
 import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { fakeFleet, get, handlerFor } from "@/server/http/test/handler-fixture";
-import { sliceVersion } from "@/server/fleet/slice-tracker";
+import { sliceTrackerOf, sliceVersion } from "@/server/fleet/slice-tracker";
+import { stateOf } from "@/server/workspaces/fleet-input";
+import { modelSnapshots } from "@/server/workspaces/model-snapshots";
+import { modelOfFleet } from "@/server/workspaces/production-deps";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 
 const pod = (name: string, namespace: string, resourceVersion: string): CachedObject => {
@@ -66,7 +69,15 @@ describe("workspace.onChange over SSE", () => {
     expect(await trackedIds(reader, 1)).toEqual([changed]);
     await reader.cancel();
     controller.abort();
-    await expect.poll(() => listeners.size).toBe(0);
+    // The page's watch is gone; what stays subscribed to the fleet is the fleet model the pages read (one).
+    await expect.poll(() => listeners.size).toBe(1);
+    // And the tracker no longer follows the model: a change computes no fingerprint.
+    const model = modelOfFleet(fleet);
+    const tracker = sliceTrackerOf(modelSnapshots(model, await stateOf({ model })));
+    const computed = tracker.computed();
+    publish([], [pod("details-1", "bookinfo", "9")]);
+    await model.settled();
+    expect(tracker.computed()).toBe(computed);
   });
 
   it("resumes from lastEventId: a client that saw the current version hears only the next change", async () => {

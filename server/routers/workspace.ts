@@ -20,7 +20,9 @@ import { gatewayApply } from "@/server/workspaces/gateway-apply";
 import { gatewayPreview } from "@/server/workspaces/gateway-preview";
 import { gatewayRemove, gatewayRemovePreview } from "@/server/workspaces/gateway-remove";
 import { modelIn } from "@/server/workspaces/context-model";
-import { workspaceDepsFrom } from "@/server/workspaces/production-deps";
+import { stateOf } from "@/server/workspaces/fleet-input";
+import { modelSnapshots } from "@/server/workspaces/model-snapshots";
+import { modelOfFleet, workspaceDepsFrom } from "@/server/workspaces/production-deps";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
 import { workspaceList } from "@/server/workspaces/workspace-list";
 
@@ -47,7 +49,9 @@ export const workspaceRouter = createTRPCRouter({
       await ctx.fleet.ready();
       // A registry that failed to start reports nothing: the slice is then the fleet's objects alone.
       const registry = await ctx.registry?.catch(() => undefined);
-      const tracker = sliceTrackerOf(ctx.fleet.snapshots, registry);
+      // The model's snapshots: a page is told of a change once the model (which its detail reads) holds it.
+      const model = modelIn(ctx) ?? modelOfFleet(ctx.fleet);
+      const tracker = sliceTrackerOf(modelSnapshots(model, await stateOf({ model })), registry);
       for await (const change of sliceChanges(tracker, input.workspace, input.lastEventId, signal)) {
         yield tracked(change.version, change);
       }
