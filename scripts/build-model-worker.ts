@@ -17,7 +17,12 @@ export function workerIsStale(root = ROOT): boolean {
   const meta = join(root, META);
   if (!existsSync(out) || !existsSync(meta)) return true;
   const built = statSync(out).mtimeMs;
-  const inputs = Object.keys((JSON.parse(readFileSync(meta, "utf8")) as { inputs: Record<string, unknown> }).inputs);
+  let inputs: string[];
+  try {
+    inputs = Object.keys((JSON.parse(readFileSync(meta, "utf8")) as { inputs: Record<string, unknown> }).inputs);
+  } catch {
+    return true;
+  }
   return inputs.some((input) => !existsSync(join(root, input)) || statSync(join(root, input)).mtimeMs > built);
 }
 
@@ -38,10 +43,13 @@ export async function buildModelWorker(root = ROOT): Promise<void> {
     logLevel: "warning",
   });
   mkdirSync(join(root, "dist"), { recursive: true });
-  const temporary = `${join(root, OUT)}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0]?.contents ?? "");
-  writeFileSync(join(root, META), JSON.stringify(result.metafile));
-  renameSync(temporary, join(root, OUT));
+  const written = (path: string, data: string | Uint8Array) => {
+    const temporary = `${join(root, path)}.${process.pid}.tmp`;
+    writeFileSync(temporary, data);
+    renameSync(temporary, join(root, path));
+  };
+  written(OUT, result.outputFiles[0]?.contents ?? "");
+  written(META, JSON.stringify(result.metafile));
 }
 
 export async function buildModelWorkerIfNeeded(root = ROOT): Promise<void> {
@@ -53,7 +61,11 @@ export default async function setup(): Promise<void> {
   await buildModelWorkerIfNeeded();
 }
 
+// `--if-needed` (npm run dev): only when stale.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  await buildModelWorker();
-  console.log(`build: ${OUT}`);
+  if (process.argv.includes("--if-needed") && !workerIsStale()) console.log(`build: ${OUT} is up to date`);
+  else {
+    await buildModelWorker();
+    console.log(`build: ${OUT}`);
+  }
 }

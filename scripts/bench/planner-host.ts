@@ -4,7 +4,7 @@
 // largest lateness: deserialising one reply part, patching the mirror, sending the input), a one-service
 // change, and forks of a 50-service exposure change and of a gateway removal.
 // Usage: npx tsx scripts/bench/planner-host.ts [--clusters 20] [--services 500]
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance, PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { ClusterInput, PlanInput } from "@/lib/plan/input";
 import { cluster, eastWestGateway, gatewayService, service, workspace } from "@/lib/plan/test-fixtures";
@@ -29,6 +29,14 @@ const clusterAt = (i: number): ClusterInput =>
 const ws = (exposed?: string[]) => workspace(exposed, { name: "scale-ws", namespaceSelector: ["*/ns-*"] });
 const input: PlanInput = { clusters: Array.from({ length: C }, (_, i) => clusterAt(i)), workspaces: [ws()] };
 
+// The main thread's garbage-collection pauses: with the mirrored plan (~580,000 objects at 20 × 500) on its
+// heap, a major GC is the other thing that blocks it.
+let gcWorst = 0;
+const steps = { send: 0, part: 0, parts: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcWorst = Math.max(gcWorst, entry.duration);
+}).observe({ entryTypes: ["gc"] });
+
 /** Runs `work` while a 1 ms timer measures how late the event loop runs it (the main thread's longest block). */
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
@@ -40,20 +48,28 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
     last = now;
   }, 1);
   histogram.enable();
+  gcWorst = 0;
+  Object.assign(steps, { send: 0, part: 0, parts: 0 });
   const started = performance.now();
   const result = await work();
   const wall = performance.now() - started;
   clearInterval(timer);
   histogram.disable();
   const p99 = histogram.percentile(99) / 1e6;
-  console.log(`${label.padEnd(44)} wall ${wall.toFixed(0).padStart(7)} ms   main thread blocked max ${worst.toFixed(1).padStart(6)} ms   loop delay p99 ${p99.toFixed(1)} ms`);
+  console.log(`${label.padEnd(44)} wall ${wall.toFixed(0).padStart(7)} ms   main thread blocked max ${worst.toFixed(1).padStart(6)} ms   loop delay p99 ${p99.toFixed(1)} ms   longest GC ${gcWorst.toFixed(1)} ms`);
+  console.log(`${"".padEnd(44)} host steps: send ${steps.send.toFixed(1)} ms, ${steps.parts} reply parts, longest ${steps.part.toFixed(1)} ms`);
   return result;
 }
 
 const count = (r: { clusters: Record<string, unknown[]> }) => Object.values(r.clusters).reduce((n, c) => n + c.length, 0);
 
 await buildModelWorkerIfNeeded();
-const host = createPlannerHost();
+const host = createPlannerHost({
+  observe: ({ kind, ms }) => {
+    if (kind === "send") steps.send = Math.max(steps.send, ms);
+    else Object.assign(steps, { part: Math.max(steps.part, ms), parts: steps.parts + 1 });
+  },
+});
 console.log(`fleet: ${C} clusters × ${S} services, one workspace exposing everything, gateways everywhere`);
 const first = await timed("cold plan (worker)", () => host.plan(input));
 console.log(`  ${count(first)} objects planned`);

@@ -6,6 +6,7 @@
 // If the worker fails, the pending calls reject and the next call starts a new worker, cold.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { PlanInput } from "@/lib/plan/input";
 import { inputDelta } from "@/lib/plan/input-delta";
@@ -20,6 +21,8 @@ export type PlannerHostOptions = {
   inProcess?: boolean;
   /** The bundled worker (`npm run build:worker`); default EASTWEST_PLANNER_WORKER or dist/planner-worker.mjs. */
   workerFile?: string;
+  /** Called with the main thread's time for each step it takes: sending a request, taking one reply part. */
+  observe?: (step: { kind: "send" | "part"; ms: number }) => void;
 };
 
 type Transport = { post(request: PlannerRequest): void; stop(): Promise<void> };
@@ -44,17 +47,19 @@ export function defaultWorkerFile(): string {
 // The worker posts a reply's parts to a port of their own, then a note on its parentPort. Node delivers every
 // message queued on a port in one go (no event-loop turn between them), so this side never listens on the parts'
 // port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
-function workerTransport(file: string, sink: Sink): Transport {
+function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["observe"]): Transport {
   if (!existsSync(file)) throw new Error(`the planner worker ${file} does not exist; build it with \`npm run build:worker\``);
   const { port1: parts, port2 } = new MessageChannel();
   const worker = new Worker(file, { name: "eastwest-planner", workerData: { replies: port2 }, transferList: [port2] });
   let stopping = false;
   let pumping = false;
   const pump = () => {
+    const started = performance.now();
     const received = stopping ? undefined : receiveMessageOnPort(parts);
     pumping = received !== undefined;
     if (!received) return;
     sink.reply(received.message as PlannerReply);
+    observe?.({ kind: "part", ms: performance.now() - started });
     setImmediate(pump);
   };
   worker.on("message", () => {
@@ -66,7 +71,11 @@ function workerTransport(file: string, sink: Sink): Transport {
     if (!stopping) sink.failed(new Error(`the planner worker exited (code ${code})`));
   });
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request) => {
+      const started = performance.now();
+      worker.postMessage(request);
+      observe?.({ kind: "send", ms: performance.now() - started });
+    },
     stop: async () => {
       stopping = true;
       parts.close();
@@ -106,7 +115,7 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
   }
 
   const sink: Sink = { reply, failed: (error) => void end(error) };
-  const transport = options.inProcess ? inProcessTransport(sink) : workerTransport(options.workerFile ?? defaultWorkerFile(), sink);
+  const transport = options.inProcess ? inProcessTransport(sink) : workerTransport(options.workerFile ?? defaultWorkerFile(), sink, options.observe);
 
   /** `settle` runs when the last part arrives, before any later reply's part: the mirror is patched in order. */
   function request<T>(type: PlannerRequest["type"], input: PlanInput, base: PlanInput | undefined, settle: (reply: Reply) => T): Promise<T> {
