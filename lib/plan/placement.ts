@@ -26,7 +26,8 @@ function lowerBound(sorted: readonly DesiredObject[], id: string): number {
   return lo;
 }
 
-function patchSorted(previous: readonly DesiredObject[], touched: Iterable<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
+/** A few ids: binary search and splice. */
+function patchFew(previous: readonly DesiredObject[], touched: Iterable<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
   const sorted = previous.slice();
   for (const id of touched) {
     const at = lowerBound(sorted, id);
@@ -39,41 +40,66 @@ function patchSorted(previous: readonly DesiredObject[], touched: Iterable<strin
   return sorted;
 }
 
+/** Many ids (each splice moves the whole tail): one merge of the list with the sorted ids. */
+function patchMany(previous: readonly DesiredObject[], touched: Iterable<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
+  const ids = [...touched].sort(compareStrings);
+  const out: DesiredObject[] = [];
+  const take = (id: string) => {
+    const now = set.get(id);
+    if (now) out.push(now);
+  };
+  let j = 0;
+  for (const o of previous) {
+    const id = desiredId(o);
+    while (j < ids.length && compareStrings(ids[j] as string, id) < 0) take(ids[j++] as string);
+    if (ids[j] === id) take(ids[j++] as string);
+    else out.push(o);
+  }
+  while (j < ids.length) take(ids[j++] as string);
+  return out;
+}
+
+function patchSorted(previous: readonly DesiredObject[], touched: ReadonlySet<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
+  return touched.size <= 32 ? patchFew(previous, touched, set) : patchMany(previous, touched, set);
+}
+
+type Patched = { sets: Map<string, Map<string, DesiredObject>>; touched: Map<string, Set<string>> };
+
 /**
  * Takes the gone batches out and puts the new ones in, on copies of the touched clusters' sets (the previous
- * ones stay as they were: earlier outputs refer to them). undefined when that would not equal placing everything.
+ * ones stay as they were: earlier outputs refer to them), noting the ids whose object differs per cluster.
+ * undefined when that would not equal placing everything.
  */
-function patchSets(previous: State, gone: Batch[], added: Batch[], validName: NameCheck): Map<string, Map<string, DesiredObject>> | undefined {
-  const copies = new Map<string, Map<string, DesiredObject>>();
-  const writable = (cluster: string) => {
-    let set = copies.get(cluster);
+function patchSets(previous: State, gone: Batch[], added: Batch[], validName: NameCheck): Patched | undefined {
+  const sets = new Map<string, Map<string, DesiredObject>>();
+  const touched = new Map<string, Set<string>>();
+  const writable = (cluster: string, id: string) => {
+    let set = sets.get(cluster);
     const original = previous.sets.get(cluster);
-    if (!set && original) copies.set(cluster, (set = new Map(original)));
+    if (!set && original) {
+      sets.set(cluster, (set = new Map(original)));
+      touched.set(cluster, new Set());
+    }
+    touched.get(cluster)?.add(id);
     return set;
   };
   for (const batch of gone) {
     for (const { cluster, object } of batch) {
-      const set = writable(cluster);
-      if (set?.get(desiredId(object)) === object) set.delete(desiredId(object));
+      const id = desiredId(object);
+      const set = writable(cluster, id);
+      if (set?.get(id) === object) set.delete(id);
     }
   }
   for (const batch of added) {
     for (const { cluster, object } of batch) {
-      const set = writable(cluster);
-      if (!set) continue;
       const id = desiredId(object);
+      const set = writable(cluster, id);
+      if (!set) continue;
       if (!validName(object) || set.has(id)) return undefined;
       set.set(id, object);
     }
   }
-  return copies;
-}
-
-/** The ids whose object differs between two versions of a cluster's set. */
-function touchedIds(gone: Batch[], added: Batch[], cluster: string): Set<string> {
-  const ids = new Set<string>();
-  for (const batch of [...gone, ...added]) for (const p of batch) if (p.cluster === cluster) ids.add(desiredId(p.object));
-  return ids;
+  return { sets, touched };
 }
 
 export type Placement = {
@@ -104,10 +130,10 @@ export function createPlacement(validName: NameCheck = createNameCheck(), initia
     if (!copies) return undefined;
     const sets = new Map(previous.sets);
     const outputs = new Map(previous.outputs);
-    for (const [cluster, set] of copies) {
+    for (const [cluster, set] of copies.sets) {
       const before = previous.outputs.get(cluster);
       sets.set(cluster, set);
-      if (before) outputs.set(cluster, { sorted: patchSorted(before.sorted, touchedIds(gone, added, cluster), set), byId: set });
+      if (before) outputs.set(cluster, { sorted: patchSorted(before.sorted, copies.touched.get(cluster) ?? new Set(), set), byId: set });
     }
     state = { clusters: previous.clusters, batches: next, sets, outputs };
     return outputs;
