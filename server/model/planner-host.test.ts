@@ -88,6 +88,15 @@ describe("createPlannerHost (worker thread)", () => {
     expect(second.clusters.c1).toBe(first.clusters.c1);
   });
 
+  it("rejects an input that cannot cross the thread, then starts over cold", async () => {
+    host = createPlannerHost();
+    const input = fleet(2, 5);
+    await host.plan(input);
+    const odd = { ...input, workspaces: [{ ...workspace(undefined), name: (() => "x") as never }] };
+    await expect(host.plan(odd)).rejects.toThrow(/could not be sent/);
+    expect(JSON.stringify(await host.plan(input))).toBe(cold(input));
+  });
+
   it("names the build command when the worker file is missing", async () => {
     host = createPlannerHost({ workerFile: join(tmpdir(), "no-such-planner-worker.mjs") });
     await expect(host.plan(fleet(1, 1))).rejects.toThrow(/npm run build:worker/);

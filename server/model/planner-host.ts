@@ -125,7 +125,12 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
       // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
       const assembler = createReplyAssembler(() => state.mirror);
       pending.push({ seq: message.seq, assembler, settle: (reply) => resolve(settle(reply)), reject });
-      transport.post(message);
+      try {
+        transport.post(message);
+      } catch (error) {
+        // Not sent (an input that cannot be cloned): the worker's mirror and lastSent no longer agree.
+        void end(new Error(`the planner request could not be sent: ${error instanceof Error ? error.message : String(error)}`));
+      }
     });
   }
 
