@@ -20,6 +20,9 @@ export async function stateOf(deps: { model: FleetModel }): Promise<ModelState> 
   return deps.model.current() ?? (await deps.model.settled());
 }
 
+/** The model's fork as a plain function (bound: the model's methods may read `this`). */
+export const boundFork = (model: FleetModel): FleetModel["fork"] => (change) => model.fork(change);
+
 export function requireWorkspace(view: FleetView, name: string): WorkspaceInput {
   const { input } = view.adapted;
   const ws = input.workspaces.find((w) => w.name === name);
