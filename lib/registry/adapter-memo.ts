@@ -9,6 +9,7 @@ import type { ClusterInput, DestinationRuleInput, ServiceInput } from "@/lib/pla
 import { stableStringify } from "@/lib/plan/json";
 import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import type { SnapshotObject } from "./raw-object";
+import { createRegistryMemos, type RegistryMemos } from "./registry-memos";
 import type { RegistryCondition } from "./types";
 
 type Entry = {
@@ -22,6 +23,8 @@ type Entry = {
 };
 
 export type AdapterMemo = {
+  /** The owner's identity memos (registry-memos.ts), used for the snapshot's lists and localities too. */
+  memos: RegistryMemos;
   service(o: SnapshotObject, build: () => ServiceInput): ServiceInput;
   /** The previous ClusterInput for this cluster when nothing the planner reads changed; else `build()`'s. */
   cluster(c: ClusterSnapshot, extra: string, build: (conditions: RegistryCondition[]) => ClusterInput): { input: ClusterInput; conditions: RegistryCondition[] };
@@ -41,10 +44,11 @@ const sameSources = (a: ClusterSnapshot, b: ClusterSnapshot) =>
 /** Every kind the cluster's input is built from is the same map (a probe's latency or time changed, or another kind). */
 const sameInput = (a: ClusterSnapshot, b: ClusterSnapshot) => sameSources(a, b) && a.objects.DestinationRule === b.objects.DestinationRule;
 
-export function createAdapterMemo(): AdapterMemo {
+export function createAdapterMemo(memos: RegistryMemos = createRegistryMemos()): AdapterMemo {
   const services = new WeakMap<SnapshotObject, ServiceInput>();
   const clusters = new Map<string, Entry>();
   return {
+    memos,
     service(o, build) {
       let input = services.get(o);
       if (!input) services.set(o, (input = build()));

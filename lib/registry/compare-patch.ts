@@ -8,6 +8,7 @@ import { compareStrings } from "@/lib/plan/json";
 import { compareCluster, compareWith, inIdOrder, observedIndex, observedKey, unplanned, type Comparison } from "./compare";
 import { observedParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
+import type { RegistryMemos } from "./registry-memos";
 import type { ObservedObject } from "./types";
 
 export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; scope: OwnershipScope; comparisons: Comparison[] };
@@ -15,8 +16,8 @@ export type Compared = { desired: readonly DesiredObject[]; observed: readonly O
 type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
 
 /** What differs between two observed lists, kind by kind: a kind whose list is the same list costs nothing. */
-function changes(before: readonly ObservedObject[], now: readonly ObservedObject[]): Changes {
-  const [from, to] = [observedParts(before), observedParts(now)];
+function changes(before: readonly ObservedObject[], now: readonly ObservedObject[], memos: RegistryMemos | undefined): Changes {
+  const [from, to] = [observedParts(before, memos), observedParts(now, memos)];
   const pairs = from.length === to.length ? from.map((part, i) => [part, to[i] ?? []] as const) : [[before, now] as const];
   const added: ObservedObject[] = [];
   const removed = new Set<ObservedObject>();
@@ -30,9 +31,9 @@ function changes(before: readonly ObservedObject[], now: readonly ObservedObject
 }
 
 /** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
-function findLive(observed: readonly ObservedObject[], id: string): ObservedObject | undefined {
-  for (const part of observedParts(observed)) {
-    const found = observedIndex(part).get(id);
+function findLive(observed: readonly ObservedObject[], id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
+  for (const part of observedParts(observed, memos)) {
+    const found = observedIndex(part, memos).get(id);
     if (found) return found;
   }
   return undefined;
@@ -53,10 +54,10 @@ function isDesired(desired: readonly DesiredObject[], id: string): boolean {
 
 type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
 
-function patchOf(previous: Compared, observed: readonly ObservedObject[]): Patch {
-  const found = changes(previous.observed, observed);
-  const addedById = new Map(found.added.map((o) => [observedKey(o), o]));
-  const dirty = new Set([...addedById.keys(), ...[...found.removed].map(observedKey)]);
+function patchOf(previous: Compared, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Patch {
+  const found = changes(previous.observed, observed, memos);
+  const addedById = new Map(found.added.map((o) => [observedKey(o, memos), o]));
+  const dirty = new Set([...addedById.keys(), ...[...found.removed].map((o) => observedKey(o, memos))]);
   // The live object for an id: a new one, else the one known before (every known one is from the previous list)
   // if it is still there.
   const liveFor = (id: string, known: ObservedObject | undefined) => addedById.get(id) ?? (known && !found.removed.has(known) ? known : undefined);
@@ -68,7 +69,7 @@ function patchOf(previous: Compared, observed: readonly ObservedObject[]): Patch
  * from id to position would skip the walk when the plan is the same list, but building it per plan costs more
  * than the walk: each plan meets each changed live list about once.)
  */
-function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>): { out: Comparison[]; dropped: Comparison[] } {
+function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>, memos: RegistryMemos | undefined): { out: Comparison[]; dropped: Comparison[] } {
   const scope = previous.scope;
   const prevDesired = previous.desired;
   const out: Comparison[] = [];
@@ -77,35 +78,35 @@ function mergedPlan(previous: Compared, desired: readonly DesiredObject[], obser
   for (const d of desired) {
     if (prevDesired[j] === d) {
       const c = previous.comparisons[j++] as Comparison;
-      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? compareWith(d, patch.liveFor(c.id, liveOf(c)), scope) : c);
+      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? compareWith(d, patch.liveFor(c.id, liveOf(c)), scope, memos) : c);
       continue;
     }
     const id = desiredId(d);
     while (j < prevDesired.length && compareStrings(desiredId(prevDesired[j] as DesiredObject), id) < 0) dropped.push(previous.comparisons[j++] as Comparison);
     const same = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? previous.comparisons[j++] : extras.get(id);
     // A newly planned id may name a live object that was neither planned nor ours (foreign): look it up.
-    out.push(compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id), scope));
+    out.push(compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id, memos), scope, memos));
   }
   while (j < prevDesired.length) dropped.push(previous.comparisons[j++] as Comparison);
   return { out, dropped };
 }
 
 /** `scope`: a different scope object than last time (the workspaces' namespaces changed) means a full comparison. */
-export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[], scope: OwnershipScope): Compared {
-  if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed, "standalone", scope) };
+export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[], scope: OwnershipScope, memos?: RegistryMemos): Compared {
+  if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed, "standalone", scope, memos) };
   if (previous.desired === desired && previous.observed === observed) return previous;
-  const patch = patchOf(previous, observed);
+  const patch = patchOf(previous, observed, memos);
   const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
-  const { out, dropped } = mergedPlan(previous, desired, observed, patch, extras);
+  const { out, dropped } = mergedPlan(previous, desired, observed, patch, extras, memos);
   // Unplanned: the old ones still live and still unplanned, plus live objects nobody plans any more (ours to
   // delete, or foreign ones claiming to be ours, to report).
   const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...patch.changes.added];
   const seen = new Set<ObservedObject>();
   const unplannedNow: Comparison[] = [];
   for (const o of candidates) {
-    if (!o || seen.has(o) || patch.changes.removed.has(o) || isDesired(desired, observedKey(o))) continue;
+    if (!o || seen.has(o) || patch.changes.removed.has(o) || isDesired(desired, observedKey(o, memos))) continue;
     seen.add(o);
-    const c = unplanned(o, scope);
+    const c = unplanned(o, scope, memos);
     if (c) unplannedNow.push(c);
   }
   return { desired, observed, scope, comparisons: [...out, ...inIdOrder(unplannedNow)] };

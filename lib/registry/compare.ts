@@ -12,6 +12,7 @@ import { canonicalJson } from "./canonical-json";
 import { driftedFields } from "./drift";
 import { claimsToBeOurs, proveOwnership, type OwnershipProof } from "./ownership";
 import { scopeFromPlanned, type OwnershipScope } from "./ownership-scope";
+import { remembered, type RegistryMemos } from "./registry-memos";
 import { observedId, type ObservedObject, type RegistryMode } from "./types";
 
 export type Comparison =
@@ -23,24 +24,19 @@ export type Comparison =
   /** Not provably ours: under a planned name (`desired` set), or unplanned but carrying some of our marks. */
   | { status: "foreign"; id: string; desired?: DesiredObject; observed: ObservedObject; reason: string; missing: string[] };
 
-// An observed object's proof, remembered per scope object (scopes keep their identity while unchanged).
-const proofs = new WeakMap<ObservedObject, { scope: OwnershipScope; proof: OwnershipProof }>();
-
-export function ownershipOf(o: ObservedObject, scope: OwnershipScope): OwnershipProof {
-  const before = proofs.get(o);
+// With `memos` (registry-memos.ts), an observed object's proof is remembered per scope object (scopes keep their
+// identity while unchanged), and so are ids, indexes, default scopes and comparisons below.
+export function ownershipOf(o: ObservedObject, scope: OwnershipScope, memos?: RegistryMemos): OwnershipProof {
+  const before = memos?.proofs.get(o);
   if (before?.scope === scope) return before.proof;
   const proof = proveOwnership(o, scope);
-  proofs.set(o, { scope, proof });
+  memos?.proofs.set(o, { scope, proof });
   return proof;
 }
 
-const planScopes = new WeakMap<readonly DesiredObject[], OwnershipScope>();
-
 /** The scope a caller without the planner input gets: what the plan itself places in the cluster. */
-export function defaultScope(desired: readonly DesiredObject[]): OwnershipScope {
-  let scope = planScopes.get(desired);
-  if (!scope) planScopes.set(desired, (scope = scopeFromPlanned(desired)));
-  return scope;
+export function defaultScope(desired: readonly DesiredObject[], memos?: RegistryMemos): OwnershipScope {
+  return remembered(memos?.planScopes, desired, () => scopeFromPlanned(desired));
 }
 
 /** In observe mode: objects that look like a control plane's output (XCP's namespace, shadow entry names). */
@@ -77,11 +73,11 @@ function differsBy(desired: DesiredObject, observed: ObservedObject, mode: Regis
 
 const notOurs = (o: ObservedObject, missing: string[]) => `${observedId(o)} is not ours: ${missing.join("; ")}`;
 
-function compareOne(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope): Comparison {
+function compareOne(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope, memos: RegistryMemos | undefined): Comparison {
   const id = desiredId(desired);
   if (!observed) return { status: "missing", id, desired, reason: "planned but not present" };
   if (mode === "standalone") {
-    const proof = ownershipOf(observed, scope);
+    const proof = ownershipOf(observed, scope, memos);
     if (!proof.owned) return { status: "foreign", id, desired, observed, reason: notOurs(observed, proof.missing), missing: proof.missing };
   }
   const difference = differsBy(desired, observed, mode);
@@ -89,50 +85,41 @@ function compareOne(desired: DesiredObject, observed: ObservedObject | undefined
 }
 
 // Unplanned live objects: ours (to delete), foreign but claiming to be ours (to report), or nobody's business.
-const unplannedMemo = new WeakMap<ObservedObject, { scope: OwnershipScope; result: Comparison | undefined }>();
-
-export function unplanned(o: ObservedObject, scope: OwnershipScope): Comparison | undefined {
-  const before = unplannedMemo.get(o);
+export function unplanned(o: ObservedObject, scope: OwnershipScope, memos?: RegistryMemos): Comparison | undefined {
+  const before = memos?.unplanned.get(o);
   if (before?.scope === scope) return before.result;
-  const proof = ownershipOf(o, scope);
-  const id = observedKey(o);
+  const proof = ownershipOf(o, scope, memos);
+  const id = observedKey(o, memos);
   const result: Comparison | undefined = proof.owned
     ? { status: "extra", id, observed: o, reason: "present but no longer planned" }
     : claimsToBeOurs(o)
       ? { status: "foreign", id, observed: o, reason: notOurs(o, proof.missing), missing: proof.missing }
       : undefined;
-  unplannedMemo.set(o, { scope, result });
+  memos?.unplanned.set(o, { scope, result });
   return result;
 }
 
 // A resync compares every planned object with its live one, and most pairs are the very same objects as last
-// time (planned and observed objects are immutable and reused while unchanged). So: ids and the by-id index of
-// an observed list are computed once, and a pair's comparison is remembered for as long as both objects live.
-const observedIds = new WeakMap<ObservedObject, string>();
-const indexes = new WeakMap<readonly ObservedObject[], Map<string, ObservedObject>>();
-const compared = new WeakMap<DesiredObject, { observed: ObservedObject | undefined; mode: RegistryMode; scope: OwnershipScope; result: Comparison }>();
-
-export function observedKey(o: ObservedObject): string {
-  let id = observedIds.get(o);
-  if (id === undefined) observedIds.set(o, (id = observedId(o)));
-  return id;
+// time (planned and observed objects are immutable and reused while unchanged). So, with memos: ids and the
+// by-id index of an observed list are computed once, and a pair's comparison is remembered while both objects live.
+export function observedKey(o: ObservedObject, memos?: RegistryMemos): string {
+  return remembered(memos?.observedIds, o, () => observedId(o));
 }
 
-/** Live objects by id, built once per list. */
-export function observedIndex(observed: readonly ObservedObject[]): Map<string, ObservedObject> {
-  let index = indexes.get(observed);
-  if (!index) indexes.set(observed, (index = new Map(observed.map((o) => [observedKey(o), o]))));
-  return index;
+/** Live objects by id, built once per list (with memos). */
+export function observedIndex(observed: readonly ObservedObject[], memos?: RegistryMemos): Map<string, ObservedObject> {
+  return remembered(memos?.indexes, observed, () => new Map(observed.map((o) => [observedKey(o, memos), o])));
 }
 
 /** One pair's comparison (standalone mode), remembered while both objects and the scope live. */
-export const compareWith = (desired: DesiredObject, observed: ObservedObject | undefined, scope: OwnershipScope): Comparison => compareCached(desired, observed, "standalone", scope);
+export const compareWith = (desired: DesiredObject, observed: ObservedObject | undefined, scope: OwnershipScope, memos?: RegistryMemos): Comparison =>
+  compareCached(desired, observed, "standalone", scope, memos);
 
-function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope): Comparison {
-  const before = compared.get(desired);
+function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope, memos: RegistryMemos | undefined): Comparison {
+  const before = memos?.compared.get(desired);
   if (before && before.observed === observed && before.mode === mode && before.scope === scope) return before.result;
-  const result = compareOne(desired, observed, mode, scope);
-  compared.set(desired, { observed, mode, scope, result });
+  const result = compareOne(desired, observed, mode, scope, memos);
+  memos?.compared.set(desired, { observed, mode, scope, result });
   return result;
 }
 
@@ -141,20 +128,21 @@ function compareCached(desired: DesiredObject, observed: ObservedObject | undefi
  * be ours (foreign); in observe mode the generated-looking ones (extra). `scope`: where the planner puts
  * objects in this cluster (ownership-scope.ts); without it, where this plan puts them.
  */
-export function compareCluster(desired: readonly DesiredObject[], observed: readonly ObservedObject[], mode: RegistryMode, scope: OwnershipScope = defaultScope(desired)): Comparison[] {
-  const byId = observedIndex(observed);
+export function compareCluster(desired: readonly DesiredObject[], observed: readonly ObservedObject[], mode: RegistryMode, scope?: OwnershipScope, memos?: RegistryMemos): Comparison[] {
+  const within = scope ?? defaultScope(desired, memos);
+  const byId = observedIndex(observed, memos);
   const wanted = new Set<string>();
   const out = desired.map((d) => {
     const id = desiredId(d);
     wanted.add(id);
-    return compareCached(d, byId.get(id), mode, scope);
+    return compareCached(d, byId.get(id), mode, within, memos);
   });
   const extras: Comparison[] = [];
   for (const o of observed) {
-    const id = observedKey(o);
+    const id = observedKey(o, memos);
     if (wanted.has(id)) continue;
     if (mode === "standalone") {
-      const c = unplanned(o, scope);
+      const c = unplanned(o, within, memos);
       if (c) extras.push(c);
     } else if (looksGenerated(o)) extras.push({ status: "extra", id, observed: o, reason: "present but no longer planned" });
   }

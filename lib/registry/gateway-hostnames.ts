@@ -5,14 +5,16 @@
 import { publishedHostnames } from "@/lib/plan/gateway-addresses";
 import { named, toGateway } from "./adapter-services";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { RegistryMemos } from "./registry-memos";
 import { listOf } from "./snapshot-lists";
 
-export function gatewayHostnames(snapshot: Pick<FleetSnapshot, "clusters">): string[] {
+export function gatewayHostnames(snapshot: Pick<FleetSnapshot, "clusters">, memos?: RegistryMemos): string[] {
   const names = new Set<string>();
   for (const c of snapshot.clusters) {
-    for (const gw of listOf(c, "IngressGateway")) {
+    const services = listOf(c, "Service", memos);
+    for (const gw of listOf(c, "IngressGateway", memos)) {
       const ref = named(gw);
-      if (ref) for (const h of publishedHostnames(toGateway(gw, ref, listOf(c, "Service")))) names.add(h);
+      if (ref) for (const h of publishedHostnames(toGateway(gw, ref, services))) names.add(h);
     }
   }
   return [...names].sort();

@@ -5,33 +5,28 @@ import { timestamp } from "./json-read";
 import { managersOf } from "./ownership";
 import type { ClusterSnapshot, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { SnapshotObject } from "./raw-object";
+import { remembered, type RegistryMemos } from "./registry-memos";
 import { isStale, listOf } from "./snapshot-lists";
 import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
 
-// An unchanged live object keeps its identity across snapshots; so does its observed view (the diff remembers
-// comparisons per object pair).
-const views = new WeakMap<SnapshotObject, { kind: DesiredKind; view: ObservedObject | undefined }>();
-
-function toObserved(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefined {
-  const cached = views.get(o);
+// An unchanged live object keeps its identity across snapshots; so does its observed view, with `memos` (the diff
+// remembers comparisons per object pair).
+function toObserved(kind: DesiredKind, o: SnapshotObject, memos: RegistryMemos | undefined): ObservedObject | undefined {
+  const cached = memos?.views.get(o);
   if (cached?.kind === kind) return cached.view;
-  const view = convert(kind, o);
-  views.set(o, { kind, view });
+  const view = convert(kind, o, memos);
+  memos?.views.set(o, { kind, view });
   return view;
 }
 
 // The fleet cache shares one frozen managedFields list among every object the same managers wrote (slim.ts), so
 // their `manager/operation` spellings are made once per list, not once per object.
-const managerViews = new WeakMap<object, readonly string[]>();
-
-function managersView(managedFields: ReadonlyArray<unknown> | undefined): readonly string[] {
+function managersView(managedFields: ReadonlyArray<unknown> | undefined, memos: RegistryMemos | undefined): readonly string[] {
   if (!managedFields) return [];
-  let view = managerViews.get(managedFields);
-  if (!view) managerViews.set(managedFields, (view = managersOf(managedFields)));
-  return view;
+  return remembered(memos?.managerViews, managedFields, () => managersOf(managedFields));
 }
 
-function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefined {
+function convert(kind: DesiredKind, o: SnapshotObject, memos: RegistryMemos | undefined): ObservedObject | undefined {
   const m = o.metadata;
   if (!m?.name || !m.namespace) return undefined;
   const created = timestamp(m.creationTimestamp);
@@ -45,35 +40,30 @@ function convert(kind: DesiredKind, o: SnapshotObject): ObservedObject | undefin
     labels: m.labels ?? {},
     annotations: m.annotations ?? {},
     spec: o.spec,
-    managers: managersView(m.managedFields),
+    managers: managersView(m.managedFields, memos),
   };
 }
 
-// The snapshot keeps a kind's list while none of its objects changed, so its views are kept per list too: when
-// one ServiceEntry arrives, a cluster's tens of thousands of WorkloadEntries are not looked at again.
-const kindViews = new WeakMap<readonly SnapshotObject[], readonly ObservedObject[]>();
-// A cluster's observed list → its per-kind parts (REGISTRY_KINDS order), so comparisons can skip unchanged kinds.
-const partsOf = new WeakMap<readonly ObservedObject[], ReadonlyArray<readonly ObservedObject[]>>();
-
-function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[]): readonly ObservedObject[] {
-  let views = kindViews.get(list);
-  if (!views) kindViews.set(list, (views = list.flatMap((o) => toObserved(kind, o) ?? [])));
-  return views;
+// The snapshot keeps a kind's list while none of its objects changed, so its views are kept per list too (with
+// `memos`): when one ServiceEntry arrives, a cluster's tens of thousands of WorkloadEntries are not looked at again.
+function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[], memos: RegistryMemos | undefined): readonly ObservedObject[] {
+  return remembered(memos?.kindViews, list, () => list.flatMap((o) => toObserved(kind, o, memos) ?? []));
 }
 
-// Every kind is in the snapshot (the fleet cache watches them all), so no kind is unobserved.
-export function observedCluster(c: ClusterSnapshot): ObservedCluster {
-  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, listOf(c, kind)));
+// Every kind is in the snapshot (the fleet cache watches them all), so no kind is unobserved. With `memos`, the
+// cluster's list remembers its per-kind parts (REGISTRY_KINDS order), so comparisons can skip unchanged kinds.
+export function observedCluster(c: ClusterSnapshot, memos?: RegistryMemos): ObservedCluster {
+  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, listOf(c, kind, memos), memos));
   const objects = parts.flat();
-  partsOf.set(objects, parts);
+  memos?.parts.set(objects, parts);
   return { name: c.name, stale: isStale(c), objects, unobservedKinds: [] };
 }
 
-/** The per-kind lists an observed list was made of (a list not made here is one part). */
-export function observedParts(objects: readonly ObservedObject[]): ReadonlyArray<readonly ObservedObject[]> {
-  return partsOf.get(objects) ?? [objects];
+/** The per-kind lists an observed list was made of (a list not made with these memos is one part). */
+export function observedParts(objects: readonly ObservedObject[], memos?: RegistryMemos): ReadonlyArray<readonly ObservedObject[]> {
+  return memos?.parts.get(objects) ?? [objects];
 }
 
-export function observedFromSnapshot(snapshot: Pick<FleetSnapshot, "clusters">): ObservedCluster[] {
-  return snapshot.clusters.map(observedCluster);
+export function observedFromSnapshot(snapshot: Pick<FleetSnapshot, "clusters">, memos?: RegistryMemos): ObservedCluster[] {
+  return snapshot.clusters.map((c) => observedCluster(c, memos));
 }

@@ -12,6 +12,7 @@ import { isStale, listOf } from "./snapshot-lists";
 import type { RegistryCondition } from "./types";
 import type { AdapterMemo } from "./adapter-memo";
 import { gatewayLocality } from "./locality";
+import type { RegistryMemos } from "./registry-memos";
 
 /** Istio's network label on the istio-system namespace; without it each cluster is its own network. */
 export const NETWORK_LABEL = "topology.istio.io/network";
@@ -25,8 +26,8 @@ export type AdapterOptions = {
 
 export type AdaptedInput = { input: PlanInput; conditions: RegistryCondition[]; configStale: boolean };
 
-function each<T>(c: ClusterSnapshot, kind: FleetKind, conditions: RegistryCondition[], map: (o: SnapshotObject, ref: { namespace: string; name: string }) => T): T[] {
-  return listOf(c, kind).flatMap((o) => {
+function each<T>(c: ClusterSnapshot, kind: FleetKind, conditions: RegistryCondition[], memos: RegistryMemos | undefined, map: (o: SnapshotObject, ref: { namespace: string; name: string }) => T): T[] {
+  return listOf(c, kind, memos).flatMap((o) => {
     const ref = named(o);
     if (ref) return [map(o, ref)];
     conditions.push(unnamed(c.name, kind));
@@ -39,35 +40,34 @@ function network(c: ClusterSnapshot): string {
   return istio?.metadata?.labels?.[NETWORK_LABEL] || c.name;
 }
 
-const localities = new WeakMap<readonly SnapshotObject[], { gateways: unknown; services: unknown; nodes: unknown; locality: string | undefined }>();
-
-/** The cluster's locality from its east-west gateway pods and their Nodes (locality.ts), once per set of them. */
-export function clusterLocality(c: ClusterSnapshot): string | undefined {
-  const pods = listOf(c, "Pod");
-  const cached = localities.get(pods);
+/** The cluster's locality from its east-west gateway pods and their Nodes (locality.ts), once per set of them with memos. */
+export function clusterLocality(c: ClusterSnapshot, memos?: RegistryMemos): string | undefined {
+  const pods = listOf(c, "Pod", memos);
+  const cached = memos?.localities.get(pods);
   if (cached && cached.gateways === c.objects.IngressGateway && cached.services === c.objects.Service && cached.nodes === c.objects.Node) return cached.locality;
-  const services = listOf(c, "Service");
-  const gateways = listOf(c, "IngressGateway").flatMap((o) => {
+  const services = listOf(c, "Service", memos);
+  const gateways = listOf(c, "IngressGateway", memos).flatMap((o) => {
     const ref = named(o);
     return ref ? [toGateway(o, ref, services)] : [];
   });
-  const locality = gatewayLocality(gateways, pods, listOf(c, "Node"));
-  localities.set(pods, { gateways: c.objects.IngressGateway, services: c.objects.Service, nodes: c.objects.Node, locality });
+  const locality = gatewayLocality(gateways, pods, listOf(c, "Node", memos));
+  memos?.localities.set(pods, { gateways: c.objects.IngressGateway, services: c.objects.Service, nodes: c.objects.Node, locality });
   return locality;
 }
 
 export function toClusterInput(c: ClusterSnapshot, conditions: RegistryCondition[], memo?: AdapterMemo): ClusterInput {
-  const services = listOf(c, "Service");
-  const locality = clusterLocality(c);
+  const memos = memo?.memos;
+  const services = listOf(c, "Service", memos);
+  const locality = clusterLocality(c, memos);
   return {
     name: c.name,
     network: network(c),
     ...(locality ? { locality } : {}),
     stale: isStale(c),
-    services: each(c, "Service", conditions, (o, ref) => (memo ? memo.service(o, () => toService(o, ref)) : toService(o, ref))),
-    gateways: each(c, "IngressGateway", conditions, (o, ref) => toGateway(o, ref, services)),
-    destinationRules: each(c, "DestinationRule", conditions, toDestinationRule),
-    namespaces: listOf(c, "Namespace").flatMap((n) => (n.metadata?.name ? [n.metadata.name] : [])),
+    services: each(c, "Service", conditions, memos, (o, ref) => (memo ? memo.service(o, () => toService(o, ref)) : toService(o, ref))),
+    gateways: each(c, "IngressGateway", conditions, memos, (o, ref) => toGateway(o, ref, services)),
+    destinationRules: each(c, "DestinationRule", conditions, memos, toDestinationRule),
+    namespaces: listOf(c, "Namespace", memos).flatMap((n) => (n.metadata?.name ? [n.metadata.name] : [])),
   };
 }
 
@@ -76,13 +76,13 @@ export function toPlanInput(snapshot: Pick<FleetSnapshot, "clusters">, options: 
   const conditions: RegistryCondition[] = [];
   const clusters = snapshot.clusters.map((c) => {
     if (!memo) return toClusterInput(c, conditions);
-    const reused = memo.cluster(c, clusterLocality(c) ?? "", (found) => toClusterInput(c, found, memo));
+    const reused = memo.cluster(c, clusterLocality(c, memo.memos) ?? "", (found) => toClusterInput(c, found, memo));
     conditions.push(...reused.conditions);
     return reused.input;
   });
   const management = options.managementCluster;
   const configClusters = snapshot.clusters.filter((c) => management === undefined || c.name === management);
-  const found = (kind: FleetKind) => configClusters.flatMap((c) => listOf(c, kind).map((object) => ({ cluster: c.name, object })));
+  const found = (kind: FleetKind) => configClusters.flatMap((c) => listOf(c, kind, memo?.memos).map((object) => ({ cluster: c.name, object })));
   const ws = toWorkspaces(found("Workspace"), found("WorkspaceSetting"));
   // Unnamed management cluster: any stale cluster might have held configuration.
   const configStale = (management !== undefined && configClusters.length === 0) || configClusters.some(isStale);

@@ -1,16 +1,15 @@
 // The registry's two readings of a fleet snapshot's cluster (lib/fleet/snapshot-types.ts): a kind's objects as
 // an array, and whether the cluster counts as stale.
-import type { CachedObject, ClusterSnapshot, FleetKind, ObjectMap } from "@/lib/fleet/snapshot-types";
+import type { CachedObject, ClusterSnapshot, FleetKind } from "@/lib/fleet/snapshot-types";
+import { remembered, type RegistryMemos } from "./registry-memos";
 
-// The fleet cache keeps an unchanged kind's map from one snapshot to the next, so its array is made once and the
-// same array is handed out again (later stages memoise on that identity).
-const arrays = new WeakMap<ObjectMap, readonly CachedObject[]>();
-
-export function listOf(c: Pick<ClusterSnapshot, "objects">, kind: FleetKind): readonly CachedObject[] {
+/**
+ * The fleet cache keeps an unchanged kind's map from one snapshot to the next, so with `memos` its array is made
+ * once and the same array is handed out again (later stages memoise on that identity).
+ */
+export function listOf(c: Pick<ClusterSnapshot, "objects">, kind: FleetKind, memos?: RegistryMemos): readonly CachedObject[] {
   const map = c.objects[kind];
-  let array = arrays.get(map);
-  if (!array) arrays.set(map, (array = [...map.values()]));
-  return array;
+  return remembered(memos?.lists, map, () => [...map.values()]);
 }
 
 /**

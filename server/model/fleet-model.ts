@@ -7,6 +7,8 @@
 // Nothing is planned before every gateway hostname of the snapshot was looked up once (the resolver's `ready`):
 // "no answer yet" must not read as "no address", or every start would withdraw those gateways' endpoints.
 import { deepFreeze } from "@/lib/fleet/deep-freeze";
+import { createIdentity } from "@/lib/plan/service-key";
+import { createRegistryMemos } from "@/lib/registry/registry-memos";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { PlanInput } from "@/lib/plan/input";
 import type { HostnameFeed } from "@/server/registry/hostname-resolver";
@@ -36,7 +38,7 @@ export type FleetModelDeps = {
   allowLoopbackGatewayAddresses?: boolean;
   /** Deep-freeze snapshots as they arrive and every state handed out (development and tests). */
   freeze?: boolean;
-  /** Object identities for the planner input key (one numbering per model); lib/plan's process-wide one otherwise. */
+  /** Object identities for the planner input key; default: a numbering of this model's own (createIdentity). */
   identity?: (o: object) => number;
   log?: (line: string) => void;
 };
@@ -45,7 +47,9 @@ type Done = PlanJob & { outcome: PlanOutcome; seq: number };
 
 export function createFleetModel(deps: FleetModelDeps): FleetModel {
   const freeze = deps.freeze ? deepFreeze : <T>(value: T): T => value;
-  const inputs = createModelInputs(freeze, deps.identity);
+  // Every identity-keyed memo the adapter, the observed views and the comparisons keep: this model's own.
+  const memos = createRegistryMemos();
+  const inputs = createModelInputs(memos, freeze, deps.identity ?? createIdentity());
   const listeners = new Set<(state: ModelState) => void>();
   let seen: { snapshot: FleetSnapshot; seq: number } | undefined;
   let done: Done | undefined;
@@ -96,7 +100,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     if (!next) return;
     const plan = next.planned.ok ? next.planned.plan : EMPTY_PLAN;
     if (state && state.snapshot === snapshot && state.adapted === input.adapted && state.plan === plan && state.planned === next.input && state.current === next.current) return;
-    const registry = diffFleetState(snapshot, input.adapted, next.planned, state?.registry);
+    const registry = diffFleetState(snapshot, input.adapted, next.planned, state?.registry, memos);
     for (const part of [registry.actions, registry.conditions, registry.observed]) freeze(part);
     state = Object.freeze({ snapshot, adapted: input.adapted, plan, planned: next.input, current: next.current, registry: Object.freeze(registry) });
     stateSeq = seen.seq;

@@ -5,6 +5,7 @@ import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { stableStringify } from "@/lib/plan/json";
 import { createAdapterMemo } from "@/lib/registry/adapter-memo";
 import type { AdaptedInput } from "@/lib/registry/plan-input-adapter";
+import type { RegistryMemos } from "@/lib/registry/registry-memos";
 import { adaptSnapshot, inputProblem } from "@/server/registry/fleet-state";
 
 export type ModelInput = { adapted: AdaptedInput; inputKey: string; problem: string | undefined };
@@ -13,8 +14,9 @@ export type InputSettings = { managementCluster?: string; resolvedHostnames?: Re
 
 export type ModelInputs = { of(snapshot: FleetSnapshot, settings: InputSettings): ModelInput };
 
-export function createModelInputs(freeze: <T>(value: T) => T, identity?: (o: object) => number): ModelInputs {
-  const memo = createAdapterMemo();
+/** `memos`: the model's identity memos (one per model, registry-memos.ts). */
+export function createModelInputs(memos: RegistryMemos, freeze: <T>(value: T) => T, identity: (o: object) => number): ModelInputs {
+  const memo = createAdapterMemo(memos);
   let last: { snapshot: FleetSnapshot; settings: InputSettings; input: ModelInput; conditions: string } | undefined;
 
   const sameSettings = (a: InputSettings, b: InputSettings) =>
@@ -26,7 +28,7 @@ export function createModelInputs(freeze: <T>(value: T) => T, identity?: (o: obj
       const { adapted, inputKey } = adaptSnapshot(snapshot, settings, memo, identity);
       const conditions = stableStringify(adapted.conditions);
       const kept = last && last.input.inputKey === inputKey && last.input.adapted.configStale === adapted.configStale && last.conditions === conditions;
-      const input: ModelInput = kept && last ? last.input : { adapted: freeze(adapted), inputKey, problem: inputProblem(adapted.input) };
+      const input: ModelInput = kept && last ? last.input : { adapted: freeze(adapted), inputKey, problem: inputProblem(adapted.input, memos) };
       last = { snapshot, settings, input, conditions };
       return input;
     },

@@ -7,6 +7,7 @@ import type { DesiredObject } from "@/lib/plan/desired";
 import { diffCluster, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
 import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
 import { observedCluster } from "@/lib/registry/observed-from-snapshot";
+import type { RegistryMemos } from "@/lib/registry/registry-memos";
 import type { OwnershipScope } from "@/lib/registry/ownership-scope";
 import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import { REGISTRY_KINDS, type ObservedCluster } from "@/lib/registry/types";
@@ -26,11 +27,11 @@ export type FleetMemo = Map<string, ClusterMemo>;
 
 const sameSource = (a: ClusterSnapshot, b: ClusterSnapshot) => a.state === b.state && REGISTRY_KINDS.every((k) => a.objects[k] === b.objects[k]);
 
-export function observedWithMemo(clusters: readonly ClusterSnapshot[], previous: FleetMemo | undefined, next: FleetMemo): ObservedCluster[] {
+export function observedWithMemo(clusters: readonly ClusterSnapshot[], previous: FleetMemo | undefined, next: FleetMemo, memos?: RegistryMemos): ObservedCluster[] {
   return clusters.map((c) => {
     const before = previous?.get(c.name);
     const prior = before?.diff ?? before?.prior;
-    const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c), ...(prior ? { prior } : {}) };
+    const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c, memos), ...(prior ? { prior } : {}) };
     next.set(c.name, memo);
     return memo.observed;
   });
@@ -41,11 +42,11 @@ export function holdsKey(holds: ClusterHolds): string {
 }
 
 /** `scope`: where the planner puts objects in the cluster (the ownership proof); kept as one object while unchanged. */
-export function diffWithMemo(cluster: string, desired: readonly DesiredObject[], holds: ClusterHolds, key: string, memo: FleetMemo, scope: OwnershipScope): DiffResult {
+export function diffWithMemo(cluster: string, desired: readonly DesiredObject[], holds: ClusterHolds, key: string, memo: FleetMemo, scope: OwnershipScope, memos?: RegistryMemos): DiffResult {
   const entry = memo.get(cluster);
   const cached = entry?.diff;
   if (cached && cached.desired === desired && cached.holdsKey === key && cached.scope === scope) return cached.result;
-  const compared = compareIncrementally(cached?.compared ?? entry?.prior?.compared, desired, entry?.observed.objects ?? [], scope);
+  const compared = compareIncrementally(cached?.compared ?? entry?.prior?.compared, desired, entry?.observed.objects ?? [], scope, memos);
   const result = diffCluster(cluster, desired, entry?.observed, holds, compared.comparisons);
   if (entry) entry.diff = { desired, holdsKey: key, scope, result, compared };
   return result;

@@ -12,11 +12,12 @@ import type { PlanInput } from "@/lib/plan/input";
 import { stableStringify } from "@/lib/plan/json";
 import type { PlanResult } from "@/lib/plan/plan";
 import { createPlanner, type Planner } from "@/lib/plan/planner";
-import { identityOf } from "@/lib/plan/service-key";
+import { createIdentity } from "@/lib/plan/service-key";
 import { createAdapterMemo, type AdapterMemo } from "@/lib/registry/adapter-memo";
 import { defaultScope } from "@/lib/registry/compare";
 import { staleClusters, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
 import { ownershipScopes, type ScopeSet } from "@/lib/registry/ownership-scope";
+import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
 import { toPlanInput, type AdaptedInput, type AdapterOptions } from "@/lib/registry/plan-input-adapter";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { ObservedCluster, RegistryAction, RegistryCondition } from "@/lib/registry/types";
@@ -25,7 +26,7 @@ import { diffWithMemo, holdsKey, observedWithMemo, type FleetMemo } from "./flee
 
 export type AnyCondition = Condition | RegistryCondition;
 
-type Digest = { planner: Planner; adapter: AdapterMemo };
+type Digest = { planner: Planner; adapter: AdapterMemo; identity: (o: object) => number };
 
 export type FleetState = {
   snapshot: FleetSnapshot;
@@ -35,6 +36,8 @@ export type FleetState = {
   observed: ObservedCluster[];
   /** Per-cluster conversions and diffs, reused by the next snapshot's state. */
   memo?: FleetMemo;
+  /** The owner's identity memos (registry-memos.ts) the state was made with: readers of it (status.ts) use them too. */
+  memos?: RegistryMemos;
   /** computeFleetState only: the adapter's and the planner's memory, handed to the next snapshot's state. */
   digest?: Digest;
   /** Where the planner puts objects per cluster: the place part of the ownership proof (ownership-scope.ts). */
@@ -70,20 +73,21 @@ function failed(snapshot: FleetSnapshot, observed: ObservedCluster[], memo: Flee
  * The adapter keeps a cluster's input object while nothing the planner reads changed (the registry's own
  * DestinationRules do not count), so identities plus the small remaining fields identify the input.
  */
-export function planInputKey(input: PlanInput, identity: (o: object) => number = identityOf): string {
+/** `identity`: the owner's numbering of objects (createIdentity, one per model), so keys are never shared between owners. */
+export function planInputKey(input: PlanInput, identity: (o: object) => number): string {
   const { clusters, workspaces, resolvedHostnames, allowLoopbackGatewayAddresses } = input;
   return `${clusters.map(identity).join(",")}|${stableStringify({ workspaces, resolvedHostnames: resolvedHostnames ?? null, loopback: allowLoopbackGatewayAddresses ?? false })}`;
 }
 
 /** The adapt step: the snapshot's planner input (through `memo`, one per owner) and its key. */
-export function adaptSnapshot(snapshot: FleetSnapshot, options: StateOptions, memo: AdapterMemo, identity?: (o: object) => number): { adapted: AdaptedInput; inputKey: string } {
+export function adaptSnapshot(snapshot: FleetSnapshot, options: StateOptions, memo: AdapterMemo, identity: (o: object) => number): { adapted: AdaptedInput; inputKey: string } {
   const adapted = toPlanInput(snapshot, options, memo);
   return { adapted, inputKey: planInputKey(adapted.input, identity) };
 }
 
 /** Why `input` cannot be planned (the schema's first problems), or undefined when it can. */
-export function inputProblem(input: PlanInput): string | undefined {
-  const valid = validatePlanInput(input);
+export function inputProblem(input: PlanInput, memos?: RegistryMemos): string | undefined {
+  const valid = validatePlanInput(input, memos);
   return valid.ok ? undefined : `the fleet could not be turned into planner input (${valid.problems.slice(0, 3).join("; ")})`;
 }
 
@@ -93,19 +97,19 @@ export function inputProblem(input: PlanInput): string | undefined {
  * snapshot's own input, so a cluster gone stale holds its writes at once. `previous`: the state of an earlier
  * snapshot; only clusters whose objects or desired lists changed are converted and diffed again.
  */
-export function diffFleetState(snapshot: FleetSnapshot, adapted: AdaptedInput, planned: PlannedInput, previous?: FleetState): FleetState {
+export function diffFleetState(snapshot: FleetSnapshot, adapted: AdaptedInput, planned: PlannedInput, previous?: FleetState, memos: RegistryMemos | undefined = previous?.memos): FleetState {
   const memo: FleetMemo = new Map();
-  const observed = observedWithMemo(snapshot.clusters, previous?.memo, memo);
-  if (!planned.ok) return failed(snapshot, observed, memo, adapted.conditions, planned.message);
+  const observed = observedWithMemo(snapshot.clusters, previous?.memo, memo, memos);
+  if (!planned.ok) return { ...failed(snapshot, observed, memo, adapted.conditions, planned.message), ...(memos ? { memos } : {}) };
   const { plan, inputKey } = planned;
   const holds: ClusterHolds = { stale: staleClusters({ plan, observed }), configStale: adapted.configStale };
   const key = holdsKey(holds);
   // Same plan, same scopes (kept as the same objects, so remembered comparisons stay valid).
   const samePlan = previous?.inputKey === inputKey && previous.plan === plan;
   const scopes = samePlan && previous.scopes ? previous.scopes : ownershipScopes(planned.input, plan, previous?.scopes);
-  const results = Object.entries(plan.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired)));
+  const results = Object.entries(plan.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired, memos), memos));
   const result: DiffResult = { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
-  return { snapshot, inputKey, plan, observed, memo, scopes, actions: group(result), conditions: [...adapted.conditions, ...plan.conditions, ...result.conditions] };
+  return { snapshot, inputKey, plan, observed, memo, ...(memos ? { memos } : {}), scopes, actions: group(result), conditions: [...adapted.conditions, ...plan.conditions, ...result.conditions] };
 }
 
 /**
@@ -114,17 +118,18 @@ export function diffFleetState(snapshot: FleetSnapshot, adapted: AdaptedInput, p
  * back through the cache.
  */
 export function computeFleetState(snapshot: FleetSnapshot, options: StateOptions = {}, previous?: FleetState): FleetState {
-  const digest = previous?.digest ?? { planner: createPlanner(), adapter: createAdapterMemo() };
-  const { adapted, inputKey } = adaptSnapshot(snapshot, options, digest.adapter);
+  const digest = previous?.digest ?? { planner: createPlanner(), adapter: createAdapterMemo(createRegistryMemos()), identity: createIdentity() };
+  const { memos } = digest.adapter;
+  const { adapted, inputKey } = adaptSnapshot(snapshot, options, digest.adapter, digest.identity);
   let planned: PlannedInput;
   if (previous?.inputKey === inputKey) planned = { ok: true, inputKey, input: adapted.input, plan: previous.plan };
   else {
-    const problem = inputProblem(adapted.input);
+    const problem = inputProblem(adapted.input, memos);
     try {
       planned = problem ? { ok: false, message: problem } : { ok: true, inputKey, input: adapted.input, plan: digest.planner.plan(adapted.input) };
     } catch (err) {
       planned = { ok: false, message: `planning failed (${err instanceof Error ? err.message : String(err)})` };
     }
   }
-  return { ...diffFleetState(snapshot, adapted, planned, previous), digest };
+  return { ...diffFleetState(snapshot, adapted, planned, previous, memos), digest };
 }

@@ -5,6 +5,7 @@
 // good answer, flagged, so a DNS hiccup never withdraws endpoints from every cluster at once.
 import { lookup as dnsLookup } from "node:dns/promises";
 import { gatewayHostnames } from "@/lib/registry/gateway-hostnames";
+import { createRegistryMemos } from "@/lib/registry/registry-memos";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { RegistryCondition } from "@/lib/registry/types";
 
@@ -48,7 +49,9 @@ export function createHostnameResolver(options: { lookup?: Lookup; refreshMs?: n
 
   let names: { snapshot: FleetSnapshot; hosts: string[] } | undefined;
 
-  const hostsOf = (snapshot: FleetSnapshot) => (names?.snapshot === snapshot ? names : (names = { snapshot, hosts: gatewayHostnames(snapshot) })).hosts;
+  // The resolver's own memos: each snapshot's gateway and Service lists are read once per map, not per snapshot.
+  const memos = createRegistryMemos();
+  const hostsOf = (snapshot: FleetSnapshot) => (names?.snapshot === snapshot ? names : (names = { snapshot, hosts: gatewayHostnames(snapshot, memos) })).hosts;
 
   function publish(completed: boolean): void {
     const next = Object.fromEntries([...entries].flatMap(([h, e]) => (e.ips && e.ips.length > 0 ? [[h, e.ips] as const] : [])).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -4,6 +4,7 @@ import { compareCluster, defaultScope, ownershipOf } from "@/lib/registry/compar
 import { clusterReport, type ClusterReport } from "@/lib/registry/report";
 import { clusterTallies, propagationOf, type Counts, type ServicePropagation, type Tally } from "@/lib/registry/propagation";
 import type { OwnershipScope } from "@/lib/registry/ownership-scope";
+import type { RegistryMemos } from "@/lib/registry/registry-memos";
 import type { ObservedCluster, RegistryMode } from "@/lib/registry/types";
 import type { DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
@@ -53,14 +54,14 @@ export const createStatusMemo = (): StatusMemo => ({ parts: new Map() });
 const NO_REPORTS: Reports = Object.freeze({ clusters: [], propagation: [], planned: {} });
 
 /** Standalone: only an object proved ours counts as the planned one; observe: whatever is there. */
-const countsFor = (mode: RegistryMode, scope: OwnershipScope): Counts => (mode === "observe" ? () => true : (_cluster, o) => ownershipOf(o, scope).owned);
+const countsFor = (mode: RegistryMode, scope: OwnershipScope, memos: RegistryMemos | undefined): Counts => (mode === "observe" ? () => true : (_cluster, o) => ownershipOf(o, scope, memos).owned);
 
-function partOf(memo: StatusMemo, mode: RegistryMode, cluster: string, next: Omit<ClusterPart, "report" | "tallies">): ClusterPart {
+function partOf(memo: StatusMemo, mode: RegistryMode, cluster: string, next: Omit<ClusterPart, "report" | "tallies">, memos: RegistryMemos | undefined): ClusterPart {
   const before = memo.parts.get(cluster);
   if (before && before.desired === next.desired && before.seen === next.seen && before.scope === next.scope && before.stale === next.stale) return before;
-  const scope = next.scope ?? defaultScope(next.desired);
-  const report = clusterReport(cluster, next.stale, compareCluster(next.desired, next.seen?.objects ?? [], mode, next.scope), new Set(next.seen?.unobservedKinds ?? []));
-  const part: ClusterPart = { ...next, report, tallies: clusterTallies(cluster, next.desired, next.seen, countsFor(mode, scope)) };
+  const scope = next.scope ?? defaultScope(next.desired, memos);
+  const report = clusterReport(cluster, next.stale, compareCluster(next.desired, next.seen?.objects ?? [], mode, scope, memos), new Set(next.seen?.unobservedKinds ?? []));
+  const part: ClusterPart = { ...next, report, tallies: clusterTallies(cluster, next.desired, next.seen, countsFor(mode, scope, memos)) };
   memo.parts.set(cluster, part);
   return part;
 }
@@ -72,7 +73,7 @@ function reportsOf(state: FleetState | undefined, mode: RegistryMode, memo: Stat
   const held = new Set(state.plan.heldBack.map((h) => h.cluster));
   const parts = Object.entries(state.plan.clusters).map(([cluster, desired]) => {
     const seen = byName.get(cluster);
-    return partOf(memo, mode, cluster, { desired, seen, scope: state.scopes?.scopes.get(cluster), stale: held.has(cluster) || !seen || seen.stale });
+    return partOf(memo, mode, cluster, { desired, seen, scope: state.scopes?.scopes.get(cluster), stale: held.has(cluster) || !seen || seen.stale }, state.memos);
   });
   const names = new Set(Object.keys(state.plan.clusters));
   for (const name of memo.parts.keys()) if (!names.has(name)) memo.parts.delete(name);
