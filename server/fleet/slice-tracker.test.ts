@@ -95,6 +95,23 @@ describe("createSliceTracker with a registry", () => {
     expect(mine).toHaveBeenCalledTimes(1);
     expect(watch.current()).not.toBe(before);
   });
+
+  it("digests a reconcile's conditions only when they are not the same conditions again", () => {
+    const reg = registry();
+    const tracker = createSliceTracker(source().src, reg.src);
+    const mine = vi.fn();
+    tracker.watch("bookinfo-ws", mine);
+    const failed = { severity: "error", reason: "WriteFailed", workspace: "bookinfo-ws", message: "conflict" };
+    reg.reconciled([failed]);
+    const digested = tracker.digested();
+    // Each cluster's reconcile hands out a new list of the same conditions: nothing to digest, nobody told.
+    for (let i = 0; i < 20; i++) reg.reconciled([failed]);
+    expect(tracker.digested()).toBe(digested);
+    expect(mine).toHaveBeenCalledTimes(1);
+    reg.reconciled([]);
+    expect(tracker.digested()).toBe(digested + 1);
+    expect(mine).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe("sliceChanges", () => {

@@ -22,6 +22,8 @@ export type SliceTracker = {
   watch: (workspace: string, listener: (fingerprint: string) => void) => SliceWatch;
   /** Snapshot fingerprints computed since the tracker started (for tests and diagnostics). */
   computed: () => number;
+  /** Reconciles whose conditions were digested (a reconcile bringing the same conditions is not). */
+  digested: () => number;
 };
 
 /** `compute`, once per key object; the key is a map the fleet cache keeps while its kind is unchanged. */
@@ -36,6 +38,8 @@ function memo<T extends object | string>(compute: (map: ObjectMap) => T): (map: 
   };
 }
 
+const sameElements = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 const memoDigester = (): SliceDigester => ({ namespaces: memo<NamespaceDigests>(namespaceDigests), labels: memo(labelsDigest) });
 
 /** The version a page sees: the fleet part and the registry part of the slice together. */
@@ -47,6 +51,9 @@ export function createSliceTracker(source: FleetSnapshotSource, registry?: Condi
   const digester = memoDigester();
   const watched = new Map<string, Watched>();
   let computed = 0;
+  let digested = 0;
+  // The registry's last conditions: its reconciles (one per cluster) mostly bring the same condition objects again.
+  let lastConditions: readonly ConditionLike[] = [];
   let stopSources: (() => void) | undefined;
 
   const fleetPart = (workspace: string) => {
@@ -57,6 +64,12 @@ export function createSliceTracker(source: FleetSnapshotSource, registry?: Condi
   /** Recomputes one part of every watched workspace's fingerprint and tells the pages whose slice changed. */
   function update(part: "fleet" | "registry"): void {
     const conditions = part === "registry" ? (registry?.conditions() ?? []) : [];
+    if (part === "registry") {
+      // Digests are of the conditions' content: the same conditions (same objects) move no page.
+      if (sameElements(conditions, lastConditions)) return;
+      lastConditions = conditions;
+      digested += 1;
+    }
     for (const [workspace, entry] of watched) {
       const before = combined(entry);
       if (part === "fleet") entry.fleet = fleetPart(workspace);
@@ -67,6 +80,8 @@ export function createSliceTracker(source: FleetSnapshotSource, registry?: Condi
   }
 
   function start(): () => void {
+    // Conditions may have changed while nobody watched: the next reconcile is digested whatever it brings.
+    lastConditions = [];
     const offFleet = source.subscribe(() => update("fleet"));
     const offRegistry = registry?.onReconciled(() => update("registry"));
     return () => {
@@ -98,6 +113,7 @@ export function createSliceTracker(source: FleetSnapshotSource, registry?: Condi
       };
     },
     computed: () => computed,
+    digested: () => digested,
   };
 }
 
