@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { parseEnv } from "@/server/env";
 import { startFleetService } from "@/server/fleet/service";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
+import { defaultPlannerHost } from "@/server/model/default-host";
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
 import { createFleetLister } from "@/server/kube/writer-fleet-lister";
 import type { Registry } from "@/server/registry/controller";
@@ -93,7 +94,10 @@ async function run(kubeconfig: string): Promise<void> {
 
   const { writers, events, feed } = instrumentedWriters(handles);
   const started = performance.now();
-  const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), writerFor: (c) => writers.get(c), resyncMs: 3_600_000, coalesceMs: 100, clusterConcurrency: 4, writeConcurrency: 16, log: values.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
+  // As the console runs it: the planner in its worker thread (when built), not on this event loop.
+  const host = defaultPlannerHost((l) => console.log(l));
+  cleanups.unshift(() => host.stop());
+  const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), host, writerFor: (c) => writers.get(c), resyncMs: 3_600_000, coalesceMs: 100, clusterConcurrency: 4, writeConcurrency: 16, log: values.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
   cleanups.unshift(() => registry.stop());
   await untilConverged(registry, fleet);
   const convergedAt = performance.now();

@@ -1,12 +1,11 @@
 // Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
 // build if a client component imports this module, and throws outside a react-server/Next server runtime).
 import "server-only";
-import { existsSync } from "node:fs";
 import { serverEnv, type ServerEnv } from "./env";
 import { startFleetService, type FleetService } from "./fleet/service";
 import { FIELD_MANAGER } from "./kube/writer";
 import { createFleetModel } from "./model/fleet-model";
-import { createPlannerHost, defaultWorkerFile } from "./model/planner-host";
+import { defaultPlannerHost } from "./model/default-host";
 import type { FleetModel, PlannerHost } from "./model/types";
 import { fromFleetSource } from "./registry/fleet-source";
 import { createHostnameResolver, type Lookup } from "./registry/hostname-resolver";
@@ -39,14 +38,6 @@ function start(): Runtime {
   return runtime;
 }
 
-/** The planner's worker thread; without a built worker (`npm run build:worker`), this thread, said loudly. */
-function plannerHost(log: (line: string) => void): PlannerHost {
-  const workerFile = defaultWorkerFile();
-  if (existsSync(workerFile)) return createPlannerHost({ workerFile });
-  log(`fleet model: the planner worker ${workerFile} is not built (npm run build:worker); planning on the main thread, which stalls it while a plan runs`);
-  return createPlannerHost({ inProcess: true });
-}
-
 export type RuntimeOptions = { plannerHost?: PlannerHost; lookup?: Lookup };
 
 /**
@@ -57,7 +48,7 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void, option
   const fleet = startFleetService(env, log);
   // One resolver for gateway hostnames: the model plans with its answers, the registry reports its failures.
   const hostnames = createHostnameResolver(options.lookup ? { lookup: options.lookup } : {});
-  const host = options.plannerHost ?? plannerHost(log);
+  const host = options.plannerHost ?? defaultPlannerHost(log);
   const model = createFleetModel({
     source: fromFleetSource(fleet.snapshots),
     host,
