@@ -104,7 +104,8 @@ describe("fleet model", () => {
 
 describe("fleet model property: warm equals cold", () => {
   async function cold(snapshot: FleetSnapshot): Promise<ModelState> {
-    // Its own host (planner and mirrors) and its own model (adapter memo, fleet memo): nothing shared with the warm one.
+    // Its own host (planner, its memos and mirrors) and its own model (adapter memo, registry memos, identity
+    // numbering, fleet memo): no cache is shared with the warm one.
     const host: PlannerHost = createPlannerHost({ inProcess: true });
     const m = createFleetModel({ source: settableSource(snapshot), host, managementCluster: "west", freeze: true });
     try {
@@ -141,4 +142,25 @@ describe("fleet model property: warm equals cold", () => {
       expect(withWrites).toBeGreaterThan(10);
     }, 60_000);
   }
+});
+
+describe("fleet model when planning fails", () => {
+  it("writes nothing and says why, resolves settled(), and tries again with the next snapshot", async () => {
+    const r = random(9);
+    let snapshot = generateFleet(r);
+    const source = settableSource(snapshot);
+    const inner = createPlannerHost({ inProcess: true });
+    let failures = 1;
+    const host: PlannerHost = { ...inner, plan: (input) => (failures-- > 0 ? Promise.reject(new Error("worker exited")) : inner.plan(input)) };
+    const lines: string[] = [];
+    const m = model({ source, host, log: (l) => lines.push(l) });
+    const failed = await m.settled();
+    expect(failed.registry.actions.size).toBe(0);
+    expect(failed.registry.conditions).toContainEqual(expect.objectContaining({ reason: "PlanInputInvalid", message: expect.stringContaining("planning failed (worker exited)") }));
+    expect(lines).toContain("fleet model: planning failed (worker exited)");
+    source.set((snapshot = applyEdit("probe", snapshot, r, undefined)));
+    const retried = await m.settled();
+    expect(retried.registry.conditions.map((c) => c.reason)).not.toContain("PlanInputInvalid");
+    expect(Object.keys(retried.plan.clusters).sort()).toEqual(["east", "north", "west"]);
+  });
 });

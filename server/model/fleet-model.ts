@@ -15,7 +15,7 @@ import type { HostnameFeed } from "@/server/registry/hostname-resolver";
 import { diffFleetState, EMPTY_PLAN, type PlannedInput } from "@/server/registry/fleet-state";
 import { createModelInputs, type ModelInput } from "./model-inputs";
 import { createPlanPump, type PlanJob, type PlanOutcome } from "./plan-pump";
-import type { FleetModel, ModelState, PlannerHost } from "./types";
+import type { FleetModel, ForkResult, ModelState, PlannerHost } from "./types";
 import { createModelWaiters } from "./model-waiters";
 
 /** Where snapshots come from (the fleet cache, or a list-based source in tests). */
@@ -139,27 +139,32 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
   const offHostnames = deps.hostnames?.subscribe(safeUpdate);
   safeUpdate();
 
+  function settled(): Promise<ModelState> {
+    if (stopped) return Promise.reject(new Error("the fleet model is stopped"));
+    safeUpdate();
+    const waiting = waiters.add(seen?.seq ?? 0);
+    if (state) waiters.settle(state, stateSeq);
+    return waiting;
+  }
+
+  /** Forks from the last input sent to the host: the host serves calls in order, so that is the plan it compares with. */
+  async function fork(change: (input: PlanInput) => PlanInput): Promise<ForkResult> {
+    if (!pump.lastSent()) await settled();
+    const base = pump.lastSent();
+    if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
+    const changed = freeze(change(base.input));
+    const result = await deps.host.fork(changed);
+    return freeze({ ...result, changed });
+  }
+
   return {
     current: () => state,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settled() {
-      if (stopped) return Promise.reject(new Error("the fleet model is stopped"));
-      safeUpdate();
-      const waiting = waiters.add(seen?.seq ?? 0);
-      if (state) waiters.settle(state, stateSeq);
-      return waiting;
-    },
-    async fork(change) {
-      if (!pump.lastSent()) await this.settled();
-      const base = pump.lastSent();
-      if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
-      const changed = freeze(change(base.input));
-      const result = await deps.host.fork(changed);
-      return freeze({ ...result, changed });
-    },
+    settled,
+    fork,
     async stop() {
       stopped = true;
       offSource();
