@@ -7,6 +7,7 @@ import type { ExposurePreview } from "@/lib/workspace-view/types";
 import { clusterConsequences } from "./consequences";
 import { heldByForeign, NOTHING_HELD } from "./foreign-holders";
 import { serviceReachability } from "./service-reachability";
+import type { RegistryMemos } from "@/lib/registry/registry-memos";
 import type { ObservedCluster } from "@/lib/registry/types";
 import type { FleetModel, ForkResult } from "@/server/model/types";
 
@@ -31,11 +32,14 @@ export type Fork = FleetModel["fork"];
 
 export type Consequences = Pick<ExposurePreview, "consequences" | "reachability" | "conditions">;
 
+/** The live objects a preview checks planned names against, and the memos of the model they belong to. */
+export type Observed = { clusters: readonly ObservedCluster[]; memos?: RegistryMemos };
+
 /**
  * `observed`: the live objects of the clusters, when this console's registry is the one writing (standalone);
  * planned names held there by objects not proved ours come out as blocked, not added. Undefined: nothing is checked.
  */
-export async function exposureConsequences(fork: Fork, workspace: string, proposed: WorkspaceSettingInput, observed?: readonly ObservedCluster[]): Promise<Consequences> {
+export async function exposureConsequences(fork: Fork, workspace: string, proposed: WorkspaceSettingInput, observed?: Observed): Promise<Consequences> {
   const result = await fork((input) => ({ ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) }));
   return consequencesOf(result, workspace, observed);
 }
@@ -44,9 +48,9 @@ export async function exposureConsequences(fork: Fork, workspace: string, propos
  * The registry's consequences of any change to its input (a setting, a new gateway), from a fork: the current
  * plan and the delta, compared per cluster and per service; `workspace`'s planner conditions after the change.
  */
-export function consequencesOf(result: ForkResult, workspace: string, observed?: readonly ObservedCluster[]): Consequences {
+export function consequencesOf(result: ForkResult, workspace: string, observed?: Observed): Consequences {
   const { before, after, delta } = result;
   const conditions = delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
-  const held = observed ? heldByForeign(observed, after) : NOTHING_HELD;
+  const held = observed ? heldByForeign(observed.clusters, after, observed.memos) : NOTHING_HELD;
   return { consequences: clusterConsequences(before, delta, held), reachability: serviceReachability(before, delta, held), conditions };
 }

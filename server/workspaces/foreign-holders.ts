@@ -6,6 +6,7 @@
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
 import { defaultScope, observedIndex, ownershipOf } from "@/lib/registry/compare";
+import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
 import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
 import { isMesh } from "./plan-index";
 
@@ -23,28 +24,29 @@ const EMPTY: readonly DesiredObject[] = Object.freeze([]);
 /** Held objects of one planned array against one observed list: the array and the list keep their identity while unchanged. */
 const heldLists = new WeakMap<readonly DesiredObject[], { observed: readonly ObservedObject[]; held: readonly DesiredObject[] }>();
 
-function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedObject[]): readonly DesiredObject[] {
-  const index = observedIndex(observed);
-  const scope = defaultScope(objects);
+function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedObject[], memos: RegistryMemos): readonly DesiredObject[] {
+  const index = observedIndex(observed, memos);
+  const scope = defaultScope(objects, memos);
   return objects.filter((o) => {
     if (!isMesh(o)) return false;
     const live = index.get(objectId(o));
-    return live !== undefined && !ownershipOf(live, scope).owned;
+    return live !== undefined && !ownershipOf(live, scope, memos).owned;
   });
 }
 
 /**
  * `after`: the plan the change leads to (a fork's `after`: an unchanged cluster keeps before's array, so its
- * held list is computed once per array and observed list, not once per preview).
+ * held list is computed once per array and observed list, not once per preview). `memos`: the owner's (one per
+ * fleet model, view-memo.ts), so observed indexes, scopes and proofs are kept across previews.
  */
-export function heldByForeign(observed: readonly ObservedCluster[], after: PlanResult): HeldByForeign {
+export function heldByForeign(observed: readonly ObservedCluster[], after: PlanResult, memos: RegistryMemos = createRegistryMemos()): HeldByForeign {
   const byCluster = new Map(observed.map((c) => [c.name, c]));
   return {
     of(cluster, planned) {
       const seen = byCluster.get(cluster);
-      const live = seen ? observedIndex(seen.objects).get(objectId(planned)) : undefined;
+      const live = seen ? observedIndex(seen.objects, memos).get(objectId(planned)) : undefined;
       // The ownership scope is what the plan itself places in that cluster, as for the registry's own report.
-      return live !== undefined && !ownershipOf(live, defaultScope(after.clusters[cluster] ?? EMPTY)).owned;
+      return live !== undefined && !ownershipOf(live, defaultScope(after.clusters[cluster] ?? EMPTY, memos), memos).owned;
     },
     all(cluster) {
       const objects = after.clusters[cluster];
@@ -52,7 +54,7 @@ export function heldByForeign(observed: readonly ObservedCluster[], after: PlanR
       if (!objects || !seen || seen.objects.length === 0) return EMPTY;
       const known = heldLists.get(objects);
       if (known?.observed === seen.objects) return known.held;
-      const held = heldIn(objects, seen.objects);
+      const held = heldIn(objects, seen.objects, memos);
       heldLists.set(objects, { observed: seen.objects, held });
       return held;
     },

@@ -4,15 +4,14 @@
 // workspace's setting lists no services.
 import { workspaceServices } from "@/lib/plan/exposure";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
-import type { ObservedCluster } from "@/lib/registry/types";
 import { exposeAllSentence } from "@/lib/workspace-view/expose-all-sentence";
 import type { GatewayPreview } from "@/lib/workspace-view/types";
-import { consequencesOf, type Fork } from "./exposure-consequences";
+import { consequencesOf, type Fork, type Observed } from "./exposure-consequences";
 import { withProposedGateway, type ProposedGateway } from "./gateway-stand-in";
 
 export type GatewayConsequences = Pick<GatewayPreview, "consequences" | "reachability" | "conditions" | "awaitingAddresses" | "exposeAll">;
 
-export async function gatewayConsequences(fork: Fork, workspace: string, proposed: ProposedGateway, observed?: readonly ObservedCluster[]): Promise<GatewayConsequences> {
+export async function gatewayConsequences(fork: Fork, workspace: string, proposed: ProposedGateway, observed?: Observed): Promise<GatewayConsequences> {
   let awaiting: string[] = [];
   const result = await fork((current) => {
     const changed = withProposedGateway(current, proposed);

@@ -5,6 +5,7 @@
 // string that ignores probe-only fields (latencyMs, checkedAt). So 100 page loads between two changes cost one
 // computation, and a probe-only snapshot costs O(clusters) to see that nothing it reads changed.
 import type { FleetSnapshot, ObjectMap } from "@/lib/fleet/snapshot-types";
+import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
 import type { FleetModel } from "@/server/model/types";
 
 type Slot = { keys: readonly unknown[]; value: unknown };
@@ -41,6 +42,15 @@ export function viewMemoOf(model: FleetModel): ViewMemo {
   let memo = memos.get(model);
   if (!memo) memos.set(model, (memo = createViewMemo()));
   return memo;
+}
+
+const registryMemos = new WeakMap<FleetModel, RegistryMemos>();
+
+/** The lib/registry memos (observed indexes, scopes, proofs) the previews of one model keep: dropped with it. */
+export function registryMemosOf(model: FleetModel): RegistryMemos {
+  let memos = registryMemos.get(model);
+  if (!memos) registryMemos.set(model, (memos = createRegistryMemos()));
+  return memos;
 }
 
 /** What a workspace page reads of a snapshot beyond the planner input, as identities and one string. */
