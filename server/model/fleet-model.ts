@@ -2,7 +2,8 @@
 // types.ts). On each snapshot of the fleet cache: adapt it (one adapter memo per model), send the planner input
 // to the planner host when it changed (its worker plans; at most one plan in flight, later inputs coalesce to
 // the latest), and diff what is observed against the latest plan, incrementally — also while a newer plan is
-// being made, so a write coming back through the cache is digested at once. Each result is one ModelState.
+// being made, so a write coming back through the cache is digested at once — in slices of the event loop when
+// it is big (sliced.ts). Each result is one ModelState.
 //
 // Nothing is planned before every gateway hostname of the snapshot was looked up once (the resolver's `ready`):
 // "no answer yet" must not read as "no address", or every start would withdraw those gateways' endpoints.
@@ -12,11 +13,12 @@ import { createRegistryMemos } from "@/lib/registry/registry-memos";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { PlanInput } from "@/lib/plan/input";
 import type { HostnameFeed } from "@/server/registry/hostname-resolver";
-import { diffFleetState, EMPTY_PLAN, type PlannedInput } from "@/server/registry/fleet-state";
+import { diffSteps, EMPTY_PLAN, type FleetState, type PlannedInput } from "@/server/registry/fleet-state";
 import { createModelInputs, type ModelInput } from "./model-inputs";
 import { createPlanPump, type PlanJob, type PlanOutcome } from "./plan-pump";
 import type { FleetModel, ForkResult, ModelState, PlannerHost } from "./types";
 import { createModelWaiters } from "./model-waiters";
+import { runSliced } from "./sliced";
 
 /** Where snapshots come from (the fleet cache, or a list-based source in tests). */
 export type ModelSource = {
@@ -45,6 +47,9 @@ export type FleetModelDeps = {
 
 type Done = PlanJob & { outcome: PlanOutcome; seq: number };
 
+/** How long the diff may hold the event loop before it continues in the next macrotask. */
+const SLICE_MS = 20;
+
 export function createFleetModel(deps: FleetModelDeps): FleetModel {
   const freeze = deps.freeze ? deepFreeze : <T>(value: T): T => value;
   // Every identity-keyed memo the adapter, the observed views and the comparisons keep: this model's own.
@@ -58,6 +63,8 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
   let stopped = false;
   let notifying = false;
   let again = false;
+  let digesting = false;
+  let redo = false;
 
   const waiters = createModelWaiters();
   const pump = createPlanPump(deps.host, (job, outcome) => {
@@ -98,13 +105,28 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     const input = inputs.of(snapshot, settings());
     const next = plannedFor(input);
     if (!next) return;
+    // One digest at a time (each builds on the last state's memos); the latest snapshot is digested after it.
+    if (digesting) return void (redo = true);
     const plan = next.planned.ok ? next.planned.plan : EMPTY_PLAN;
     if (state && state.snapshot === snapshot && state.adapted === input.adapted && state.plan === plan && state.planned === next.input && state.current === next.current) return;
-    const registry = diffFleetState(snapshot, input.adapted, next.planned, state?.registry, memos);
-    for (const part of [registry.actions, registry.conditions, registry.observed]) freeze(part);
-    state = Object.freeze({ snapshot, adapted: input.adapted, plan, planned: next.input, current: next.current, registry: Object.freeze(registry) });
-    stateSeq = seen.seq;
-    notify();
+    digesting = true;
+    const seq = seen.seq;
+    const finish = (registry: FleetState) => {
+      digesting = false;
+      for (const part of [registry.actions, registry.conditions, registry.observed]) freeze(part);
+      state = Object.freeze({ snapshot, adapted: input.adapted, plan, planned: next.input, current: next.current, registry: Object.freeze(registry) });
+      stateSeq = seq;
+      notify();
+      if (redo) {
+        redo = false;
+        safeUpdate();
+      }
+    };
+    const failed = (err: unknown) => {
+      digesting = false;
+      deps.log?.(`fleet model: diffing the snapshot failed: ${err instanceof Error ? err.message : String(err)}`);
+    };
+    runSliced(diffSteps(snapshot, input.adapted, next.planned, state?.registry, memos), SLICE_MS, finish, failed, () => stopped);
   }
 
   function notify(): void {

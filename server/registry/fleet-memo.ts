@@ -27,14 +27,17 @@ export type FleetMemo = Map<string, ClusterMemo>;
 
 const sameSource = (a: ClusterSnapshot, b: ClusterSnapshot) => a.state === b.state && REGISTRY_KINDS.every((k) => a.objects[k] === b.objects[k]);
 
+/** One cluster's observed view: the previous one while its objects are the same maps. */
+export function observedOne(c: ClusterSnapshot, previous: FleetMemo | undefined, next: FleetMemo, memos?: RegistryMemos): ObservedCluster {
+  const before = previous?.get(c.name);
+  const prior = before?.diff ?? before?.prior;
+  const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c, memos), ...(prior ? { prior } : {}) };
+  next.set(c.name, memo);
+  return memo.observed;
+}
+
 export function observedWithMemo(clusters: readonly ClusterSnapshot[], previous: FleetMemo | undefined, next: FleetMemo, memos?: RegistryMemos): ObservedCluster[] {
-  return clusters.map((c) => {
-    const before = previous?.get(c.name);
-    const prior = before?.diff ?? before?.prior;
-    const memo: ClusterMemo = before && sameSource(before.source, c) ? { ...before, source: c } : { source: c, observed: observedCluster(c, memos), ...(prior ? { prior } : {}) };
-    next.set(c.name, memo);
-    return memo.observed;
-  });
+  return clusters.map((c) => observedOne(c, previous, next, memos));
 }
 
 export function holdsKey(holds: ClusterHolds): string {

@@ -22,7 +22,7 @@ import { toPlanInput, type AdaptedInput, type AdapterOptions } from "@/lib/regis
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { ObservedCluster, RegistryAction, RegistryCondition } from "@/lib/registry/types";
 import { validatePlanInput } from "@/lib/registry/validate-input";
-import { diffWithMemo, holdsKey, observedWithMemo, type FleetMemo } from "./fleet-memo";
+import { diffWithMemo, holdsKey, observedOne, type FleetMemo } from "./fleet-memo";
 
 export type AnyCondition = Condition | RegistryCondition;
 
@@ -98,8 +98,24 @@ export function inputProblem(input: PlanInput, memos?: RegistryMemos): string | 
  * snapshot; only clusters whose objects or desired lists changed are converted and diffed again.
  */
 export function diffFleetState(snapshot: FleetSnapshot, adapted: AdaptedInput, planned: PlannedInput, previous?: FleetState, memos: RegistryMemos | undefined = previous?.memos): FleetState {
+  const steps = diffSteps(snapshot, adapted, planned, previous, memos);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * diffFleetState one cluster at a time: it yields after each cluster's observed view and each cluster's diff, so
+ * a caller can give the event loop a turn when a step took long (a cold start compares every planned object).
+ */
+export function* diffSteps(snapshot: FleetSnapshot, adapted: AdaptedInput, planned: PlannedInput, previous?: FleetState, memos: RegistryMemos | undefined = previous?.memos): Generator<void, FleetState> {
   const memo: FleetMemo = new Map();
-  const observed = observedWithMemo(snapshot.clusters, previous?.memo, memo, memos);
+  const observed: ObservedCluster[] = [];
+  for (const c of snapshot.clusters) {
+    observed.push(observedOne(c, previous?.memo, memo, memos));
+    yield;
+  }
   if (!planned.ok) return { ...failed(snapshot, observed, memo, adapted.conditions, planned.message), ...(memos ? { memos } : {}) };
   const { plan, inputKey } = planned;
   const holds: ClusterHolds = { stale: staleClusters({ plan, observed }), configStale: adapted.configStale };
@@ -107,7 +123,11 @@ export function diffFleetState(snapshot: FleetSnapshot, adapted: AdaptedInput, p
   // Same plan, same scopes (kept as the same objects, so remembered comparisons stay valid).
   const samePlan = previous?.inputKey === inputKey && previous.plan === plan;
   const scopes = samePlan && previous.scopes ? previous.scopes : ownershipScopes(planned.input, plan, previous?.scopes);
-  const results = Object.entries(plan.clusters).map(([cluster, desired]) => diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired, memos), memos));
+  const results: DiffResult[] = [];
+  for (const [cluster, desired] of Object.entries(plan.clusters)) {
+    results.push(diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired, memos), memos));
+    yield;
+  }
   const result: DiffResult = { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
   return { snapshot, inputKey, plan, observed, memo, ...(memos ? { memos } : {}), scopes, actions: group(result), conditions: [...adapted.conditions, ...plan.conditions, ...result.conditions] };
 }
