@@ -33,6 +33,18 @@ export function createNameCheck(): NameCheck {
 /** compareObjects (kind, namespace, name) with the cached ids. */
 export const byDesiredId = (a: DesiredObject, b: DesiredObject): number => compareStrings(desiredId(a), desiredId(b));
 
+/** Where `id` is, or would be inserted, in a list sorted by desiredId. */
+export function lowerBound(sorted: readonly DesiredObject[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareStrings(desiredId(sorted[mid] as DesiredObject), id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function place(target: Map<string, Map<string, DesiredObject>>, placed: readonly Placed[], conditions: Condition[], validName: NameCheck): void {
   for (const { cluster, object } of placed) {
     const objects = target.get(cluster);

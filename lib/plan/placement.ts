@@ -8,23 +8,12 @@ import type { Condition } from "./conditions";
 import { clusterOutput, type ClusterOutput } from "./cluster-output";
 import type { DesiredObject } from "./desired";
 import { compareStrings } from "./json";
-import { createNameCheck, desiredId, place, type NameCheck } from "./place";
+import { createNameCheck, desiredId, lowerBound, place, type NameCheck } from "./place";
 import type { Placed } from "./placed";
 
 export type Batch = readonly Placed[];
 
 type State = { clusters: string; batches: Set<Batch>; sets: Map<string, Map<string, DesiredObject>>; outputs: Map<string, ClusterOutput> };
-
-function lowerBound(sorted: readonly DesiredObject[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareStrings(desiredId(sorted[mid] as DesiredObject), id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A few ids: binary search and splice. */
 function patchFew(previous: readonly DesiredObject[], touched: Iterable<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {

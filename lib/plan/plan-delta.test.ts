@@ -32,6 +32,13 @@ describe("planDelta", () => {
     expect(JSON.stringify(roundTrip(before, after))).toBe(JSON.stringify(after));
   });
 
+  it("patches a long list with few changes (binary search) and with many (merge) alike", () => {
+    const long = Array.from({ length: 400 }, (_, i) => object(`o-${String(i).padStart(3, "0")}`));
+    const few = [object("a-first"), ...long.slice(1, 200), object("o-200", { changed: "yes" }), ...long.slice(201), object("z-last")];
+    const many = long.filter((_, i) => i % 3 !== 0).map((o, i) => (i % 5 === 0 ? object(o.metadata.name, { changed: "yes" }) : o));
+    for (const after of [few, many]) expect(JSON.stringify(roundTrip(result({ x: long }), result({ x: after })))).toBe(JSON.stringify(result({ x: after })));
+  });
+
   it("applying keeps an unchanged cluster's array and sorts clusters as plan() does", () => {
     const before = result({ m: same, z: [a] });
     const applied = roundTrip(before, result({ m: same, b: [c], z: [a, d] }));

@@ -5,7 +5,7 @@
 import type { Condition } from "./conditions";
 import type { DesiredObject } from "./desired";
 import { compareStrings } from "./json";
-import { byDesiredId, desiredId } from "./place";
+import { byDesiredId, desiredId, lowerBound } from "./place";
 import type { HeldBack, PlanResult } from "./plan-result";
 
 /**
@@ -70,8 +70,24 @@ export function planDelta(before: PlanResult | undefined, after: PlanResult): Pl
   return { clusters, removedClusters, conditions: after.conditions, heldBack: after.heldBack };
 }
 
+/** A few changes: copy, then binary search and splice each (the cost of what changed, not of the list). */
+function patchedFew(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
+  const out = before.slice();
+  for (const id of removes) {
+    const at = lowerBound(out, id);
+    if (at < out.length && desiredId(out[at] as DesiredObject) === id) out.splice(at, 1);
+  }
+  for (const o of upserts) {
+    const id = desiredId(o);
+    const at = lowerBound(out, id);
+    if (at < out.length && desiredId(out[at] as DesiredObject) === id) out[at] = o;
+    else out.splice(at, 0, o);
+  }
+  return out;
+}
+
 /** `before`'s list with the upserts merged in (by desiredId) and the removed ids left out, in one pass. */
-function patched(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
+function merged(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
   const gone = new Set(removes);
   const out: DesiredObject[] = [];
   let i = 0;
@@ -94,7 +110,10 @@ function patched(before: readonly DesiredObject[], upserts: readonly DesiredObje
 
 /** One cluster's list after `change` (`before`: its list in the previous plan). */
 export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta): DesiredObject[] {
-  return change.kind === "replace" ? change.objects : patched(before ?? [], change.upserts, change.removes);
+  if (change.kind === "replace") return change.objects;
+  const list = before ?? [];
+  const changes = change.upserts.length + change.removes.length;
+  return changes * 64 < list.length ? patchedFew(list, change.upserts, change.removes) : merged(list, change.upserts, change.removes);
 }
 
 /**
