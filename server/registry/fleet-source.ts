@@ -1,5 +1,6 @@
-// The fleet cache's snapshot source (server/fleet) as the registry's SnapshotSource: the registry reads the
-// cache's snapshots as they are published (one object per snapshot, so its per-snapshot plan memo keeps working).
+// The fleet cache's snapshot source (server/fleet) as the fleet model's source (ModelSource, alias SnapshotSource):
+// the model reads the cache's snapshots as they are published (one object per snapshot, so its memos keyed on
+// identity keep working).
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import type { SnapshotSource } from "./controller";
 
