@@ -37,6 +37,12 @@ function patchOf(before: readonly DesiredObject[], after: readonly DesiredObject
   while (i < before.length || j < after.length) {
     const b = before[i];
     const a = after[j];
+    // The common case, an object the planner kept: no id needed.
+    if (a !== undefined && a === b) {
+      i++;
+      j++;
+      continue;
+    }
     const order = !b ? 1 : !a ? -1 : byDesiredId(b, a);
     if (order < 0) {
       removes.push(desiredId(b as DesiredObject));
