@@ -55,24 +55,20 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
   // Every identity-keyed memo the adapter, the observed views and the comparisons keep: this model's own.
   const memos = createRegistryMemos();
   const inputs = createModelInputs(memos, freeze, deps.identity ?? createIdentity());
-  const listeners = new Set<(state: ModelState) => void>();
   let seen: { snapshot: FleetSnapshot; seq: number } | undefined;
   let done: Done | undefined;
   let state: ModelState | undefined;
-  let stateSeq = 0;
   let stopped = false;
-  let notifying = false;
-  let again = false;
   let digesting = false;
   let redo = false;
 
-  const waiters = createModelWaiters();
+  const waiters = createModelWaiters(deps.log);
   const pump = createPlanPump(deps.host, (job, outcome) => {
     if (outcome.ok) freeze(outcome.plan);
     if (!outcome.ok) deps.log?.(`fleet model: ${outcome.message}`);
     else if (outcome.ms > 500) deps.log?.(`fleet model: planned the fleet in ${outcome.ms.toFixed(0)} ms`);
     done = { ...job, outcome, seq: seen?.seq ?? 0 };
-    update();
+    safeUpdate();
   });
 
   const settings = () => ({
@@ -115,8 +111,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
       digesting = false;
       for (const part of [registry.actions, registry.conditions, registry.observed]) freeze(part);
       state = Object.freeze({ snapshot, adapted: input.adapted, plan, planned: next.input, current: next.current, registry: Object.freeze(registry) });
-      stateSeq = seq;
-      notify();
+      waiters.publish(state, seq);
       if (redo) {
         redo = false;
         safeUpdate();
@@ -127,25 +122,6 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
       deps.log?.(`fleet model: diffing the snapshot failed: ${err instanceof Error ? err.message : String(err)}`);
     };
     runSliced(diffSteps(snapshot, input.adapted, next.planned, state?.registry, memos), SLICE_MS, finish, failed, () => stopped);
-  }
-
-  function notify(): void {
-    if (notifying) {
-      again = true;
-      return;
-    }
-    notifying = true;
-    try {
-      do {
-        again = false;
-        const s = state;
-        if (!s) break;
-        waiters.settle(s, stateSeq);
-        for (const listener of [...listeners]) listener(s);
-      } while (again);
-    } finally {
-      notifying = false;
-    }
   }
 
   /** Updates never throw into the fleet cache's or the resolver's callbacks. */
@@ -164,9 +140,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
   function settled(): Promise<ModelState> {
     if (stopped) return Promise.reject(new Error("the fleet model is stopped"));
     safeUpdate();
-    const waiting = waiters.add(seen?.seq ?? 0);
-    if (state) waiters.settle(state, stateSeq);
-    return waiting;
+    return waiters.wait(seen?.seq ?? 0);
   }
 
   /** Forks from the last input sent to the host: the host serves calls in order, so that is the plan it compares with. */
@@ -181,10 +155,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
 
   return {
     current: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => waiters.subscribe(listener),
     settled,
     fork,
     async stop() {
@@ -192,8 +163,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
       offSource();
       offHostnames?.();
       pump.stop();
-      waiters.rejectAll(new Error("the fleet model is stopped"));
-      listeners.clear();
+      waiters.stop(new Error("the fleet model is stopped"));
     },
   };
 }
