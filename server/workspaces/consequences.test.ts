@@ -34,13 +34,13 @@ describe("clusterConsequences in north when exposing reviews as well", () => {
     ["a foreign object holds reviews' name: blocked, not added", north([live(detailsSE), live(reviewsSE, { managers: ["kubectl-client-side-apply/Update"] })]), { added: [], unchanged: 1, blocked: [SE(REVIEWS)] }],
     ["a foreign object holds details' name: blocked, not kept", north([live(detailsSE, { managers: [] }), live(reviewsSE)]), { added: [SE(REVIEWS)], unchanged: 0, blocked: [SE(DETAILS)] }],
     ["only the label copied: still foreign", north([live(detailsSE), live(reviewsSE, { annotations: {}, managers: [] })]), { added: [], unchanged: 1, blocked: [SE(REVIEWS)] }],
-  ])("%s", (_name, observed, expected) => {
-    const byCluster = clusterConsequences(before, delta, heldByForeign(observed, after));
+  ])("%s", async (_name, observed, expected) => {
+    const byCluster = await clusterConsequences(before, delta, heldByForeign(observed, after));
     expect(byCluster.find((c) => c.cluster === "north")?.serviceEntries).toEqual({ removed: [], ...expected });
   });
 
-  it("checks nothing without observed objects (observe mode: the console writes nothing)", () => {
-    expect(clusterConsequences(before, delta).find((c) => c.cluster === "north")?.serviceEntries.blocked).toEqual([]);
+  it("checks nothing without observed objects (observe mode: the console writes nothing)", async () => {
+    expect((await clusterConsequences(before, delta)).find((c) => c.cluster === "north")?.serviceEntries.blocked).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ClusterConsequence, KindConsequence } from "@/lib/workspace-view/t
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
 import { planChanges, type ClusterChange } from "./plan-changes";
 import { clusterIndex, nameOf, servicesOf, sourcesOf, type MeshKind } from "./plan-index";
+import { timeSlicer } from "./time-slice";
 
 const namesOf = (objects: readonly DesiredObject[], kind: MeshKind) => objects.filter((o) => o.kind === kind).map(nameOf).sort();
 
@@ -32,17 +33,21 @@ function compareKind(before: readonly DesiredObject[] | undefined, change: Clust
  * Per cluster, ServiceEntries and WorkloadEntries (`namespace/name`) added and removed by the change, and those
  * it plans under a name an object not made by the console already holds (never "added": nothing will be written).
  */
-export function clusterConsequences(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): ClusterConsequence[] {
-  const { clusters, changes } = planChanges(before, delta);
-  return clusters.map((cluster) => {
-    const change = changes.get(cluster);
+export async function clusterConsequences(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Promise<ClusterConsequence[]> {
+  const changes = planChanges(before, delta);
+  const slice = timeSlicer();
+  const out: ClusterConsequence[] = [];
+  for (const cluster of changes.clusters) {
+    await slice();
+    const change = changes.change(cluster);
     const heldHere = held.all(cluster);
-    return {
+    out.push({
       cluster,
       serviceEntries: compareKind(before.clusters[cluster], change, "ServiceEntry", heldHere),
       workloadEntries: compareKind(before.clusters[cluster], change, "WorkloadEntry", heldHere),
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** A cluster's ready/total local endpoints of a service (lib/readiness/ready-endpoints.ts); undefined: unknown. */
@@ -60,9 +65,11 @@ function lostInstance(fqdn: string, change: ClusterChange, lostSource: string, l
   return `${fqdn} in ${cluster} loses its ${lostSource} instance (no failover to ${lostSource}).`;
 }
 
-function sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndpointsOf, into: Set<string>): void {
+async function sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndpointsOf, into: Set<string>, slice: () => Promise<void> | undefined): Promise<void> {
   const { cluster } = change;
+  let seen = 0;
   for (const o of change.removed) {
+    if (++seen % 256 === 0) await slice();
     if (o.kind === "WorkloadEntry" && sourcesOf(o).includes(lostSource)) {
       for (const fqdn of servicesOf(o)) into.add(lostInstance(fqdn, change, lostSource, local));
     } else if (o.kind === "ServiceEntry") {
@@ -70,6 +77,8 @@ function sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndp
     }
   }
   for (const now of change.upserts) {
+    if (++seen % 256 === 0) await slice();
+    if (now.kind !== "ServiceEntry") continue;
     const was = change.before.byId.get(objectId(now));
     if (was?.kind !== "ServiceEntry" || !sourcesOf(was).includes(lostSource) || stableStringify(now.spec) === stableStringify(was.spec)) continue;
     for (const fqdn of servicesOf(was)) into.add(`${cluster} reaches ${fqdn} without ${lostSource}'s gateway (fewer remote instances).`);
@@ -81,10 +90,14 @@ function sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndp
  * cluster's live, ready local endpoints of a service, so losing the last working instance is said as such.
  * Only clusters the delta changes can lose anything; a cluster new to the plan has nothing to lose.
  */
-export function lossSentences(before: PlanResult, delta: PlanDelta, lostSource: string, local: LocalEndpointsOf = () => undefined): string[] {
+export async function lossSentences(before: PlanResult, delta: PlanDelta, lostSource: string, local: LocalEndpointsOf = () => undefined): Promise<string[]> {
   const sentences = new Set<string>();
-  for (const change of planChanges(before, delta).changes.values()) {
-    if (change.cluster in before.clusters) sentencesOf(change, lostSource, local, sentences);
+  const changes = planChanges(before, delta);
+  const slice = timeSlicer();
+  for (const cluster of changes.changed) {
+    await slice();
+    const change = changes.change(cluster);
+    if (change && cluster in before.clusters) await sentencesOf(change, lostSource, local, sentences, slice);
   }
   // A service becoming unreachable somewhere is the gravest consequence: said first.
   const grave = (t: string) => (t.includes(" becomes unreachable in ") ? 0 : 1);

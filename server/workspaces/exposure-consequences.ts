@@ -41,16 +41,16 @@ export type Observed = { clusters: readonly ObservedCluster[]; memos?: RegistryM
  */
 export async function exposureConsequences(fork: Fork, workspace: string, proposed: WorkspaceSettingInput, observed?: Observed): Promise<Consequences> {
   const result = await fork((input) => ({ ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) }));
-  return consequencesOf(result, workspace, observed);
+  return await consequencesOf(result, workspace, observed);
 }
 
 /**
  * The registry's consequences of any change to its input (a setting, a new gateway), from a fork: the current
  * plan and the delta, compared per cluster and per service; `workspace`'s planner conditions after the change.
  */
-export function consequencesOf(result: ForkResult, workspace: string, observed?: Observed): Consequences {
+export async function consequencesOf(result: ForkResult, workspace: string, observed?: Observed): Promise<Consequences> {
   const { before, after, delta } = result;
   const conditions = delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
   const held = observed ? heldByForeign(observed.clusters, after, observed.memos) : NOTHING_HELD;
-  return { consequences: clusterConsequences(before, delta, held), reachability: serviceReachability(before, delta, held), conditions };
+  return { consequences: await clusterConsequences(before, delta, held), reachability: await serviceReachability(before, delta, held), conditions };
 }

@@ -18,7 +18,7 @@ export async function gatewayConsequences(fork: Fork, workspace: string, propose
     awaiting = changed.awaiting;
     return changed.input;
   });
-  const found = consequencesOf(result, workspace, observed);
+  const found = await consequencesOf(result, workspace, observed);
   const { input } = result;
   const ws = input.workspaces.find((w) => w.name === workspace);
   // No setting: the planner exposes nothing (no workloadSelector picks a gateway), so there is no default to warn of.

@@ -66,7 +66,7 @@ async function consequences(deps: WorkspaceDeps, view: FleetView, input: Gateway
     clusters: current.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !isRemoved(g)) })),
   }));
   // Live endpoints decide whether a cluster still has a working instance of its own once this gateway is gone.
-  const sentences = lossSentences(before, delta, input.cluster, localEndpointsIn(view.snapshot));
+  const sentences = await lossSentences(before, delta, input.cluster, localEndpointsIn(view.snapshot));
   return sentences.length > 0 ? sentences : [`No other cluster depends on this gateway: removing it from ${input.cluster} changes nothing the registry generates.`];
 }
 

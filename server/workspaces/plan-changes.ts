@@ -1,6 +1,7 @@
 // A preview's change, per cluster: the current plan (`before`) and the PlanDelta a fork of the warm planner
 // answered (lib/plan/plan-delta.ts). Consequences are read from here, so their cost is the objects that changed,
 // not the fleet: a cluster absent from the delta is the same array as before and is read from its memoized index.
+// Each changed cluster is read on first use, so callers can hand the event loop back between clusters.
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanDelta, PlanResult } from "@/lib/plan/plan-delta";
 import { carryingIn, clusterIndex, type Carrying, type ClusterIndex } from "./plan-index";
@@ -18,8 +19,10 @@ export type ClusterChange = {
 export type PlanChanges = {
   /** Every cluster of the before or the after plan, sorted. */
   clusters: readonly string[];
-  /** Changed clusters only. */
-  changes: ReadonlyMap<string, ClusterChange>;
+  /** The clusters the delta changes (or removes), sorted. */
+  changed: readonly string[];
+  /** A changed cluster's change (computed on first use); undefined for an unchanged cluster. */
+  change(cluster: string): ClusterChange | undefined;
   /** The after plan's SE/WE carrying `fqdn` in `cluster`, changed or not. */
   carrying(cluster: string, fqdn: string): Carrying;
 };
@@ -50,31 +53,33 @@ function replaced(cluster: string, before: ClusterIndex, objects: readonly Desir
 }
 
 function changeOf(cluster: string, before: PlanResult, delta: PlanDelta): ClusterChange | undefined {
-  const index = clusterIndex(before.clusters[cluster]);
-  if (delta.removedClusters.includes(cluster)) return replaced(cluster, index, []);
   const d = delta.clusters[cluster];
-  if (!d) return undefined;
+  const removed = delta.removedClusters.includes(cluster);
+  if (!d && !removed) return undefined;
+  const index = clusterIndex(before.clusters[cluster]);
+  if (removed || !d) return replaced(cluster, index, []);
   return d.kind === "replace" ? replaced(cluster, index, d.objects) : patched(cluster, index, d.upserts, new Set(d.removes));
 }
 
 const memo = new WeakMap<PlanDelta, { before: PlanResult; changes: PlanChanges }>();
 
-/** The delta read per cluster; computed once per (before, delta) pair. */
+/** The delta read per cluster; one reader per (before, delta) pair, shared by every consequence computed from it. */
 export function planChanges(before: PlanResult, delta: PlanDelta): PlanChanges {
   const known = memo.get(delta);
   if (known?.before === before) return known.changes;
   const names = new Set([...Object.keys(before.clusters), ...Object.keys(delta.clusters), ...delta.removedClusters]);
-  const changes = new Map<string, ClusterChange>();
-  for (const cluster of names) {
-    const change = changeOf(cluster, before, delta);
-    if (change) changes.set(cluster, change);
-  }
-  const clusters = [...names].sort();
-  const planChanges: PlanChanges = {
-    clusters,
-    changes,
-    carrying: (cluster, fqdn) => changes.get(cluster)?.carrying(fqdn) ?? carryingIn(clusterIndex(before.clusters[cluster]), fqdn),
+  const changed = [...new Set([...Object.keys(delta.clusters), ...delta.removedClusters])].sort();
+  const computed = new Map<string, ClusterChange | undefined>();
+  const change = (cluster: string) => {
+    if (!computed.has(cluster)) computed.set(cluster, changeOf(cluster, before, delta));
+    return computed.get(cluster);
   };
-  memo.set(delta, { before, changes: planChanges });
-  return planChanges;
+  const changes: PlanChanges = {
+    clusters: [...names].sort(),
+    changed,
+    change,
+    carrying: (cluster, fqdn) => change(cluster)?.carrying(fqdn) ?? carryingIn(clusterIndex(before.clusters[cluster]), fqdn),
+  };
+  memo.set(delta, { before, changes });
+  return changes;
 }

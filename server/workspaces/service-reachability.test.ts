@@ -27,7 +27,7 @@ describe("serviceReachability", () => {
     ["the same list in another order: nothing moves", [DETAILS, REVIEWS], [REVIEWS, DETAILS], []],
   ])("%s", async (_name, was, will, expected) => {
     const { before, delta } = await forkOf(seedInput({ exposed: was }), () => seedInput({ exposed: will }));
-    expect(serviceReachability(before, delta)).toEqual(expected);
+    expect(await serviceReachability(before, delta)).toEqual(expected);
   });
 
   it("a foreign object under reviews' planned name in north: blocked there, never gained", async () => {
@@ -35,6 +35,6 @@ describe("serviceReachability", () => {
     const reviewsSE = (after.clusters.north ?? []).find((o) => o.kind === "ServiceEntry" && o.metadata.name.includes("reviews"));
     if (!reviewsSE) throw new Error("the plan has no ServiceEntry for reviews in north");
     const held = heldByForeign([{ name: "north", stale: false, objects: [live(reviewsSE, { managers: [] })] }], after);
-    expect(serviceReachability(before, delta, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"], failoverGained: ["east", "west"], failoverLost: [] }]);
+    expect(await serviceReachability(before, delta, held)).toEqual([{ fqdn: REVIEWS, gained: [], lost: [], kept: [], blocked: ["north"], failoverGained: ["east", "west"], failoverLost: [] }]);
   });
 });

@@ -9,6 +9,7 @@ import type { ServiceReachability } from "@/lib/workspace-view/types";
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
 import { planChanges, type PlanChanges } from "./plan-changes";
 import { carryingIn, clusterIndex, isMesh, servicesOf } from "./plan-index";
+import { timeSlicer } from "./time-slice";
 
 type Where = { reachable: Set<string>; blocked: Set<string>; failover: Set<string> };
 
@@ -16,12 +17,15 @@ const nowhere = (): Where => ({ reachable: new Set<string>(), blocked: new Set<s
 const sorted = (values: Iterable<string>) => [...values].sort(compareStrings);
 
 /** Services whose ServiceEntries or WorkloadEntries change somewhere, or that a foreign object holds after the change. */
-function touched(changes: PlanChanges, held: HeldByForeign): Set<string> {
+async function touched(changes: PlanChanges, held: HeldByForeign, slice: () => Promise<void> | undefined): Promise<Set<string>> {
   const out = new Set<string>();
   const add = (o: DesiredObject) => {
     if (isMesh(o)) for (const fqdn of servicesOf(o)) out.add(fqdn);
   };
-  for (const change of changes.changes.values()) {
+  for (const cluster of changes.changed) {
+    await slice();
+    const change = changes.change(cluster);
+    if (!change) continue;
     change.removed.forEach(add);
     for (const o of change.upserts) {
       add(o);
@@ -29,7 +33,10 @@ function touched(changes: PlanChanges, held: HeldByForeign): Set<string> {
       if (was) add(was);
     }
   }
-  for (const cluster of changes.clusters) held.all(cluster).forEach(add);
+  for (const cluster of changes.clusters) {
+    await slice();
+    held.all(cluster).forEach(add);
+  }
   return out;
 }
 
@@ -59,10 +66,12 @@ function willOf(changes: PlanChanges, fqdn: string, held: HeldByForeign): Where 
  * Services whose reachability the change moves, sorted by FQDN. `held` marks planned names an object not made
  * by the console holds: those clusters are `blocked` (the registry writes nothing there), never gained.
  */
-export function serviceReachability(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): ServiceReachability[] {
+export async function serviceReachability(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Promise<ServiceReachability[]> {
   const changes = planChanges(before, delta);
+  const slice = timeSlicer();
   const out: ServiceReachability[] = [];
-  for (const fqdn of sorted(touched(changes, held))) {
+  for (const fqdn of sorted(await touched(changes, held, slice))) {
+    await slice();
     const w = wasOf(before, fqdn);
     const b = w.reachable;
     const a = willOf(changes, fqdn, held);

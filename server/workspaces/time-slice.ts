@@ -1,0 +1,18 @@
+// Reading a large plan delta (a gateway serving every service of a big fleet) is linear in what changed, which can
+// still be tens of thousands of objects: the readers hand the event loop back every few milliseconds, so SSE,
+// probes, informers and the Lease renewals are never held up behind a preview.
+const SLICE_MS = 8;
+
+/** An awaitable that yields to the event loop (setImmediate) once `SLICE_MS` have passed since the last yield. */
+export function timeSlicer(sliceMs = SLICE_MS): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < sliceMs) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
