@@ -3,7 +3,7 @@
 // WorkspaceSetting nothing is exposed yet (the planner plans nothing for the workspace).
 import { exposedServices, workspaceServices } from "@/lib/plan/exposure";
 import type { ClusterInput, WorkspaceInput } from "@/lib/plan/input";
-import { workspaceScope } from "@/lib/plan/workspace-scope";
+import { workspaceScope, type WorkspaceScope } from "@/lib/plan/workspace-scope";
 import type { Exposure, WorkspaceService } from "@/lib/workspace-view/types";
 
 export function exposureOf(ws: WorkspaceInput): Exposure {
@@ -11,8 +11,8 @@ export function exposureOf(ws: WorkspaceInput): Exposure {
   return listed.length > 0 ? { mode: "selected", services: [...listed] } : { mode: "all" };
 }
 
-export function servicesOf(ws: WorkspaceInput, clusters: readonly ClusterInput[]): WorkspaceService[] {
-  const { scope } = workspaceScope(ws, clusters);
+/** `scope`: the workspace's scope in `clusters`, when the caller has it already. */
+export function servicesOf(ws: WorkspaceInput, clusters: readonly ClusterInput[], scope: WorkspaceScope = workspaceScope(ws, clusters).scope): WorkspaceService[] {
   const exposed = new Set(ws.setting ? exposedServices(ws, scope, clusters).services.map((s) => s.fqdn) : []);
   return [...workspaceServices(scope, clusters).values()]
     .sort((a, b) => (a.fqdn < b.fqdn ? -1 : a.fqdn > b.fqdn ? 1 : 0))

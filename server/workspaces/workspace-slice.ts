@@ -31,7 +31,7 @@ export function coreOf(memo: ViewMemo, view: FleetView, ws: WorkspaceInput): Wor
   const { input } = view.adapted;
   return memo.get(`core\u0000${ws.name}`, [ws, input.clusters, snapshotKeys(view.snapshot).clusters], () => {
     const { scope } = workspaceScope(ws, input.clusters);
-    const services = servicesOf(ws, input.clusters);
+    const services = servicesOf(ws, input.clusters, scope);
     const clusterNames = workspaceClusterNames(view, ws);
     const reach: WorkspaceReach = { name: ws.name, scope, clusters: clusterNames, services: services.map((s) => s.fqdn) };
     return { ws, scope, services, exposed: new Set(services.filter((s) => s.exposed).map((s) => s.fqdn)), clusterNames, reach };
