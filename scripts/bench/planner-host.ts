@@ -75,7 +75,8 @@ const count = (r: { clusters: Record<string, unknown[]> }) => Object.values(r.cl
 
 await buildModelWorkerIfNeeded();
 const host = createPlannerHost({
-  observe: ({ kind, ms }) => {
+  observe: ({ kind, ms, part, objects }) => {
+    if (ms > 100) console.log(`  slow step: ${kind} ${part ?? ""} ${objects ?? ""} ${ms.toFixed(0)} ms`);
     if (kind === "send") steps.send = Math.max(steps.send, ms);
     else Object.assign(steps, { part: Math.max(steps.part, ms), parts: steps.parts + 1 });
   },

@@ -22,7 +22,7 @@ export type PlannerHostOptions = {
   /** The bundled worker (`npm run build:worker`); default EASTWEST_PLANNER_WORKER or dist/planner-worker.mjs. */
   workerFile?: string;
   /** Called with the main thread's time for each step it takes: sending a request, taking one reply part. */
-  observe?: (step: { kind: "send" | "part"; ms: number }) => void;
+  observe?: (step: { kind: "send" | "part"; ms: number; part?: PlannerReply["type"]; objects?: number }) => void;
 };
 
 type Transport = { post(request: PlannerRequest): void; stop(): Promise<void> };
@@ -58,8 +58,9 @@ function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["
     const received = stopping ? undefined : receiveMessageOnPort(parts);
     pumping = received !== undefined;
     if (!received) return;
-    sink.reply(received.message as PlannerReply);
-    observe?.({ kind: "part", ms: performance.now() - started });
+    const part = received.message as PlannerReply;
+    sink.reply(part);
+    observe?.({ kind: "part", ms: performance.now() - started, part: part.type, objects: part.type === "cluster" ? part.objects.length + part.removes.length : undefined });
     setImmediate(pump);
   };
   worker.on("message", () => {
