@@ -52,43 +52,48 @@ function patchSorted(previous: readonly DesiredObject[], touched: ReadonlySet<st
   return touched.size <= 32 ? patchFew(previous, touched, set) : patchMany(previous, touched, set);
 }
 
-type Patched = { sets: Map<string, Map<string, DesiredObject>>; touched: Map<string, Set<string>> };
+/** One cluster's pending change: checked against `base` without touching it, applied once all is clean. */
+type Change = { base: Map<string, DesiredObject>; removed: Set<string>; added: Map<string, DesiredObject> };
+const has = (c: Change, id: string) => c.added.has(id) || (c.base.has(id) && !c.removed.has(id));
 
 /**
- * Takes the gone batches out and puts the new ones in, on copies of the touched clusters' sets (the previous
- * ones stay as they were: earlier outputs refer to them), noting the ids whose object differs per cluster.
- * undefined when that would not equal placing everything.
+ * The clusters' changes: the gone batches out, the new ones in (the touched ids of a cluster are its removed and
+ * added ids). undefined when that would not equal placing everything (an invalid name, two batches wanting an id).
  */
-function patchSets(previous: State, gone: Batch[], added: Batch[], validName: NameCheck): Patched | undefined {
-  const sets = new Map<string, Map<string, DesiredObject>>();
-  const touched = new Map<string, Set<string>>();
-  const writable = (cluster: string, id: string) => {
-    let set = sets.get(cluster);
-    const original = previous.sets.get(cluster);
-    if (!set && original) {
-      sets.set(cluster, (set = new Map(original)));
-      touched.set(cluster, new Set());
-    }
-    touched.get(cluster)?.add(id);
-    return set;
+function changesOf(previous: State, gone: Batch[], added: Batch[], validName: NameCheck): Map<string, Change> | undefined {
+  const changes = new Map<string, Change>();
+  const changeOf = (cluster: string) => {
+    let change = changes.get(cluster);
+    const base = previous.sets.get(cluster);
+    if (!change && base) changes.set(cluster, (change = { base, removed: new Set(), added: new Map() }));
+    return change;
   };
   for (const batch of gone) {
     for (const { cluster, object } of batch) {
+      const change = changeOf(cluster);
       const id = desiredId(object);
-      const set = writable(cluster, id);
-      if (set?.get(id) === object) set.delete(id);
+      if (change?.base.get(id) === object) change.removed.add(id);
     }
   }
   for (const batch of added) {
     for (const { cluster, object } of batch) {
+      const change = changeOf(cluster);
+      if (!change) continue;
       const id = desiredId(object);
-      const set = writable(cluster, id);
-      if (!set) continue;
-      if (!validName(object) || set.has(id)) return undefined;
-      set.set(id, object);
+      if (!validName(object) || has(change, id)) return undefined;
+      change.added.set(id, object);
     }
   }
-  return { sets, touched };
+  return changes;
+}
+
+/** The cluster's set after `change`: its own set changed in place, or a copy of a set others may still read. */
+function applied(change: Change, owned: WeakSet<Map<string, DesiredObject>>): Map<string, DesiredObject> {
+  const set = owned.has(change.base) ? change.base : new Map(change.base);
+  owned.add(set);
+  for (const id of change.removed) set.delete(id);
+  for (const [id, object] of change.added) set.set(id, object);
+  return set;
 }
 
 export type Placement = {
@@ -100,12 +105,17 @@ export type Placement = {
 /** `validName` is the planner's (shared with its forks), so a kept object's name is checked once. */
 export function createPlacement(validName: NameCheck = createNameCheck(), initial?: State): Placement {
   let state: State | undefined = initial;
+  // The sets only this placement's state refers to, which a patch may change in place (copying a cluster's set
+  // of ~30,000 objects at 20 × 500 was most of a small change's cost). A fork shares the current sets: from
+  // then on neither side owns them, and the first patch of each copies what it touches.
+  let owned = new WeakSet<Map<string, DesiredObject>>();
 
   function full(clusters: readonly string[], batches: readonly Batch[], conditions: Condition[]): Map<string, ClusterOutput> {
     const sets = new Map(clusters.map((c) => [c, new Map<string, DesiredObject>()]));
     const before = conditions.length;
     for (const batch of batches) place(sets, batch, conditions, validName);
     const outputs = new Map([...sets].map(([c, set]) => [c, clusterOutput(set, state?.outputs.get(c))] as const));
+    for (const set of sets.values()) owned.add(set);
     // Only a clean placement can be patched: with collisions, which object wins depends on the order of all.
     state = conditions.length === before ? { clusters: clusters.join("\u0000"), batches: new Set(batches), sets, outputs } : undefined;
     return outputs;
@@ -115,14 +125,17 @@ export function createPlacement(validName: NameCheck = createNameCheck(), initia
     const next = new Set(batches);
     const gone = [...previous.batches].filter((b) => !next.has(b));
     const added = batches.filter((b) => !previous.batches.has(b));
-    const copies = patchSets(previous, gone, added, validName);
-    if (!copies) return undefined;
+    const changes = changesOf(previous, gone, added, validName);
+    if (!changes) return undefined;
     const sets = new Map(previous.sets);
     const outputs = new Map(previous.outputs);
-    for (const [cluster, set] of copies.sets) {
+    for (const [cluster, change] of changes) {
+      const touched = new Set([...change.removed, ...change.added.keys()]);
+      if (touched.size === 0) continue;
+      const set = applied(change, owned);
       const before = previous.outputs.get(cluster);
       sets.set(cluster, set);
-      if (before) outputs.set(cluster, { sorted: patchSorted(before.sorted, copies.touched.get(cluster) ?? new Set(), set), byId: set });
+      if (before) outputs.set(cluster, { sorted: patchSorted(before.sorted, touched, set), byId: set });
     }
     state = { clusters: previous.clusters, batches: next, sets, outputs };
     return outputs;
@@ -135,5 +148,10 @@ export function createPlacement(validName: NameCheck = createNameCheck(), initia
     return patched ?? full(clusters, batches, conditions);
   }
 
-  return { apply, fork: () => createPlacement(validName, state) };
+  function fork(): Placement {
+    owned = new WeakSet();
+    return createPlacement(validName, state);
+  }
+
+  return { apply, fork };
 }

@@ -69,4 +69,23 @@ describe("createPlanner", () => {
     expect(parent.plan(a).clusters.west).toBe(first.clusters.west);
     expect(JSON.stringify(parent.plan(a2))).toBe(JSON.stringify(plan(a2)));
   });
+
+  it("keeps a fork's memory intact while the parent plans on (and the parent's while the fork does)", () => {
+    const clusters = start();
+    const a: PlanInput = { clusters, workspaces: [workspace([DETAILS, REVIEWS])], allowLoopbackGatewayAddresses: true };
+    const edits: PlanInput[] = [
+      { ...a, clusters: replace("north", (c) => ({ ...c, services: [...c.services, service("details")] }))(clusters) },
+      { ...a, clusters: replace("east", (c) => ({ ...c, services: c.services.filter((s) => s.name !== "reviews") }))(clusters) },
+      { ...a, workspaces: [workspace([])] },
+      a,
+    ];
+    const parent = createPlanner();
+    parent.plan(a);
+    const fork = parent.fork();
+    for (const [i, input] of edits.entries()) {
+      const other = edits[(i + 1) % edits.length] as PlanInput;
+      expect(JSON.stringify(parent.plan(input)), `parent ${i}`).toBe(JSON.stringify(plan(input)));
+      expect(JSON.stringify(fork.plan(other)), `fork ${i}`).toBe(JSON.stringify(plan(other)));
+    }
+  });
 });
