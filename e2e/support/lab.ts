@@ -15,7 +15,7 @@ export type LabRef = { adminPort: number; kubeconfig: string };
 export const FLEET_LAB: LabRef = { adminPort: ADMIN_PORT, kubeconfig: LAB_KUBECONFIG };
 export const DEMO_LAB: LabRef = { adminPort: DEMO_ADMIN_PORT, kubeconfig: DEMO_LAB_KUBECONFIG };
 
-type Fault = { mode: "none" | "refuse" | "hang" | "unauthorized" };
+type Fault = { mode: "none" | "refuse" | "hang" | "unauthorized"; latencyMs?: number };
 
 /** The lab's admin token: `admin-token` beside its kubeconfig, rewritten at every lab start (so read per call). */
 async function adminToken(lab: LabRef): Promise<string> {

@@ -18,7 +18,9 @@ import { createStreamSlots } from "../../server/http/stream-slots";
 import { createTrpcHandler } from "../../server/http/trpc-handler";
 import { appRouter } from "../../server/routers/app-router";
 import { checkExposureRequest } from "../../server/workspaces/exposure-request";
+import { stateOf } from "../../server/workspaces/fleet-input";
 import { createInFlight } from "../../server/workspaces/in-flight";
+import { testModel } from "../../server/workspaces/test/test-model";
 import { ms, percentile, printTable, type Row } from "./figures";
 
 const rounds = Number(process.argv[2] ?? 20);
@@ -73,10 +75,11 @@ const invalid = await measure(async () => {
   if (res.status !== 400) throw new Error(`expected 400, got ${res.status}`);
   await res.text();
 });
-const deps = { snapshot: () => snap, writerFor: () => undefined, settingsApi: async () => ({ form: "seed" as const, served: true }), inFlight: createInFlight() };
+const { model } = testModel(snap);
+const deps = { model, writerFor: () => undefined, settingsApi: async () => ({ form: "seed" as const, served: true }), inFlight: createInFlight() };
 const validInput = { workspace: "bookinfo-ws", exposure: { mode: "selected" as const, services: Array.from({ length: MAX_SERVICES }, (_, i) => fqdn(i, "svc")) } };
 const valid = await measure(async () => {
-  await checkExposureRequest(deps, validInput);
+  await checkExposureRequest(deps, await stateOf(deps), validInput);
 });
 
 const rows: Row[] = [
