@@ -49,6 +49,8 @@ type Done = PlanJob & { outcome: PlanOutcome; seq: number };
 
 /** How long the diff may hold the event loop before it continues in the next macrotask. */
 const SLICE_MS = 20;
+/** A digest this long is followed by a rest as long. */
+const REST_AFTER_MS = 10;
 
 export function createFleetModel(deps: FleetModelDeps): FleetModel {
   const freeze = deps.freeze ? deepFreeze : <T>(value: T): T => value;
@@ -76,6 +78,23 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     ...optional("managementCluster", deps.managementCluster ?? deps.source.managementCluster?.()),
     ...optional("resolvedHostnames", deps.hostnames?.resolved()),
   });
+
+  // After a digest that took long (snapshots that share few objects with the last, e.g. relisted ones), the next
+  // waits as long as it took: digesting then uses at most about half of the event loop, never all of it.
+  let restUntil = 0;
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+  const rest = (tookMs: number) => {
+    if (tookMs >= REST_AFTER_MS) restUntil = performance.now() + tookMs;
+  };
+  function resting(): boolean {
+    const wait = restUntil - performance.now();
+    if (wait <= 0) return false;
+    restTimer ??= setTimeout(() => {
+      restTimer = undefined;
+      safeUpdate();
+    }, wait);
+    return true;
+  }
 
   /** What the current input is diffed against, asking the host for a plan when the input changed. */
   function plannedFor(input: ModelInput): { planned: PlannedInput; input: PlanInput; current: boolean } | undefined {
@@ -105,10 +124,13 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     if (digesting) return void (redo = true);
     const plan = next.planned.ok ? next.planned.plan : EMPTY_PLAN;
     if (state && state.snapshot === snapshot && state.adapted === input.adapted && state.plan === plan && state.planned === next.input && state.current === next.current) return;
+    if (resting()) return;
     digesting = true;
     const seq = seen.seq;
+    const started = performance.now();
     const finish = (registry: FleetState) => {
       digesting = false;
+      rest(performance.now() - started);
       for (const part of [registry.actions, registry.conditions, registry.observed]) freeze(part);
       state = Object.freeze({ snapshot, adapted: input.adapted, plan, planned: next.input, current: next.current, registry: Object.freeze(registry) });
       waiters.publish(state, seq);
@@ -160,6 +182,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     fork,
     async stop() {
       stopped = true;
+      clearTimeout(restTimer);
       offSource();
       offHostnames?.();
       pump.stop();
