@@ -4,11 +4,13 @@ import { boundedSuperjson } from "./bounded-transformer";
 import { asDomainError, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
 import type { FleetService } from "./fleet/service";
+import type { FleetModel } from "./model/types";
 import type { RegistryService } from "./registry/service";
 
 /** Everything a procedure may use; routers get their dependencies only from here. */
 /** Per request: the process singletons. The registry is optional so router tests can leave it out. */
-export type Context = { fleet: FleetService; registry?: Promise<RegistryService> };
+/** `model`: the process's fleet model; absent (router tests with a fake fleet), each fleet gets one of its own. */
+export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel };
 
 const t = initTRPC.context<Context>().create({
   transformer: boundedSuperjson,

@@ -3,9 +3,8 @@ import { unavailable } from "@/server/errors";
 import type { RegistryService } from "@/server/registry/service";
 import { registryStatusPage } from "@/server/registry/status-page";
 import { createTRPCRouter, publicProcedure } from "@/server/trpc";
-import { modelIn } from "@/server/workspaces/context-model";
 import { stateOf } from "@/server/workspaces/fleet-input";
-import { modelOfFleet } from "@/server/workspaces/production-deps";
+import { modelOf } from "@/server/workspaces/production-deps";
 import { workspaceReachOf } from "@/server/workspaces/workspace-reach";
 
 async function running(registry: Promise<RegistryService> | undefined): Promise<RegistryService> {
@@ -23,7 +22,7 @@ export const registryRouter = createTRPCRouter({
     const registry = await running(ctx.registry);
     if (input.workspace === undefined) return registryStatusPage(registry.status(), input);
     await ctx.fleet.ready();
-    const model = modelIn(ctx) ?? modelOfFleet(ctx.fleet);
+    const model = modelOf(ctx);
     const state = await stateOf({ model });
     return registryStatusPage(registry.status(), input, { reach: workspaceReachOf(model, state, input.workspace), readFrom: state.snapshot });
   }),

@@ -19,14 +19,13 @@ import { exposurePreview } from "@/server/workspaces/exposure-preview";
 import { gatewayApply } from "@/server/workspaces/gateway-apply";
 import { gatewayPreview } from "@/server/workspaces/gateway-preview";
 import { gatewayRemove, gatewayRemovePreview } from "@/server/workspaces/gateway-remove";
-import { modelIn } from "@/server/workspaces/context-model";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelSnapshots } from "@/server/workspaces/model-snapshots";
-import { modelOfFleet, workspaceDepsFrom } from "@/server/workspaces/production-deps";
+import { modelOf, workspaceDepsFrom } from "@/server/workspaces/production-deps";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
 import { workspaceList } from "@/server/workspaces/workspace-list";
 
-const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelIn(ctx));
+const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelOf(ctx));
 
 export const workspaceRouter = createTRPCRouter({
   /** Every workspace of the management cluster, for the overview. */
@@ -50,7 +49,7 @@ export const workspaceRouter = createTRPCRouter({
       // A registry that failed to start reports nothing: the slice is then the fleet's objects alone.
       const registry = await ctx.registry?.catch(() => undefined);
       // The model's snapshots: a page is told of a change once the model (which its detail reads) holds it.
-      const model = modelIn(ctx) ?? modelOfFleet(ctx.fleet);
+      const model = modelOf(ctx);
       const tracker = sliceTrackerOf(modelSnapshots(model, await stateOf({ model })), registry);
       for await (const change of sliceChanges(tracker, input.workspace, input.lastEventId, signal)) {
         yield tracked(change.version, change);

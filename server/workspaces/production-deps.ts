@@ -11,7 +11,6 @@ import { fromFleetSource } from "@/server/registry/fleet-source";
 import { followHandles } from "@/server/registry/handle-pool";
 import type { RegistryService } from "@/server/registry/service";
 import type { WorkspaceDeps } from "./deps";
-import { runtimeModelOf } from "./context-model";
 import { createInFlight } from "./in-flight";
 import { createSettingsApiCache } from "./settings-api";
 
@@ -33,14 +32,16 @@ function writersOf(fleet: FleetService): (cluster: string) => ConsoleWriter | un
 
 const modelsByFleet = new WeakMap<FleetService, FleetModel>();
 
+/** The model a request reads: the context's (the runtime's, server/runtime.ts), else modelOfFleet's. */
+export function modelOf(ctx: { fleet: FleetService; model?: FleetModel }): FleetModel {
+  return ctx.model ?? modelOfFleet(ctx.fleet);
+}
+
 /**
- * The fleet model of a fleet service: the runtime's for the runtime's fleet (context-model.ts); for another one
- * (router tests with a fake fleet, integration tests, scripts) a model of its own over the fleet's snapshots,
- * planning on this thread, kept per fleet service.
+ * A fleet model of its own for a fleet service that comes without one (router tests with a fake fleet,
+ * integration tests, scripts): over the fleet's snapshots, planning on this thread, kept per fleet service.
  */
 export function modelOfFleet(fleet: FleetService): FleetModel {
-  const running = runtimeModelOf(fleet);
-  if (running) return running;
   let model = modelsByFleet.get(fleet);
   if (!model) {
     const env = serverEnv();
