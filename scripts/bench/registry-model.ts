@@ -26,7 +26,7 @@ loop.enable();
 const heapBefore = process.memoryUsage().heapUsed;
 
 const started = performance.now();
-const model = createFleetModel({ source, host, managementCluster: "c01", allowLoopbackGatewayAddresses: true, freeze: false });
+const model = createFleetModel({ source, host, managementCluster: "c01", allowLoopbackGatewayAddresses: true, freeze: false, log: (l) => console.log(`  ${l}`) });
 let state = await model.settled();
 const objects = Object.values(state.plan.clusters).reduce((n, c) => n + c.length, 0);
 console.log(`fleet ${C} × ${S}: ${objects} objects planned; cold start to first plan ${(performance.now() - started).toFixed(0)} ms (${values["in-process"] ? "in process" : "planner worker"})`);
