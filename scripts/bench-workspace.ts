@@ -114,7 +114,7 @@ try {
   const last = sampler.readings.at(-1);
   const page = progress.last;
   const facts: RunFacts = {
-    consoleStart, readyAt, syncedAt, firstPlanAt: progress.firstPlanAt, firstPlanLog: planLines[0], firstWriteAt: progress.firstWriteAt, convergedAt: progress.convergedAt,
+    consoleStart, readyAt, syncedAt, firstPlanAt: progress.firstPlanAt, firstPlanLog: planLines[0], firstWriteAt: progress.firstWriteAt, convergedAt: progress.convergedAt, lastStatusAt: progress.lastAt,
     planned: page ? planned(page) : 0, applied: page?.writes.applied ?? 0, failed: page?.writes.failed ?? 0, outOfSync: page ? outOfSync(page) : Number.NaN,
     runStart, runEnd, windowEndBeforeRun,
     heap: { atReady, atSync, afterConverge, afterRun: last?.heapUsedBytes }, rssAfterRun: last?.rssBytes,

@@ -4,7 +4,7 @@
 import type { RegistryStatusPage } from "@/lib/registry/status-contract";
 import { trpcCall } from "./trpc-http";
 
-export type Progress = { firstPlanAt?: number; firstWriteAt?: number; convergedAt?: number; last?: RegistryStatusPage };
+export type Progress = { firstPlanAt?: number; firstWriteAt?: number; convergedAt?: number; lastAt?: number; last?: RegistryStatusPage };
 
 export function registryStatus(base: string): Promise<RegistryStatusPage> {
   return trpcCall<RegistryStatusPage>(base, "registry.status", "query", { limit: 1 });
@@ -34,6 +34,7 @@ export async function waitForConvergence(base: string, clusters: number, deadlin
         log(`bench: registry ${planned(page)} planned, ${outOfSync(page)} out of sync, ${page.writes.applied} applied, ${page.writes.failed} failed, leader ${page.leader}`);
       }
       progress.last = page;
+      progress.lastAt = at;
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }

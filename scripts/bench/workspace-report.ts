@@ -14,6 +14,8 @@ export type RunFacts = {
   firstPlanLog?: { line: string; at: number };
   firstWriteAt?: number;
   convergedAt?: number;
+  /** The last registry.status read (the end of the wait when it did not converge). */
+  lastStatusAt?: number;
   planned: number;
   applied: number;
   failed: number;
@@ -32,7 +34,9 @@ export function runFigures(facts: RunFacts, results: readonly KindResult[], read
   const before = readings.filter((r) => r.at <= facts.runStart).at(-1);
   const after = readings.at(-1);
   const calls = Object.fromEntries(results.map((r) => [r.name, { count: r.latencies.length, failures: r.failures.length, p50Ms: percentile(r.latencies, 50), p95Ms: percentile(r.latencies, 95), maxMs: max(r.latencies), firstFailure: r.failures[0] }]));
-  const writePhase = facts.firstWriteAt !== undefined && facts.convergedAt !== undefined ? facts.convergedAt - facts.firstWriteAt : undefined;
+  // Not converged: the rate over the wait, up to the last status read.
+  const phaseEnd = facts.convergedAt ?? facts.lastStatusAt;
+  const writePhase = facts.firstWriteAt !== undefined && phaseEnd !== undefined ? phaseEnd - facts.firstWriteAt : undefined;
   return {
     coldStartToFirstPlanMs: facts.firstPlanAt === undefined ? undefined : facts.firstPlanAt - facts.consoleStart,
     coldStartToFirstPlanLogMs: facts.firstPlanLog ? facts.firstPlanLog.at - facts.consoleStart : undefined,
@@ -59,7 +63,7 @@ export function figureRows(f: Figures, concurrency: string): Row[] {
     { figure: "cold start → fleet synced", value: secs(f.fleetSyncedMs) },
     { figure: "cold start → registry converged", value: f.converged ? secs(f.convergedMs) : "NOT CONVERGED", note: `(${concurrency}; nothing missing/different/extra, writes stopped)` },
     { figure: "objects planned / writes / failed", value: `${f.registry.planned} / ${f.registry.applied} / ${f.registry.failed}` },
-    { figure: "write phase / writes per second", value: `${secs(f.registry.writePhaseMs)} / ${f.registry.writesPerSecond?.toFixed(0) ?? "n/a"}`, note: `(first write seen → converged; ${concurrency})` },
+    { figure: "write phase / writes per second", value: `${secs(f.registry.writePhaseMs)} / ${f.registry.writesPerSecond?.toFixed(0) ?? "n/a"}`, note: `(first write seen → ${f.converged ? "converged" : "end of the wait, NOT converged"}; ${concurrency})` },
   ];
   for (const [name, c] of Object.entries(f.calls)) {
     const note = `(${c.count} calls${c.failures ? `, ${c.failures} FAILED: ${c.firstFailure ?? ""}` : ""})`;
@@ -69,8 +73,8 @@ export function figureRows(f: Figures, concurrency: string): Row[] {
     { figure: "event-loop delay p99 during the run", value: ms(f.loopDelay.maxWindowP99Ms), note: `(max of the ${f.loopDelay.windows} 5 s windows' p99s; longest window ${f.loopDelay.longestWindowS.toFixed(1)} s)` },
     { figure: "event-loop delay max during the run", value: ms(f.loopDelay.maxMs) },
     { figure: "leader transitions during the run", value: String(f.leader.transitionsDuringRun ?? "n/a"), note: `(${f.leader.samplesNotLeading} of ${f.leader.samplesDuringRun} 1 s samples not leading)` },
-    { figure: "heap used at ready / synced / converged", value: [f.memory.atReady, f.memory.atSync, f.memory.afterConverge].map((b) => (b === undefined ? "n/a" : mib(b))).join(" / ") },
-    { figure: "heap used after converge − at ready", value: f.memory.afterConverge !== undefined && f.memory.atReady !== undefined ? mib(f.memory.afterConverge - f.memory.atReady) : "n/a", note: "(main thread: fleet cache + model + registry state; a planner worker's heap counts in RSS only; no forced GC: lowest of 3 reads)" },
+    { figure: `heap used at ready / synced / ${f.converged ? "converged" : "end of wait"}`, value: [f.memory.atReady, f.memory.atSync, f.memory.afterConverge].map((b) => (b === undefined ? "n/a" : mib(b))).join(" / ") },
+    { figure: `heap used ${f.converged ? "converged" : "end of wait"} − at ready`, value: f.memory.afterConverge !== undefined && f.memory.atReady !== undefined ? mib(f.memory.afterConverge - f.memory.atReady) : "n/a", note: "(main thread: fleet cache + model + registry state; a planner worker's heap counts in RSS only; no forced GC: lowest of 3 reads)" },
     { figure: "console RSS after the run", value: f.memory.rssAfterRun === undefined ? "n/a" : mib(f.memory.rssAfterRun) },
   );
   return rows;
