@@ -16,12 +16,12 @@ export type Batch = readonly Placed[];
 type State = { clusters: string; batches: Set<Batch>; sets: Map<string, Map<string, DesiredObject>>; outputs: Map<string, ClusterOutput> };
 
 /** A few ids: binary search and splice. */
-function patchFew(previous: readonly DesiredObject[], touched: Iterable<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
+function patchFew(previous: readonly DesiredObject[], touched: Iterable<string>, change: Change): DesiredObject[] {
   const sorted = previous.slice();
   for (const id of touched) {
     const at = lowerBound(sorted, id);
     const present = at < sorted.length && desiredId(sorted[at] as DesiredObject) === id;
-    const now = set.get(id);
+    const now = change.added.get(id);
     if (present && now) sorted[at] = now;
     else if (present) sorted.splice(at, 1);
     else if (now) sorted.splice(at, 0, now);
@@ -29,27 +29,34 @@ function patchFew(previous: readonly DesiredObject[], touched: Iterable<string>,
   return sorted;
 }
 
-/** Many ids (each splice moves the whole tail): one merge of the list with the sorted ids. */
-function patchMany(previous: readonly DesiredObject[], touched: Iterable<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
-  const ids = [...touched].sort(compareStrings);
+/**
+ * Many ids (each splice would move the whole tail): one walk of the list. Replaced and removed objects are
+ * recognised by identity (they are `change.base`'s, read before the change is applied), so only the new ids
+ * are searched for; comparing every object's id was most of a large patch's cost.
+ */
+function patchMany(previous: readonly DesiredObject[], change: Change): DesiredObject[] {
+  const swaps = new Map<DesiredObject, DesiredObject | undefined>();
+  for (const id of change.removed) swaps.set(change.base.get(id) as DesiredObject, change.added.get(id));
+  const inserts: { at: number; id: string; object: DesiredObject }[] = [];
+  for (const [id, object] of change.added) if (!change.removed.has(id)) inserts.push({ at: lowerBound(previous, id), id, object });
+  inserts.sort((a, b) => a.at - b.at || compareStrings(a.id, b.id));
   const out: DesiredObject[] = [];
-  const take = (id: string) => {
-    const now = set.get(id);
-    if (now) out.push(now);
-  };
-  let j = 0;
-  for (const o of previous) {
-    const id = desiredId(o);
-    while (j < ids.length && compareStrings(ids[j] as string, id) < 0) take(ids[j++] as string);
-    if (ids[j] === id) take(ids[j++] as string);
-    else out.push(o);
-  }
-  while (j < ids.length) take(ids[j++] as string);
+  let k = 0;
+  previous.forEach((o, i) => {
+    for (; k < inserts.length && (inserts[k] as (typeof inserts)[number]).at === i; k++) out.push((inserts[k] as (typeof inserts)[number]).object);
+    if (!swaps.has(o)) out.push(o);
+    else {
+      const now = swaps.get(o);
+      if (now) out.push(now);
+    }
+  });
+  for (; k < inserts.length; k++) out.push((inserts[k] as (typeof inserts)[number]).object);
   return out;
 }
 
-function patchSorted(previous: readonly DesiredObject[], touched: ReadonlySet<string>, set: ReadonlyMap<string, DesiredObject>): DesiredObject[] {
-  return touched.size <= 32 ? patchFew(previous, touched, set) : patchMany(previous, touched, set);
+/** The cluster's sorted list after `change`, computed before the change is applied to its set. */
+function patchSorted(previous: readonly DesiredObject[], touched: ReadonlySet<string>, change: Change): DesiredObject[] {
+  return touched.size <= 32 ? patchFew(previous, touched, change) : patchMany(previous, change);
 }
 
 /** One cluster's pending change: checked against `base` without touching it, applied once all is clean. */
@@ -132,10 +139,11 @@ export function createPlacement(validName: NameCheck = createNameCheck(), initia
     for (const [cluster, change] of changes) {
       const touched = new Set([...change.removed, ...change.added.keys()]);
       if (touched.size === 0) continue;
-      const set = applied(change, owned);
       const before = previous.outputs.get(cluster);
+      const sorted = before && patchSorted(before.sorted, touched, change);
+      const set = applied(change, owned);
       sets.set(cluster, set);
-      if (before) outputs.set(cluster, { sorted: patchSorted(before.sorted, touched, set), byId: set });
+      if (sorted) outputs.set(cluster, { sorted, byId: set });
     }
     state = { clusters: previous.clusters, batches: next, sets, outputs };
     return outputs;

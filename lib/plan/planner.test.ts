@@ -88,4 +88,19 @@ describe("createPlanner", () => {
       expect(JSON.stringify(fork.plan(other)), `fork ${i}`).toBe(JSON.stringify(plan(other)));
     }
   });
+
+  it("patches a cluster where many objects change at once like a cold plan (a namespace exposed, hidden, renamed)", () => {
+    const names = Array.from({ length: 40 }, (_, i) => `svc-${String(i).padStart(2, "0")}`);
+    const fleet = (ns: string, extra: string[] = []): ClusterInput[] =>
+      ["west", "east", "north"].map((c) => bookinfoCluster(c, [], true, { namespaces: ["bookinfo", "xcp-multicluster", "many"], services: [...bookinfoCluster(c, BOOKINFO, true).services, ...[...names, ...extra].map((n) => service(n, ns))] }));
+    const all = (ns: string) => names.map((n) => `${n}.${ns}.svc.cluster.local`);
+    const inputs: PlanInput[] = [
+      { clusters: fleet("many"), workspaces: [workspace([DETAILS], { namespaceSelector: ["*/bookinfo", "*/many"] })], allowLoopbackGatewayAddresses: true },
+      { clusters: fleet("many"), workspaces: [workspace([DETAILS, ...all("many")], { namespaceSelector: ["*/bookinfo", "*/many"] })], allowLoopbackGatewayAddresses: true },
+      { clusters: fleet("many", ["svc-05a", "aaa"]), workspaces: [workspace([], { namespaceSelector: ["*/bookinfo", "*/many"] })], allowLoopbackGatewayAddresses: true },
+      { clusters: fleet("many"), workspaces: [workspace([REVIEWS, ...all("many").filter((_, i) => i % 2 === 0)], { namespaceSelector: ["*/bookinfo", "*/many"] })], allowLoopbackGatewayAddresses: true },
+    ];
+    const planner = createPlanner();
+    for (const [i, input] of [...inputs, ...inputs.reverse()].entries()) expect(JSON.stringify(planner.plan(input)), `step ${i}`).toBe(JSON.stringify(plan(input)));
+  });
 });
