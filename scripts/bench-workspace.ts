@@ -7,7 +7,7 @@
 // second: event-loop delay (the console's 5 s windows), leadership, memory. One table, and the figures as JSON
 // (BENCH_JSON, default in the OS temp dir). Bounded by a watchdog sized for the registry's writes; stops all it started.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { WorkspaceDetail, WorkspaceSummary } from "@/lib/workspace-view/types";
@@ -125,7 +125,9 @@ try {
   rows.push({ figure: "removal previews with consequences", value: `${tally.removable}/${DEFAULT_LOAD.removal}`, note: tally.refused[0] ? `(refused: ${tally.refused[0]})` : "(gateway proven the console's)" });
   printTable(title, rows);
   writeFiguresJson(JSON_PATH, { title, commit, date: new Date().toISOString(), machine: { cores: cpus().length, loadAfter: loadavg() }, sizes: { clusters: CLUSTERS, services: SERVICES, workspaces: details.length }, registrySettings: settings, load: DEFAULT_LOAD, removalPreviewsWithConsequences: tally.removable, figures });
-  console.log(`bench: figures written to ${JSON_PATH}`);
+  // The console's own log beside the figures: whether the planner ran on its worker, leadership changes, write errors.
+  writeFileSync(`${JSON_PATH}.console.log`, consoleProc.output());
+  console.log(`bench: figures written to ${JSON_PATH}, the console's log to ${JSON_PATH}.console.log`);
 } finally {
   await sampler?.stop();
   if (consoleProc) await stopChild(consoleProc.child);
