@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildObject, type DesiredObject } from "./desired";
 import type { ClusterInput, PlanInput } from "./input";
-import { applyPlanDelta, planDelta, type PlanDelta } from "./plan-delta";
+import { applyClusterDelta, applyPlanDelta, planDelta, type ListIds, type PlanDelta } from "./plan-delta";
 import type { PlanResult } from "./plan-result";
 import { createPlanner } from "./planner";
 import { bookinfoCluster, BOOKINFO, DETAILS, REVIEWS, seedInput, service, workspace } from "./test-fixtures";
@@ -76,10 +76,14 @@ describe("applyPlanDelta(before, planDelta(before, after))", () => {
     const warm = createPlanner();
     let input = seedInput();
     let previous: PlanResult | undefined;
+    // As the planner host does: each cluster patched with the ids it kept of the previous lists.
+    const index: ListIds = new WeakMap();
     for (let step = 0; step < 40; step++) {
       input = edit(r, input);
       const after = r() < 0.2 ? createPlanner().plan(input) : warm.plan(input);
-      const applied = roundTrip(previous, after);
+      const delta = planDelta(previous, after);
+      const clusters = Object.entries(delta.clusters).map(([name, change]) => [name, applyClusterDelta(previous?.clusters[name], change, index)]);
+      const applied = applyPlanDelta(previous, delta, Object.fromEntries(clusters));
       expect(JSON.stringify(applied), `step ${step}`).toBe(JSON.stringify(after));
       for (const [name, objects] of Object.entries(applied.clusters)) if (previous?.clusters[name] === after.clusters[name]) expect(objects).toBe(previous?.clusters[name]);
       previous = applied;

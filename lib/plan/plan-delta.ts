@@ -5,7 +5,7 @@
 import type { Condition } from "./conditions";
 import type { DesiredObject } from "./desired";
 import { compareStrings } from "./json";
-import { byDesiredId, desiredId, lowerBound } from "./place";
+import { byDesiredId, desiredId } from "./place";
 import type { HeldBack, PlanResult } from "./plan-result";
 
 /**
@@ -76,37 +76,69 @@ export function planDelta(before: PlanResult | undefined, after: PlanResult): Pl
   return { clusters, removedClusters, conditions: after.conditions, heldBack: after.heldBack };
 }
 
+/**
+ * The desiredIds of sorted lists, kept by a caller that patches the same lists again (the planner host's mirror):
+ * a patch then compares strings in an array instead of looking every object's id up.
+ */
+export type ListIds = WeakMap<readonly DesiredObject[], readonly string[]>;
+
+type Listed = { list: DesiredObject[]; ids: string[] };
+type Sorted = { list: readonly DesiredObject[]; ids: readonly string[] };
+
+/** Where `id` is, or would go, in sorted ids. */
+function lowerBoundOf(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareStrings(ids[mid] as string, id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A few changes: copy, then binary search and splice each (the cost of what changed, not of the list). */
-function patchedFew(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
-  const out = before.slice();
+function patchedFew(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
+  const list = before.list.slice();
+  const ids = before.ids.slice();
   for (const id of removes) {
-    const at = lowerBound(out, id);
-    if (at < out.length && desiredId(out[at] as DesiredObject) === id) out.splice(at, 1);
+    const at = lowerBoundOf(ids, id);
+    if (ids[at] !== id) continue;
+    list.splice(at, 1);
+    ids.splice(at, 1);
   }
   for (const o of upserts) {
     const id = desiredId(o);
-    const at = lowerBound(out, id);
-    if (at < out.length && desiredId(out[at] as DesiredObject) === id) out[at] = o;
-    else out.splice(at, 0, o);
+    const at = lowerBoundOf(ids, id);
+    if (ids[at] === id) list[at] = o;
+    else {
+      list.splice(at, 0, o);
+      ids.splice(at, 0, id);
+    }
   }
-  return out;
+  return { list, ids };
 }
 
 /** `before`'s list with the upserts merged in (by desiredId) and the removed ids left out, in one pass. */
-function merged(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
+function merged(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
   const gone = new Set(removes);
-  const out: DesiredObject[] = [];
+  const upsertIds = upserts.map(desiredId);
+  const out: Listed = { list: [], ids: [] };
+  const push = (o: DesiredObject, id: string) => {
+    out.list.push(o);
+    out.ids.push(id);
+  };
   let i = 0;
   let j = 0;
-  while (i < before.length || j < upserts.length) {
-    const b = before[i];
-    const u = upserts[j];
-    const order = !b ? 1 : !u ? -1 : byDesiredId(b, u);
+  while (i < before.list.length || j < upserts.length) {
+    const b = before.ids[i];
+    const u = upsertIds[j];
+    const order = b === undefined ? 1 : u === undefined ? -1 : compareStrings(b, u);
     if (order < 0) {
-      if (!gone.has(desiredId(b as DesiredObject))) out.push(b as DesiredObject);
+      if (!gone.has(b as string)) push(before.list[i] as DesiredObject, b as string);
       i++;
     } else {
-      out.push(u as DesiredObject);
+      push(upserts[j] as DesiredObject, u as string);
       if (order === 0) i++;
       j++;
     }
@@ -114,12 +146,18 @@ function merged(before: readonly DesiredObject[], upserts: readonly DesiredObjec
   return out;
 }
 
-/** One cluster's list after `change` (`before`: its list in the previous plan). */
-export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta): DesiredObject[] {
-  if (change.kind === "replace") return change.objects;
+/** One cluster's list after `change` (`before`: its list in the previous plan; `index`: see ListIds). */
+export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta, index?: ListIds): DesiredObject[] {
+  if (change.kind === "replace") {
+    if (index && !index.has(change.objects)) index.set(change.objects, change.objects.map(desiredId));
+    return change.objects;
+  }
   const list = before ?? [];
+  const previous: Sorted = { list, ids: index?.get(list) ?? list.map(desiredId) };
   const changes = change.upserts.length + change.removes.length;
-  return changes * 64 < list.length ? patchedFew(list, change.upserts, change.removes) : merged(list, change.upserts, change.removes);
+  const after = changes * 64 < list.length ? patchedFew(previous, change.upserts, change.removes) : merged(previous, change.upserts, change.removes);
+  index?.set(after.list, after.ids);
+  return after.list;
 }
 
 /**

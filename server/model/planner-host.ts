@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { PlanInput } from "@/lib/plan/input";
 import { inputDelta } from "@/lib/plan/input-delta";
-import type { PlanDelta } from "@/lib/plan/plan-delta";
+import type { ListIds, PlanDelta } from "@/lib/plan/plan-delta";
 import type { PlanResult } from "@/lib/plan/plan-result";
 import { createPlannerCore } from "./planner-core";
 import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
@@ -94,6 +94,8 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
   let seq = 0;
   let ended = false;
   const state = { lastSent: undefined as PlanInput | undefined, mirror: undefined as PlanResult | undefined };
+  // The ids of the mirror's sorted lists, so patching one compares strings in an array (plan-delta.ts).
+  const ids: ListIds = new WeakMap();
 
   let stopped: Promise<void> | undefined;
   function end(error: Error): Promise<void> {
@@ -124,7 +126,7 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
     const message: PlannerRequest = { type, seq: ++seq, delta: inputDelta(base, input) };
     return new Promise<T>((resolve, reject) => {
       // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
-      const assembler = createReplyAssembler(() => state.mirror);
+      const assembler = createReplyAssembler(() => state.mirror, ids);
       pending.push({ seq: message.seq, assembler, settle: (reply) => resolve(settle(reply)), reject });
       try {
         transport.post(message);

@@ -7,7 +7,7 @@ import type { Condition } from "@/lib/plan/conditions";
 import type { DesiredObject } from "@/lib/plan/desired";
 import type { InputDelta } from "@/lib/plan/input-delta";
 import { desiredId } from "@/lib/plan/place";
-import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type PlanDelta } from "@/lib/plan/plan-delta";
+import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type ListIds, type PlanDelta } from "@/lib/plan/plan-delta";
 import type { HeldBack, PlanResult } from "@/lib/plan/plan-result";
 
 export const CHUNK_OBJECTS = 2_000;
@@ -47,9 +47,9 @@ type ClusterParts = { name: string; kind: ClusterDelta["kind"]; objects: Desired
 /**
  * Collects one reply's parts and applies them to `base()` (the plan the reply is relative to, read when the
  * first cluster completes) a cluster at a time, as its parts complete, so no one step patches the whole plan.
- * `add` returns the delta and the new plan on the last part.
+ * `add` returns the delta and the new plan on the last part. `index`: the receiver's ids of its lists (ListIds).
  */
-export function createReplyAssembler(base: () => PlanResult | undefined) {
+export function createReplyAssembler(base: () => PlanResult | undefined, index?: ListIds) {
   const clusters: PlanDelta["clusters"] = {};
   const applied: Record<string, DesiredObject[]> = {};
   const conditions: Condition[][] = [];
@@ -60,7 +60,7 @@ export function createReplyAssembler(base: () => PlanResult | undefined) {
     const { name, kind, objects, removes } = open;
     const change: ClusterDelta = kind === "replace" ? { kind, objects: objects.flat() } : { kind, upserts: objects.flat(), removes: removes.flat() };
     clusters[name] = change;
-    applied[name] = applyClusterDelta(base()?.clusters[name], change);
+    applied[name] = applyClusterDelta(base()?.clusters[name], change, index);
     open = undefined;
   }
 
