@@ -17,7 +17,7 @@ import { waitForSynced } from "./bench/console-probe";
 import { printTable, writeFiguresJson } from "./bench/figures";
 import { startScaleLab, startWaiting, stopChild, watchLines } from "./bench/processes";
 import { concurrencyNote, registrySettings } from "./bench/registry-defaults";
-import { outOfSync, planned, waitForConvergence } from "./bench/registry-progress";
+import { inSync, outOfSync, planned, waitForConvergence } from "./bench/registry-progress";
 import { runTeam } from "./bench/team-load";
 import { trpcCall } from "./bench/trpc-http";
 import { DEFAULT_LOAD, teamCalls, type RemovalTally } from "./bench/workspace-load";
@@ -115,7 +115,7 @@ try {
   const page = progress.last;
   const facts: RunFacts = {
     consoleStart, readyAt, syncedAt, firstPlanAt: progress.firstPlanAt, firstPlanLog: planLines[0], firstWriteAt: progress.firstWriteAt, convergedAt: progress.convergedAt, lastStatusAt: progress.lastAt,
-    planned: page ? planned(page) : 0, applied: page?.writes.applied ?? 0, failed: page?.writes.failed ?? 0, outOfSync: page ? outOfSync(page) : Number.NaN,
+    planned: page ? planned(page) : 0, inSync: page ? inSync(page) : 0, applied: page?.writes.applied ?? 0, failed: page?.writes.failed ?? 0, outOfSync: page ? outOfSync(page) : Number.NaN,
     runStart, runEnd, windowEndBeforeRun,
     heap: { atReady, atSync, afterConverge, afterRun: last?.heapUsedBytes }, rssAfterRun: last?.rssBytes,
   };

@@ -17,6 +17,7 @@ export type RunFacts = {
   /** The last registry.status read (the end of the wait when it did not converge). */
   lastStatusAt?: number;
   planned: number;
+  inSync: number;
   applied: number;
   failed: number;
   outOfSync: number;
@@ -45,7 +46,7 @@ export function runFigures(facts: RunFacts, results: readonly KindResult[], read
     fleetSyncedMs: facts.syncedAt === undefined ? undefined : facts.syncedAt - facts.consoleStart,
     convergedMs: facts.convergedAt === undefined ? undefined : facts.convergedAt - facts.consoleStart,
     converged: facts.convergedAt !== undefined,
-    registry: { planned: facts.planned, applied: facts.applied, failed: facts.failed, outOfSync: facts.outOfSync, writePhaseMs: writePhase, writesPerSecond: writePhase ? facts.applied / (writePhase / 1000) : undefined },
+    registry: { planned: facts.planned, inSync: facts.inSync, applied: facts.applied, failed: facts.failed, outOfSync: facts.outOfSync, writePhaseMs: writePhase, writesPerSecond: writePhase ? facts.applied / (writePhase / 1000) : undefined },
     runMs: facts.runEnd - facts.runStart,
     calls,
     loopDelay: { windows: windows.length, maxWindowP99Ms: max(windows.map((w) => w.p99Ms)), maxMs: max(windows.map((w) => w.maxMs)), longestWindowS: max(windows.map((w) => w.lengthS)), sinceStartMaxMs: after?.sinceStart.maxMs },
@@ -62,7 +63,7 @@ export function figureRows(f: Figures, concurrency: string): Row[] {
     { figure: "cold start → 'planned the fleet' log", value: secs(f.coldStartToFirstPlanLogMs), note: f.firstPlanLog ? `(${f.firstPlanLog.replace(/^.*registry: /, "")})` : "(no such line)" },
     { figure: "cold start → fleet synced", value: secs(f.fleetSyncedMs) },
     { figure: "cold start → registry converged", value: f.converged ? secs(f.convergedMs) : "NOT CONVERGED", note: `(${concurrency}; nothing missing/different/extra, writes stopped)` },
-    { figure: "objects planned / writes / failed", value: `${f.registry.planned} / ${f.registry.applied} / ${f.registry.failed}` },
+    { figure: "objects planned / in sync / writes / failed", value: `${f.registry.planned} / ${f.registry.inSync} / ${f.registry.applied} / ${f.registry.failed}`, note: "(writes are counted per finished cluster batch)" },
     { figure: "write phase / writes per second", value: `${secs(f.registry.writePhaseMs)} / ${f.registry.writesPerSecond?.toFixed(0) ?? "n/a"}`, note: `(first write seen → ${f.converged ? "converged" : "end of the wait, NOT converged"}; ${concurrency})` },
   ];
   for (const [name, c] of Object.entries(f.calls)) {
