@@ -64,10 +64,13 @@ function provenanceAnnotations(p: Provenance): Record<string, string> {
   };
 }
 
-export function buildObject(draft: ObjectDraft): DesiredObject {
+/** The content hash's function: md5 as lowercase hex (a server may pass node:crypto's, which is faster). */
+export type Hash = (text: string) => string;
+
+export function buildObject(draft: ObjectDraft, hash: Hash = md5Hex): DesiredObject {
   const labels = sortedRecord({ ...draft.labels, ...provenanceLabels(draft.provenance), [MANAGED_BY_LABEL]: MANAGED_BY_VALUE });
   const annotations = provenanceAnnotations(draft.provenance);
-  const hash = md5Hex(stableStringify({ labels, annotations, spec: draft.spec }));
+  const contentHash = hash(stableStringify({ labels, annotations, spec: draft.spec }));
   return {
     apiVersion: "networking.istio.io/v1",
     kind: draft.kind,
@@ -75,7 +78,7 @@ export function buildObject(draft: ObjectDraft): DesiredObject {
       name: draft.name,
       namespace: draft.namespace,
       labels,
-      annotations: sortedRecord({ ...annotations, [CONTENT_HASH_ANNOTATION]: hash }),
+      annotations: sortedRecord({ ...annotations, [CONTENT_HASH_ANNOTATION]: contentHash }),
     },
     spec: draft.spec,
   };

@@ -6,7 +6,7 @@
 import { hostCovers } from "@/lib/names/fqdn";
 import { destinationRuleName } from "@/lib/names/object-names";
 import type { Condition } from "./conditions";
-import { buildObject } from "./desired";
+import { buildObject, type Hash } from "./desired";
 import { runsService } from "./exposure";
 import type { ClusterInput } from "./input";
 import type { JsonObject } from "./json";
@@ -55,7 +55,7 @@ function userRuleConditions(model: WorkspaceModel, need: Need, fqdn: string): Co
 }
 
 /** One service's failover DestinationRules (the planner memoises per service; see planner.ts). */
-export function destinationRulesFor(model: WorkspaceModel, svc: ModelService): BuildResult {
+export function destinationRulesFor(model: WorkspaceModel, svc: ModelService, hash?: Hash): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
   for (const need of needs(model, svc)) {
     const user = userRuleConditions(model, need, svc.fqdn);
@@ -65,7 +65,7 @@ export function destinationRulesFor(model: WorkspaceModel, svc: ModelService): B
     }
     const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters: need.sourceClusters, services: [svc.fqdn] };
     const name = destinationRuleName(svc.fqdn);
-    const object = buildObject({ kind: "DestinationRule", name, namespace: need.namespace, provenance, spec: failoverSpec(svc.fqdn) });
+    const object = buildObject({ kind: "DestinationRule", name, namespace: need.namespace, provenance, spec: failoverSpec(svc.fqdn) }, hash);
     result.placed.push({ cluster: need.cluster.name, object });
   }
   return result;

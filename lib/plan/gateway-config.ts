@@ -7,7 +7,7 @@
 // One Gateway per east-west gateway, merging every workspace it serves, so two workspaces sharing a gateway
 // never produce two competing 15443 servers.
 import { passthroughGatewayName } from "@/lib/names/object-names";
-import { buildObject } from "./desired";
+import { buildObject, type Hash } from "./desired";
 import { EAST_WEST_PORT, type ServingGateway } from "./gateways";
 import { compareStrings, uniqueSorted, type JsonObject } from "./json";
 import type { Placed } from "./placed";
@@ -23,7 +23,7 @@ export function passthroughSpec(serving: ServingGateway, hosts: string[]): JsonO
 }
 
 /** Gateways for every source gateway of every workspace: each hosts the FQDNs it is a source of. */
-export function gatewayConfigs(models: readonly WorkspaceModel[]): Placed[] {
+export function gatewayConfigs(models: readonly WorkspaceModel[], hash?: Hash): Placed[] {
   const byGateway = new Map<string, Accum>();
   for (const model of models) {
     // A workspace within one cluster has no remote consumers, so its gateway needs nothing.
@@ -46,7 +46,7 @@ export function gatewayConfigs(models: readonly WorkspaceModel[]): Placed[] {
       const hosts = uniqueSorted(acc.hosts);
       const { gateway, cluster } = acc.serving;
       const provenance = { workspaces: acc.workspaces, settings: acc.settings, sourceClusters: [cluster.name], services: hosts };
-      const object = buildObject({ kind: "Gateway", name: passthroughGatewayName(gateway.name), namespace: gateway.namespace, provenance, spec: passthroughSpec(acc.serving, hosts) });
+      const object = buildObject({ kind: "Gateway", name: passthroughGatewayName(gateway.name), namespace: gateway.namespace, provenance, spec: passthroughSpec(acc.serving, hosts) }, hash);
       return { cluster: cluster.name, object };
     });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SOURCE_CLUSTERS_ANNOTATION } from "./desired";
 import type { ClusterInput, PlanInput } from "./input";
 import { plan } from "./plan";
 import { createPlanner } from "./planner";
@@ -51,6 +52,23 @@ describe("createPlanner", () => {
     const reviewsEntry = (r: typeof first) => r.clusters.north?.find((o) => o.kind === "ServiceEntry" && o.spec.hosts?.toString() === REVIEWS);
     expect(reviewsEntry(third)).toBeDefined();
     expect(reviewsEntry(third)).toBe(reviewsEntry(first));
+  });
+
+  it("reuses the shadow WorkloadEntries of unchanged (local, source) pairs when a gateway goes, and plans like plan()", () => {
+    const planner = createPlanner();
+    const clusters = start();
+    const workspaces = [workspace([DETAILS, REVIEWS, "productpage.bookinfo.svc.cluster.local"])];
+    const first = planner.plan({ clusters, workspaces, allowLoopbackGatewayAddresses: true });
+    const shadowFrom = (r: typeof first, cluster: string, source: string) =>
+      r.clusters[cluster]?.find((o) => o.kind === "WorkloadEntry" && o.metadata.annotations[SOURCE_CLUSTERS_ANNOTATION] === source);
+    for (const [input, gone] of [[{ clusters: replace("north", (c) => ({ ...c, gateways: [] }))(clusters), workspaces, allowLoopbackGatewayAddresses: true }, true], [{ clusters, workspaces, allowLoopbackGatewayAddresses: true }, false]] as const) {
+      const next = planner.plan(input);
+      expect(JSON.stringify(next)).toBe(JSON.stringify(plan(input)));
+      // productpage in west is served from east either way: the same object, neither rebuilt nor re-hashed.
+      expect(shadowFrom(next, "west", "east")).toBeDefined();
+      expect(shadowFrom(next, "west", "east")).toBe(shadowFrom(first, "west", "east"));
+      expect(shadowFrom(next, "west", "north") === undefined).toBe(gone);
+    }
   });
 
   it("forks in O(1) without touching the parent: the fork plans like a cold planner, the parent as if never forked", () => {

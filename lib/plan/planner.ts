@@ -5,6 +5,7 @@
 // cluster keeps its array.
 // Inputs must be treated as immutable (the fingerprint identifies Services by object identity).
 import { normalizeConditions, type Condition } from "./conditions";
+import type { Hash } from "./desired";
 import { destinationRulesFor } from "./destination-rules";
 import { gatewayConfigs } from "./gateway-config";
 import type { PlanInput } from "./input";
@@ -15,10 +16,11 @@ import { createPlacement, type Batch, type Placement } from "./placement";
 import { distinctClusters, heldBack, type PlanResult } from "./plan-result";
 import { serviceEntriesFor } from "./service-entries";
 import { createKeyMemo, serviceKey, type KeyMemo } from "./service-key";
-import { workloadEntriesFor } from "./workload-entries";
+import { workloadEntriesFor, type ShadowMemo } from "./workload-entries";
 import { workspaceModel, type ModelService, type WorkspaceModel } from "./workspace-model";
 
-type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult] };
+// `shadows`: the service's shadow WorkloadEntries by (local, source) pair, reused when the service is rebuilt.
+type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult]; shadows: Map<string, Placed[]> };
 
 export type Planner = {
   plan(input: PlanInput): PlanResult;
@@ -38,22 +40,35 @@ type Memory = {
   placement: Placement;
   /** Service keys' identities and indexes (service-key.ts): the planner's own, shared by its forks. */
   keys: KeyMemo;
+  /** The content hash (desired.ts); undefined: lib's md5. */
+  hash: Hash | undefined;
 };
 
-export function createPlanner(): Planner {
-  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement: createPlacement(createNameCheck()), keys: createKeyMemo() });
+export type PlannerOptions = {
+  /** The content hash's function, md5 as lowercase hex: a server passes node:crypto's (lib has no node:*). */
+  hash?: Hash;
+};
+
+export function createPlanner(options: PlannerOptions = {}): Planner {
+  const placement = createPlacement(createNameCheck());
+  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement, keys: createKeyMemo(), hash: options.hash });
 }
 
 function plannerFrom(memory: Memory): Planner {
   let { services, gateways } = memory;
-  const { gatewayBatches, placement, keys } = memory;
+  const { gatewayBatches, placement, keys, hash } = memory;
 
   function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts["parts"] {
     const id = JSON.stringify([model.name, svc.fqdn]);
     const key = serviceKey(model, svc, keys);
     const before = services.get(id);
-    const parts = before?.key === key ? before.parts : ([serviceEntriesFor(model, svc), workloadEntriesFor(model, svc), destinationRulesFor(model, svc)] as ServiceParts["parts"]);
-    next.set(id, { key, parts });
+    if (before?.key === key) {
+      next.set(id, before);
+      return before.parts;
+    }
+    const shadows: ShadowMemo = { previous: before?.shadows, next: new Map(), identity: keys.identity };
+    const parts: ServiceParts["parts"] = [serviceEntriesFor(model, svc, hash), workloadEntriesFor(model, svc, hash, shadows), destinationRulesFor(model, svc, hash)];
+    next.set(id, { key, parts, shadows: shadows.next });
     return parts;
   }
 
@@ -91,13 +106,13 @@ function plannerFrom(memory: Memory): Planner {
       }
     }
     services = nextServices;
-    batches.push(...gatewayBatchesOf(gatewayConfigs(models)));
+    batches.push(...gatewayBatchesOf(gatewayConfigs(models, hash)));
     const outputs = placement.apply(clusters.map((c) => c.name), batches, conditions);
     const result = Object.fromEntries(clusters.map((c) => [c.name, outputs.get(c.name)?.sorted ?? []]));
     const held = heldBack(clusters, result);
     return { clusters: result, conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
   }
 
-  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork(), keys });
+  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork(), keys, hash });
   return { plan, fork };
 }

@@ -4,7 +4,7 @@
 // service ports mapped to 15443, where the gateway's AUTO_PASSTHROUGH listener routes by SNI.
 import { serviceEntryName } from "@/lib/names/object-names";
 import type { Condition } from "./conditions";
-import { buildObject, type DesiredObject } from "./desired";
+import { buildObject, type DesiredObject, type Hash } from "./desired";
 import { runsService } from "./exposure";
 import { EAST_WEST_PORT } from "./gateways";
 import { meshPorts } from "./istio-protocol";
@@ -62,7 +62,7 @@ function missingNamespace(workspace: string, cluster: string, fqdn: string): Con
 }
 
 /** One service's ServiceEntries (the planner memoises per service; see planner.ts). */
-export function serviceEntriesFor(model: WorkspaceModel, svc: ModelService): BuildResult {
+export function serviceEntriesFor(model: WorkspaceModel, svc: ModelService, hash?: Hash): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
   if (svc.sources.length === 0) return result;
   const covered = new Set(svc.instances.map((i) => i.cluster.name));
@@ -76,7 +76,7 @@ export function serviceEntriesFor(model: WorkspaceModel, svc: ModelService): Bui
       result.conditions.push(missingNamespace(model.name, cluster.name, svc.fqdn));
     } else {
       // Every consumer cluster gets the same content: build (and hash) it once and share the (immutable) object.
-      object ??= buildObject({ kind: "ServiceEntry", name: serviceEntryName(svc.fqdn), namespace: MULTICLUSTER_NAMESPACE, provenance, spec: serviceEntrySpec(svc) });
+      object ??= buildObject({ kind: "ServiceEntry", name: serviceEntryName(svc.fqdn), namespace: MULTICLUSTER_NAMESPACE, provenance, spec: serviceEntrySpec(svc) }, hash);
       result.placed.push({ cluster: cluster.name, object });
     }
   }

@@ -4,7 +4,7 @@
 // Istio maps a Service port to a WorkloadEntry port by port *name*, hence `ports: {<portName>: 15443}`.
 import { shadowHash, shadowWorkloadEntryName } from "@/lib/names/object-names";
 import type { Condition } from "./conditions";
-import { buildObject } from "./desired";
+import { buildObject, type Hash } from "./desired";
 import type { Instance } from "./exposure";
 import { EAST_WEST_PORT } from "./gateways";
 import { meshPorts } from "./istio-protocol";
@@ -38,23 +38,50 @@ function shadowSpec(local: Instance, source: Source, address: string): JsonObjec
   };
 }
 
-function shadowsFor(model: WorkspaceModel, svc: ModelService, local: Instance): Placed[] {
+/**
+ * The shadows one service's previous build made, by what each (local, source) pair's objects depend on, so a
+ * rebuild of the service (another source came or went: a gateway removed changes every service) reuses the
+ * objects of the pairs that did not change instead of building and hashing them again (the shadows are most
+ * of the plan: one per consumer cluster × source cluster × gateway address). `identity` numbers Services by
+ * object identity (inputs are immutable, as for the planner's service keys).
+ */
+export type ShadowMemo = { previous: ReadonlyMap<string, Placed[]> | undefined; next: Map<string, Placed[]>; identity: (o: object) => number };
+
+/** Everything shadowsFrom reads. */
+function shadowKey(model: WorkspaceModel, svc: ModelService, local: Instance, source: Source, memo: ShadowMemo): string {
+  const { cluster, gateway } = source;
+  const from = [cluster.name, cluster.network ?? null, cluster.locality ?? null, gateway.addresses];
+  return JSON.stringify([model.name, model.settingRef, svc.fqdn, svc.namespace, svc.name, local.cluster.name, memo.identity(local.service), from]);
+}
+
+function shadowsFrom(model: WorkspaceModel, svc: ModelService, local: Instance, source: Source, contentHash?: Hash): Placed[] {
+  const hash = shadowHash(source.cluster.name, svc.namespace, svc.name);
+  const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters: [source.cluster.name], services: [svc.fqdn] };
+  return source.gateway.addresses.map((address, index) => ({
+    cluster: local.cluster.name,
+    object: buildObject(
+      {
+        kind: "WorkloadEntry",
+        name: shadowWorkloadEntryName(svc.name, hash, index),
+        namespace: svc.namespace,
+        provenance,
+        labels: local.service.selector,
+        spec: shadowSpec(local, source, address),
+      },
+      contentHash,
+    ),
+  }));
+}
+
+function shadowsFor(model: WorkspaceModel, svc: ModelService, local: Instance, hash?: Hash, memo?: ShadowMemo): Placed[] {
   return svc.sources
     .filter((s) => s.cluster.name !== local.cluster.name)
     .flatMap((source) => {
-      const hash = shadowHash(source.cluster.name, svc.namespace, svc.name);
-      const provenance = { workspaces: [model.name], settings: [model.settingRef], sourceClusters: [source.cluster.name], services: [svc.fqdn] };
-      return source.gateway.addresses.map((address, index) => ({
-        cluster: local.cluster.name,
-        object: buildObject({
-          kind: "WorkloadEntry",
-          name: shadowWorkloadEntryName(svc.name, hash, index),
-          namespace: svc.namespace,
-          provenance,
-          labels: local.service.selector,
-          spec: shadowSpec(local, source, address),
-        }),
-      }));
+      if (!memo) return shadowsFrom(model, svc, local, source, hash);
+      const key = shadowKey(model, svc, local, source, memo);
+      const shadows = memo.previous?.get(key) ?? shadowsFrom(model, svc, local, source, hash);
+      memo.next.set(key, shadows);
+      return shadows;
     });
 }
 
@@ -64,13 +91,13 @@ export function getsShadows(model: WorkspaceModel, svc: ModelService, local: Ins
 }
 
 /** One service's shadow WorkloadEntries (the planner memoises per service; see planner.ts). */
-export function workloadEntriesFor(model: WorkspaceModel, svc: ModelService): BuildResult {
+export function workloadEntriesFor(model: WorkspaceModel, svc: ModelService, hash?: Hash, memo?: ShadowMemo): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
   for (const local of svc.instances) {
     const hasRemote = svc.sources.some((s) => s.cluster.name !== local.cluster.name);
     const problem = hasRemote ? unusable(model, local, svc) : undefined;
     if (problem) result.conditions.push(problem);
-    else result.placed.push(...shadowsFor(model, svc, local));
+    else result.placed.push(...shadowsFor(model, svc, local, hash, memo));
   }
   return result;
 }

@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { ClusterInput, PlanInput } from "@/lib/plan/input";
+import { createPlanner } from "@/lib/plan/planner";
+import { bookinfoCluster, BOOKINFO, DETAILS, eastWestGateway, REVIEWS, seedInput, workspace } from "@/lib/plan/test-fixtures";
+
+const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+const replace = (name: string, fn: (c: ClusterInput) => ClusterInput) => (cs: ClusterInput[]) => cs.map((c) => (c.name === name ? fn(c) : c));
+
+describe("the worker's planner hash (node:crypto md5)", () => {
+  it("plans byte for byte what lib's md5 plans, on the fixtures and as they change", () => {
+    const clusters = [bookinfoCluster("west", BOOKINFO, true), bookinfoCluster("east", BOOKINFO, true), bookinfoCluster("north", ["productpage"], true)];
+    const inputs: PlanInput[] = [
+      seedInput(),
+      seedInput({ exposed: [DETAILS], north: ["details"], northGateway: true }),
+      { clusters, workspaces: [workspace([DETAILS, REVIEWS])] },
+      { clusters: replace("east", (c) => ({ ...c, gateways: [eastWestGateway(["10.0.0.9"])], network: "n2", locality: "eu/eu-1" }))(clusters), workspaces: [workspace([])] },
+      // Names and labels beyond ASCII are hashed as UTF-8 by both.
+      { clusters: replace("west", (c) => ({ ...c, services: c.services.map((s) => ({ ...s, selector: { ...s.selector, "app-ü": "é✓" } })) }))(clusters), workspaces: [workspace([])] },
+    ];
+    const native = createPlanner({ hash: md5 });
+    const pure = createPlanner();
+    for (const [i, input] of inputs.entries()) expect(JSON.stringify(native.plan(input)), `input ${i}`).toBe(JSON.stringify(pure.plan(input)));
+  });
+});
