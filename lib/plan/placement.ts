@@ -103,8 +103,26 @@ function applied(change: Change, owned: WeakSet<Map<string, DesiredObject>>): Ma
   return set;
 }
 
+/** One cluster's change as plan-delta.ts's patch: objects new or replaced, ids no longer placed (both sorted). */
+export type PlacementChange = { upserts: DesiredObject[]; removes: string[]; size: number };
+
+/** What `change` does to its cluster, read without applying it: the objects of batches gone and added that differ. */
+function changeOf(change: Change): PlacementChange {
+  const upserts = [...change.added].filter(([id, object]) => change.base.get(id) !== object || !change.removed.has(id));
+  const removes = [...change.removed].filter((id) => !change.added.has(id)).sort(compareStrings);
+  const grown = [...change.added.keys()].filter((id) => !change.removed.has(id)).length;
+  upserts.sort(([a], [b]) => compareStrings(a, b));
+  return { upserts: upserts.map(([, object]) => object), removes, size: change.base.size + grown - removes.length };
+}
+
 export type Placement = {
   apply(clusters: readonly string[], batches: readonly Batch[], conditions: Condition[]): Map<string, ClusterOutput>;
+  /**
+   * How placing `batches` would change each cluster (only clusters that change), without placing them: the cost
+   * of the batches that differ, not of copying and patching each touched cluster's list. undefined when only
+   * placing everything says (no clean previous placement, another set of clusters, an invalid name, a collision).
+   */
+  changes(clusters: readonly string[], batches: readonly Batch[]): Map<string, PlacementChange> | undefined;
   /** A placement starting from this one's current state. O(1): states are replaced, never mutated, by apply. */
   fork(): Placement;
 };
@@ -156,10 +174,25 @@ export function createPlacement(validName: NameCheck = createNameCheck(), initia
     return patched ?? full(clusters, batches, conditions);
   }
 
+  function changes(clusters: readonly string[], batches: readonly Batch[]): Map<string, PlacementChange> | undefined {
+    const previous = state;
+    if (!previous || previous.clusters !== clusters.join("\u0000")) return undefined;
+    const next = new Set(batches);
+    const gone = [...previous.batches].filter((b) => !next.has(b));
+    const found = changesOf(previous, gone, batches.filter((b) => !previous.batches.has(b)), validName);
+    if (!found) return undefined;
+    const out = new Map<string, PlacementChange>();
+    for (const [cluster, change] of [...found].sort(([a], [b]) => compareStrings(a, b))) {
+      const one = changeOf(change);
+      if (one.upserts.length > 0 || one.removes.length > 0) out.set(cluster, one);
+    }
+    return out;
+  }
+
   function fork(): Placement {
     owned = new WeakSet();
     return createPlacement(validName, state);
   }
 
-  return { apply, fork };
+  return { apply, changes, fork };
 }

@@ -31,10 +31,15 @@ export function distinctClusters(input: PlanInput, conditions: Condition[]): Clu
 }
 
 export function heldBack(clusters: ClusterInput[], result: Record<string, DesiredObject[]>): { held: HeldBack[]; conditions: Condition[] } {
+  return heldBackOf(clusters, (name) => result[name]?.length ?? 0);
+}
+
+/** heldBack with each cluster's object count (a fork's delta knows the counts, not the lists). */
+export function heldBackOf(clusters: ClusterInput[], objects: (cluster: string) => number): { held: HeldBack[]; conditions: Condition[] } {
   const stale = clusters.filter((c) => c.stale);
   const held = stale.map((c) => ({
     cluster: c.name,
-    objects: result[c.name]?.length ?? 0,
+    objects: objects(c.name),
     message: `${c.name} is stale: planned from its last known state; writes and deletes there wait until it is reachable and synced again.`,
   }));
   const conditions = held.map((h): Condition => ({ severity: "warning", reason: "StaleCluster", cluster: h.cluster, message: h.message }));

@@ -13,7 +13,8 @@ import { compareStrings, stableStringify } from "./json";
 import { createNameCheck } from "./place";
 import type { BuildResult, Placed } from "./placed";
 import { createPlacement, type Batch, type Placement } from "./placement";
-import { distinctClusters, heldBack, type PlanResult } from "./plan-result";
+import { planDelta, type PlanDelta } from "./plan-delta";
+import { distinctClusters, heldBack, heldBackOf, type PlanResult } from "./plan-result";
 import { serviceEntriesFor } from "./service-entries";
 import { createKeyMemo, serviceKey, type KeyMemo } from "./service-key";
 import { workloadEntriesFor, type ShadowMemo } from "./workload-entries";
@@ -29,6 +30,12 @@ export type Planner = {
    * and the placement state, never mutates them), so planning on the fork never changes what this one plans next.
    */
   fork(): Planner;
+  /**
+   * planDelta(the last plan, plan(input)) without the plan's lists (a preview's fork needs only the delta): read
+   * from the batches that differ, or, when only placing everything can tell (collisions, invalid names, another
+   * set of clusters, no plan yet), by planning. Unlike plan(), the planner's current plan stays the last one.
+   */
+  planDelta(input: PlanInput): PlanDelta;
 };
 
 type Memory = {
@@ -42,6 +49,8 @@ type Memory = {
   keys: KeyMemo;
   /** The content hash (desired.ts); undefined: lib's md5. */
   hash: Hash | undefined;
+  /** The last plan (what the placement's state holds). */
+  last: PlanResult | undefined;
 };
 
 export type PlannerOptions = {
@@ -51,11 +60,11 @@ export type PlannerOptions = {
 
 export function createPlanner(options: PlannerOptions = {}): Planner {
   const placement = createPlacement(createNameCheck());
-  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement, keys: createKeyMemo(), hash: options.hash });
+  return plannerFrom({ services: new Map(), gateways: new Map(), gatewayBatches: new WeakMap(), placement, keys: createKeyMemo(), hash: options.hash, last: undefined });
 }
 
 function plannerFrom(memory: Memory): Planner {
-  let { services, gateways } = memory;
+  let { services, gateways, last } = memory;
   const { gatewayBatches, placement, keys, hash } = memory;
 
   function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts["parts"] {
@@ -87,7 +96,8 @@ function plannerFrom(memory: Memory): Planner {
     return batches;
   }
 
-  function plan(input: PlanInput): PlanResult {
+  /** The input's objects in batches, in plan()'s order, and its conditions so far (the memo moves forward). */
+  function build(input: PlanInput) {
     const conditions: Condition[] = [];
     const clusters = distinctClusters(input, conditions);
     const models: WorkspaceModel[] = [];
@@ -107,12 +117,37 @@ function plannerFrom(memory: Memory): Planner {
     }
     services = nextServices;
     batches.push(...gatewayBatchesOf(gatewayConfigs(models, hash)));
+    return { clusters, batches, conditions };
+  }
+
+  function place({ clusters, batches, conditions }: ReturnType<typeof build>): PlanResult {
     const outputs = placement.apply(clusters.map((c) => c.name), batches, conditions);
     const result = Object.fromEntries(clusters.map((c) => [c.name, outputs.get(c.name)?.sorted ?? []]));
     const held = heldBack(clusters, result);
     return { clusters: result, conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
   }
 
-  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork(), keys, hash });
-  return { plan, fork };
+  function plan(input: PlanInput): PlanResult {
+    last = place(build(input));
+    return last;
+  }
+
+  /** See Planner.planDelta: the placement's changes, read without placing, else a plan and planDelta. */
+  function deltaOf(input: PlanInput): PlanDelta {
+    const built = build(input);
+    const { clusters, conditions } = built;
+    const changes = last && placement.changes(clusters.map((c) => c.name), built.batches);
+    const before = last;
+    if (!before || !changes) {
+      last = place(built);
+      return planDelta(before, last);
+    }
+    const held = heldBackOf(clusters, (name) => changes.get(name)?.size ?? before.clusters[name]?.length ?? 0);
+    const delta: PlanDelta["clusters"] = {};
+    for (const [name, { upserts, removes }] of changes) delta[name] = { kind: "patch", upserts, removes };
+    return { clusters: delta, removedClusters: [], conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
+  }
+
+  const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork(), keys, hash, last });
+  return { plan, fork, planDelta: deltaOf };
 }

@@ -26,7 +26,8 @@ export function createPlannerCore(chunkObjects?: number): PlannerCore {
   function answer(request: PlannerRequest) {
     if (request.type === "fork" && !result) throw new Error("fork before any plan: the planner has no current plan to compare with");
     const next = applyInputDelta(input, request.delta);
-    if (request.type === "fork") return planDelta(result, planner.fork().plan(next));
+    // Delta mode: the fork reads the changes from the batches that differ, never building the plan's lists.
+    if (request.type === "fork") return planner.fork().planDelta(next);
     const after = planner.plan(next);
     const delta = planDelta(result, after);
     input = next;
