@@ -20,8 +20,18 @@ import { createKeyMemo, serviceKey, type KeyMemo } from "./service-key";
 import { workloadEntriesFor, type ShadowMemo } from "./workload-entries";
 import { workspaceModel, type ModelService, type WorkspaceModel } from "./workspace-model";
 
-// `shadows`: the service's shadow WorkloadEntries by (local, source) pair, reused when the service is rebuilt.
-type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult]; shadows: Map<string, Placed[]> };
+// `shadows`: the service's shadow WorkloadEntries by (local, source) pair, reused when the service is rebuilt;
+// `shadowBatches`: the same, as the batches placed (one per pair, so a pair kept is a batch kept).
+type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult]; shadows: Map<string, Placed[]>; shadowBatches: Batch[] };
+
+/**
+ * The shadows as one batch per (local, source) pair, in build order: a rebuild that keeps most pairs (a gateway
+ * removed) then places only the pairs that changed. The whole list when the pairs do not add up to it.
+ */
+function shadowBatchesOf(placed: readonly Placed[], shadows: ReadonlyMap<string, Placed[]>): Batch[] {
+  const groups = [...shadows.values()];
+  return groups.reduce((n, g) => n + g.length, 0) === placed.length ? groups : [placed];
+}
 
 export type Planner = {
   plan(input: PlanInput): PlanResult;
@@ -67,18 +77,19 @@ function plannerFrom(memory: Memory): Planner {
   let { services, gateways, last } = memory;
   const { gatewayBatches, placement, keys, hash } = memory;
 
-  function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts["parts"] {
+  function partsOf(model: WorkspaceModel, svc: ModelService, next: Map<string, ServiceParts>): ServiceParts {
     const id = JSON.stringify([model.name, svc.fqdn]);
     const key = serviceKey(model, svc, keys);
     const before = services.get(id);
     if (before?.key === key) {
       next.set(id, before);
-      return before.parts;
+      return before;
     }
     const shadows: ShadowMemo = { previous: before?.shadows, next: new Map(), identity: keys.identity };
     const parts: ServiceParts["parts"] = [serviceEntriesFor(model, svc, hash), workloadEntriesFor(model, svc, hash, shadows), destinationRulesFor(model, svc, hash)];
-    next.set(id, { key, parts, shadows: shadows.next });
-    return parts;
+    const entry = { key, parts, shadows: shadows.next, shadowBatches: shadowBatchesOf(parts[1].placed, shadows.next) };
+    next.set(id, entry);
+    return entry;
   }
 
   /** Passthrough Gateways are few but big (every exposed host): keep an unchanged one's object. */
@@ -111,8 +122,11 @@ function plannerFrom(memory: Memory): Planner {
       const built = model.services.map((svc) => partsOf(model, svc, nextServices));
       // The order of plan(): all ServiceEntries of the workspace, then all WorkloadEntries, then DestinationRules.
       for (const part of [0, 1, 2] as const) {
-        for (const b of built) conditions.push(...b[part].conditions);
-        for (const b of built) batches.push(b[part].placed);
+        for (const b of built) conditions.push(...b.parts[part].conditions);
+        for (const b of built) {
+          if (part === 1) batches.push(...b.shadowBatches);
+          else batches.push(b.parts[part].placed);
+        }
       }
     }
     services = nextServices;
