@@ -47,12 +47,11 @@ function shadowSpec(local: Instance, source: Source, address: string): JsonObjec
  */
 export type ShadowMemo = { previous: ReadonlyMap<string, Placed[]> | undefined; next: Map<string, Placed[]>; identity: (o: object) => number };
 
-/** Everything shadowsFrom reads. */
-function shadowKey(model: WorkspaceModel, svc: ModelService, local: Instance, source: Source, memo: ShadowMemo): string {
-  const { cluster, gateway } = source;
-  const from = [cluster.name, cluster.network ?? null, cluster.locality ?? null, gateway.addresses];
-  return JSON.stringify([model.name, model.settingRef, svc.fqdn, svc.namespace, svc.name, local.cluster.name, memo.identity(local.service), from]);
-}
+// Everything shadowsFrom reads, in two halves (the local one, the source one), each JSON computed once per local
+// or source of the service rather than once per pair; NUL never occurs in JSON, so the join is unambiguous.
+const localKey = (model: WorkspaceModel, svc: ModelService, local: Instance, memo: ShadowMemo) =>
+  JSON.stringify([model.name, model.settingRef, svc.fqdn, svc.namespace, svc.name, local.cluster.name, memo.identity(local.service)]);
+const sourceKey = ({ cluster, gateway }: Source) => JSON.stringify([cluster.name, cluster.network ?? null, cluster.locality ?? null, gateway.addresses]);
 
 function shadowsFrom(model: WorkspaceModel, svc: ModelService, local: Instance, source: Source, contentHash?: Hash): Placed[] {
   const hash = shadowHash(source.cluster.name, svc.namespace, svc.name);
@@ -73,16 +72,23 @@ function shadowsFrom(model: WorkspaceModel, svc: ModelService, local: Instance, 
   }));
 }
 
-function shadowsFor(model: WorkspaceModel, svc: ModelService, local: Instance, hash?: Hash, memo?: ShadowMemo): Placed[] {
-  return svc.sources
-    .filter((s) => s.cluster.name !== local.cluster.name)
-    .flatMap((source) => {
-      if (!memo) return shadowsFrom(model, svc, local, source, hash);
-      const key = shadowKey(model, svc, local, source, memo);
-      const shadows = memo.previous?.get(key) ?? shadowsFrom(model, svc, local, source, hash);
-      memo.next.set(key, shadows);
-      return shadows;
-    });
+type Memoised = { memo: ShadowMemo; sourceKeys: string[] };
+
+function shadowsFor(model: WorkspaceModel, svc: ModelService, local: Instance, hash?: Hash, memoised?: Memoised): Placed[] {
+  const out: Placed[] = [];
+  const prefix = memoised && `${localKey(model, svc, local, memoised.memo)}\u0000`;
+  svc.sources.forEach((source, i) => {
+    if (source.cluster.name === local.cluster.name) return;
+    let shadows: Placed[];
+    if (!memoised) shadows = shadowsFrom(model, svc, local, source, hash);
+    else {
+      const key = `${prefix}${memoised.sourceKeys[i]}`;
+      shadows = memoised.memo.previous?.get(key) ?? shadowsFrom(model, svc, local, source, hash);
+      memoised.memo.next.set(key, shadows);
+    }
+    for (const p of shadows) out.push(p);
+  });
+  return out;
 }
 
 /** Whether `local` gets shadow WorkloadEntries: a remote source exists and the local Service can select them. */
@@ -93,11 +99,12 @@ export function getsShadows(model: WorkspaceModel, svc: ModelService, local: Ins
 /** One service's shadow WorkloadEntries (the planner memoises per service; see planner.ts). */
 export function workloadEntriesFor(model: WorkspaceModel, svc: ModelService, hash?: Hash, memo?: ShadowMemo): BuildResult {
   const result: BuildResult = { placed: [], conditions: [] };
+  const memoised = memo && { memo, sourceKeys: svc.sources.map(sourceKey) };
   for (const local of svc.instances) {
     const hasRemote = svc.sources.some((s) => s.cluster.name !== local.cluster.name);
     const problem = hasRemote ? unusable(model, local, svc) : undefined;
     if (problem) result.conditions.push(problem);
-    else result.placed.push(...shadowsFor(model, svc, local, hash, memo));
+    else for (const p of shadowsFor(model, svc, local, hash, memoised)) result.placed.push(p);
   }
   return result;
 }
