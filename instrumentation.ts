@@ -7,5 +7,8 @@ export async function register() {
     enforceLoopback(serverEnv().authMode);
     const { getRuntime } = await import("./server/runtime");
     getRuntime();
+    // Event-loop delay and leadership are measured from boot, so "since start" in /api/metrics means it.
+    const { processMetrics } = await import("./server/metrics/process-metrics");
+    processMetrics();
   }
 }

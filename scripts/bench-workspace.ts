@@ -84,7 +84,7 @@ try {
   const consoleStart = performance.now();
   const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" };
   consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, consoleEnv, 120_000);
-  const planLines = watchLines(consoleProc.child, /registry: planned the fleet in/);
+  const planLines = watchLines(consoleProc.child, /planned the fleet in/);
   const readyAt = performance.now();
   sampler = sampleMetrics(BASE);
   const atReady = (await readMetrics(BASE))?.heapUsedBytes;

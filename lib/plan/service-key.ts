@@ -20,12 +20,6 @@ export function createIdentity(): (o: object) => number {
   };
 }
 
-/**
- * A process-wide identity, kept only for server/registry/fleet-state.ts until it takes an identity of its own
- * (createIdentity); the planner no longer uses it.
- */
-export const identityOf = createIdentity();
-
 /** What a planner remembers between service keys (one per planner, shared by its forks): no module state. */
 export type KeyMemo = {
   identity: (o: object) => number;

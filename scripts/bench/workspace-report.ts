@@ -60,7 +60,7 @@ export type Figures = ReturnType<typeof runFigures>;
 export function figureRows(f: Figures, concurrency: string): Row[] {
   const rows: Row[] = [
     { figure: "cold start → first plan", value: secs(f.coldStartToFirstPlanMs), note: "(console spawned → registry.status shows planned objects; polled every 1 s)" },
-    { figure: "cold start → 'planned the fleet' log", value: secs(f.coldStartToFirstPlanLogMs), note: f.firstPlanLog ? `(${f.firstPlanLog.replace(/^.*registry: /, "")})` : "(no such line)" },
+    { figure: "cold start → 'planned the fleet' log", value: secs(f.coldStartToFirstPlanLogMs), note: f.firstPlanLog ? `(${f.firstPlanLog.replace(/^.*(registry|fleet model): /, "")})` : "(no such line)" },
     { figure: "cold start → fleet synced", value: secs(f.fleetSyncedMs) },
     { figure: "cold start → registry converged", value: f.converged ? secs(f.convergedMs) : "NOT CONVERGED", note: `(${concurrency}; nothing missing/different/extra, writes stopped)` },
     { figure: "objects planned / in sync / writes / failed", value: `${f.registry.planned} / ${f.registry.inSync} / ${f.registry.applied} / ${f.registry.failed}`, note: "(writes are counted per finished cluster batch)" },
