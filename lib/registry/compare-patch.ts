@@ -3,8 +3,8 @@
 // different object are compared again; everything else is the previous comparison. Same statuses as a full
 // comparison, in the same order (unplanned ones sorted by id, as compareCluster gives them).
 import type { DesiredObject } from "@/lib/plan/desired";
-import { desiredId } from "@/lib/plan/place";
 import { compareStrings } from "@/lib/plan/json";
+import { desiredId, lowerBound } from "@/lib/plan/place";
 import { compareCluster, compareWith, inIdOrder, observedIndex, observedKey, unplanned, type Comparison } from "./compare";
 import { observedParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
@@ -42,14 +42,8 @@ function findLive(observed: readonly ObservedObject[], id: string, memos: Regist
 const liveOf = (c: Comparison | undefined) => (c && "observed" in c ? c.observed : undefined);
 
 function isDesired(desired: readonly DesiredObject[], id: string): boolean {
-  let lo = 0;
-  let hi = desired.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareStrings(desiredId(desired[mid] as DesiredObject), id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < desired.length && desiredId(desired[lo] as DesiredObject) === id;
+  const at = lowerBound(desired, id);
+  return at < desired.length && desiredId(desired[at] as DesiredObject) === id;
 }
 
 type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };

@@ -1,7 +1,7 @@
 // The synthetic fleet of the planning benchmarks (scripts/bench/registry-plan.ts): shaped like the lab's `scale`
 // scenario (C clusters × S services, one workspace exposing everything, an east-west gateway with three loopback
 // addresses per cluster), and the snapshots that follow it: a new Service, the registry's writes coming back.
-import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
+import { CONTENT_HASH_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
 import { clusterOfKinds, fleetOf, type LooseObject } from "@/lib/fleet/snapshot-fixtures";
 import { objectKey, type CachedObject, type ClusterSnapshot, type FleetKind, type FleetSnapshot, type ObjectMap } from "@/lib/fleet/snapshot-types";
 import type { FleetState } from "@/server/registry/fleet-state";
@@ -52,6 +52,11 @@ const GENERATED_KINDS = ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Ga
 // What the API server records for the registry's server-side apply: the field-manager part of its ownership proof.
 const APPLIED_BY_REGISTRY = [{ manager: "eastwest-registry", operation: "Apply" }];
 
+/** A planned object as the API server returns it after the registry applied it. */
+function asApplied(o: DesiredObject, uid: string, resourceVersion: string, spec: unknown): CachedObject {
+  return { apiVersion: o.apiVersion, kind: o.kind, metadata: { ...o.metadata, uid, resourceVersion, managedFields: APPLIED_BY_REGISTRY }, spec };
+}
+
 /** The snapshot as it looks once every planned object was applied (as the API would return it). */
 export function converged(snapshot: FleetSnapshot, planned: Pick<FleetState, "plan">): FleetSnapshot {
   let rv = 0;
@@ -62,7 +67,10 @@ export function converged(snapshot: FleetSnapshot, planned: Pick<FleetState, "pl
       const objects: Record<FleetKind, ObjectMap> = { ...c.objects };
       for (const kind of GENERATED_KINDS) {
         const applied = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind);
-        const live = applied.map((o): CachedObject => ({ apiVersion: o.apiVersion, kind, metadata: { ...o.metadata, uid: `u${++rv}`, resourceVersion: String(rv), managedFields: APPLIED_BY_REGISTRY }, spec: JSON.parse(JSON.stringify(o.spec)) as unknown }));
+        const live = applied.map((o) => {
+          rv += 1;
+          return asApplied(o, `u${rv}`, String(rv), JSON.parse(JSON.stringify(o.spec)) as unknown);
+        });
         objects[kind] = new Map(live.map((o) => [objectKey(o.metadata), o]));
       }
       return { ...c, objects };
@@ -82,7 +90,7 @@ export function echoed(snapshot: FleetSnapshot, planned: Pick<FleetState, "plan"
         const live = new Map(objects[kind]);
         const written = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind && hash(live.get(objectKey(o.metadata)) ?? {}) !== hash(o));
         if (written.length === 0) continue;
-        for (const [i, o] of written.entries()) live.set(objectKey(o.metadata), { apiVersion: o.apiVersion, kind, metadata: { ...o.metadata, uid: `e${round}-${i}`, resourceVersion: `e${round}-${i}`, managedFields: APPLIED_BY_REGISTRY }, spec: o.spec });
+        for (const [i, o] of written.entries()) live.set(objectKey(o.metadata), asApplied(o, `e${round}-${i}`, `e${round}-${i}`, o.spec));
         objects[kind] = live;
       }
       return { ...c, objects };
