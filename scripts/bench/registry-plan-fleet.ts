@@ -57,45 +57,43 @@ function asApplied(o: DesiredObject, uid: string, resourceVersion: string, spec:
   return { apiVersion: o.apiVersion, kind: o.kind, metadata: { ...o.metadata, uid, resourceVersion, managedFields: APPLIED_BY_REGISTRY }, spec };
 }
 
-/** The snapshot as it looks once every planned object was applied (as the API would return it). */
-export function converged(snapshot: FleetSnapshot, planned: Pick<FleetState, "plan">): FleetSnapshot {
-  let rv = 0;
+/** A new snapshot whose generated kinds of each cluster are what `kindObjects` returns (undefined: unchanged). */
+function withGenerated(snapshot: FleetSnapshot, kindObjects: (cluster: string, kind: (typeof GENERATED_KINDS)[number], current: ObjectMap) => ObjectMap | undefined): FleetSnapshot {
   return {
     ...snapshot,
     revision: snapshot.revision + 1,
     clusters: snapshot.clusters.map((c) => {
       const objects: Record<FleetKind, ObjectMap> = { ...c.objects };
-      for (const kind of GENERATED_KINDS) {
-        const applied = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind);
-        const live = applied.map((o) => {
-          rv += 1;
-          return asApplied(o, `u${rv}`, String(rv), JSON.parse(JSON.stringify(o.spec)) as unknown);
-        });
-        objects[kind] = new Map(live.map((o) => [objectKey(o.metadata), o]));
-      }
+      for (const kind of GENERATED_KINDS) objects[kind] = kindObjects(c.name, kind, objects[kind]) ?? objects[kind];
       return { ...c, objects };
     }),
   };
 }
 
+/** The snapshot as it looks once every planned object was applied (as the API would return it). */
+export function converged(snapshot: FleetSnapshot, planned: Pick<FleetState, "plan">): FleetSnapshot {
+  let rv = 0;
+  return withGenerated(snapshot, (cluster, kind) => {
+    const applied = (planned.plan.clusters[cluster] ?? []).filter((o) => o.kind === kind);
+    return new Map(
+      applied.map((o) => {
+        rv += 1;
+        return [objectKey(o.metadata), asApplied(o, `u${rv}`, String(rv), JSON.parse(JSON.stringify(o.spec)) as unknown)];
+      }),
+    );
+  });
+}
+
 /** The registry's writes for a change coming back through the cache: each cluster's missing or changed planned objects. */
 export function echoed(snapshot: FleetSnapshot, planned: Pick<FleetState, "plan">, round: number): FleetSnapshot {
   const hash = (o: { metadata?: { annotations?: Readonly<Record<string, string>> } }) => o.metadata?.annotations?.[CONTENT_HASH_ANNOTATION];
-  return {
-    ...snapshot,
-    revision: snapshot.revision + 1,
-    clusters: snapshot.clusters.map((c) => {
-      const objects: Record<FleetKind, ObjectMap> = { ...c.objects };
-      for (const kind of GENERATED_KINDS) {
-        const live = new Map(objects[kind]);
-        const written = (planned.plan.clusters[c.name] ?? []).filter((o) => o.kind === kind && hash(live.get(objectKey(o.metadata)) ?? {}) !== hash(o));
-        if (written.length === 0) continue;
-        for (const [i, o] of written.entries()) live.set(objectKey(o.metadata), asApplied(o, `e${round}-${i}`, `e${round}-${i}`, o.spec));
-        objects[kind] = live;
-      }
-      return { ...c, objects };
-    }),
-  };
+  return withGenerated(snapshot, (cluster, kind, current) => {
+    const written = (planned.plan.clusters[cluster] ?? []).filter((o) => o.kind === kind && hash(current.get(objectKey(o.metadata)) ?? {}) !== hash(o));
+    if (written.length === 0) return undefined;
+    const live = new Map(current);
+    for (const [i, o] of written.entries()) live.set(objectKey(o.metadata), asApplied(o, `e${round}-${i}`, `e${round}-${i}`, o.spec));
+    return live;
+  });
 }
 
 /** The fleet before anything was written; c01 manages. */
