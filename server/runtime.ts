@@ -4,10 +4,9 @@ import "server-only";
 import { serverEnv, type ServerEnv } from "./env";
 import { startFleetService, type FleetService } from "./fleet/service";
 import { FIELD_MANAGER } from "./kube/writer";
-import { createFleetModel } from "./model/fleet-model";
+import { createEnvModel } from "./model/env-model";
 import { defaultPlannerHost } from "./model/default-host";
 import type { FleetModel, PlannerHost } from "./model/types";
-import { fromFleetSource } from "./registry/fleet-source";
 import { createHostnameResolver, type Lookup } from "./registry/hostname-resolver";
 import { startRegistryService, type RegistryService } from "./registry/service";
 import { installShutdownHook } from "./registry/shutdown-hook";
@@ -49,16 +48,7 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void, option
   // One resolver for gateway hostnames: the model plans with its answers, the registry reports its failures.
   const hostnames = createHostnameResolver(options.lookup ? { lookup: options.lookup } : {});
   const host = options.plannerHost ?? defaultPlannerHost(log);
-  const model = createFleetModel({
-    source: fromFleetSource(fleet.snapshots),
-    host,
-    hostnames,
-    ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}),
-    allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses,
-    // Development and tests: a reader mutating a shared snapshot or plan throws where it does it.
-    freeze: process.env.NODE_ENV !== "production",
-    log,
-  });
+  const model = createEnvModel({ env, snapshots: fleet.snapshots, host, hostnames, log });
   // The registry writes what the model plans, through the fleet's live cluster handles, and only while it holds
   // the Lease in the management cluster (EASTWEST_REGISTRY_MODE=observe: never writes).
   const registry = startRegistryService({ env, snapshots: fleet.snapshots, handle: fleet.handle, log, model, hostnames });

@@ -5,7 +5,7 @@
 import type { ServerEnv } from "@/server/env";
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import { createClusterWriter } from "@/server/kube/writer";
-import { createFleetModel } from "@/server/model/fleet-model";
+import { createEnvModel } from "@/server/model/env-model";
 import { createPlannerHost } from "@/server/model/planner-host";
 import type { FleetModel } from "@/server/model/types";
 import { startRegistry, type Registry } from "./controller";
@@ -46,13 +46,12 @@ export type RegistryServiceDeps = {
 type Owned = { model: FleetModel; hostnames: HostnameResolver; stop: () => Promise<void> };
 
 /** The model and resolver given, or ones of the service's own (stopped with it). */
-function modelOf(deps: RegistryServiceDeps, source: ReturnType<typeof fromFleetSource>): Owned {
+function modelOf(deps: RegistryServiceDeps): Owned {
   const given = deps.hostnames;
   const hostnames = given ?? createHostnameResolver(deps.lookup ? { lookup: deps.lookup } : {});
   if (deps.model) return { model: deps.model, hostnames, stop: async () => (given ? undefined : hostnames.stop()) };
   const host = createPlannerHost({ inProcess: true });
-  const { env } = deps;
-  const model = createFleetModel({ source, host, hostnames, ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}), allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses, freeze: process.env.NODE_ENV !== "production", log: deps.log });
+  const model = createEnvModel({ env: deps.env, snapshots: deps.snapshots, host, hostnames, log: deps.log });
   return {
     model,
     hostnames,
@@ -76,7 +75,7 @@ export function startRegistryService(deps: RegistryServiceDeps): RegistryService
     env.registryMode === "standalone"
       ? startLeaderElection({ lease: followingLeaseClient(deps.handle, management, deps.lease ?? { namespace: "default", name: "eastwest-registry" }, 5_000), log: deps.log })
       : undefined;
-  const owned = modelOf(deps, source);
+  const owned = modelOf(deps);
   const { hostnames } = owned;
   const registry = startRegistry({ mode: env.registryMode, model: owned.model, writerFor, leader, hostnames, log: deps.log });
   return {

@@ -4,10 +4,9 @@
 import type { FleetService } from "@/server/fleet/service";
 import { serverEnv } from "@/server/env";
 import { createConsoleWriter, CONSOLE_WRITE_TIMEOUT_MS, type ConsoleWriter } from "@/server/kube/console-writer";
-import { createFleetModel } from "@/server/model/fleet-model";
+import { createEnvModel } from "@/server/model/env-model";
 import { createPlannerHost } from "@/server/model/planner-host";
 import type { FleetModel } from "@/server/model/types";
-import { fromFleetSource } from "@/server/registry/fleet-source";
 import { followHandles } from "@/server/registry/handle-pool";
 import type { RegistryService } from "@/server/registry/service";
 import type { WorkspaceDeps } from "./deps";
@@ -44,15 +43,7 @@ export function modelOf(ctx: { fleet: FleetService; model?: FleetModel }): Fleet
 export function modelOfFleet(fleet: FleetService): FleetModel {
   let model = modelsByFleet.get(fleet);
   if (!model) {
-    const env = serverEnv();
-    const source = fromFleetSource(fleet.snapshots);
-    model = createFleetModel({
-      source,
-      host: createPlannerHost({ inProcess: true }),
-      ...(env.managementCluster ? { managementCluster: env.managementCluster } : {}),
-      allowLoopbackGatewayAddresses: env.allowLoopbackGatewayAddresses,
-      freeze: process.env.NODE_ENV !== "production",
-    });
+    model = createEnvModel({ env: serverEnv(), snapshots: fleet.snapshots, host: createPlannerHost({ inProcess: true }) });
     modelsByFleet.set(fleet, model);
   }
   return model;
