@@ -4,11 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { RefreshIcon } from "./icons";
 import { useTRPC } from "./trpc";
 import { useFoldFleetEvent } from "./use-fleet-live";
+import { useHydrated } from "./use-hydrated";
 
 /** Re-probes one cluster now; the result lands in the list even if the live stream is down. */
 export function RecheckButton({ cluster }: { cluster: string }) {
   const trpc = useTRPC();
   const fold = useFoldFleetEvent();
+  const hydrated = useHydrated();
   const recheck = useMutation(
     trpc.fleet.recheck.mutationOptions({ onSuccess: (status) => fold({ type: "cluster-updated", status }) }),
   );
@@ -22,7 +24,7 @@ export function RecheckButton({ cluster }: { cluster: string }) {
       <button
         type="button"
         onClick={() => recheck.mutate({ cluster })}
-        disabled={recheck.isPending}
+        disabled={!hydrated || recheck.isPending}
         aria-label={`Recheck ${cluster}`}
         className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-200 hover:bg-slate-50 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:opacity-60"
       >

@@ -41,8 +41,11 @@ test("recheck re-probes one cluster on demand, and only the click can have measu
     const latency = card.locator("dt", { hasText: "API latency" }).locator("xpath=following-sibling::dd");
     await expect(latency).toHaveText(/^\d+ ms$/);
     expect(Number.parseInt((await latency.textContent()) ?? "", 10)).toBeLessThan(700);
+    // The button is enabled once the page has hydrated; a click before that would be lost.
+    const recheck = card.getByRole("button", { name: "Recheck north" });
+    await expect(recheck).toBeEnabled();
     await setFault("north", { mode: "none", latencyMs: 700 });
-    await card.getByRole("button", { name: "Recheck north" }).click();
+    await recheck.click();
     await expect(latency).toHaveText(/^(7\d\d|[89]\d\d) ms$|^\d+\.\d s$/);
     await expect(card.getByText("Reachable", { exact: true })).toBeVisible();
   } finally {
