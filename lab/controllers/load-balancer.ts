@@ -1,7 +1,7 @@
 // The cloud load balancer stand-in: every LoadBalancer Service gets three external addresses (as a cloud LB spans
 // three zones), each a real loopback address so the lab's data plane can listen on it. They are derived from
-// (cluster, namespace, name) alone, so they survive lab restarts: 127.A.B.1-3 with A in 1..254 and B in 0..255
-// from a hash (never 127.0.0.x, which other local software uses).
+// (cluster, namespace, name) alone, so they survive lab restarts: 127.A.B.1-3 with A in 1..199 and B in 0..255
+// from a hash (never 127.0.0.x, which other local software uses; 127.200+ are pods' addresses, lab/dataplane/addresses.ts).
 //
 // Some clouds name their load balancers by DNS instead (AWS's ELB/NLB publish `status.loadBalancer.ingress[]`
 // with a `hostname` and no `ip`). A Service annotated with LOAD_BALANCER_HOSTNAME_ANNOTATION gets that: the one
@@ -12,7 +12,7 @@ export const LOAD_BALANCER_HOSTNAME_ANNOTATION = "lab.eastwest.dev/load-balancer
 
 export function loadBalancerAddresses(cluster: string, namespace: string, name: string): string[] {
   const digest = createHash("sha256").update(`${cluster}/${namespace}/${name}`).digest();
-  const a = ((digest[0] ?? 0) % 254) + 1;
+  const a = ((digest[0] ?? 0) % 199) + 1;
   const b = digest[1] ?? 0;
   return [1, 2, 3].map((host) => `127.${a}.${b}.${host}`);
 }
