@@ -7,6 +7,8 @@ import { requireType } from "./object-util";
 export interface ControllerOptions {
   /** How long a new pod stays ContainerCreating before it is Running and Ready (default 300 ms). */
   podReadyDelayMs?: number;
+  /** A LoadBalancer Service's IPs, (namespace, name) → addresses; the hash of load-balancer.ts when unset. */
+  loadBalancerAddresses?: (namespace: string, name: string) => string[];
 }
 
 export interface ControllerContext {
@@ -16,6 +18,7 @@ export interface ControllerContext {
   /** The one node every pod of this cluster is scheduled to; its kubelet registers it (node-registration.ts). */
   nodeName: string;
   podReadyDelayMs: number;
+  loadBalancerAddresses?: (namespace: string, name: string) => string[];
   /**
    * True while the cluster boots from its scenario: the seeded world is one that has been running for a while,
    * so its pods start Running at once (one status write each) instead of going through ContainerCreating.

@@ -35,6 +35,7 @@ export function startControllers(store: ClusterStore, options: ControllerOptions
     allocators: createClusterAllocators(),
     nodeName: `${store.cluster}-node-1`,
     podReadyDelayMs: options.podReadyDelayMs ?? 300,
+    loadBalancerAddresses: options.loadBalancerAddresses,
     booting: true,
     kinds: resolveKinds(store),
   };

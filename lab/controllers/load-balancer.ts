@@ -17,9 +17,19 @@ export function loadBalancerAddresses(cluster: string, namespace: string, name: 
   return [1, 2, 3].map((host) => `127.${a}.${b}.${host}`);
 }
 
-/** `status.loadBalancer.ingress` for a LoadBalancer Service: its DNS name when annotated with one, else its IPs. */
-export function loadBalancerIngress(cluster: string, namespace: string, name: string, annotations: Record<string, string> = {}): Array<Record<string, string>> {
+/**
+ * `status.loadBalancer.ingress` for a LoadBalancer Service: its DNS name when annotated with one, else its IPs.
+ * `addresses` (namespace, name) → IPs: the lab's address plan when its data plane runs (lab/dataplane/address-plan.ts,
+ * so concurrent labs never share an address); the hash above otherwise.
+ */
+export function loadBalancerIngress(
+  cluster: string,
+  namespace: string,
+  name: string,
+  annotations: Record<string, string> = {},
+  addresses: (namespace: string, name: string) => string[] = (ns, n) => loadBalancerAddresses(cluster, ns, n),
+): Array<Record<string, string>> {
   const hostname = annotations[LOAD_BALANCER_HOSTNAME_ANNOTATION]?.trim() ?? "";
   if (hostname !== "") return [{ hostname }];
-  return loadBalancerAddresses(cluster, namespace, name).map((ip) => ({ ip, ipMode: "VIP" }));
+  return addresses(namespace, name).map((ip) => ({ ip, ipMode: "VIP" }));
 }

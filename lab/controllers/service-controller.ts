@@ -11,9 +11,9 @@ import { createWorkQueue } from "./work-queue";
 
 const MANAGER = "cloud-controller-manager";
 
-function desiredLoadBalancer(cluster: string, svc: KubeObject): JsonRecord {
+function desiredLoadBalancer(ctx: ControllerContext, svc: KubeObject): JsonRecord {
   if (asRecord(svc.spec)?.type !== "LoadBalancer") return {};
-  return { ingress: loadBalancerIngress(cluster, svc.metadata.namespace ?? "", svc.metadata.name ?? "", svc.metadata.annotations) };
+  return { ingress: loadBalancerIngress(ctx.store.cluster, svc.metadata.namespace ?? "", svc.metadata.name ?? "", svc.metadata.annotations, ctx.loadBalancerAddresses) };
 }
 
 export function startServiceController(ctx: ControllerContext): Controller {
@@ -23,7 +23,7 @@ export function startServiceController(ctx: ControllerContext): Controller {
     const { namespace, name } = splitKey(key);
     const svc = services.get(namespace, name);
     if (!svc || svc.metadata.deletionTimestamp) return;
-    const loadBalancer = desiredLoadBalancer(ctx.store.cluster, svc);
+    const loadBalancer = desiredLoadBalancer(ctx, svc);
     const status = asRecord(svc.status) ?? {};
     if (!deepEqual(asRecord(status.loadBalancer) ?? {}, loadBalancer)) {
       writeStatus(ctx, ctx.kinds.service, svc, { ...status, loadBalancer }, MANAGER);

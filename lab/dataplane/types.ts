@@ -7,7 +7,9 @@
 //   mesh-client.ts what a sidecar does: pick an endpoint (priorities, 1.4 overprovisioning, outlier detection), dial
 //   telemetry.ts   Istio's standard metrics per cluster, in Prometheus text format
 //   index.ts       starts all of it for every cluster of a lab (startDataPlane)
+//   address-plan.ts / address-block.ts  each lab's own /16 of loopback: pods' and load balancers' addresses
 import type { ClusterStore } from "../apiserver/types";
+import type { AddressPlan } from "./address-plan";
 
 /** Who served a request: the `x-served-by-cluster` / `x-served-by-pod` response headers. */
 export interface ServedBy {
@@ -65,7 +67,7 @@ export interface Locality {
 
 /** Where a sidecar may send a request for one host:port, as computed from its own cluster's store. */
 export interface MeshEndpoint {
-  /** The address to dial: a pod's loopback address (addresses.ts) or an entry's `address` (a remote gateway). */
+  /** The address to dial: a pod's loopback address (address-plan.ts) or an entry's `address` (a remote gateway). */
   address: string;
   /** The port to dial: the pod's target port, or the entry's `ports[<portName>]` (15443 for a remote gateway). */
   port: number;
@@ -169,8 +171,10 @@ export interface Gateways {
 /** What each part gets: its cluster, the cluster's place in the lab (for addresses) and its store. */
 export interface ClusterDataPlaneContext {
   cluster: string;
-  /** 0-based position of the cluster in the lab (addresses.ts derives pod loopback addresses from it). */
+  /** 0-based position of the cluster in the lab. */
   clusterIndex: number;
+  /** The lab's loopback addresses: `addresses.podAddress(clusterIndex, podIP)` is where a pod answers. */
+  addresses: AddressPlan;
   store: ClusterStore;
   ca: LabCa;
   telemetry: Telemetry;

@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outboundSni, parseOutboundSni, podLoopbackAddress } from "./addresses";
-
-describe("podLoopbackAddress", () => {
-  it.each([
-    [0, "10.244.0.2", "127.200.0.2"],
-    [2, "10.244.3.254", "127.202.3.254"],
-    [54, "10.244.255.1", "127.254.255.1"],
-    [55, "10.244.0.2", undefined],
-    [-1, "10.244.0.2", undefined],
-    [0, "10.245.0.2", undefined],
-    [0, "10.244.0.0", undefined],
-    [0, "10.244.0.255", undefined],
-    [0, "not an ip", undefined],
-  ])("cluster %i, pod %s → %s", (index, ip, expected) => {
-    expect(podLoopbackAddress(index, ip)).toBe(expected);
-  });
-});
+import { outboundSni, parseOutboundSni } from "./sni";
 
 describe("outbound SNI", () => {
   it("formats and parses Istio's AUTO_PASSTHROUGH names", () => {
