@@ -107,7 +107,10 @@ export type Resolution =
 
 /** One cluster's view of the mesh, kept current from its store's watch. */
 export interface MeshView {
+  /** What a sidecar in this cluster does with `host:port` (host: FQDN or a short form). */
   resolve(host: string, port: number): Resolution;
+  /** Ready endpoints of local pods only (what an east-west gateway forwards to: its own network's endpoints). */
+  localEndpoints(fqdn: string, port: number): MeshEndpoint[];
   stop(): void;
 }
 
