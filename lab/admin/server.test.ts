@@ -171,3 +171,110 @@ describe("lab admin server", () => {
     expect(((await bad.json()) as { error: string }).error).toBe('mode must be one of none, fail, stop (got "explode")');
   });
 });
+
+describe("lab admin server: the data plane's routes", () => {
+  const sent: Array<{ cluster: string; url: string; namespace: string; count: number; workload?: string }> = [];
+  const trafficFaults = new Map<string, unknown>();
+  /** A fake target's fault setter: records the fault for a known object, answers whether it was known. */
+  const remember = (known: boolean, key: string, fault: unknown): boolean => {
+    if (known) trafficFaults.set(key, fault);
+    return known;
+  };
+  let withDataPlane: AdminServer;
+  beforeAll(async () => {
+    withDataPlane = await startAdminServer(
+      {
+        clusters: () => [{ name: "north", url: "http://127.0.0.1/north", metricsUrl: "http://127.9.0.1:1234/metrics" }],
+        fault: () => ({ mode: "none" }),
+        setFault: async () => undefined,
+        setPodFault: () => false,
+        dataPlane: {
+          request: async (cluster, request) => {
+            sent.push({ cluster, ...request });
+            return Array.from({ length: request.count }, () => ({ status: 200, latencyMs: 3, servedByCluster: "west", servedByPod: "details-v1-x", error: null, responseFlags: "-" }));
+          },
+          setPodFault: (cluster, namespace, pod, fault) => remember(pod === "details-v1-abc", `${cluster}/${namespace}/${pod}`, fault),
+          setGatewayFault: (cluster, namespace, gateway, fault) => remember(gateway === "eastwest-gateway", `${cluster}/${namespace}/gw/${gateway}`, fault),
+        },
+      },
+      { token: TOKEN },
+    );
+  });
+  afterAll(async () => {
+    await withDataPlane.close();
+  });
+  const postTo = (server: AdminServer, path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: auth });
+
+  it("lists each cluster's metrics URL", async () => {
+    const res = await fetch(`${withDataPlane.url}/clusters`, { headers: auth });
+    expect(await res.json()).toEqual([{ name: "north", url: "http://127.0.0.1/north", metricsUrl: "http://127.9.0.1:1234/metrics", fault: { mode: "none" } }]);
+  });
+
+  it("sends count requests from the namespace through the cluster and answers their results", async () => {
+    const res = await postTo(withDataPlane, "/clusters/north/request", { url: "http://details.bookinfo:9080/", namespace: "sleep", count: 2 });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: unknown[] };
+    expect(results).toHaveLength(2);
+    expect(results[0]).toEqual({ status: 200, latencyMs: 3, servedByCluster: "west", servedByPod: "details-v1-x", error: null, responseFlags: "-" });
+    expect(sent.at(-1)).toEqual({ cluster: "north", url: "http://details.bookinfo:9080/", namespace: "sleep", count: 2 });
+    await postTo(withDataPlane, "/clusters/north/request", { url: "http://details.bookinfo:9080/", namespace: "sleep" });
+    expect(sent.at(-1)?.count).toBe(1);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["no url", { namespace: "sleep" }, "url: "],
+    ["an https url", { url: "https://details.bookinfo:9080/", namespace: "sleep" }, "url: must be an http:// URL"],
+    ["a namespace that is no label", { url: "http://details.bookinfo:9080/", namespace: "Sleep_1" }, "namespace: must be an RFC 1123 label"],
+    ["count 0", { url: "http://details.bookinfo:9080/", namespace: "sleep", count: 0 }, "count: "],
+    ["count over 1000", { url: "http://details.bookinfo:9080/", namespace: "sleep", count: 1001 }, "count: "],
+    ["an unknown field", { url: "http://details.bookinfo:9080/", namespace: "sleep", cluster: "west" }, "unknown field(s): cluster"],
+    ["not JSON", "{url", "the body must be JSON"],
+  ])("rejects a request body with %s (400 naming the field), sending nothing", async (_, body, message) => {
+    const before = sent.length;
+    const res = await postTo(withDataPlane, "/clusters/north/request", body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain(message);
+    expect(sent.length).toBe(before);
+  });
+
+  it("answers 413 for a request body over 64 KiB, and sends nothing", async () => {
+    const before = sent.length;
+    const res = await postTo(withDataPlane, "/clusters/north/request", { url: "http://details.bookinfo:9080/", namespace: "x".repeat(70 * 1024) });
+    expect(res.status).toBe(413);
+    expect(sent.length).toBe(before);
+  });
+
+  it.each<[string, unknown, number, unknown]>([
+    ["/clusters/north/pods/bookinfo/details-v1-abc/traffic-fault", { mode: "error", status: 502 }, 200, { mode: "error", status: 502 }],
+    ["/clusters/north/pods/bookinfo/details-v1-abc/traffic-fault", { mode: "latency", latencyMs: 200 }, 200, { mode: "latency", latencyMs: 200 }],
+    ["/clusters/north/pods/bookinfo/details-v1-abc/traffic-fault", { mode: "error", status: 404 }, 400, "status: "],
+    ["/clusters/north/pods/bookinfo/details-v1-abc/traffic-fault", { mode: "latency" }, 400, "latencyMs: "],
+    ["/clusters/north/pods/bookinfo/details-v1-abc/traffic-fault", { mode: "stop" }, 400, "mode: must be one of none, error, refuse, latency"],
+    ["/clusters/north/pods/bookinfo/nope/traffic-fault", { mode: "refuse" }, 404, "pod bookinfo/nope not found"],
+    ["/clusters/north/gateways/bookinfo/eastwest-gateway/fault", { mode: "stop" }, 200, { mode: "stop" }],
+    ["/clusters/north/gateways/bookinfo/eastwest-gateway/fault", { mode: "refuse" }, 400, "mode: must be one of none, stop, latency"],
+    ["/clusters/north/gateways/bookinfo/other/fault", { mode: "none" }, 404, "gateway bookinfo/other not found"],
+    ["/clusters/south/gateways/bookinfo/eastwest-gateway/fault", { mode: "none" }, 404, 'unknown cluster "south"'],
+  ])("POST %s %j → %i", async (path, body, status, expected) => {
+    const res = await postTo(withDataPlane, path, body);
+    expect(res.status).toBe(status);
+    const json = (await res.json()) as { fault?: unknown; error?: string };
+    if (status === 200) expect(json.fault).toEqual(expected);
+    else expect(json.error).toContain(expected);
+  });
+
+  it("applies pod and gateway faults to the named objects", async () => {
+    await postTo(withDataPlane, "/clusters/north/pods/bookinfo/details-v1-abc/traffic-fault", { mode: "refuse" });
+    await postTo(withDataPlane, "/clusters/north/gateways/bookinfo/eastwest-gateway/fault", { mode: "latency", latencyMs: 50 });
+    expect(trafficFaults.get("north/bookinfo/details-v1-abc")).toEqual({ mode: "refuse" });
+    expect(trafficFaults.get("north/bookinfo/gw/eastwest-gateway")).toEqual({ mode: "latency", latencyMs: 50 });
+  });
+
+  it("answers 409 without a data plane and 405 for GET", async () => {
+    const res = await post("/clusters/west/request", JSON.stringify({ url: "http://details.bookinfo:9080/", namespace: "sleep" }));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toContain("without its data plane");
+    expect((await fetch(`${withDataPlane.url}/clusters/north/request`, { headers: auth })).status).toBe(405);
+  });
+});

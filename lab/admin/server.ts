@@ -1,15 +1,20 @@
 // The lab's admin HTTP server (never part of the Kubernetes API surface): health, the cluster list with each
-// cluster's current fault, fault injection per cluster (API refused/hung/401/latency) and per pod (fail/stop).
+// cluster's current fault, fault injection per cluster (API refused/hung/401/latency) and per pod (fail/stop), and
+// the data plane's routes (data-plane-routes.ts: requests from inside a cluster, pod and gateway traffic faults).
 // Everything but `GET /healthz` needs the lab's bearer token (token.ts), and nothing is served to a browser
 // (refusal.ts): a web page must never be able to cut a cluster off.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { handleDataPlaneRoute, matchDataPlaneRoute, type AdminDataPlane } from "./data-plane-routes";
 import { parseFault, parsePodFault, type Fault, type PodFaultMode } from "./fault";
+import { readBody, send, TOO_LARGE } from "./http";
 import { refusal } from "./refusal";
 
 export interface AdminCluster {
   name: string;
   url: string;
+  /** The cluster's Istio metrics (Prometheus text) when the data plane runs. */
+  metricsUrl?: string;
 }
 
 export interface AdminTarget {
@@ -18,40 +23,14 @@ export interface AdminTarget {
   setFault(cluster: string, fault: Fault): Promise<void>;
   /** False when the pod does not exist. */
   setPodFault(cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean;
+  /** Requests and traffic faults (data-plane-routes.ts); unset when the lab runs without a data plane (→ 409). */
+  dataPlane?: AdminDataPlane;
 }
 
 export interface AdminServer {
   url: string;
   close(): Promise<void>;
 }
-
-const MAX_BODY = 64 * 1024;
-
-function send(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = typeof body === "string" ? `${body}\n` : JSON.stringify(body);
-  res.writeHead(code, { "Content-Type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json", ...headers });
-  res.end(text);
-}
-
-/** The body, or undefined once it exceeds MAX_BODY (the rest is not read). */
-function readBody(req: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-      else {
-        req.pause();
-        resolve(undefined);
-      }
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-const TOO_LARGE = { error: `the body is larger than ${MAX_BODY} bytes` };
 
 async function handle(target: AdminTarget, token: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? "/", "http://admin").pathname;
@@ -63,6 +42,11 @@ async function handle(target: AdminTarget, token: string, req: IncomingMessage, 
   if (path === "/clusters") {
     if (method !== "GET") return send(res, 405, { error: "use GET" });
     return send(res, 200, target.clusters().map((c) => ({ ...c, fault: target.fault(c.name) })));
+  }
+  const dataPlaneRoute = matchDataPlaneRoute(path);
+  if (dataPlaneRoute) {
+    if (!target.clusters().some((c) => c.name === dataPlaneRoute.cluster)) return send(res, 404, { error: unknownCluster(target, dataPlaneRoute.cluster) });
+    return handleDataPlaneRoute(target.dataPlane, dataPlaneRoute, req, res);
   }
   const podMatch = /^\/clusters\/([^/]+)\/pods\/([^/]+)\/([^/]+)\/fault$/.exec(path);
   if (podMatch) return handlePodFault(target, req, res, podMatch.slice(1).map((p) => decodeURIComponent(p ?? "")));
