@@ -1,10 +1,18 @@
-// Delete, honouring finalizers (graceful: deletionTimestamp set, object kept until the last finalizer goes) and the
-// namespace lifecycle (phase Terminating, contents deleted, then the namespace itself).
+// Delete, honouring finalizers (graceful: deletionTimestamp set, object kept until the last finalizer goes), pods'
+// graceful termination (Terminating for a grace period, until the kubelet has stopped it) and the namespace
+// lifecycle (phase Terminating, contents deleted, then the namespace itself).
 import { nowTimestamp } from "./object-meta";
 import { clone } from "./object-util";
 import { conflict, notFound } from "./status";
 import type { StoreCore } from "./store-core";
 import type { KubeObject, ResourceType } from "./types";
+
+/** The DeleteOptions the store honours. */
+export interface DeleteOptions {
+  dryRun?: boolean;
+  /** DeleteOptions.gracePeriodSeconds: only pods have a grace period (0 = delete now, as `--force --grace-period=0`). */
+  gracePeriodSeconds?: number;
+}
 
 export interface DeleteResult {
   object: KubeObject;
@@ -31,10 +39,15 @@ function markDeleting(existing: KubeObject): KubeObject {
   return next;
 }
 
-export function deleteObject(core: StoreCore, type: ResourceType, namespace: string | undefined, name: string, dryRun = false): DeleteResult {
+export function deleteObject(core: StoreCore, type: ResourceType, namespace: string | undefined, name: string, options: boolean | DeleteOptions = {}): DeleteResult {
+  const { dryRun = false, gracePeriodSeconds } = typeof options === "boolean" ? { dryRun: options } : options;
   const existing = core.peek(type, namespace, name);
   if (!existing) throw notFound(type, name);
   if (type.kind === "Namespace" && type.group === "") return deleteNamespace(core, type, existing, dryRun);
+  if (type.kind === "Pod" && type.group === "") {
+    const grace = podGracePeriod(existing, gracePeriodSeconds);
+    if (grace > 0) return deleteGracefully(core, type, existing, grace, dryRun);
+  }
   const finalizers = existing.metadata.finalizers ?? [];
   if (finalizers.length === 0) {
     if (dryRun) return { object: clone(existing), gone: true };
@@ -42,6 +55,49 @@ export function deleteObject(core: StoreCore, type: ResourceType, namespace: str
   }
   if (existing.metadata.deletionTimestamp) return { object: clone(existing), gone: false };
   const next = markDeleting(existing);
+  if (dryRun) return { object: next, gone: false };
+  return { object: clone(core.commit(type, "MODIFIED", next, existing)), gone: false };
+}
+
+const DEFAULT_POD_GRACE_SECONDS = 30;
+
+/**
+ * The grace period a pod delete gets, as upstream's pod strategy (CheckGracefulDelete) and rest.BeforeDelete
+ * decide it: the request's gracePeriodSeconds (negative means 1), else spec.terminationGracePeriodSeconds (default
+ * 30); 0 for a pod no node runs (unscheduled) and for one whose containers have all finished (phase Succeeded or
+ * Failed: the kubelet writes that phase before it removes a pod, so nothing is left to wait for). A pod already
+ * Terminating keeps its period unless the request asks for a shorter one.
+ */
+function podGracePeriod(pod: KubeObject, requested: number | undefined): number {
+  const spec = (pod.spec ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  if (!spec.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
+  if (requested !== undefined) return requested < 0 ? 1 : Math.floor(requested);
+  if (pod.metadata.deletionTimestamp) return pod.metadata.deletionGracePeriodSeconds ?? 0;
+  return spec.terminationGracePeriodSeconds ?? DEFAULT_POD_GRACE_SECONDS;
+}
+
+/**
+ * The terminating pod (deletionTimestamp = now + grace, the time by which it must be gone, and
+ * deletionGracePeriodSeconds = grace), or undefined when nothing changes: a pending deletion only ever shortens.
+ */
+function markTerminating(existing: KubeObject, grace: number): KubeObject | undefined {
+  const previous = existing.metadata.deletionGracePeriodSeconds;
+  if (existing.metadata.deletionTimestamp && previous !== undefined && grace >= previous) return undefined;
+  const next = clone(existing);
+  const start = existing.metadata.deletionTimestamp
+    ? Date.parse(existing.metadata.deletionTimestamp) - (previous ?? 0) * 1000
+    : Date.now();
+  next.metadata.deletionTimestamp = nowTimestamp(new Date(start + grace * 1000));
+  next.metadata.deletionGracePeriodSeconds = grace;
+  if ((next.metadata.generation ?? 0) > 0 && !existing.metadata.deletionTimestamp) next.metadata.generation = (next.metadata.generation ?? 0) + 1;
+  return next;
+}
+
+/** A pod's graceful deletion: Terminating until its kubelet has stopped it (or a shorter grace period comes). */
+function deleteGracefully(core: StoreCore, type: ResourceType, existing: KubeObject, grace: number, dryRun: boolean): DeleteResult {
+  const next = markTerminating(existing, grace);
+  if (!next) return { object: clone(existing), gone: false };
   if (dryRun) return { object: next, gone: false };
   return { object: clone(core.commit(type, "MODIFIED", next, existing)), gone: false };
 }

@@ -22,6 +22,7 @@ const IGW = t("install.tetrate.io", "IngressGateway");
 const NODE = t("", "Node");
 
 let running: ControllerSet | undefined;
+const runningSet = (): ControllerSet | undefined => running;
 afterEach(() => running?.stop());
 
 function setup(): { store: ClusterStore; settle: () => Promise<void> } {
@@ -156,6 +157,105 @@ describe("pod faults", () => {
     expect(subset()?.addresses).toHaveLength(1);
     expect(container()).toMatchObject({ ready: true, restartCount: 1, state: { running: expect.any(Object) } });
     expect(running?.setPodFault("bookinfo", "no-such-pod", "fail")).toBe(false);
+  });
+});
+
+describe("pod lifecycle: graceful termination", () => {
+  type Slice = { endpoints: Array<{ targetRef: { name: string }; conditions: Record<string, boolean> }> };
+  const sliceConditions = (store: ClusterStore, pod: string) =>
+    (store.list(SLICE, "bookinfo")[0] as unknown as Slice | undefined)?.endpoints.find((e) => e.targetRef.name === pod)?.conditions;
+  const endpointNames = (store: ClusterStore) =>
+    ((store.get(EP, "bookinfo", "details")?.subsets ?? []) as Array<Record<string, Array<{ targetRef: { name: string } }> | undefined>>)
+      .flatMap((s) => [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])].map((a) => a.targetRef.name));
+  async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  async function running(replicas: number) {
+    const { store, settle } = setup();
+    kubectlApply(store, serviceManifest(app));
+    kubectlApply(store, deploymentManifest({ ...app, replicas }));
+    await settle();
+    return { store, settle };
+  }
+
+  it("a deleted pod is Terminating for its grace period, serving but not ready in the slice, out of Endpoints, then gone", async () => {
+    const { store, settle } = await running(1);
+    const pod = store.list(POD, "bookinfo")[0] as KubeObject;
+    const name = pod.metadata.name ?? "";
+    const ip = (pod.status as { podIP: string }).podIP;
+    const before = Date.now();
+    const { object, gone } = store.delete(POD, "bookinfo", name);
+    expect(gone).toBe(false);
+    expect(object.metadata.deletionGracePeriodSeconds).toBe(30);
+    const deadline = Date.parse(object.metadata.deletionTimestamp ?? "");
+    expect(deadline).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 29_000);
+    expect(deadline).toBeLessThanOrEqual(Date.now() + 31_000);
+    const conditions = await until("the slice to show the pod terminating", () => (sliceConditions(store, name)?.terminating ? sliceConditions(store, name) : undefined));
+    expect(conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect(endpointNames(store)).toEqual([]);
+    expect(store.get(POD, "bookinfo", name)?.status).toMatchObject({ phase: "Running" });
+    // The Deployment does not count a terminating pod: its replacement is created at once.
+    await until("a replacement pod", () => (store.list(POD, "bookinfo").length === 2 ? true : undefined));
+    await settle();
+    expect(store.get(POD, "bookinfo", name)).toBeUndefined();
+    expect(Date.now() - before).toBeGreaterThanOrEqual(900);
+    const events = store.list(t("", "Event"), "bookinfo").filter((e) => (e.involvedObject as { name: string }).name === name);
+    expect(events.map((e) => `${String(e.reason)}: ${String(e.message)}`)).toContain("Killing: Stopping container details");
+    const replacement = store.list(POD, "bookinfo")[0] as KubeObject;
+    expect(replacement.metadata.name).not.toBe(name);
+    expect(sliceConditions(store, name)).toBeUndefined();
+    // The IP went back to the pool: the next pods may get it again, never while the old pod held it.
+    expect((replacement.status as { podIP: string }).podIP).not.toBe(ip);
+  });
+
+  it("scaling to 0 terminates the pods the same way", async () => {
+    const { store, settle } = await running(2);
+    const names = store.list(POD, "bookinfo").map((p) => p.metadata.name ?? "");
+    const dep = store.get(DEPLOY, "bookinfo", "details-v1") as KubeObject;
+    store.update(DEPLOY, { ...dep, spec: { ...(dep.spec as object), replicas: 0 } });
+    await until("both pods terminating in the slice", () => (names.every((n) => sliceConditions(store, n)?.terminating) ? true : undefined));
+    for (const n of names) expect(sliceConditions(store, n)).toEqual({ ready: false, serving: true, terminating: true });
+    expect(store.list(POD, "bookinfo").every((p) => p.metadata.deletionTimestamp !== undefined)).toBe(true);
+    await settle();
+    expect(store.list(POD, "bookinfo")).toHaveLength(0);
+    expect((store.list(SLICE, "bookinfo")[0] as unknown as Slice).endpoints).toEqual([]);
+  });
+
+  it.each([
+    ["an unscheduled pod", { nodeName: undefined, terminationGracePeriodSeconds: 30 }],
+    ["a pod whose grace period is 0", { nodeName: "west-node-1", terminationGracePeriodSeconds: 0 }],
+  ])("%s is deleted at once", async (_what, spec) => {
+    const { store } = setup();
+    const body = { apiVersion: "v1", kind: "Pod", metadata: { name: "now", namespace: "bookinfo" }, spec: { containers: [{ name: "c", image: "img:1" }], ...spec } };
+    store.create(POD, body as KubeObject);
+    expect(store.delete(POD, "bookinfo", "now").gone).toBe(true);
+    expect(store.get(POD, "bookinfo", "now")).toBeUndefined();
+  });
+
+  it("a second delete does not restart the grace period", async () => {
+    const { store } = await running(1);
+    const name = store.list(POD, "bookinfo")[0]?.metadata.name ?? "";
+    const first = store.delete(POD, "bookinfo", name).object;
+    const second = store.delete(POD, "bookinfo", name).object;
+    expect(second.metadata.deletionTimestamp).toBe(first.metadata.deletionTimestamp);
+    expect(second.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
+  });
+
+  it("a pod deleted while its container is stopped goes at once (nothing left to stop)", async () => {
+    const { store, settle } = await running(1);
+    const name = store.list(POD, "bookinfo")[0]?.metadata.name ?? "";
+    runningSet()?.setPodFault("bookinfo", name, "stop");
+    await settle();
+    const started = Date.now();
+    store.delete(POD, "bookinfo", name);
+    await until("the stopped pod gone", () => (store.get(POD, "bookinfo", name) ? undefined : true));
+    expect(Date.now() - started).toBeLessThan(900);
   });
 });
 

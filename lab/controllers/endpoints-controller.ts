@@ -3,7 +3,7 @@
 import type { Controller, ControllerContext } from "./context";
 import { SERVICE_NAME_LABEL, syncEndpoints, syncSlice } from "./endpoints-sync";
 import { keyOf, selectorMatches, splitKey, stringMap } from "./object-util";
-import { isPodActive } from "./pod-status";
+import { isPodTerminal } from "./pod-status";
 import { createWorkQueue } from "./work-queue";
 
 export { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, SLICE_CONTROLLER } from "./endpoints-sync";
@@ -25,7 +25,8 @@ export function startEndpointsController(ctx: ControllerContext): Controller {
     }
     const selector = stringMap((svc.spec as { selector?: unknown } | undefined)?.selector);
     if (svc.metadata.deletionTimestamp || Object.keys(selector).length === 0) return;
-    const members = pods.list(namespace).filter((p) => isPodActive(p) && selectorMatches(selector, p.metadata.labels));
+    // Terminating pods stay members (endpoints-build.ts decides where they show); finished ones are out.
+    const members = pods.list(namespace).filter((p) => !isPodTerminal(p) && selectorMatches(selector, p.metadata.labels));
     syncEndpoints(ctx, endpoints, svc, members);
     syncSlice(ctx, slices, svc, members);
   };

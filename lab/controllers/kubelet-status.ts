@@ -92,3 +92,39 @@ export function runningStatus(pod: KubeObject, podIP: string, ts: string): JsonR
     }),
   };
 }
+
+/** A container's state once the kubelet has stopped it (SIGTERM; the lab's apps exit 0 when they get it). */
+function stoppedState(raw: unknown, ts: string): JsonRecord {
+  const s = asRecord(raw) ?? {};
+  const state = asRecord(s.state) ?? {};
+  if (asRecord(state.terminated)) return state;
+  const running = asRecord(state.running);
+  if (running) return { terminated: { exitCode: 0, reason: "Completed", startedAt: running.startedAt ?? ts, finishedAt: ts, containerID: s.containerID } };
+  // Never started: what the kubelet reports for a container it cannot find any more.
+  return { terminated: { exitCode: 137, reason: "ContainerStatusUnknown", message: "The container could not be located when the pod was terminated", startedAt: null, finishedAt: null } };
+}
+
+/**
+ * The status the kubelet (≥ 1.27) writes once a deleted pod's containers have all stopped, before it removes the
+ * pod: a terminal phase (Succeeded when every container exited 0, else Failed) and Ready False with PodCompleted.
+ */
+export function terminatedStatus(pod: KubeObject, ts: string): JsonRecord {
+  const previous = asRecord(pod.status) ?? {};
+  const containerStatuses = asArray(previous.containerStatuses).map((raw) => {
+    const state = stoppedState(raw, ts);
+    return { ...(asRecord(raw) ?? {}), ready: false, started: false, state };
+  });
+  const exitCodes = containerStatuses.map((s) => Number(asRecord(s.state.terminated)?.exitCode ?? 0));
+  const succeeded = exitCodes.length > 0 && exitCodes.every((code) => code === 0);
+  const conditions = asArray(previous.conditions).map((raw) => {
+    const c = { ...(asRecord(raw) ?? {}) };
+    if (c.type !== "Ready" && c.type !== "ContainersReady" && c.type !== "PodReadyToStartContainers") return c;
+    if (c.status !== "False") c.lastTransitionTime = ts;
+    c.status = "False";
+    delete c.message;
+    if (c.type === "PodReadyToStartContainers") delete c.reason;
+    else c.reason = "PodCompleted";
+    return c;
+  });
+  return { ...previous, phase: succeeded ? "Succeeded" : "Failed", conditions, containerStatuses };
+}

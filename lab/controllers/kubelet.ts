@@ -1,19 +1,31 @@
 // The kubelet of the cluster's single node: pods bound to it go ContainerCreating at once and Running/Ready after
 // a configurable delay (a real image pull + start takes seconds; the lab keeps it short but never instant, so
 // clients see the Pending → Running transition they must handle). Pod IPs are allocated at start, released at delete.
-import type { KubeObject } from "../apiserver/types";
+// A deleted pod (Terminating) keeps running until its containers have stopped: the kubelet sends SIGTERM, the app
+// exits after a short, configurable delay (capped by the grace period), and the kubelet writes the terminal phase
+// and removes the pod with grace period 0, as kubelet ≥ 1.27 does.
+import { StatusError, type KubeObject } from "../apiserver/types";
 import type { Controller, ControllerContext } from "./context";
 import { writeStatus } from "./context";
 import { keyOf, nowSeconds, splitKey } from "./object-util";
 import { faultedStatus, recoveredStatus, showsFault, type PodFaultMode } from "./pod-faults";
-import { podIP, podPhase } from "./pod-status";
+import { isPodTerminal, podIP, podPhase } from "./pod-status";
 import { recordEvent } from "./events";
-import { creatingStatus, runningStatus } from "./kubelet-status";
+import { creatingStatus, runningStatus, terminatedStatus } from "./kubelet-status";
 import { registerNode } from "./node-registration";
 import { createWorkQueue } from "./work-queue";
 
 const MANAGER = "kubelet";
 export const HOST_IP = "172.18.0.2";
+/** A real app exits within a second or so of SIGTERM; the lab's apps take this long by default. */
+export const DEFAULT_TERMINATION_DELAY_MS = 1000;
+/** The kubelet's own delete once the containers are gone (upstream's status manager sends gracePeriodSeconds 0). */
+const REMOVE_NOW = { dryRun: false, gracePeriodSeconds: 0 };
+
+function runningContainers(pod: KubeObject): string[] {
+  const statuses = ((pod.status as { containerStatuses?: Array<{ name?: string; state?: { running?: unknown } }> } | undefined)?.containerStatuses ?? []);
+  return statuses.filter((s) => s.state?.running !== undefined).map((s) => s.name ?? "");
+}
 
 /** Pulled, Created, Started for each container, as the kubelet reports a container start. */
 function recordContainerStart(ctx: ControllerContext, pod: KubeObject): void {
@@ -26,18 +38,26 @@ function recordContainerStart(ctx: ControllerContext, pod: KubeObject): void {
   }
 }
 
+export interface KubeletOptions {
+  /** How long a deleted pod's containers take to stop (default DEFAULT_TERMINATION_DELAY_MS, capped by the grace period). */
+  terminationDelayMs?: number;
+}
+
 export interface Kubelet extends Controller {
   /** Injects or clears a fault on one pod; false when there is no such pod on this node. */
   setPodFault(namespace: string, name: string, mode: PodFaultMode): boolean;
 }
 
-export function startKubelet(ctx: ControllerContext): Kubelet {
+export function startKubelet(ctx: ControllerContext, options: KubeletOptions = {}): Kubelet {
   registerNode(ctx, HOST_IP);
+  const terminationDelayMs = options.terminationDelayMs ?? DEFAULT_TERMINATION_DELAY_MS;
   const pods = ctx.informers.for(ctx.kinds.pod);
   /** When each pod (by uid) may become ready; in memory, as a kubelet's own state would be. */
   const readyAt = new Map<string, number>();
   /** Injected faults by pod uid (see pod-faults.ts). */
   const faults = new Map<string, Exclude<PodFaultMode, "none">>();
+  /** When the kubelet began stopping each terminating pod (by uid). */
+  const stoppingSince = new Map<string, number>();
 
   const syncRunning = (pod: KubeObject): void => {
     const mode = faults.get(pod.metadata.uid ?? "") ?? "none";
@@ -77,10 +97,41 @@ export function startKubelet(ctx: ControllerContext): Kubelet {
     recordContainerStart(ctx, pod);
   };
 
+  /** Terminating: SIGTERM at first sight, then after the delay the terminal status and the removal. */
+  const syncTerminating = (pod: KubeObject, key: string): void => {
+    const uid = pod.metadata.uid ?? key;
+    readyAt.delete(uid);
+    if (!isPodTerminal(pod)) {
+      const running = runningContainers(pod);
+      let since = stoppingSince.get(uid);
+      if (since === undefined) {
+        stoppingSince.set(uid, (since = Date.now()));
+        for (const name of running) recordEvent(ctx, pod, { reason: "Killing", message: `Stopping container ${name}`, component: MANAGER, host: ctx.nodeName });
+      }
+      // A shorter grace period asked for later (a second delete) shortens the wait too.
+      const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
+      const due = since + (running.length > 0 ? Math.min(terminationDelayMs, graceMs) : 0);
+      if (Date.now() < due) return queue.addAfter(key, due - Date.now());
+      pod = writeStatus(ctx, ctx.kinds.pod, pod, terminatedStatus(pod, nowSeconds()), MANAGER);
+    }
+    stoppingSince.delete(uid);
+    removePod(pod);
+  };
+
+  /** The final delete; a pod already gone (removed by someone else meanwhile) is what was wanted, as upstream. */
+  const removePod = (pod: KubeObject): void => {
+    try {
+      ctx.store.delete(ctx.kinds.pod, pod.metadata.namespace, pod.metadata.name ?? "", REMOVE_NOW);
+    } catch (error) {
+      if (!(error instanceof StatusError && error.status.code === 404)) throw error;
+    }
+  };
+
   const reconcile = (key: string): void => {
     const { namespace, name } = splitKey(key);
     const pod = pods.get(namespace, name);
-    if (!pod || pod.metadata.deletionTimestamp || (pod.spec as { nodeName?: string }).nodeName !== ctx.nodeName) return;
+    if (!pod || (pod.spec as { nodeName?: string }).nodeName !== ctx.nodeName) return;
+    if (pod.metadata.deletionTimestamp) return syncTerminating(pod, key);
     if (podPhase(pod) === "Running") syncRunning(pod);
     else if (podPhase(pod) === "Pending") syncPending(pod, key);
   };
@@ -92,6 +143,7 @@ export function startKubelet(ctx: ControllerContext): Kubelet {
       if (ip) ctx.allocators.podIPs.release(ip);
       readyAt.delete(event.object.metadata.uid ?? "");
       faults.delete(event.object.metadata.uid ?? "");
+      stoppingSince.delete(event.object.metadata.uid ?? "");
       return;
     }
     if (ip) ctx.allocators.podIPs.reserve(ip);

@@ -24,3 +24,14 @@ export function podIP(pod: KubeObject): string | undefined {
   const ip = asRecord(pod.status)?.podIP;
   return typeof ip === "string" && ip !== "" ? ip : undefined;
 }
+
+/** Succeeded or Failed: every container has finished and none will be restarted. */
+export function isPodTerminal(pod: KubeObject): boolean {
+  const phase = podPhase(pod);
+  return phase === "Succeeded" || phase === "Failed";
+}
+
+/** Deleted gracefully and not gone yet: its containers are being stopped (kubectl shows "Terminating"). */
+export function isPodTerminating(pod: KubeObject): boolean {
+  return pod.metadata.deletionTimestamp !== undefined;
+}
