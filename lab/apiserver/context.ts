@@ -8,7 +8,27 @@ import type { ResourceRoute } from "./router";
 import type { IncludeObject } from "./table";
 import type { ClusterStore, KubeObject } from "./types";
 
-export type LogProvider = (namespace: string, pod: string, container?: string) => string | undefined;
+/** One line of a container's log as the kubelet keeps it (CRI log format): when it was written, and its text. */
+export interface LogEntry {
+  /** Undefined for text from a provider that keeps no times (such lines pass every sinceTime filter). */
+  time?: Date;
+  text: string;
+}
+
+/** A container's log: the lines so far and, while the container can still write, a way to follow new ones. */
+export interface ContainerLog {
+  entries: LogEntry[];
+  /** Calls onEntry for each line written from now on, onEnd once the container has stopped; returns unsubscribe. */
+  follow?(onEntry: (entry: LogEntry) => void, onEnd: () => void): () => void;
+}
+
+/**
+ * A pod's container log as plain text (undefined → 404). A provider may also `open` the log as entries with their
+ * times and a follow (what `kubectl logs --since-time/--timestamps/-f` need); without it, the text is served.
+ */
+export type LogProvider = ((namespace: string, pod: string, container?: string) => string | undefined) & {
+  open?: (namespace: string, pod: string, container: string) => ContainerLog | undefined;
+};
 
 export interface RequestContext {
   req: IncomingMessage;

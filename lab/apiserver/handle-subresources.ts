@@ -1,7 +1,7 @@
-// /scale (autoscaling/v1 Scale over a Deployment's spec.replicas) and pods/log (text/plain from the LogProvider).
+// /scale (autoscaling/v1 Scale over a Deployment's spec.replicas); pods/log is served by handle-log.ts.
 import { decodeObject } from "./body";
 import { fieldManagerOf, isDryRun, type RequestContext } from "./context";
-import { mediaType, readBodyBytes, sendJson, sendText } from "./http-util";
+import { mediaType, readBodyBytes, sendJson } from "./http-util";
 import { clone, isRecord } from "./object-util";
 import { badRequest, conflict, notFound, unsupportedMediaType } from "./status";
 import type { KubeObject } from "./types";
@@ -77,20 +77,4 @@ export async function handleScale(ctx: RequestContext, name: string): Promise<vo
   sendJson(ctx.res, 200, toScale(updated));
 }
 
-export function handleLog(ctx: RequestContext, name: string): void {
-  const pod = existingOrThrow(ctx, name);
-  const container = ctx.query.get("container") ?? undefined;
-  const containers = isRecord(pod.spec) && Array.isArray(pod.spec.containers) ? pod.spec.containers.filter(isRecord).map((c) => String(c.name)) : [];
-  if (container && !containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
-  if (!container && containers.length > 1) {
-    throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(" ")}]`);
-  }
-  let text = ctx.logs?.(ctx.route.namespace ?? "", name, container ?? containers[0]) ?? "";
-  const tail = Number(ctx.query.get("tailLines") ?? "NaN");
-  if (Number.isInteger(tail) && tail >= 0) {
-    const lines = text.split("\n");
-    if (lines[lines.length - 1] === "") lines.pop();
-    text = lines.slice(Math.max(0, lines.length - tail)).map((l) => `${l}\n`).join("");
-  }
-  sendText(ctx.res, 200, text);
-}
+export { handleLog } from "./handle-log";
