@@ -10,12 +10,12 @@ import {
 } from "@/lib/fleet/snapshot-types";
 import type { InformerSink } from "@/server/kube/informer";
 import type { ProbeOutcome } from "@/server/kube/probe";
+import { VersionedMap } from "./versioned-map";
 
 type KindEntry = {
   watched: boolean;
-  objects: Map<string, CachedObject>;
-  /** The immutable copy the last snapshot used; undefined once the kind changed since. */
-  frozen: ObjectMap | undefined;
+  /** Snapshots of it are structurally shared views: one after k changes costs O(k), not a copy of the kind. */
+  objects: VersionedMap<CachedObject>;
   healthy: boolean;
   error: ClusterSnapshotError | undefined;
 };
@@ -33,8 +33,8 @@ export type ClusterCacheOptions = {
 
 /**
  * One cluster's cached objects and sync state. Informers write into it through `sink(kind)`,
- * the prober through `probe`; `snapshot()` returns an immutable view, copying only the kinds
- * that changed since the previous one. A failure never clears objects: a stale cluster keeps
+ * the prober through `probe`; `snapshot()` returns an immutable view whose per-kind maps share
+ * structure with the previous one's, so it costs what changed since. A failure never clears objects: a stale cluster keeps
  * what was last known.
  */
 export function createClusterCache(options: ClusterCacheOptions) {
@@ -42,7 +42,7 @@ export function createClusterCache(options: ClusterCacheOptions) {
   const entries = new Map<FleetKind, KindEntry>(
     FLEET_KINDS.map((kind) => {
       const watched = options.kinds.includes(kind);
-      return [kind, { watched, objects: new Map(), frozen: undefined, healthy: !watched, error: undefined }];
+      return [kind, { watched, objects: new VersionedMap<CachedObject>(), healthy: !watched, error: undefined }];
     }),
   );
   let probeError: ClusterSnapshotError | undefined;
@@ -81,21 +81,17 @@ export function createClusterCache(options: ClusterCacheOptions) {
   function sink(kind: FleetKind): InformerSink {
     const entry = entries.get(kind);
     if (!entry) throw new Error(`unknown kind ${kind}`);
-    const changed = () => {
-      entry.frozen = undefined;
-      touch(true);
-    };
     return {
       replace: (items) => {
-        entry.objects = new Map(items.map((o) => [objectKey(o.metadata), o]));
-        changed();
+        entry.objects = new VersionedMap(items.map((o) => [objectKey(o.metadata), o] as const));
+        touch(true);
       },
       upsert: (object) => {
         entry.objects.set(objectKey(object.metadata), object);
-        changed();
+        touch(true);
       },
       remove: (object) => {
-        if (entry.objects.delete(objectKey(object.metadata))) changed();
+        if (entry.objects.delete(objectKey(object.metadata))) touch(true);
       },
       healthy: () => {
         if (entry.healthy && !entry.error) return;
@@ -123,7 +119,8 @@ export function createClusterCache(options: ClusterCacheOptions) {
 
   function objects(): Record<FleetKind, ObjectMap> {
     const out = {} as Record<FleetKind, ObjectMap>;
-    for (const [kind, entry] of entries) out[kind] = entry.frozen ??= new Map(entry.objects);
+    // An unchanged kind hands out the same view again (consumers memoise on its identity).
+    for (const [kind, entry] of entries) out[kind] = entry.objects.snapshot();
     return out;
   }
 

@@ -1,0 +1,156 @@
+// The main thread's share of a converged fleet that keeps changing: the synthetic fleet of registry-plan.ts fed
+// through a real fleet cache (fake informers), the fleet model on it (planner in its worker when built), then
+// `--rate` object changes per second (the registry's writes coming back, pods' status), spread over every
+// cluster, while a fork (a preview) runs every `--fork-every` seconds. Reports per published snapshot the fleet
+// cache's build and the model's synchronous share, the event loop's utilisation and delay p99, and the forks'
+// main-thread reply time. Run it with --cpu-prof to see where the main thread goes.
+// Usage: npm run bench:model -- [--clusters 20] [--services 500] [--rate 1000] [--seconds 20] [--fork-every 2]
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { CachedObject, FleetKind } from "@/lib/fleet/snapshot-types";
+import type { InformerSink } from "@/server/kube/informer";
+import type { ClusterHandle } from "@/server/kube/kubeconfig";
+import { createFleetCache } from "@/server/fleet/snapshot";
+import { createFleetModel } from "@/server/model/fleet-model";
+import { createPlannerHost, defaultWorkerFile } from "@/server/model/planner-host";
+import { existsSync } from "node:fs";
+import { converged, syntheticFleet } from "./registry-plan-fleet";
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: "string", default: "20" },
+    services: { type: "string", default: "500" },
+    rate: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "20" },
+    "fork-every": { type: "string", default: "2" },
+  },
+});
+const C = Number(values.clusters);
+const S = Number(values.services);
+const rate = Number(values.rate);
+const seconds = Number(values.seconds);
+const forkEvery = Number(values["fork-every"]);
+
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
+};
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95).toFixed(1)} / max ${pct(xs, 100).toFixed(1)} ms (n=${xs.length})`;
+
+const sinks = new Map<string, InformerSink>();
+const cache = createFleetCache({
+  startInformer: (handle, kind, sink) => {
+    sinks.set(`${handle.name}/${kind}`, sink);
+    return { stop: () => undefined, done: Promise.resolve() };
+  },
+  now: () => new Date(),
+  flushIntervalMs: 100,
+});
+const initial = syntheticFleet(C, S);
+cache.reset(
+  initial.clusters.map((c) => ({ name: c.name, server: `https://${c.name}`, kubeConfig: {} as NonNullable<ClusterHandle["kubeConfig"]> })),
+  initial.managementCluster,
+);
+const sink = (cluster: string, kind: FleetKind) => sinks.get(`${cluster}/${kind}`) as InformerSink;
+for (const c of initial.clusters) {
+  for (const [kind, map] of Object.entries(c.objects) as Array<[FleetKind, ReadonlyMap<string, CachedObject>]>) {
+    const s = sinks.get(`${c.name}/${kind}`);
+    s?.replace([...map.values()]);
+    s?.healthy();
+  }
+}
+cache.flush();
+
+// The model's synchronous share of each snapshot: its listener, timed.
+const syncMs: number[] = [];
+const source = {
+  current: () => cache.current(),
+  managementCluster: () => initial.managementCluster ?? undefined,
+  subscribe: (listener: () => void) =>
+    cache.subscribe(() => {
+      const t = performance.now();
+      listener();
+      syncMs.push(performance.now() - t);
+    }),
+};
+const worker = existsSync(defaultWorkerFile());
+const partMs: number[] = [];
+const host = createPlannerHost(worker ? { observe: (step) => void (step.kind === "part" && partMs.push(step.ms)) } : { inProcess: true });
+const started = performance.now();
+const model = createFleetModel({ source, host, managementCluster: "c01", allowLoopbackGatewayAddresses: true, freeze: false, log: (l) => console.log(`  ${l}`) });
+let state = await model.settled();
+console.log(`fleet ${C} × ${S}: planned in ${((performance.now() - started) / 1000).toFixed(1)} s (${worker ? "planner worker" : "in process: build the worker for real figures"})`);
+
+// Converge: every planned object as the API server would return it, through the informers' lists.
+const target = converged(state.snapshot, state.registry);
+const generated: CachedObject[][] = [];
+for (const c of target.clusters) {
+  const mine: CachedObject[] = [];
+  for (const kind of ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const) {
+    const objects = [...c.objects[kind].values()];
+    sink(c.name, kind).replace(objects);
+    mine.push(...objects);
+  }
+  generated.push(mine);
+}
+cache.flush();
+state = await model.settled();
+const total = generated.reduce((n, g) => n + g.length, 0);
+console.log(`converged: ${total} generated objects observed, ${state.registry.actions.size} clusters with actions`);
+
+// Churn: `rate` upserts per second of random generated objects (a new resourceVersion, the same content).
+let rv = 0;
+const churn = (n: number) => {
+  for (let i = 0; i < n; i++) {
+    const ci = Math.floor(Math.random() * generated.length);
+    const list = generated[ci] as CachedObject[];
+    const at = Math.floor(Math.random() * list.length);
+    const o = list[at] as CachedObject;
+    const next: CachedObject = { ...o, metadata: { ...o.metadata, resourceVersion: `churn-${++rv}` } };
+    list[at] = next;
+    sink(target.clusters[ci]?.name ?? "", o.kind as FleetKind).upsert(next);
+  }
+};
+const forkMs: number[] = [];
+const fork = async () => {
+  const t = performance.now();
+  const exposed = Array.from({ length: 1 + Math.floor(Math.random() * 20) }, (_, s) => `svc-${String(s + 1).padStart(4, "0")}.ns-001.svc.cluster.local`);
+  await model.fork((input) => ({ ...input, workspaces: input.workspaces.map((w) => (w.setting ? { ...w, setting: { ...w.setting, exposedServices: exposed } } : w)) }));
+  forkMs.push(performance.now() - t);
+};
+
+// The fleet cache's own share: k changes, then one snapshot built (the model's listener's time taken out).
+const buildMs: number[] = [];
+for (let round = 0; round < 20; round++) {
+  churn(100);
+  const before = syncMs.length;
+  const t = performance.now();
+  cache.flush();
+  buildMs.push(performance.now() - t - syncMs.slice(before).reduce((a, b) => a + b, 0));
+  state = await model.settled();
+}
+console.log(`fleet cache snapshot after 100 changes over ${C} clusters: ${fmt(buildMs)}`);
+
+syncMs.length = 0;
+partMs.length = 0;
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+const elu = performance.eventLoopUtilization();
+const tick = setInterval(() => churn(rate / 100), 10);
+let forking = Promise.resolve();
+const forks = forkEvery > 0 ? setInterval(() => void (forking = forking.then(fork)), forkEvery * 1000) : undefined;
+await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+clearInterval(tick);
+clearInterval(forks);
+await forking;
+const used = performance.eventLoopUtilization(elu);
+loop.disable();
+
+console.log(`churn ${rate}/s for ${seconds} s (${rv} changes):`);
+console.log(`  model's synchronous share per snapshot: ${fmt(syncMs)}`);
+console.log(`  planner reply part (main thread): ${fmt(partMs)}`);
+console.log(`  fork round trip: ${fmt(forkMs)}`);
+console.log(`  event loop: utilisation ${(used.utilization * 100).toFixed(0)}%, delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
+await model.stop();
+await host.stop();
+cache.stop();
