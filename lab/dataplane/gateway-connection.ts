@@ -1,0 +1,80 @@
+// One connection accepted by an east-west gateway, in the order Envoy handles it for AUTO_PASSTHROUGH:
+//   1. the TLS inspector reads the ClientHello's SNI and picks the filter chain for it (here: the SNICallback
+//      asks `route`); no chain for that SNI, or none at all when there is no SNI → the connection is closed;
+//   2. tcp_proxy picks an upstream endpoint and connects; no healthy upstream or a connect failure → closed;
+//   3. bytes flow both ways until either side closes.
+// Envoy passes the TLS through to the destination pod's sidecar, which terminates the client's mTLS. The lab's pods
+// have no sidecars, so the gateway terminates it here instead, with a certificate from the lab CA, and requires
+// and verifies the client's certificate as that sidecar would: the client sees the same outcome (a verified mTLS
+// session to the service, or a reset). The handshake only completes once the upstream connection is up, so a
+// client can no more finish a handshake without an upstream here than through a passthrough Envoy.
+// Every failure resets the TCP connection (RST), as Envoy closing a connection it has nothing to send on.
+import { X509Certificate } from "node:crypto";
+import type { Socket } from "node:net";
+import { createSecureContext, TLSSocket, type SecureContext } from "node:tls";
+
+const CLIENT_AUTH_OID = "1.3.6.1.5.5.7.3.2";
+
+export interface ConnectionDeps {
+  /** The CA every client certificate must be issued by (the lab's one root). */
+  ca: X509Certificate;
+  /** The gateway's certificate and key. */
+  serving: SecureContext;
+  /** The upstream socket for this SNI, connected; undefined (or a rejection) when the connection is to be reset. */
+  route(sni: string): Promise<Socket | undefined>;
+}
+
+// The context used until the SNI is known: it has no certificate, so a ClientHello without SNI (or one the
+// callback did not answer) cannot complete a handshake.
+let noCertificate: SecureContext | undefined;
+
+/** A client certificate issued by the lab CA, valid now and usable for client authentication. */
+export function isTrustedClient(cert: X509Certificate | undefined, ca: X509Certificate, now = new Date()): boolean {
+  if (!cert || !cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return false;
+  if (now < new Date(cert.validFrom) || now > new Date(cert.validTo)) return false;
+  const usages = cert.keyUsage as string[] | undefined;
+  return usages === undefined || usages.includes(CLIENT_AUTH_OID);
+}
+
+export function handleGatewayConnection(raw: Socket, deps: ConnectionDeps): void {
+  let upstream: Socket | undefined;
+  const reset = (): void => {
+    upstream?.destroy();
+    if (!raw.destroyed) raw.resetAndDestroy();
+  };
+  raw.on("error", reset);
+  noCertificate ??= createSecureContext({});
+  const downstream = new TLSSocket(raw, {
+    isServer: true,
+    // Ask for the client's certificate and refuse a handshake without one; node leaves the chain check to the
+    // caller of a bare server-side TLSSocket, done on "secure" below.
+    requestCert: true,
+    rejectUnauthorized: true,
+    secureContext: noCertificate,
+    SNICallback: (servername, done) => {
+      deps.route(servername).then(
+        (socket) => {
+          if (!socket || raw.destroyed) {
+            socket?.destroy();
+            reset();
+            return;
+          }
+          upstream = socket;
+          socket.pause(); // nothing goes downstream before the handshake is done and the client verified
+          socket.on("error", reset);
+          socket.on("close", () => downstream.end());
+          done(null, deps.serving);
+        },
+        reset,
+      );
+    },
+  });
+  downstream.on("error", reset);
+  downstream.on("close", () => upstream?.destroy());
+  downstream.on("secure", () => {
+    if (!upstream || !isTrustedClient(downstream.getPeerX509Certificate(), deps.ca)) return reset();
+    downstream.pipe(upstream);
+    upstream.pipe(downstream);
+    upstream.resume();
+  });
+}

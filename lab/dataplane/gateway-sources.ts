@@ -1,0 +1,100 @@
+// What the gateways read from their cluster's store, through the lab's in-process informers (the same caches
+// the controllers use): which Services are east-west gateways, where their load balancer publishes them, which
+// gateway pods are ready behind them (their EndpointSlices, as the cloud load balancer's health checks would
+// see them), those pods' labels, and the Gateway objects (networking.istio.io) istiod would push to them.
+import type { ClusterStore, KubeObject } from "../apiserver/types";
+import type { Informer, InformerFactory } from "../controllers/informer";
+import { asArray, asRecord, requireType, stringMap } from "../controllers/object-util";
+import { EAST_WEST_PORT } from "./gateway-admission";
+
+const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+/** One gateway as the data plane sees it now. */
+export interface GatewaySnapshot {
+  namespace: string;
+  name: string;
+  /** status.loadBalancer.ingress[].ip (a hostname-only ingress publishes no address the lab can listen on). */
+  addresses: string[];
+  /** Ready endpoints' pods (namespace/name), in the EndpointSlices' order. */
+  readyPods: string[];
+}
+
+/**
+ * A Service the lab's gateway installer made from an IngressGateway (its controller ownerReference) that a cloud
+ * load balancer publishes (type LoadBalancer) with the east-west port 15443.
+ */
+export function isGatewayService(svc: KubeObject): boolean {
+  const spec = asRecord(svc.spec) ?? {};
+  if (spec.type !== "LoadBalancer") return false;
+  if (!asArray(spec.ports).some((p) => asRecord(p)?.port === EAST_WEST_PORT)) return false;
+  return (svc.metadata.ownerReferences ?? []).some((ref) => ref.kind === "IngressGateway" && ref.controller === true);
+}
+
+export function ingressAddresses(svc: KubeObject): string[] {
+  const ingress = asArray(asRecord(asRecord(svc.status)?.loadBalancer)?.ingress);
+  return ingress.flatMap((raw) => {
+    const ip = asRecord(raw)?.ip;
+    return typeof ip === "string" && ip !== "" ? [ip] : [];
+  });
+}
+
+/**
+ * Pods of the Service's EndpointSlices whose endpoint is ready. An absent `conditions.ready` counts as ready, as
+ * the EndpointSlice API says consumers must read it ("unknown state … should be interpreted as ready").
+ */
+export function readyPodsOf(slices: readonly KubeObject[]): string[] {
+  const pods: string[] = [];
+  for (const slice of slices) {
+    for (const raw of asArray(slice.endpoints)) {
+      const endpoint = asRecord(raw) ?? {};
+      if (asRecord(endpoint.conditions)?.ready === false) continue;
+      const ref = asRecord(endpoint.targetRef);
+      if (ref?.kind !== "Pod" || typeof ref.name !== "string") continue;
+      pods.push(`${typeof ref.namespace === "string" ? ref.namespace : (slice.metadata.namespace ?? "")}/${ref.name}`);
+    }
+  }
+  return pods;
+}
+
+export interface GatewaySources {
+  /** The gateway Service's current state, or undefined when it is not (or no longer) a gateway. */
+  snapshot(namespace: string, name: string): GatewaySnapshot | undefined;
+  /** Every gateway Service's namespace/name now. */
+  keys(): string[];
+  podLabels(pod: string): Record<string, string> | undefined;
+  gatewayObjects(): KubeObject[];
+  /** Calls `onChange(namespace/name)` for every change that may change a gateway's snapshot. */
+  watch(onChange: (key: string) => void): void;
+}
+
+export function createGatewaySources(store: ClusterStore, informers: InformerFactory): GatewaySources {
+  const services = informers.for(requireType(store.types, "", "Service"));
+  const slices = informers.for(requireType(store.types, "discovery.k8s.io", "EndpointSlice"));
+  const pods = informers.for(requireType(store.types, "", "Pod"));
+  const gateways: Informer = informers.for(requireType(store.types, "networking.istio.io", "Gateway"));
+
+  const slicesOf = (namespace: string, name: string): KubeObject[] =>
+    slices.list(namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+
+  return {
+    snapshot(namespace, name) {
+      const svc = services.get(namespace, name);
+      if (!svc || !isGatewayService(svc)) return undefined;
+      return { namespace, name, addresses: ingressAddresses(svc), readyPods: readyPodsOf(slicesOf(namespace, name)) };
+    },
+    keys: () => services.list().filter(isGatewayService).map((svc) => `${svc.metadata.namespace ?? ""}/${svc.metadata.name ?? ""}`),
+    podLabels(pod) {
+      const slash = pod.indexOf("/");
+      const found = pods.get(pod.slice(0, slash), pod.slice(slash + 1));
+      return found ? stringMap(found.metadata.labels) : undefined;
+    },
+    gatewayObjects: () => gateways.list(),
+    watch(onChange) {
+      services.addHandler((event) => onChange(`${event.object.metadata.namespace ?? ""}/${event.object.metadata.name ?? ""}`));
+      slices.addHandler((event) => {
+        const service = event.object.metadata.labels?.[SERVICE_NAME_LABEL];
+        if (service !== undefined) onChange(`${event.object.metadata.namespace ?? ""}/${service}`);
+      });
+    },
+  };
+}

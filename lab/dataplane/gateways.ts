@@ -1,0 +1,142 @@
+// The east-west gateways of one cluster. Every Service the gateway installer made from an IngressGateway and a
+// load balancer published (gateway-sources.ts) listens on 15443 of each of its addresses while at least one of its
+// pods is a ready endpoint (a cloud load balancer sends nothing to a target that fails its health check, so a
+// gateway without ready pods refuses connections). Connections are routed on the SNI, AUTO_PASSTHROUGH style, to
+// ready local endpoints of the host (gateway-route.ts, gateway-connection.ts). The gateway records no telemetry:
+// Istio's reporters are the client's sidecar (source) and the destination's (destination).
+import { X509Certificate } from "node:crypto";
+import type { Socket } from "node:net";
+import { createSecureContext, type SecureContext } from "node:tls";
+import { createInformerFactory } from "../controllers/informer";
+import { EAST_WEST_PORT } from "./gateway-admission";
+import { handleGatewayConnection } from "./gateway-connection";
+import { createListenerSet, type ListenerSet } from "./gateway-listeners";
+import { createGatewayRouter, type GatewayRouter } from "./gateway-route";
+import { createGatewaySources, type GatewaySnapshot } from "./gateway-sources";
+import type { ClusterDataPlaneContext, GatewayTrafficFault, Gateways, MeshView, Workloads } from "./types";
+
+interface GatewayState {
+  snapshot: GatewaySnapshot;
+  fault: GatewayTrafficFault;
+  listeners: ListenerSet;
+  connections: Set<Socket>;
+  serving?: Promise<SecureContext>;
+  /** Its Service is gone: a listener sync still in flight must not open anything again. */
+  removed: boolean;
+  /** Round robin over the ready gateway pods: which pod (and so which pushed config) takes a connection. */
+  nextPod: number;
+}
+
+/** The serving certificate of a gateway, as istiod's CA would give its workload identity. */
+async function servingContext(ctx: ClusterDataPlaneContext, { namespace, name }: GatewaySnapshot): Promise<SecureContext> {
+  const { certPem, keyPem } = await ctx.ca.issue(`${name}.${namespace}`, {
+    dns: [`${name}.${namespace}.svc.cluster.local`, `${name}.${namespace}.svc`],
+    uri: [`spiffe://cluster.local/ns/${namespace}/sa/${name}-service-account`],
+  });
+  return createSecureContext({ cert: certPem, key: keyPem, ca: ctx.ca.caPem });
+}
+
+export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshView; workloads: Workloads }): Gateways {
+  const informers = createInformerFactory(ctx.store);
+  const sources = createGatewaySources(ctx.store, informers);
+  const ca = new X509Certificate(ctx.ca.caPem);
+  const states = new Map<string, GatewayState>();
+  let stopped = false;
+
+  const wanted = (state: GatewayState): string[] =>
+    !stopped && !state.removed && state.snapshot.readyPods.length > 0 && state.fault.mode !== "stop" ? state.snapshot.addresses : [];
+
+  const destroyConnections = (state: GatewayState): void => {
+    for (const socket of state.connections) socket.destroy();
+    state.connections.clear();
+  };
+
+  const apply = (state: GatewayState, key: string): void => {
+    const open = async (): Promise<void> => {
+      if (wanted(state).length > 0) {
+        state.serving ??= servingContext(ctx, state.snapshot);
+        await state.serving;
+      }
+      await state.listeners.sync(wanted(state));
+    };
+    open().catch((error: unknown) => {
+      state.serving = undefined; // a failed issue is tried again at the next change
+      console.error(`lab: ${ctx.cluster} gateway ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+
+  const reportError = (key: string) => (address: string, error: Error): void => {
+    console.error(`lab: ${ctx.cluster} gateway ${key} cannot listen on ${address}:${EAST_WEST_PORT}: ${error.message}`);
+  };
+
+  const accept = (state: GatewayState, router: GatewayRouter, socket: Socket): void => {
+    state.connections.add(socket);
+    socket.on("close", () => state.connections.delete(socket));
+    const serving = state.serving;
+    if (!serving) return void socket.resetAndDestroy();
+    void serving.then((context) =>
+      handleGatewayConnection(socket, { ca, serving: context, route: (sni) => router.route(sni, pickPod(state), state.fault) }),
+    );
+  };
+
+  const create = (key: string, snapshot: GatewaySnapshot): GatewayState => {
+    const router = createGatewayRouter({ sources, view: deps.view, workloads: deps.workloads });
+    const state: GatewayState = {
+      snapshot,
+      fault: { mode: "none" },
+      connections: new Set(),
+      removed: false,
+      nextPod: 0,
+      listeners: createListenerSet(EAST_WEST_PORT, (socket) => accept(state, router, socket), reportError(key)),
+    };
+    return state;
+  };
+
+  const pickPod = (state: GatewayState): string | undefined => {
+    const pods = state.snapshot.readyPods;
+    if (pods.length === 0) return undefined;
+    state.nextPod = (state.nextPod + 1) % pods.length;
+    return pods[state.nextPod];
+  };
+
+  const refresh = (key: string): void => {
+    if (stopped) return;
+    const slash = key.indexOf("/");
+    const snapshot = sources.snapshot(key.slice(0, slash), key.slice(slash + 1));
+    let state = states.get(key);
+    if (!snapshot) {
+      if (!state) return;
+      // The Service is gone (or no longer a gateway): its load balancer goes with it, and its connections.
+      states.delete(key);
+      state.removed = true;
+      destroyConnections(state);
+      void state.listeners.close();
+      return;
+    }
+    if (state) state.snapshot = snapshot;
+    else states.set(key, (state = create(key, snapshot)));
+    apply(state, key);
+  };
+
+  sources.watch(refresh);
+
+  return {
+    setFault(namespace, gateway, fault) {
+      const state = states.get(`${namespace}/${gateway}`);
+      if (!state) return false;
+      state.fault = fault;
+      // A stopped gateway's Envoy is gone: its listeners close and the connections it carried break.
+      if (fault.mode === "stop") destroyConnections(state);
+      apply(state, `${namespace}/${gateway}`);
+      return true;
+    },
+    async stop() {
+      stopped = true;
+      informers.stop();
+      const all = [...states.values()];
+      states.clear();
+      for (const state of all) destroyConnections(state);
+      await Promise.all(all.map((state) => state.listeners.close()));
+    },
+  };
+}
