@@ -6,7 +6,7 @@ import { managersOf } from "./ownership";
 import type { ClusterSnapshot, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { SnapshotObject } from "./raw-object";
 import { remembered, type RegistryMemos } from "./registry-memos";
-import { isStale, listOf } from "./snapshot-lists";
+import { chunksOf, isStale, joined, listOf } from "./snapshot-lists";
 import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
 
 // An unchanged live object keeps its identity across snapshots; so does its observed view, with `memos` (the diff
@@ -46,14 +46,22 @@ function convert(kind: DesiredKind, o: SnapshotObject, memos: RegistryMemos | un
 
 // The snapshot keeps a kind's list while none of its objects changed, so its views are kept per list too (with
 // `memos`): when one ServiceEntry arrives, a cluster's tens of thousands of WorkloadEntries are not looked at again.
-function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[], memos: RegistryMemos | undefined): readonly ObservedObject[] {
-  return remembered(memos?.kindViews, list, () => list.flatMap((o) => toObserved(kind, o, memos) ?? []));
+// Within a changed kind, views are kept per chunk of the fleet cache's map (snapshot-lists.ts): a change costs its
+// chunk's views and joining the chunks' view lists, not a lookup per object of the kind.
+function viewsOf(kind: DesiredKind, c: ClusterSnapshot, memos: RegistryMemos | undefined): readonly ObservedObject[] {
+  const list = listOf(c, kind, memos);
+  return remembered(memos?.kindViews, list, () => {
+    const chunks = chunksOf(c, kind, memos);
+    if (chunks.length === 1 && chunks[0] === list) return list.flatMap((o) => toObserved(kind, o, memos) ?? []);
+    const views = chunks.map((live) => remembered(memos?.kindViews, live, () => live.flatMap((o) => toObserved(kind, o, memos) ?? [])));
+    return joined(views);
+  });
 }
 
 // Every kind is in the snapshot (the fleet cache watches them all), so no kind is unobserved. With `memos`, the
 // cluster's list remembers its per-kind parts (REGISTRY_KINDS order), so comparisons can skip unchanged kinds.
 export function observedCluster(c: ClusterSnapshot, memos?: RegistryMemos): ObservedCluster {
-  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, listOf(c, kind, memos), memos));
+  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, c, memos));
   const objects = parts.flat();
   memos?.parts.set(objects, parts);
   return { name: c.name, stale: isStale(c), objects, unobservedKinds: [] };

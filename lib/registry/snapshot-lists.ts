@@ -1,7 +1,22 @@
 // The registry's two readings of a fleet snapshot's cluster (lib/fleet/snapshot-types.ts): a kind's objects as
 // an array, and whether the cluster counts as stale.
-import type { CachedObject, ClusterSnapshot, FleetKind } from "@/lib/fleet/snapshot-types";
+import type { CachedObject, ClusterSnapshot, FleetKind, ObjectMap } from "@/lib/fleet/snapshot-types";
 import { remembered, type RegistryMemos } from "./registry-memos";
+
+/**
+ * The fleet cache's maps are structurally shared (server/fleet/versioned-map.ts): a map's values come in chunks,
+ * and a chunk's `live` list keeps its identity while none of its objects changed, from one snapshot to the next.
+ * Read structurally, so any ReadonlyMap works (a plain Map is one chunk).
+ */
+type Chunked = { readonly chunks: ReadonlyArray<{ readonly live: readonly CachedObject[] }> };
+
+const isChunked = (map: ObjectMap): map is ObjectMap & Chunked => Array.isArray((map as Partial<Chunked>).chunks);
+
+/** A kind's objects in chunks, in map order; an unchanged chunk is the same list in every snapshot. */
+export function chunksOf(c: Pick<ClusterSnapshot, "objects">, kind: FleetKind, memos?: RegistryMemos): ReadonlyArray<readonly CachedObject[]> {
+  const map = c.objects[kind];
+  return isChunked(map) ? map.chunks.map((chunk) => chunk.live) : [listOf(c, kind, memos)];
+}
 
 /**
  * The fleet cache keeps an unchanged kind's map from one snapshot to the next, so with `memos` its array is made
@@ -9,7 +24,15 @@ import { remembered, type RegistryMemos } from "./registry-memos";
  */
 export function listOf(c: Pick<ClusterSnapshot, "objects">, kind: FleetKind, memos?: RegistryMemos): readonly CachedObject[] {
   const map = c.objects[kind];
-  return remembered(memos?.lists, map, () => [...map.values()]);
+  // Joining the chunks' lists copies references only (cheaper than walking the map entry by entry).
+  return remembered(memos?.lists, map, () => (isChunked(map) ? joined(map.chunks.map((chunk) => chunk.live)) : [...map.values()]));
+}
+
+/** The lists one after the other, in one new array (a loop: a spread of many lists would exceed the argument limit). */
+export function joined<T>(lists: ReadonlyArray<readonly T[]>): T[] {
+  const out: T[] = [];
+  for (const list of lists) for (const item of list) out.push(item);
+  return out;
 }
 
 /**
