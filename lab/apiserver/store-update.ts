@@ -91,7 +91,12 @@ export function updateObject(core: StoreCore, type: ResourceType, input: KubeObj
   withManagedFields(type, existing, next, options, nowTimestamp());
   if (deepEqual(next, existing)) return clone(existing);
   const isNamespace = type.group === "" && type.kind === "Namespace";
-  if (!isNamespace && next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+  // Upstream (Store.shouldDeleteDuringUpdate) deletes instead of updating only when this update removes the last
+  // finalizer and no grace period is pending: a Terminating pod (no finalizers, grace period running) keeps
+  // taking status writes until the kubelet deletes it.
+  const emptiesFinalizers = (existing.metadata.finalizers ?? []).length > 0 && (next.metadata.finalizers ?? []).length === 0;
+  const gracePending = (existing.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+  if (!isNamespace && next.metadata.deletionTimestamp && emptiesFinalizers && !gracePending) {
     // Upstream aborts the update and deletes instead (errEmptiedFinalizers); the DELETED event carries the
     // last stored state.
     if (options.dryRun) return next;

@@ -26,7 +26,7 @@ export function createClusterStore(cluster: string, types: TypeRegistry, options
     },
     create: (type, object, opts) => createObject(core, type, object, opts),
     update: (type, object, opts) => updateObject(core, type, object, opts),
-    delete: (type, namespace, name, opts) => deleteObject(core, type, namespace, name, opts?.dryRun),
+    delete: (type, namespace, name, opts) => deleteObject(core, type, namespace, name, opts ?? {}),
     watch: (type: ResourceType, from, onEvent) => {
       const key = typeKey(type);
       // Replay and subscribe in one synchronous step so no event falls between them.

@@ -157,7 +157,7 @@ export interface ClusterStore {
    * Deletes, honouring finalizers (sets deletionTimestamp and keeps the object until they are gone) and, for
    * namespaces, the namespace lifecycle. Returns the object's last state and whether it is gone now.
    */
-  delete(type: ResourceType, namespace: string | undefined, name: string, options?: { dryRun?: boolean }): { object: KubeObject; gone: boolean };
+  delete(type: ResourceType, namespace: string | undefined, name: string, options?: { dryRun?: boolean; gracePeriodSeconds?: number }): { object: KubeObject; gone: boolean };
   /**
    * Subscribe to changes of one type. With `fromResourceVersion`, replays kept events after it first (410 Expired
    * StatusError when it is older than the kept history); without it, the caller lists first. Returns unsubscribe.

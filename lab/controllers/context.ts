@@ -7,6 +7,8 @@ import { requireType } from "./object-util";
 export interface ControllerOptions {
   /** How long a new pod stays ContainerCreating before it is Running and Ready (default 300 ms). */
   podReadyDelayMs?: number;
+  /** How long a deleted pod's containers take to stop after SIGTERM (default 1000 ms, capped by the grace period). */
+  podTerminationDelayMs?: number;
   /** A LoadBalancer Service's IPs, (namespace, name) → addresses; the hash of load-balancer.ts when unset. */
   loadBalancerAddresses?: (namespace: string, name: string) => string[];
 }

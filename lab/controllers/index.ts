@@ -39,7 +39,7 @@ export function startControllers(store: ClusterStore, options: ControllerOptions
     booting: true,
     kinds: resolveKinds(store),
   };
-  const kubelet = startKubelet(ctx);
+  const kubelet = startKubelet(ctx, { terminationDelayMs: options.podTerminationDelayMs });
   const controllers: Controller[] = [
     startServiceController(ctx),
     startDeploymentController(ctx),
