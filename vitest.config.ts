@@ -17,7 +17,8 @@ export default defineConfig({
     // keep to the two cores this project's machines have.
     maxWorkers: 2,
     // The planner host's tests run the real worker thread, which loads the bundle (rebuilt only when stale).
-    globalSetup: ["scripts/build-model-worker.ts"],
+    // The Prometheus integration test runs Debian's prometheus: installed here when absent (as root, once).
+    globalSetup: ["scripts/build-model-worker.ts", "scripts/install-prometheus.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
