@@ -2,10 +2,14 @@
 // the controllers use): which Services are east-west gateways, where their load balancer publishes them, which
 // gateway pods are ready behind them (their EndpointSlices, as the cloud load balancer's health checks would
 // see them), those pods' labels, and the Gateway objects (networking.istio.io) istiod would push to them.
+// Gateway objects reach the gateways as istiod pushes them (mesh-debounce.ts: 100 ms after the last change), so
+// a Gateway just written is not yet in force, as on a real cluster; readiness follows the EndpointSlices at once,
+// as a load balancer's health checks do not wait for istiod.
 import type { ClusterStore, KubeObject } from "../apiserver/types";
 import type { Informer, InformerFactory } from "../controllers/informer";
 import { asArray, asRecord, requireType, stringMap } from "../controllers/object-util";
 import { EAST_WEST_PORT } from "./gateway-admission";
+import { createPushDebouncer, DEBOUNCE_AFTER_MS } from "./mesh-debounce";
 
 const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
@@ -65,13 +69,20 @@ export interface GatewaySources {
   gatewayObjects(): KubeObject[];
   /** Calls `onChange(namespace/name)` for every change that may change a gateway's snapshot. */
   watch(onChange: (key: string) => void): void;
+  /** Pushes pending Gateway changes now (tests). */
+  flush(): void;
+  stop(): void;
 }
 
-export function createGatewaySources(store: ClusterStore, informers: InformerFactory): GatewaySources {
+export function createGatewaySources(store: ClusterStore, informers: InformerFactory, debounceMs = DEBOUNCE_AFTER_MS): GatewaySources {
   const services = informers.for(requireType(store.types, "", "Service"));
   const slices = informers.for(requireType(store.types, "discovery.k8s.io", "EndpointSlice"));
   const pods = informers.for(requireType(store.types, "", "Pod"));
   const gateways: Informer = informers.for(requireType(store.types, "networking.istio.io", "Gateway"));
+  // The Gateway objects of the last push; the ones present at start are in force at once (a proxy's first config).
+  let pushed = gateways.list();
+  const debouncer = createPushDebouncer(() => (pushed = gateways.list()), debounceMs);
+  gateways.addHandler(() => debouncer.changed());
 
   const slicesOf = (namespace: string, name: string): KubeObject[] =>
     slices.list(namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
@@ -88,7 +99,7 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
       const found = pods.get(pod.slice(0, slash), pod.slice(slash + 1));
       return found ? stringMap(found.metadata.labels) : undefined;
     },
-    gatewayObjects: () => gateways.list(),
+    gatewayObjects: () => pushed,
     watch(onChange) {
       services.addHandler((event) => onChange(`${event.object.metadata.namespace ?? ""}/${event.object.metadata.name ?? ""}`));
       slices.addHandler((event) => {
@@ -96,5 +107,7 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
         if (service !== undefined) onChange(`${event.object.metadata.namespace ?? ""}/${service}`);
       });
     },
+    flush: () => debouncer.flush(),
+    stop: () => debouncer.stop(),
   };
 }

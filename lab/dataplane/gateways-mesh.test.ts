@@ -61,7 +61,7 @@ function podAddresses(): string[] {
 beforeEach(async () => {
   lab = await startGatewayLab();
   view = createMeshView(lab.ctx, { debounceMs: 10 });
-  gateways = startGateways(lab.ctx, { view, workloads });
+  gateways = startGateways(lab.ctx, { view, workloads }, { debounceMs: 10 });
   client = await lab.ca.issue("sleep", { uri: ["spiffe://cluster.local/ns/sleep/sa/sleep"] });
   lab.apply(ingressGateway());
   lab.apply(passthroughGateway(["*.bookinfo.svc.cluster.local"]));

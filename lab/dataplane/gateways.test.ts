@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { KubeObject } from "../apiserver/types";
 import { createLabCa } from "./lab-ca";
 import {
   GATEWAY,
@@ -17,16 +18,16 @@ import {
   type GatewayLab,
   type Outcome,
 } from "./gateway-test-kit";
-import { startGateways } from "./gateways";
+import { startGateways, type FlushableGateways } from "./gateways";
 import { outboundSni } from "./sni";
-import type { Gateways, MeshEndpoint, MeshView } from "./types";
+import type { MeshEndpoint, MeshView } from "./types";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
 const SNI = outboundSni(9080, DETAILS);
 
 let lab: GatewayLab;
-let gateways: Gateways;
+let gateways: FlushableGateways;
 let backend: Server;
 let backendHits: number;
 let client: Credentials;
@@ -56,6 +57,11 @@ const view: MeshView = {
 const send = (sni = SNI, creds: Credentials | null = client, address = addresses[0] ?? ""): Promise<Outcome> =>
   sendThroughGateway(address, sni, creds ?? undefined, lab.ca.caPem);
 
+const applyGateway = (gateway: KubeObject): void => {
+  lab.apply(gateway);
+  gateways.flush();
+};
+
 beforeEach(async () => {
   backendHits = 0;
   backend = createServer((_, res) => {
@@ -76,9 +82,11 @@ beforeEach(async () => {
     setFault: () => false,
     stop: () => Promise.resolve(),
   };
-  gateways = startGateways(lab.ctx, { view, workloads });
+  // Gateway changes reach the gateways only at istiod's push: here only when a test flushes, so a test decides
+  // when the new config is in force.
+  gateways = startGateways(lab.ctx, { view, workloads }, { debounceMs: 60_000 });
   lab.apply(ingressGateway());
-  lab.apply(passthroughGateway(["*.local"]));
+  applyGateway(passthroughGateway(["*.local"]));
   addresses = await publishedAddresses(lab);
   await untilOutcome("the gateway to forward", () => send(), isOk);
 });
@@ -104,7 +112,7 @@ describe("startGateways", () => {
   });
 
   it("resets an SNI that no Gateway admits, or that is not an outbound cluster name, or has no local endpoint", async () => {
-    lab.apply(passthroughGateway([DETAILS]));
+    applyGateway(passthroughGateway([DETAILS]));
     endpoints.set(REVIEWS, [endpoint(portOf(backend.address()))]);
     const hits = backendHits;
     expect(await send(outboundSni(9080, REVIEWS))).toEqual({ error: "ECONNRESET" });
@@ -122,9 +130,17 @@ describe("startGateways", () => {
     ["port 443", passthroughGateway(["*.local"], { port: 443 })],
     ["a selector for other gateways", passthroughGateway(["*.local"], { selector: { istio: "ingressgateway" } })],
   ])("resets when the only Gateway has %s", async (_, gateway) => {
-    lab.apply(gateway);
+    applyGateway(gateway);
     expect(await send()).toEqual({ error: "ECONNRESET" });
     lab.store.delete(lab.type("networking.istio.io", "Gateway"), NAMESPACE, "cross-network-gateway");
+    gateways.flush();
+    expect(await send()).toEqual({ error: "ECONNRESET" });
+  });
+
+  it("a Gateway change is in force from istiod's next push, not before", async () => {
+    lab.apply(passthroughGateway(["*.sleep.svc.cluster.local"]));
+    expect(isOk(await send())).toBe(true);
+    gateways.flush();
     expect(await send()).toEqual({ error: "ECONNRESET" });
   });
 

@@ -13,7 +13,7 @@ import { handleGatewayConnection } from "./gateway-connection";
 import { createListenerSet, type ListenerSet } from "./gateway-listeners";
 import { createGatewayRouter, type GatewayRouter } from "./gateway-route";
 import { createGatewaySources, type GatewaySnapshot } from "./gateway-sources";
-import type { ClusterDataPlaneContext, GatewayTrafficFault, Gateways, MeshView, Workloads } from "./types";
+import type { ClusterDataPlaneContext, Gateways, GatewayTrafficFault, MeshView, Workloads } from "./types";
 
 interface GatewayState {
   snapshot: GatewaySnapshot;
@@ -36,9 +36,19 @@ async function servingContext(ctx: ClusterDataPlaneContext, { namespace, name }:
   return createSecureContext({ cert: certPem, key: keyPem, ca: ctx.ca.caPem });
 }
 
-export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshView; workloads: Workloads }): Gateways {
+export interface GatewaysOptions {
+  /** istiod's quiet period before it pushes a Gateway change to the gateways (default 100 ms, PILOT_DEBOUNCE_AFTER). */
+  debounceMs?: number;
+}
+
+/** The gateways, plus `flush()`: push pending Gateway changes now (tests, and callers that just wrote fixtures). */
+export interface FlushableGateways extends Gateways {
+  flush(): void;
+}
+
+export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshView; workloads: Workloads }, options: GatewaysOptions = {}): FlushableGateways {
   const informers = createInformerFactory(ctx.store);
-  const sources = createGatewaySources(ctx.store, informers);
+  const sources = createGatewaySources(ctx.store, informers, options.debounceMs);
   const ca = new X509Certificate(ctx.ca.caPem);
   const states = new Map<string, GatewayState>();
   let stopped = false;
@@ -121,6 +131,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
   sources.watch(refresh);
 
   return {
+    flush: () => sources.flush(),
     setFault(namespace, gateway, fault) {
       const state = states.get(`${namespace}/${gateway}`);
       if (!state) return false;
@@ -132,6 +143,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
     },
     async stop() {
       stopped = true;
+      sources.stop();
       informers.stop();
       const all = [...states.values()];
       states.clear();
