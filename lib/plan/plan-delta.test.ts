@@ -39,6 +39,25 @@ describe("planDelta", () => {
     for (const after of [few, many]) expect(JSON.stringify(roundTrip(result({ x: long }), result({ x: after })))).toBe(JSON.stringify(result({ x: after })));
   });
 
+  it("applies random patches as a reference does: unsorted upserts, removes of absent ids, an id both removed and upserted", () => {
+    const r = rng(11);
+    const name = () => `o-${String(Math.floor(r() * 300)).padStart(3, "0")}`;
+    let list = [...new Set(Array.from({ length: 200 }, name))].sort().map((n) => object(n));
+    const index: ListIds = new WeakMap();
+    for (let round = 0; round < 40; round++) {
+      const upserts = [...new Map(Array.from({ length: Math.floor(r() * (round % 2 ? 4 : 120)) }, () => object(name(), { round: String(round) })).map((o) => [o.metadata.name, o])).values()];
+      const removes = Array.from({ length: Math.floor(r() * 30) }, () => `ServiceEntry ns/${name()}`);
+      const expected = new Map(list.map((o) => [o.metadata.name, o]));
+      for (const id of removes) expected.delete(id.slice("ServiceEntry ns/".length));
+      for (const o of upserts) expected.set(o.metadata.name, o);
+      const next = applyClusterDelta(list, { kind: "patch", upserts, removes }, round % 3 ? index : undefined);
+      expect(next.map((o) => o.metadata.name)).toEqual([...expected.keys()].sort());
+      expect(next.every((o) => o === expected.get(o.metadata.name))).toBe(true);
+      if (round % 3) expect(index.get(next)).toEqual(next.map((o) => `ServiceEntry ns/${o.metadata.name}`));
+      list = next;
+    }
+  });
+
   it("applying keeps an unchanged cluster's array and sorts clusters as plan() does", () => {
     const before = result({ m: same, z: [a] });
     const applied = roundTrip(before, result({ m: same, b: [c], z: [a, d] }));
