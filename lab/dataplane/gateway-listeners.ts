@@ -47,7 +47,9 @@ export function createListenerSet(port: number, onConnection: (socket: Socket) =
     }
     for (const address of wanted) {
       if (servers.has(address)) continue;
-      const server = createServer(onConnection);
+      // Half-open: a client's FIN must not end the connection before the upstream has answered (tcp_proxy carries
+      // each direction's close on its own).
+      const server = createServer({ allowHalfOpen: true }, onConnection);
       try {
         await listen(server, address, port);
         server.on("error", (error) => onError(address, error));

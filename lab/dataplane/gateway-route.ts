@@ -29,7 +29,7 @@ export interface GatewayRouter {
 /** Resolves with the connected socket, or undefined when the connection fails (refused, unreachable). */
 function dial(address: string, port: number): Promise<Socket | undefined> {
   return new Promise((resolve) => {
-    const socket = connect({ host: address, port });
+    const socket = connect({ host: address, port, allowHalfOpen: true });
     const onError = (): void => {
       socket.destroy();
       resolve(undefined);

@@ -106,11 +106,16 @@ export interface Credentials {
  * One request through a gateway as a sidecar sends it: mTLS (verifying the gateway against `trust`) with `sni`,
  * then `GET /` over HTTP/1.1. A close without any response byte counts as a reset ("closed").
  */
-export function sendThroughGateway(address: string, sni: string, client: Credentials | undefined, trust: string, port = EAST_WEST_PORT): Promise<Outcome> {
+export function sendThroughGateway(address: string, sni: string, client: Credentials | undefined, trust: string, options: { halfClose?: boolean } = {}): Promise<Outcome> {
   return new Promise((resolve) => {
-    const socket = connect({ host: address, port, servername: sni, ca: trust, cert: client?.certPem, key: client?.keyPem, checkServerIdentity: () => undefined });
+    const socket = connect({ host: address, port: EAST_WEST_PORT, servername: sni, ca: trust, cert: client?.certPem, key: client?.keyPem, checkServerIdentity: () => undefined });
     let data = "";
-    socket.on("secureConnect", () => socket.write(`GET / HTTP/1.1\r\nhost: ${sni}\r\nconnection: close\r\n\r\n`));
+    socket.on("secureConnect", () => {
+      const request = `GET / HTTP/1.1\r\nhost: ${sni}\r\nconnection: close\r\n\r\n`;
+      // halfClose: send the request and our FIN at once, then read the answer (tcp_proxy carries half-closes).
+      if (options.halfClose) socket.end(request);
+      else socket.write(request);
+    });
     socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
     socket.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
     socket.on("close", () => {

@@ -107,6 +107,8 @@ describe("startGateways", () => {
       expect(outcome).toEqual({ response: "HTTP/1.1 200 OK", body: JSON.stringify({ served: "details" }) });
     }
     expect(backendHits).toBe(hits + 3);
+    const halfClosed = await sendThroughGateway(addresses[0] ?? "", SNI, client, lab.ca.caPem, { halfClose: true });
+    expect(halfClosed).toEqual({ response: "HTTP/1.1 200 OK", body: JSON.stringify({ served: "details" }) });
     expect(ensured.at(-1)).toBe(`127.0.0.1:${portOf(backend.address())}`);
     expect(lab.samples).toEqual([]); // reporters are the sidecars, never the gateway
   });
