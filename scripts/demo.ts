@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseEnv } from "../server/env";
 import { listenVerdict } from "../server/startup/loopback";
 import { buildIfNeeded } from "./build-if-needed";
+import { startDemoPrometheus } from "./demo-prometheus";
 import { startUntil, stopTogetherOnSignal } from "./processes";
 
 const root = process.cwd();
@@ -45,8 +46,11 @@ const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next",
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
-stopTogetherOnSignal([lab, consoleServer]);
+// Prometheus scraping the lab's per-cluster Istio metrics when it is installed (else one line on how to get it).
+const prometheus = await startDemoPrometheus(labArgs, kubeconfig);
+stopTogetherOnSignal([lab, consoleServer, ...prometheus.children]);
 console.log(`\nEastwest Console is running at http://${host}:${port}`);
 console.log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} --context west get pods -n bookinfo`);
 console.log(`The lab's admin endpoint (fault injection) wants the token in ${adminTokenFile}: curl -H "Authorization: Bearer $(cat ${adminTokenFile})" …`);
+console.log(prometheus.message);
 console.log("Press Ctrl-C to stop the console and the lab.\n");

@@ -3,7 +3,7 @@
 // beside it, the web UI/API on a free loopback port. Used by the Prometheus integration test and `npm run demo`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,8 @@ export interface PrometheusOptions {
   intervalSeconds?: number;
   /** How long to wait for /-/ready (default 30 s). */
   readyTimeoutMs?: number;
+  /** Where its config and TSDB go, emptied first and kept after stop(); default a new temp dir, removed on stop(). */
+  dir?: string;
 }
 
 export interface PromSample {
@@ -43,7 +45,7 @@ export interface RunningPrometheus {
   process: ChildProcess;
   /** An instant query (`/api/v1/query`): the vector's samples. */
   query(promql: string): Promise<PromSample[]>;
-  /** Stops Prometheus and removes its config and data. */
+  /** Stops Prometheus and removes its config and data (unless they were put in `dir`). */
   stop(): Promise<void>;
 }
 
@@ -114,7 +116,11 @@ export async function startPrometheus(targets: ScrapeTarget[], options: Promethe
   const binary = options.binary ?? findPrometheus();
   if (!binary || !findPrometheus(binary)) throw new Error(`prometheus not found at ${options.binary ?? PROMETHEUS_PATH}: ${PROMETHEUS_INSTALL_HINT}`);
   const host = options.host ?? "127.0.0.1";
-  const dir = await mkdtemp(join(tmpdir(), "eastwest-prometheus-"));
+  // A kept dir is emptied first: another lab's series (other ports, other clusters) would show beside this one's.
+  if (options.dir) await rm(options.dir, { recursive: true, force: true });
+  if (options.dir) await mkdir(options.dir, { recursive: true });
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "eastwest-prometheus-")));
+  const removeDir = (): Promise<void> => (options.dir ? Promise.resolve() : rm(dir, { recursive: true, force: true }));
   await writeFile(join(dir, "prometheus.yml"), prometheusConfigYaml(targets, { intervalSeconds: options.intervalSeconds ?? 1 }));
   let lastError: unknown;
   // Another process may take the free port between our probe and Prometheus' bind: try a new port then.
@@ -127,7 +133,7 @@ export async function startPrometheus(targets: ScrapeTarget[], options: Promethe
         query: (promql) => queryPrometheus(url, promql),
         stop: async () => {
           await stopChild(child);
-          await rm(dir, { recursive: true, force: true });
+          await removeDir();
         },
       };
     } catch (error) {
@@ -135,6 +141,6 @@ export async function startPrometheus(targets: ScrapeTarget[], options: Promethe
       if (!/address already in use/.test(String(error))) break;
     }
   }
-  await rm(dir, { recursive: true, force: true });
+  await removeDir();
   throw lastError;
 }
