@@ -1,10 +1,12 @@
 // The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e|dns-gateway] [--clusters N] [--services M] [--workspaces W]
 // [--gateways] [--kubeconfig PATH] [--port-base N] [--admin-port N] [--host H]` (--workspaces, --gateways: scale only).
-// Prints each cluster, the kubeconfig, the admin URL, the admin token's file and the token, start time and memory,
-// then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
+// Prints each cluster, each cluster's metrics endpoint, the kubeconfig, the admin URL, the admin token's file and
+// the token, start time and memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
 // A non-loopback --host gets a warning banner on stderr first.
+// `request …` and `fault pod|gateway …` act on a running lab instead (admin/cli.ts).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { adminCommand } from "./admin/cli";
 import { exposedHostBanner } from "./host-banner";
 import { isScenarioName, scenarios } from "./scenarios/index";
 import { startLab, type Lab, type LabOptions } from "./start";
@@ -66,12 +68,16 @@ function stopOnSignals(lab: Lab): void {
 }
 
 async function main(): Promise<void> {
+  const command = adminCommand(process.argv.slice(2));
+  if (command) return command((line) => console.log(line));
   const options = parseLabArgs(process.argv.slice(2));
   const banner = exposedHostBanner(options.host ?? "127.0.0.1");
   if (banner) console.error(banner);
   const lab = await startLab(options);
   stopOnSignals(lab);
   for (const c of lab.clusters) console.log(`cluster ${c.name} ${c.url}`);
+  // Istio's standard metrics per cluster, in Prometheus text format (what a scrape config lists).
+  for (const [name, url] of Object.entries(lab.dataPlane.metricsUrls)) console.log(`metrics ${name} ${url}`);
   console.log(`kubeconfig ${lab.kubeconfigPath}`);
   console.log(`admin ${lab.adminUrl}`);
   // Every admin request but /healthz needs `Authorization: Bearer <token>`; scripts read it from the file.

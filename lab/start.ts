@@ -1,10 +1,15 @@
 // Starts the whole lab in-process: one store + API server + controller set per cluster, the scenario's seed, the
-// kubeconfig and the admin server. Tests and scripts call startLab(); lab/main.ts is its CLI.
+// kubeconfig, the data plane (real traffic on the lab's own /16 of loopback) and the admin server. Tests and
+// scripts call startLab(); lab/main.ts is its CLI.
 import { startAdminServer, type AdminServer, type AdminTarget } from "./admin/server";
 import { adminTokenPath, newAdminToken, writeAdminToken } from "./admin/token";
 import { createApiServer, createClusterStore, createTypeRegistry, type ApiFault, type ApiServer } from "./apiserver/index";
 import type { ClusterStore } from "./apiserver/types";
 import { createLogProvider, startControllers, type ControllerSet, type PodFaultMode } from "./controllers/index";
+import { claimAddressBlock, type AddressBlock } from "./dataplane/address-block";
+import type { AddressPlan } from "./dataplane/address-plan";
+import { demoCallers, startDemoTraffic, type DemoTraffic } from "./dataplane/demo-traffic";
+import { absentDataPlane, startDataPlane, type DataPlane } from "./dataplane/index";
 import { writeKubeconfig } from "./kubeconfig";
 import { scenarios, seedSystem, type ScenarioName, type ScenarioOptions } from "./scenarios/index";
 
@@ -20,6 +25,10 @@ export interface LabOptions extends ScenarioOptions {
   podReadyDelayMs?: number;
   /** Events each cluster keeps for watch resumption (the store's default when unset). */
   historySize?: number;
+  /** Run the data plane (pods answer, gateways forward, metrics; default true). Lazy in the scale scenario. */
+  dataPlane?: boolean;
+  /** The demo's steady light load (dataplane/demo-traffic.ts); default: on in the demo scenario only. */
+  demoTraffic?: boolean;
 }
 
 export interface LabCluster {
@@ -39,6 +48,10 @@ export interface Lab {
   setFault(cluster: string, fault: ApiFault): Promise<void>;
   /** Fails ("fail": not Ready), stops ("stop": container exited) or heals ("none") a pod; false if it is unknown. */
   setPodFault(cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean;
+  /** Requests from inside a cluster, traffic faults, metrics URLs (a stand-in that sends nothing with `dataPlane: false`). */
+  dataPlane: DataPlane;
+  /** The lab's claimed /16 of loopback: its load balancers' and pods' addresses. */
+  addresses: AddressPlan;
   stop(): Promise<void>;
 }
 
@@ -48,31 +61,51 @@ interface Running extends LabCluster {
   fault: ApiFault;
 }
 
-async function startCluster(store: ClusterStore, port: number, options: LabOptions): Promise<Running> {
+async function startCluster(store: ClusterStore, index: number, port: number, options: LabOptions, block: AddressBlock): Promise<Running> {
   const server = await createApiServer(store, { host: options.host ?? "127.0.0.1", port, logs: createLogProvider(store) });
-  const controllers = startControllers(store, { podReadyDelayMs: options.podReadyDelayMs });
+  // Load balancers get addresses of the lab's own block, where its gateways listen.
+  const loadBalancerAddresses = (namespace: string, name: string) => block.loadBalancerAddresses(index, namespace, name);
+  const controllers = startControllers(store, { podReadyDelayMs: options.podReadyDelayMs, loadBalancerAddresses });
   return { name: store.cluster, url: server.url, store, server, controllers, fault: { mode: "none" } };
 }
 
-function adminTarget(running: Running[], setFault: Lab["setFault"], setPodFault: Lab["setPodFault"]): AdminTarget {
+function adminTarget(running: Running[], setFault: Lab["setFault"], setPodFault: Lab["setPodFault"], dataPlane: DataPlane | undefined): AdminTarget {
+  const metricsUrl = (name: string) => (dataPlane?.metricsUrls[name] !== undefined ? { metricsUrl: dataPlane.metricsUrls[name] } : {});
   return {
-    clusters: () => running.map(({ name, url }) => ({ name, url })),
+    clusters: () => running.map(({ name, url }) => ({ name, url, ...metricsUrl(name) })),
     fault: (name) => running.find((r) => r.name === name)?.fault ?? { mode: "none" },
     setFault,
     setPodFault,
+    ...(dataPlane ? { dataPlane } : {}),
   };
 }
 
+/** After the controllers have settled, so pods start answering with their endpoints already written. */
+function startLabDataPlane(stores: ClusterStore[], block: AddressBlock, scenario: ScenarioName, options: LabOptions): Promise<DataPlane> {
+  const clusters = stores.map((store) => ({ name: store.cluster, store }));
+  // The scale scenario's thousands of pods would cost a listener each: they start listening on first use.
+  return startDataPlane(clusters, { addresses: block, lazy: scenario === "scale", host: options.host ?? "127.0.0.1" });
+}
+
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
-  const scenario = scenarios[options.scenario ?? "demo"];
+  const scenarioName = options.scenario ?? "demo";
+  const scenario = scenarios[scenarioName];
   const types = createTypeRegistry();
   const portBase = options.portBase ?? 17401;
+  const kubeconfigPath = options.kubeconfigPath ?? ".lab/kubeconfig";
   const running: Running[] = [];
   let admin: AdminServer | undefined;
+  let block: AddressBlock | undefined;
+  let dataPlane: DataPlane | undefined;
+  let traffic: DemoTraffic | undefined;
   const stop = async (): Promise<void> => {
     await admin?.close();
+    // Callers before what answers them, the data plane before the controllers and stores it watches.
+    await traffic?.stop();
+    await dataPlane?.stop();
     for (const c of running) c.controllers.stop();
     await Promise.all(running.map((c) => c.server.close()));
+    await block?.release();
   };
   const setFault = async (cluster: string, fault: ApiFault): Promise<void> => {
     const c = running.find((r) => r.name === cluster);
@@ -87,21 +120,31 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     const stores = scenario.clusterNames(options).map((name) => createClusterStore(name, types, history));
     for (const store of stores) seedSystem(store);
     scenario.seed(stores, options);
-    for (const [i, store] of stores.entries()) running.push(await startCluster(store, portBase === 0 ? 0 : portBase + i, options));
+    // Claimed before the controllers start: the service controller hands out the block's load balancer addresses.
+    // Seeded by the kubeconfig's path, so a lab restarted in place usually gets the same addresses.
+    const claimed = await claimAddressBlock(kubeconfigPath, stores.length);
+    block = claimed;
+    for (const [i, store] of stores.entries()) running.push(await startCluster(store, i, portBase === 0 ? 0 : portBase + i, options, claimed));
     // "lab ready" means converged: pods Running, endpoints filled, gateways addressed. Big scenarios on a busy
     // machine take a while: allow 10 ms per seeded write (the resourceVersion counters), at least a minute.
     const seededWrites = stores.reduce((n, s) => n + Number(s.currentResourceVersion()), 0);
     const settleMs = Math.max(60_000, seededWrites * 10);
     await Promise.all(running.map((c) => c.controllers.waitForIdle(settleMs)));
-    const kubeconfigPath = options.kubeconfigPath ?? ".lab/kubeconfig";
+    if (options.dataPlane ?? true) {
+      dataPlane = await startLabDataPlane(stores, claimed, scenarioName, options);
+      if (options.demoTraffic ?? scenarioName === "demo") traffic = startDemoTraffic(demoCallers(running), { request: dataPlane.request });
+    }
     await writeKubeconfig(kubeconfigPath, running);
     // Written before the endpoint listens, so a caller that sees it up can always read the current token.
     const adminToken = newAdminToken();
     const tokenPath = adminTokenPath(kubeconfigPath);
     await writeAdminToken(tokenPath, adminToken);
-    admin = await startAdminServer(adminTarget(running, setFault, setPodFault), { token: adminToken, host: options.host ?? "127.0.0.1", port: options.adminPort ?? 17400 });
+    admin = await startAdminServer(adminTarget(running, setFault, setPodFault, dataPlane), { token: adminToken, host: options.host ?? "127.0.0.1", port: options.adminPort ?? 17400 });
     const clusters = running.map(({ name, url, store }) => ({ name, url, store }));
-    return { clusters, kubeconfigPath, adminUrl: admin.url, adminToken, adminTokenPath: tokenPath, setFault, setPodFault, stop };
+    return {
+      clusters, kubeconfigPath, adminUrl: admin.url, adminToken, adminTokenPath: tokenPath, setFault, setPodFault,
+      dataPlane: dataPlane ?? absentDataPlane(), addresses: claimed, stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,9 @@
 // Test-only (imported by *.int.test.ts): the `dns-gateway` lab with the console wired as in production — the fleet
 // cache, one fleet model planning with a resolver that asks a fake DNS in place of the system's, the registry
 // service (standalone, lab loopback setting) and the workspace deps both reading that model. East's load balancer publishes only a DNS name; the fake
-// answers it with the loopback addresses the lab would have given the gateway, once `answer()` is called.
-import { DNS_GATEWAY_HOSTNAME } from "@/lab/scenarios/dns-gateway";
-import { loadBalancerAddresses } from "@/lab/controllers/load-balancer";
+// answers it with the loopback addresses the lab gives the gateway, once `answer()` is called.
+import { DNS_GATEWAY_CLUSTER, DNS_GATEWAY_HOSTNAME } from "@/lab/scenarios/dns-gateway";
+import type { Lab } from "@/lab/start";
 import type { KindConsequence } from "@/lib/workspace-view/types";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/plan/desired";
 import { parseEnv } from "@/server/env";
@@ -17,7 +17,18 @@ import { startRegistryLab, type RegistryLab } from "@/server/registry/test/lab-f
 import type { WorkspaceDeps } from "../deps";
 import { workspaceDepsFrom } from "../production-deps";
 
-export const EAST_IPS = loadBalancerAddresses("east", "bookinfo", "eastwest-gateway");
+/**
+ * East's gateway addresses: those of the running lab's own address block (each lab claims one, so they are known
+ * only once it runs). Filled in place by startDnsLab, so importers can hold the array from the start.
+ */
+export const EAST_IPS: string[] = [];
+
+/** What the lab's plan gives east's gateway Service: the addresses its data plane listens on for that name. */
+function eastGatewayAddresses(lab: Lab): string[] {
+  const index = lab.clusters.findIndex((c) => c.name === DNS_GATEWAY_CLUSTER);
+  if (index < 0) throw new Error(`the dns-gateway lab has no cluster ${DNS_GATEWAY_CLUSTER}`);
+  return lab.addresses.loadBalancerAddresses(index, "bookinfo", "eastwest-gateway");
+}
 
 /** A resolver that knows nothing until told: ENOTFOUND (a new ELB's name before it is published), then EAST_IPS. */
 export function fakeDns() {
@@ -38,6 +49,7 @@ export async function startDnsLab(): Promise<DnsLab> {
   // addresses, accepted only with this setting, as `npm run demo` sets it.
   process.env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES = "true";
   const env = await startRegistryLab("dns-gateway");
+  EAST_IPS.splice(0, EAST_IPS.length, ...eastGatewayAddresses(env.lab));
   const base = parseEnv({ EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, "/nowhere");
   const settings = { ...base, kubeconfigPaths: [env.lab.kubeconfigPath], managementCluster: "west", probeIntervalMs: 300, probeTimeoutMs: 1_000, listTimeoutMs: 2_000, backoff: { initialMs: 100, maxMs: 400 }, flushIntervalMs: 50 };
   const fleet = startFleetService(settings, () => undefined);
