@@ -25,11 +25,13 @@ let running: ControllerSet | undefined;
 const runningSet = (): ControllerSet | undefined => running;
 afterEach(() => running?.stop());
 
+const TERMINATION_MS = 200;
+
 function setup(): { store: ClusterStore; settle: () => Promise<void> } {
   const store = createClusterStore("west", types);
   seedSystem(store);
   kubectlApply(store, namespaceManifest("bookinfo"));
-  running = startControllers(store, { podReadyDelayMs: 20 });
+  running = startControllers(store, { podReadyDelayMs: 20, podTerminationDelayMs: TERMINATION_MS });
   const controllers = running;
   return { store, settle: () => controllers.waitForIdle(5000) };
 }
@@ -176,7 +178,7 @@ describe("pod lifecycle: graceful termination", () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
-  async function running(replicas: number) {
+  async function withApp(replicas: number) {
     const { store, settle } = setup();
     kubectlApply(store, serviceManifest(app));
     kubectlApply(store, deploymentManifest({ ...app, replicas }));
@@ -185,7 +187,7 @@ describe("pod lifecycle: graceful termination", () => {
   }
 
   it("a deleted pod is Terminating for its grace period, serving but not ready in the slice, out of Endpoints, then gone", async () => {
-    const { store, settle } = await running(1);
+    const { store, settle } = await withApp(1);
     const pod = store.list(POD, "bookinfo")[0] as KubeObject;
     const name = pod.metadata.name ?? "";
     const ip = (pod.status as { podIP: string }).podIP;
@@ -204,7 +206,7 @@ describe("pod lifecycle: graceful termination", () => {
     await until("a replacement pod", () => (store.list(POD, "bookinfo").length === 2 ? true : undefined));
     await settle();
     expect(store.get(POD, "bookinfo", name)).toBeUndefined();
-    expect(Date.now() - before).toBeGreaterThanOrEqual(900);
+    expect(Date.now() - before).toBeGreaterThanOrEqual(TERMINATION_MS - 10);
     const events = store.list(t("", "Event"), "bookinfo").filter((e) => (e.involvedObject as { name: string }).name === name);
     expect(events.map((e) => `${String(e.reason)}: ${String(e.message)}`)).toContain("Killing: Stopping container details");
     const replacement = store.list(POD, "bookinfo")[0] as KubeObject;
@@ -214,8 +216,27 @@ describe("pod lifecycle: graceful termination", () => {
     expect((replacement.status as { podIP: string }).podIP).not.toBe(ip);
   });
 
+  it("the kubelet writes the terminal phase before it removes the pod", async () => {
+    const { store, settle } = await withApp(1);
+    const name = store.list(POD, "bookinfo")[0]?.metadata.name ?? "";
+    const seen: Array<{ type: string; phase?: string; ready?: string }> = [];
+    const stop = store.watch(POD, undefined, (event) => {
+      if (event.object.metadata.name !== name) return;
+      const status = event.object.status as { phase?: string; conditions?: Array<{ type: string; status: string }> };
+      seen.push({ type: event.type, phase: status.phase, ready: status.conditions?.find((c) => c.type === "Ready")?.status });
+    });
+    store.delete(POD, "bookinfo", name);
+    await settle();
+    stop();
+    expect(seen).toEqual([
+      { type: "MODIFIED", phase: "Running", ready: "True" },
+      { type: "MODIFIED", phase: "Succeeded", ready: "False" },
+      { type: "DELETED", phase: "Succeeded", ready: "False" },
+    ]);
+  });
+
   it("scaling to 0 terminates the pods the same way", async () => {
-    const { store, settle } = await running(2);
+    const { store, settle } = await withApp(2);
     const names = store.list(POD, "bookinfo").map((p) => p.metadata.name ?? "");
     const dep = store.get(DEPLOY, "bookinfo", "details-v1") as KubeObject;
     store.update(DEPLOY, { ...dep, spec: { ...(dep.spec as object), replicas: 0 } });
@@ -239,7 +260,7 @@ describe("pod lifecycle: graceful termination", () => {
   });
 
   it("a second delete does not restart the grace period", async () => {
-    const { store } = await running(1);
+    const { store } = await withApp(1);
     const name = store.list(POD, "bookinfo")[0]?.metadata.name ?? "";
     const first = store.delete(POD, "bookinfo", name).object;
     const second = store.delete(POD, "bookinfo", name).object;
@@ -247,15 +268,50 @@ describe("pod lifecycle: graceful termination", () => {
     expect(second.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
   });
 
-  it("a pod deleted while its container is stopped goes at once (nothing left to stop)", async () => {
-    const { store, settle } = await running(1);
+  it("gracePeriodSeconds 0 removes a running pod at once; a shorter one shortens a pending deletion", async () => {
+    const { store } = await withApp(2);
+    const [a, b] = store.list(POD, "bookinfo").map((p) => p.metadata.name ?? "");
+    expect(store.delete(POD, "bookinfo", a ?? "", { gracePeriodSeconds: 0 }).gone).toBe(true);
+    const first = store.delete(POD, "bookinfo", b ?? "", { gracePeriodSeconds: 20 }).object;
+    expect(first.metadata.deletionGracePeriodSeconds).toBe(20);
+    const shorter = store.delete(POD, "bookinfo", b ?? "", { gracePeriodSeconds: 5 }).object;
+    expect(shorter.metadata.deletionGracePeriodSeconds).toBe(5);
+    expect(Date.parse(shorter.metadata.deletionTimestamp ?? "") - Date.parse(first.metadata.deletionTimestamp ?? "")).toBe(-15_000);
+    expect(store.delete(POD, "bookinfo", b ?? "", { gracePeriodSeconds: 10 }).object.metadata.deletionGracePeriodSeconds).toBe(5);
+    expect(store.delete(POD, "bookinfo", b ?? "", { gracePeriodSeconds: 0 }).gone).toBe(true);
+  });
+
+  it("the termination delay is capped by the grace period", async () => {
+    const store = createClusterStore("west", types);
+    seedSystem(store);
+    kubectlApply(store, namespaceManifest("bookinfo"));
+    running = startControllers(store, { podReadyDelayMs: 20, podTerminationDelayMs: 60_000 });
+    const controllers = running;
+    const body = { apiVersion: "v1", kind: "Pod", metadata: { name: "quick", namespace: "bookinfo" }, spec: { terminationGracePeriodSeconds: 1, containers: [{ name: "c", image: "img:1" }] } };
+    store.create(POD, body);
+    await until("quick running", () => (store.get(POD, "bookinfo", "quick")?.status as { phase?: string } | undefined)?.phase === "Running" || undefined);
+    const started = Date.now();
+    store.delete(POD, "bookinfo", "quick");
+    await controllers.waitForIdle(5000);
+    expect(store.get(POD, "bookinfo", "quick")).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("a pod deleted while its container is stopped goes at once (nothing left to stop), as Failed", async () => {
+    const { store, settle } = await withApp(1);
     const name = store.list(POD, "bookinfo")[0]?.metadata.name ?? "";
     runningSet()?.setPodFault("bookinfo", name, "stop");
     await settle();
+    const phases: string[] = [];
+    const stop = store.watch(POD, undefined, (e) => void (e.object.metadata.name === name && phases.push(String((e.object.status as { phase?: string }).phase))));
     const started = Date.now();
     store.delete(POD, "bookinfo", name);
     await until("the stopped pod gone", () => (store.get(POD, "bookinfo", name) ? undefined : true));
-    expect(Date.now() - started).toBeLessThan(900);
+    stop();
+    expect(Date.now() - started).toBeLessThan(TERMINATION_MS - 10);
+    // Its container was killed (exit 137), so the pod ends Failed, not Succeeded.
+    expect(phases).toEqual(["Running", "Failed", "Failed"]);
   });
 });
 
