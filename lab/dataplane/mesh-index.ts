@@ -28,6 +28,13 @@ function specOf(obj: KubeObject): Record<string, unknown> {
   return typeof spec === "object" && spec !== null ? (spec as Record<string, unknown>) : {};
 }
 
+/** A WorkloadEntry's `spec.labels` (what selectors select it by). */
+export function entryLabels(we: KubeObject): Record<string, string> {
+  const labels = specOf(we).labels;
+  if (typeof labels !== "object" || labels === null) return {};
+  return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
 function hostsOf(obj: KubeObject): string[] {
   const hosts = specOf(obj).hosts;
   return Array.isArray(hosts) ? hosts.filter((h): h is string => typeof h === "string").map(canonicalHost) : [];
@@ -40,6 +47,8 @@ export class MeshIndex {
   private readonly sliceService = new Map<string, string>();
   /** WorkloadEntries by namespace, then name. */
   readonly workloadEntries = new Map<string, Map<string, KubeObject>>();
+  /** WorkloadEntries by "<ns>\0<label>=<value>" for each of their labels, then name: a selector looks up one pair. */
+  private readonly entriesByLabel = new Map<string, Map<string, KubeObject>>();
   /** ServiceEntries by each of their hosts (canonical), then "<ns>/<name>". */
   readonly serviceEntries = new Map<string, Map<string, KubeObject>>();
   private readonly serviceEntryHosts = new Map<string, string[]>();
@@ -62,9 +71,7 @@ export class MeshIndex {
       case "EndpointSlice":
         return this.applySlice(obj, gone);
       case "WorkloadEntry":
-        if (gone) unbucket(this.workloadEntries, obj.metadata.namespace ?? "", obj.metadata.name ?? "");
-        else bucket(this.workloadEntries, obj.metadata.namespace ?? "").set(obj.metadata.name ?? "", obj);
-        return;
+        return this.applyWorkloadEntry(obj, gone);
       case "ServiceEntry":
         return this.applyServiceEntry(obj, gone);
       case "DestinationRule":
@@ -81,6 +88,28 @@ export class MeshIndex {
         if (obj.metadata.name === SYSTEM_NAMESPACE) this.systemNamespaceLabels = gone ? {} : (obj.metadata.labels ?? {});
         return;
     }
+  }
+
+  /** WorkloadEntries of `namespace` whose spec.labels hold every pair of `selector` (non-empty). */
+  selectEntries(namespace: string, selector: Record<string, string>): KubeObject[] {
+    const pairs = Object.entries(selector);
+    let smallest: Map<string, KubeObject> | undefined;
+    for (const [k, v] of pairs) {
+      const found = this.entriesByLabel.get(`${namespace}\0${k}=${v}`);
+      if (!found) return [];
+      if (!smallest || found.size < smallest.size) smallest = found;
+    }
+    return [...(smallest?.values() ?? [])].filter((we) => pairs.every(([k, v]) => entryLabels(we)[k] === v));
+  }
+
+  private applyWorkloadEntry(obj: KubeObject, gone: boolean): void {
+    const ns = obj.metadata.namespace ?? "";
+    const name = obj.metadata.name ?? "";
+    const before = this.workloadEntries.get(ns)?.get(name);
+    if (before) for (const [k, v] of Object.entries(entryLabels(before))) unbucket(this.entriesByLabel, `${ns}\0${k}=${v}`, name);
+    if (gone) return unbucket(this.workloadEntries, ns, name);
+    bucket(this.workloadEntries, ns).set(name, obj);
+    for (const [k, v] of Object.entries(entryLabels(obj))) bucket(this.entriesByLabel, `${ns}\0${k}=${v}`).set(name, obj);
   }
 
   private applySlice(obj: KubeObject, gone: boolean): void {

@@ -10,6 +10,8 @@ import { outboundSni } from "./sni";
 import type { MeshEndpoint } from "./types";
 
 export const REMOTE_GATEWAY_PORT = 15443;
+/** Addresses and names in numeric order (one collator: making one per comparison costs microseconds). */
+const byNumbers = new Intl.Collator("en", { numeric: true });
 const HEALTH_CHECKS_ANNOTATION = "proxy.istio.io/health-checks-enabled";
 
 export interface ServicePort {
@@ -57,7 +59,7 @@ export function podCandidates(index: MeshIndex, place: ClusterPlace, svc: KubeOb
       out.push({ endpoint, labels: { ...labels, [CLUSTER_LABEL]: place.cluster } });
     }
   }
-  return out.sort((a, b) => a.endpoint.address.localeCompare(b.endpoint.address, "en", { numeric: true }));
+  return out.sort((a, b) => byNumbers.compare(a.endpoint.address, b.endpoint.address));
 }
 
 /** A WorkloadEntry's Healthy condition, when it opted into health checks. */
@@ -81,10 +83,9 @@ export function workloadEntryCandidates(index: MeshIndex, place: ClusterPlace, s
   const local = clusterNetwork(index, place.cluster);
   const ns = svc.metadata.namespace ?? "";
   const out: Candidate[] = [];
-  for (const we of index.workloadEntries.get(ns)?.values() ?? []) {
+  for (const we of index.selectEntries(ns, selector)) {
     const spec = rec(we.spec);
     const labels = strings(spec.labels);
-    if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) continue;
     if (typeof spec.address !== "string" || spec.address === "" || !entryHealthy(we)) continue;
     const port = entryPort(rec(spec.ports), sp);
     const network = typeof spec.network === "string" && spec.network !== "" ? spec.network : local;
@@ -95,7 +96,7 @@ export function workloadEntryCandidates(index: MeshIndex, place: ClusterPlace, s
     };
     out.push({ endpoint, labels });
   }
-  return out.sort((a, b) => a.endpoint.source.localeCompare(b.endpoint.source, "en", { numeric: true }));
+  return out.sort((a, b) => byNumbers.compare(a.endpoint.source, b.endpoint.source));
 }
 
 /** Every endpoint istiod would send for the Service's port. */

@@ -44,8 +44,7 @@ function rawEndpoints(index: MeshIndex, se: KubeObject): RawEndpoint[] {
   const spec = rec(se.spec);
   const selector = strings(rec(spec.workloadSelector).labels);
   if (Object.keys(selector).length > 0) {
-    return [...(index.workloadEntries.get(ns)?.values() ?? [])]
-      .filter((we) => Object.entries(selector).every(([k, v]) => strings(rec(we.spec).labels)[k] === v))
+    return index.selectEntries(ns, selector)
       .map((we) => ({ spec: rec(we.spec), source: `WorkloadEntry ${ns}/${we.metadata.name ?? ""}` }));
   }
   return arr(spec.endpoints).map((e, i) => ({ spec: rec(e), source: `ServiceEntry ${ns}/${se.metadata.name ?? ""}[${i}]` }));

@@ -123,6 +123,20 @@ describe("mesh view: a local Service", () => {
       ["WorkloadEntry bookinfo/k-details-e-1", "WorkloadEntry bookinfo/k-details-n-1"],
     ]);
   });
+  it("follows a WorkloadEntry's labels: relabelled away from the selector, it leaves the Service's endpoints", () => {
+    const store = westStore();
+    bookinfoDetails(store);
+    const v = view(store);
+    const weType = types.byKind("networking.istio.io", "WorkloadEntry");
+    const we = weType && store.get(weType, "bookinfo", "k-details-e-1");
+    if (!weType || !we) throw new Error("no entry");
+    store.update(weType, { ...we, spec: { ...(we.spec as object), labels: { app: "ratings" } } });
+    v.flush();
+    expect(ok(v.resolve(FQDN, 9080)).priorities.flat().map((e) => e.source)).not.toContain("WorkloadEntry bookinfo/k-details-e-1");
+    applyAll(store, [service("ratings")]);
+    v.flush();
+    expect(sources(ok(v.resolve("ratings.bookinfo", 9080)).priorities)).toEqual([["WorkloadEntry bookinfo/k-details-e-1", "WorkloadEntry bookinfo/k-other"]]);
+  });
 });
 
 describe("mesh view: ServiceEntries and propagation", () => {
@@ -136,6 +150,15 @@ describe("mesh view: ServiceEntries and propagation", () => {
       ["service-entry", "127.200.0.9", 15443, "outbound_.9080_._.reviews.bookinfo.svc.cluster.local"],
     ]);
     expect(v.resolve("reviews.bookinfo", 8080)).toMatchObject({ ok: false, reason: "no-route" });
+  });
+
+  it("takes a ServiceEntry's endpoints from the WorkloadEntries its workloadSelector selects", () => {
+    const store = westStore();
+    const se = serviceEntry("api.example.com", [], 443);
+    (se.spec as Record<string, unknown>).workloadSelector = { labels: { app: "api" } };
+    applyAll(store, [se, workloadEntry("api-1", "api", { ...EAST, address: "127.200.170.9", port: 8443 }, "xcp-multicluster")]);
+    const r = ok(view(store).resolve("api.example.com", 443));
+    expect(r.priorities.flat()).toEqual([expect.objectContaining({ source: "WorkloadEntry xcp-multicluster/api-1", address: "127.200.170.9", port: 8443, network: "east" })]);
   });
 
   it("applies changes at the debounced push, not before", async () => {
