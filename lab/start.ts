@@ -98,14 +98,20 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   let block: AddressBlock | undefined;
   let dataPlane: DataPlane | undefined;
   let traffic: DemoTraffic | undefined;
+  // Callers before what answers them, the data plane before the controllers and stores it watches, the block
+  // last. Every step runs even when an earlier one failed, so a failed stop never keeps a port or the block.
   const stop = async (): Promise<void> => {
-    await admin?.close();
-    // Callers before what answers them, the data plane before the controllers and stores it watches.
-    await traffic?.stop();
-    await dataPlane?.stop();
-    for (const c of running) c.controllers.stop();
-    await Promise.all(running.map((c) => c.server.close()));
-    await block?.release();
+    const steps: Array<() => unknown> = [
+      () => admin?.close(),
+      () => traffic?.stop(),
+      () => dataPlane?.stop(),
+      () => running.forEach((c) => c.controllers.stop()),
+      () => Promise.all(running.map((c) => c.server.close())),
+      () => block?.release(),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await Promise.resolve().then(step).catch((error: unknown) => void failures.push(error));
+    if (failures.length > 0) throw failures[0];
   };
   const setFault = async (cluster: string, fault: ApiFault): Promise<void> => {
     const c = running.find((r) => r.name === cluster);
