@@ -11,6 +11,8 @@ export interface PodListener {
   readonly uid: string;
   /** Resolves once it listens; rejects when the address:port cannot be bound. */
   readonly listening: Promise<void>;
+  /** Since when it has had no connection (ms epoch), or undefined while one is open. */
+  idleSince(): number | undefined;
   /** Stops listening and resets every connection; resolves once the port is free again. */
   close(): Promise<void>;
 }
@@ -21,9 +23,13 @@ export type PodRequestHandler = (req: IncomingMessage, res: ServerResponse) => v
 export function openPodListener(address: string, port: number, uid: string, onRequest: PodRequestHandler, after: Promise<void> = Promise.resolve()): PodListener {
   const sockets = new Set<Socket>();
   const server = createServer(onRequest);
+  let lastActivity = Date.now();
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    socket.once("close", () => {
+      sockets.delete(socket);
+      lastActivity = Date.now();
+    });
   });
   // A client that resets mid-request is its own business; the server must not crash on it.
   server.on("clientError", (_error, socket) => socket.destroy());
@@ -41,6 +47,7 @@ export function openPodListener(address: string, port: number, uid: string, onRe
     port,
     uid,
     listening,
+    idleSince: () => (sockets.size === 0 ? lastActivity : undefined),
     close() {
       // Closing while the bind is still under way waits for it, so no listener outlives its close.
       closed ??= listening.then(

@@ -44,13 +44,14 @@ export async function outcome(address: string, port: number): Promise<string> {
   }
 }
 
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+/** Polls `probe` every `everyMs` until it gives a value; throws after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000, everyMs = 10): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
@@ -76,7 +77,7 @@ export const defaultAnswer: FakeAnswer = (request) => {
   return { status: 200, latencyMs: 1, servedByCluster: "east", servedByPod: `${host}-pod`, error: null, responseFlags: "-", body: { service: host } };
 };
 
-export async function startWorkloadTestLab(block: AddressBlock, lazy: boolean): Promise<WorkloadTestLab> {
+export async function startWorkloadTestLab(block: AddressBlock, lazy: boolean, idleCloseMs?: number): Promise<WorkloadTestLab> {
   const types = createTypeRegistry();
   const store = createClusterStore("west", types);
   seedSystem(store);
@@ -96,7 +97,7 @@ export async function startWorkloadTestLab(block: AddressBlock, lazy: boolean): 
   const ca = { caPem: "", issue: () => Promise.reject(new Error("workloads issue no certificates")) };
   const telemetry = { record: (s: RequestSample) => void samples.push(s), text: () => Promise.resolve("") };
   const ctx: ClusterDataPlaneContext = { cluster: "west", clusterIndex: 0, addresses: block, store, ca, telemetry };
-  const workloads = startWorkloads(ctx, { mesh: () => mesh, lazy });
+  const workloads = startWorkloads(ctx, { mesh: () => mesh, lazy, ...(idleCloseMs === undefined ? {} : { idleCloseMs }) });
   const kind = (group: string, name: string): ResourceType => {
     const type = types.byKind(group, name);
     if (!type) throw new Error(`no ${name} type`);

@@ -14,8 +14,8 @@ afterEach(async () => {
   lab = undefined;
 });
 
-async function start(lazy: boolean): Promise<WorkloadTestLab> {
-  lab = await startWorkloadTestLab(block, lazy);
+async function start(lazy: boolean, idleCloseMs?: number): Promise<WorkloadTestLab> {
+  lab = await startWorkloadTestLab(block, lazy, idleCloseMs);
   return lab;
 }
 
@@ -126,6 +126,24 @@ describe("workloads: lazy mode", () => {
     expect(await outcome(b?.address ?? "", 9080)).toBe("ECONNREFUSED"); // the other pod still costs no socket
     await expect(l.workloads.ensureListening(a?.address ?? "", 9081)).rejects.toMatchObject({ code: "ECONNREFUSED" });
     await expect(l.workloads.ensureListening(block.podAddress(0, "10.244.9.9") ?? "", 9080)).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  });
+});
+
+describe("workloads: lazy listeners close when idle", () => {
+  it("a listener with no connection and no caller for idleCloseMs closes; the next ensureListening opens it again", async () => {
+    const l = await start(true, 150);
+    l.deploy({ app: "details", version: "v1" });
+    await l.controllers.waitForIdle(5000);
+    const [a] = l.podsOf("details-v1");
+    const address = a?.address ?? "";
+    await l.workloads.ensureListening(address, 9080);
+    expect((await get(address, 9080)).status).toBe(200);
+    // Each probe is a connection (activity), so probe less often than the idle time.
+    const idleAt = Date.now();
+    await until("closed when idle", async () => ((await outcome(address, 9080)) === "ECONNREFUSED" ? true : undefined), 5000, 400);
+    expect(Date.now() - idleAt).toBeGreaterThanOrEqual(150);
+    await l.workloads.ensureListening(address, 9080);
+    expect((await get(address, 9080)).status).toBe(200);
   });
 });
 

@@ -3,7 +3,8 @@
 // Endpoints list it; terminating or not: an app keeps serving while it shuts down); it stops answering when its
 // container stops (a "stop" pod fault), when its kubelet has terminated it, or when it is deleted.
 // Eager mode (the demo) opens each pod's listeners as soon as it runs. Lazy mode (the scale scenario, thousands of
-// pods) opens one only when a caller is about to dial it (`ensureListening`), so idle pods cost no socket.
+// pods) opens one only when a caller is about to dial it (`ensureListening`), and closes it again once it has had
+// no connection and no caller for a while, so only the pods in use cost a socket.
 import { createInformer } from "../controllers/informer";
 import { keyOf, requireType } from "../controllers/object-util";
 import { connectionRefused, openPodListener, type PodListener } from "./pod-server";
@@ -15,9 +16,12 @@ import { destinationServiceOf } from "./workload-service";
 export interface WorkloadsDeps {
   mesh: () => MeshClient;
   lazy: boolean;
+  /** Lazy mode: a listener with no connection and no ensureListening for this long is closed (default 30 s). */
+  idleCloseMs?: number;
 }
 
 const NO_FAULT: PodTrafficFault = { mode: "none" };
+const DEFAULT_IDLE_CLOSE_MS = 30_000;
 
 export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps): Workloads {
   const types = ctx.store.types;
@@ -31,6 +35,8 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
   /** Open listeners by address:port, and the closes still under way (a new bind there waits for them). */
   const listeners = new Map<string, PodListener>();
   const closing = new Map<string, Promise<void>>();
+  /** Lazy mode: when a caller last asked for each listener (it dials right after). */
+  const wanted = new Map<string, number>();
   let stopped = false;
 
   const faultOf = (key: string, uid: string): PodTrafficFault => {
@@ -42,6 +48,7 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
     const listener = listeners.get(id);
     if (!listener) return;
     listeners.delete(id);
+    wanted.delete(id);
     const done = listener.close().finally(() => {
       if (closing.get(id) === done) closing.delete(id);
     });
@@ -96,6 +103,18 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
     openAll(key, next);
   };
 
+  const idleCloseMs = deps.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
+  const reaper = deps.lazy
+    ? setInterval(() => {
+        const now = Date.now();
+        for (const [id, listener] of listeners) {
+          const idle = listener.idleSince();
+          if (idle !== undefined && now - Math.max(idle, wanted.get(id) ?? 0) >= idleCloseMs) closeListener(id);
+        }
+      }, Math.max(10, Math.floor(idleCloseMs / 2)))
+    : undefined;
+  reaper?.unref();
+
   pods.addHandler((event) => {
     const key = keyOf(event.object);
     if (event.type === "DELETED") {
@@ -112,6 +131,7 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
       if (stopped || key === undefined || !pod || !pod.ports.includes(port) || faultOf(key, pod.uid).mode === "refuse") {
         return Promise.reject(connectionRefused(address, port));
       }
+      wanted.set(`${address}:${port}`, Date.now());
       return open(key, pod, port);
     },
     setFault(namespace, name, fault) {
@@ -126,6 +146,7 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
     },
     async stop() {
       stopped = true;
+      clearInterval(reaper);
       pods.stop();
       services.stop();
       for (const id of [...listeners.keys()]) closeListener(id);
