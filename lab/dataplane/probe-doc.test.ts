@@ -52,7 +52,7 @@ describe("docs/real-cluster-probe.md", () => {
     const container = (pod.spec as { containers: Array<{ command: string[]; args: string[] }> }).containers[0];
     const [shell, flag] = container?.command ?? [];
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/details/0`;
-    probe = spawn(shell === "/bin/sh" ? "sh" : String(shell), [String(flag), container?.args[0] ?? ""], { env: { PATH: process.env.PATH, PROBE_URL: url, PROBE_INTERVAL_MS: "50" } });
+    probe = spawn(shell === "/bin/sh" ? "sh" : String(shell), [String(flag), container?.args[0] ?? ""], { env: { ...process.env, PROBE_URL: url, PROBE_INTERVAL_MS: "50" } });
     probe.stdout?.on("data", (chunk: Buffer) => void (output += chunk.toString()));
   });
   afterAll(() => {
