@@ -1,5 +1,6 @@
 // The lab CLI: `npx tsx lab/main.ts [--scenario demo|scale|e2e|dns-gateway] [--clusters N] [--services M] [--workspaces W]
-// [--gateways] [--kubeconfig PATH] [--port-base N] [--admin-port N] [--host H]` (--workspaces, --gateways: scale only).
+// [--gateways] [--kubeconfig PATH] [--port-base N] [--admin-port N] [--host H] [--no-data-plane] [--demo-traffic]`
+// (--workspaces, --gateways: scale only; --demo-traffic: the demo's steady load in another scenario too).
 // Prints each cluster, each cluster's metrics endpoint, the kubeconfig, the admin URL, the admin token's file and
 // the token, start time and memory, then `lab ready`; SIGINT/SIGTERM stop everything and exit 0.
 // A non-loopback --host gets a warning banner on stderr first.
@@ -31,6 +32,8 @@ function parseLabArgs(args: string[]): LabOptions {
       "port-base": { type: "string" },
       "admin-port": { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
+      "no-data-plane": { type: "boolean", default: false },
+      "demo-traffic": { type: "boolean" },
     },
     strict: true,
   });
@@ -46,6 +49,8 @@ function parseLabArgs(args: string[]): LabOptions {
     portBase: intOption("port-base", values["port-base"]),
     adminPort: intOption("admin-port", values["admin-port"]),
     host: values.host,
+    dataPlane: !values["no-data-plane"],
+    ...(values["demo-traffic"] ? { demoTraffic: true } : {}),
   };
 }
 

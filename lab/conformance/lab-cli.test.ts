@@ -105,6 +105,35 @@ describe("lab CLI", () => {
     expect(unknown.err).toContain("404: gateway bookinfo/nope not found");
   }
 
+  it("--no-data-plane: no metrics endpoints, and a request is refused saying why", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lab-cli-"));
+    dirs.push(dir);
+    const kubeconfig = join(dir, "kubeconfig");
+    const child = spawn(process.execPath, ["--import", "tsx", "lab/main.ts", "--scenario", "e2e", "--no-data-plane", "--port-base", "0", "--admin-port", "0", "--kubeconfig", kubeconfig], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("lab ready\n")) resolve();
+      });
+      void exited.then((code) => reject(new Error(`exited ${code} before "lab ready"`)));
+    });
+    try {
+      expect(out).not.toContain("metrics ");
+      const adminUrl = /^admin (http:\S+)$/m.exec(out)?.[1] ?? "";
+      const res = await run(["request", "--cluster", "west", "--admin-url", adminUrl, "--kubeconfig", kubeconfig, "http://details.bookinfo:9080/"]);
+      expect(res.code).toBe(1);
+      expect(res.err).toContain("409: this lab runs without its data plane");
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 120_000);
+
   it("request without a running lab says where it looked", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lab-cli-"));
     dirs.push(dir);
