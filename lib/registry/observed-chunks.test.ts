@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { clusterSnapshot, obj } from "@/lib/fleet/snapshot-fixtures";
 import { objectKey, type CachedObject, type ClusterSnapshot, type ObjectMap } from "@/lib/fleet/snapshot-types";
-import { observedCluster } from "./observed-from-snapshot";
+import { observedCluster, observedParts } from "./observed-from-snapshot";
 import { createRegistryMemos } from "./registry-memos";
-import { chunksOf, joined, listOf } from "./snapshot-lists";
+import { chunksOf, joined, listOf, type ObjectChunk } from "./snapshot-lists";
 
 const we = (i: number, version = "1"): CachedObject => ({ ...obj("WorkloadEntry", `we-${i}`, { namespace: "ns", spec: { address: `10.0.0.${i}` } }), metadata: { name: `we-${i}`, namespace: "ns", uid: `u${i}`, resourceVersion: version } });
 
 /** A map shaped like the fleet cache's (server/fleet/versioned-map.ts): its values in chunks, read structurally. */
-function chunkedMap(chunks: ReadonlyArray<readonly CachedObject[]>): ObjectMap {
-  const map = new Map(chunks.flat().map((o) => [objectKey(o.metadata), o]));
-  return Object.assign(map, { chunks: chunks.map((live) => ({ live })) });
+function chunkedMap(chunks: readonly ObjectChunk[]): ObjectMap {
+  const map = new Map(chunks.flatMap((chunk) => chunk.live).map((o) => [objectKey(o.metadata), o]));
+  return Object.assign(map, { chunks });
 }
 
-function withWorkloadEntries(chunks: ReadonlyArray<readonly CachedObject[]>): ClusterSnapshot {
+function withWorkloadEntries(chunks: readonly ObjectChunk[]): ClusterSnapshot {
   const base = clusterSnapshot("west", [obj("ServiceEntry", "se", { namespace: "ns", spec: { hosts: ["a.ns.svc.cluster.local"] } })]);
   return { ...base, objects: { ...base.objects, WorkloadEntry: chunkedMap(chunks) } };
 }
@@ -21,9 +21,12 @@ function withWorkloadEntries(chunks: ReadonlyArray<readonly CachedObject[]>): Cl
 describe("observed views over a chunked map", () => {
   const first = [we(1), we(2)];
   const second = [we(3), we(4)];
-  const before = withWorkloadEntries([first, second]);
+  const before = withWorkloadEntries([{ live: first }, { live: second }]);
   const changed = [we(3, "2"), second[1] as CachedObject];
-  const after = withWorkloadEntries([first, changed]);
+  // The second chunk copied on write: it names the list it was copied from.
+  const after = withWorkloadEntries([{ live: first }, { live: changed, previous: second }]);
+  // The same objects after a compaction: new chunks, no previous list.
+  const compacted = withWorkloadEntries([{ live: [...first, ...changed] }]);
 
   it.each<[string, ClusterSnapshot]>([
     ["before", before],
@@ -33,20 +36,30 @@ describe("observed views over a chunked map", () => {
     expect(observedCluster(cluster, createRegistryMemos()).objects).toEqual(observedCluster(plain).objects);
   });
 
-  it("makes views only for the chunk that changed; the others keep their identity", () => {
+  it("makes views only for the chunk that changed; the others keep their identity, and each chunk is a part", () => {
     const memos = createRegistryMemos();
     const was = observedCluster(before, memos).objects.filter((o) => o.kind === "WorkloadEntry");
-    const now = observedCluster(after, memos).objects.filter((o) => o.kind === "WorkloadEntry");
+    const seen = observedCluster(after, memos);
+    const now = seen.objects.filter((o) => o.kind === "WorkloadEntry");
     expect(now.map((o) => o.name)).toEqual(["we-1", "we-2", "we-3", "we-4"]);
     expect(now.map((o, i) => o === was[i])).toEqual([true, true, false, true]);
     expect(now[2]?.resourceVersion).toBe("2");
+    // DestinationRule, Gateway, ServiceEntry: one part each; WorkloadEntry: one per chunk.
+    expect(observedParts(seen.objects, memos).map((part) => part.map((o) => o.name))).toEqual([[], [], ["se"], ["we-1", "we-2"], ["we-3", "we-4"]]);
   });
 
-  it("lists a chunked kind in chunk order, and a plain map as one chunk", () => {
+  it("never carries a view to another chunk position: after a compaction every view is new", () => {
+    const memos = createRegistryMemos();
+    const was = observedCluster(after, memos).objects;
+    const now = observedCluster(compacted, memos).objects.filter((o) => o.kind === "WorkloadEntry");
+    expect(now.map((o) => o.name)).toEqual(["we-1", "we-2", "we-3", "we-4"]);
+    expect(now.filter((o) => was.includes(o))).toEqual([]);
+  });
+
+  it("lists a chunked kind in chunk order; a plain map has no chunks", () => {
     expect(listOf(after, "WorkloadEntry").map((o) => o.metadata.name)).toEqual(["we-1", "we-2", "we-3", "we-4"]);
-    expect(chunksOf(after, "WorkloadEntry")).toEqual([first, changed]);
-    const plain = clusterSnapshot("west", [we(1)]);
-    expect(chunksOf(plain, "WorkloadEntry")).toEqual([[we(1)]]);
+    expect(chunksOf(after, "WorkloadEntry")?.map((chunk) => chunk.live)).toEqual([first, changed]);
+    expect(chunksOf(clusterSnapshot("west", [we(1)]), "WorkloadEntry")).toBeUndefined();
   });
 
   it.each<[string, number[][], number[]]>([

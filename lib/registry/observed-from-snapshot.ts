@@ -6,7 +6,7 @@ import { managersOf } from "./ownership";
 import type { ClusterSnapshot, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { SnapshotObject } from "./raw-object";
 import { remembered, type RegistryMemos } from "./registry-memos";
-import { chunksOf, isStale, joined, listOf } from "./snapshot-lists";
+import { chunksOf, isStale, joined, listOf, type ObjectChunk } from "./snapshot-lists";
 import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
 
 // An unchanged live object keeps its identity across snapshots; so does its observed view, with `memos` (the diff
@@ -46,28 +46,59 @@ function convert(kind: DesiredKind, o: SnapshotObject, memos: RegistryMemos | un
 
 // The snapshot keeps a kind's list while none of its objects changed, so its views are kept per list too (with
 // `memos`): when one ServiceEntry arrives, a cluster's tens of thousands of WorkloadEntries are not looked at again.
-// Within a changed kind, views are kept per chunk of the fleet cache's map (snapshot-lists.ts): a change costs its
-// chunk's views and joining the chunks' view lists, not a lookup per object of the kind.
-function viewsOf(kind: DesiredKind, c: ClusterSnapshot, memos: RegistryMemos | undefined): readonly ObservedObject[] {
-  const list = listOf(c, kind, memos);
-  return remembered(memos?.kindViews, list, () => {
-    const chunks = chunksOf(c, kind, memos);
-    if (chunks.length === 1 && chunks[0] === list) return list.flatMap((o) => toObserved(kind, o, memos) ?? []);
-    const views = chunks.map((live) => remembered(memos?.kindViews, live, () => live.flatMap((o) => toObserved(kind, o, memos) ?? [])));
-    return joined(views);
+function viewsOf(kind: DesiredKind, list: readonly SnapshotObject[], memos: RegistryMemos | undefined): readonly ObservedObject[] {
+  return remembered(memos?.kindViews, list, () => list.flatMap((o) => toObserved(kind, o, memos) ?? []));
+}
+
+const named = (o: SnapshotObject) => Boolean(o.metadata?.name && o.metadata.namespace);
+
+/** The view of each object of `live` that has one, from `views` (made from `live` in order). */
+function viewByObject(live: readonly SnapshotObject[], views: readonly ObservedObject[]): Map<SnapshotObject, ObservedObject> {
+  const out = new Map<SnapshotObject, ObservedObject>();
+  let at = 0;
+  for (const o of live) if (named(o)) out.set(o, views[at++] as ObservedObject);
+  return out;
+}
+
+// One chunk of the fleet cache's map (snapshot-lists.ts): its views are kept while the chunk is unchanged, and a
+// changed chunk keeps the views of its unchanged objects from the chunk it was copied from — the same position —
+// so a change costs its chunk. A view is never carried to another position (see observedCluster).
+function chunkViews(kind: DesiredKind, chunk: ObjectChunk, memos: RegistryMemos | undefined): readonly ObservedObject[] {
+  return remembered(memos?.kindViews, chunk.live, () => {
+    const before = chunk.previous && memos?.kindViews.get(chunk.previous);
+    const kept = chunk.previous && before ? viewByObject(chunk.previous, before) : undefined;
+    return chunk.live.flatMap((o) => kept?.get(o) ?? convert(kind, o, memos) ?? []);
+  });
+}
+
+/**
+ * A cluster's observed parts, REGISTRY_KINDS order: one per kind, except that the last kind (WorkloadEntry, tens
+ * of thousands per cluster) of a chunked map is one part per chunk. Comparisons pair two lists' parts by position
+ * when they have as many (compare-patch.ts), skipping pairs that are the same list. That pairing is sound because
+ * every part before the last kind's is one kind, and within the last kind a view is only ever kept by the same
+ * object at the same chunk position: an object that moved (compaction, a relist) is a new view there, which the
+ * comparison reads as one removed and one added, as it reads any new version.
+ */
+function partsOf(c: ClusterSnapshot, memos: RegistryMemos | undefined): ReadonlyArray<readonly ObservedObject[]> {
+  const last = REGISTRY_KINDS.length - 1;
+  return REGISTRY_KINDS.flatMap((kind, i) => {
+    const chunks = chunksOf(c, kind);
+    if (!chunks) return [viewsOf(kind, listOf(c, kind, memos), memos)];
+    const views = chunks.map((chunk) => chunkViews(kind, chunk, memos));
+    return i === last ? views : [remembered(memos?.kindViews, listOf(c, kind, memos), () => joined(views))];
   });
 }
 
 // Every kind is in the snapshot (the fleet cache watches them all), so no kind is unobserved. With `memos`, the
-// cluster's list remembers its per-kind parts (REGISTRY_KINDS order), so comparisons can skip unchanged kinds.
+// cluster's list remembers its parts (partsOf), so comparisons can skip unchanged kinds and chunks.
 export function observedCluster(c: ClusterSnapshot, memos?: RegistryMemos): ObservedCluster {
-  const parts = REGISTRY_KINDS.map((kind) => viewsOf(kind, c, memos));
-  const objects = parts.flat();
+  const parts = partsOf(c, memos);
+  const objects = joined(parts);
   memos?.parts.set(objects, parts);
   return { name: c.name, stale: isStale(c), objects, unobservedKinds: [] };
 }
 
-/** The per-kind lists an observed list was made of (a list not made with these memos is one part). */
+/** The parts an observed list was made of (partsOf; a list not made with these memos is one part). */
 export function observedParts(objects: readonly ObservedObject[], memos?: RegistryMemos): ReadonlyArray<readonly ObservedObject[]> {
   return memos?.parts.get(objects) ?? [objects];
 }

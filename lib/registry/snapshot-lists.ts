@@ -8,14 +8,17 @@ import { remembered, type RegistryMemos } from "./registry-memos";
  * and a chunk's `live` list keeps its identity while none of its objects changed, from one snapshot to the next.
  * Read structurally, so any ReadonlyMap works (a plain Map is one chunk).
  */
-type Chunked = { readonly chunks: ReadonlyArray<{ readonly live: readonly CachedObject[] }> };
+/** `previous`: the list of the chunk this one was copied from, at the same position (see versioned-map.ts). */
+export type ObjectChunk = { readonly live: readonly CachedObject[]; readonly previous?: readonly CachedObject[] };
+
+type Chunked = { readonly chunks: readonly ObjectChunk[] };
 
 const isChunked = (map: ObjectMap): map is ObjectMap & Chunked => Array.isArray((map as Partial<Chunked>).chunks);
 
-/** A kind's objects in chunks, in map order; an unchanged chunk is the same list in every snapshot. */
-export function chunksOf(c: Pick<ClusterSnapshot, "objects">, kind: FleetKind, memos?: RegistryMemos): ReadonlyArray<readonly CachedObject[]> {
+/** A kind's objects in chunks, in map order; undefined for a map that is not chunked (a plain Map). */
+export function chunksOf(c: Pick<ClusterSnapshot, "objects">, kind: FleetKind): readonly ObjectChunk[] | undefined {
   const map = c.objects[kind];
-  return isChunked(map) ? map.chunks.map((chunk) => chunk.live) : [listOf(c, kind, memos)];
+  return isChunked(map) ? map.chunks : undefined;
 }
 
 /**

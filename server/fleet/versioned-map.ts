@@ -9,7 +9,11 @@
 // goes last (a deleted slot is a hole, skipped; holes are compacted away once they are the majority).
 import { hashKey } from "./versioned-map-hash";
 
-const CHUNK = 64;
+// A write copies its chunk once per snapshot (CHUNK slots), a snapshot copies one root entry per chunk; and the
+// fleet model compares observed objects chunk by chunk (lib/registry/observed-from-snapshot.ts), so a chunk is
+// also the unit a change costs there.
+const SHIFT = 8;
+const CHUNK = 1 << SHIFT;
 /** Keys per index bucket (on average) before the index is rebuilt with four times as many buckets. */
 const BUCKET_LOAD = 32;
 
@@ -17,8 +21,11 @@ type Entry<V> = readonly [string, V];
 /**
  * `live`: the chunk's values without holes, in order, made when a snapshot first includes the chunk. It keeps its
  * identity while the chunk is unchanged, so readers can remember what they derived per chunk (observed views).
+ * `previous`: the `live` list of the chunk this one was copied from — the same position in the same layout — so a
+ * reader can carry over what it derived for the objects that did not change. Compaction and a new map start
+ * chunks without one (their objects may sit at other positions than before).
  */
-type Chunk<V> = { epoch: number; slots: Array<Entry<V> | undefined>; live: readonly V[] };
+type Chunk<V> = { epoch: number; slots: Array<Entry<V> | undefined>; live: readonly V[]; previous?: readonly V[] };
 type Bucket = { epoch: number; slots: Map<string, number> };
 
 /**
@@ -39,7 +46,7 @@ export class MapSnapshot<V> implements ReadonlyMap<string, V> {
 
   get(key: string): V | undefined {
     const slot = this.buckets[hashKey(key) & (this.buckets.length - 1)]?.slots.get(key);
-    return slot === undefined ? undefined : this.chunks[slot >>> 6]?.slots[slot & (CHUNK - 1)]?.[1];
+    return slot === undefined ? undefined : this.chunks[slot >>> SHIFT]?.slots[slot & (CHUNK - 1)]?.[1];
   }
 
   has(key: string): boolean {
@@ -98,18 +105,18 @@ export class VersionedMap<V> {
 
   get(key: string): V | undefined {
     const slot = this.bucketOf(key).slots.get(key);
-    return slot === undefined ? undefined : this.chunks[slot >>> 6]?.slots[slot & (CHUNK - 1)]?.[1];
+    return slot === undefined ? undefined : this.chunks[slot >>> SHIFT]?.slots[slot & (CHUNK - 1)]?.[1];
   }
 
   set(key: string, value: V): this {
     const slot = this.bucketOf(key).slots.get(key);
     if (slot !== undefined) {
-      this.writable(slot >>> 6).slots[slot & (CHUNK - 1)] = [key, value];
+      this.writable(slot >>> SHIFT).slots[slot & (CHUNK - 1)] = [key, value];
       return this.changed();
     }
     const at = this.length++;
     if ((at & (CHUNK - 1)) === 0) this.chunks.push({ epoch: this.epoch, slots: [], live: [] });
-    this.writable(at >>> 6).slots[at & (CHUNK - 1)] = [key, value];
+    this.writable(at >>> SHIFT).slots[at & (CHUNK - 1)] = [key, value];
     this.writableBucket(key).slots.set(key, at);
     this.count += 1;
     if (this.count > this.buckets.length * BUCKET_LOAD) this.reindex(this.buckets.length * 4);
@@ -119,12 +126,12 @@ export class VersionedMap<V> {
   delete(key: string): boolean {
     const slot = this.bucketOf(key).slots.get(key);
     if (slot === undefined) return false;
-    this.writable(slot >>> 6).slots[slot & (CHUNK - 1)] = undefined;
+    this.writable(slot >>> SHIFT).slots[slot & (CHUNK - 1)] = undefined;
     this.writableBucket(key).slots.delete(key);
     this.count -= 1;
     this.changed();
     // Holes cost iteration time; once they outnumber the entries (and a few chunks' worth), close them up.
-    if (this.length - this.count > Math.max(this.count, CHUNK * 4)) this.compact();
+    if (this.length - this.count > Math.max(this.count, CHUNK)) this.compact();
     return true;
   }
 
@@ -151,7 +158,7 @@ export class VersionedMap<V> {
   private writable(index: number): Chunk<V> {
     const chunk = this.chunks[index] as Chunk<V>;
     if (chunk.epoch === this.epoch) return (this.dirty.add(chunk), chunk);
-    const copy = { epoch: this.epoch, slots: chunk.slots.slice(), live: chunk.live };
+    const copy = { epoch: this.epoch, slots: chunk.slots.slice(), live: chunk.live, previous: chunk.live };
     this.chunks[index] = copy;
     this.dirty.add(copy);
     return copy;
