@@ -64,12 +64,7 @@ export async function startProbeTestLab(): Promise<ProbeTestLab> {
       if (!pod) throw new Error(`no pod ${name}`);
       return pod;
     },
-    kubectl: (args) =>
-      new Promise((resolve) => {
-        execFile(KUBECTL, [...base, ...args], { env, timeout: 30_000, encoding: "utf8" }, (error, stdout, stderr) => {
-          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-        });
-      }),
+    kubectl: (args) => kubectlIn(dir, kubeconfig, [...base.slice(2), ...args]),
     spawnKubectl(args) {
       const child = spawn(KUBECTL, [...base, ...args], { env });
       let out = "";
@@ -82,6 +77,17 @@ export async function startProbeTestLab(): Promise<ProbeTestLab> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs kubectl with this kubeconfig, HOME in `dir` (no user config leaks in). */
+export function kubectlIn(dir: string, kubeconfig: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, KUBECACHEDIR: join(dir, "cache") };
+  delete env.KUBECONFIG;
+  return new Promise((resolve) => {
+    execFile(KUBECTL, ["--kubeconfig", kubeconfig, ...args], { env, timeout: 30_000, encoding: "utf8" }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 /** A mesh client that answers every request 200 from east, numbering the pods that serve, and records requests. */
@@ -99,10 +105,10 @@ export function fakeMesh(): MeshClient & { requests: MeshRequest[] } {
 }
 
 /** Polls `check` until it yields a value, within `timeoutMs` (a bounded wait on a condition, never a fixed sleep). */
-export async function pollUntil<T>(what: string, check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function pollUntil<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
