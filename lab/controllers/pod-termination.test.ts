@@ -188,4 +188,16 @@ describe("pod lifecycle: graceful termination", () => {
     // Its container was killed (exit 137), so the pod ends Failed, not Succeeded.
     expect(phases).toEqual(["Running", "Failed", "Failed"]);
   });
+
+  it("a deleted namespace waits, Terminating, until its pods have terminated, then goes", async () => {
+    const { store, settle } = await withApp(2);
+    const NS = t("", "Namespace");
+    store.delete(NS, undefined, "bookinfo");
+    expect(store.get(NS, undefined, "bookinfo")?.status).toMatchObject({ phase: "Terminating" });
+    expect(store.list(POD, "bookinfo").every((p) => p.metadata.deletionTimestamp !== undefined)).toBe(true);
+    expect(store.list(POD, "bookinfo")).toHaveLength(2);
+    await settle();
+    expect(store.list(POD, "bookinfo")).toHaveLength(0);
+    expect(store.get(NS, undefined, "bookinfo")).toBeUndefined();
+  });
 });
