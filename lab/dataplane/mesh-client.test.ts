@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KubeObject } from "../apiserver/types";
 import { CONNECT_FAILURE, NO_HEALTHY_UPSTREAM } from "./mesh-reply";
-import { deployApp, gatewayAddresses, NS, scale, send, sendUntil, SOURCE, startMeshTestLab, type MeshTestLab } from "./mesh-test-lab";
+import { deployApp, gatewayAddresses, NS, pollUntil, scale, send, sendUntil, SOURCE, startMeshTestLab, type MeshTestLab } from "./mesh-test-lab";
 import { serviceEntry, workloadEntry } from "./mesh-test-fixtures";
 
 const DETAILS = "http://details.bookinfo.svc.cluster.local:9080/details/0";
@@ -100,6 +100,20 @@ describe("mesh client: hosts", () => {
     const r = await send(lab.west, "http://ratings.bookinfo:9080/ratings/0");
     expect(r).toMatchObject({ status: 200, servedByCluster: "east", responseFlags: "-" });
     expect(r.servedByPod).toMatch(/^ratings-v1-/);
+  });
+
+  it("fails at east's gateway once its Gateway no longer admits the host, for a sidecar with fresh connections", async () => {
+    expect(await send(lab.west, "http://ratings.bookinfo:9080/ratings/0")).toMatchObject({ status: 200, servedByCluster: "east" });
+    lab.apply(lab.east, {
+      apiVersion: "networking.istio.io/v1", kind: "Gateway", metadata: { name: "cross-network-gateway", namespace: NS },
+      spec: { selector: { istio: "eastwestgateway" }, servers: [{ port: { number: 15443, name: "tls", protocol: "TLS" }, tls: { mode: "AUTO_PASSTHROUGH" }, hosts: ["details.bookinfo.svc.cluster.local"] }] },
+    });
+    let n = 0;
+    const refused = await pollUntil("east's gateway to refuse ratings", async () => {
+      const r = await lab.west.client.request({ url: "http://ratings.bookinfo:9080/ratings/0", source: { namespace: "sleep", workload: `fresh-${n++}` } });
+      return r.status === 200 ? undefined : r;
+    }, { timeoutMs: 10_000 });
+    expect(refused).toMatchObject({ status: 503, servedByCluster: null, error: CONNECT_FAILURE, responseFlags: "UF,URX" });
   });
 
   it("fails a host nothing declares as the application's DNS would, without counting it", async () => {

@@ -74,7 +74,7 @@ export function createMeshClient(ctx: ClusterDataPlaneContext, deps: { view: Mes
       if (!endpoint) return { reply: localReply(503, NO_HEALTHY_UPSTREAM, "UH", ms()) };
       tried.add(hostKey(endpoint));
       const headers = { "x-source-cluster": ctx.cluster, "x-source-workload": request.source.workload, "x-source-namespace": request.source.namespace };
-      const result = await dialer.dial({ endpoint, method: "GET", path: `${url.pathname}${url.search}`, host: url.host, headers, signal });
+      const result = await dialer.dial({ sidecar: `${request.source.namespace}/${request.source.workload}`, endpoint, method: "GET", path: `${url.pathname}${url.search}`, host: url.host, headers, signal });
       if (result.kind === "aborted") return timedOut();
       upstream.report(endpoint, result.kind === "response" ? { kind: "response", status: result.status } : { kind: "local-failure" }, Date.now());
       const retriable = result.kind === "connect-failure" || (result.kind === "response" && result.status === 503);

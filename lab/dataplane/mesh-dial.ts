@@ -8,7 +8,7 @@
 // Outcomes: a response; a connect failure (refused, unreachable, a TLS handshake the gateway reset: Envoy counts a
 // failed handshake as a failed connect); a reset after the connection was up and before any response header
 // (Envoy's "connection termination", flag UC); or aborted by the caller's own timeout.
-// Connections are kept alive and pooled per destination (and SNI), as Envoy's connection pools are. A pooled
+// Connections are kept alive and pooled per sidecar and destination (and SNI), as Envoy's connection pools are. A pooled
 // connection that the server had already closed fails at once; that attempt is made again on a fresh connection,
 // which Envoy's pool does too (a stale pooled connection is not an upstream failure).
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ClientRequest } from "node:http";
@@ -22,6 +22,8 @@ export type DialResult =
   | { kind: "aborted" };
 
 export interface DialRequest {
+  /** Whose sidecar sends it ("<namespace>/<workload>"): the connection pool it uses. */
+  sidecar: string;
   endpoint: MeshEndpoint;
   method: string;
   path: string;
@@ -81,20 +83,35 @@ function send(make: () => ClientRequest, secure: boolean, signal: AbortSignal): 
   });
 }
 
+/** One sidecar's connection pools: plain HTTP to local pods, TLS to remote gateways. */
+interface Pools {
+  plain: HttpAgent;
+  tls?: HttpsAgent;
+}
+
 export function createDialer(deps: { workloads: Workloads; ca: LabCa; identity: { commonName: string; uri: string } }): Dialer {
-  const plain = new HttpAgent({ keepAlive: true });
-  let secure: Promise<HttpsAgent> | undefined;
   // Issued on first use, once per client (every remote request of this cluster's sidecars presents it).
-  const tlsAgent = (): Promise<HttpsAgent> =>
-    (secure ??= deps.ca.issue(deps.identity.commonName, { uri: [deps.identity.uri] }).then(
-      ({ certPem, keyPem }) => new HttpsAgent({ keepAlive: true, cert: certPem, key: keyPem, ca: deps.ca.caPem, checkServerIdentity: () => undefined }),
-    ));
+  let credentials: Promise<{ certPem: string; keyPem: string }> | undefined;
+  const issued = (): Promise<{ certPem: string; keyPem: string }> => (credentials ??= deps.ca.issue(deps.identity.commonName, { uri: [deps.identity.uri] }));
+  // Each sidecar (source workload) has its own pools, as each pod's Envoy does: a connection one opened is not
+  // another's, so a new workload's first request opens new connections (and meets the gateway's current config).
+  const pools = new Map<string, Pools>();
+  const poolsOf = (sidecar: string): Pools => {
+    let p = pools.get(sidecar);
+    if (!p) pools.set(sidecar, (p = { plain: new HttpAgent({ keepAlive: true }) }));
+    return p;
+  };
+  const tlsAgent = async (p: Pools): Promise<HttpsAgent> => {
+    const { certPem, keyPem } = await issued();
+    return (p.tls ??= new HttpsAgent({ keepAlive: true, cert: certPem, key: keyPem, ca: deps.ca.caPem, checkServerIdentity: () => undefined }));
+  };
 
   const attempt = async (r: DialRequest): Promise<Attempt> => {
     const { endpoint } = r;
+    const p = poolsOf(r.sidecar);
     const options = { host: endpoint.address, port: endpoint.port, method: r.method, path: r.path, headers: { ...r.headers, host: r.host }, signal: r.signal };
     if (endpoint.sni !== undefined) {
-      const agent = await tlsAgent();
+      const agent = await tlsAgent(p);
       return send(() => httpsRequest({ ...options, agent, servername: endpoint.sni }), true, r.signal);
     }
     if (endpoint.kind === "pod") {
@@ -104,7 +121,7 @@ export function createDialer(deps: { workloads: Workloads; ca: LabCa; identity: 
         return { kind: "connect-failure", detail: errorDetail(error) };
       }
     }
-    return send(() => httpRequest({ ...options, agent: plain }), false, r.signal);
+    return send(() => httpRequest({ ...options, agent: p.plain }), false, r.signal);
   };
 
   return {
@@ -116,8 +133,11 @@ export function createDialer(deps: { workloads: Workloads; ca: LabCa; identity: 
       return again.kind === "stale" ? { kind: "reset", detail: again.detail } : again;
     },
     close() {
-      plain.destroy();
-      void secure?.then((agent) => agent.destroy(), () => undefined);
+      for (const p of pools.values()) {
+        p.plain.destroy();
+        p.tls?.destroy();
+      }
+      pools.clear();
     },
   };
 }
