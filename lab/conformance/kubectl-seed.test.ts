@@ -1,6 +1,5 @@
 // P1-14: the seed page's own kubectl commands print what the seed shows, against a lab context.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadBalancerAddresses } from "../controllers/index";
 import { kubectl, startTestLab, table, writeManifest, type LabFixture } from "./fixture";
 
 // The seed's manifest, byte for byte.
@@ -61,7 +60,8 @@ describe("P1-14 kubectl: the seed's commands", () => {
     const res = await kubectl(fx, ["get", "svc", "-n", "bookinfo", "eastwest-gateway"]);
     const [header, row] = table(res.stdout);
     expect(header).toEqual(["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"]);
-    const ips = loadBalancerAddresses("west", "bookinfo", "eastwest-gateway");
+    // West is the lab's cluster 0; its load balancers get addresses of the lab's claimed block.
+    const ips = fx.lab.addresses.loadBalancerAddresses(0, "bookinfo", "eastwest-gateway");
     expect(row?.slice(0, 5)).toEqual(["eastwest-gateway", "LoadBalancer", expect.stringMatching(/^10\.96\.\d+\.\d+$/), ips.join(","), expect.stringMatching(/^15443:3\d{4}\/TCP$/)]);
   });
 
