@@ -75,7 +75,8 @@ export function createMeshClient(ctx: ClusterDataPlaneContext, deps: { view: Mes
       tried.add(hostKey(endpoint));
       const headers = { "x-source-cluster": ctx.cluster, "x-source-workload": request.source.workload, "x-source-namespace": request.source.namespace };
       const result = await dialer.dial({ sidecar: `${request.source.namespace}/${request.source.workload}`, endpoint, method: "GET", path: `${url.pathname}${url.search}`, host: url.host, headers, signal });
-      if (result.kind === "aborted") return timedOut();
+      // The caller gave up (even if part of a response had come): what it got is no response.
+      if (result.kind === "aborted" || signal.aborted) return timedOut();
       upstream.report(endpoint, result.kind === "response" ? { kind: "response", status: result.status } : { kind: "local-failure" }, Date.now());
       const retriable = result.kind === "connect-failure" || (result.kind === "response" && result.status === 503);
       if (!retriable || attempt === ISTIO_DEFAULT_RETRIES) {
