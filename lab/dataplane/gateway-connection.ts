@@ -22,7 +22,15 @@ export interface ConnectionDeps {
   serving: SecureContext;
   /** The upstream socket for this SNI, connected; undefined (or a rejection) when the connection is to be reset. */
   route(sni: string): Promise<Socket | undefined>;
+  /** How long a client may take to complete its handshake (default 15 s). */
+  handshakeTimeoutMs?: number;
 }
+
+/**
+ * Envoy's listener_filters_timeout: a connection whose ClientHello has not come in 15 s is closed (the TLS inspector
+ * gives up; continue_on_listener_filters_timeout is off). The lab applies it to the whole handshake.
+ */
+export const HANDSHAKE_TIMEOUT_MS = 15_000;
 
 // The context used until the SNI is known: it has no certificate, so a ClientHello without SNI (or one the
 // callback did not answer) cannot complete a handshake.
@@ -43,6 +51,9 @@ export function handleGatewayConnection(raw: Socket, deps: ConnectionDeps): void
     if (!raw.destroyed) raw.resetAndDestroy();
   };
   raw.on("error", reset);
+  const timer = setTimeout(reset, deps.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS);
+  timer.unref();
+  raw.on("close", () => clearTimeout(timer));
   noCertificate ??= createSecureContext({});
   const downstream = new TLSSocket(raw, {
     isServer: true,
@@ -72,6 +83,7 @@ export function handleGatewayConnection(raw: Socket, deps: ConnectionDeps): void
   downstream.on("error", reset);
   downstream.on("close", () => upstream?.destroy());
   downstream.on("secure", () => {
+    clearTimeout(timer);
     if (!upstream || !isTrustedClient(downstream.getPeerX509Certificate(), deps.ca)) return reset();
     downstream.pipe(upstream);
     upstream.pipe(downstream);
