@@ -3,7 +3,7 @@
 // (an Envoy start-up for istio-proxy containers, an HTTP app's start-up otherwise), stamped from the container's
 // start time. Undefined (→ 404) for pods that do not exist; a container the pod lacks also yields undefined.
 import type { ContainerLog, LogEntry, LogProvider } from "../apiserver/context";
-import type { ClusterStore, KubeObject } from "../apiserver/types";
+import type { ClusterStore, KubeObject, ResourceType } from "../apiserver/types";
 import { probeLogsOf, type ProbeLogStore } from "../dataplane/probe-log";
 import { probeSpec } from "../dataplane/probe-spec";
 import { asArray, asRecord } from "./object-util";
@@ -62,18 +62,40 @@ function probingContainer(list: ContainerInfo[]): string | undefined {
   return (list.find((c) => c.name !== "istio-proxy") ?? list[0])?.name;
 }
 
+function stopped(pod: KubeObject): boolean {
+  const phase = asRecord(pod.status)?.phase;
+  return pod.metadata.deletionTimestamp !== undefined || phase === "Succeeded" || phase === "Failed";
+}
+
+/**
+ * `kubectl logs -f` of a running container stays open until the container stops, as the kubelet's does; these
+ * containers write nothing more, so the stream only ends when the pod is deleted or finishes.
+ */
+function untilPodStops(store: ClusterStore, podType: ResourceType, uid: string): NonNullable<ContainerLog["follow"]> {
+  return (_onEntry, onEnd) => {
+    const unsubscribe = store.watch(podType, undefined, (event) => {
+      if (event.object.metadata.uid !== uid || (event.type !== "DELETED" && !stopped(event.object))) return;
+      unsubscribe();
+      onEnd();
+    });
+    return unsubscribe;
+  };
+}
+
 function openLog(store: ClusterStore, probes: ProbeLogStore, namespace: string, name: string, container?: string): ContainerLog | undefined {
   const podType = store.types.byKind("", "Pod");
-  const pod = podType ? store.get(podType, namespace, name) : undefined;
-  if (!pod) return undefined;
+  const pod = podType && store.get(podType, namespace, name);
+  if (!podType || !pod) return undefined;
   const list = containers(pod);
   const c = container ? list.find((x) => x.name === container) : list[0];
   if (!c) return undefined;
   if (probeSpec(pod) && c.name === probingContainer(list)) return probes.open(pod.metadata.uid ?? "") ?? { entries: [] };
   const start = startedAt(pod, c.name);
-  if (!start || c.silent) return { entries: [] };
+  if (!start) return { entries: [] };
+  const follow = stopped(pod) ? {} : { follow: untilPodStops(store, podType, pod.metadata.uid ?? "") };
+  if (c.silent) return { entries: [], ...follow };
   const t: Stamp = (ms) => new Date(start.getTime() + ms);
-  return { entries: c.name === "istio-proxy" ? envoyLines(t, pod) : appLines(t, pod, c) };
+  return { entries: c.name === "istio-proxy" ? envoyLines(t, pod) : appLines(t, pod, c), ...follow };
 }
 
 /** `probes`: where probe pods' lines are (the cluster's own store by default, where probe-pods.ts writes them). */
