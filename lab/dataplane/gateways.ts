@@ -68,6 +68,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
         await state.serving;
       }
       await state.listeners.sync(wanted(state));
+      for (const address of state.listeners.addresses()) reported.delete(`${key} ${address}`);
     };
     open().catch((error: unknown) => {
       state.serving = undefined; // a failed issue is tried again at the next change
@@ -75,7 +76,12 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
     });
   };
 
+  // A listen failure (an address another process holds) is retried at every change of the gateway; it is logged
+  // once until the address is listened on again.
+  const reported = new Set<string>();
   const reportError = (key: string) => (address: string, error: Error): void => {
+    if (reported.has(`${key} ${address}`)) return;
+    reported.add(`${key} ${address}`);
     console.error(`lab: ${ctx.cluster} gateway ${key} cannot listen on ${address}:${EAST_WEST_PORT}: ${error.message}`);
   };
 
