@@ -85,9 +85,9 @@ export type ListIds = WeakMap<readonly DesiredObject[], readonly string[]>;
 type Listed = { list: DesiredObject[]; ids: string[] };
 type Sorted = { list: readonly DesiredObject[]; ids: readonly string[] };
 
-/** Where `id` is, or would go, in sorted ids (at or after `from`). */
-function lowerBoundOf(ids: readonly string[], id: string, from = 0): number {
-  let lo = from;
+/** Where `id` is, or would go, in sorted ids. */
+function lowerBoundOf(ids: readonly string[], id: string): number {
+  let lo = 0;
   let hi = ids.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -97,40 +97,52 @@ function lowerBoundOf(ids: readonly string[], id: string, from = 0): number {
   return lo;
 }
 
-type Edit = { id: string; object: DesiredObject | undefined };
-
-/** Edits in id order: upserts and removes of one delta; an id both removed and upserted is upserted. */
-function editsOf(upserts: readonly DesiredObject[], removes: readonly string[]): Edit[] {
-  const byId = new Map<string, DesiredObject | undefined>(removes.map((id) => [id, undefined]));
-  for (const o of upserts) byId.set(desiredId(o), o);
-  return [...byId].map(([id, object]) => ({ id, object })).sort((a, b) => compareStrings(a.id, b.id));
-}
-
-/**
- * `before`'s list with each edit placed by binary search and the stretches between edits copied whole: O(k log n)
- * comparisons and a copy of references, instead of comparing every id of a 30,000-object cluster list (a fork's
- * reply is patched into every cluster it touches, on the console's thread).
- */
-function patched(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
-  const out: Listed = { list: [], ids: [] };
-  let copied = 0;
-  const copyTo = (end: number) => {
-    for (; copied < end; copied++) {
-      out.list.push(before.list[copied] as DesiredObject);
-      out.ids.push(before.ids[copied] as string);
-    }
-  };
-  for (const { id, object } of editsOf(upserts, removes)) {
-    const at = lowerBoundOf(before.ids, id, copied);
-    copyTo(at);
-    // The id is planned now: skip the old object (a change or a remove).
-    if (before.ids[at] === id) copied = at + 1;
-    if (object) {
-      out.list.push(object);
-      out.ids.push(id);
+/** A few changes: copy, then binary search and splice each (the cost of what changed, not of the list). */
+function patchedFew(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
+  const list = before.list.slice();
+  const ids = before.ids.slice();
+  for (const id of removes) {
+    const at = lowerBoundOf(ids, id);
+    if (ids[at] !== id) continue;
+    list.splice(at, 1);
+    ids.splice(at, 1);
+  }
+  for (const o of upserts) {
+    const id = desiredId(o);
+    const at = lowerBoundOf(ids, id);
+    if (ids[at] === id) list[at] = o;
+    else {
+      list.splice(at, 0, o);
+      ids.splice(at, 0, id);
     }
   }
-  copyTo(before.list.length);
+  return { list, ids };
+}
+
+/** `before`'s list with the upserts merged in (by desiredId) and the removed ids left out, in one pass. */
+function merged(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
+  const gone = new Set(removes);
+  const upsertIds = upserts.map(desiredId);
+  const out: Listed = { list: [], ids: [] };
+  const push = (o: DesiredObject, id: string) => {
+    out.list.push(o);
+    out.ids.push(id);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < before.list.length || j < upserts.length) {
+    const b = before.ids[i];
+    const u = upsertIds[j];
+    const order = b === undefined ? 1 : u === undefined ? -1 : compareStrings(b, u);
+    if (order < 0) {
+      if (!gone.has(b as string)) push(before.list[i] as DesiredObject, b as string);
+      i++;
+    } else {
+      push(upserts[j] as DesiredObject, u as string);
+      if (order === 0) i++;
+      j++;
+    }
+  }
   return out;
 }
 
@@ -142,7 +154,8 @@ export function applyClusterDelta(before: readonly DesiredObject[] | undefined, 
   }
   const list = before ?? [];
   const previous: Sorted = { list, ids: index?.get(list) ?? list.map(desiredId) };
-  const after = patched(previous, change.upserts, change.removes);
+  const changes = change.upserts.length + change.removes.length;
+  const after = changes * 64 < list.length ? patchedFew(previous, change.upserts, change.removes) : merged(previous, change.upserts, change.removes);
   index?.set(after.list, after.ids);
   return after.list;
 }
