@@ -53,7 +53,7 @@ describe("startLab with its data plane (demo)", () => {
     expect(clusters.map((c) => [c.name, c.metricsUrl])).toEqual(Object.entries(lab.dataPlane.metricsUrls));
     // Each cluster's demo client calls productpage, reported by its sidecar. (north's calls to details report
     // nothing yet: without a ServiceEntry the name does not resolve, so no request ever reaches a sidecar.)
-    const clients: Record<string, string> = { west: "bookinfo/demo-traffic", east: "bookinfo/demo-traffic", north: "sleep/sleep" };
+    const clients: Record<string, string> = { west: "sleep/sleep", east: "sleep/sleep", north: "sleep/sleep" };
     await vi.waitFor(
       async () => {
         for (const [cluster, client] of Object.entries(clients)) {

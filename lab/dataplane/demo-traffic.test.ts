@@ -7,7 +7,7 @@ import type { RequestResult } from "./types";
 
 const ok: RequestResult = { status: 200, latencyMs: 1, servedByCluster: "west", servedByPod: "productpage-v1-x", error: null, responseFlags: "-" };
 
-function seeded(scenario: "demo" | "dns-gateway") {
+function seeded(scenario: "demo" | "e2e" | "dns-gateway") {
   const types = createTypeRegistry();
   const stores = scenarios[scenario].clusterNames({}).map((name) => createClusterStore(name, types));
   for (const store of stores) seedSystem(store);
@@ -16,13 +16,22 @@ function seeded(scenario: "demo" | "dns-gateway") {
 }
 
 describe("demoCallers", () => {
-  it("calls productpage in every cluster (from sleep where it runs) and details from north, where it is only remote", () => {
-    const callers = demoCallers(seeded("demo")).map((c) => `${c.cluster} ${c.spec.namespace}/${c.spec.workload} ${c.spec.url} ${c.intervalMs}`);
-    expect(callers).toEqual([
-      "west bookinfo/demo-traffic http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
-      "east bookinfo/demo-traffic http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
+  const describeCallers = (scenario: "demo" | "e2e") =>
+    demoCallers(seeded(scenario)).map((c) => `${c.cluster} ${c.spec.namespace}/${c.spec.workload} ${c.spec.url} ${c.intervalMs}`);
+
+  it("calls productpage from the sleep client of every cluster, and details from north, where it is only remote", () => {
+    expect(describeCallers("demo")).toEqual([
+      "west sleep/sleep http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
+      "east sleep/sleep http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
       "north sleep/sleep http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
       "north sleep/sleep http://details.bookinfo.svc.cluster.local:9080/ 1000",
+    ]);
+  });
+
+  it("calls from productpage's namespace where a cluster has no sleep client (e2e seeds it in north only)", () => {
+    expect(describeCallers("e2e").slice(0, 2)).toEqual([
+      "west bookinfo/demo-traffic http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
+      "east bookinfo/demo-traffic http://productpage.bookinfo.svc.cluster.local:9080/ 1000",
     ]);
   });
 });

@@ -3,7 +3,8 @@
 // only) a client also calls details, which exists only in the other clusters — a cross-cluster caller that fails
 // as a sidecar would until the console exposes details, and is served remotely once it has.
 //
-// The client is the `sleep` Deployment where the cluster has one (the demo seeds it in north only); elsewhere it
+// The client is the `sleep` Deployment where the cluster has one (the demo seeds one in every cluster; e2e in north
+// only); elsewhere it
 // is a `demo-traffic` client in productpage's own namespace, so source_workload_namespace is a namespace that
 // exists there. Each caller runs one request at a time: the next is scheduled only when the previous has settled,
 // after a jittered interval (±20 %) so the callers of three clusters do not fire in lockstep.

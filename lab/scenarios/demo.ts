@@ -1,5 +1,6 @@
-// `demo` (default): west (the management cluster) and east run all of bookinfo; north runs only productpage plus
-// the sleep client, so it depends on the others for details/reviews/ratings. Every cluster has the
+// `demo` (default): west (the management cluster) and east run all of bookinfo; north runs only productpage, so it
+// depends on the others for details/reviews/ratings. A `sleep` client runs in north (and, for the demo's traffic,
+// in every cluster). Every cluster has the
 // xcp-multicluster namespace; no east-west gateways yet (deploying them is the seed's first step).
 import type { ClusterStore } from "../apiserver/types";
 import { seedBookinfo, seedSleep } from "./bookinfo";
@@ -8,14 +9,19 @@ import { seedWorkspace } from "./tetrate";
 
 export const DEMO_CLUSTERS = ["west", "east", "north"];
 
-export function seedDemo(stores: ClusterStore[]): void {
-  seedDemoApps(stores);
+export function seedDemo(stores: ClusterStore[], options: DemoAppOptions = {}): void {
+  seedDemoApps(stores, options);
   const management = stores[0];
   if (management) seedWorkspace(management, { name: "bookinfo-ws", namespace: "bookinfo", selector: ["*/bookinfo"] });
 }
 
+export interface DemoAppOptions {
+  /** A `sleep` client in every cluster, as Tetrate's demos have (the demo's traffic comes from it); north only when false. */
+  sleepEverywhere?: boolean;
+}
+
 /** The demo's namespaces and applications, without the workspace (scenarios built on demo seed their own). */
-export function seedDemoApps(stores: ClusterStore[]): void {
+export function seedDemoApps(stores: ClusterStore[], options: DemoAppOptions = {}): void {
   for (const store of stores) {
     kubectlApply(store, namespaceManifest("xcp-multicluster"));
     if (store.cluster === "north") {
@@ -23,6 +29,7 @@ export function seedDemoApps(stores: ClusterStore[]): void {
       seedSleep(store);
     } else {
       seedBookinfo(store);
+      if (options.sleepEverywhere) seedSleep(store);
     }
   }
 }

@@ -27,13 +27,14 @@ export interface Scenario {
 
 export const scenarios: Record<ScenarioName, Scenario> = {
   demo: {
-    description: "west, east, north; bookinfo in west and east, productpage + sleep in north",
+    description: "west, east, north; bookinfo in west and east, productpage in north, a sleep client in each; light steady traffic",
     clusterNames: () => [...DEMO_CLUSTERS],
-    seed: (stores) => seedDemo(stores),
+    seed: (stores) => seedDemo(stores, { sleepEverywhere: true }),
   },
   e2e: {
-    // The same world as demo under its own name, so end-to-end tests can diverge from the demo later.
-    description: "as demo, for end-to-end tests",
+    // The demo's world without the sleep clients of west and east (the end-to-end specs count what north's and
+    // the others' namespaces hold) and without the demo's traffic.
+    description: "as demo (sleep in north only, no traffic), for end-to-end tests",
     clusterNames: () => [...DEMO_CLUSTERS],
     seed: (stores) => seedDemo(stores),
   },
