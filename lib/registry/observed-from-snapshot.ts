@@ -60,14 +60,40 @@ function viewByObject(live: readonly SnapshotObject[], views: readonly ObservedO
   return out;
 }
 
+/** How far ahead of the last match a kept object is looked for (a few objects of a chunk change between snapshots). */
+const LOOKAHEAD = 16;
+
+/**
+ * The views of `live` that `previous` (whose views are `before`, one per object) already had: the chunk keeps its
+ * objects' order (an update stays in its slot, a delete leaves a hole, an insert goes last), so one walk over both
+ * finds them, looking a little ahead past what was replaced or removed.
+ */
+function keptInOrder(live: readonly SnapshotObject[], previous: readonly SnapshotObject[], before: readonly ObservedObject[]): Array<ObservedObject | undefined> {
+  let j = 0;
+  return live.map((o) => {
+    for (let k = j; k < Math.min(previous.length, j + LOOKAHEAD); k++) {
+      if (previous[k] !== o) continue;
+      j = k + 1;
+      return before[k];
+    }
+    return undefined;
+  });
+}
+
 // One chunk of the fleet cache's map (snapshot-lists.ts): its views are kept while the chunk is unchanged, and a
 // changed chunk keeps the views of its unchanged objects from the chunk it was copied from — the same position —
 // so a change costs its chunk. A view is never carried to another position (see observedCluster).
 function chunkViews(kind: DesiredKind, chunk: ObjectChunk, memos: RegistryMemos | undefined): readonly ObservedObject[] {
   return remembered(memos?.kindViews, chunk.live, () => {
-    const before = chunk.previous && memos?.kindViews.get(chunk.previous);
-    const kept = chunk.previous && before ? viewByObject(chunk.previous, before) : undefined;
-    return chunk.live.flatMap((o) => kept?.get(o) ?? convert(kind, o, memos) ?? []);
+    const previous = chunk.previous;
+    const before = previous && memos?.kindViews.get(previous);
+    if (!previous || !before) return chunk.live.flatMap((o) => convert(kind, o, memos) ?? []);
+    if (before.length === previous.length) {
+      const kept = keptInOrder(chunk.live, previous, before);
+      return chunk.live.flatMap((o, i) => kept[i] ?? convert(kind, o, memos) ?? []);
+    }
+    const kept = viewByObject(previous, before);
+    return chunk.live.flatMap((o) => kept.get(o) ?? convert(kind, o, memos) ?? []);
   });
 }
 

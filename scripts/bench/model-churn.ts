@@ -136,6 +136,8 @@ partMs.length = 0;
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const elu = performance.eventLoopUtilization();
+// The window on the monotonic clock in microseconds, as a --cpu-prof profile times its samples.
+const window = [process.hrtime.bigint() / 1000n];
 const tick = setInterval(() => churn(rate / 100), 10);
 let forking = Promise.resolve();
 const forks = forkEvery > 0 ? setInterval(() => void (forking = forking.then(fork)), forkEvery * 1000) : undefined;
@@ -144,9 +146,10 @@ clearInterval(tick);
 clearInterval(forks);
 await forking;
 const used = performance.eventLoopUtilization(elu);
+window.push(process.hrtime.bigint() / 1000n);
 loop.disable();
 
-console.log(`churn ${rate}/s for ${seconds} s (${rv} changes):`);
+console.log(`churn ${rate}/s for ${seconds} s (${rv} changes; monotonic µs ${window.join("-")}):`);
 console.log(`  model's synchronous share per snapshot: ${fmt(syncMs)}`);
 console.log(`  planner reply part (main thread): ${fmt(partMs)}`);
 console.log(`  fork round trip: ${fmt(forkMs)}`);
