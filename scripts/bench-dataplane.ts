@@ -55,17 +55,21 @@ function usage(pid: number): { cpuS: number; rssBytes: number } {
   return { cpuS: ticks / 100, rssBytes: Number(rss?.[1] ?? 0) * 1024 };
 }
 
-/** A lab process at idle for `seconds` after a 10 s settling window: its CPU share and its memory at the end. */
-async function measureIdle(dataPlane: boolean, seconds: number): Promise<{ cpuPercent: number; rssBytes: number }> {
+/** A lab process at idle for `seconds` after a 10 s settling window: its CPU share, and its RSS read every second (mean, max). */
+async function measureIdle(dataPlane: boolean, seconds: number): Promise<{ cpuPercent: number; rssBytes: number; rssMaxBytes: number }> {
   const args = ["--import", "tsx", "scripts/bench-dataplane.ts", "--idle-lab", dataPlane ? "on" : "off"];
   const child = await startUntil(process.execPath, args, /idle lab ready/, { prefix: `[lab ${dataPlane ? "with" : "without"} data plane] `, timeoutMs: 180_000 });
   try {
     const window = (s: number) => new Promise((resolve) => setTimeout(resolve, s * 1000));
     await window(10);
     const before = usage(child.pid ?? 0);
-    await window(seconds);
+    const rss: number[] = [];
+    for (let s = 0; s < seconds; s++) {
+      await window(1);
+      rss.push(usage(child.pid ?? 0).rssBytes);
+    }
     const after = usage(child.pid ?? 0);
-    return { cpuPercent: ((after.cpuS - before.cpuS) / seconds) * 100, rssBytes: after.rssBytes };
+    return { cpuPercent: ((after.cpuS - before.cpuS) / seconds) * 100, rssBytes: rss.reduce((a, b) => a + b, 0) / rss.length, rssMaxBytes: Math.max(...rss) };
   } finally {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
 function report(f: Record<string, unknown>): void {
   const t = (k: string) => f[k] as Awaited<ReturnType<typeof measureThroughput>>;
   const s = (k: string) => f[k] as ReturnType<typeof summarise>;
-  const idle = (k: string) => f[k] as { cpuPercent: number; rssBytes: number };
+  const idle = (k: string) => f[k] as { cpuPercent: number; rssBytes: number; rssMaxBytes: number };
   const rows: Row[] = [];
   for (const [name, key] of [["direct (west → details)", "direct"], ["one gateway hop (north → details)", "oneGatewayHop"]] as const) {
     const x = t(key);
@@ -115,7 +119,8 @@ function report(f: Record<string, unknown>): void {
   rows.push({ figure: "503s, XCP outlier: → first east success", value: timing(s("errorFailoverXcp")) });
   rows.push({ figure: "503s, Istio defaults: → first east success", value: timing(s("errorFailoverIstioDefaults")) });
   for (const [name, key] of [["with", "idleWithDataPlane"], ["without", "idleWithoutDataPlane"]] as const) {
-    rows.push({ figure: `demo lab process ${name} data plane, idle: CPU / RSS`, value: `${idle(key).cpuPercent.toFixed(1)} % / ${mib(idle(key).rssBytes)}` });
+    const x = idle(key);
+    rows.push({ figure: `demo lab process ${name} data plane, idle: CPU / RSS mean (max)`, value: `${x.cpuPercent.toFixed(1)} % / ${mib(x.rssBytes)} (${mib(x.rssMaxBytes)})` });
   }
   printTable("bench:dataplane", rows);
   writeFiguresJson(JSON_PATH, f);
