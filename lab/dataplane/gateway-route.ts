@@ -19,6 +19,8 @@ import { parseOutboundSni } from "./sni";
 import type { GatewayTrafficFault, MeshEndpoint, MeshView, Workloads } from "./types";
 
 export interface GatewayRouter {
+  /** Whether gateway pod `pod` (namespace/name) has a filter chain for this SNI in its last pushed config. */
+  admits(sni: string, pod: string | undefined): boolean;
   /**
    * The connected upstream for a connection with this SNI taken by gateway pod `pod` (namespace/name), or
    * undefined when the connection is to be reset. A "latency" fault delays the forwarding by its latencyMs.
@@ -51,12 +53,18 @@ export function createGatewayRouter(deps: { sources: GatewaySources; view: MeshV
     return endpoints[turn % endpoints.length];
   };
 
+  const admits = (sni: string, pod: string | undefined): boolean => {
+    const target = parseOutboundSni(sni);
+    if (!target || target.subset !== "" || pod === undefined) return false;
+    const labels = deps.sources.podLabels(pod);
+    return labels !== undefined && gatewayAdmits(deps.sources.gatewayObjects(), labels, target.fqdn);
+  };
+
   return {
+    admits,
     async route(sni, pod, fault) {
       const target = parseOutboundSni(sni);
-      if (!target || target.subset !== "" || pod === undefined) return undefined;
-      const labels = deps.sources.podLabels(pod);
-      if (!labels || !gatewayAdmits(deps.sources.gatewayObjects(), labels, target.fqdn)) return undefined;
+      if (!target || !admits(sni, pod)) return undefined;
       if (fault.mode === "latency" && fault.latencyMs > 0) await delay(fault.latencyMs);
       const endpoint = pick(sni, deps.view.localEndpoints(target.fqdn, target.port));
       if (!endpoint) return undefined;

@@ -69,6 +69,8 @@ export interface GatewaySources {
   gatewayObjects(): KubeObject[];
   /** Calls `onChange(namespace/name)` for every change that may change a gateway's snapshot. */
   watch(onChange: (key: string) => void): void;
+  /** Calls `onPushed()` after each push of Gateway changes. */
+  onPush(onPushed: () => void): void;
   /** Pushes pending Gateway changes now (tests). */
   flush(): void;
   stop(): void;
@@ -81,7 +83,11 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
   const gateways: Informer = informers.for(requireType(store.types, "networking.istio.io", "Gateway"));
   // The Gateway objects of the last push; the ones present at start are in force at once (a proxy's first config).
   let pushed = gateways.list();
-  const debouncer = createPushDebouncer(() => (pushed = gateways.list()), debounceMs);
+  const pushListeners: Array<() => void> = [];
+  const debouncer = createPushDebouncer(() => {
+    pushed = gateways.list();
+    for (const listener of pushListeners) listener();
+  }, debounceMs);
   gateways.addHandler(() => debouncer.changed());
 
   const slicesOf = (namespace: string, name: string): KubeObject[] =>
@@ -107,6 +113,7 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
         if (service !== undefined) onChange(`${event.object.metadata.namespace ?? ""}/${service}`);
       });
     },
+    onPush: (onPushed) => void pushListeners.push(onPushed),
     flush: () => debouncer.flush(),
     stop: () => debouncer.stop(),
   };

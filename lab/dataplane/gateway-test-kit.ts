@@ -126,6 +126,44 @@ export function sendThroughGateway(address: string, sni: string, client: Credent
   });
 }
 
+export interface KeepAliveConnection {
+  /** One `GET /` on the connection: the raw response once its body has come (Content-Length), or the error. */
+  request(): Promise<string>;
+  /** Resolves when the connection closes. */
+  closed: Promise<void>;
+}
+
+/** A sidecar's pooled connection to a gateway: one mTLS session carrying request after request. */
+export function openKeepAlive(address: string, sni: string, client: Credentials, trust: string): Promise<KeepAliveConnection> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: address, port: EAST_WEST_PORT, servername: sni, ca: trust, cert: client.certPem, key: client.keyPem, checkServerIdentity: () => undefined });
+    const closed = new Promise<void>((done) => socket.on("close", () => done()));
+    socket.on("error", () => undefined);
+    socket.once("error", reject);
+    socket.on("secureConnect", () =>
+      resolve({
+        closed,
+        request: () =>
+          new Promise((answer) => {
+            let data = "";
+            const onData = (chunk: Buffer): void => {
+              data += chunk.toString();
+              const length = /content-length: (\d+)/i.exec(data);
+              const [head, body = ""] = data.split("\r\n\r\n");
+              if (head !== undefined && length && body.length >= Number(length[1])) {
+                socket.off("data", onData);
+                answer(data);
+              }
+            };
+            socket.on("data", onData);
+            socket.once("close", () => answer(data === "" ? "closed" : data));
+            socket.write(`GET / HTTP/1.1\r\nhost: ${sni}\r\n\r\n`);
+          }),
+      }),
+    );
+  });
+}
+
 /** Polls until a request through `address` has the outcome `accept` wants (the gateways follow the store live). */
 export function untilOutcome(what: string, send: () => Promise<Outcome>, accept: (outcome: Outcome) => boolean, timeoutMs = 10_000): Promise<Outcome> {
   return pollUntil(what, async () => {

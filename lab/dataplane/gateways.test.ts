@@ -11,6 +11,7 @@ import {
   passthroughGateway,
   portOf,
   publishedAddresses,
+  openKeepAlive,
   sendThroughGateway,
   startGatewayLab,
   untilOutcome,
@@ -20,7 +21,7 @@ import {
 } from "./gateway-test-kit";
 import { startGateways, type FlushableGateways } from "./gateways";
 import { outboundSni } from "./sni";
-import type { MeshEndpoint, MeshView } from "./types";
+import type { MeshEndpoint, MeshView, Workloads } from "./types";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 const REVIEWS = "reviews.bookinfo.svc.cluster.local";
@@ -54,6 +55,16 @@ const view: MeshView = {
 };
 
 /** `creds` null: no client certificate at all. */
+/** The pods stand-in: the backend always listens, so it only records what the gateway asked for. */
+const workloads: Workloads = {
+  ensureListening: (address, port) => {
+    ensured.push(`${address}:${port}`);
+    return Promise.resolve();
+  },
+  setFault: () => false,
+  stop: () => Promise.resolve(),
+};
+
 const send = (sni = SNI, creds: Credentials | null = client, address = addresses[0] ?? ""): Promise<Outcome> =>
   sendThroughGateway(address, sni, creds ?? undefined, lab.ca.caPem);
 
@@ -74,14 +85,6 @@ beforeEach(async () => {
   ensured.length = 0;
   lab = await startGatewayLab();
   client = await lab.ca.issue("sleep", { uri: ["spiffe://cluster.local/ns/sleep/sa/sleep"] });
-  const workloads = {
-    ensureListening: (address: string, port: number) => {
-      ensured.push(`${address}:${port}`);
-      return Promise.resolve();
-    },
-    setFault: () => false,
-    stop: () => Promise.resolve(),
-  };
   // Gateway changes reach the gateways only at istiod's push: here only when a test flushes, so a test decides
   // when the new config is in force.
   gateways = startGateways(lab.ctx, { view, workloads }, { debounceMs: 60_000 });
@@ -144,6 +147,21 @@ describe("startGateways", () => {
     expect(isOk(await send())).toBe(true);
     gateways.flush();
     expect(await send()).toEqual({ error: "ECONNRESET" });
+  });
+
+  it("a connection whose filter chain a push removed is drained: it serves on, then is closed after the drain period", async () => {
+    await gateways.stop();
+    gateways = startGateways(lab.ctx, { view, workloads }, { debounceMs: 60_000, drainMs: 1_000 });
+    await untilOutcome("the new gateways to forward", () => send(), isOk);
+    const connection = await openKeepAlive(addresses[0] ?? "", SNI, client, lab.ca.caPem);
+    expect(await connection.request()).toContain(JSON.stringify({ served: "details" }));
+    lab.apply(passthroughGateway(["*.sleep.svc.cluster.local"]));
+    gateways.flush();
+    const pushedAt = performance.now();
+    expect(await send()).toEqual({ error: "ECONNRESET" }); // a new connection finds no chain
+    expect(await connection.request()).toContain(JSON.stringify({ served: "details" })); // the old one drains
+    await connection.closed;
+    expect(performance.now() - pushedAt).toBeGreaterThanOrEqual(1_000);
   });
 
   it("refuses a client without a certificate, or with one from another CA", async () => {

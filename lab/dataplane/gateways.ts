@@ -13,13 +13,15 @@ import { handleGatewayConnection } from "./gateway-connection";
 import { createListenerSet, type ListenerSet } from "./gateway-listeners";
 import { createGatewayRouter, type GatewayRouter } from "./gateway-route";
 import { createGatewaySources, type GatewaySnapshot } from "./gateway-sources";
+import { createConnectionTracker, type ConnectionTracker } from "./gateway-tracker";
 import type { ClusterDataPlaneContext, Gateways, GatewayTrafficFault, MeshView, Workloads } from "./types";
 
 interface GatewayState {
   snapshot: GatewaySnapshot;
   fault: GatewayTrafficFault;
   listeners: ListenerSet;
-  connections: Set<Socket>;
+  router: GatewayRouter;
+  connections: ConnectionTracker;
   serving?: Promise<SecureContext>;
   /** Its Service is gone: a listener sync still in flight must not open anything again. */
   removed: boolean;
@@ -39,7 +41,14 @@ async function servingContext(ctx: ClusterDataPlaneContext, { namespace, name }:
 export interface GatewaysOptions {
   /** istiod's quiet period before it pushes a Gateway change to the gateways (default 100 ms, PILOT_DEBOUNCE_AFTER). */
   debounceMs?: number;
+  /**
+   * How long a connection whose filter chain a push removed lives on before it is closed (default 45 s, Istio's
+   * ProxyConfig drainDuration: Envoy drains the connections of removed filter chains, then closes them).
+   */
+  drainMs?: number;
 }
+
+export const DRAIN_DURATION_MS = 45_000;
 
 /** The gateways, plus `flush()`: push pending Gateway changes now (tests, and callers that just wrote fixtures). */
 export interface FlushableGateways extends Gateways {
@@ -55,11 +64,6 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
 
   const wanted = (state: GatewayState): string[] =>
     !stopped && !state.removed && state.snapshot.readyPods.length > 0 && state.fault.mode !== "stop" ? state.snapshot.addresses : [];
-
-  const destroyConnections = (state: GatewayState): void => {
-    for (const socket of state.connections) socket.destroy();
-    state.connections.clear();
-  };
 
   const apply = (state: GatewayState, key: string): void => {
     const open = async (): Promise<void> => {
@@ -85,25 +89,29 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
     console.error(`lab: ${ctx.cluster} gateway ${key} cannot listen on ${address}:${EAST_WEST_PORT}: ${error.message}`);
   };
 
-  const accept = (state: GatewayState, router: GatewayRouter, socket: Socket): void => {
-    state.connections.add(socket);
-    socket.on("close", () => state.connections.delete(socket));
+  const accept = (state: GatewayState, socket: Socket): void => {
+    // Accepted in the moment a listener was closing: nothing may outlive stop() or the gateway's removal.
+    if (stopped || state.removed) return void socket.destroy();
+    const connection = state.connections.track(socket);
     const serving = state.serving;
     if (!serving) return void socket.resetAndDestroy();
-    void serving.then((context) =>
-      handleGatewayConnection(socket, { ca, serving: context, route: (sni) => router.route(sni, pickPod(state), state.fault) }),
-    );
+    const route = (sni: string): Promise<Socket | undefined> => {
+      connection.sni = sni;
+      connection.pod = pickPod(state);
+      return state.router.route(sni, connection.pod, state.fault);
+    };
+    void serving.then((context) => handleGatewayConnection(socket, { ca, serving: context, route }));
   };
 
   const create = (key: string, snapshot: GatewaySnapshot): GatewayState => {
-    const router = createGatewayRouter({ sources, view: deps.view, workloads: deps.workloads });
     const state: GatewayState = {
       snapshot,
       fault: { mode: "none" },
-      connections: new Set(),
+      router: createGatewayRouter({ sources, view: deps.view, workloads: deps.workloads }),
+      connections: createConnectionTracker(),
       removed: false,
       nextPod: 0,
-      listeners: createListenerSet(EAST_WEST_PORT, (socket) => accept(state, router, socket), reportError(key)),
+      listeners: createListenerSet(EAST_WEST_PORT, (socket) => accept(state, socket), reportError(key)),
     };
     return state;
   };
@@ -125,7 +133,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
       // The Service is gone (or no longer a gateway): its load balancer goes with it, and its connections.
       states.delete(key);
       state.removed = true;
-      destroyConnections(state);
+      state.connections.destroyAll();
       void state.listeners.close();
       return;
     }
@@ -135,6 +143,10 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
   };
 
   sources.watch(refresh);
+  sources.onPush(() => {
+    // After a push, the connections whose SNI the gateway pod no longer has a chain for are drained.
+    for (const state of states.values()) state.connections.drainRemoved(state.router.admits, options.drainMs ?? DRAIN_DURATION_MS);
+  });
 
   return {
     flush: () => sources.flush(),
@@ -143,7 +155,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
       if (!state) return false;
       state.fault = fault;
       // A stopped gateway's Envoy is gone: its listeners close and the connections it carried break.
-      if (fault.mode === "stop") destroyConnections(state);
+      if (fault.mode === "stop") state.connections.destroyAll();
       apply(state, `${namespace}/${gateway}`);
       return true;
     },
@@ -153,7 +165,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
       informers.stop();
       const all = [...states.values()];
       states.clear();
-      for (const state of all) destroyConnections(state);
+      for (const state of all) state.connections.destroyAll();
       await Promise.all(all.map((state) => state.listeners.close()));
     },
   };
