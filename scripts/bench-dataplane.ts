@@ -89,10 +89,9 @@ async function main(): Promise<void> {
   try {
     figures.direct = await measureThroughput(lab, "west", requests, concurrency);
     figures.oneGatewayHop = await measureThroughput(lab, "north", requests, concurrency);
-    figures.errorFailoverXcp = summarise(await measureErrorFailover(lab, reps));
-    dropDetailsRule(lab);
-    // The scale-down runs take seconds, long after the rule's deletion reached west's mesh view.
     figures.scaleFailover = summarise(await measureScaleFailover(lab, reps));
+    figures.errorFailoverXcp = summarise(await measureErrorFailover(lab, reps));
+    await dropDetailsRule(lab);
     figures.errorFailoverIstioDefaults = summarise(await measureErrorFailover(lab, reps));
   } finally {
     await lab.stop();

@@ -7,6 +7,7 @@ import type { RequestResult } from "../types";
 import { lastEndpointGone, timeFailover, type FailoverTiming } from "./failover-clock";
 import { deleteObject, readyPods, scaleDeployment, storeOf, untilReadyPods } from "./lab-store";
 import { failoverDestinationRule, fqdn } from "./mesh-fixtures";
+import { untilPushed } from "./push-barrier";
 import { freshWorkloads, send, serviceUrl, servedBy, untilEvery } from "./traffic";
 
 export interface Throughput {
@@ -96,9 +97,10 @@ export async function measureErrorFailover(lab: Lab, reps: number): Promise<Fail
   return out;
 }
 
-/** Without a DestinationRule for details in west, the mesh client applies Istio's outlier defaults. */
-export function dropDetailsRule(lab: Lab): void {
+/** Without a DestinationRule for details in west, the mesh client applies Istio's outlier defaults (once pushed). */
+export async function dropDetailsRule(lab: Lab): Promise<void> {
   deleteObject(lab, "west", failoverDestinationRule(fqdn("details"), "bookinfo"));
+  await untilPushed(lab, "west");
 }
 
 export function summarise(timings: FailoverTiming[]): { toRemoteMs: { median: number; max: number }; failed: { median: number; max: number }; runs: FailoverTiming[] } {
