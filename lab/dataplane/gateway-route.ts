@@ -7,14 +7,14 @@
 // tcp_proxy (Envoy never sees HTTP inside the passthrough TLS), so "no healthy upstream" can only be a closed
 // connection; the client's sidecar is the one that turns it into a 503 (flag UF/URX) for its application.
 //
-// Subsets: Envoy has a chain for `outbound_.<port>_.<subset>_.<fqdn>` only for the subsets of a DestinationRule,
-// routing to the endpoints whose labels the subset selects. The lab's endpoints (MeshView.localEndpoints) carry no
-// labels, so a subset SNI finds no chain here and is reset; the lab's mesh client never sends one (its SNIs come
-// from ServiceEntry/WorkloadEntry endpoints, which name no subset).
+// Subsets: a chain for `outbound_.<port>_.<subset>_.<fqdn>` exists only for a subset of the DestinationRule that
+// applies to the host, and forwards to the endpoints whose pods that subset selects (gateway-subsets.ts).
 import { connect, type Socket } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { gatewayAdmits } from "./gateway-admission";
 import type { GatewaySources } from "./gateway-sources";
+import { subsetEndpoints, subsetLabels } from "./gateway-subsets";
+import { parseServiceHost } from "./host-match";
 import { parseOutboundSni } from "./sni";
 import type { GatewayTrafficFault, MeshEndpoint, MeshView, Workloads } from "./types";
 
@@ -44,7 +44,15 @@ function dial(address: string, port: number): Promise<Socket | undefined> {
   });
 }
 
-export function createGatewayRouter(deps: { sources: GatewaySources; view: MeshView; workloads: Workloads }): GatewayRouter {
+export interface GatewayRouterDeps {
+  sources: GatewaySources;
+  view: MeshView;
+  workloads: Workloads;
+  /** Where a pod of this cluster answers: `addresses.podAddress(clusterIndex, podIP)`. */
+  podAddress(podIP: string): string | undefined;
+}
+
+export function createGatewayRouter(deps: GatewayRouterDeps): GatewayRouter {
   // tcp_proxy's default load balancing is round robin, per cluster.
   const turns = new Map<string, number>();
   const pick = (cluster: string, endpoints: MeshEndpoint[]): MeshEndpoint | undefined => {
@@ -55,9 +63,20 @@ export function createGatewayRouter(deps: { sources: GatewaySources; view: MeshV
 
   const admits = (sni: string, pod: string | undefined): boolean => {
     const target = parseOutboundSni(sni);
-    if (!target || target.subset !== "" || pod === undefined) return false;
+    if (!target || pod === undefined) return false;
+    if (target.subset !== "" && !subsetLabels(deps.sources.rules(), target.fqdn, target.subset)) return false;
     const labels = deps.sources.podLabels(pod);
     return labels !== undefined && gatewayAdmits(deps.sources.gatewayObjects(), labels, target.fqdn);
+  };
+
+  /** The cluster's endpoints: the host's ready local pods, only the subset's when the SNI names one. */
+  const endpointsOf = (target: { fqdn: string; port: number; subset: string }): MeshEndpoint[] => {
+    const all = deps.view.localEndpoints(target.fqdn, target.port);
+    if (target.subset === "") return all;
+    const labels = subsetLabels(deps.sources.rules(), target.fqdn, target.subset);
+    const namespace = parseServiceHost(target.fqdn)?.namespace;
+    if (!labels || namespace === undefined) return [];
+    return subsetEndpoints(all, deps.sources.pods(namespace), deps.podAddress, labels);
   };
 
   return {
@@ -66,7 +85,7 @@ export function createGatewayRouter(deps: { sources: GatewaySources; view: MeshV
       const target = parseOutboundSni(sni);
       if (!target || !admits(sni, pod)) return undefined;
       if (fault.mode === "latency" && fault.latencyMs > 0) await delay(fault.latencyMs);
-      const endpoint = pick(sni, deps.view.localEndpoints(target.fqdn, target.port));
+      const endpoint = pick(sni, endpointsOf(target));
       if (!endpoint) return undefined;
       try {
         await deps.workloads.ensureListening(endpoint.address, endpoint.port);

@@ -2,14 +2,16 @@
 // the controllers use): which Services are east-west gateways, where their load balancer publishes them, which
 // gateway pods are ready behind them (their EndpointSlices, as the cloud load balancer's health checks would
 // see them), those pods' labels, and the Gateway objects (networking.istio.io) istiod would push to them.
-// Gateway objects reach the gateways as istiod pushes them (mesh-debounce.ts: 100 ms after the last change), so
+// Gateway objects and DestinationRules reach the gateways as istiod pushes them (mesh-debounce.ts: 100 ms after the last change), so
 // a Gateway just written is not yet in force, as on a real cluster; readiness follows the EndpointSlices at once,
 // as a load balancer's health checks do not wait for istiod.
 import type { ClusterStore, KubeObject } from "../apiserver/types";
 import type { Informer, InformerFactory } from "../controllers/informer";
 import { asArray, asRecord, requireType, stringMap } from "../controllers/object-util";
 import { EAST_WEST_PORT } from "./gateway-admission";
+import { indexRules } from "./gateway-subsets";
 import { createPushDebouncer, DEBOUNCE_AFTER_MS } from "./mesh-debounce";
+import type { MeshIndex } from "./mesh-index";
 
 const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
@@ -67,6 +69,10 @@ export interface GatewaySources {
   keys(): string[];
   podLabels(pod: string): Record<string, string> | undefined;
   gatewayObjects(): KubeObject[];
+  /** The DestinationRules of the last push (their subsets make the subset chains, gateway-subsets.ts). */
+  rules(): MeshIndex;
+  /** The pods of a namespace now. */
+  pods(namespace: string): KubeObject[];
   /** Calls `onChange(namespace/name)` for every change that may change a gateway's snapshot. */
   watch(onChange: (key: string) => void): void;
   /** Calls `onPushed()` after each push of Gateway changes. */
@@ -82,13 +88,17 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
   const pods = informers.for(requireType(store.types, "", "Pod"));
   const gateways: Informer = informers.for(requireType(store.types, "networking.istio.io", "Gateway"));
   // The Gateway objects of the last push; the ones present at start are in force at once (a proxy's first config).
+  const rules: Informer = informers.for(requireType(store.types, "networking.istio.io", "DestinationRule"));
   let pushed = gateways.list();
+  let pushedRules = indexRules(rules.list());
   const pushListeners: Array<() => void> = [];
   const debouncer = createPushDebouncer(() => {
     pushed = gateways.list();
+    pushedRules = indexRules(rules.list());
     for (const listener of pushListeners) listener();
   }, debounceMs);
   gateways.addHandler(() => debouncer.changed());
+  rules.addHandler(() => debouncer.changed());
 
   const slicesOf = (namespace: string, name: string): KubeObject[] =>
     slices.list(namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name);
@@ -106,6 +116,8 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
       return found ? stringMap(found.metadata.labels) : undefined;
     },
     gatewayObjects: () => pushed,
+    rules: () => pushedRules,
+    pods: (namespace) => pods.list(namespace),
     watch(onChange) {
       services.addHandler((event) => onChange(`${event.object.metadata.namespace ?? ""}/${event.object.metadata.name ?? ""}`));
       slices.addHandler((event) => {

@@ -50,10 +50,10 @@ const workloads: Workloads = {
 const send = (sni = outboundSni(9080, DETAILS)): Promise<Outcome> => sendThroughGateway(address, sni, client, lab.ca.caPem);
 const servedBy = (outcome: Outcome): string => ("body" in outcome ? (JSON.parse(outcome.body) as { pod: string }).pod : "");
 
-function podAddresses(): string[] {
+function podAddresses(version?: string): string[] {
   return lab.store
     .list(lab.type("", "Pod"), NAMESPACE)
-    .filter((p) => p.metadata.labels?.app === "details")
+    .filter((p) => p.metadata.labels?.app === "details" && (version === undefined || p.metadata.labels.version === version))
     .map((p) => `${lab.block.podAddress(0, String((p.status as { podIP?: string }).podIP)) ?? "?"}:9080`)
     .sort();
 }
@@ -99,6 +99,24 @@ describe("gateways with the mesh view", () => {
     await untilOutcome("details to have no endpoint", () => send(), isError("ECONNRESET"));
     scale(1);
     await untilOutcome("details to be served again", () => send(), isOk);
+  });
+
+  it("routes a subset's SNI to the pods its DestinationRule subset selects; a subset no rule defines is reset", async () => {
+    lab.apply(deploymentManifest({ ...details, version: "v2", replicas: 2 }));
+    lab.apply({
+      apiVersion: "networking.istio.io/v1",
+      kind: "DestinationRule",
+      metadata: { name: "details", namespace: NAMESPACE },
+      spec: { host: "details", subsets: [{ name: "v1", labels: { version: "v1" } }, { name: "v2", labels: { version: "v2" } }] },
+    });
+    const v2 = outboundSni(9080, DETAILS, "v2");
+    await untilOutcome("details v2 through its subset's chain", async () => (view.localEndpoints(DETAILS, 9080).length === 4 ? send(v2) : { error: "v2 not ready" }), isOk);
+    const served = new Set<string>();
+    for (let i = 0; i < 4; i++) served.add(servedBy(await send(v2)));
+    expect([...served].sort()).toEqual(podAddresses("v2"));
+    expect(podAddresses("v2")).toHaveLength(2);
+    expect(podAddresses("v1")).toContain(servedBy(await send(outboundSni(9080, DETAILS, "v1"))));
+    expect(await send(outboundSni(9080, DETAILS, "v3"))).toEqual({ error: "ECONNRESET" });
   });
 
   it("does not forward to a ServiceEntry's endpoints: a gateway sends only to its own network's pods", async () => {

@@ -107,7 +107,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
     const state: GatewayState = {
       snapshot,
       fault: { mode: "none" },
-      router: createGatewayRouter({ sources, view: deps.view, workloads: deps.workloads }),
+      router: createGatewayRouter({ sources, view: deps.view, workloads: deps.workloads, podAddress: (ip) => ctx.addresses.podAddress(ctx.clusterIndex, ip) }),
       connections: createConnectionTracker(),
       removed: false,
       nextPod: 0,
