@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { kubectlAt } from "./support/kubectl";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { DEMO_LAB, DEMO_LAB_KUBECONFIG, LAB_CLUSTERS, setFault } from "./support/lab";
+import { DEMO_LAB, DEMO_LAB_KUBECONFIG, LAB_CLUSTERS, requestFrom, setFault } from "./support/lab";
 import { expectHolds, liveItems, shot, shownYaml } from "./support/workspace";
 
 // The issue's "done when": on the demo lab, by clicking only, deploy east-west gateways in every cluster and
@@ -194,6 +194,16 @@ test("deploy gateways in west, east and north, expose details and reviews, and k
   const northLive = await liveItems("north", "serviceentries.networking.istio.io");
   const hosts = northLive.filter((e) => e.metadata.namespace === "xcp-multicluster").flatMap((e) => (e.spec as { hosts?: string[] }).hosts ?? []);
   expect(hosts.sort()).toEqual(EXPOSED);
+
+  // The seed's step 4: from north, where details does not run, a client reaches it by its usual name, served by
+  // west or east through their gateways; ratings, no longer exposed, does not resolve there.
+  const url = (service: string) => `http://${service}.bookinfo.svc.cluster.local:9080/`;
+  await expect
+    .poll(async () => (await requestFrom("north", url("details"), { namespace: "sleep", count: 6 }, DEMO_LAB)).map((r) => `${r.status} ${r.servedByCluster}`))
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^200 (west|east)$/)]));
+  const served = await requestFrom("north", url("details"), { namespace: "sleep", count: 6 }, DEMO_LAB);
+  for (const r of served) expect(r, JSON.stringify(r)).toMatchObject({ status: 200, servedByCluster: expect.stringMatching(/^(west|east)$/), servedByPod: expect.stringMatching(/^details-v1-/) });
+  await expect.poll(async () => (await requestFrom("north", url("ratings"), { namespace: "sleep" }, DEMO_LAB))[0]?.error ?? "").toContain("ENOTFOUND");
   expect(errors).toEqual([]);
 });
 

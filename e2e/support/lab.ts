@@ -32,6 +32,20 @@ export async function setFault(cluster: string, fault: Fault, lab: LabRef = FLEE
   if (!res.ok) throw new Error(`lab admin answered ${res.status} to a ${fault.mode} fault on ${cluster}`);
 }
 
+/** One request's outcome as the lab's data plane reports it (lab/dataplane/types.ts RequestResult). */
+export type RequestResult = { status: number; servedByCluster: string | null; servedByPod: string | null; error: string | null; responseFlags: string };
+
+/** Sends `count` requests from inside `cluster` (through its mesh client, as a sidecar in `namespace` would). */
+export async function requestFrom(cluster: string, url: string, options: { namespace: string; count?: number }, lab: LabRef = FLEET_LAB): Promise<RequestResult[]> {
+  const res = await fetch(`http://127.0.0.1:${lab.adminPort}/clusters/${cluster}/request`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${await adminToken(lab)}` },
+    body: JSON.stringify({ url, namespace: options.namespace, count: options.count ?? 1 }),
+  });
+  if (!res.ok) throw new Error(`lab admin answered ${res.status} to a request from ${cluster}: ${await res.text()}`);
+  return ((await res.json()) as { results: RequestResult[] }).results;
+}
+
 /** Every secret-looking value of the lab's kubeconfig: what must never reach the browser. */
 export async function kubeconfigSecrets(): Promise<string[]> {
   const doc = parse(await readFile(LAB_KUBECONFIG, "utf8")) as { users?: Array<{ user?: Record<string, unknown> }> };
