@@ -3,8 +3,9 @@
 //   - requests/s and p50/p99 latency west → details (direct, a local pod) and north → details (one gateway hop);
 //   - west's details-v1 scaled to 0: time from the last local pod leaving the EndpointSlice to the first request
 //     served by east, and the requests that failed in between;
-//   - west's details pods answering 503: time to the first request served by east and the failed requests, with
-//     XCP's outlier detection (consecutiveGatewayErrors 10, maxEjectionPercent 100) and with Istio's defaults;
+//   - west's details pods (1, then 2 replicas) answering 503: time to the first request served by east and the failed
+//     requests, then how many of the next 50 fail, with XCP's outlier detection (consecutiveGatewayErrors 10,
+//     maxEjectionPercent 100) and with Istio's defaults (maxEjectionPercent 10: one of two pods stays in);
 //   - memory and CPU of a demo lab process at idle with the demo's light load, with and without the data plane
 //     (the difference is the data plane's).
 // Usage: npm run bench:dataplane [-- --requests 2000 --concurrency 8 --reps 5 --idle-seconds 30]
@@ -90,9 +91,9 @@ async function main(): Promise<void> {
     figures.direct = await measureThroughput(lab, "west", requests, concurrency);
     figures.oneGatewayHop = await measureThroughput(lab, "north", requests, concurrency);
     figures.scaleFailover = summarise(await measureScaleFailover(lab, reps));
-    figures.errorFailoverXcp = summarise(await measureErrorFailover(lab, reps));
+    for (const replicas of [1, 2]) figures[`errorFailoverXcp${replicas}`] = summarise(await measureErrorFailover(lab, reps, replicas));
     await dropDetailsRule(lab);
-    figures.errorFailoverIstioDefaults = summarise(await measureErrorFailover(lab, reps));
+    for (const replicas of [1, 2]) figures[`errorFailoverIstioDefaults${replicas}`] = summarise(await measureErrorFailover(lab, reps, replicas));
   } finally {
     await lab.stop();
     await rm(dir, { recursive: true, force: true });
@@ -115,8 +116,13 @@ function report(f: Record<string, unknown>): void {
     rows.push({ figure: `${name}: requests/s, ${x.concurrency} callers`, value: x.concurrentPerSecond.toFixed(0) });
   }
   rows.push({ figure: "details-v1 → 0: last endpoint gone → first east success", value: timing(s("scaleFailover")), note: "median of reps" });
-  rows.push({ figure: "503s, XCP outlier: → first east success", value: timing(s("errorFailoverXcp")) });
-  rows.push({ figure: "503s, Istio defaults: → first east success", value: timing(s("errorFailoverIstioDefaults")) });
+  for (const [name, key] of [["XCP outlier", "errorFailoverXcp"], ["Istio defaults", "errorFailoverIstioDefaults"]] as const) {
+    for (const replicas of [1, 2]) {
+      const x = s(`${key}${replicas}`);
+      const steady = x.failedOfNext50 ? `${x.failedOfNext50.median} (max ${x.failedOfNext50.max})` : "n/a";
+      rows.push({ figure: `503s from ${replicas} pod(s), ${name}: → first east success`, value: timing(x), note: `then failed of the next 50: ${steady}` });
+    }
+  }
   for (const [name, key] of [["with", "idleWithDataPlane"], ["without", "idleWithoutDataPlane"]] as const) {
     const x = idle(key);
     rows.push({ figure: `demo lab process ${name} data plane, idle: CPU / RSS mean (max)`, value: `${x.cpuPercent.toFixed(1)} % / ${mib(x.rssBytes)} (${mib(x.rssMaxBytes)})` });

@@ -40,8 +40,11 @@ export async function measureThroughput(lab: Lab, cluster: string, count: number
   for (let left = count; left > 0; left -= 1000) results.push(...(await send(lab.dataPlane, cluster, DETAILS, Math.min(1000, left), workload)));
   const sequentialMs = performance.now() - started;
   const each = Math.max(1, Math.floor(count / concurrency));
+  // Each caller is its own sidecar (its own connection pool): warmed up first, so handshakes are not measured.
+  const callers = Array.from({ length: concurrency }, () => fresh());
+  await Promise.all(callers.map((w) => send(lab.dataPlane, cluster, DETAILS, 20, w)));
   started = performance.now();
-  const parallel = await Promise.all(Array.from({ length: concurrency }, () => send(lab.dataPlane, cluster, DETAILS, Math.min(1000, each), fresh())));
+  const parallel = await Promise.all(callers.map((w) => send(lab.dataPlane, cluster, DETAILS, Math.min(1000, each), w)));
   const concurrentMs = performance.now() - started;
   const all = [...results, ...parallel.flat()];
   const latencies = results.map((r) => r.latencyMs);
@@ -56,8 +59,12 @@ export async function measureThroughput(lab: Lab, cluster: string, count: number
   };
 }
 
-const backInWest = (lab: Lab, workload: string) =>
-  untilEvery(lab.dataPlane, "west", DETAILS, servedBy("west"), { what: "west's requests served by west", workload, timeoutMs: 60_000 });
+/** West's requests served by the pods Ready now (not by one an earlier scale-down left Terminating until the push). */
+const backInWest = (lab: Lab, workload: string) => {
+  const pods = readyPods(lab, "west", "bookinfo", { app: "details" });
+  const byThesePods = (r: RequestResult) => servedBy("west")(r) && pods.includes(r.servedByPod ?? "");
+  return untilEvery(lab.dataPlane, "west", DETAILS, byThesePods, { what: "west's requests served by west's ready pods", workload, timeoutMs: 60_000 });
+};
 
 /** West's details-v1 scaled to 0, `reps` times: clock from the last ready endpoint leaving its EndpointSlice. */
 export async function measureScaleFailover(lab: Lab, reps: number): Promise<FailoverTiming[]> {
@@ -77,9 +84,18 @@ export async function measureScaleFailover(lab: Lab, reps: number): Promise<Fail
   return out;
 }
 
-/** West's details pods answering 503, `reps` times, each with a new client (no ejection history). */
-export async function measureErrorFailover(lab: Lab, reps: number): Promise<FailoverTiming[]> {
-  const out: FailoverTiming[] = [];
+export interface ErrorFailoverTiming extends FailoverTiming {
+  /** Of the STEADY requests sent right after the first remote success, how many failed (ejection capped or not). */
+  failedAfter: number;
+}
+
+const STEADY = 50;
+
+/** West's `replicas` details pods all answering 503, `reps` times, each with a new client (no ejection history). */
+export async function measureErrorFailover(lab: Lab, reps: number, replicas: number): Promise<ErrorFailoverTiming[]> {
+  scaleDeployment(lab, "west", "bookinfo", "details-v1", replicas);
+  await untilReadyPods(lab, "west", "bookinfo", { app: "details", version: "v1" }, replicas);
+  const out: ErrorFailoverTiming[] = [];
   for (let i = 0; i < reps; i++) {
     const workload = fresh();
     await backInWest(lab, workload);
@@ -89,7 +105,9 @@ export async function measureErrorFailover(lab: Lab, reps: number): Promise<Fail
       return Promise.resolve(performance.now());
     };
     try {
-      out.push(await timeFailover({ plane: lab.dataPlane, cluster: "west", url: DETAILS, remote: "east", workload, change }));
+      const timing = await timeFailover({ plane: lab.dataPlane, cluster: "west", url: DETAILS, remote: "east", workload, change });
+      const after = await send(lab.dataPlane, "west", DETAILS, STEADY, workload);
+      out.push({ ...timing, failedAfter: after.filter((r) => r.status !== 200).length });
     } finally {
       for (const pod of pods) lab.dataPlane.setPodFault("west", "bookinfo", pod, { mode: "none" });
     }
@@ -103,8 +121,14 @@ export async function dropDetailsRule(lab: Lab): Promise<void> {
   await untilPushed(lab, "west");
 }
 
-export function summarise(timings: FailoverTiming[]): { toRemoteMs: { median: number; max: number }; failed: { median: number; max: number }; runs: FailoverTiming[] } {
-  const toRemote = timings.map((t) => t.toRemoteMs);
-  const failed = timings.map((t) => t.failed);
-  return { toRemoteMs: { median: percentile(toRemote, 50), max: Math.max(...toRemote) }, failed: { median: percentile(failed, 50), max: Math.max(...failed) }, runs: timings };
+const spread = (values: number[]) => ({ median: percentile(values, 50), max: Math.max(...values) });
+
+export function summarise(timings: Array<FailoverTiming & { failedAfter?: number }>) {
+  const after = timings.flatMap((t) => (t.failedAfter === undefined ? [] : [t.failedAfter]));
+  return {
+    toRemoteMs: spread(timings.map((t) => t.toRemoteMs)),
+    failed: spread(timings.map((t) => t.failed)),
+    ...(after.length > 0 ? { failedOfNext50: spread(after) } : {}),
+    runs: timings,
+  };
 }
