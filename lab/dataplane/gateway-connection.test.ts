@@ -1,8 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
-import { connect as tlsConnect, createSecureContext } from "node:tls";
+import { connect as tlsConnect } from "node:tls";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { handleGatewayConnection, isTrustedClient, type ConnectionDeps } from "./gateway-connection";
+import { gatewaySecureContext, handleGatewayConnection, isTrustedClient, type ConnectionDeps } from "./gateway-connection";
 import { createLabCa } from "./lab-ca";
 import type { LabCa } from "./types";
 
@@ -34,7 +34,7 @@ async function listen(onConnection: (socket: Socket) => void): Promise<number> {
 /** A gateway on an ephemeral port whose route is `route`. */
 async function gateway(route: ConnectionDeps["route"], handshakeTimeoutMs?: number): Promise<number> {
   const { certPem, keyPem } = await ca.issue("gateway", {});
-  const deps: ConnectionDeps = { ca: new X509Certificate(ca.caPem), serving: createSecureContext({ cert: certPem, key: keyPem }), route, handshakeTimeoutMs };
+  const deps: ConnectionDeps = { ca: new X509Certificate(ca.caPem), serving: gatewaySecureContext(certPem, keyPem, ca.caPem), route, handshakeTimeoutMs };
   return listen((socket) => handleGatewayConnection(socket, deps));
 }
 
@@ -55,6 +55,20 @@ function exchange(port: number, request = "ping"): Promise<{ data: string; end: 
   });
 }
 
+/** Like exchange, offering `session` and reporting the session the server gave and whether it was resumed. */
+function exchangeWithSession(port: number, session?: Buffer): Promise<{ data: string; reused: boolean; session?: Buffer; error?: string }> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({ host: "127.0.0.1", port, servername: "outbound_.9080_._.details.bookinfo.svc.cluster.local", ca: ca.caPem, cert: client.certPem, key: client.keyPem, session, checkServerIdentity: () => undefined });
+    let data = "";
+    let issued: Buffer | undefined;
+    socket.on("session", (s: Buffer) => (issued = s));
+    socket.on("secureConnect", () => socket.write("ping"));
+    socket.on("data", (chunk: Buffer) => (data += chunk.toString()));
+    socket.on("error", (error: NodeJS.ErrnoException) => resolve({ data, reused: false, error: error.code ?? error.message }));
+    socket.on("end", () => resolve({ data, reused: socket.isSessionReused(), session: issued }));
+  });
+}
+
 describe("isTrustedClient", () => {
   it("accepts only certificates the CA issued", async () => {
     const caCert = new X509Certificate(ca.caPem);
@@ -71,6 +85,27 @@ describe("handleGatewayConnection", () => {
     const echo = await listen((socket) => socket.on("data", (chunk: Buffer) => socket.end(`pong:${chunk.toString()}`)));
     const port = await gateway(upstreamTo(echo));
     expect(await exchange(port)).toEqual({ data: "pong:ping", end: "end" });
+  });
+
+  it("resumes a TLS session a client offers (as a sidecar's connection pool does)", async () => {
+    const echo = await listen((socket) => socket.on("data", (chunk: Buffer) => socket.end(`pong:${chunk.toString()}`)));
+    const port = await gateway(upstreamTo(echo));
+    const first = await exchangeWithSession(port);
+    expect(first.data).toBe("pong:ping");
+    expect(first.session).toBeDefined();
+    const second = await exchangeWithSession(port, first.session);
+    expect(second).toMatchObject({ data: "pong:ping", reused: true });
+  });
+
+  it("routes a resumed session on its SNI too: a resumed session for a host with no route is reset", async () => {
+    const echo = await listen((socket) => socket.on("data", (chunk: Buffer) => socket.end(`pong:${chunk.toString()}`)));
+    let admitted = true;
+    const port = await gateway(() => (admitted ? upstreamTo(echo)() : Promise.resolve(undefined)));
+    const first = await exchangeWithSession(port);
+    expect(first).toMatchObject({ data: "pong:ping", session: expect.any(Buffer) });
+    admitted = false;
+    const second = await exchangeWithSession(port, first.session);
+    expect(second).toMatchObject({ data: "", error: "ECONNRESET" });
   });
 
   it.each<[string, ConnectionDeps["route"]]>([

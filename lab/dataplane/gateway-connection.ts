@@ -7,7 +7,8 @@
 // have no sidecars, so the gateway terminates it here instead, with a certificate from the lab CA, and requires
 // and verifies the client's certificate as that sidecar would: the client sees the same outcome (a verified mTLS
 // session to the service, or a reset). The handshake only completes once the upstream connection is up, so a
-// client can no more finish a handshake without an upstream here than through a passthrough Envoy.
+// client can no more finish a handshake without an upstream here than through a passthrough Envoy (a resumed
+// session, which skips the SNI callback, is routed right after its handshake instead).
 // Every failure resets the TCP connection (RST), as Envoy closing a connection it has nothing to send on.
 import { X509Certificate } from "node:crypto";
 import type { Socket } from "node:net";
@@ -32,6 +33,16 @@ export interface ConnectionDeps {
  */
 export const HANDSHAKE_TIMEOUT_MS = 15_000;
 
+// OpenSSL resumes a session only on a server with a session id context when it verifies peers (else the handshake
+// fails: "session id context uninitialized"). tls.createServer sets one by default; a bare server-side TLSSocket
+// gets it from its contexts. Sidecars' connection pools offer their cached sessions, and Envoy resumes them.
+const SESSION_ID_CONTEXT = "eastwest-gateway";
+
+/** A gateway's serving context: its certificate and key, the CA it verifies clients with, sessions resumable. */
+export function gatewaySecureContext(certPem: string, keyPem: string, caPem: string): SecureContext {
+  return createSecureContext({ cert: certPem, key: keyPem, ca: caPem, sessionIdContext: SESSION_ID_CONTEXT });
+}
+
 // The context used until the SNI is known: it has no certificate, so a ClientHello without SNI (or one the
 // callback did not answer) cannot complete a handshake.
 let noCertificate: SecureContext | undefined;
@@ -54,7 +65,29 @@ export function handleGatewayConnection(raw: Socket, deps: ConnectionDeps): void
   const timer = setTimeout(reset, deps.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS);
   timer.unref();
   raw.on("close", () => clearTimeout(timer));
-  noCertificate ??= createSecureContext({});
+
+  /** Routes the SNI; calls `ready` with the connected upstream, or resets. */
+  const connectUpstream = (sni: string, ready: () => void): void => {
+    deps.route(sni).then((socket) => {
+      if (!socket || raw.destroyed) {
+        socket?.destroy();
+        return reset();
+      }
+      upstream = socket;
+      socket.pause(); // nothing goes downstream before the handshake is done and the client verified
+      socket.on("error", reset);
+      socket.on("close", () => downstream.end());
+      ready();
+    }, reset);
+  };
+  const pipeBothWays = (): void => {
+    if (!upstream) return reset();
+    downstream.pipe(upstream);
+    upstream.pipe(downstream);
+    upstream.resume();
+  };
+
+  noCertificate ??= createSecureContext({ sessionIdContext: SESSION_ID_CONTEXT });
   const downstream = new TLSSocket(raw, {
     isServer: true,
     // Ask for the client's certificate and refuse a handshake without one; node leaves the chain check to the
@@ -62,31 +95,18 @@ export function handleGatewayConnection(raw: Socket, deps: ConnectionDeps): void
     requestCert: true,
     rejectUnauthorized: true,
     secureContext: noCertificate,
-    SNICallback: (servername, done) => {
-      deps.route(servername).then(
-        (socket) => {
-          if (!socket || raw.destroyed) {
-            socket?.destroy();
-            reset();
-            return;
-          }
-          upstream = socket;
-          socket.pause(); // nothing goes downstream before the handshake is done and the client verified
-          socket.on("error", reset);
-          socket.on("close", () => downstream.end());
-          done(null, deps.serving);
-        },
-        reset,
-      );
-    },
+    SNICallback: (servername, done) => connectUpstream(servername, () => done(null, deps.serving)),
   });
   downstream.on("error", reset);
   downstream.on("close", () => upstream?.destroy());
   downstream.on("secure", () => {
     clearTimeout(timer);
-    if (!upstream || !isTrustedClient(downstream.getPeerX509Certificate(), deps.ca)) return reset();
-    downstream.pipe(upstream);
-    upstream.pipe(downstream);
-    upstream.resume();
+    if (!isTrustedClient(downstream.getPeerX509Certificate(), deps.ca)) return reset();
+    if (upstream) return pipeBothWays();
+    // A resumed session (TLS 1.3 PSK) needs no certificate, so node never calls the SNICallback: route now, on
+    // the SNI of this ClientHello; no SNI at all finds no chain.
+    const sni = downstream.servername;
+    if (typeof sni !== "string" || sni === "" || !downstream.isSessionReused()) return reset();
+    connectUpstream(sni, pipeBothWays);
   });
 }

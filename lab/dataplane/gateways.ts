@@ -6,10 +6,10 @@
 // Istio's reporters are the client's sidecar (source) and the destination's (destination).
 import { X509Certificate } from "node:crypto";
 import type { Socket } from "node:net";
-import { createSecureContext, type SecureContext } from "node:tls";
+import type { SecureContext } from "node:tls";
 import { createInformerFactory } from "../controllers/informer";
 import { EAST_WEST_PORT } from "./gateway-admission";
-import { handleGatewayConnection } from "./gateway-connection";
+import { gatewaySecureContext, handleGatewayConnection } from "./gateway-connection";
 import { createListenerSet, type ListenerSet } from "./gateway-listeners";
 import { createGatewayRouter, type GatewayRouter } from "./gateway-route";
 import { createGatewaySources, type GatewaySnapshot } from "./gateway-sources";
@@ -35,7 +35,7 @@ async function servingContext(ctx: ClusterDataPlaneContext, { namespace, name }:
     dns: [`${name}.${namespace}.svc.cluster.local`, `${name}.${namespace}.svc`],
     uri: [`spiffe://cluster.local/ns/${namespace}/sa/${name}-service-account`],
   });
-  return createSecureContext({ cert: certPem, key: keyPem, ca: ctx.ca.caPem });
+  return gatewaySecureContext(certPem, keyPem, ctx.ca.caPem);
 }
 
 export interface GatewaysOptions {
