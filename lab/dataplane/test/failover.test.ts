@@ -10,8 +10,7 @@ import type { KubeObject } from "../../apiserver/types";
 import type { RequestResult } from "../types";
 import { applyObject, deleteObject, readyPods, scaleDeployment, untilReadyPods } from "./lab-store";
 import { exposeByHand, installGateways, sourceOf, type GatewayAddresses } from "./hand-mesh";
-import { EAST_WEST_PORT, failoverDestinationRule, fqdn, shadowWorkloadEntries, XCP_OUTLIER, type ShadowOptions } from "./mesh-fixtures";
-import { untilPushed } from "./push-barrier";
+import { EAST_WEST_PORT, shadowWorkloadEntries, type ShadowOptions } from "./mesh-fixtures";
 import { startTrafficLab, type TrafficLab } from "./traffic-lab";
 import { CONNECT_FAILURE, freshWorkloads, outcomes, send, serviceUrl, servedBy, untilEvery } from "./traffic";
 
@@ -67,39 +66,6 @@ describe("west's details fail over to east through the shadow WorkloadEntries (o
     } finally {
       for (const pod of pods) plane().setPodFault("west", "bookinfo", pod, { mode: "none" });
     }
-  });
-});
-
-describe("ejected west pods get west's requests back once healed (objects by hand)", () => {
-  // XCP's rule with Envoy's ejection clock shortened (baseEjectionTime 2 s, interval 1 s) so the test need not wait
-  // XCP's 30 s: an ejected host returns at the first interval tick after baseEjectionTime × ejections.
-  const shortRule = failoverDestinationRule(fqdn("details"), "bookinfo", { ...XCP_OUTLIER, interval: "1s", baseEjectionTime: "2s" });
-
-  afterAll(async () => {
-    applyObject(env.lab, "west", failoverDestinationRule(fqdn("details"), "bookinfo"));
-    await untilPushed(env.lab, "west");
-  });
-
-  it("while ejected, every request goes to east; after baseEjectionTime the healed pod serves west again", async () => {
-    applyObject(env.lab, "west", shortRule);
-    await untilPushed(env.lab, "west");
-    const workload = fresh();
-    const pods = readyPods(env.lab, "west", "bookinfo", { app: "details" });
-    const byThesePods = (r: RequestResult) => servedBy("west")(r) && pods.includes(r.servedByPod ?? "");
-    await untilEvery(plane(), "west", DETAILS, byThesePods, { what: "west's requests served by west's ready pods", workload });
-    for (const pod of pods) plane().setPodFault("west", "bookinfo", pod, { mode: "error", status: 503 });
-    let ejectedBy: number;
-    try {
-      await untilEvery(plane(), "west", DETAILS, servedBy("east"), { what: "west's requests served by east", batchSize: 1, workload });
-      ejectedBy = performance.now();
-    } finally {
-      for (const pod of pods) plane().setPodFault("west", "bookinfo", pod, { mode: "none" });
-    }
-    const back = await untilEvery(plane(), "west", DETAILS, byThesePods, { what: "west's requests back on the healed pod", batchSize: 1, workload });
-    const returnedAfter = performance.now() - ejectedBy;
-    expect(outcomes(back.before), "while the pod is ejected").toEqual({ "200 east": back.before.length });
-    expect(returnedAfter).toBeGreaterThanOrEqual(1_900);
-    expect(returnedAfter).toBeLessThan(8_000);
   });
 });
 
