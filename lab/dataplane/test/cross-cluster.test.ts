@@ -46,6 +46,15 @@ describe("north reaches details through the gateways of west and east (objects b
     for (const r of reviews.batch) expect(r.servedByPod, JSON.stringify(r)).toMatch(/^reviews-v[123]-/);
   });
 
+  it("one sidecar with eight requests at once opens more connections to the gateways, resuming TLS sessions: every request is answered", async () => {
+    const workload = fresh();
+    await untilEvery(plane(), "north", DETAILS, ok, { what: "north's requests answered", batchSize: 2, workload });
+    const batches = await Promise.all(Array.from({ length: 8 }, () => send(plane(), "north", DETAILS, 25, workload)));
+    const all = batches.flat();
+    expect(outcomes(all.filter((r) => !ok(r)))).toEqual({});
+    expect(all.every((r) => r.servedByCluster === "west" || r.servedByCluster === "east")).toBe(true);
+  });
+
   it("the path is the gateways': with both gateways' listeners stopped, north's requests fail; started again, they are served", async () => {
     for (const c of ["west", "east"]) expect(plane().setGatewayFault(c, GATEWAY_NAMESPACE, GATEWAY_NAME, { mode: "stop" })).toBe(true);
     try {
