@@ -19,7 +19,7 @@ const SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 export interface GatewaySnapshot {
   namespace: string;
   name: string;
-  /** status.loadBalancer.ingress[].ip (a hostname-only ingress publishes no address the lab can listen on). */
+  /** Where its load balancer answers (ingressAddresses). */
   addresses: string[];
   /** Ready endpoints' pods (namespace/name), in the EndpointSlices' order. */
   readyPods: string[];
@@ -36,12 +36,16 @@ export function isGatewayService(svc: KubeObject): boolean {
   return (svc.metadata.ownerReferences ?? []).some((ref) => ref.kind === "IngressGateway" && ref.controller === true);
 }
 
-export function ingressAddresses(svc: KubeObject): string[] {
-  const ingress = asArray(asRecord(asRecord(svc.status)?.loadBalancer)?.ingress);
-  return ingress.flatMap((raw) => {
-    const ip = asRecord(raw)?.ip;
-    return typeof ip === "string" && ip !== "" ? [ip] : [];
-  });
+/**
+ * Where the load balancer answers: its ingress IPs; for a load balancer published by DNS name only (as AWS names
+ * an ELB), the addresses that name resolves to, which the lab keeps to its address plan (`byName`: what
+ * `addresses.loadBalancerAddresses` gives the Service, as a resolver outside the lab answers for the name).
+ */
+export function ingressAddresses(svc: KubeObject, byName: () => string[] = () => []): string[] {
+  const ingress = asArray(asRecord(asRecord(svc.status)?.loadBalancer)?.ingress).map((raw) => asRecord(raw) ?? {});
+  const ips = ingress.flatMap((i) => (typeof i.ip === "string" && i.ip !== "" ? [i.ip] : []));
+  if (ips.length > 0) return ips;
+  return ingress.some((i) => typeof i.hostname === "string" && i.hostname !== "") ? byName() : [];
 }
 
 /**
@@ -82,7 +86,13 @@ export interface GatewaySources {
   stop(): void;
 }
 
-export function createGatewaySources(store: ClusterStore, informers: InformerFactory, debounceMs = DEBOUNCE_AFTER_MS): GatewaySources {
+export interface GatewaySourcesOptions {
+  debounceMs?: number;
+  /** The addresses a load balancer published by DNS name answers on (the lab's address plan for the Service). */
+  addressesByName(namespace: string, name: string): string[];
+}
+
+export function createGatewaySources(store: ClusterStore, informers: InformerFactory, options: GatewaySourcesOptions): GatewaySources {
   const services = informers.for(requireType(store.types, "", "Service"));
   const slices = informers.for(requireType(store.types, "discovery.k8s.io", "EndpointSlice"));
   const pods = informers.for(requireType(store.types, "", "Pod"));
@@ -96,7 +106,7 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
     pushed = gateways.list();
     pushedRules = indexRules(rules.list());
     for (const listener of pushListeners) listener();
-  }, debounceMs);
+  }, options.debounceMs ?? DEBOUNCE_AFTER_MS);
   gateways.addHandler(() => debouncer.changed());
   rules.addHandler(() => debouncer.changed());
 
@@ -107,7 +117,8 @@ export function createGatewaySources(store: ClusterStore, informers: InformerFac
     snapshot(namespace, name) {
       const svc = services.get(namespace, name);
       if (!svc || !isGatewayService(svc)) return undefined;
-      return { namespace, name, addresses: ingressAddresses(svc), readyPods: readyPodsOf(slicesOf(namespace, name)) };
+      const addresses = ingressAddresses(svc, () => options.addressesByName(namespace, name));
+      return { namespace, name, addresses, readyPods: readyPodsOf(slicesOf(namespace, name)) };
     },
     keys: () => services.list().filter(isGatewayService).map((svc) => `${svc.metadata.namespace ?? ""}/${svc.metadata.name ?? ""}`),
     podLabels(pod) {

@@ -199,6 +199,19 @@ describe("startGateways", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(300);
   });
 
+  it("a load balancer published by DNS name only answers on the addresses the lab's plan gives that name", async () => {
+    lab.apply({
+      apiVersion: "install.tetrate.io/v1alpha1",
+      kind: "IngressGateway",
+      metadata: { name: "dns-gateway", namespace: NAMESPACE },
+      spec: { eastWestOnly: true, kubeSpec: { service: { annotations: { "lab.eastwest.dev/load-balancer-hostname": "east-gw.lab.internal" } } } },
+    });
+    const planned = lab.block.loadBalancerAddresses(0, NAMESPACE, "dns-gateway");
+    for (const address of planned) await untilOutcome(`the DNS-named gateway on ${address}`, () => send(SNI, client, address), isOk);
+    const svc = lab.store.get(lab.type("", "Service"), NAMESPACE, "dns-gateway");
+    expect((svc?.status as { loadBalancer: unknown }).loadBalancer).toEqual({ ingress: [{ hostname: "east-gw.lab.internal" }] });
+  });
+
   it("closes its listeners when the gateway is removed, and everything on stop()", async () => {
     lab.store.delete(lab.type("install.tetrate.io", "IngressGateway"), NAMESPACE, GATEWAY);
     await untilOutcome("the removed gateway to refuse", () => send(), isError("ECONNREFUSED"));

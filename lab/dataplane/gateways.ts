@@ -57,7 +57,10 @@ export interface FlushableGateways extends Gateways {
 
 export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshView; workloads: Workloads }, options: GatewaysOptions = {}): FlushableGateways {
   const informers = createInformerFactory(ctx.store);
-  const sources = createGatewaySources(ctx.store, informers, options.debounceMs);
+  const sources = createGatewaySources(ctx.store, informers, {
+    debounceMs: options.debounceMs,
+    addressesByName: (namespace, name) => ctx.addresses.loadBalancerAddresses(ctx.clusterIndex, namespace, name),
+  });
   const ca = new X509Certificate(ctx.ca.caPem);
   const states = new Map<string, GatewayState>();
   let stopped = false;
