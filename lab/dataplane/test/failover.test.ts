@@ -75,10 +75,12 @@ describe("wrong shadow WorkloadEntries do not fail over: the errors are seen (ob
     shadowWorkloadEntries("details", { cluster: "east", addresses: [address ?? addresses.east?.[0] ?? ""] }, options).map((e) => ({ ...e, metadata: { ...e.metadata, name: "k-details-broken" } }));
   // Third octet 255 of the lab's /16 is never a pod's or a load balancer's (address-plan.ts): nothing listens there.
   const nowhere = () => (addresses.east?.[0] ?? "").replace(/^(127\.\d+)\.\d+\.\d+$/, "$1.255.1");
-  const cases: Array<[string, () => KubeObject[], RegExp]> = [
-    ["an address where nothing listens", () => broken({}, nowhere()), CONNECT_FAILURE],
-    ["port http mapped to 15444, which the gateway does not serve", () => broken({ ports: { http: EAST_WEST_PORT + 1 } }), CONNECT_FAILURE],
-    ["labels the Service does not select (app: detail)", () => broken({ labels: { app: "detail" } }), /UH/],
+  // What the first request of a new client says: Envoy's flags and the text its application gets.
+  const refused = { flags: CONNECT_FAILURE, error: /upstream connect error or disconnect\/reset before headers/ };
+  const cases: Array<[string, () => KubeObject[], { flags: RegExp; error: RegExp }]> = [
+    ["an address where nothing listens", () => broken({}, nowhere()), refused],
+    ["port http mapped to 15444, which the gateway does not serve", () => broken({ ports: { http: EAST_WEST_PORT + 1 } }), refused],
+    ["labels the Service does not select (app: detail)", () => broken({ labels: { app: "detail" } }), { flags: /UH/, error: /no healthy upstream/ }],
   ];
 
   beforeAll(async () => {
@@ -89,7 +91,7 @@ describe("wrong shadow WorkloadEntries do not fail over: the errors are seen (ob
     await scale("details-v1", 1, "details");
   });
 
-  it.each(cases)("%s: west's requests fail and none is served by east", async (_name, entries, firstFlags) => {
+  it.each(cases)("%s: west's requests fail and none is served by east", async (_name, entries, first) => {
     await untilEvery(plane(), "west", DETAILS, servedBy("east"), { what: "west's requests served by east (good shadows)", workload: fresh });
     for (const e of good()) deleteObject(env.lab, "west", e);
     for (const e of entries()) applyObject(env.lab, "west", e);
@@ -101,7 +103,8 @@ describe("wrong shadow WorkloadEntries do not fail over: the errors are seen (ob
         expect(r.error, JSON.stringify(r)).toBeTruthy();
       }
       // The first request of a fresh client meets the broken entry itself, before any ejection.
-      expect(more[0]?.responseFlags, JSON.stringify(more[0])).toMatch(firstFlags);
+      expect(more[0]?.responseFlags, JSON.stringify(more[0])).toMatch(first.flags);
+      expect(more[0]?.error, JSON.stringify(more[0])).toMatch(first.error);
     } finally {
       for (const e of entries()) deleteObject(env.lab, "west", e);
       for (const e of good()) applyObject(env.lab, "west", e);
