@@ -24,7 +24,7 @@ describe("observed views over a chunked map", () => {
   const before = withWorkloadEntries([{ live: first }, { live: second }]);
   const changed = [we(3, "2"), second[1] as CachedObject];
   // The second chunk copied on write: it names the list it was copied from.
-  const after = withWorkloadEntries([{ live: first }, { live: changed, previous: second }]);
+  const after = withWorkloadEntries([{ live: first }, { live: changed, previous: { deref: () => second } }]);
   // The same objects after a compaction: new chunks, no previous list.
   const compacted = withWorkloadEntries([{ live: [...first, ...changed] }]);
 

@@ -85,7 +85,8 @@ function keptInOrder(live: readonly SnapshotObject[], previous: readonly Snapsho
 // so a change costs its chunk. A view is never carried to another position (see observedCluster).
 function chunkViews(kind: DesiredKind, chunk: ObjectChunk, memos: RegistryMemos | undefined): readonly ObservedObject[] {
   return remembered(memos?.kindViews, chunk.live, () => {
-    const previous = chunk.previous;
+    // Gone (collected) when no snapshot that had it is held any more: then every view is made anew.
+    const previous = chunk.previous?.deref();
     const before = previous && memos?.kindViews.get(previous);
     if (!previous || !before) return chunk.live.flatMap((o) => convert(kind, o, memos) ?? []);
     if (before.length === previous.length) {

@@ -8,8 +8,8 @@ import { remembered, type RegistryMemos } from "./registry-memos";
  * and a chunk's `live` list keeps its identity while none of its objects changed, from one snapshot to the next.
  * Read structurally, so any ReadonlyMap works (a plain Map is one chunk).
  */
-/** `previous`: the list of the chunk this one was copied from, at the same position (see versioned-map.ts). */
-export type ObjectChunk = { readonly live: readonly CachedObject[]; readonly previous?: readonly CachedObject[] };
+/** `previous`: the list of the chunk this one was copied from, at the same position, held weakly (versioned-map.ts). */
+export type ObjectChunk = { readonly live: readonly CachedObject[]; readonly previous?: { deref(): readonly CachedObject[] | undefined } };
 
 type Chunked = { readonly chunks: readonly ObjectChunk[] };
 

@@ -133,12 +133,15 @@ console.log(`fleet cache snapshot after 100 changes over ${C} clusters: ${fmt(bu
 
 syncMs.length = 0;
 partMs.length = 0;
+const churnedBefore = rv;
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const elu = performance.eventLoopUtilization();
 // The window on the monotonic clock in microseconds, as a --cpu-prof profile times its samples.
 const window = [process.hrtime.bigint() / 1000n];
-const tick = setInterval(() => churn(rate / 100), 10);
+// The offered load is fixed: each tick makes the changes due since the start, however late the timer fired.
+const churnStart = performance.now();
+const tick = setInterval(() => churn(Math.floor((rate * (performance.now() - churnStart)) / 1000) - (rv - churnedBefore)), 10);
 let forking = Promise.resolve();
 const forks = forkEvery > 0 ? setInterval(() => void (forking = forking.then(fork)), forkEvery * 1000) : undefined;
 await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
@@ -149,10 +152,11 @@ const used = performance.eventLoopUtilization(elu);
 window.push(process.hrtime.bigint() / 1000n);
 loop.disable();
 
-console.log(`churn ${rate}/s for ${seconds} s (${rv} changes; monotonic µs ${window.join("-")}):`);
+console.log(`churn ${rate}/s for ${seconds} s (${rv - churnedBefore} changes; monotonic µs ${window.join("-")}):`);
 console.log(`  model's synchronous share per snapshot: ${fmt(syncMs)}`);
 console.log(`  planner reply part (main thread): ${fmt(partMs)}`);
 console.log(`  fork round trip: ${fmt(forkMs)}`);
+console.log(`  main thread busy per change (forks included): ${(used.active / Math.max(1, rv - churnedBefore)).toFixed(2)} ms`);
 console.log(`  event loop: utilisation ${(used.utilization * 100).toFixed(0)}%, delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
 await model.stop();
 await host.stop();

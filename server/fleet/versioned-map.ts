@@ -23,9 +23,11 @@ type Entry<V> = readonly [string, V];
  * identity while the chunk is unchanged, so readers can remember what they derived per chunk (observed views).
  * `previous`: the `live` list of the chunk this one was copied from — the same position in the same layout — so a
  * reader can carry over what it derived for the objects that did not change. Compaction and a new map start
- * chunks without one (their objects may sit at other positions than before).
+ * chunks without one (their objects may sit at other positions than before). Held weakly: the snapshot that had
+ * that list (the model's last state) keeps it alive while it matters, and it never keeps replaced objects alive
+ * after (a strong reference would hold one old version of every object of every chunk written since).
  */
-type Chunk<V> = { epoch: number; slots: Array<Entry<V> | undefined>; live: readonly V[]; previous?: readonly V[] };
+type Chunk<V> = { epoch: number; slots: Array<Entry<V> | undefined>; live: readonly V[]; previous?: WeakRef<readonly V[]> };
 type Bucket = { epoch: number; slots: Map<string, number> };
 
 /**
@@ -158,7 +160,7 @@ export class VersionedMap<V> {
   private writable(index: number): Chunk<V> {
     const chunk = this.chunks[index] as Chunk<V>;
     if (chunk.epoch === this.epoch) return (this.dirty.add(chunk), chunk);
-    const copy = { epoch: this.epoch, slots: chunk.slots.slice(), live: chunk.live, previous: chunk.live };
+    const copy = { epoch: this.epoch, slots: chunk.slots.slice(), live: chunk.live, previous: new WeakRef(chunk.live) };
     this.chunks[index] = copy;
     this.dirty.add(copy);
     return copy;
