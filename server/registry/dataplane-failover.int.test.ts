@@ -12,7 +12,7 @@ import { applyObject, readyPods, scaleDeployment, storeOf, untilReadyPods } from
 import { fqdn, passthroughGateway } from "@/lab/dataplane/test/mesh-fixtures";
 import { CONNECT_FAILURE, freshWorkloads, ok, outcomes, send, serviceUrl, servedBy, untilEvery } from "@/lab/dataplane/test/traffic";
 import type { FleetLister } from "@/server/kube/writer-fleet-lister";
-import { converge, exposeWithGateways, startLabRegistry, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
+import { converge, EXPOSE_DETAILS_AND_REVIEWS, exposeWithGateways, startLabRegistry, startRegistryLab, type RegistryLab, type WriteLog } from "./test/lab-fixture";
 import type { SourceRegistry } from "./model-registry";
 
 let env: RegistryLab;
@@ -156,5 +156,25 @@ describe("what the registry writes decides whether west's requests reach east", 
     await converge(lister, registry as SourceRegistry);
     expect(log.slice(written)).toContainEqual(expect.objectContaining({ cluster: "east", op: "apply", id: `Gateway bookinfo/${edited.metadata.name ?? ""}` }));
     await untilEvery(plane(), "west", DETAILS, servedBy("east"), { what: "west's requests served by east after the repair", workload: fresh });
+  }, 60_000);
+
+  it("details un-exposed: the registry removes what it wrote for it, so west's requests fail (no healthy upstream) and north's find no host", async () => {
+    await untilEvery(plane(), "west", DETAILS, servedBy("east"), { what: "west's requests served by east", workload: fresh });
+    await env.kubectl("west", ["apply", "-f", "-"], EXPOSE_DETAILS_AND_REVIEWS.replace("[details.bookinfo.svc.cluster.local, reviews.bookinfo.svc.cluster.local]", "[reviews.bookinfo.svc.cluster.local]"));
+    try {
+      await converge(lister, registry as SourceRegistry);
+      expect(shadowAddresses("details")).toEqual([]);
+      const { batch } = await untilEvery(plane(), "west", DETAILS, (r) => r.responseFlags.includes("UH"), { what: "west's requests without an endpoint", batchSize: 2, workload: fresh });
+      for (const r of batch) expect(r.error).toMatch(/no healthy upstream/);
+      const north = await untilEvery(plane(), "north", DETAILS, (r) => r.status === 0, { what: "details unknown in north", batchSize: 2, workload: fresh });
+      for (const r of north.batch) expect(r.error).toMatch(/ENOTFOUND/);
+      // reviews stays exposed: north still reaches it.
+      const reviews = await send(plane(), "north", REVIEWS, 4, fresh());
+      expect(reviews.filter((r) => !ok(r)), JSON.stringify(outcomes(reviews))).toEqual([]);
+    } finally {
+      await env.kubectl("west", ["apply", "-f", "-"], EXPOSE_DETAILS_AND_REVIEWS);
+      await converge(lister, registry as SourceRegistry);
+    }
+    await untilEvery(plane(), "west", DETAILS, servedBy("east"), { what: "west's requests served by east again", workload: fresh });
   }, 60_000);
 });
