@@ -2,7 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { gatewaySecureContext, handleGatewayConnection, isTrustedClient, type ConnectionDeps } from "./gateway-connection";
+import { gatewayContexts, handleGatewayConnection, isTrustedClient, type ConnectionDeps } from "./gateway-connection";
 import { createLabCa } from "./lab-ca";
 import type { LabCa } from "./types";
 
@@ -34,7 +34,7 @@ async function listen(onConnection: (socket: Socket) => void): Promise<number> {
 /** A gateway on an ephemeral port whose route is `route`. */
 async function gateway(route: ConnectionDeps["route"], handshakeTimeoutMs?: number): Promise<number> {
   const { certPem, keyPem } = await ca.issue("gateway", {});
-  const deps: ConnectionDeps = { ca: new X509Certificate(ca.caPem), serving: gatewaySecureContext(certPem, keyPem, ca.caPem), route, handshakeTimeoutMs };
+  const deps: ConnectionDeps = { ca: new X509Certificate(ca.caPem), contexts: gatewayContexts(certPem, keyPem, ca.caPem), route, handshakeTimeoutMs };
   return listen((socket) => handleGatewayConnection(socket, deps));
 }
 
@@ -95,6 +95,14 @@ describe("handleGatewayConnection", () => {
     expect(first.session).toBeDefined();
     const second = await exchangeWithSession(port, first.session);
     expect(second).toMatchObject({ data: "pong:ping", reused: true });
+  });
+
+  it("resumes a session only at the gateway that made it", async () => {
+    const echo = await listen((socket) => socket.on("data", (chunk: Buffer) => socket.end(`pong:${chunk.toString()}`)));
+    const [a, b] = [await gateway(upstreamTo(echo)), await gateway(upstreamTo(echo))];
+    const first = await exchangeWithSession(a);
+    expect(await exchangeWithSession(b, first.session)).toMatchObject({ data: "pong:ping", reused: false });
+    expect(await exchangeWithSession(a, first.session)).toMatchObject({ data: "pong:ping", reused: true });
   });
 
   it("routes a resumed session on its SNI too: a resumed session for a host with no route is reset", async () => {

@@ -19,8 +19,8 @@ const CLIENT_AUTH_OID = "1.3.6.1.5.5.7.3.2";
 export interface ConnectionDeps {
   /** The CA every client certificate must be issued by (the lab's one root). */
   ca: X509Certificate;
-  /** The gateway's certificate and key. */
-  serving: SecureContext;
+  /** The gateway's TLS contexts (gatewayContexts). */
+  contexts: GatewayContexts;
   /** The upstream socket for this SNI, connected; undefined (or a rejection) when the connection is to be reset. */
   route(sni: string): Promise<Socket | undefined>;
   /** How long a client may take to complete its handshake (default 15 s). */
@@ -38,14 +38,24 @@ export const HANDSHAKE_TIMEOUT_MS = 15_000;
 // gets it from its contexts. Sidecars' connection pools offer their cached sessions, and Envoy resumes them.
 const SESSION_ID_CONTEXT = "eastwest-gateway";
 
-/** A gateway's serving context: its certificate and key, the CA it verifies clients with, sessions resumable. */
-export function gatewaySecureContext(certPem: string, keyPem: string, caPem: string): SecureContext {
-  return createSecureContext({ cert: certPem, key: keyPem, ca: caPem, sessionIdContext: SESSION_ID_CONTEXT });
+/** One gateway's TLS contexts. */
+export interface GatewayContexts {
+  /**
+   * The context a connection starts with, until the SNI is known: no certificate, so a ClientHello without SNI
+   * (or one the callback did not answer) cannot complete a handshake. OpenSSL keeps its session cache and ticket
+   * keys on this first context, so each gateway has its own: a session resumes only at the gateway that made it.
+   */
+  initial: SecureContext;
+  /** The gateway's certificate and key and the CA it verifies clients with. */
+  serving: SecureContext;
 }
 
-// The context used until the SNI is known: it has no certificate, so a ClientHello without SNI (or one the
-// callback did not answer) cannot complete a handshake.
-let noCertificate: SecureContext | undefined;
+export function gatewayContexts(certPem: string, keyPem: string, caPem: string): GatewayContexts {
+  return {
+    initial: createSecureContext({ sessionIdContext: SESSION_ID_CONTEXT }),
+    serving: createSecureContext({ cert: certPem, key: keyPem, ca: caPem, sessionIdContext: SESSION_ID_CONTEXT }),
+  };
+}
 
 /** A client certificate issued by the lab CA, valid now and usable for client authentication. */
 export function isTrustedClient(cert: X509Certificate | undefined, ca: X509Certificate, now = new Date()): boolean {
@@ -87,15 +97,14 @@ export function handleGatewayConnection(raw: Socket, deps: ConnectionDeps): void
     upstream.resume();
   };
 
-  noCertificate ??= createSecureContext({ sessionIdContext: SESSION_ID_CONTEXT });
   const downstream = new TLSSocket(raw, {
     isServer: true,
     // Ask for the client's certificate and refuse a handshake without one; node leaves the chain check to the
     // caller of a bare server-side TLSSocket, done on "secure" below.
     requestCert: true,
     rejectUnauthorized: true,
-    secureContext: noCertificate,
-    SNICallback: (servername, done) => connectUpstream(servername, () => done(null, deps.serving)),
+    secureContext: deps.contexts.initial,
+    SNICallback: (servername, done) => connectUpstream(servername, () => done(null, deps.contexts.serving)),
   });
   downstream.on("error", reset);
   downstream.on("close", () => upstream?.destroy());

@@ -6,10 +6,9 @@
 // Istio's reporters are the client's sidecar (source) and the destination's (destination).
 import { X509Certificate } from "node:crypto";
 import type { Socket } from "node:net";
-import type { SecureContext } from "node:tls";
 import { createInformerFactory } from "../controllers/informer";
 import { EAST_WEST_PORT } from "./gateway-admission";
-import { gatewaySecureContext, handleGatewayConnection } from "./gateway-connection";
+import { gatewayContexts, handleGatewayConnection, type GatewayContexts } from "./gateway-connection";
 import { createListenerSet, type ListenerSet } from "./gateway-listeners";
 import { createGatewayRouter, type GatewayRouter } from "./gateway-route";
 import { createGatewaySources, type GatewaySnapshot } from "./gateway-sources";
@@ -22,7 +21,7 @@ interface GatewayState {
   listeners: ListenerSet;
   router: GatewayRouter;
   connections: ConnectionTracker;
-  serving?: Promise<SecureContext>;
+  serving?: Promise<GatewayContexts>;
   /** Its Service is gone: a listener sync still in flight must not open anything again. */
   removed: boolean;
   /** Round robin over the ready gateway pods: which pod (and so which pushed config) takes a connection. */
@@ -30,12 +29,12 @@ interface GatewayState {
 }
 
 /** The serving certificate of a gateway, as istiod's CA would give its workload identity. */
-async function servingContext(ctx: ClusterDataPlaneContext, { namespace, name }: GatewaySnapshot): Promise<SecureContext> {
+async function servingContext(ctx: ClusterDataPlaneContext, { namespace, name }: GatewaySnapshot): Promise<GatewayContexts> {
   const { certPem, keyPem } = await ctx.ca.issue(`${name}.${namespace}`, {
     dns: [`${name}.${namespace}.svc.cluster.local`, `${name}.${namespace}.svc`],
     uri: [`spiffe://cluster.local/ns/${namespace}/sa/${name}-service-account`],
   });
-  return gatewaySecureContext(certPem, keyPem, ctx.ca.caPem);
+  return gatewayContexts(certPem, keyPem, ctx.ca.caPem);
 }
 
 export interface GatewaysOptions {
@@ -103,7 +102,7 @@ export function startGateways(ctx: ClusterDataPlaneContext, deps: { view: MeshVi
       connection.pod = pickPod(state);
       return state.router.route(sni, connection.pod, state.fault);
     };
-    void serving.then((context) => handleGatewayConnection(socket, { ca, serving: context, route }));
+    void serving.then((contexts) => handleGatewayConnection(socket, { ca, contexts, route }));
   };
 
   const create = (key: string, snapshot: GatewaySnapshot): GatewayState => {
