@@ -4,7 +4,8 @@
 // once the registry has written them; west fails over to east when its details are scaled away or answer 503, and
 // comes back; one reviews version gone fails nothing over, all of them do; a gateway address where nothing answers
 // (published by the xcp external-addresses annotation) does not fail over, the errors are seen; and east's
-// Gateway edited by hand to stop admitting details makes east's gateway refuse it until the registry repairs it.
+// Gateway edited by hand to stop admitting details makes east's gateway refuse it until the registry repairs it;
+// un-exposing details takes away what the registry wrote for it, and the traffic with it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestResult } from "@/lab/dataplane/types";
 import { EXTERNAL_ADDRESSES_ANNOTATION } from "@/lib/plan/gateway-addresses";
