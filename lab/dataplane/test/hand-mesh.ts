@@ -2,11 +2,13 @@
 // exposed — AUTO_PASSTHROUGH Gateways in west and east, ServiceEntries in north (both sources' gateways), shadow
 // WorkloadEntries in west (east's gateway) and east (west's gateway), and XCP's failover DestinationRules wherever
 // a client can fail over. Exactly what the console's registry writes for that setting, minus its names' hashes.
-import { applyObject, gatewayAddresses, type StoreLab } from "./lab-store";
+import { seedConsoleGateway } from "../../scenarios/console-gateway";
+import { applyObject, gatewayAddresses, storeOf, type StoreLab } from "./lab-store";
 import {
   failoverDestinationRule,
   fqdn,
-  ingressGateway,
+  GATEWAY_NAME,
+  GATEWAY_NAMESPACE,
   passthroughGateway,
   remoteServiceEntry,
   shadowWorkloadEntries,
@@ -18,9 +20,12 @@ export const EXPOSED = ["details", "reviews"] as const;
 
 export type GatewayAddresses = Record<string, string[]>;
 
-/** Step 1 and 3: an IngressGateway in every cluster; resolves with each one's published addresses once it is ready. */
+/**
+ * Step 1 and 3: an IngressGateway in every cluster, as the console's deploy dialog applies it (server-side apply
+ * under its field manager); resolves with each one's published addresses once it is ready.
+ */
 export async function installGateways(lab: StoreLab, clusters: readonly string[] = ["west", "east", "north"]): Promise<GatewayAddresses> {
-  for (const c of clusters) applyObject(lab, c, ingressGateway());
+  for (const c of clusters) seedConsoleGateway(storeOf(lab, c), GATEWAY_NAMESPACE, GATEWAY_NAME);
   const entries = await Promise.all(clusters.map(async (c) => [c, await gatewayAddresses(lab, c)] as const));
   return Object.fromEntries(entries);
 }

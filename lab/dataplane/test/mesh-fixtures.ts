@@ -1,6 +1,6 @@
 // The mesh objects of the seed's steps 1–3, written by hand in the shapes XCP (and the console's registry) writes
-// them (domain.md §2), so the data plane's must-hold tests do not depend on the registry to be right:
-//   - an IngressGateway `eastWestOnly` per cluster (the lab's installer makes its pods and LoadBalancer Service);
+// them (domain.md §2), so the data plane's must-hold tests do not depend on the registry to be right (the
+// IngressGateways themselves are applied as the console applies them, hand-mesh.ts):
 //   - a `Gateway` with a TLS server on 15443 in AUTO_PASSTHROUGH mode admitting the exposed hosts;
 //   - a ServiceEntry in `xcp-multicluster` of a cluster without the service, one endpoint per source gateway
 //     address with every service port mapped to 15443;
@@ -26,10 +26,6 @@ export interface GatewaySource {
 /** The lab's clusters are each their own network and region (lab/controllers/node-topology.ts). */
 export const networkOf = (cluster: string): string => cluster;
 export const localityOf = (cluster: string): string => `lab-${cluster}/lab-${cluster}-a`;
-
-export function ingressGateway(namespace = GATEWAY_NAMESPACE, name = GATEWAY_NAME): KubeObject {
-  return { apiVersion: "install.tetrate.io/v1alpha1", kind: "IngressGateway", metadata: { name, namespace }, spec: { eastWestOnly: true } };
-}
 
 export interface PassthroughOptions {
   hosts: string[];
