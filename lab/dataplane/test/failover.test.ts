@@ -7,7 +7,7 @@
 // (domain.md §3.8: without subsets every version is an endpoint of the one Service).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KubeObject } from "../../apiserver/types";
-import type { RequestResult } from "../types";
+import type { PodTrafficFault, RequestResult } from "../types";
 import { applyObject, deleteObject, readyPods, scaleDeployment, untilReadyPods } from "./lab-store";
 import { exposeByHand, installGateways, sourceOf, type GatewayAddresses } from "./hand-mesh";
 import { EAST_WEST_PORT, shadowWorkloadEntries, type ShadowOptions } from "./mesh-fixtures";
@@ -47,20 +47,26 @@ describe("west's details fail over to east through the shadow WorkloadEntries (o
     await untilEvery(plane(), "west", DETAILS, servedBy("west"), { what: "west's requests back in west", batchSize: 10, workload });
   });
 
-  it("west's details pods answering 503: the errors are seen, then outlier detection (XCP's rule) moves the requests to east", async () => {
+  // Envoy counts a 5xx response and a refused connection alike towards consecutive errors (and retries both).
+  const faults: Array<[string, PodTrafficFault, (r: RequestResult) => boolean]> = [
+    ["answering 503", { mode: "error", status: 503 }, (r) => r.status === 503],
+    ["refusing connections", { mode: "refuse" }, (r) => r.status === 503 && CONNECT_FAILURE.test(r.responseFlags)],
+  ];
+
+  it.each(faults)("west's details pods %s: the errors are seen, then outlier detection (XCP's rule) moves the requests to east", async (_name, fault, seen) => {
     const workload = fresh();
     const pods = readyPods(env.lab, "west", "bookinfo", { app: "details" });
     // Served by those pods: a pod of an earlier scale-down may still serve until the next push (it is Terminating).
     const byThesePods = (r: RequestResult) => servedBy("west")(r) && pods.includes(r.servedByPod ?? "");
     await untilEvery(plane(), "west", DETAILS, byThesePods, { what: "west's requests served by west's ready pods", workload });
     expect(pods.length).toBeGreaterThan(0);
-    for (const pod of pods) expect(plane().setPodFault("west", "bookinfo", pod, { mode: "error", status: 503 })).toBe(true);
+    for (const pod of pods) expect(plane().setPodFault("west", "bookinfo", pod, fault)).toBe(true);
     try {
       const { before } = await untilEvery(plane(), "west", DETAILS, servedBy("east"), { what: "west's requests served by east", batchSize: 1, workload });
-      // Ejection needs consecutive errors first: a client sees some 503s, and no more than XCP's 10.
+      // Ejection needs consecutive errors first: a client sees some, and no more than XCP's 10.
       expect(before.length, JSON.stringify(outcomes(before))).toBeGreaterThan(0);
       expect(before.length, JSON.stringify(outcomes(before))).toBeLessThanOrEqual(10);
-      for (const r of before) expect(r.status, JSON.stringify(r)).toBe(503);
+      for (const r of before) expect(seen(r), JSON.stringify(r)).toBe(true);
       const after = await send(plane(), "west", DETAILS, 10, workload);
       expect(outcomes(after)).toEqual({ "200 east": 10 });
     } finally {
