@@ -5,6 +5,7 @@ import { startAdminServer, type AdminServer, type AdminTarget } from "./admin/se
 import { adminTokenPath, newAdminToken, writeAdminToken } from "./admin/token";
 import { createApiServer, createClusterStore, createTypeRegistry, type ApiFault, type ApiServer } from "./apiserver/index";
 import type { ClusterStore } from "./apiserver/types";
+import type { LoadBalancerAddresses } from "./controllers/load-balancer";
 import { createLogProvider, startControllers, type ControllerSet, type PodFaultMode } from "./controllers/index";
 import { claimAddressBlock, type AddressBlock } from "./dataplane/address-block";
 import type { AddressPlan } from "./dataplane/address-plan";
@@ -64,7 +65,7 @@ interface Running extends LabCluster {
 async function startCluster(store: ClusterStore, index: number, port: number, options: LabOptions, block: AddressBlock): Promise<Running> {
   const server = await createApiServer(store, { host: options.host ?? "127.0.0.1", port, logs: createLogProvider(store) });
   // Load balancers get addresses of the lab's own block, where its gateways listen.
-  const loadBalancerAddresses = (namespace: string, name: string) => block.loadBalancerAddresses(index, namespace, name);
+  const loadBalancerAddresses: LoadBalancerAddresses = (namespace, name, isTaken) => block.loadBalancerAddresses(index, namespace, name, isTaken);
   const controllers = startControllers(store, { podReadyDelayMs: options.podReadyDelayMs, loadBalancerAddresses });
   return { name: store.cluster, url: server.url, store, server, controllers, fault: { mode: "none" } };
 }

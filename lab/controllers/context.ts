@@ -2,6 +2,7 @@
 import type { ClusterStore, KubeObject, ResourceType } from "../apiserver/types";
 import type { ClusterAllocators } from "./allocators";
 import type { InformerFactory } from "./informer";
+import type { LoadBalancerAddresses } from "./load-balancer";
 import { requireType } from "./object-util";
 
 export interface ControllerOptions {
@@ -10,7 +11,7 @@ export interface ControllerOptions {
   /** How long a deleted pod's containers take to stop after SIGTERM (default 1000 ms, capped by the grace period). */
   podTerminationDelayMs?: number;
   /** A LoadBalancer Service's IPs, (namespace, name) → addresses; the hash of load-balancer.ts when unset. */
-  loadBalancerAddresses?: (namespace: string, name: string) => string[];
+  loadBalancerAddresses?: LoadBalancerAddresses;
 }
 
 export interface ControllerContext {
@@ -20,7 +21,7 @@ export interface ControllerContext {
   /** The one node every pod of this cluster is scheduled to; its kubelet registers it (node-registration.ts). */
   nodeName: string;
   podReadyDelayMs: number;
-  loadBalancerAddresses?: (namespace: string, name: string) => string[];
+  loadBalancerAddresses?: LoadBalancerAddresses;
   /**
    * True while the cluster boots from its scenario: the seeded world is one that has been running for a while,
    * so its pods start Running at once (one status write each) instead of going through ContainerCreating.

@@ -10,6 +10,9 @@ import { createHash } from "node:crypto";
 
 export const LOAD_BALANCER_HOSTNAME_ANNOTATION = "lab.eastwest.dev/load-balancer-hostname";
 
+/** (namespace, name, isTaken) → a LoadBalancer Service's IPs, avoiding those `isTaken` says another Service holds. */
+export type LoadBalancerAddresses = (namespace: string, name: string, isTaken?: (ip: string) => boolean) => string[];
+
 export function loadBalancerAddresses(cluster: string, namespace: string, name: string): string[] {
   const digest = createHash("sha256").update(`${cluster}/${namespace}/${name}`).digest();
   const a = ((digest[0] ?? 0) % 199) + 1;
@@ -27,9 +30,10 @@ export function loadBalancerIngress(
   namespace: string,
   name: string,
   annotations: Record<string, string> = {},
-  addresses: (namespace: string, name: string) => string[] = (ns, n) => loadBalancerAddresses(cluster, ns, n),
+  addresses: LoadBalancerAddresses = (ns, n) => loadBalancerAddresses(cluster, ns, n),
+  isTaken: (ip: string) => boolean = () => false,
 ): Array<Record<string, string>> {
   const hostname = annotations[LOAD_BALANCER_HOSTNAME_ANNOTATION]?.trim() ?? "";
   if (hostname !== "") return [{ hostname }];
-  return addresses(namespace, name).map((ip) => ({ ip, ipMode: "VIP" }));
+  return addresses(namespace, name, isTaken).map((ip) => ({ ip, ipMode: "VIP" }));
 }

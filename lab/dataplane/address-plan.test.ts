@@ -57,6 +57,15 @@ describe("createAddressPlan", () => {
     expect(plan.loadBalancerAddresses(2, "bookinfo", "eastwest-gateway")[0]).toMatch(/^127\.42\.170\./);
   });
 
+  it("moves to the next free slot when another Service of the cluster holds the hashed one", () => {
+    const first = plan.loadBalancerAddresses(0, "bookinfo", "eastwest-gateway");
+    const taken = new Set(first);
+    const next = plan.loadBalancerAddresses(0, "bookinfo", "other", (ip) => ip === plan.loadBalancerAddresses(0, "bookinfo", "other")[1] || taken.has(ip));
+    expect(next.some((ip) => taken.has(ip))).toBe(false);
+    expect(next).not.toEqual(plan.loadBalancerAddresses(0, "bookinfo", "other"));
+    expect(plan.loadBalancerAddresses(0, "bookinfo", "x", () => true)).toEqual(plan.loadBalancerAddresses(0, "bookinfo", "x"));
+  });
+
   it.each([[0, 3], [255, 3], [1, 0], [1, 65]])("refuses block %i with %i clusters", (block, clusters) => {
     expect(() => createAddressPlan(block, clusters)).toThrow();
   });

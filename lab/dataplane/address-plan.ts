@@ -3,7 +3,8 @@
 // their own), so each running lab holds its own /16: 127.<block>.0.0/16, claimed by address-block.ts.
 // Inside it, cluster i owns the third octets [i*span, (i+1)*span):
 //   - its first /24 holds load balancer addresses: three per LoadBalancer Service (a cloud LB spans three zones),
-//     at a slot hashed from namespace/name, so they are stable for a given lab block;
+//     at a slot hashed from namespace/name, so they are stable for a given lab block; when another Service of the
+//     cluster holds that slot (84 slots, so two Services meet with probability 1/84), the next free one;
 //   - the rest holds its pods: status.podIP 10.244.c.d (what a cluster shows, allocators.ts) maps to the n-th
 //     address, n = c*254 + d - 1, skipping .0 and .255.
 // Pure: no I/O (the claim is address-block.ts).
@@ -19,8 +20,11 @@ export interface AddressPlan {
   span: number;
   /** The loopback address a pod answers on, or undefined when its IP is not a lab pod IP or does not fit. */
   podAddress(clusterIndex: number, podIP: string): string | undefined;
-  /** Three addresses for a LoadBalancer Service of cluster `clusterIndex`. */
-  loadBalancerAddresses(clusterIndex: number, namespace: string, name: string): string[];
+  /**
+   * Three addresses for a LoadBalancer Service of cluster `clusterIndex`: its hashed slot, or the next slot none of
+   * whose addresses `isTaken` (by another Service of the cluster); the hashed slot when every slot is taken.
+   */
+  loadBalancerAddresses(clusterIndex: number, namespace: string, name: string, isTaken?: (ip: string) => boolean): string[];
 }
 
 const LB_SLOTS = 84; // 84 × 3 = 252 addresses (.1–.252) in the cluster's first /24
@@ -45,11 +49,16 @@ export function createAddressPlan(block: number, clusters: number): AddressPlan 
       if (third >= (clusterIndex + 1) * span) return undefined;
       return `127.${block}.${third}.${(n % 254) + 1}`;
     },
-    loadBalancerAddresses(clusterIndex, namespace, name) {
+    loadBalancerAddresses(clusterIndex, namespace, name, isTaken = () => false) {
       if (!inRange(clusterIndex)) throw new Error(`lab: no cluster ${clusterIndex} in this address plan`);
       const digest = createHash("sha256").update(`${namespace}/${name}`).digest();
-      const slot = digest.readUInt16BE(0) % LB_SLOTS;
-      return [1, 2, 3].map((k) => `127.${block}.${clusterIndex * span}.${slot * 3 + k}`);
+      const hashed = digest.readUInt16BE(0) % LB_SLOTS;
+      const at = (slot: number): string[] => [1, 2, 3].map((k) => `127.${block}.${clusterIndex * span}.${slot * 3 + k}`);
+      for (let i = 0; i < LB_SLOTS; i++) {
+        const addresses = at((hashed + i) % LB_SLOTS);
+        if (!addresses.some(isTaken)) return addresses;
+      }
+      return at(hashed);
     },
   };
 }
