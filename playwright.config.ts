@@ -39,6 +39,8 @@ export default defineConfig({
   },
   projects: [
     { name: "fleet", testMatch: /fleet-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
+    // The frame, navigation, 404, time format and colour schemes: read-only, on the fleet project's console and lab.
+    { name: "navigation", testMatch: /navigation\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3100" } },
     { name: "missing-kubeconfig", testMatch: /missing-kubeconfig\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3101" } },
     { name: "workspace", testMatch: /workspace-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
     // Forged requests and headers against the workspace project's console (its lab is the one the registry writes to).

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { AppFrame } from "@/components/nav/app-frame";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -8,11 +9,14 @@ export const metadata: Metadata = {
   description: "Expose services across Kubernetes clusters through east-west gateways, and test failover.",
 };
 
+/** Every page, the 404 and the error page included, renders inside the frame: header, main navigation, live state. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <Providers>{children}</Providers>
+        <Providers>
+          <AppFrame>{children}</AppFrame>
+        </Providers>
       </body>
     </html>
   );

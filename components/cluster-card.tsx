@@ -6,6 +6,7 @@ import { ClusterCounts } from "./cluster-counts";
 import { ClusterProblem, clusterProblem } from "./cluster-problem";
 import { ClusterStatusBadge, ManagementBadge, SyncBadge } from "./cluster-status-badge";
 import { RecheckButton } from "./recheck-button";
+import { RelativeTime } from "./relative-time";
 import { useNow } from "./use-now";
 
 /** One cluster of the fleet: identity, reachability, sync state and what its cache counts. */
@@ -40,7 +41,7 @@ export function ClusterCard({ status }: { status: ClusterStatus }) {
       <dl className="grid grid-cols-3 gap-3 px-5 pt-4 text-sm">
         <Fact label="Kubernetes" value={status.ok ? status.value.version : lastKnown(status.sync.lastVersion)} mono />
         <Fact label="API latency" value={status.ok ? formatLatency(status.value.latencyMs) : undefined} />
-        <Fact label="Last sync" value={lastSync ? <time dateTime={lastSync}>{age(lastSync)} ago</time> : undefined} />
+        <Fact label="Last sync" value={lastSync ? <RelativeTime iso={lastSync} suffix=" ago" /> : undefined} />
       </dl>
 
       <ClusterCounts cluster={status.cluster} sync={status.sync} />
@@ -52,7 +53,7 @@ export function ClusterCard({ status }: { status: ClusterStatus }) {
         <p className="text-xs text-slate-500">
           {status.ok ? `Up for ${age(status.since)}` : status.lastReachableAt ? `Down for ${age(status.since)}` : "Not reached since startup"}
           {" · "}
-          checked <time dateTime={status.checkedAt}>{age(status.checkedAt)} ago</time>
+          checked <RelativeTime iso={status.checkedAt} suffix=" ago" />
         </p>
         <RecheckButton cluster={status.cluster} />
       </footer>

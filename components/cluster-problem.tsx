@@ -1,6 +1,6 @@
 import type { ClusterErrorReason, ClusterErrorView, ClusterStatus } from "@/lib/fleet-schema";
 import { neverReachedPhrase } from "@/lib/fleet/ever-synced";
-import { formatClock } from "@/lib/format";
+import { RelativeTime } from "./relative-time";
 
 const REASON: Record<ClusterErrorReason, string> = {
   refused: "Connection refused",
@@ -34,7 +34,7 @@ export function ClusterProblem({ status, age }: { status: ClusterStatus; age: (i
           </p>
         ) : sync.state === "stale" && sync.staleSince && (
           <p className="mt-2 text-xs text-rose-700">
-            Stale since <time dateTime={sync.staleSince}>{formatClock(sync.staleSince)}</time> (for {age(sync.staleSince)}); showing the last known
+            Stale since <RelativeTime iso={sync.staleSince} display="clock" /> (for {age(sync.staleSince)}); showing the last known
             objects.
           </p>
         )}
@@ -53,7 +53,13 @@ export function ClusterProblem({ status, age }: { status: ClusterStatus; age: (i
     <div className="mx-5 mt-4 rounded-lg bg-emerald-50/70 px-3 py-2.5 text-sm text-emerald-900">
       <p className="font-semibold">Healthy</p>
       <p className="mt-0.5 text-emerald-800">
-        Watching every kind{sync.lastChangeAt ? `; last change ${age(sync.lastChangeAt)} ago` : ""}.
+        Watching every kind
+        {sync.lastChangeAt && (
+          <>
+            ; last change <RelativeTime iso={sync.lastChangeAt} suffix=" ago" />
+          </>
+        )}
+        .
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import { neverReachedPhrase } from "@/lib/fleet/ever-synced";
-import { formatClock } from "@/lib/format";
 import type { ClusterFreshness } from "@/lib/workspace-view/types";
+import { RelativeTime } from "../relative-time";
 
 /**
  * Why a cluster's card cannot be trusted right now. Stale: the last known state, since when. Never synced since
@@ -37,7 +37,7 @@ export function ClusterFreshnessNote({ freshness, age }: { freshness: ClusterFre
         {freshness.staleSince && (
           <>
             {" "}
-            since <time dateTime={freshness.staleSince}>{formatClock(freshness.staleSince)}</time> (for {age(freshness.staleSince)})
+            since <RelativeTime iso={freshness.staleSince} display="clock" /> (for {age(freshness.staleSince)})
           </>
         )}
       </p>

@@ -64,7 +64,7 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
           <ul aria-label={`Gateways in ${cluster.name}`} className="mt-3 space-y-3">
             {cluster.gateways.map((gw) => (
               <li key={`${gw.namespace}/${gw.name}`}>
-                <GatewayFacts gateway={gw} age={age} stale={stale} onRemove={() => onRemove(gw)} />
+                <GatewayFacts gateway={gw} stale={stale} onRemove={() => onRemove(gw)} />
               </li>
             ))}
           </ul>

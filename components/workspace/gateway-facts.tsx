@@ -1,4 +1,5 @@
 import type { GatewayPhase, GatewayState } from "@/lib/workspace-view/types";
+import { RelativeTime } from "../relative-time";
 import { StatusPill, type Tone } from "./status-pill";
 
 const PHASE: Record<GatewayPhase, { label: string; tone: Tone }> = {
@@ -8,7 +9,7 @@ const PHASE: Record<GatewayPhase, { label: string; tone: Tone }> = {
 };
 
 /** One IngressGateway: the facts `kubectl get` would scatter over three commands, and its problems in words. */
-export function GatewayFacts({ gateway: gw, age, stale, onRemove }: { gateway: GatewayState; age: (iso: string) => string; stale: boolean; onRemove: () => void }) {
+export function GatewayFacts({ gateway: gw, stale, onRemove }: { gateway: GatewayState; stale: boolean; onRemove: () => void }) {
   const phase = PHASE[gw.phase];
   return (
     <section aria-label={`Gateway ${gw.namespace}/${gw.name} in ${gw.cluster}`} className="rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-100">
@@ -40,7 +41,7 @@ export function GatewayFacts({ gateway: gw, age, stale, onRemove }: { gateway: G
         <span>
           {gw.managedByConsole ? "Labelled as made by the console" : "Not created by the console (manage it where it was made)"}
           {" · age "}
-          {gw.createdAt ? <time dateTime={gw.createdAt}>{age(gw.createdAt)}</time> : "unknown"}
+          {gw.createdAt ? <RelativeTime iso={gw.createdAt} /> : "unknown"}
         </span>
         {gw.managedByConsole && (
           <button

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import type { GatewayState } from "@/lib/workspace-view/types";
 import { AppHeader } from "../app-header";
+import { Breadcrumbs, workspaceTrail } from "../nav/breadcrumbs";
 import { ClusterGatewayCard } from "./cluster-gateway-card";
 import { DeployGatewayDialog } from "./deploy-gateway-dialog";
 import { ErrorAlert } from "./error-alert";
@@ -26,17 +26,7 @@ export function WorkspaceView({ name }: { name: string }) {
     <>
       <AppHeader live={live} />
       <main className="mx-auto max-w-6xl px-6 py-8">
-        <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
-          <Link href="/" className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700">
-            Fleet overview
-          </Link>
-          <span aria-hidden="true"> / </span>
-          <span>Workspaces</span>
-          <span aria-hidden="true"> / </span>
-          <span aria-current="page" className="text-slate-700">
-            {name}
-          </span>
-        </nav>
+        <Breadcrumbs trail={workspaceTrail(name)} />
         {!data ? (
           error ? (
             <WorkspaceMissing name={name} error={error} />
