@@ -85,6 +85,13 @@ export class MapSnapshot<V> implements ReadonlyMap<string, V> {
   }
 }
 
+/** A chunk's values without its holes (a plain loop: this runs for every chunk written since the last snapshot). */
+function liveOf<V>(slots: ReadonlyArray<Entry<V> | undefined>): V[] {
+  const out: V[] = [];
+  for (const entry of slots) if (entry) out.push(entry[1]);
+  return out;
+}
+
 /** The mutable side: one owner writes, `snapshot()` hands out immutable views. */
 export class VersionedMap<V> {
   private epoch = 0;
@@ -141,7 +148,7 @@ export class VersionedMap<V> {
   snapshot(): MapSnapshot<V> {
     if (this.view) return this.view;
     // Everything existing now belongs to the view too: the next write to any chunk or bucket copies it first.
-    for (const chunk of this.dirty) chunk.live = chunk.slots.flatMap((entry) => (entry ? [entry[1]] : []));
+    for (const chunk of this.dirty) chunk.live = liveOf(chunk.slots);
     this.dirty.clear();
     this.epoch += 1;
     this.view = new MapSnapshot(this.count, this.chunks.slice(), this.buckets.slice());
