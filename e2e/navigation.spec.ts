@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { setFault } from "./support/lab";
 
-// Runs on the fleet project's console and lab (the e2e scenario: west, east, north, bookinfo-ws); reads only.
+// Runs on the fleet project's console and lab (the e2e scenario: west, east, north, bookinfo-ws); it writes nothing,
+// and the one fault it injects (west refusing connections) is lifted before the test ends.
 const WORKSPACE = "bookinfo-ws";
 const SHOTS = "screenshots/navigation";
 
@@ -80,6 +82,34 @@ test("times read as ages, with the absolute UTC time on hover and on keyboard fo
   await expect(checked).toBeFocused();
   const tooltip = await checked.evaluate((el) => getComputedStyle(el, "::after").content);
   expect(tooltip).toMatch(/^"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC"$/);
+  await page.getByRole("article", { name: "west" }).screenshot({ path: `${SHOTS}/time-focused.png` });
+});
+
+test("the workspace list says when the management cluster's answer is only its last known one", async ({ page }) => {
+  await page.goto("/workspaces");
+  await expect(page.getByRole("list", { name: "Workspaces" }).getByRole("link", { name: WORKSPACE })).toBeVisible();
+  await expect(page.getByText(/the management cluster, is stale/)).toHaveCount(0);
+  await setFault("west", { mode: "refuse" });
+  try {
+    await expect(page.getByRole("status").filter({ hasText: /^west, the management cluster, is stale/ })).toContainText("the workspaces below are its last known ones");
+    // Last known, never emptied: the row stays.
+    await expect(page.getByRole("list", { name: "Workspaces" }).getByRole("link", { name: WORKSPACE })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/light-workspaces-management-stale.png`, fullPage: true });
+    await expectNoSeriousA11yViolations(page, "/workspaces with west stale");
+  } finally {
+    await setFault("west", { mode: "none" });
+  }
+  await expect(page.getByText(/the management cluster, is stale/)).toHaveCount(0, { timeout: 30_000 });
+});
+
+test("without a kubeconfig the workspace list says what the overview says, inside the frame", async ({ page }) => {
+  // The missing-kubeconfig project's console (its kubeconfig path does not exist).
+  await page.goto("http://127.0.0.1:3101/workspaces");
+  await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "No kubeconfig found" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Workspaces", exact: true })).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: `${SHOTS}/light-workspaces-no-kubeconfig.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "/workspaces without a kubeconfig");
 });
 
 for (const scheme of ["light", "dark"] as const) {

@@ -35,7 +35,7 @@ export function ManagementNote({ state }: { state: ManagementState }) {
               since <RelativeTime iso={state.staleSince} display="clock" />
             </>
           )}
-          {state.reason ? ` (${state.reason})` : ""}: the workspaces below are its last known ones.
+: the workspaces below are its last known ones.{state.reason ? ` ${state.reason}` : ""}
         </p>
       );
     default:
