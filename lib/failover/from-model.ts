@@ -1,0 +1,82 @@
+// The failover input of one workspace from what the console's fleet model already holds (server/model's
+// ModelState): the planner input (`adapted.input`), the registry's observed objects (`registry.observed`), gateway
+// pod counts and freshness from the snapshot (lib/readiness), and each Service's local endpoints.
+//
+// What the model does not hold today: the ready endpoint count of each Service per cluster. The fleet cache does
+// watch EndpointSlices and Pods, and lib/readiness/ready-endpoints.ts `localEndpointsIn(snapshot)` counts them, but
+// nothing in ModelState carries the counts, so they come in as `readyEndpoints` (undefined: unknown → the state is
+// Unknown, never Unavailable). Two more limits of the observed objects: a WorkloadEntry's `Healthy` condition
+// (domain.md §3.11, WorkloadEntries with health checks) is not read — ObservedObject keeps no status — and a kind
+// a cluster does not watch (ObservedCluster.unobservedKinds) reads as no objects of that kind.
+import { workspaceServices } from "@/lib/plan/exposure";
+import type { PlanInput, WorkspaceInput } from "@/lib/plan/input";
+import { readinessContext, type Freshness, type ReadinessContext } from "@/lib/readiness/context";
+import { gatewayKey, type GatewayPods } from "@/lib/readiness/gateway-pods";
+import { rulesByHost } from "@/lib/readiness/rules-by-host";
+import type { ObservedCluster } from "@/lib/registry/types";
+import { serviceEntriesOf, shadowEntriesOf, type Selecting } from "./observed-entries";
+import type { ClusterFacts, EndpointCount, Exposure, FailoverInput, GatewayFacts, ServiceFacts } from "./types";
+
+export type ModelFacts = {
+  /** The planner input (ModelState.adapted.input). */
+  input: PlanInput;
+  /** One of `input.workspaces`. */
+  workspace: WorkspaceInput;
+  /** What the registry observed per cluster (ModelState.registry.observed). */
+  observed: readonly ObservedCluster[];
+  /** Pods of each gateway by gatewayKey (lib/readiness/gateway-pods.ts gatewayPodsOf(snapshot, input)). */
+  gatewayPods: ReadonlyMap<string, GatewayPods>;
+  /** Since when each stale cluster is stale (lib/readiness/from-snapshot.ts freshness). */
+  freshness?: ReadonlyMap<string, Freshness>;
+  /** `(cluster, fqdn)` → the Service's local endpoints (localEndpointsIn(snapshot)); undefined when unknown. */
+  readyEndpoints: (cluster: string, fqdn: string) => EndpointCount | undefined;
+};
+
+/** The WorkspaceSetting's exposure (domain.md §3.1). */
+export function exposureOf(workspace: WorkspaceInput): Exposure {
+  const setting = workspace.setting;
+  if (!setting) return { setting: false };
+  return setting.exposedServices ? { setting: true, exposedServices: setting.exposedServices } : { setting: true };
+}
+
+/** The gateway serving the workspace in a cluster (the planner's choice), with its ready pods. */
+function gatewaysOf(ctx: ReadinessContext, facts: ModelFacts, cluster: string): GatewayFacts[] {
+  const serving = ctx.gateways.get(cluster)?.serving;
+  if (!serving) return [];
+  const { namespace, name } = serving.gateway;
+  const readyPods = facts.gatewayPods.get(gatewayKey(cluster, namespace, name))?.ready ?? 0;
+  return [{ namespace, name, readyPods, addresses: serving.addresses }];
+}
+
+/** Every cluster the workspace spans, as failoverStates sees it. */
+export function failoverInputFrom(facts: ModelFacts): FailoverInput {
+  const ctx = readinessContext(facts.input, facts.workspace, facts.freshness ? { freshness: facts.freshness } : {});
+  const services = workspaceServices(ctx.scope, ctx.spanned);
+  const wanted = new Set(services.keys());
+  const covering = rulesByHost();
+  const observed = new Map(facts.observed.map((o) => [o.name, o.objects]));
+  const clusters = ctx.spanned.map((cluster): ClusterFacts => {
+    const own = [...services.values()].flatMap((svc) => svc.instances.filter((i) => i.cluster === cluster).map((i) => ({ svc, service: i.service })));
+    const running: ServiceFacts[] = own.map(({ svc, service }) => ({
+      fqdn: svc.fqdn,
+      namespace: svc.namespace,
+      ports: service.ports.map((p) => p.port),
+      endpoints: facts.readyEndpoints(cluster.name, svc.fqdn),
+    }));
+    const selecting: Selecting[] = own.map(({ svc, service }) => ({ fqdn: svc.fqdn, namespace: svc.namespace, selector: service.selector }));
+    const objects = observed.get(cluster.name) ?? [];
+    const since = ctx.freshness.get(cluster.name)?.staleSince;
+    return {
+      name: cluster.name,
+      stale: cluster.stale,
+      ...(since ? { staleSince: since } : {}),
+      ...(cluster.locality ? { locality: cluster.locality } : {}),
+      gateways: gatewaysOf(ctx, facts, cluster.name),
+      services: running,
+      serviceEntries: serviceEntriesOf(objects, wanted),
+      shadowEntries: shadowEntriesOf(objects, selecting),
+      outlierDetection: running.filter((s) => covering(cluster, s.fqdn).some((dr) => dr.hasOutlierDetection)).map((s) => s.fqdn),
+    };
+  });
+  return { clusters, exposure: exposureOf(facts.workspace) };
+}

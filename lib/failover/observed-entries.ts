@@ -1,0 +1,65 @@
+// The ServiceEntries and shadow WorkloadEntries a cluster has now, read from the registry's observed objects
+// (ours and everyone else's: routing uses whatever exists, not what was planned). A WorkloadEntry belongs to a
+// Service as a pod does: same namespace, and its labels carry every label of the Service's selector. Istio reads a
+// WorkloadEntry's labels as `spec.labels` merged with `metadata.labels`, the metadata winning
+// (serviceentry/conversion.go ConvertWorkloadEntry); a Service without a selector selects none.
+import { asArray, asRecord, asString, asStringMap } from "@/lib/registry/json-read";
+import type { ObservedObject } from "@/lib/registry/types";
+import type { ClusterFacts } from "./types";
+
+/** A Service of the cluster, as the matcher needs it. */
+export type Selecting = { fqdn: string; namespace: string; selector: Readonly<Record<string, string>> };
+
+/** Every ServiceEntry's hosts and endpoint addresses, hosts limited to `wanted` (the workspace's services). */
+export function serviceEntriesOf(objects: readonly ObservedObject[], wanted: ReadonlySet<string>): ClusterFacts["serviceEntries"] {
+  return objects.flatMap((o) => {
+    if (o.kind !== "ServiceEntry") return [];
+    const spec = asRecord(o.spec);
+    const hosts = asArray(spec?.hosts).flatMap((h) => {
+      const host = asString(h);
+      return host !== undefined && wanted.has(host) ? [host] : [];
+    });
+    if (hosts.length === 0) return [];
+    const addresses = asArray(spec?.endpoints).flatMap((e) => asString(asRecord(e)?.address) ?? []);
+    return [{ hosts, addresses }];
+  });
+}
+
+const pair = (namespace: string, key: string, value: string) => `${namespace}\u0000${key}=${value}`;
+
+/**
+ * Services indexed by one label of their selector (the first by key), so each WorkloadEntry is matched against the
+ * few Services that could select it, not all of them (10^3 Services × 10^4 WorkloadEntries per cluster).
+ */
+function byOneLabel(services: readonly Selecting[]): Map<string, Selecting[]> {
+  const out = new Map<string, Selecting[]>();
+  for (const s of services) {
+    const [first] = Object.entries(s.selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (!first) continue;
+    const key = pair(s.namespace, first[0], first[1]);
+    out.set(key, [...(out.get(key) ?? []), s]);
+  }
+  return out;
+}
+
+/** The addresses of the WorkloadEntries each Service selects, by FQDN. */
+export function shadowEntriesOf(objects: readonly ObservedObject[], services: readonly Selecting[]): ClusterFacts["shadowEntries"] {
+  const index = byOneLabel(services);
+  const found = new Map<string, string[]>();
+  for (const o of objects) {
+    if (o.kind !== "WorkloadEntry") continue;
+    const spec = asRecord(o.spec);
+    const address = asString(spec?.address);
+    if (!address) continue;
+    const labels = { ...asStringMap(spec?.labels), ...o.labels };
+    for (const [k, v] of Object.entries(labels)) {
+      for (const s of index.get(pair(o.namespace, k, v)) ?? []) {
+        if (!Object.entries(s.selector).every(([sk, sv]) => labels[sk] === sv)) continue;
+        const list = found.get(s.fqdn);
+        if (list) list.push(address);
+        else found.set(s.fqdn, [address]);
+      }
+    }
+  }
+  return [...found].map(([fqdn, addresses]) => ({ fqdn, addresses }));
+}
