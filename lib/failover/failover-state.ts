@@ -19,7 +19,7 @@
 // A cluster's own east-west gateway does not enter its own states: its sidecars dial remote gateways directly, so
 // a cluster without one shows up as "no gateway" in the states of the other clusters that would fail over to it.
 import { parseServiceFqdn } from "@/lib/names/fqdn";
-import { byProximity, checkRemote, primaryProblem, runnersByFqdn, type Runner } from "./remote-targets";
+import { byProximity, checkRemote, primaryProblem, proximityRanks, runnersByFqdn, type Runner } from "./remote-targets";
 import type { ClusterFacts, EndpointCount, Exposure, FailoverInput, FailoverRow, FailoverState, RemoteCheck, RemoteProblem, Route, ServiceFacts } from "./types";
 
 /** Whether a FQDN is exposed (domain.md §3.1). */
@@ -30,22 +30,31 @@ export function isExposed(exposure: Exposure, fqdn: string): boolean {
 }
 
 const UNSEEN: readonly RemoteProblem[] = ["remote-cluster-stale", "remote-endpoints-unknown"];
-const routes = (checks: readonly RemoteCheck[]): Route[] => checks.flatMap((c) => (c.ok ? [c.route] : []));
-const problems = (checks: readonly RemoteCheck[]): RemoteProblem[] => checks.flatMap((c) => (c.ok ? [] : [c.problem]));
+function routes(checks: readonly RemoteCheck[]): Route[] {
+  const out: Route[] = [];
+  for (const c of checks) if (c.ok) out.push(c.route);
+  return out;
+}
+
+function problems(checks: readonly RemoteCheck[]): RemoteProblem[] {
+  const out: RemoteProblem[] = [];
+  for (const c of checks) if (!c.ok) out.push(c.problem);
+  return out;
+}
 
 type Context = { input: FailoverInput; runners: Map<string, Runner[]> };
 
 /** One cluster's shadow addresses per FQDN and outlier-detected hosts, indexed once (10^3 services × 10^4 entries). */
-type Local = { cluster: ClusterFacts; shadows: Map<string, Set<string>>; outlier: ReadonlySet<string> };
+type Local = { cluster: ClusterFacts; shadows: Map<string, Set<string>>; outlier: ReadonlySet<string>; ranks: Map<ClusterFacts, number> };
 
-function localIndex(cluster: ClusterFacts): Local {
+function localIndex(cluster: ClusterFacts, clusters: readonly ClusterFacts[]): Local {
   const shadows = new Map<string, Set<string>>();
   for (const w of cluster.shadowEntries) {
     const set = shadows.get(w.fqdn) ?? new Set<string>();
     for (const a of w.addresses) set.add(a);
     shadows.set(w.fqdn, set);
   }
-  return { cluster, shadows, outlier: new Set(cluster.outlierDetection) };
+  return { cluster, shadows, outlier: new Set(cluster.outlierDetection), ranks: proximityRanks(cluster, clusters) };
 }
 
 function servedLocally(ctx: Context, local: Local, svc: ServiceFacts, endpoints: EndpointCount, checks: RemoteCheck[]): FailoverState {
@@ -63,7 +72,7 @@ function localState(ctx: Context, local: Local, svc: ServiceFacts): FailoverStat
   if (cluster.stale) return { kind: "unknown", why: "cluster-stale", ...(cluster.staleSince ? { since: cluster.staleSince } : {}) };
   const endpoints = svc.endpoints;
   if (!endpoints) return { kind: "unknown", why: "endpoints-unknown" };
-  const remotes = byProximity(cluster, (ctx.runners.get(svc.fqdn) ?? []).filter((r) => r.cluster !== cluster));
+  const remotes = byProximity(local.ranks, (ctx.runners.get(svc.fqdn) ?? []).filter((r) => r.cluster !== cluster));
   const dialled = local.shadows.get(svc.fqdn) ?? new Set<string>();
   const checks = remotes.map((r) => checkRemote(r, dialled, "no-shadow-workload-entries"));
   if (endpoints.ready > 0) return servedLocally(ctx, local, svc, endpoints, checks);
@@ -74,9 +83,10 @@ function localState(ctx: Context, local: Local, svc: ServiceFacts): FailoverStat
   return { kind: "unavailable", endpoints, remotes: checks };
 }
 
-function remoteOnlyState(ctx: Context, cluster: ClusterFacts, fqdn: string, addresses: ReadonlySet<string>): FailoverState {
+function remoteOnlyState(ctx: Context, local: Local, fqdn: string, addresses: ReadonlySet<string>): FailoverState {
+  const { cluster } = local;
   if (cluster.stale) return { kind: "unknown", why: "cluster-stale", ...(cluster.staleSince ? { since: cluster.staleSince } : {}) };
-  const remotes = byProximity(cluster, ctx.runners.get(fqdn) ?? []);
+  const remotes = byProximity(local.ranks, ctx.runners.get(fqdn) ?? []);
   const checks = remotes.map((r) => checkRemote(r, addresses, "not-in-service-entry"));
   const known = new Set(remotes.flatMap((r) => r.cluster.gateways.flatMap((g) => g.addresses)));
   const unmatchedAddresses = [...addresses].filter((a) => !known.has(a)).sort();
@@ -107,10 +117,10 @@ export function failoverStates(input: FailoverInput): FailoverRow[] {
   const ctx: Context = { input, runners: runnersByFqdn(input.clusters) };
   const rows: FailoverRow[] = [];
   for (const cluster of [...input.clusters].sort(byName)) {
-    const local = localIndex(cluster);
+    const local = localIndex(cluster, input.clusters);
     const own: FailoverRow[] = cluster.services.map((svc) => ({ cluster: cluster.name, fqdn: svc.fqdn, namespace: svc.namespace, state: localState(ctx, local, svc) }));
     for (const [fqdn, addresses] of consumedHosts(cluster)) {
-      own.push({ cluster: cluster.name, fqdn, namespace: parseServiceFqdn(fqdn)?.namespace ?? "", state: remoteOnlyState(ctx, cluster, fqdn, addresses) });
+      own.push({ cluster: cluster.name, fqdn, namespace: parseServiceFqdn(fqdn)?.namespace ?? "", state: remoteOnlyState(ctx, local, fqdn, addresses) });
     }
     rows.push(...own.sort((a, b) => (a.fqdn < b.fqdn ? -1 : a.fqdn > b.fqdn ? 1 : 0)));
   }

@@ -21,25 +21,38 @@ export function runnersByFqdn(clusters: readonly ClusterFacts[]): Map<string, Ru
   return out;
 }
 
+/** The addresses of `all` that are dialled: `all` itself when every one is (the usual case, and no allocation). */
+function dialledOf(all: readonly string[], dialled: ReadonlySet<string>): readonly string[] {
+  let count = 0;
+  for (const a of all) if (dialled.has(a)) count += 1;
+  return count === all.length ? all : all.filter((a) => dialled.has(a));
+}
+
 /**
  * One remote instance checked from a cluster that dials `dialled` (its shadow WorkloadEntry or ServiceEntry
  * addresses for the host). `missing`: the problem when no ready gateway address of the remote is dialled.
  */
 export function checkRemote(remote: Runner, dialled: ReadonlySet<string>, missing: RemoteProblem): RemoteCheck {
   const cluster = remote.cluster.name;
-  const fail = (problem: RemoteProblem): RemoteCheck => ({ cluster, ok: false, problem });
-  if (remote.cluster.stale) return fail("remote-cluster-stale");
-  if (remote.cluster.gateways.length === 0) return fail("no-gateway");
-  const ready = remote.cluster.gateways.filter((g) => g.readyPods > 0);
-  if (ready.length === 0) return fail("gateway-not-ready");
-  const routes: Route[] = ready
-    .map((g) => ({ cluster, gateway: `${g.namespace}/${g.name}`, addresses: g.addresses.filter((a) => dialled.has(a)) }))
-    .filter((r) => r.addresses.length > 0);
-  const [route] = routes;
-  if (!route) return fail(missing);
+  if (remote.cluster.stale) return { cluster, ok: false, problem: "remote-cluster-stale" };
+  if (remote.cluster.gateways.length === 0) return { cluster, ok: false, problem: "no-gateway" };
+  // One pass, no intermediate arrays: this runs for every remote of every service of every cluster (10^5–10^6).
+  let anyReady = false;
+  let route: Route | undefined;
+  for (const g of remote.cluster.gateways) {
+    if (g.readyPods <= 0) continue;
+    anyReady = true;
+    const addresses = dialledOf(g.addresses, dialled);
+    if (addresses.length > 0) {
+      route = { cluster, gateway: `${g.namespace}/${g.name}`, addresses };
+      break;
+    }
+  }
+  if (!anyReady) return { cluster, ok: false, problem: "gateway-not-ready" };
+  if (!route) return { cluster, ok: false, problem: missing };
   const endpoints = remote.service.endpoints;
-  if (!endpoints) return fail("remote-endpoints-unknown");
-  if (endpoints.ready === 0) return fail("remote-instances-down");
+  if (!endpoints) return { cluster, ok: false, problem: "remote-endpoints-unknown" };
+  if (endpoints.ready === 0) return { cluster, ok: false, problem: "remote-instances-down" };
   return { cluster, ok: true, route };
 }
 
@@ -54,12 +67,20 @@ function proximity(a: string | undefined, b: string | undefined): number {
 }
 
 /**
- * The remote instances of a service in the order Istio would try them from `local`: nearest locality first, then
- * by cluster name (Envoy spreads traffic across equal priorities; the name only makes the order stable).
+ * Every cluster's rank as a failover target of `local`, in the order Istio would try them: nearest locality first,
+ * then by cluster name (Envoy spreads traffic across equal priorities; the name only makes the order stable).
+ * Computed once per local cluster; byProximity then sorts each service's remotes by it.
  */
-export function byProximity(local: ClusterFacts, remotes: readonly Runner[]): Runner[] {
-  const score = (r: Runner) => proximity(local.locality, r.cluster.locality);
-  return [...remotes].sort((a, b) => score(b) - score(a) || (a.cluster.name < b.cluster.name ? -1 : a.cluster.name > b.cluster.name ? 1 : 0));
+export function proximityRanks(local: ClusterFacts, clusters: readonly ClusterFacts[]): Map<ClusterFacts, number> {
+  const scored = clusters.map((c) => ({ c, score: proximity(local.locality, c.locality) }));
+  scored.sort((a, b) => b.score - a.score || (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0));
+  return new Map(scored.map(({ c }, i) => [c, i]));
+}
+
+/** `remotes` in `ranks` order (proximityRanks of the local cluster). */
+export function byProximity(ranks: ReadonlyMap<ClusterFacts, number>, remotes: readonly Runner[]): Runner[] {
+  const rank = (r: Runner) => ranks.get(r.cluster) ?? Number.MAX_SAFE_INTEGER;
+  return [...remotes].sort((a, b) => rank(a) - rank(b));
 }
 
 // The order checkRemote tests in: a later problem means the remote got further towards working.
