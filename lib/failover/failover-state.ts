@@ -29,7 +29,9 @@ export function isExposed(exposure: Exposure, fqdn: string): boolean {
   return listed.length === 0 || listed.includes(fqdn);
 }
 
+// What a remote that could not be seen fails with: it may be working, so it never makes a state Unavailable.
 const UNSEEN: readonly RemoteProblem[] = ["remote-cluster-stale", "remote-endpoints-unknown"];
+
 function routes(checks: readonly RemoteCheck[]): Route[] {
   const out: Route[] = [];
   for (const c of checks) if (c.ok) out.push(c.route);

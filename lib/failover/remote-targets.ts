@@ -8,7 +8,7 @@ import type { ClusterFacts, RemoteCheck, RemoteProblem, Route, ServiceFacts } fr
 
 export type Runner = { cluster: ClusterFacts; service: ServiceFacts };
 
-/** Every cluster running each FQDN, by name. */
+/** Every cluster running each FQDN (in input order; byProximity orders them per local cluster). */
 export function runnersByFqdn(clusters: readonly ClusterFacts[]): Map<string, Runner[]> {
   const out = new Map<string, Runner[]>();
   for (const cluster of clusters) {
