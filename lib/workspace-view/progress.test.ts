@@ -23,6 +23,7 @@ const detail = (gateways: GatewayState[], freshness: WorkspaceCluster["freshness
   clusters: [{ name: "west", management: true, freshness, namespaces: ["bookinfo"], gateways }],
   services: [],
   readiness: { workspace: "ws", ready: true, items: [] },
+  failover: [],
   conditions: [],
 });
 

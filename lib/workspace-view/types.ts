@@ -17,6 +17,7 @@ import { z } from "zod";
 import type { FieldChange } from "@/lib/manifests/field-changes";
 import type { FieldConflict } from "@/lib/manifests/conflicts";
 import type { ExposeAllBlock } from "@/lib/manifests/expose-all";
+import type { AtRiskReason, FailoverKind } from "@/lib/failover/types";
 import type { HaChecklist } from "@/lib/readiness/ha-checklist";
 import type { ClusterPropagation } from "@/lib/registry/propagation";
 import type { FieldError } from "@/lib/validation/field-error";
@@ -140,6 +141,25 @@ export type WorkspaceService = {
   exposed: boolean;
 };
 
+/**
+ * One service in one cluster, as lib/failover's failoverStates judged it (the words are lib/failover/words.ts's, the
+ * same on every page). `targets`: where traffic goes (Failed over) or would go (Serving locally), nearest first.
+ */
+export type FailoverCell = {
+  cluster: string;
+  fqdn: string;
+  namespace: string;
+  kind: FailoverKind;
+  /** The state's words: "Serving locally", "Failed over", "At risk", "Remote only", "Unavailable", "Unknown". */
+  words: string;
+  /** At risk only: why (lib/failover AT_RISK_WORDS, e.g. "no gateway"). */
+  reason?: AtRiskReason;
+  reasonWords?: string;
+  targets: Array<{ cluster: string; gateway: string }>;
+  /** One sentence starting with the words (failoverSentence). */
+  sentence: string;
+};
+
 export type WorkspaceDetail = {
   name: string;
   namespace?: string;
@@ -155,6 +175,8 @@ export type WorkspaceDetail = {
   clusters: WorkspaceCluster[];
   services: WorkspaceService[];
   readiness: HaChecklist;
+  /** The failover state of every service of the workspace in every cluster it spans: clusters by name, then FQDN. */
+  failover: FailoverCell[];
   /** Registry propagation of each exposed service (absent when the registry is not running). */
   propagation?: Array<{ fqdn: string; clusters: ClusterPropagation[] }>;
   /**

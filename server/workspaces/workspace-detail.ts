@@ -7,6 +7,7 @@ import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import type { RegistryStatus } from "@/server/registry/status";
 import type { ModelState } from "@/server/model/types";
 import type { WorkspaceDeps } from "./deps";
+import { failoverOf } from "./failover-view";
 import { requireWorkspace, stateOf } from "./fleet-input";
 import { viewMemoOf, type ViewMemo } from "./view-memo";
 import { workspaceConditions, type AnyCondition } from "./workspace-conditions";
@@ -45,6 +46,7 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
     clusters: clustersOf(memo, state, core, conditions, "detail-clusters"),
     services: core.services,
     readiness: readinessOf(memo, state, name),
+    failover: failoverOf(memo, state, core),
     ...(propagation ? { propagation } : {}),
     conditions: memo.get(`shown\u0000${ws.name}`, [conditions, core], () => workspaceConditions(conditions, core.reach)),
   };

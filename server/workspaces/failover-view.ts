@@ -1,0 +1,96 @@
+// The workspace page's failover table: lib/failover's failoverStates on the fleet model's current state, memoized
+// per workspace (view-memo.ts) so no request walks the fleet. Two levels, because the cache's per-kind maps change
+// with any object of that kind anywhere in a cluster (a Pod restarting in another namespace):
+// 1. the local endpoint counts of the workspace's services, recounted when a spanned cluster's Service,
+//    EndpointSlice or Pod map changes (O(services) lookups over a slice index kept per EndpointSlice map), reduced
+//    to a string;
+// 2. the states, recomputed only when something they read changed: the planner input, the observed objects of a
+//    spanned cluster, the gateways' ready pods, the clusters' freshness, or that string of counts.
+// So a change elsewhere hands back the very same rows (and the same detail for the page).
+import { failoverInputFrom } from "@/lib/failover/from-model";
+import { failoverStates } from "@/lib/failover/failover-state";
+import type { EndpointCount, FailoverRow } from "@/lib/failover/types";
+import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
+import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
+import { gatewayPodsOf, type GatewayPods } from "@/lib/readiness/gateway-pods";
+import { freshnessOf } from "@/lib/readiness/from-snapshot";
+import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints";
+import type { FailoverCell } from "@/lib/workspace-view/types";
+import type { ModelState } from "@/server/model/types";
+import { snapshotKeys, type ViewMemo } from "./view-memo";
+import type { WorkspaceCore } from "./workspace-slice";
+
+// The slice index of one EndpointSlice map: shared by every workspace and kept while the map is.
+const slicesIndex = new WeakMap<ObjectMap, Map<string, CachedObject[]>>();
+
+function slicesOf(map: ObjectMap): Map<string, CachedObject[]> {
+  let index = slicesIndex.get(map);
+  if (!index) slicesIndex.set(map, (index = slicesByService(map.values())));
+  return index;
+}
+
+type Counts = { byKey: ReadonlyMap<string, EndpointCount>; digest: string };
+
+const countKey = (cluster: string, fqdn: string) => `${cluster}\u0000${fqdn}`;
+
+/** Each (cluster, service) of the workspace: its local endpoints now (localEndpoints, as lib/readiness counts them). */
+function endpointCounts(state: ModelState, core: WorkspaceCore): Counts {
+  const byKey = new Map<string, EndpointCount>();
+  const parts: string[] = [];
+  for (const svc of core.services) {
+    for (const { cluster } of svc.instances) {
+      const objects = state.snapshot.clusters.find((c) => c.name === cluster)?.objects;
+      const count = objects ? localEndpoints(objects, svc.namespace, svc.name, slicesOf(objects.EndpointSlice)) : undefined;
+      if (!count) continue;
+      byKey.set(countKey(cluster, svc.fqdn), count);
+      parts.push(`${cluster} ${svc.fqdn} ${count.ready}/${count.total}`);
+    }
+  }
+  return { byKey, digest: parts.join("\n") };
+}
+
+/** What a gateway-pods map says, as a string: a pod change elsewhere in the cluster leaves it equal. */
+function podsDigest(pods: ReadonlyMap<string, GatewayPods>): string {
+  return [...pods].map(([key, p]) => `${key} ${p.ready}/${p.total}`).join("\n");
+}
+
+/** The compact row the page shows. */
+export function failoverCell(row: FailoverRow): FailoverCell {
+  const { state } = row;
+  const routes = state.kind === "serving-locally" || state.kind === "failed-over" || state.kind === "at-risk" ? state.targets : state.kind === "remote-only" ? state.remotes.flatMap((r) => (r.ok ? [r.route] : [])) : [];
+  return {
+    cluster: row.cluster,
+    fqdn: row.fqdn,
+    namespace: row.namespace,
+    kind: state.kind,
+    words: FAILOVER_WORDS[state.kind],
+    ...(state.kind === "at-risk" ? { reason: state.reason, reasonWords: AT_RISK_WORDS[state.reason] } : {}),
+    targets: routes.map((r) => ({ cluster: r.cluster, gateway: r.gateway })),
+    sentence: failoverSentence(row),
+  };
+}
+
+/** The failover state of every service of `core`'s workspace in every cluster it spans, from the model's state. */
+export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): FailoverCell[] {
+  const { input } = state.adapted;
+  const keys = snapshotKeys(state.snapshot);
+  const spanned = state.snapshot.clusters.filter((c) => core.clusterNames.includes(c.name));
+  const maps = spanned.flatMap((c) => [c.objects.Service, c.objects.EndpointSlice, c.objects.Pod]);
+  const counts = memo.get(`failover-endpoints\u0000${core.ws.name}`, [core, ...maps], () => endpointCounts(state, core));
+  // The same slots and keys as readinessOf (workspace-slice.ts): one fleet-wide count per change, shared.
+  const gatewayPods = memo.get("gateway-pods", [input, ...keys.pods], () => gatewayPodsOf(state.snapshot, input));
+  const gateways = memo.get("gateway-pods-digest", [gatewayPods], () => podsDigest(gatewayPods));
+  const freshness = memo.get("freshness", [keys.clusters], () => freshnessOf(state.snapshot));
+  const observed = state.registry.observed.filter((o) => core.clusterNames.includes(o.name));
+  return memo.get(`failover\u0000${core.ws.name}`, [input, core, keys.clusters, gateways, counts.digest, ...observed], () => {
+    const facts = failoverInputFrom({
+      input,
+      workspace: core.ws,
+      observed,
+      gatewayPods,
+      freshness,
+      readyEndpoints: (cluster, fqdn) => counts.byKey.get(countKey(cluster, fqdn)),
+    });
+    return failoverStates(facts).map(failoverCell);
+  });
+}
