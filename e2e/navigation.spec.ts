@@ -139,6 +139,25 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
+test.describe("dark scheme, dialogs", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("a dialog (portalled outside the page) is dark too", async ({ page }) => {
+    await page.goto(`/workspaces/${WORKSPACE}`);
+    const trigger = page.getByRole("button", { name: "Expose services" });
+    await expect(trigger).toBeEnabled();
+    await trigger.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    const surface = await dialog.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await luminance(page, surface), `dialog ${surface}`).toBeLessThan(0.05);
+    await page.screenshot({ path: `${SHOTS}/dark-expose-dialog.png` });
+    await expectNoSeriousA11yViolations(page, "the expose dialog (dark)");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+  });
+});
+
 /** Relative luminance (0 black … 1 white) of a CSS colour, as the browser resolves it (oklch included). */
 function luminance(page: Page, color: string): Promise<number> {
   return page.evaluate((c) => {
