@@ -9,6 +9,8 @@
 //   - "*.<suffix>" admits hostnames ending in ".<suffix>" ("*.local", "*.svc.cluster.local", "*.bookinfo.svc.cluster.local");
 //   - anything else admits exactly that hostname (a plain, case-sensitive string comparison).
 
+import { hostMatchScore } from "./host-match";
+
 /** The DNS part of a Gateway host entry: `ns/host` → `host` (Istio splits on "/" and keeps the second part). */
 export function gatewayDnsName(entry: string): string {
   const slash = entry.indexOf("/");
@@ -25,8 +27,8 @@ export function hostSubsetOf(hostname: string, pattern: string): boolean {
     if (!patternWildcard || hostname.length < pattern.length) return false;
     return hostname.slice(1).endsWith(pattern.slice(1));
   }
-  if (patternWildcard) return hostname.endsWith(pattern.slice(1));
-  return hostname === pattern;
+  // A concrete hostname: the same matching a sidecar uses for rule hosts (host-match.ts).
+  return hostMatchScore(pattern, hostname) > 0;
 }
 
 /** True when one of a Gateway server's `hosts` admits the service hostname `fqdn` for AUTO_PASSTHROUGH. */
