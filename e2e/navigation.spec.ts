@@ -1,9 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { kubectl } from "./support/kubectl";
 import { setFault } from "./support/lab";
 
-// Runs on the fleet project's console and lab (the e2e scenario: west, east, north, bookinfo-ws); it writes nothing,
-// and the one fault it injects (west refusing connections) is lifted before the test ends.
+// Runs on the fleet project's console and lab (the e2e scenario: west, east, north, bookinfo-ws), after the fleet
+// specs. What it changes there it puts back before its test ends: a fault on west, and bookinfo-ws (deleted, then
+// created again from its own saved manifest).
 const WORKSPACE = "bookinfo-ws";
 const SHOTS = "screenshots/navigation";
 
@@ -100,6 +102,27 @@ test("the workspace list says when the management cluster's answer is only its l
     await setFault("west", { mode: "none" });
   }
   await expect(page.getByText(/the management cluster, is stale/)).toHaveCount(0, { timeout: 30_000 });
+});
+
+test("with no Workspace on the management cluster, the list says so, naming the cluster, and what to do", async ({ page }) => {
+  const resource = "workspaces.tsb.tetrate.io";
+  const saved = JSON.parse(await kubectl("west", ["get", resource, WORKSPACE, "-n", "bookinfo", "-o", "json"])) as { metadata: Record<string, unknown> };
+  const rows = page.getByRole("list", { name: "Workspaces" });
+  await page.goto("/workspaces");
+  await expect(rows.getByRole("link", { name: WORKSPACE })).toBeVisible();
+  await kubectl("west", ["delete", resource, WORKSPACE, "-n", "bookinfo"]);
+  try {
+    await expect(page.getByRole("heading", { level: 2, name: "No workspaces in west" })).toBeVisible();
+    await expect(page.getByText("kubectl --context west apply -f workspace.yaml")).toBeVisible();
+    await expect(rows).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/light-workspaces-empty.png`, fullPage: true });
+    await expectNoSeriousA11yViolations(page, "/workspaces with no workspace");
+  } finally {
+    // Server-assigned fields go: the API server refuses a create that carries a resourceVersion.
+    for (const field of ["resourceVersion", "uid", "creationTimestamp", "generation", "managedFields"]) delete saved.metadata[field];
+    await kubectl("west", ["create", "-f", "-"], JSON.stringify(saved));
+  }
+  await expect(rows.getByRole("link", { name: WORKSPACE })).toBeVisible();
 });
 
 test("without a kubeconfig the workspace list says what the overview says, inside the frame", async ({ page }) => {
