@@ -7,6 +7,7 @@ import { Breadcrumbs, workspaceTrail } from "../nav/breadcrumbs";
 import { ClusterGatewayCard } from "./cluster-gateway-card";
 import { DeployGatewayDialog } from "./deploy-gateway-dialog";
 import { ErrorAlert } from "./error-alert";
+import { FailoverTable } from "./failover-table";
 import { ExposeServicesDialog } from "./expose-services-dialog";
 import { ReadinessChecklist } from "./readiness-checklist";
 import { RegistryConditions } from "./registry-conditions";
@@ -50,6 +51,7 @@ export function WorkspaceView({ name }: { name: string }) {
                 ))}
               </ul>
             </section>
+            <FailoverTable detail={data} />
             <div className="grid gap-8 lg:grid-cols-2">
               <ReadinessChecklist checklist={data.readiness} />
               <ServicesPropagation detail={data} />
