@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DesiredObject } from "@/lib/plan/desired";
+import { CONTENT_HASH_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
@@ -7,6 +7,7 @@ import { compareCluster, type Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
 import { observedCluster } from "./observed-from-snapshot";
 import { scopeFromPlanned } from "./ownership-scope";
+import { createRegistryMemos } from "./registry-memos";
 import { clusterOfKinds } from "@/lib/fleet/snapshot-fixtures";
 import type { SnapshotObject } from "./raw-object";
 import { live } from "./test-helpers";
@@ -28,6 +29,15 @@ const scope = scopeFromPlanned(all);
 const sorted = (ds: DesiredObject[]) => [...new Set(ds)].sort((a, b) => (desiredId(a) < desiredId(b) ? -1 : 1));
 const key = (c: Comparison) => `${c.id} ${c.status}`;
 const summary = (cs: Comparison[]) => cs.map((c) => [key(c), "desired" in c ? c.desired : undefined, "observed" in c ? c.observed : undefined] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** A patch's delta (compare-patch.ts ComparedDelta) names exactly the comparisons that left and joined the list. */
+function expectExactDelta(before: Compared | undefined, now: Compared, label: string): number {
+  if (!before || before === now || !now.delta) return 0;
+  const [was, is] = [new Set(before.comparisons), new Set(now.comparisons)];
+  expect(new Set(now.delta.retired), label).toEqual(new Set(before.comparisons.filter((c) => !is.has(c))));
+  expect(new Set(now.delta.added), label).toEqual(new Set(now.comparisons.filter((c) => !was.has(c))));
+  return 1;
+}
 
 function step(random: () => number, desired: DesiredObject[], observed: ObservedObject[]): [DesiredObject[], ObservedObject[]] {
   const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
@@ -62,23 +72,49 @@ describe("compareIncrementally", () => {
 
   // As the registry sees it: observed lists made by observedCluster from per-kind snapshot lists, where a kind
   // nobody touched keeps its very list, and a plan that did not change keeps its very list too.
-  it.each([6, 7, 8])("matches a full comparison when kinds and plans are kept between steps, walk %i", (seed) => {
+  it.each([6, 7, 8])("matches a full comparison when kinds and plans are kept between steps, walk %i (memos in walk 8)", (seed) => {
     const random = rng(seed);
+    const memos = createRegistryMemos();
     const toSnapshot = (o: ObservedObject): SnapshotObject => ({ metadata: { name: o.name, namespace: o.namespace, uid: o.uid, resourceVersion: o.resourceVersion, labels: o.labels, annotations: o.annotations, managedFields: o.managers.map((m) => ({ manager: m.split("/")[0], operation: m.split("/")[1] })) }, spec: o.spec });
     const clusterOf = (os: ObservedObject[]) => clusterOfKinds("west", Object.fromEntries(REGISTRY_KINDS.map((k) => [k, os.filter((o) => o.kind === k).map(toSnapshot)])));
     let desired = sorted(all.filter(() => random() > 0.5));
     let source = clusterOf(desired.filter(() => random() > 0.3).map((d) => live(d)));
     let compared: Compared | undefined;
+    let deltas = 0;
     for (let i = 0; i < 40; i++) {
       const observed = observedCluster(source).objects;
-      compared = compareIncrementally(compared, desired, observed, scope);
+      const before = compared;
+      compared = compareIncrementally(compared, desired, observed, scope, seed === 8 ? memos : undefined);
       expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
+      deltas += expectExactDelta(before, compared, `step ${i}`);
       const [nextDesired, nextObserved] = step(random, desired, observed);
       if (random() < 0.5) desired = nextDesired;
       const kept = REGISTRY_KINDS.filter(() => random() < 0.6);
       const changed = clusterOf(nextObserved).objects;
       source = { ...source, objects: { ...changed, ...Object.fromEntries(kept.map((k) => [k, source.objects[k]])) } };
     }
+    // The same-plan path (and its delta) was taken, not only the merge.
+    expect(deltas).toBeGreaterThan(5);
+  });
+
+  it.each([false, true])("compares a dirty id again when the plan is the same list (memos: %s)", (withMemos) => {
+    const memos = withMemos ? createRegistryMemos() : undefined;
+    const desired = sorted(all);
+    const observed = desired.map((d) => live(d));
+    const first = compareIncrementally(undefined, desired, observed, scope, memos);
+    expect(first.comparisons.every((c) => c.status === "same")).toBe(true);
+    const at = 5;
+    const target = desired[at] as DesiredObject;
+    const edited = observed.map((o, i) => (i === at ? live(target, { annotations: { ...o.annotations, [CONTENT_HASH_ANNOTATION]: "0".repeat(32) } }) : o));
+    const second = compareIncrementally(first, desired, edited, scope, memos);
+    // The copied comparison of the edited id is replaced; every other one is the very object it was.
+    expect(second.comparisons[at]).toMatchObject({ id: desiredId(target), status: "different", observed: edited[at] });
+    expect(second.comparisons.filter((c, i) => c !== first.comparisons[i])).toEqual([second.comparisons[at]]);
+    expect(second.delta).toEqual({ retired: [first.comparisons[at]], added: [second.comparisons[at]] });
+    const third = compareIncrementally(second, desired, edited.filter((_, i) => i !== at), scope, memos);
+    expect(third.comparisons[at]).toMatchObject({ id: desiredId(target), status: "missing" });
+    const fourth = compareIncrementally(third, desired, observed, scope, memos);
+    expect(fourth.comparisons[at]).toMatchObject({ status: "same", observed: observed[at] });
   });
 
   it("hands back the previous comparison when nothing changed", () => {

@@ -11,7 +11,15 @@ import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
 import type { ObservedObject } from "./types";
 
-export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; scope: OwnershipScope; comparisons: Comparison[] };
+/**
+ * What a patch changed against the comparison it was patched from (the `previous` argument): the comparisons no
+ * longer in the list and those new to it, by identity; every other comparison is the very object it was. Set
+ * only when the plan was the same list; a comparison handed back unchanged keeps the delta of its own patch, so
+ * a reader first checks whether it got `previous` itself (diff-patch.ts).
+ */
+export type ComparedDelta = { retired: readonly Comparison[]; added: readonly Comparison[] };
+
+export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; scope: OwnershipScope; comparisons: Comparison[]; delta?: ComparedDelta };
 
 type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
 
@@ -58,12 +66,40 @@ function patchOf(previous: Compared, observed: readonly ObservedObject[], memos:
   return { changes: found, dirty, liveFor };
 }
 
+type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta };
+
+/**
+ * The planned part when the plan is the same list (the registry's own writes streaming back): the previous
+ * comparisons copied, and only the dirty ids found by binary search and compared again — O(k log n) for k
+ * changed live objects instead of a walk over every planned object. A dirty id that is not planned is the
+ * unplanned part's business.
+ */
+function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undefined): Planned {
+  const desired = previous.desired;
+  const out = previous.comparisons.slice(0, desired.length);
+  const retired: Comparison[] = [];
+  const added: Comparison[] = [];
+  for (const id of patch.dirty) {
+    const at = lowerBound(desired, id);
+    const d = desired[at];
+    if (!d || desiredId(d) !== id) continue;
+    const before = out[at] as Comparison;
+    const now = compareWith(d, patch.liveFor(id, liveOf(before)), previous.scope, memos);
+    if (now === before) continue;
+    out[at] = now;
+    retired.push(before);
+    added.push(now);
+  }
+  return { out, dropped: [], delta: { retired, added } };
+}
+
 /**
  * The planned part: both sorted lists merged, unchanged pairs kept, pairs whose live side changed redone. (A map
- * from id to position would skip the walk when the plan is the same list, but building it per plan costs more
+ * from id to position would skip the walk when the plan is a new list, but building it per plan costs more
  * than the walk: each plan meets each changed live list about once.)
  */
-function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>, memos: RegistryMemos | undefined): { out: Comparison[]; dropped: Comparison[] } {
+function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>, memos: RegistryMemos | undefined): Planned {
+  if (previous.desired === desired) return samePlan(previous, patch, memos);
   const scope = previous.scope;
   const prevDesired = previous.desired;
   const out: Comparison[] = [];
@@ -85,23 +121,43 @@ function mergedPlan(previous: Compared, desired: readonly DesiredObject[], obser
   return { out, dropped };
 }
 
+/**
+ * Unplanned: the old ones still live and still unplanned, plus live objects nobody plans any more (ours to
+ * delete, or foreign ones claiming to be ours, to report). An unplanned comparison depends only on its live
+ * object and the scope (the same scope here), so one whose live object is unchanged is kept as the same object.
+ */
+function unplannedPart(previous: Compared, desired: readonly DesiredObject[], patch: Patch, extras: Map<string, Comparison>, dropped: Comparison[], memos: RegistryMemos | undefined): Comparison[] {
+  const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...patch.changes.added];
+  const seen = new Set<ObservedObject>();
+  const now: Comparison[] = [];
+  for (const o of candidates) {
+    if (!o || seen.has(o) || patch.changes.removed.has(o)) continue;
+    const id = observedKey(o, memos);
+    if (isDesired(desired, id)) continue;
+    seen.add(o);
+    const before = extras.get(id);
+    const c = before && liveOf(before) === o ? before : unplanned(o, previous.scope, memos);
+    if (c) now.push(c);
+  }
+  return inIdOrder(now);
+}
+
+/** The unplanned part's share of a delta: comparisons in one list and not the other, by identity. */
+function unplannedDelta(before: Iterable<Comparison>, now: readonly Comparison[], planned: ComparedDelta): ComparedDelta {
+  const [was, is] = [new Set(before), new Set(now)];
+  const retired = [...planned.retired, ...[...was].filter((c) => !is.has(c))];
+  return { retired, added: [...planned.added, ...now.filter((c) => !was.has(c))] };
+}
+
 /** `scope`: a different scope object than last time (the workspaces' namespaces changed) means a full comparison. */
 export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[], scope: OwnershipScope, memos?: RegistryMemos): Compared {
   if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed, "standalone", scope, memos) };
   if (previous.desired === desired && previous.observed === observed) return previous;
   const patch = patchOf(previous, observed, memos);
   const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
-  const { out, dropped } = mergedPlan(previous, desired, observed, patch, extras, memos);
-  // Unplanned: the old ones still live and still unplanned, plus live objects nobody plans any more (ours to
-  // delete, or foreign ones claiming to be ours, to report).
-  const candidates = [...[...extras.values()].map(liveOf), ...dropped.map(liveOf), ...patch.changes.added];
-  const seen = new Set<ObservedObject>();
-  const unplannedNow: Comparison[] = [];
-  for (const o of candidates) {
-    if (!o || seen.has(o) || patch.changes.removed.has(o) || isDesired(desired, observedKey(o, memos))) continue;
-    seen.add(o);
-    const c = unplanned(o, scope, memos);
-    if (c) unplannedNow.push(c);
-  }
-  return { desired, observed, scope, comparisons: [...out, ...inIdOrder(unplannedNow)] };
+  const { out, dropped, delta } = mergedPlan(previous, desired, observed, patch, extras, memos);
+  const rest = unplannedPart(previous, desired, patch, extras, dropped, memos);
+  // `out` is this call's own array: the unplanned part goes after it in place, not through another full copy.
+  for (const c of rest) out.push(c);
+  return { desired, observed, scope, comparisons: out, ...(delta ? { delta: unplannedDelta(extras.values(), rest, delta) } : {}) };
 }
