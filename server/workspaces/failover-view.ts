@@ -5,7 +5,8 @@
 //    EndpointSlice or Pod map changes (O(services) lookups over a slice index kept per EndpointSlice map), reduced
 //    to a string;
 // 2. the states, recomputed only when something they read changed: the planner input, the observed objects of a
-//    spanned cluster, the gateways' ready pods, the clusters' freshness, or that string of counts.
+//    spanned cluster, their DestinationRules (failover-rules.ts: as the clusters hold them, ours included), the
+//    gateways' ready pods, the clusters' freshness, or that string of counts.
 // So a change elsewhere hands back the very same rows (and the same detail for the page).
 import { failoverInputFrom } from "@/lib/failover/from-model";
 import { failoverStates } from "@/lib/failover/failover-state";
@@ -17,6 +18,7 @@ import { freshnessOf } from "@/lib/readiness/from-snapshot";
 import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints";
 import type { FailoverCell } from "@/lib/workspace-view/types";
 import type { ModelState } from "@/server/model/types";
+import { withLiveRules } from "./failover-rules";
 import { snapshotKeys, type ViewMemo } from "./view-memo";
 import type { WorkspaceCore } from "./workspace-slice";
 
@@ -82,9 +84,10 @@ export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCor
   const gateways = memo.get("gateway-pods-digest", [gatewayPods], () => podsDigest(gatewayPods));
   const freshness = memo.get("freshness", [keys.clusters], () => freshnessOf(state.snapshot));
   const observed = state.registry.observed.filter((o) => core.clusterNames.includes(o.name));
-  return memo.get(`failover\u0000${core.ws.name}`, [input, core, keys.clusters, gateways, counts.digest, ...observed], () => {
+  const rules = spanned.map((c) => c.objects.DestinationRule);
+  return memo.get(`failover\u0000${core.ws.name}`, [input, core, keys.clusters, gateways, counts.digest, ...observed, ...rules], () => {
     const facts = failoverInputFrom({
-      input,
+      input: withLiveRules(input, spanned),
       workspace: core.ws,
       observed,
       gatewayPods,
