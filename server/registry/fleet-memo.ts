@@ -2,17 +2,18 @@
 // and diffing all of them again each time is O(fleet) per event. A cluster's observed view is reused while its
 // object maps are the same maps (the fleet cache keeps unchanged kinds), and its diff while its desired list
 // (same plan), its observed view and the holds are unchanged; otherwise its comparison is patched from the
-// previous one (compare-patch.ts), so a change costs what changed, not the cluster's size.
+// previous one (compare-patch.ts) and so is its diff (diff-patch.ts), so a change costs what changed, not the
+// cluster's size.
 import type { DesiredObject } from "@/lib/plan/desired";
-import { diffCluster, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
-import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
+import type { ClusterHolds, DiffResult } from "@/lib/registry/diff";
+import { diffPatched, type PatchedDiff } from "@/lib/registry/diff-patch";
 import { observedCluster } from "@/lib/registry/observed-from-snapshot";
 import type { RegistryMemos } from "@/lib/registry/registry-memos";
 import type { OwnershipScope } from "@/lib/registry/ownership-scope";
 import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import { REGISTRY_KINDS, type ObservedCluster } from "@/lib/registry/types";
 
-type ClusterDiff = { desired: readonly DesiredObject[]; holdsKey: string; scope: OwnershipScope | undefined; result: DiffResult; compared: Compared };
+type ClusterDiff = { desired: readonly DesiredObject[]; holdsKey: string; scope: OwnershipScope | undefined; result: DiffResult; patched: PatchedDiff };
 
 export type ClusterMemo = {
   source: ClusterSnapshot;
@@ -49,8 +50,7 @@ export function diffWithMemo(cluster: string, desired: readonly DesiredObject[],
   const entry = memo.get(cluster);
   const cached = entry?.diff;
   if (cached && cached.desired === desired && cached.holdsKey === key && cached.scope === scope) return cached.result;
-  const compared = compareIncrementally(cached?.compared ?? entry?.prior?.compared, desired, entry?.observed.objects ?? [], scope, memos);
-  const result = diffCluster(cluster, desired, entry?.observed, holds, compared.comparisons);
-  if (entry) entry.diff = { desired, holdsKey: key, scope, result, compared };
-  return result;
+  const patched = diffPatched(cluster, desired, entry?.observed, holds, scope, (cached ?? entry?.prior)?.patched, memos);
+  if (entry) entry.diff = { desired, holdsKey: key, scope, result: patched.result, patched };
+  return patched.result;
 }
