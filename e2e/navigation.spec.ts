@@ -178,6 +178,8 @@ test.describe("dark scheme, dialogs", () => {
     await expectNoSeriousA11yViolations(page, "the expose dialog (dark)");
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
+    // Focus returns to the button that opened the dialog.
+    await expect(trigger).toBeFocused();
   });
 });
 

@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { useReturnFocus } from "../use-return-focus";
 
 /** The console's modal dialog: a titled panel over a dimmed page, scrolling inside when tall. */
 export function DialogShell({
@@ -19,11 +20,13 @@ export function DialogShell({
   wide?: boolean;
   children: ReactNode;
 }) {
+  const returnFocus = useReturnFocus();
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <Dialog.Content
+          {...returnFocus}
           className={`fixed top-[5vh] left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col rounded-xl bg-white shadow-xl ring-1 ring-slate-200 focus:outline-none ${wide ? "max-w-4xl" : "max-w-2xl"}`}
         >
           <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-6 py-4">

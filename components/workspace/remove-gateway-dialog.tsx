@@ -1,6 +1,7 @@
 "use client";
 
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useReturnFocus } from "../use-return-focus";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import type { GatewayState } from "@/lib/workspace-view/types";
@@ -15,11 +16,12 @@ import { ErrorAlert } from "./error-alert";
  * is missing and offers no removal.
  */
 export function RemoveGatewayDialog({ workspace, gateway, onClose }: { workspace: string; gateway: GatewayState | null; onClose: () => void }) {
+  const returnFocus = useReturnFocus();
   return (
     <AlertDialog.Root open={gateway !== null} onOpenChange={(open) => !open && onClose()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
+        <AlertDialog.Content {...returnFocus} className="fixed top-1/2 left-1/2 z-50 flex max-h-[90vh] w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200">
           {gateway && <RemoveBody workspace={workspace} gateway={gateway} onClose={onClose} />}
         </AlertDialog.Content>
       </AlertDialog.Portal>
