@@ -88,6 +88,9 @@ test("details in west: Serving locally, Failed over to east at 0 replicas, Servi
   await expect(west).toContainText("Serving locally", { timeout: 60_000 });
   await shot(page, "failover-03-serving-again");
   await expectNotReloaded(page);
+  // Leave the lab settled for the next specs (workspace-live-slice counts refetches): the Deployment's status too.
+  const available = () => kubectl("west", ["-n", "bookinfo", "get", "deployment/details-v1", "-o", "jsonpath={.status.availableReplicas}"]);
+  await expect.poll(available, { timeout: 30_000 }).toBe("1");
 });
 
 test("a cluster cut off reads Unknown, never Unavailable, and comes back when it is reachable again", async ({ page }) => {
@@ -112,6 +115,8 @@ test("a cluster cut off reads Unknown, never Unavailable, and comes back when it
     await setFault("east", { mode: "none" }, DEMO_LAB);
   }
   await expect(cellOf(table, DETAILS, "east")).not.toContainText("Unknown", { timeout: 60_000 });
+  // Settled: east listed in full again, not merely reachable (the next specs count the page's refetches).
+  await expect(page.getByRole("article", { name: "east" }).getByText("Synced", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(cellOf(table, DETAILS, "west")).toContainText("Serving locally", { timeout: 60_000 });
   await expectNotReloaded(page);
 });
