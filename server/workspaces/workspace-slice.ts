@@ -16,6 +16,7 @@ import { snapshotKeys, type ViewMemo } from "./view-memo";
 import { workspaceClusters } from "./workspace-clusters";
 import type { WorkspaceReach } from "./workspace-conditions";
 import { servicesOf } from "./workspace-services";
+import { withLiveRules } from "./failover-rules";
 
 export type WorkspaceCore = {
   ws: WorkspaceInput;
@@ -40,7 +41,9 @@ export function coreOf(memo: ViewMemo, view: FleetView, ws: WorkspaceInput): Wor
 
 /**
  * The checklist on the very input the previews and the registry plan from (the model's, with the registry's DNS
- * answers), so a DNS-named gateway is judged by the same resolved addresses everywhere.
+ * answers), so a DNS-named gateway is judged by the same resolved addresses everywhere — except DestinationRules,
+ * read as the clusters hold them now (failover-rules.ts: the planner input keeps the console's own rules stale on
+ * purpose, and "outlier detection configured" must see the failover rules the registry wrote).
  */
 export function readinessOf(memo: ViewMemo, view: FleetView, workspace: string): HaChecklist {
   const { snapshot } = view;
@@ -49,7 +52,9 @@ export function readinessOf(memo: ViewMemo, view: FleetView, workspace: string):
   // The gateways' ready pods, fleet-wide once per change of the input or of a cluster's pods.
   const gatewayPods = memo.get("gateway-pods", [input, ...keys.pods], () => gatewayPodsOf(snapshot, input));
   const freshness = memo.get("freshness", [keys.clusters], () => freshnessOf(snapshot));
-  const result = memo.get(`readiness\u0000${workspace}`, [input, keys.clusters, gatewayPods], () => haChecklistFromSnapshot(snapshot, input, workspace, { freshness, gatewayPods }));
+  const rules = snapshot.clusters.map((c) => c.objects.DestinationRule);
+  const live = memo.get("live-rules-input", [input, ...rules], () => withLiveRules(input, snapshot.clusters));
+  const result = memo.get(`readiness\u0000${workspace}`, [live, keys.clusters, gatewayPods], () => haChecklistFromSnapshot(snapshot, live, workspace, { freshness, gatewayPods }));
   if (!result.ok) throw notFound("workspace", result.error.message);
   return result.checklist;
 }
