@@ -39,7 +39,7 @@ describe("diffWithMemo", () => {
     let patched = 0;
     for (const [i, { snapshot, holds, actions }] of steps.entries()) {
       const memo: FleetMemo = new Map();
-      const seen = observedOne(snapshot, previous, memo, memos);
+      observedOne(snapshot, previous, memo, memos);
       const result = diffWithMemo(CLUSTER, desired, holds, holdsKey(holds), memo, scope, memos);
       expect(result, `step ${i}`).toEqual(diffCluster(CLUSTER, desired, observedCluster(snapshot), holds, undefined, scope));
       expect(result.actions.map((a) => `${a.action} ${a.kind} ${a.namespace}/${a.name}`), `step ${i}`).toEqual(actions);
