@@ -70,25 +70,35 @@ type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta
 
 /**
  * The planned part when the plan is the same list (the registry's own writes streaming back): the previous
- * comparisons copied, and only the dirty ids found by binary search and compared again — O(k log n) for k
- * changed live objects instead of a walk over every planned object. A dirty id that is not planned is the
- * unplanned part's business.
+ * comparisons copied, and only the dirty ids compared again, found by binary search — O(k log n) for k changed
+ * live objects instead of a walk over every planned object. When many ids are dirty (a convergence: thousands of
+ * objects appear at once) the walk with one Set probe per planned object is cheaper, so past n / log n it walks.
+ * A dirty id that is not planned is the unplanned part's business.
  */
 function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undefined): Planned {
   const desired = previous.desired;
   const out = previous.comparisons.slice(0, desired.length);
   const retired: Comparison[] = [];
   const added: Comparison[] = [];
-  for (const id of patch.dirty) {
-    const at = lowerBound(desired, id);
-    const d = desired[at];
-    if (!d || desiredId(d) !== id) continue;
+  const redo = (at: number, d: DesiredObject, id: string) => {
     const before = out[at] as Comparison;
     const now = compareWith(d, patch.liveFor(id, liveOf(before)), previous.scope, memos);
-    if (now === before) continue;
+    if (now === before) return;
     out[at] = now;
     retired.push(before);
     added.push(now);
+  };
+  if (patch.dirty.size * Math.log2(desired.length + 1) < desired.length) {
+    for (const id of patch.dirty) {
+      const at = lowerBound(desired, id);
+      const d = desired[at];
+      if (d && desiredId(d) === id) redo(at, d, id);
+    }
+  } else {
+    for (let at = 0; at < out.length; at++) {
+      const id = (out[at] as Comparison).id;
+      if (patch.dirty.has(id)) redo(at, desired[at] as DesiredObject, id);
+    }
   }
   return { out, dropped: [], delta: { retired, added } };
 }
