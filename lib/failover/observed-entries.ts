@@ -3,7 +3,7 @@
 // Service as a pod does: same namespace, and its labels carry every label of the Service's selector. Istio reads a
 // WorkloadEntry's labels as `spec.labels` merged with `metadata.labels`, the metadata winning
 // (serviceentry/conversion.go ConvertWorkloadEntry); a Service without a selector selects none.
-import { asArray, asRecord, asString, asStringMap } from "@/lib/registry/json-read";
+import { asArray, asRecord, asString } from "@/lib/registry/json-read";
 import type { ObservedObject } from "@/lib/registry/types";
 import type { ClusterFacts } from "./types";
 
@@ -45,16 +45,24 @@ function byOneLabel(services: readonly Selecting[]): Map<string, Selecting[]> {
 /** The addresses of the WorkloadEntries each Service selects, by FQDN. */
 export function shadowEntriesOf(objects: readonly ObservedObject[], services: readonly Selecting[]): ClusterFacts["shadowEntries"] {
   const index = byOneLabel(services);
+  // The label keys the index is keyed by (in practice one: `app`). Each WorkloadEntry is looked up by those keys
+  // alone, reading its labels in place: this runs over every WorkloadEntry of a cluster (10^4–10^5), so no per-entry
+  // copy of its labels is made.
+  const keys = [...new Set(services.flatMap((s) => Object.keys(s.selector).sort()[0] ?? []))];
   const found = new Map<string, string[]>();
   for (const o of objects) {
     if (o.kind !== "WorkloadEntry") continue;
     const spec = asRecord(o.spec);
     const address = asString(spec?.address);
     if (!address) continue;
-    const labels = { ...asStringMap(spec?.labels), ...o.labels };
-    for (const [k, v] of Object.entries(labels)) {
+    const specLabels = asRecord(spec?.labels);
+    // Istio's merge: metadata labels win over spec labels.
+    const label = (k: string): string | undefined => o.labels[k] ?? asString(specLabels?.[k]);
+    for (const k of keys) {
+      const v = label(k);
+      if (v === undefined) continue;
       for (const s of index.get(pair(o.namespace, k, v)) ?? []) {
-        if (!Object.entries(s.selector).every(([sk, sv]) => labels[sk] === sv)) continue;
+        if (!Object.entries(s.selector).every(([sk, sv]) => label(sk) === sv)) continue;
         const list = found.get(s.fqdn);
         if (list) list.push(address);
         else found.set(s.fqdn, [address]);
