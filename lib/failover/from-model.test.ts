@@ -4,9 +4,9 @@ import { plan } from "@/lib/plan/plan";
 import { DETAILS, REVIEWS, seedInput } from "@/lib/plan/test-fixtures";
 import type { Freshness } from "@/lib/readiness/context";
 import { gatewayKey, type GatewayPods } from "@/lib/readiness/gateway-pods";
-import type { ObservedCluster } from "@/lib/registry/types";
+import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
 import { failoverStates } from "./failover-state";
-import { failoverInputFrom, type ModelFacts } from "./from-model";
+import { createShadowMemo, failoverInputFrom, type ModelFacts } from "./from-model";
 import { brief, rowOf } from "./test-helpers";
 import type { EndpointCount } from "./types";
 
@@ -78,5 +78,25 @@ describe("failoverInputFrom", () => {
   it("reads a workspace without a WorkspaceSetting as exposing nothing", () => {
     expect(failoverInputFrom(facts({ setting: false })).exposure).toEqual({ setting: false });
     expect(failoverInputFrom(facts()).exposure).toEqual({ setting: true, exposedServices: [DETAILS, REVIEWS] });
+  });
+});
+
+describe("the shadow memo", () => {
+  it("walks a cluster's WorkloadEntries again only when its observed objects or the selecting Services change", () => {
+    const base = facts();
+    const shadowMemo = createShadowMemo();
+    const shadows = (f: ModelFacts) => new Map(failoverInputFrom(f).clusters.map((c) => [c.name, c.shadowEntries]));
+    const first = shadows({ ...base, shadowMemo });
+    // The same answer as without a memo.
+    expect(first).toEqual(shadows(base));
+    // Nothing changed: every cluster's entries are the very same arrays.
+    for (const [name, entries] of shadows({ ...base, shadowMemo })) expect(entries, name).toBe(first.get(name));
+    // West's observed objects changed (its shadows for details gone): west is walked again, the others are not.
+    const selectsDetails = (o: ObservedObject) => o.kind === "WorkloadEntry" && ((o.spec as { labels?: Record<string, string> }).labels?.app ?? o.labels.app) === "details";
+    const observed = base.observed.map((o) => (o.name === "west" ? { ...o, objects: o.objects.filter((x) => !selectsDetails(x)) } : o));
+    const changed = shadows({ ...base, observed, shadowMemo });
+    expect(first.get("west")?.find((w) => w.fqdn === DETAILS)).toBeDefined();
+    expect(changed.get("west")?.find((w) => w.fqdn === DETAILS)).toBeUndefined();
+    for (const [name, entries] of changed) if (name !== "west") expect(entries, name).toBe(first.get(name));
   });
 });

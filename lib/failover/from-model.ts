@@ -13,9 +13,31 @@ import type { PlanInput, WorkspaceInput } from "@/lib/plan/input";
 import { readinessContext, type Freshness, type ReadinessContext } from "@/lib/readiness/context";
 import { gatewayKey, type GatewayPods } from "@/lib/readiness/gateway-pods";
 import { rulesByHost } from "@/lib/readiness/rules-by-host";
-import type { ObservedCluster } from "@/lib/registry/types";
+import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
 import { serviceEntriesOf, shadowEntriesOf, type Selecting } from "./observed-entries";
 import type { ClusterFacts, EndpointCount, Exposure, FailoverInput, GatewayFacts, ServiceFacts } from "./types";
+
+/**
+ * Shadow WorkloadEntries per cluster, kept across calls by the caller (one per fleet model): matching them walks every
+ * WorkloadEntry of a cluster (10^4–10^5), so a cluster whose observed objects and selecting Services are unchanged
+ * is not walked again. Keyed by the observed list's identity (the model keeps it while the cluster is unchanged),
+ * then by the Services' selectors (workspaces sharing a cluster select differently).
+ */
+export type ShadowMemo = WeakMap<readonly ObservedObject[], Map<string, ClusterFacts["shadowEntries"]>>;
+
+export function createShadowMemo(): ShadowMemo {
+  return new WeakMap();
+}
+
+function shadowEntries(memo: ShadowMemo | undefined, objects: readonly ObservedObject[], selecting: readonly Selecting[]): ClusterFacts["shadowEntries"] {
+  if (!memo) return shadowEntriesOf(objects, selecting);
+  const key = JSON.stringify(selecting.map((s) => [s.fqdn, s.namespace, s.selector]));
+  let byKey = memo.get(objects);
+  if (!byKey) memo.set(objects, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (!value) byKey.set(key, (value = shadowEntriesOf(objects, selecting)));
+  return value;
+}
 
 export type ModelFacts = {
   /** The planner input (ModelState.adapted.input). */
@@ -30,6 +52,8 @@ export type ModelFacts = {
   freshness?: ReadonlyMap<string, Freshness>;
   /** `(cluster, fqdn)` → the Service's local endpoints (localEndpointsIn(snapshot)); undefined when unknown. */
   readyEndpoints: (cluster: string, fqdn: string) => EndpointCount | undefined;
+  /** Kept by the caller across calls (createShadowMemo); without it every cluster's WorkloadEntries are walked. */
+  shadowMemo?: ShadowMemo;
 };
 
 /** The WorkspaceSetting's exposure (domain.md §3.1). */
@@ -74,7 +98,7 @@ export function failoverInputFrom(facts: ModelFacts): FailoverInput {
       gateways: gatewaysOf(ctx, facts, cluster.name),
       services: running,
       serviceEntries: serviceEntriesOf(objects, wanted),
-      shadowEntries: shadowEntriesOf(objects, selecting),
+      shadowEntries: shadowEntries(facts.shadowMemo, objects, selecting),
       outlierDetection: running.filter((s) => covering(cluster, s.fqdn).some((dr) => dr.hasOutlierDetection)).map((s) => s.fqdn),
     };
   });

@@ -8,7 +8,7 @@
 //    spanned cluster, their DestinationRules (failover-rules.ts: as the clusters hold them, ours included), the
 //    gateways' ready pods, the clusters' freshness, or that string of counts.
 // So a change elsewhere hands back the very same rows (and the same detail for the page).
-import { failoverInputFrom } from "@/lib/failover/from-model";
+import { createShadowMemo, failoverInputFrom } from "@/lib/failover/from-model";
 import { failoverStates } from "@/lib/failover/failover-state";
 import type { EndpointCount, FailoverRow } from "@/lib/failover/types";
 import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
@@ -93,6 +93,8 @@ export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCor
       gatewayPods,
       freshness,
       readyEndpoints: (cluster, fqdn) => counts.byKey.get(countKey(cluster, fqdn)),
+      // One per view memo (per fleet model): a cluster whose observed objects did not change is not walked again.
+      shadowMemo: memo.get("failover-shadow-memo", [], () => createShadowMemo()),
     });
     return failoverStates(facts).map(failoverCell);
   });
