@@ -7,6 +7,8 @@
 import type { ClusterSnapshot, ObjectMap } from "@/lib/fleet/snapshot-types";
 import type { DestinationRuleInput, PlanInput } from "@/lib/plan/input";
 import { named, toDestinationRule } from "@/lib/registry/adapter-services";
+import type { FleetView } from "./fleet-input";
+import type { ViewMemo } from "./view-memo";
 
 // One adaptation per DestinationRule map, shared by every workspace and kept while the map is.
 const adapted = new WeakMap<ObjectMap, DestinationRuleInput[]>();
@@ -33,4 +35,14 @@ export function withLiveRules(input: PlanInput, live: readonly ClusterSnapshot[]
       return map ? { ...c, destinationRules: rulesOf(map) } : c;
     }),
   };
+}
+
+/**
+ * The model's planner input with every cluster's live DestinationRules: one per input and set of rule maps, shared
+ * by the readiness checklist and the failover view (the same slot of the view memo).
+ */
+export function liveRulesInput(memo: ViewMemo, view: FleetView): PlanInput {
+  const { input } = view.adapted;
+  const rules = view.snapshot.clusters.map((c) => c.objects.DestinationRule);
+  return memo.get("live-rules-input", [input, ...rules], () => withLiveRules(input, view.snapshot.clusters));
 }

@@ -18,7 +18,7 @@ import { freshnessOf } from "@/lib/readiness/from-snapshot";
 import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints";
 import type { FailoverCell } from "@/lib/workspace-view/types";
 import type { ModelState } from "@/server/model/types";
-import { withLiveRules } from "./failover-rules";
+import { liveRulesInput } from "./failover-rules";
 import { snapshotKeys, type ViewMemo } from "./view-memo";
 import type { WorkspaceCore } from "./workspace-slice";
 
@@ -84,10 +84,11 @@ export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCor
   const gateways = memo.get("gateway-pods-digest", [gatewayPods], () => podsDigest(gatewayPods));
   const freshness = memo.get("freshness", [keys.clusters], () => freshnessOf(state.snapshot));
   const observed = state.registry.observed.filter((o) => core.clusterNames.includes(o.name));
-  const rules = spanned.map((c) => c.objects.DestinationRule);
-  return memo.get(`failover\u0000${core.ws.name}`, [input, core, keys.clusters, gateways, counts.digest, ...observed, ...rules], () => {
+  // The same live-rules input as readinessOf: the planner's, with the DestinationRules the clusters hold now.
+  const live = liveRulesInput(memo, state);
+  return memo.get(`failover\u0000${core.ws.name}`, [live, core, keys.clusters, gateways, counts.digest, ...observed], () => {
     const facts = failoverInputFrom({
-      input: withLiveRules(input, spanned),
+      input: live,
       workspace: core.ws,
       observed,
       gatewayPods,

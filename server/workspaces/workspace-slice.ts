@@ -16,7 +16,7 @@ import { snapshotKeys, type ViewMemo } from "./view-memo";
 import { workspaceClusters } from "./workspace-clusters";
 import type { WorkspaceReach } from "./workspace-conditions";
 import { servicesOf } from "./workspace-services";
-import { withLiveRules } from "./failover-rules";
+import { liveRulesInput } from "./failover-rules";
 
 export type WorkspaceCore = {
   ws: WorkspaceInput;
@@ -52,8 +52,7 @@ export function readinessOf(memo: ViewMemo, view: FleetView, workspace: string):
   // The gateways' ready pods, fleet-wide once per change of the input or of a cluster's pods.
   const gatewayPods = memo.get("gateway-pods", [input, ...keys.pods], () => gatewayPodsOf(snapshot, input));
   const freshness = memo.get("freshness", [keys.clusters], () => freshnessOf(snapshot));
-  const rules = snapshot.clusters.map((c) => c.objects.DestinationRule);
-  const live = memo.get("live-rules-input", [input, ...rules], () => withLiveRules(input, snapshot.clusters));
+  const live = liveRulesInput(memo, view);
   const result = memo.get(`readiness\u0000${workspace}`, [live, keys.clusters, gatewayPods], () => haChecklistFromSnapshot(snapshot, live, workspace, { freshness, gatewayPods }));
   if (!result.ok) throw notFound("workspace", result.error.message);
   return result.checklist;
