@@ -42,6 +42,8 @@ const rawEnvSchema = z.object({
   EASTWEST_ALLOWED_HOSTS: z.string().optional(),
   // Gateway addresses on loopback are meaningless between real clusters; the embedded lab publishes them.
   EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: z.stringbool().default(false),
+  // Prometheus with Istio's standard metrics (istio_requests_total): where traffic and "served by" come from.
+  EASTWEST_PROMETHEUS_URL: z.url({ protocol: /^https?$/, error: "EASTWEST_PROMETHEUS_URL must be an http(s) URL" }).optional(),
 });
 
 /** Loopback names a browser on this machine uses; any port. */
@@ -74,6 +76,8 @@ export type ServerEnv = {
   allowedHosts: string[];
   /** Accept 127.0.0.0/8 and ::1 as east-west gateway addresses (the embedded lab only). */
   allowLoopbackGatewayAddresses: boolean;
+  /** Prometheus's base URL, when configured (no trailing slash); undefined: traffic is not shown. */
+  prometheusUrl: string | undefined;
 };
 
 export function parseEnv(raw: Record<string, string | undefined>, homeDir: string): ServerEnv {
@@ -97,6 +101,7 @@ export function parseEnv(raw: Record<string, string | undefined>, homeDir: strin
     authMode: env.EASTWEST_AUTH_MODE,
     allowedHosts: env.EASTWEST_ALLOWED_HOSTS === undefined ? DEFAULT_ALLOWED_HOSTS : list(env.EASTWEST_ALLOWED_HOSTS.toLowerCase(), ","),
     allowLoopbackGatewayAddresses: env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES,
+    prometheusUrl: env.EASTWEST_PROMETHEUS_URL?.replace(/\/+$/, ""),
   };
 }
 

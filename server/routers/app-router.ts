@@ -1,11 +1,21 @@
 import { createTRPCRouter } from "@/server/trpc";
+import { clustersRouter } from "./clusters";
 import { fleetRouter } from "./fleet";
+import { inspectRouter } from "./inspect";
+import { objectsRouter } from "./objects";
 import { registryRouter } from "./registry";
+import { topologyRouter } from "./topology";
+import { trafficRouter } from "./traffic";
 import { workspaceRouter } from "./workspace";
 
 export const appRouter = createTRPCRouter({
+  clusters: clustersRouter,
   fleet: fleetRouter,
+  inspect: inspectRouter,
+  objects: objectsRouter,
   registry: registryRouter,
+  topology: topologyRouter,
+  traffic: trafficRouter,
   workspace: workspaceRouter,
 });
 

@@ -1,0 +1,4 @@
+// Router `clusters`: filled in by its owner this session (see lib/topology/types.ts, lib/traffic/types.ts).
+import { createTRPCRouter } from "@/server/trpc";
+
+export const clustersRouter = createTRPCRouter({});
