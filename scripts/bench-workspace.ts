@@ -7,7 +7,7 @@
 // second: event-loop delay (the console's 5 s windows), leadership, memory. One table, and the figures as JSON
 // (BENCH_JSON, default in the OS temp dir). Bounded by a watchdog sized for the registry's writes; stops all it started.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { WorkspaceDetail, WorkspaceSummary } from "@/lib/workspace-view/types";
@@ -68,6 +68,26 @@ async function settledHeap(): Promise<number | undefined> {
   return heaps.length > 0 ? Math.min(...heaps) : undefined;
 }
 
+/** BENCH_CPU_PROFILE=<dir>: every console process gets scripts/bench/cpu-profile-preload.cjs (profiles the team run). */
+function profilerEnv(): Record<string, string> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return {};
+  return { BENCH_CPU_PROFILE: dir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${join(root, "scripts/bench/cpu-profile-preload.cjs")}`.trim() };
+}
+
+/** Starts, or stops and writes, the profile of every process the preload registered. */
+function toggleProfilers(): void {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return;
+  for (const pid of readdirSync(join(dir, "pids"))) {
+    try {
+      process.kill(Number(pid), "SIGUSR2");
+    } catch {
+      // Gone already (npx's launcher exits once next runs).
+    }
+  }
+}
+
 /** Waits (bounded) until the console closes a window that began after `since` (console seconds). */
 async function nextWindow(readings: readonly MetricsReading[], afterEndS: number): Promise<void> {
   const deadline = performance.now() + 120_000;
@@ -83,7 +103,7 @@ let sampler: ReturnType<typeof sampleMetrics> | undefined;
 try {
   console.log("bench: starting the console (registry standalone, production settings)…");
   const consoleStart = performance.now();
-  const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" };
+  const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true", ...profilerEnv() };
   consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, consoleEnv, 120_000);
   const planLines = watchLines(consoleProc.child, /planned the fleet in/);
   const readyAt = performance.now();
@@ -108,8 +128,10 @@ try {
   const windowEndBeforeRun = sampler.readings.at(-1)?.window?.endS ?? -1;
   console.log(`bench: the team run (${kinds.map((k) => `${k.calls.length} ${k.name}`).join(", ")})…`);
   const runStart = performance.now();
+  toggleProfilers();
   const results = await runTeam(kinds);
   const runEnd = performance.now();
+  toggleProfilers();
   await nextWindow(sampler.readings, sampler.readings.at(-1)?.window?.endS ?? windowEndBeforeRun);
   await sampler.stop();
   const last = sampler.readings.at(-1);

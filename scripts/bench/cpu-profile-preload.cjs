@@ -1,0 +1,31 @@
+// Benchmarks only (BENCH_CPU_PROFILE=<dir>): loaded with NODE_OPTIONS="--require <this file>" into every Node process
+// a benchmark starts. `next start` serves from a process of its own, where `--cpu-prof` on the launcher does not
+// reach and which NODE_OPTIONS refuses `--cpu-prof` for; this preload gives each process a profiler switched by
+// SIGUSR2 (first: start, second: stop and write <dir>/<pid>.cpuprofile), so a benchmark profiles just its window.
+// The main thread's inspector session answers synchronously, so the write completes inside the signal handler.
+"use strict";
+const { Session } = require("node:inspector");
+const { mkdirSync, writeFileSync } = require("node:fs");
+const { join } = require("node:path");
+
+const dir = process.env.BENCH_CPU_PROFILE;
+if (dir) {
+  mkdirSync(join(dir, "pids"), { recursive: true });
+  writeFileSync(join(dir, "pids", String(process.pid)), process.argv.slice(1).join(" "));
+  let session;
+  process.on("SIGUSR2", () => {
+    if (!session) {
+      session = new Session();
+      session.connect();
+      session.post("Profiler.enable");
+      session.post("Profiler.setSamplingInterval", { interval: 1000 });
+      session.post("Profiler.start");
+      return;
+    }
+    session.post("Profiler.stop", (err, result) => {
+      if (!err) writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+      session.disconnect();
+      session = undefined;
+    });
+  });
+}
