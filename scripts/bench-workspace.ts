@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { WorkspaceDetail, WorkspaceSummary } from "@/lib/workspace-view/types";
 import { buildIfNeeded } from "./build-if-needed";
 import { readMetrics, sampleMetrics, type MetricsReading } from "./bench/console-metrics";
@@ -68,11 +69,11 @@ async function settledHeap(): Promise<number | undefined> {
   return heaps.length > 0 ? Math.min(...heaps) : undefined;
 }
 
-/** BENCH_CPU_PROFILE=<dir>: every console process gets scripts/bench/cpu-profile-preload.cjs (profiles the team run). */
+/** BENCH_CPU_PROFILE=<dir>: every console process gets scripts/bench/cpu-profile-preload.mjs (profiles the team run). */
 function profilerEnv(): Record<string, string> {
   const dir = process.env.BENCH_CPU_PROFILE;
   if (!dir) return {};
-  return { BENCH_CPU_PROFILE: dir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${join(root, "scripts/bench/cpu-profile-preload.cjs")}`.trim() };
+  return { BENCH_CPU_PROFILE: dir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(join(root, "scripts/bench/cpu-profile-preload.mjs")).href}`.trim() };
 }
 
 /** Starts, or stops and writes, the profile of every process the preload registered. */

@@ -1,12 +1,11 @@
-// Benchmarks only (BENCH_CPU_PROFILE=<dir>): loaded with NODE_OPTIONS="--require <this file>" into every Node process
+// Benchmarks only (BENCH_CPU_PROFILE=<dir>): loaded with NODE_OPTIONS="--import <this file>" into every Node process
 // a benchmark starts. `next start` serves from a process of its own, where `--cpu-prof` on the launcher does not
 // reach and which NODE_OPTIONS refuses `--cpu-prof` for; this preload gives each process a profiler switched by
 // SIGUSR2 (first: start, second: stop and write <dir>/<pid>.cpuprofile), so a benchmark profiles just its window.
 // The main thread's inspector session answers synchronously, so the write completes inside the signal handler.
-"use strict";
-const { Session } = require("node:inspector");
-const { mkdirSync, writeFileSync } = require("node:fs");
-const { join } = require("node:path");
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import { join } from "node:path";
 
 const dir = process.env.BENCH_CPU_PROFILE;
 if (dir) {
