@@ -5,11 +5,12 @@ import { formatAge, formatLatency } from "@/lib/format";
 import { ClusterCounts } from "./cluster-counts";
 import { ClusterProblem, clusterProblem } from "./cluster-problem";
 import { ClusterStatusBadge, ManagementBadge, SyncBadge } from "./cluster-status-badge";
+import { ClusterLink } from "./overview/cluster-link";
 import { RecheckButton } from "./recheck-button";
 import { RelativeTime } from "./relative-time";
 import { useNow } from "./use-now";
 
-/** One cluster of the fleet: identity, reachability, sync state and what its cache counts. */
+/** One cluster of the fleet: identity (linking to its page), reachability, sync state and what its cache counts. */
 export function ClusterCard({ status }: { status: ClusterStatus }) {
   const now = useNow();
   const age = (iso: string) => formatAge(iso, now ?? new Date(iso));
@@ -26,7 +27,7 @@ export function ClusterCard({ status }: { status: ClusterStatus }) {
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h2 id={headingId} className="truncate text-lg font-semibold text-slate-900">
-              {status.cluster}
+              <ClusterLink name={status.cluster} />
             </h2>
             {status.management && <ManagementBadge />}
           </div>
