@@ -35,6 +35,9 @@ export type ServedBy = {
 /** One source cluster → destination cluster flow of one service. */
 export type TrafficFlow = { sourceCluster: string; destinationCluster: string; fqdn: string; rps: number; errorRate: number };
 
+/** Traffic on one topology edge (lib/traffic/edge-traffic.ts `edgeTraffic`): summed over its services. */
+export type EdgeTraffic = { rps: number; errorRate: number };
+
 export type TrafficView = {
   status: TrafficStatus;
   servedBy: ServedBy[];

@@ -1,4 +1,16 @@
-// Router `traffic`: filled in by its owner this session (see lib/topology/types.ts, lib/traffic/types.ts).
-import { createTRPCRouter } from "@/server/trpc";
+// Router `traffic` (contract: lib/traffic/types.ts): which cluster served each service's requests over the last
+// minute, from Prometheus. Thin: the input through the contract's schema, the work in server/traffic.
+import { trafficInputSchema } from "@/lib/traffic/types";
+import { trafficSource } from "@/server/traffic/traffic-runtime";
+import { trafficView } from "@/server/traffic/traffic-view";
+import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { modelOf } from "@/server/workspaces/production-deps";
 
-export const trafficRouter = createTRPCRouter({});
+export const trafficRouter = createTRPCRouter({
+  /** The traffic view (status, served-by rows, flows); `workspace`: only its services (NOT_FOUND when unknown). */
+  view: publicProcedure.input(trafficInputSchema).query(async ({ ctx, input }) => {
+    if (input.workspace === undefined) return trafficSource().view();
+    await ctx.fleet.ready();
+    return trafficView({ source: trafficSource(), model: modelOf(ctx) }, input.workspace);
+  }),
+});
