@@ -1,0 +1,27 @@
+// The topology API's plain functions over the fleet model (the router is thin over them): the model's current
+// state, its memoized full topology, then only aggregation or paging. `computedAt` is the state read now (the full
+// topology is kept across states that change nothing it shows).
+import { graphView, rowsView } from "@/lib/topology/graph";
+import type { RowsQuery } from "@/lib/topology/rows";
+import type { TopologyGraph, TopologyRows } from "@/lib/topology/types";
+import type { FleetModel } from "@/server/model/types";
+import { stateOf } from "@/server/workspaces/fleet-input";
+import { viewMemoOf } from "@/server/workspaces/view-memo";
+import { fullTopologyOf } from "./full-topology";
+
+export async function topologyGraph(model: FleetModel, input: { workspace?: string | undefined; expanded: readonly string[] }): Promise<TopologyGraph> {
+  const state = await stateOf({ model });
+  const full = fullTopologyOf(viewMemoOf(model), state, input.workspace);
+  return { ...graphView(full, input.expanded), computedAt: state.snapshot.at };
+}
+
+export async function topologyRows(model: FleetModel, input: RowsQuery): Promise<TopologyRows> {
+  const state = await stateOf({ model });
+  return rowsView(fullTopologyOf(viewMemoOf(model), state, input.workspace), input);
+}
+
+/** The version of the scope's graph in the model's current state (the change stream compares it). */
+export async function topologyVersion(model: FleetModel, workspace: string | undefined): Promise<string> {
+  const state = await stateOf({ model });
+  return fullTopologyOf(viewMemoOf(model), state, workspace).version;
+}
