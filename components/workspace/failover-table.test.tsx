@@ -1,10 +1,12 @@
 // The failover table as the server renders it: a real table (caption, column and row headers) with the words of
 // lib/failover, the reason for At risk and where Failed over goes; deliberate states for a workspace without
-// services and for one that exposes nothing.
+// services and for one that exposes nothing; with Prometheus, which cluster served each cell in the last minute,
+// and without it (not configured, not answering) one note above the table and no figure in any cell.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import type { TrafficView } from "@/lib/traffic/types";
 import type { FailoverCell, WorkspaceDetail, WorkspaceService } from "@/lib/workspace-view/types";
-import { FailoverTable } from "./failover-table";
+import { FailoverTableView as FailoverTable, type TableTraffic } from "./failover-table";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 
@@ -51,5 +53,47 @@ describe("FailoverTable", () => {
     ["nothing exposed", detail([service(false)], [cell("west", { kind: "at-risk", words: "At risk", reason: "not-exposed", reasonWords: "not exposed" })]), "Nothing is exposed: no service of this workspace can fail over"],
   ])("%s: says so", (_name, d, sentence) => {
     expect(text(renderToStaticMarkup(<FailoverTable detail={d} />))).toContain(sentence);
+  });
+});
+
+const AT = "2026-12-05T04:00:00.000Z";
+const trafficOf = (view: TrafficView): TableTraffic => ({ view, state: { status: view.status, at: view.at } });
+const FAILED_OVER = detail([service(true)], [
+  cell("west", { kind: "failed-over", words: "Failed over", targets: [{ cluster: "east", gateway: "bookinfo/eastwest-gateway" }], sentence: "Failed over to east." }),
+  cell("east", {}),
+]);
+const OK: TrafficView = {
+  status: { state: "ok", window: "1m" },
+  servedBy: [{ sourceCluster: "west", fqdn: DETAILS, rps: 1.2, errorRate: 0.02, servedBy: [{ cluster: "east", share: 1, rps: 1.2 }] }],
+  flows: [],
+  at: AT,
+};
+const cellHtml = (html: string, cluster: string) => text(/<td data-cluster="([^"]+)"[^>]*>(.*?)<\/td>/g.exec(html.slice(html.indexOf(`data-cluster="${cluster}"`) - 4))?.[2] ?? "");
+
+describe("FailoverTable with traffic", () => {
+  it("each cell says which cluster served it in the last minute, with the rate and 5xx share; once the source is named", () => {
+    const html = renderToStaticMarkup(<FailoverTable detail={FAILED_OVER} traffic={trafficOf(OK)} />);
+    expect(cellHtml(html, "west")).toContain("Failed over to east through bookinfo/eastwest-gateway served by east 100 % in the last minute · 1.2 req/s · 2 % 5xx");
+    expect(cellHtml(html, "east")).toContain("no requests in the last minute");
+    expect(html).toContain('title="Failed over to east. west: failed over; served by east 100 % in the last minute."');
+    expect(text(html).match(/Prometheus, istio_requests_total/g)).toHaveLength(1);
+  });
+
+  it.each<[string, TableTraffic, string]>([
+    ["no Prometheus configured", trafficOf({ ...OK, status: { state: "not-configured" }, servedBy: [] }), "Traffic is not shown: no Prometheus is configured (EASTWEST_PROMETHEUS_URL)."],
+    ["Prometheus down", trafficOf({ ...OK, status: { state: "down", message: "Prometheus at http://prom:9090 does not answer the traffic query: no answer in time." }, servedBy: [] }), "Traffic is not shown: Prometheus does not answer. Prometheus at http://prom:9090 does not answer the traffic query: no answer in time."],
+    ["the console's request failed", { state: { error: new Error("network down") } }, "Traffic is not shown: the console could not read it"],
+  ])("%s: one note above the table, no figure in any cell", (_name, traffic, note) => {
+    const html = renderToStaticMarkup(<FailoverTable detail={FAILED_OVER} traffic={traffic} />);
+    expect(text(html)).toContain(note);
+    expect(text(html).split("Traffic is not shown")).toHaveLength(2);
+    expect(html).not.toContain("data-traffic");
+    expect(text(html)).not.toContain("no requests");
+  });
+
+  it("while the traffic view loads: no note, no figure", () => {
+    const html = renderToStaticMarkup(<FailoverTable detail={FAILED_OVER} />);
+    expect(html).not.toContain("Traffic is not shown");
+    expect(html).not.toContain("data-traffic");
   });
 });

@@ -1,8 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { servedByFor } from "@/lib/traffic/served-by-words";
+import type { TrafficView } from "@/lib/traffic/types";
 import type { FailoverCell, WorkspaceDetail } from "@/lib/workspace-view/types";
-import { FailoverStateCell } from "./failover-cell";
+import { TrafficNote, type TrafficState } from "../traffic/traffic-note";
+import { useTrafficView } from "../traffic/use-traffic-view";
+import { FailoverStateCell, type CellTraffic } from "./failover-cell";
 import { FailoverLegend } from "./failover-legend";
 
 const FIRST = 25;
@@ -39,8 +43,27 @@ function NothingExposedNote({ detail }: { detail: WorkspaceDetail }) {
   );
 }
 
-/** The failover state of every service of the workspace in every cluster it spans, live with the detail. */
+/** The table's traffic: the view when Prometheus answered, for the cells; the note's state in every case. */
+export type TableTraffic = { view?: TrafficView; state: TrafficState };
+
+/** A cell's traffic: only from a view Prometheus answered (otherwise the note above the table says why, once). */
+function cellTraffic(view: TrafficView | undefined, cell: FailoverCell): CellTraffic {
+  if (view?.status.state !== "ok") return undefined;
+  return { row: servedByFor(view.servedBy, cell.cluster, cell.fqdn) };
+}
+
+/**
+ * The failover state of every service of the workspace in every cluster it spans, live with the detail; with
+ * Prometheus, which cluster served each one in the last minute (polled while the page is visible).
+ */
 export function FailoverTable({ detail }: { detail: WorkspaceDetail }) {
+  const query = useTrafficView(detail.name);
+  const state: TrafficState = query.data ? { status: query.data.status, at: query.data.at } : query.error ? { error: query.error } : undefined;
+  return <FailoverTableView detail={detail} traffic={{ ...(query.data ? { view: query.data } : {}), state }} />;
+}
+
+/** The table itself, for a given traffic view (rendered by tests without a server). */
+export function FailoverTableView({ detail, traffic = { state: undefined } }: { detail: WorkspaceDetail; traffic?: TableTraffic }) {
   const [all, setAll] = useState(false);
   const rows = byService(detail.failover);
   const clusters = detail.clusters.map((c) => c.name).filter((name) => rows.some((r) => r.cells.has(name)));
@@ -55,6 +78,7 @@ export function FailoverTable({ detail }: { detail: WorkspaceDetail }) {
       ) : (
         <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
           <NothingExposedNote detail={detail} />
+          <TrafficNote state={traffic.state} />
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Failover state of each service in each cluster</caption>
@@ -81,7 +105,7 @@ export function FailoverTable({ detail }: { detail: WorkspaceDetail }) {
                       const cell = row.cells.get(c);
                       return (
                         <td key={c} data-cluster={c} className="px-4 py-2.5">
-                          {cell ? <FailoverStateCell cell={cell} /> : <span className="text-xs text-slate-500">not here</span>}
+                          {cell ? <FailoverStateCell cell={cell} traffic={cellTraffic(traffic.view, cell)} /> : <span className="text-xs text-slate-500">not here</span>}
                         </td>
                       );
                     })}
