@@ -1,0 +1,94 @@
+// inspect.whatIf: "if this part failed now". lib/failover's failoverImpact recomputes every failover state of each
+// workspace in scope on its input with the part removed (nothing is injected), and the changes are grouped by the
+// cluster whose clients see them. Memoized per (failover input, removal): the input is the same object between two
+// changes of what it reads, so asking again is a lookup, and a new model state drops the old answers with the input.
+import { failoverImpact, type Impact } from "@/lib/failover/impact";
+import { failoverStates } from "@/lib/failover/failover-state";
+import type { FailoverInput, FailoverRow, FailoverState } from "@/lib/failover/types";
+import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
+import { compareStrings } from "@/lib/plan/json";
+import { quoted } from "@/lib/validation/bounded-text";
+import { notFound } from "@/server/errors";
+import type { ModelState } from "@/server/model/types";
+import { stateOf } from "@/server/workspaces/fleet-input";
+import { viewMemoOf } from "@/server/workspaces/view-memo";
+import { failoverInputOf } from "./failover-input";
+import type { InspectDeps } from "./deps";
+import { removalKey, removalWords, type WhatIfRemoval } from "./removal";
+import { cellKey, scopeOf, type Scope } from "./scope";
+import type { WhatIfResult, WhatIfService } from "./types";
+
+/** Answers kept per input: a person explores a handful of parts; a bound keeps a scripted sweep from growing it. */
+const MAX_PER_INPUT = 256;
+
+type Memo = { before: readonly FailoverRow[]; impacts: Map<string, Impact> };
+const memos = new WeakMap<FailoverInput, Memo>();
+
+/** failoverImpact, memoized per (input, removal); the states before are computed once per input. */
+export function impactOf(input: FailoverInput, removal: WhatIfRemoval): Impact {
+  let memo = memos.get(input);
+  if (!memo) memos.set(input, (memo = { before: failoverStates(input), impacts: new Map() }));
+  const key = removalKey(removal);
+  let impact = memo.impacts.get(key);
+  if (!impact) {
+    impact = failoverImpact(input, removal, memo.before);
+    if (memo.impacts.size >= MAX_PER_INPUT) memo.impacts.delete(memo.impacts.keys().next().value ?? "");
+    memo.impacts.set(key, impact);
+  }
+  return impact;
+}
+
+/** The removal names something of the scope; otherwise NOT_FOUND naming the field. */
+function requirePart(state: ModelState, scope: Scope, removal: WhatIfRemoval): void {
+  if (!state.snapshot.clusters.some((c) => c.name === removal.cluster)) throw notFound("removal.cluster", `cluster ${quoted(removal.cluster)} is not in the fleet.`);
+  if (removal.kind === "gateway") {
+    const gateways = state.adapted.input.clusters.find((c) => c.name === removal.cluster)?.gateways ?? [];
+    if (!gateways.some((g) => g.namespace === removal.namespace && g.name === removal.name)) throw notFound("removal.name", `${removal.cluster} has no east-west gateway ${quoted(`${removal.namespace}/${removal.name}`)}.`);
+  }
+  if (removal.kind === "instance") {
+    const cell = scope.cells.get(cellKey(removal.cluster, removal.fqdn))?.cell;
+    if (!cell || cell.kind === "remote-only") throw notFound("removal.fqdn", `${removal.cluster} runs no service ${quoted(removal.fqdn)} in this scope.`);
+  }
+}
+
+const targetsOf = (s: FailoverState) => ("targets" in s ? s.targets : s.kind === "remote-only" ? s.remotes.flatMap((r) => (r.ok ? [r.route] : [])) : []).map((r) => ({ cluster: r.cluster, gateway: r.gateway }));
+
+function serviceOf(change: Impact["changes"][number]): WhatIfService {
+  const row = (state: FailoverState): FailoverRow => ({ cluster: change.cluster, fqdn: change.fqdn, namespace: change.namespace, state });
+  const { before, after } = change;
+  return {
+    fqdn: change.fqdn,
+    namespace: change.namespace,
+    before: { kind: before.kind, words: FAILOVER_WORDS[before.kind], sentence: failoverSentence(row(before)) },
+    after: { kind: after.kind, words: FAILOVER_WORDS[after.kind], ...(after.kind === "at-risk" ? { reasonWords: AT_RISK_WORDS[after.reason] } : {}), sentence: failoverSentence(row(after)) },
+    targets: targetsOf(after),
+    unavailable: after.kind === "unavailable",
+  };
+}
+
+/** Changes of every workspace, a (cluster, service) counted once (the first workspace's), grouped by cluster. */
+function grouped(impacts: readonly Impact[]): WhatIfResult["clusters"] {
+  const seen = new Set<string>();
+  const byCluster = new Map<string, WhatIfService[]>();
+  for (const change of impacts.flatMap((i) => i.changes)) {
+    const key = cellKey(change.cluster, change.fqdn);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = byCluster.get(change.cluster) ?? [];
+    byCluster.set(change.cluster, [...list, serviceOf(change)]);
+  }
+  return [...byCluster].sort(([a], [b]) => compareStrings(a, b)).map(([cluster, services]) => ({ cluster, services: services.sort((a, b) => compareStrings(a.fqdn, b.fqdn)) }));
+}
+
+export async function whatIf(deps: InspectDeps, input: { workspace?: string | undefined; removal: WhatIfRemoval }): Promise<WhatIfResult> {
+  const state = await stateOf(deps);
+  const memo = viewMemoOf(deps.model);
+  const scope = scopeOf(memo, state, input.workspace);
+  const { removal } = input;
+  requirePart(state, scope, removal);
+  // A workspace not spanning the removed part's cluster reads nothing of it: its impact is empty.
+  const impacts = scope.cores.filter((core) => core.clusterNames.includes(removal.cluster)).map((core) => impactOf(failoverInputOf(memo, state, core), removal));
+  const clusters = grouped(impacts);
+  const services = clusters.flatMap((c) => c.services);
+  return { removal, removalWords: removalWords(removal), clusters, changed: services.length, unavailable: services.filter((s) => s.unavailable).length, computedAt: state.snapshot.at };
+}
