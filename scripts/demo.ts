@@ -34,6 +34,9 @@ const lab = await startUntil(node, ["--import", "tsx", "lab/main.ts", "--kubecon
   hide: /^admin token [0-9a-f]+$/,
 });
 const adminTokenFile = join(dirname(kubeconfig), "admin-token");
+// Prometheus scraping the lab's per-cluster Istio metrics when it is installed (else one line on how to get it),
+// started before the console so the console is told where it is: its pages then show which cluster served what.
+const prometheus = await startDemoPrometheus(labArgs, kubeconfig);
 const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], /Ready in|started server/i, {
   cwd: root,
   prefix: "[console] ",
@@ -43,11 +46,11 @@ const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next",
     EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true",
     ...process.env,
     KUBECONFIG: kubeconfig,
+    // The demo's own Prometheus is the one that scrapes this lab (another one would show another mesh).
+    ...(prometheus.url ? { EASTWEST_PROMETHEUS_URL: prometheus.url } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
-// Prometheus scraping the lab's per-cluster Istio metrics when it is installed (else one line on how to get it).
-const prometheus = await startDemoPrometheus(labArgs, kubeconfig);
 stopTogetherOnSignal([lab, consoleServer, ...prometheus.children]);
 console.log(`\nEastwest Console is running at http://${host}:${port}`);
 console.log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} --context west get pods -n bookinfo`);
