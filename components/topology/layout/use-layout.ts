@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { layoutGraph, type Layout, type LayoutInput, type OrderMemory } from "./layout-graph";
+
+type Answer = { seq: number; layout: Layout };
+export type Laid<G> = { graph: G; layout: Layout };
+
+/**
+ * The boxes of a graph's nodes, computed in a Web Worker (layout.worker.ts), returned with the graph they belong
+ * to, so the canvas always draws a graph with its own layout (never new nodes in an old layout). Undefined until
+ * the first answer; only the latest request's answer is used. Where no Worker can start, the same pure function
+ * runs here instead.
+ */
+export function useLayout<G extends { nodes: readonly LayoutInput[] }>(graph: G | undefined): Laid<G> | undefined {
+  const worker = useRef<Worker | null>(null);
+  const fallbackOrder = useRef<OrderMemory>(new Map());
+  const pending = useRef<{ seq: number; graph: G } | null>(null);
+  const seq = useRef(0);
+  const [laid, setLaid] = useState<Laid<G> | undefined>(undefined);
+
+  useEffect(() => {
+    let w: Worker | null = null;
+    try {
+      w = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module", name: "topology-layout" });
+      w.onmessage = (event: MessageEvent<Answer>) => {
+        const request = pending.current;
+        if (request && event.data.seq === request.seq) setLaid({ graph: request.graph, layout: event.data.layout });
+      };
+    } catch {
+      w = null;
+    }
+    worker.current = w;
+    return () => w?.terminate();
+  }, []);
+
+  useEffect(() => {
+    if (!graph) return;
+    const next = ++seq.current;
+    pending.current = { seq: next, graph };
+    const nodes = graph.nodes.map(({ id, parent, kind, expanded }) => ({ id, parent, kind, expanded }));
+    if (worker.current) worker.current.postMessage({ seq: next, nodes });
+    else setLaid({ graph, layout: layoutGraph(nodes, fallbackOrder.current) });
+  }, [graph]);
+
+  return laid;
+}
