@@ -8,12 +8,11 @@ import type { ModelState } from "@/server/model/types";
 import type { InspectDeps } from "./deps";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { snapshotKeys, viewMemoOf, type ViewMemo } from "@/server/workspaces/view-memo";
-import { groupKey, groupsOf } from "./group-index";
 import { clusterFacts, gatewayAddresses, gatewayFacts } from "./node-facts";
 import { parseNodeId, type NodeRef } from "./node-id";
 import { nodeObjects } from "./node-objects";
 import { serviceDetails } from "./service-details";
-import { cellKey, scopeOf, type Scope } from "./scope";
+import { scopeOf, type Scope } from "./scope";
 import { connectCommand } from "./test-command";
 import type { NodeDetails } from "./types";
 
@@ -21,13 +20,16 @@ import type { NodeDetails } from "./types";
 const unknownNode = (id: string, why: string) => notFound("id", `node ${quoted(id)} ${why}.`);
 
 /** Workspaces of the scope spanning `cluster`. */
-const spanning = (scope: Scope, cluster: string) => scope.cores.filter((c) => c.clusterNames.includes(cluster)).map((c) => c.ws.name);
+const spanning = (scope: Scope, cluster: string) => scope.parts.filter((p) => p.core.clusterNames.includes(cluster)).map((p) => p.core.ws.name);
+
+/** The group drawn for a cluster, with its namespaces and gateways: the graph's own counts. */
+const groupOf = (scope: Scope, cluster: string) => scope.full.clusterById.get(`cluster:${cluster}`);
 
 type Base = Pick<NodeDetails, "id" | "cluster" | "computedAt">;
 
-function clusterNode(base: Base, state: ModelState, memo: ViewMemo, scope: Scope, workspace: string | undefined, c: ClusterSnapshot): NodeDetails {
+function clusterNode(base: Base, state: ModelState, scope: Scope, c: ClusterSnapshot): NodeDetails {
   const input = state.adapted.input.clusters.find((x) => x.name === c.name);
-  const counts = groupsOf(memo, workspace, scope).counts.get(groupKey(c.name));
+  const counts = groupOf(scope, c.name)?.counts;
   return {
     ...base,
     kind: "cluster",
@@ -43,8 +45,8 @@ function clusterNode(base: Base, state: ModelState, memo: ViewMemo, scope: Scope
   };
 }
 
-function namespaceNode(base: Base, memo: ViewMemo, scope: Scope, workspace: string | undefined, c: ClusterSnapshot, namespace: string): NodeDetails {
-  const counts = groupsOf(memo, workspace, scope).counts.get(groupKey(c.name, namespace));
+function namespaceNode(base: Base, scope: Scope, c: ClusterSnapshot, namespace: string): NodeDetails {
+  const counts = groupOf(scope, c.name)?.namespaces.find((n) => n.collapsed.namespace === namespace)?.collapsed.counts;
   if (!counts && !c.objects.Namespace.has(namespace)) throw unknownNode(base.id, `names no namespace of ${c.name} in this scope`);
   const { objects } = nodeObjects(c, { kind: "namespace", cluster: c.name, namespace });
   return {
@@ -70,7 +72,7 @@ function gatewayNode(base: Base, state: ModelState, memo: ViewMemo, scope: Scope
   const { objects, more } = nodeObjects(c, { kind: "gateway", cluster: c.name, namespace, name });
   const address = gatewayAddresses(gateway)[0];
   const workspaces = spanning(scope, c.name);
-  const others = [...new Set(scope.cores.flatMap((core) => core.clusterNames))].filter((n) => n !== c.name);
+  const others = [...new Set(scope.parts.flatMap((p) => p.core.clusterNames))].filter((n) => n !== c.name);
   return {
     ...base,
     kind: "gateway",
@@ -96,17 +98,17 @@ export async function nodeDetails(deps: InspectDeps, input: { workspace?: string
   const base: Base = { id: input.id, cluster: c.name, computedAt: state.snapshot.at };
   switch (ref.kind) {
     case "cluster":
-      return clusterNode(base, state, memo, scope, input.workspace, c);
+      return clusterNode(base, state, scope, c);
     case "namespace":
-      return namespaceNode(base, memo, scope, input.workspace, c, ref.namespace);
+      return namespaceNode(base, scope, c, ref.namespace);
     case "gateway":
       return gatewayNode(base, state, memo, scope, c, ref.namespace, ref.name);
     case "service":
     case "service-entry": {
-      const scoped = scope.cells.get(cellKey(c.name, ref.fqdn));
-      if (!scoped) throw unknownNode(input.id, `names no service of ${c.name}${input.workspace ? ` in workspace ${quoted(input.workspace)}` : ""}`);
+      const row = scope.rows.byId.get(input.id);
+      if (!row) throw unknownNode(input.id, `names no service of ${c.name}${input.workspace ? ` in workspace ${quoted(input.workspace)}` : ""}`);
       const status = await deps.registryStatus?.();
-      return serviceDetails({ base, state, scope, groups: groupsOf(memo, input.workspace, scope), c, ref, scoped, propagation: status?.propagation });
+      return serviceDetails({ base, state, scope, c, row, propagation: status?.propagation });
     }
   }
 }

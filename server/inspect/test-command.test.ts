@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { FailoverCell } from "@/lib/workspace-view/types";
+import type { TopologyRow } from "@/lib/topology/types";
 import { connectCommand, curlCommand, curlExplains, shellQuote } from "./test-command";
 
-const cell = (kind: FailoverCell["kind"], targets: FailoverCell["targets"] = []): FailoverCell => ({ cluster: "east", fqdn: "details.bookinfo.svc.cluster.local", namespace: "bookinfo", kind, words: "", targets, sentence: "" });
+const row = (state: TopologyRow["state"], targets: TopologyRow["targets"] = []): TopologyRow => ({ id: "svc:east/details.bookinfo.svc.cluster.local", cluster: "east", fqdn: "details.bookinfo.svc.cluster.local", namespace: "bookinfo", state, words: "", targets, sentence: "" });
 
 describe("test from another cluster", () => {
   it.each([
@@ -25,13 +25,13 @@ describe("test from another cluster", () => {
     expect(connectCommand("my cluster", "10.0.0.1")).toContain("--context 'my cluster' run");
   });
 
-  it.each<[FailoverCell["kind"], FailoverCell["targets"], string]>([
+  it.each<[TopologyRow["state"], TopologyRow["targets"], string]>([
     ["serving-locally", [], "east runs it too (Serving locally): its own ready instance answers; west is reached only once east has none ready."],
     ["failed-over", [{ cluster: "west", gateway: "bookinfo/eastwest-gateway" }], "east has no ready instance (Failed over): the request goes to west through bookinfo/eastwest-gateway."],
     ["remote-only", [], "east consumes it through a ServiceEntry: the request goes to no working cluster now."],
     ["unavailable", [], "east reads it as Unavailable: expect the request to fail."],
     ["unknown", [], "east cannot be seen now: the result says what the cluster does, which the console cannot."],
   ])("what a request from a cluster that is %s shows", (kind, targets, words) => {
-    expect(curlExplains(cell(kind, targets), "west")).toBe(words);
+    expect(curlExplains(row(kind, targets), "west")).toBe(words);
   });
 });

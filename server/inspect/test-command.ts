@@ -5,7 +5,7 @@
 // is tested one level lower: a TCP connect to the address and port 15443 a remote sidecar dials (mTLS is not
 // checked: only a sidecar holds the certificates).
 import { FAILOVER_WORDS } from "@/lib/failover/words";
-import type { FailoverCell } from "@/lib/workspace-view/types";
+import type { TopologyRow } from "@/lib/topology/types";
 import type { TestFrom } from "./types";
 
 /** Quoted for a POSIX shell unless it is made of characters no shell treats specially. */
@@ -32,13 +32,13 @@ export function connectCommand(context: string, address: string): string {
 }
 
 /** What a request for the service from `from` shows, given that cluster's failover state of it. */
-export function curlExplains(from: FailoverCell, target: string): string {
+export function curlExplains(from: TopologyRow, target: string): string {
   // routesSentence's spelling, over the compact targets the rows carry.
   const routes = from.targets.map((t) => `${t.cluster} through ${t.gateway}`).join(", then ");
-  switch (from.kind) {
+  switch (from.state) {
     case "serving-locally":
     case "at-risk":
-      return `${from.cluster} runs it too (${FAILOVER_WORDS[from.kind]}): its own ready instance answers; ${target} is reached only once ${from.cluster} has none ready.`;
+      return `${from.cluster} runs it too (${FAILOVER_WORDS[from.state]}): its own ready instance answers; ${target} is reached only once ${from.cluster} has none ready.`;
     case "failed-over":
       return `${from.cluster} has no ready instance (${FAILOVER_WORDS["failed-over"]}): the request goes to ${routes || "no cluster"}.`;
     case "remote-only":
@@ -55,6 +55,6 @@ export function firstPort(ports: ReadonlyArray<{ port: number }> | undefined): n
   return ports?.[0]?.port ?? 80;
 }
 
-export function serviceTests(fqdn: string, namespace: string, port: number, target: string, from: readonly FailoverCell[]): TestFrom[] {
-  return from.map((cell) => ({ cluster: cell.cluster, command: curlCommand(cell.cluster, namespace, fqdn, port), explains: curlExplains(cell, target) }));
+export function serviceTests(fqdn: string, namespace: string, port: number, target: string, from: readonly TopologyRow[]): TestFrom[] {
+  return from.map((row) => ({ cluster: row.cluster, command: curlCommand(row.cluster, namespace, fqdn, port), explains: curlExplains(row, target) }));
 }

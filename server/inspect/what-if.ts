@@ -12,7 +12,6 @@ import { notFound } from "@/server/errors";
 import type { ModelState } from "@/server/model/types";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
-import { failoverInputOf } from "./failover-input";
 import type { InspectDeps } from "./deps";
 import { removalKey, removalWords, type WhatIfRemoval } from "./removal";
 import { cellKey, scopeOf, type Scope } from "./scope";
@@ -21,19 +20,21 @@ import type { WhatIfResult, WhatIfService } from "./types";
 /** Answers kept per input: a person explores a handful of parts; a bound keeps a scripted sweep from growing it. */
 const MAX_PER_INPUT = 256;
 
-type Memo = { before: readonly FailoverRow[]; impacts: Map<string, Impact> };
-const memos = new WeakMap<FailoverInput, Memo>();
+const memos = new WeakMap<FailoverInput, Map<string, Impact>>();
 
-/** failoverImpact, memoized per (input, removal); the states before are computed once per input. */
-export function impactOf(input: FailoverInput, removal: WhatIfRemoval): Impact {
-  let memo = memos.get(input);
-  if (!memo) memos.set(input, (memo = { before: failoverStates(input), impacts: new Map() }));
+/**
+ * failoverImpact, memoized per (input, removal). `before`: the input's states, when the caller has them (the
+ * topology's failover data keeps them with the input).
+ */
+export function impactOf(input: FailoverInput, removal: WhatIfRemoval, before: readonly FailoverRow[] = failoverStates(input)): Impact {
+  let impacts = memos.get(input);
+  if (!impacts) memos.set(input, (impacts = new Map()));
   const key = removalKey(removal);
-  let impact = memo.impacts.get(key);
+  let impact = impacts.get(key);
   if (!impact) {
-    impact = failoverImpact(input, removal, memo.before);
-    if (memo.impacts.size >= MAX_PER_INPUT) memo.impacts.delete(memo.impacts.keys().next().value ?? "");
-    memo.impacts.set(key, impact);
+    impact = failoverImpact(input, removal, before);
+    if (impacts.size >= MAX_PER_INPUT) impacts.delete(impacts.keys().next().value ?? "");
+    impacts.set(key, impact);
   }
   return impact;
 }
@@ -46,8 +47,7 @@ function requirePart(state: ModelState, scope: Scope, removal: WhatIfRemoval): v
     if (!gateways.some((g) => g.namespace === removal.namespace && g.name === removal.name)) throw notFound("removal.name", `${removal.cluster} has no east-west gateway ${quoted(`${removal.namespace}/${removal.name}`)}.`);
   }
   if (removal.kind === "instance") {
-    const cell = scope.cells.get(cellKey(removal.cluster, removal.fqdn))?.cell;
-    if (!cell || cell.kind === "remote-only") throw notFound("removal.fqdn", `${removal.cluster} runs no service ${quoted(removal.fqdn)} in this scope.`);
+    if (!scope.rows.byId.has(`svc:${removal.cluster}/${removal.fqdn}`)) throw notFound("removal.fqdn", `${removal.cluster} runs no service ${quoted(removal.fqdn)} in this scope.`);
   }
 }
 
@@ -87,7 +87,7 @@ export async function whatIf(deps: InspectDeps, input: { workspace?: string | un
   const { removal } = input;
   requirePart(state, scope, removal);
   // A workspace not spanning the removed part's cluster reads nothing of it: its impact is empty.
-  const impacts = scope.cores.filter((core) => core.clusterNames.includes(removal.cluster)).map((core) => impactOf(failoverInputOf(memo, state, core), removal));
+  const impacts = scope.parts.filter((p) => p.core.clusterNames.includes(removal.cluster)).map(({ data }) => impactOf(data.input, removal, data.rows));
   const clusters = grouped(impacts);
   const services = clusters.flatMap((c) => c.services);
   return { removal, removalWords: removalWords(removal), clusters, changed: services.length, unavailable: services.filter((s) => s.unavailable).length, computedAt: state.snapshot.at };
