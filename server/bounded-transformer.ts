@@ -1,9 +1,10 @@
-// superjson for responses, and for requests with its `meta` bounded first. A request's meta lists annotations
+// superjson for responses (plain ones without its walk: plain-json.ts), and for requests with its `meta` bounded first. A request's meta lists annotations
 // (paths with types) that superjson applies one walk each: 25,000 of them fit in 1 MiB and held the event loop
 // for ~100 ms. The browser's inputs are plain JSON that need a handful at most, so more is refused with 400.
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { MAX_META_CHARS, MAX_META_NODES } from "@/lib/validation/limits";
+import { serializeResponse } from "./plain-json";
 
 /** Whether `meta` holds more than MAX_META_NODES values or MAX_META_CHARS characters; stops as soon as it does. */
 export function metaTooLarge(meta: unknown): boolean {
@@ -37,5 +38,6 @@ export const boundedSuperjson = {
       return superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]);
     },
   },
-  output: { serialize: (value: unknown) => superjson.serialize(value), deserialize: (value: unknown): unknown => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]) },
+  // Plain responses skip superjson's walk (plain-json.ts); the browser's superjson reads both forms.
+  output: { serialize: serializeResponse, deserialize: (value: unknown): unknown => superjson.deserialize(value as Parameters<typeof superjson.deserialize>[0]) },
 };

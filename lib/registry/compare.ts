@@ -10,7 +10,7 @@ import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import { nestsDeeperThan } from "@/lib/validation/json-depth";
 import { canonicalJson } from "./canonical-json";
 import { driftedFields } from "./drift";
-import { claimsToBeOurs, proveOwnership, type OwnershipProof } from "./ownership";
+import { claimsToBeOurs, intrinsicProblems, proofWith, type OwnershipProof } from "./ownership";
 import { scopeFromPlanned, type OwnershipScope } from "./ownership-scope";
 import { remembered, type RegistryMemos } from "./registry-memos";
 import { observedId, type ObservedObject, type RegistryMode } from "./types";
@@ -29,7 +29,7 @@ export type Comparison =
 export function ownershipOf(o: ObservedObject, scope: OwnershipScope, memos?: RegistryMemos): OwnershipProof {
   const before = memos?.proofs.get(o);
   if (before?.scope === scope) return before.proof;
-  const proof = proveOwnership(o, scope);
+  const proof = proofWith(remembered(memos?.intrinsic, o, () => intrinsicProblems(o)), o, scope);
   memos?.proofs.set(o, { scope, proof });
   return proof;
 }

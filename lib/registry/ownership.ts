@@ -50,24 +50,50 @@ export function namedLikeOurs(o: Pick<OwnershipSubject, "kind" | "name">): boole
   return SE_NAME.test(o.name);
 }
 
-function placementProblem(o: OwnershipSubject, scope: OwnershipScope | undefined): string | undefined {
-  if (!namedLikeOurs(o)) return `its name is not one the console generates for a ${o.kind}`;
-  if (o.kind === "ServiceEntry") return o.namespace === MULTICLUSTER_NAMESPACE ? undefined : `it is in ${o.namespace}, and the console puts ServiceEntries only in ${MULTICLUSTER_NAMESPACE}`;
+/** The placement checks that need no scope: the name's spelling, and ServiceEntries only in xcp-multicluster. */
+function namingProblem(o: OwnershipSubject, named: boolean): string | undefined {
+  if (!named) return `its name is not one the console generates for a ${o.kind}`;
+  if (o.kind === "ServiceEntry" && o.namespace !== MULTICLUSTER_NAMESPACE) return `it is in ${o.namespace}, and the console puts ServiceEntries only in ${MULTICLUSTER_NAMESPACE}`;
+  return undefined;
+}
+
+/** Where the planner puts WorkloadEntries, DestinationRules and Gateways in this cluster (`scope`). */
+function scopeProblem(o: OwnershipSubject, scope: OwnershipScope | undefined): string | undefined {
   // Without a scope only the intrinsic marks are checked (the planner input's adapter, which builds the scope).
-  if (!scope) return undefined;
+  if (!scope || o.kind === "ServiceEntry") return undefined;
   if (o.kind === "Gateway") return scope.gateways.has(`${o.namespace}/${o.name}`) ? undefined : `no east-west gateway in ${o.namespace} would get a Gateway named ${o.name}`;
   const allowed = scope.workspaceNamespaces.has(o.namespace) || (o.kind === "DestinationRule" && o.namespace === MULTICLUSTER_NAMESPACE);
   return allowed ? undefined : `${o.namespace} is not a namespace of any workspace here`;
 }
 
-function markProblems(o: OwnershipSubject): string[] {
+/**
+ * What the object lacks whatever the scope: the registry's marks and naming. It depends on the object alone, so a
+ * caller proving the same object against several scopes (a preview's forked plan) computes it once
+ * (compare.ts keeps it per object); only the scope's set lookups are repeated.
+ */
+export type Intrinsic = { missing: readonly string[]; /** Named as the planner names the kind. */ named: boolean };
+
+export function intrinsicProblems(o: OwnershipSubject): Intrinsic {
   const missing: string[] = [];
   if (o.labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) missing.push(`no label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`);
   const absent = SOURCE_ANNOTATIONS.filter((a) => o.annotations[a] === undefined);
   if (absent.length > 0) missing.push(`no ${absent.join(", ")} annotation${absent.length > 1 ? "s" : ""}`);
   else if (!HASH.test(o.annotations[CONTENT_HASH_ANNOTATION] ?? "")) missing.push(`${CONTENT_HASH_ANNOTATION} is not a content hash`);
   if (!o.managers.includes(REGISTRY_MANAGER_ENTRY)) missing.push(`field manager ${REGISTRY_FIELD_MANAGER} (Apply) is not in managedFields`);
-  return missing;
+  const named = namedLikeOurs(o);
+  const naming = namingProblem(o, named);
+  if (naming !== undefined) missing.push(naming);
+  return { missing, named };
+}
+
+const OWNED: OwnershipProof = Object.freeze({ owned: true });
+
+/** The proof from the object's intrinsic problems (intrinsicProblems) and the scope. */
+export function proofWith(intrinsic: Intrinsic, o: OwnershipSubject, scope: OwnershipScope | undefined): OwnershipProof {
+  // A misnamed object's place is not checked further: its name already fails it.
+  const placement = intrinsic.named ? scopeProblem(o, scope) : undefined;
+  if (intrinsic.missing.length === 0 && placement === undefined) return OWNED;
+  return { owned: false, missing: placement === undefined ? [...intrinsic.missing] : [...intrinsic.missing, placement] };
 }
 
 /**
@@ -75,10 +101,7 @@ function markProblems(o: OwnershipSubject): string[] {
  * without it the namespace of those kinds is not checked (used only where the scope is being built).
  */
 export function proveOwnership(o: OwnershipSubject, scope: OwnershipScope | undefined): OwnershipProof {
-  const missing = markProblems(o);
-  const placement = placementProblem(o, scope);
-  if (placement !== undefined) missing.push(placement);
-  return missing.length === 0 ? { owned: true } : { owned: false, missing };
+  return proofWith(intrinsicProblems(o), o, scope);
 }
 
 /** Carries at least one of our marks (or our naming): an unplanned one that is not ours is worth reporting. */

@@ -7,7 +7,7 @@ import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
 import type { DesiredKind, DesiredObject } from "@/lib/plan/desired";
 import type { ClusterInput } from "@/lib/plan/input";
 import type { Comparison } from "./compare";
-import type { OwnershipProof } from "./ownership";
+import type { Intrinsic, OwnershipProof } from "./ownership";
 import type { OwnershipScope } from "./ownership-scope";
 import type { SnapshotObject } from "./raw-object";
 import type { ObservedObject, RegistryMode } from "./types";
@@ -26,6 +26,8 @@ export type RegistryMemos = {
   parts: WeakMap<readonly ObservedObject[], ReadonlyArray<readonly ObservedObject[]>>;
   /** compare.ts: proofs per scope, default scopes, unplanned verdicts, ids, indexes and pair comparisons. */
   proofs: WeakMap<ObservedObject, { scope: OwnershipScope; proof: OwnershipProof }>;
+  /** What an object lacks whatever the scope: kept across scopes (a preview's forked plan changes them). */
+  intrinsic: WeakMap<ObservedObject, Intrinsic>;
   planScopes: WeakMap<readonly DesiredObject[], OwnershipScope>;
   unplanned: WeakMap<ObservedObject, { scope: OwnershipScope; result: Comparison | undefined }>;
   observedIds: WeakMap<ObservedObject, string>;
@@ -43,6 +45,7 @@ export function createRegistryMemos(): RegistryMemos {
     kindViews: new WeakMap(),
     parts: new WeakMap(),
     proofs: new WeakMap(),
+    intrinsic: new WeakMap(),
     planScopes: new WeakMap(),
     unplanned: new WeakMap(),
     observedIds: new WeakMap(),
