@@ -32,6 +32,8 @@ export interface PrometheusOptions {
   readyTimeoutMs?: number;
   /** Where its config and TSDB go, emptied first and kept after stop(); default a new temp dir, removed on stop(). */
   dir?: string;
+  /** A fixed listen port (a console started beside it must know the URL beforehand); default a free one. */
+  port?: number;
 }
 
 export interface PromSample {
@@ -94,8 +96,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number, st
   }
 }
 
-async function launch(binary: string, dir: string, host: string, timeoutMs: number): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort(host);
+async function launch(binary: string, dir: string, host: string, timeoutMs: number, fixedPort?: number): Promise<{ url: string; child: ChildProcess }> {
+  const port = fixedPort ?? (await freePort(host));
   const url = `http://${host}:${port}`;
   const args = [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "data")}`, `--web.listen-address=${host}:${port}`, "--log.level=warn"];
   const child = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
@@ -126,7 +128,7 @@ export async function startPrometheus(targets: ScrapeTarget[], options: Promethe
   // Another process may take the free port between our probe and Prometheus' bind: try a new port then.
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const { url, child } = await launch(binary, dir, host, options.readyTimeoutMs ?? 30_000);
+      const { url, child } = await launch(binary, dir, host, options.readyTimeoutMs ?? 30_000, options.port);
       return {
         url,
         process: child,
@@ -138,7 +140,8 @@ export async function startPrometheus(targets: ScrapeTarget[], options: Promethe
       };
     } catch (error) {
       lastError = error;
-      if (!/address already in use/.test(String(error))) break;
+      // A fixed port taken stays taken: only a probed free port is worth another try.
+      if (options.port !== undefined || !/address already in use/.test(String(error))) break;
     }
   }
   await removeDir();
