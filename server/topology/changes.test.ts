@@ -6,7 +6,7 @@ import type { CachedObject, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { asDomainError } from "@/server/errors";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { testModel } from "@/server/workspaces/test/test-model";
-import { topologyChanges, type TopologyChange } from "./changes";
+import { topologyChanges } from "./changes";
 import { topologyGraph } from "./queries";
 
 const slice = (service: string, ready: boolean): CachedObject => ({
