@@ -10,7 +10,7 @@
 // So a change elsewhere hands back the very same rows (and the same detail for the page).
 import { createShadowMemo, failoverInputFrom } from "@/lib/failover/from-model";
 import { failoverStates } from "@/lib/failover/failover-state";
-import type { EndpointCount, FailoverRow } from "@/lib/failover/types";
+import type { EndpointCount, FailoverInput, FailoverRow } from "@/lib/failover/types";
 import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
 import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
 import { gatewayPodsOf, type GatewayPods } from "@/lib/readiness/gateway-pods";
@@ -39,9 +39,10 @@ const countKey = (cluster: string, fqdn: string) => `${cluster}\u0000${fqdn}`;
 function endpointCounts(state: ModelState, core: WorkspaceCore): Counts {
   const byKey = new Map<string, EndpointCount>();
   const parts: string[] = [];
+  const objectsOf = new Map(state.snapshot.clusters.map((c) => [c.name, c.objects]));
   for (const svc of core.services) {
     for (const { cluster } of svc.instances) {
-      const objects = state.snapshot.clusters.find((c) => c.name === cluster)?.objects;
+      const objects = objectsOf.get(cluster);
       const count = objects ? localEndpoints(objects, svc.namespace, svc.name, slicesOf(objects.EndpointSlice)) : undefined;
       if (!count) continue;
       byKey.set(countKey(cluster, svc.fqdn), count);
@@ -72,8 +73,13 @@ export function failoverCell(row: FailoverRow): FailoverCell {
   };
 }
 
-/** The failover state of every service of `core`'s workspace in every cluster it spans, from the model's state. */
-export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): FailoverCell[] {
+export type FailoverData = { input: FailoverInput; rows: readonly FailoverRow[] };
+
+/**
+ * The failover facts and full states of `core`'s workspace (every remote check, gateway addresses and ready pods:
+ * what the topology and what-if read, and the cells below drop); the same object until something they read changes.
+ */
+export function failoverDataOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): FailoverData {
   const { input } = state.adapted;
   const keys = snapshotKeys(state.snapshot);
   const spanned = state.snapshot.clusters.filter((c) => core.clusterNames.includes(c.name));
@@ -86,7 +92,7 @@ export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCor
   const observed = state.registry.observed.filter((o) => core.clusterNames.includes(o.name));
   // The same live-rules input as readinessOf: the planner's, with the DestinationRules the clusters hold now.
   const live = liveRulesInput(memo, state);
-  return memo.get(`failover\u0000${core.ws.name}`, [live, core, keys.clusters, gateways, counts.digest, ...observed], () => {
+  return memo.get(`failover-data\u0000${core.ws.name}`, [live, core, keys.clusters, gateways, counts.digest, ...observed], () => {
     const facts = failoverInputFrom({
       input: live,
       workspace: core.ws,
@@ -97,6 +103,12 @@ export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCor
       // One per view memo (per fleet model): a cluster whose observed objects did not change is not walked again.
       shadowMemo: memo.get("failover-shadow-memo", [], () => createShadowMemo()),
     });
-    return failoverStates(facts).map(failoverCell);
+    return { input: facts, rows: failoverStates(facts) };
   });
+}
+
+/** The failover state of every service of `core`'s workspace in every cluster it spans, as the page shows it. */
+export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): FailoverCell[] {
+  const data = failoverDataOf(memo, state, core);
+  return memo.get(`failover\u0000${core.ws.name}`, [data], () => data.rows.map(failoverCell));
 }
