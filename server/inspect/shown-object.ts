@@ -6,6 +6,7 @@ import type { CachedObject } from "@/lib/fleet/snapshot-types";
 import { renderYaml } from "@/lib/manifests/render";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/plan/desired";
 import { managersOf, REGISTRY_MANAGER_ENTRY } from "@/lib/registry/ownership";
+import { EVENT_KINDS } from "./events";
 import type { ObjectCondition, ShownObject } from "./types";
 
 type Rec = Record<string, unknown>;
@@ -52,5 +53,6 @@ export function shownObject(cluster: string, o: CachedObject, role: string): Sho
     yaml: renderYaml(displayable(o)),
     conditions: conditionsOf(o),
     generated: generatedByConsole(o),
+    events: namespace !== undefined && (EVENT_KINDS as readonly string[]).includes(o.kind),
   };
 }

@@ -21,6 +21,8 @@ export type ShownObject = {
   conditions: ObjectCondition[];
   /** Carries the console's managed-by label and the registry's field manager. */
   generated: boolean;
+  /** Whether inspect.events can read its Events (a namespaced kind the panel shows). */
+  events: boolean;
 };
 
 /** A planned (expected) object of the registry for this service in this cluster, and what the cluster holds. */

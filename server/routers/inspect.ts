@@ -1,10 +1,14 @@
 // Router `inspect` (contract: lib/topology/types.ts): the topology page's side panel and "what if". Thin: the
 // contract's schemas bound and validate the input (BAD_REQUEST with data.fieldErrors), the plain functions in
-// server/inspect read the fleet model's current state; an unknown node, workspace or part is NOT_FOUND naming it.
+// server/inspect read the fleet model's current state (only `events` asks a cluster, for one object); an unknown
+// node, workspace, cluster or part is NOT_FOUND naming it.
 import { nodeInputSchema, whatIfInputSchema } from "@/lib/topology/types";
+import { serverEnv } from "@/server/env";
+import { eventsInputSchema, nodeObjectEvents } from "@/server/inspect/events";
 import { nodeDetails } from "@/server/inspect/node-details";
 import { whatIf } from "@/server/inspect/what-if";
 import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
+import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelOf, workspaceDepsFrom } from "@/server/workspaces/production-deps";
 
 const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelOf(ctx));
@@ -19,5 +23,11 @@ export const inspectRouter = createTRPCRouter({
   whatIf: publicProcedure.input(whatIfInputSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return whatIf(depsOf(ctx), input);
+  }),
+  /** Recent Events of one object of a node, read from its cluster now (one bounded request with a deadline). */
+  events: publicProcedure.input(eventsInputSchema).query(async ({ ctx, input }) => {
+    await ctx.fleet.ready();
+    const state = await stateOf({ model: modelOf(ctx) });
+    return nodeObjectEvents({ handle: (cluster) => ctx.fleet.handle(cluster), timeoutMs: serverEnv().listTimeoutMs }, state, input);
   }),
 });
