@@ -21,6 +21,8 @@ export type ObjectIndex = {
   entries: readonly IndexEntry[];
   clusters: readonly ObjectCluster[];
   namespaces: readonly string[];
+  /** Where a cluster's entries lie in `entries` (the default order keeps each cluster's together). */
+  clusterRange(name: string): { start: number; end: number } | undefined;
   /** The entries in another order, sorted once per index and order. */
   ordered(sort: ObjectSort, dir: "asc" | "desc"): readonly IndexEntry[];
 };
@@ -28,6 +30,9 @@ export type ObjectIndex = {
 type KindRows = { cluster: string; scope: OwnershipScope; entries: IndexEntry[] };
 const rowsByMap = new WeakMap<ObjectMap, KindRows>();
 
+const byPlace = (a: IndexEntry, b: IndexEntry) => compareStrings(a.row.namespace, b.row.namespace) || compareStrings(a.row.name, b.row.name);
+
+/** One kind's rows of one cluster, sorted by namespace and name; kept while the map and the scope are. */
 function entriesOf(cluster: string, kind: IstioObjectKind, map: ObjectMap, scope: OwnershipScope): IndexEntry[] {
   const known = rowsByMap.get(map);
   if (known && known.cluster === cluster && known.scope === scope) return known.entries;
@@ -38,6 +43,7 @@ function entriesOf(cluster: string, kind: IstioObjectKind, map: ObjectMap, scope
     const row: ObjectRow = { cluster, kind, namespace, name, summary: objectSummary(kind, o.spec), generated: proofOf(kind, o, scope).owned, createdAt: Number.isNaN(created) ? null : (creationTimestamp ?? null) };
     entries.push({ row, text: [name, ...objectHosts(kind, o.spec)].join("\n").toLowerCase(), created: Number.isNaN(created) ? Number.NEGATIVE_INFINITY : created });
   }
+  entries.sort(byPlace);
   rowsByMap.set(map, { cluster, scope, entries });
   return entries;
 }
@@ -45,9 +51,6 @@ function entriesOf(cluster: string, kind: IstioObjectKind, map: ObjectMap, scope
 function clusterOf(c: ClusterSnapshot, objects: number): ObjectCluster {
   return { name: c.name, state: c.state, staleSince: c.staleSince ?? null, everSynced: c.lastSyncAt !== undefined, lastSyncAt: c.lastSyncAt ?? null, error: c.state === "stale" ? (c.lastError ?? null) : null, objects };
 }
-
-const byDefault = (a: IndexEntry, b: IndexEntry) =>
-  compareStrings(a.row.cluster, b.row.cluster) || compareStrings(a.row.kind, b.row.kind) || compareStrings(a.row.namespace, b.row.namespace) || compareStrings(a.row.name, b.row.name);
 
 /** Compares by one column; ties keep the default order (the sort is stable over default-ordered entries). */
 const COLUMN: Record<Exclude<ObjectSort, "cluster">, (a: IndexEntry, b: IndexEntry) => number> = {
@@ -58,22 +61,32 @@ const COLUMN: Record<Exclude<ObjectSort, "cluster">, (a: IndexEntry, b: IndexEnt
   age: (a, b) => b.created - a.created,
 };
 
+// The default order (cluster, kind, namespace, name) is the kinds' sorted rows laid end to end, clusters by name and
+// kinds by name: no fleet-wide sort, and a cluster's rows are one contiguous range.
+const KINDS_BY_NAME = [...ISTIO_OBJECT_KINDS].sort(compareStrings);
+
 export function buildIndex(state: Pick<ModelState, "snapshot"> & OwnershipState): ObjectIndex {
   const entries: IndexEntry[] = [];
   const clusters: ObjectCluster[] = [];
-  for (const c of state.snapshot.clusters) {
+  const ranges = new Map<string, { start: number; end: number }>();
+  for (const c of [...state.snapshot.clusters].sort((a, b) => compareStrings(a.name, b.name))) {
     const scope = scopeOf(state, c.name);
-    const before = entries.length;
-    for (const kind of ISTIO_OBJECT_KINDS) for (const e of entriesOf(c.name, kind, c.objects[kind], scope)) entries.push(e);
-    clusters.push(clusterOf(c, entries.length - before));
+    const start = entries.length;
+    for (const kind of KINDS_BY_NAME) for (const e of entriesOf(c.name, kind, c.objects[kind], scope)) entries.push(e);
+    ranges.set(c.name, { start, end: entries.length });
   }
-  entries.sort(byDefault);
+  // The cluster list keeps the kubeconfig's order (the filter's options, the notes).
+  for (const c of state.snapshot.clusters) {
+    const range = ranges.get(c.name);
+    clusters.push(clusterOf(c, range ? range.end - range.start : 0));
+  }
   const namespaces = [...new Set(entries.map((e) => e.row.namespace))].sort(compareStrings);
   const orders = new Map<string, readonly IndexEntry[]>();
   return {
     entries,
     clusters,
     namespaces,
+    clusterRange: (name) => ranges.get(name),
     ordered(sort, dir) {
       if (sort === "cluster" && dir === "asc") return entries;
       const key = `${sort} ${dir}`;

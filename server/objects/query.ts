@@ -26,7 +26,11 @@ export function queryIndex(index: ObjectIndex, q: ObjectListQuery, revision: num
   const matches = matcher(q);
   const rows: IndexEntry["row"][] = [];
   let total = 0;
-  for (const e of index.ordered(q.sort, q.dir)) {
+  // In the default order a cluster's rows are one range: a cluster filter walks only it.
+  const range = q.cluster !== undefined && q.sort === "cluster" && q.dir === "asc" ? index.clusterRange(q.cluster) : undefined;
+  const list = index.ordered(q.sort, q.dir);
+  for (let i = range?.start ?? 0, end = range?.end ?? list.length; i < end; i++) {
+    const e = list[i] as IndexEntry;
     if (!matches(e)) continue;
     if (total >= q.offset && rows.length < q.limit) rows.push(e.row);
     total += 1;
