@@ -1,6 +1,6 @@
 // The topology answer (lib/topology/types.ts) and its layout, as @xyflow/react nodes and edges. Pure: the view
 // memoizes it on the graph, the layout and the selection.
-import type { Edge, Node } from "@xyflow/react";
+import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import type { TopologyEdge, TopologyGraph, TopologyNode } from "@/lib/topology/types";
 import { FAILOVER_WORDS } from "@/lib/failover/words";
 import { EDGE_LOOK, EDGE_STATUSES } from "./node-look";
@@ -67,11 +67,12 @@ export function toFlowEdges(graph: TopologyGraph, layout: Layout): Edge[] {
         id: e.id,
         source: e.source,
         target: e.target,
+        type: "floating",
         label: e.count > 1 ? String(e.count) : undefined,
+        markerEnd: { type: MarkerType.ArrowClosed, color: look.stroke, width: 14, height: 14 },
         ariaLabel: edgeSentence(e),
         style: { stroke: look.stroke, strokeWidth: e.count > 1 ? 2.5 : 1.5, strokeDasharray: look.dash },
         labelStyle: { fill: look.stroke, fontWeight: 600, fontSize: 11 },
-        labelBgStyle: { fill: "var(--color-white)" },
         // Above the open groups they cross.
         zIndex: 2,
         focusable: false,

@@ -4,6 +4,7 @@ import "@xyflow/react/dist/style.css";
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import type { TopologyGraph } from "@/lib/topology/types";
+import { FloatingEdge } from "./floating-edge";
 import { NODE_TYPES } from "./flow-nodes";
 import type { Layout } from "./layout/layout-graph";
 import { toFlowEdges, toFlowNodes, type FlowNode } from "./to-flow";
@@ -13,6 +14,8 @@ import { toFlowEdges, toFlowNodes, type FlowNode } from "./to-flow";
 // cytoscape 3 — 0.87 s / 468 ms and 2.9 s / 1.9 s; sigma 4 + graphology — 1.2 s / 784 ms and 1.6 s / 1.1 s (WebGL,
 // no groups). The server aggregates (a 20 × 1,000 fleet is 20 nodes until opened), so what is drawn stays in the
 // range where xyflow is fastest; its nodes are DOM, styled like the rest of the console and dark mode included.
+
+const EDGE_TYPES = { floating: FloatingEdge };
 
 type Props = {
   graph: TopologyGraph;
@@ -48,9 +51,12 @@ function Canvas({ graph, layout, selected, reveal, onRevealed, onToggle, onSelec
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
       onNodeClick={onNodeClick}
       onNodeDoubleClick={(_, node) => onSelect(node.id)}
       colorMode="system"
+      // The console's card colour (globals.css mirrors it in dark mode), not xyflow's own grey.
+      style={{ backgroundColor: "var(--color-white)" }}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
       minZoom={0.05}

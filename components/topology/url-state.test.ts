@@ -7,8 +7,8 @@ describe("readUrlState", () => {
     { query: "", state: { view: "graph", expanded: [], selected: undefined } },
     { query: "view=table", state: { view: "table", expanded: [], selected: undefined } },
     { query: "view=pie", state: { view: "graph", expanded: [], selected: undefined } },
-    { query: "expand=cluster:west&expand=cluster:east&expand=cluster:west", state: { view: "graph", expanded: ["cluster:east", "cluster:west"], selected: undefined } },
-    { query: "expand=&node=", state: { view: "graph", expanded: [], selected: undefined } },
+    { query: "expanded=cluster:west&expanded=cluster:east&expanded=cluster:west", state: { view: "graph", expanded: ["cluster:east", "cluster:west"], selected: undefined } },
+    { query: "expanded=&node=", state: { view: "graph", expanded: [], selected: undefined } },
     { query: `node=${encodeURIComponent("svc:west/details.bookinfo.svc.cluster.local")}`, state: { view: "graph", expanded: [], selected: "svc:west/details.bookinfo.svc.cluster.local" } },
     { query: `node=${"x".repeat(601)}`, state: { view: "graph", expanded: [], selected: undefined } },
   ])("?$query", ({ query, state }) => {
@@ -16,7 +16,7 @@ describe("readUrlState", () => {
   });
 
   it("keeps at most MAX_EXPANDED groups", () => {
-    const params = new URLSearchParams(Array.from({ length: MAX_EXPANDED + 5 }, (_, i) => ["expand", `cluster:c${i}`]));
+    const params = new URLSearchParams(Array.from({ length: MAX_EXPANDED + 5 }, (_, i) => ["expanded", `cluster:c${i}`]));
     expect(readUrlState(params).expanded).toHaveLength(MAX_EXPANDED);
   });
 });
@@ -24,7 +24,7 @@ describe("readUrlState", () => {
 describe("writeUrlState", () => {
   it("writes the state, leaves defaults out and keeps the table's filters", () => {
     const params = writeUrlState(new URLSearchParams("tstate=at-risk&view=table&node=old"), { view: "graph", expanded: ["ns:west/bookinfo", "cluster:west"], selected: undefined });
-    expect(params.toString()).toBe("tstate=at-risk&expand=cluster%3Awest&expand=ns%3Awest%2Fbookinfo");
+    expect(params.toString()).toBe("tstate=at-risk&expanded=cluster%3Awest&expanded=ns%3Awest%2Fbookinfo");
   });
 
   it("round-trips", () => {

@@ -7,7 +7,7 @@ export type TopologyView = "graph" | "table";
 export type TopologyUrlState = { view: TopologyView; expanded: string[]; selected?: string };
 
 export const VIEW_PARAM = "view";
-export const EXPAND_PARAM = "expand";
+export const EXPAND_PARAM = "expanded";
 export const NODE_PARAM = "node";
 
 const idSchema = z.string().min(1).max(MAX_NODE_ID_LENGTH);

@@ -25,8 +25,9 @@ describe("packRows", () => {
   it.each([
     { name: "nothing", sizes: [], width: 0, height: 0 },
     { name: "one box", sizes: [{ width: 100, height: 50 }], width: 100, height: 50 },
-    { name: "two boxes stack to stay near 16:10", sizes: [{ width: 100, height: 50 }, { width: 100, height: 30 }], width: 100, height: 96 },
-    { name: "four boxes make two rows", sizes: Array.from({ length: 4 }, () => ({ width: 100, height: 50 })), width: 216, height: 116 },
+    { name: "two boxes share a row", sizes: [{ width: 100, height: 50 }, { width: 100, height: 30 }], width: 216, height: 50 },
+    { name: "four boxes share a row", sizes: Array.from({ length: 4 }, () => ({ width: 100, height: 50 })), width: 448, height: 50 },
+    { name: "eight boxes make two rows of four", sizes: Array.from({ length: 8 }, () => ({ width: 100, height: 50 })), width: 448, height: 116 },
   ])("$name", ({ sizes, width, height }) => {
     const packed = packRows(sizes);
     expect({ width: packed.width, height: packed.height }).toEqual({ width, height });

@@ -46,13 +46,15 @@ function childrenOf(nodes: readonly LayoutInput[], order: OrderMemory): Tree {
 }
 
 /**
- * Rows of boxes, left to right, wrapping at a width that makes the whole roughly 16:10 (never narrower than the
- * widest box). Returns each box's offset and the size of what they fill.
+ * Rows of boxes, left to right, wrapping at a width that makes the whole about twice as wide as tall (screens are
+ * wide, and edges between boxes need the room), with up to four boxes on a row in any case and never narrower than
+ * the widest box. Returns each box's offset and the size of what they fill.
  */
 export function packRows(sizes: ReadonlyArray<{ width: number; height: number }>): { offsets: Array<{ x: number; y: number }>; width: number; height: number } {
   const area = sizes.reduce((sum, s) => sum + (s.width + GAP) * (s.height + GAP), 0);
   const widest = sizes.reduce((max, s) => Math.max(max, s.width), 0);
-  const limit = Math.max(widest, Math.sqrt(area * 1.6));
+  const firstFour = sizes.slice(0, 4).reduce((sum, s) => sum + s.width + GAP, -GAP);
+  const limit = Math.max(widest, firstFour, Math.sqrt(area * 3));
   const offsets: Array<{ x: number; y: number }> = [];
   let x = 0;
   let y = 0;

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { layoutGraph, type Layout, type LayoutInput, type OrderMemory } from "./layout-graph";
 
 type Answer = { seq: number; layout: Layout };
+
+const inputsOf = (graph: { nodes: readonly LayoutInput[] }): LayoutInput[] => graph.nodes.map(({ id, parent, kind, expanded }) => ({ id, parent, kind, expanded }));
 export type Laid<G> = { graph: G; layout: Layout };
 
 /**
@@ -19,6 +21,11 @@ export function useLayout<G extends { nodes: readonly LayoutInput[] }>(graph: G 
   const seq = useRef(0);
   const [laid, setLaid] = useState<Laid<G> | undefined>(undefined);
 
+  // The same pure function, here: for when the worker cannot start or dies (a refused script, an old browser).
+  const layOutHere = useCallback((request: { graph: G }) => {
+    setLaid({ graph: request.graph, layout: layoutGraph(inputsOf(request.graph), fallbackOrder.current) });
+  }, []);
+
   useEffect(() => {
     let w: Worker | null = null;
     try {
@@ -27,21 +34,25 @@ export function useLayout<G extends { nodes: readonly LayoutInput[] }>(graph: G 
         const request = pending.current;
         if (request && event.data.seq === request.seq) setLaid({ graph: request.graph, layout: event.data.layout });
       };
+      w.onerror = () => {
+        w?.terminate();
+        worker.current = null;
+        if (pending.current) layOutHere(pending.current);
+      };
     } catch {
       w = null;
     }
     worker.current = w;
     return () => w?.terminate();
-  }, []);
+  }, [layOutHere]);
 
   useEffect(() => {
     if (!graph) return;
-    const next = ++seq.current;
-    pending.current = { seq: next, graph };
-    const nodes = graph.nodes.map(({ id, parent, kind, expanded }) => ({ id, parent, kind, expanded }));
-    if (worker.current) worker.current.postMessage({ seq: next, nodes });
-    else setLaid({ graph, layout: layoutGraph(nodes, fallbackOrder.current) });
-  }, [graph]);
+    const request = { seq: ++seq.current, graph };
+    pending.current = request;
+    if (worker.current) worker.current.postMessage({ seq: request.seq, nodes: inputsOf(graph) });
+    else layOutHere(request);
+  }, [graph, layOutHere]);
 
   return laid;
 }
