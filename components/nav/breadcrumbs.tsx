@@ -42,3 +42,6 @@ export function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
 
 /** Overview › Workspaces › <name>: the trail of a workspace's page. */
 export const workspaceTrail = (name: string): Crumb[] => [{ label: "Overview", href: "/" }, { label: "Workspaces", href: "/workspaces" }, { label: name }];
+
+/** Overview › Clusters › <name>: the trail of a cluster's page (the overview's table lists the clusters). */
+export const clusterTrail = (name: string): Crumb[] => [{ label: "Overview", href: "/" }, { label: "Clusters", href: "/?view=table" }, { label: name }];

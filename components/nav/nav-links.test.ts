@@ -14,6 +14,9 @@ describe("activeSection", () => {
     ["/workspaces/", "/workspaces"],
     ["/workspaces/bookinfo-ws", "/workspaces"],
     ["/topology", "/topology"],
+    // A cluster's page is reached from the overview's list of clusters.
+    ["/clusters/east", "/"],
+    ["/clusters", null],
     // A prefix of the name is not the section: /workspaces-old is not under /workspaces.
     ["/workspaces-old", null],
     ["/no-such-page", null],
