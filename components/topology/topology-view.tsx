@@ -5,6 +5,7 @@ import { AppHeader } from "../app-header";
 import { Breadcrumbs, type Crumb } from "../nav/breadcrumbs";
 import { ErrorAlert } from "../workspace/error-alert";
 import { GraphPane } from "./graph-pane";
+import { NodePanel } from "./panel/node-panel";
 import { TopologyHeading } from "./topology-heading";
 import { TopologyLegend } from "./topology-legend";
 import { TopologyEmpty, TopologyError, TopologySkeleton } from "./topology-states";
@@ -36,6 +37,7 @@ export function TopologyView({ workspace }: { workspace?: string }) {
   );
   const onSelect = useCallback((id: string) => setUrl({ selected: id }), [setUrl]);
   const onRevealed = useCallback(() => setReveal(undefined), []);
+  const onClosePanel = useCallback(() => setUrl({ selected: undefined }), [setUrl]);
 
   return (
     <>
@@ -60,6 +62,7 @@ export function TopologyView({ workspace }: { workspace?: string }) {
             )}
           </>
         )}
+        {url.selected && <NodePanel key={url.selected} workspace={workspace} id={url.selected} onClose={onClosePanel} />}
       </main>
     </>
   );
