@@ -1,13 +1,16 @@
 import Link from "next/link";
 import type { ClusterDetail } from "@/server/clusters/types";
-import { ClusterStatusBadge, ManagementBadge, SyncBadge } from "../cluster-status-badge";
+import { ManagementBadge, SyncBadge } from "../cluster-status-badge";
 import { OverviewStatusPill } from "../overview/overview-status-pill";
 import { RecheckButton } from "../recheck-button";
 import { istioHref, topologyHref } from "./cluster-links";
 
 const LINK = "rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500";
 
-/** The cluster's name, status in words, server, and where to go from here. */
+/**
+ * The cluster's name, its one status in the overview tiles' words (unreachable, stale, syncing, healthy), the
+ * state of its cached objects, its server, and where to go from here.
+ */
 export function ClusterHeading({ detail }: { detail: ClusterDetail }) {
   const { status } = detail;
   return (
@@ -17,12 +20,9 @@ export function ClusterHeading({ detail }: { detail: ClusterDetail }) {
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{status.cluster}</h1>
           {status.management && <ManagementBadge />}
           <OverviewStatusPill status={status} />
-        </div>
-        <p className="mt-1 font-mono text-xs break-all text-slate-500">{status.server || "no server"}</p>
-        <div className="mt-2 flex flex-wrap items-center gap-1.5">
-          <ClusterStatusBadge status={status} />
           <SyncBadge state={status.sync.state} everSynced={status.sync.everSynced} />
         </div>
+        <p className="mt-1 font-mono text-xs break-all text-slate-500">{status.server || "no server"}</p>
       </div>
       <nav aria-label={`${status.cluster} elsewhere`} className="flex flex-wrap items-center gap-2">
         <Link href={topologyHref(status.cluster)} className={LINK}>

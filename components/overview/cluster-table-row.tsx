@@ -35,25 +35,27 @@ export function ClusterTableRow({ status, rowIndex }: { status: ClusterStatus; r
   const tone = sync.state === "stale" ? "text-slate-500" : "text-slate-900";
   return (
     <tr aria-rowindex={rowIndex} className="h-[41px] hover:bg-slate-50">
-      <th scope="row" className="px-3 py-2 text-left font-semibold whitespace-nowrap">
+      <th scope="row" className="px-2.5 py-2 text-left font-semibold whitespace-nowrap">
         <ClusterLink name={status.cluster} />
         {status.management && <span className="ml-1.5 text-[11px] font-semibold text-indigo-700 uppercase" title="The console's management cluster">mgmt</span>}
       </th>
-      <td className="px-3 py-2">
+      <td className="px-2.5 py-2">
         <OverviewStatusPill status={status} />
       </td>
-      <td className="px-3 py-2 font-mono text-[13px] whitespace-nowrap">
-        {status.ok ? status.value.version : sync.lastVersion ? <span className="text-slate-500" title="Last known version; the cluster is not answering now">{sync.lastVersion} (last known)</span> : <span className="text-slate-500">unknown</span>}
+      <td className="px-2.5 py-2 font-mono text-[13px] whitespace-nowrap">
+        {status.ok ? status.value.version : sync.lastVersion ? <span className="text-slate-500" title="Last known version; the cluster is not answering now">
+            {sync.lastVersion} <span className="font-sans text-[11px]">last known</span>
+          </span> : <span className="text-slate-500">unknown</span>}
       </td>
-      <td className="px-3 py-2">
+      <td className="px-2.5 py-2">
         <SyncBadge state={sync.state} everSynced={sync.everSynced} />
       </td>
       {FIGURES.map((f) => (
-        <td key={f.key} className={`px-3 py-2 text-right tabular-nums ${sync.everSynced ? tone : "text-slate-400"}`}>
+        <td key={f.key} className={`px-2.5 py-2 text-right tabular-nums ${sync.everSynced ? tone : "text-slate-400"}`}>
           {sync.everSynced ? sync.counts[f.key] : <span title="Not yet synced: unknown">–</span>}
         </td>
       ))}
-      <td className="px-3 py-2 whitespace-nowrap text-slate-700">{seen ? <RelativeTime iso={seen} suffix=" ago" /> : "never"}</td>
+      <td className="px-2.5 py-2 whitespace-nowrap text-slate-700">{seen ? <RelativeTime iso={seen} suffix=" ago" /> : "never"}</td>
     </tr>
   );
 }

@@ -27,7 +27,8 @@ const codeOf = (error: unknown) => (typeof error === "object" && error !== null 
 /**
  * Fetches the cluster on the server so the first paint shows it; the client keeps it live. A name the fleet does
  * not have (or cannot be a cluster name) is the console's 404, inside its frame. Any other failure is left to the
- * client, which shows it and retries.
+ * client, which shows it and retries. The route has no loading.tsx on purpose: a loading boundary would stream the
+ * 200 status before the lookup, and an unknown cluster must answer 404. The lookup reads memoized state only.
  */
 export default async function ClusterPage({ params }: Props) {
   await connection();
