@@ -6,8 +6,16 @@ import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from
  * e2e against the built app (`next build` first) and a real lab. The lab runs the e2e
  * scenario on ephemeral cluster ports with a fixed admin port the specs use to inject
  * faults. A second app server runs with a kubeconfig path that does not exist. The workspace project gets
- * its own lab (the demo scenario: three clusters, no gateways) and app server, because it writes to the clusters.
+ * its own lab (the demo scenario: three clusters, no gateways) and app server, because it writes to the clusters,
+ * and a Prometheus scraping that lab's per-cluster Istio metrics (fixed port 19490, off the consoles' 3100-3110
+ * and the labs' admin 17490/17491), whose URL its console is given: the failover table shows who served what.
+ * Playwright starts the web servers in order, so the lab is up (its admin endpoint lists the metrics URLs)
+ * before Prometheus, and Prometheus before the console.
  */
+
+/** The workspace project's Prometheus (scripts/demo-prometheus.ts as a command). */
+const DEMO_PROMETHEUS_PORT = 19490;
+const DEMO_PROMETHEUS_URL = `http://127.0.0.1:${DEMO_PROMETHEUS_PORT}`;
 
 // The labs are the only place the registry writes (standalone).
 const appEnv = (kubeconfig: string) => ({ ...labConsoleSettings(kubeconfig), EASTWEST_REGISTRY_MODE: "standalone" });
@@ -76,9 +84,16 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
+      command: `npx tsx scripts/demo-prometheus.ts --admin-port ${DEMO_ADMIN_PORT} --kubeconfig ${DEMO_LAB_KUBECONFIG} --port ${DEMO_PROMETHEUS_PORT}`,
+      url: `${DEMO_PROMETHEUS_URL}/-/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
       command: "npx next start -H 127.0.0.1 -p 3102",
       url: "http://127.0.0.1:3102/",
-      env: appEnv(DEMO_LAB_KUBECONFIG),
+      env: { ...appEnv(DEMO_LAB_KUBECONFIG), EASTWEST_PROMETHEUS_URL: DEMO_PROMETHEUS_URL },
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -1,12 +1,15 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { kubectlAt } from "./support/kubectl";
-import { DEMO_LAB, DEMO_LAB_KUBECONFIG, setFault } from "./support/lab";
+import { DEMO_LAB, DEMO_LAB_KUBECONFIG, requestFrom, setFault } from "./support/lab";
 import { shot } from "./support/workspace";
 
 // Issue #12's must-hold on the demo lab, by visible text on the workspace page, live (never reloaded): details in
-// west is Serving locally; with west's details-v1 scaled to 0 it is Failed over to east through east's gateway;
-// scaled back, Serving locally again. A cluster cut off reads Unknown, never Unavailable.
+// west is Serving locally and served by west; with west's details-v1 scaled to 0 it is Failed over to east through
+// east's gateway and the served-by figure (Prometheus, last minute) shows east; scaled back, Serving locally again
+// and served by west. A cluster cut off reads Unknown, never Unavailable.
+// Traffic: the demo lab's own light load (productpage calls details in every cluster), plus requests from west's
+// sleep to details sent while the figure is polled, so the last minute's majority moves within the deadline.
 // Independent of the specs before it: it needs east-west gateways in west and east (workspace-deploy-expose
 // leaves them; alone, on a fresh demo lab, this spec applies them as the console would) and details exposed (the
 // demo's setting exposes every service; the earlier specs leave details and reviews). It removes only what it made
@@ -18,6 +21,7 @@ const INGRESS = "ingressgateways.install.tetrate.io";
 const GATEWAY_NS = "bookinfo";
 const GATEWAY = "eastwest-gateway";
 const GATEWAY_CLUSTERS = ["west", "east"];
+const DETAILS_URL = `http://${DETAILS}:9080/details/0`;
 
 test.describe.configure({ mode: "serial" });
 
@@ -58,18 +62,35 @@ async function openWorkspace(page: Page): Promise<Locator> {
 
 const cellOf = (table: Locator, fqdn: string, cluster: string) => table.getByRole("row").filter({ has: table.page().getByRole("rowheader", { name: fqdn }) }).locator(`td[data-cluster="${cluster}"]`);
 
+/**
+ * Until the cell's served-by line names `cluster` first ("served by east 100 % …", or the larger share of a split):
+ * each round sends a burst from west's sleep to details, then gives the page (5 s poll, 5 s server cache, 1 s
+ * scrape) a few seconds to show it.
+ */
+async function expectServedBy(cell: Locator, cluster: string): Promise<void> {
+  const line = cell.locator('[data-traffic="served-by"]');
+  await expect(async () => {
+    await requestFrom("west", DETAILS_URL, { namespace: "sleep", count: 20 }, DEMO_LAB);
+    await expect(line).toContainText(`served by ${cluster} `, { timeout: 12_000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(line).toContainText("in the last minute");
+}
+
 async function expectNotReloaded(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { failoverMarker?: boolean }).failoverMarker)).toBe(true);
 }
 
 test("details in west: Serving locally, Failed over to east at 0 replicas, Serving locally again at 1, without a reload", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const table = await openWorkspace(page);
   const west = cellOf(table, DETAILS, "west");
   // Once the gateways are ready and the registry has written west's shadow WorkloadEntries and failover rule.
   await expect(west).toContainText("Serving locally", { timeout: 90_000 });
   await expect(west).toContainText("fails over to east through bookinfo/eastwest-gateway");
   await expect(page.getByRole("list", { name: "Failover states" })).toContainText("Unavailable");
+  // The console was started with the e2e's Prometheus: no "not shown" note, a figure per cell.
+  await expect(page.getByText("Traffic is not shown")).toHaveCount(0);
+  await expectServedBy(west, "west");
   await shot(page, "failover-01-serving-locally");
   await expectNoSeriousA11yViolations(page, "the workspace page's failover table");
 
@@ -80,12 +101,14 @@ test("details in west: Serving locally, Failed over to east at 0 replicas, Servi
     await expect(west).not.toContainText("Serving locally");
     // east's own instance is untouched.
     await expect(cellOf(table, DETAILS, "east")).not.toContainText("Failed over");
+    await expectServedBy(west, "east");
     await shot(page, "failover-02-failed-over");
     await expectNoSeriousA11yViolations(page, "the failover table with details failed over");
   } finally {
     await scaleDetails(1);
   }
   await expect(west).toContainText("Serving locally", { timeout: 60_000 });
+  await expectServedBy(west, "west");
   await shot(page, "failover-03-serving-again");
   await expectNotReloaded(page);
   // Leave the lab settled for the next specs (workspace-live-slice counts refetches): the Deployment's status too.

@@ -33,7 +33,7 @@ export function TrafficNote({ state }: { state: TrafficState }) {
       return (
         <p className={`${NOTE} text-slate-600`}>
           “Served by”: which cluster answered each cluster&apos;s requests in the last minute (Prometheus, istio_requests_total), read{" "}
-          <RelativeTime iso={state.at} />.
+          <RelativeTime iso={state.at} suffix=" ago" />.
         </p>
       );
   }

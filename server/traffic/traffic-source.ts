@@ -17,11 +17,7 @@ export type TrafficSourceOptions = {
   now?: () => number;
 };
 
-export type TrafficSource = {
-  view(): Promise<TrafficView>;
-  /** Query durations of the answers so far (ms), for the bench and the report. */
-  durations(): readonly number[];
-};
+export type TrafficSource = { view(): Promise<TrafficView> };
 
 export const TRAFFIC_MAX_AGE_MS = 5_000;
 export const TRAFFIC_TIMEOUT_MS = 3_000;
@@ -37,7 +33,6 @@ export function shownUrl(url: string): string {
 export function createTrafficSource(options: TrafficSourceOptions): TrafficSource {
   const now = options.now ?? Date.now;
   const maxAgeMs = options.maxAgeMs ?? TRAFFIC_MAX_AGE_MS;
-  const durations: number[] = [];
   let last: { at: number; view: TrafficView } | undefined;
   let inFlight: Promise<TrafficView> | undefined;
 
@@ -49,8 +44,6 @@ export function createTrafficSource(options: TrafficSourceOptions): TrafficSourc
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     if (!result.ok) return { status: { state: "down", message: `Prometheus at ${shownUrl(url)} does not answer the traffic query: ${result.message}.` }, servedBy: [], flows: [], at };
-    durations.push(result.ms);
-    if (durations.length > 1000) durations.shift();
     const flows = flowsOf(result.samples);
     return { status: { state: "ok", window: TRAFFIC_WINDOW }, servedBy: servedByOf(flows), flows, at };
   }
@@ -70,6 +63,5 @@ export function createTrafficSource(options: TrafficSourceOptions): TrafficSourc
         });
       return inFlight;
     },
-    durations: () => durations,
   };
 }

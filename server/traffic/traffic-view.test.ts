@@ -18,7 +18,7 @@ const VIEW: TrafficView = {
   at: "2026-12-05T00:00:00.000Z",
 };
 
-const fakeSource = (): TrafficSource & { view: ReturnType<typeof vi.fn> } => ({ view: vi.fn(async () => VIEW), durations: () => [] });
+const fakeSource = (): TrafficSource & { view: ReturnType<typeof vi.fn> } => ({ view: vi.fn(async () => VIEW) });
 
 describe("trafficView", () => {
   it("without a workspace: the whole view", async () => {
