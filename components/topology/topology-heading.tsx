@@ -18,7 +18,7 @@ export function TopologyHeading({ workspace, graph, view, onView }: Props) {
           {graph && (
             <>
               {" "}
-              Computed <RelativeTime iso={graph.computedAt} />.
+              Computed <RelativeTime iso={graph.computedAt} suffix=" ago" />.
             </>
           )}
         </p>

@@ -1,11 +1,14 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import type { WhatIfRemoval } from "./panel/inspect-types";
 import { AppHeader } from "../app-header";
 import { Breadcrumbs, type Crumb } from "../nav/breadcrumbs";
 import { ErrorAlert } from "../workspace/error-alert";
 import { GraphPane } from "./graph-pane";
 import { NodePanel } from "./panel/node-panel";
+import { TopologyTable } from "./table/topology-table";
+import { WhatIfPanel } from "./what-if/what-if-panel";
 import { TopologyHeading } from "./topology-heading";
 import { TopologyLegend } from "./topology-legend";
 import { TopologyEmpty, TopologyError, TopologySkeleton } from "./topology-states";
@@ -38,6 +41,8 @@ export function TopologyView({ workspace }: { workspace?: string }) {
   const onSelect = useCallback((id: string) => setUrl({ selected: id }), [setUrl]);
   const onRevealed = useCallback(() => setReveal(undefined), []);
   const onClosePanel = useCallback(() => setUrl({ selected: undefined }), [setUrl]);
+  // "What if this failed": shown in place of the node's panel until closed (nothing is injected).
+  const [removal, setRemoval] = useState<WhatIfRemoval | undefined>(undefined);
 
   return (
     <>
@@ -57,12 +62,18 @@ export function TopologyView({ workspace }: { workspace?: string }) {
             <TopologyLegend />
             {data.empty ? (
               <TopologyEmpty why={data.empty} workspace={workspace} />
+            ) : url.view === "table" ? (
+              <TopologyTable workspace={workspace} onSelect={onSelect} />
             ) : (
               <GraphPane graph={data} selected={url.selected} reveal={reveal} onRevealed={onRevealed} onToggle={onToggle} onSelect={onSelect} />
             )}
           </>
         )}
-        {url.selected && <NodePanel key={url.selected} workspace={workspace} id={url.selected} onClose={onClosePanel} />}
+        {removal ? (
+          <WhatIfPanel workspace={workspace} removal={removal} onClose={() => setRemoval(undefined)} />
+        ) : (
+          url.selected && <NodePanel key={url.selected} workspace={workspace} id={url.selected} onClose={onClosePanel} onWhatIf={setRemoval} />
+        )}
       </main>
     </>
   );

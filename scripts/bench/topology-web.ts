@@ -1,0 +1,152 @@
+// `npx tsx --conditions=react-server scripts/bench/topology-web.ts`: the topology page in Chromium (Playwright),
+// on the lab's `scale` scenario (an east-west gateway in every cluster), against the built console (`npm run build`
+// first; this script builds when the build is stale). For each scenario (BENCH_SCENARIOS, default "3x20,20x1000"):
+//  - time to first interactive graph: navigation start → the canvas shows every cluster and the node tree has its
+//    rows (median of BENCH_RUNS loads, default 3, after one warm-up), and the longest main-thread task (longtask
+//    PerformanceObserver) from navigation to 1.5 s after that;
+//  - opening a cluster, then one of its namespaces, by clicking the canvas: time to the children in the tree, and
+//    the longest task meanwhile (aggregation: everything else stays collapsed);
+//  - latency from a lab write (scale svc-0001 in c01 to 0 replicas) to the graph showing the new state, and back;
+// and once, the first-load JS of each route (gzip of the build's files the page loads). Targets (issue #12):
+// interactive ≤ 1 s and no task over 200 ms at 20 × 1,000.
+// The console runs with the registry standalone at 3 × 20 (edges exist), observing at 20 × 1,000 (writing shadow
+// WorkloadEntries for 20,000 services would take the machine for the run; BENCH_REGISTRY=standalone to do it).
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { buildIfNeeded } from "../build-if-needed";
+import { ms, percentile, printTable, type Row } from "./figures";
+import { startScaleLab, startWaiting, stopChild } from "./processes";
+import { trpcCall } from "./trpc-http";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3192);
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "3x20,20x1000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ROUTES = ["/", "/workspaces", "/workspaces/scale-ws", "/topology", "/workspaces/scale-ws/topology", "/clusters/c01", "/istio"];
+
+type GraphAnswer = { nodes: Array<{ kind: string; stale?: boolean; services?: number }>; edges: unknown[] };
+
+// In-page code as strings: the script runner would wrap named functions in a helper the page does not have.
+const OBSERVE = `(() => {
+  window.__tasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
+})()`;
+const longestSince = (page: Page, from: number) => page.evaluate(`Math.max(0, ...window.__tasks.filter(([s, d]) => s + d >= ${from}).map(([, d]) => d))`) as Promise<number>;
+const now = (page: Page) => page.evaluate("performance.now()") as Promise<number>;
+const pause = (msecs: number) => new Promise((resolve) => setTimeout(resolve, msecs));
+
+/** Polls until `check` holds; throws after `deadlineMs` (each try is a real request). */
+async function until<T>(what: string, deadlineMs: number, check: () => Promise<T | undefined>): Promise<T> {
+  for (const end = Date.now() + deadlineMs; Date.now() < end; await pause(1000)) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+  }
+  throw new Error(`bench: ${what} not reached within ${deadlineMs} ms`);
+}
+
+function kubectl(kubeconfig: string, cluster: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => execFile("kubectl", ["--kubeconfig", kubeconfig, "--context", cluster, ...args], (err, out) => (err ? reject(err) : resolve(out))));
+}
+
+/** One load of /topology: time to the interactive graph and the longest task up to 1.5 s after it. */
+async function loadOnce(browser: Browser, clusters: number): Promise<{ interactive: number; longest: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(OBSERVE);
+  await page.goto(`${BASE}/topology`);
+  await page.waitForFunction(`document.querySelectorAll(".react-flow__node-cluster").length >= ${clusters} && document.querySelectorAll("[role=treeitem]").length >= ${clusters}`, null, { timeout: 60_000 });
+  const interactive = await now(page);
+  await pause(1500);
+  const longest = await longestSince(page, 0);
+  await page.close();
+  return { interactive, longest };
+}
+
+/** Clicks the first collapsed group of `kind` on the canvas; time until the tree shows rows at `level`, and the longest task. */
+async function openGroup(page: Page, kind: "cluster" | "namespace", level: number): Promise<{ took: number; longest: number }> {
+  const start = await now(page);
+  await page.locator(`.react-flow__node-${kind}`).first().click();
+  await page.waitForFunction(`document.querySelectorAll('[role=treeitem][aria-level="${level}"]').length > 0`, null, { timeout: 60_000 });
+  const took = (await now(page)) - start;
+  await pause(1000);
+  return { took, longest: await longestSince(page, start) };
+}
+
+/** Scales c01's svc-0001 and times until its row in the tree no longer says `from`. */
+async function writeToGraph(page: Page, kubeconfig: string, replicas: number, from: string): Promise<number> {
+  const started = Date.now();
+  await kubectl(kubeconfig, "c01", ["-n", "ns-001", "scale", "deployment/svc-0001", `--replicas=${replicas}`]);
+  await page.waitForFunction((text) => !document.querySelector('[role=treeitem][aria-label^="svc-0001,"]')?.getAttribute("aria-label")?.includes(text), from, { timeout: 90_000 });
+  return Date.now() - started;
+}
+
+/** gzip bytes of the build's JS files a route loads (the page's own script resources under /_next/static). */
+async function firstLoadJs(browser: Browser, route: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}${route}`, { waitUntil: "networkidle" });
+  const urls = (await page.evaluate(`performance.getEntriesByType("resource").map((e) => e.name)`)) as string[];
+  await page.close();
+  const files = [...new Set(urls.map((u) => new URL(u).pathname).filter((p) => p.startsWith("/_next/static/") && p.endsWith(".js")))];
+  return files.reduce((sum, p) => sum + gzipSync(readFileSync(join(".next", "static", decodeURIComponent(p.slice("/_next/static/".length))))).length, 0);
+}
+
+async function scenario(browser: Browser, clusters: number, services: number, withRoutes: boolean): Promise<Row[]> {
+  const kubeconfig = join(mkdtempSync(join(tmpdir(), "bench-topology-web-")), "kubeconfig");
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const lab = await startScaleLab(clusters, services, kubeconfig, env, { gateways: true });
+  const standalone = clusters * services <= 2000 || process.env.BENCH_REGISTRY === "standalone";
+  const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: standalone ? "standalone" : "observe", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" };
+  const server = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, consoleEnv, 120_000);
+  const tag = `${clusters} × ${services}`;
+  try {
+    console.log(`bench: ${tag}: waiting for every cluster and service in the topology…`);
+    const graph = await until("the whole fleet in topology.graph", 20 * 60_000, async () => {
+      const g = await trpcCall<GraphAnswer>(BASE, "topology.graph", "query", { expanded: [] });
+      const cs = g.nodes.filter((n) => n.kind === "cluster");
+      const total = cs.reduce((sum, n) => sum + (n.services ?? 0), 0);
+      return cs.length === clusters && cs.every((n) => !n.stale) && total >= clusters * services && (!standalone || g.edges.length > 0) ? g : undefined;
+    });
+    console.log(`bench: ${tag}: ${graph.nodes.length} nodes, ${graph.edges.length} edges collapsed; loading the page…`);
+    await loadOnce(browser, clusters);
+    const loads = [];
+    for (let i = 0; i < RUNS; i++) loads.push(await loadOnce(browser, clusters));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(OBSERVE);
+    await page.goto(`${BASE}/topology`);
+    await page.waitForSelector(".react-flow__node-cluster");
+    const cluster = await openGroup(page, "cluster", 2);
+    const namespace = await openGroup(page, "namespace", 3);
+    const rows: Row[] = [
+      { figure: `${tag}: first interactive graph (median of ${RUNS})`, value: ms(percentile(loads.map((l) => l.interactive), 50)), note: `runs ${loads.map((l) => l.interactive.toFixed(0)).join(", ")} ms` },
+      { figure: `${tag}: longest main-thread task on load (max)`, value: ms(Math.max(...loads.map((l) => l.longest))) },
+      { figure: `${tag}: open a cluster → its namespaces`, value: ms(cluster.took), note: `longest task ${ms(cluster.longest)}` },
+      { figure: `${tag}: open a namespace → its services`, value: ms(namespace.took), note: `longest task ${ms(namespace.longest)}` },
+    ];
+    if (standalone) {
+      await page.goto(`${BASE}/topology?expanded=cluster:c01&expanded=ns:c01/ns-001`);
+      await page.waitForSelector('[role=treeitem][aria-label^="svc-0001,"]');
+      rows.push({ figure: `${tag}: lab write → graph (svc-0001 to 0)`, value: ms(await writeToGraph(page, kubeconfig, 0, "Serving locally")) });
+      rows.push({ figure: `${tag}: lab write → graph (back to 1)`, value: ms(await writeToGraph(page, kubeconfig, 1, "Failed over")) });
+    }
+    await page.close();
+    if (withRoutes) for (const route of ROUTES) rows.push({ figure: `first-load JS ${route} (gzip)`, value: `${(await firstLoadJs(browser, route) / 1024).toFixed(1)} KiB` });
+    return rows;
+  } finally {
+    await stopChild(server.child);
+    await stopChild(lab.child);
+  }
+}
+
+await buildIfNeeded(process.cwd());
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const rows: Row[] = [];
+try {
+  for (const [i, [clusters, services]] of SCENARIOS.entries()) rows.push(...(await scenario(browser, clusters, services, i === 0)));
+} finally {
+  await browser.close();
+  printTable("Topology page in Chromium (targets at 20 × 1,000: interactive ≤ 1 s, no task over 200 ms)", rows);
+}
