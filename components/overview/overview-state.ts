@@ -85,7 +85,10 @@ const RANK: Readonly<Record<OverviewStatus, number>> = { unreachable: 0, stale: 
 export function visibleClusters(clusters: readonly ClusterStatus[], state: Pick<OverviewState, "status" | "sort">): ClusterStatus[] {
   const shown = state.status === "all" ? [...clusters] : clusters.filter((c) => statusOf(c) === state.status);
   if (state.sort === "name") return shown.sort(byName);
-  return shown.sort((a, b) => RANK[statusOf(a)] - RANK[statusOf(b)] || byName(a, b));
+  // Each cluster's rank once, not per comparison: a live fleet of thousands is re-sorted on every change.
+  const ranked = shown.map((cluster) => ({ cluster, rank: RANK[statusOf(cluster)] }));
+  ranked.sort((a, b) => a.rank - b.rank || byName(a.cluster, b.cluster));
+  return ranked.map((r) => r.cluster);
 }
 
 /**
