@@ -2,6 +2,7 @@
 // registry's expected versus actual and the "test from another cluster" commands; unknown ids are NOT_FOUND naming
 // "id"; and a second request between two changes computes nothing again.
 import { describe, expect, it } from "vitest";
+import { topologyGraph } from "@/server/topology/queries";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
 import { nodeDetails } from "./node-details";
 import { convergedDeps, DETAILS, inspectDeps, WS } from "./test/inspect-fleet";
@@ -46,6 +47,17 @@ describe("inspect.node on a converged fleet", () => {
     expect(d.registry).toMatchObject({ kind: "service", planCurrent: true, unplanned: [], expected: [{ kind: "WorkloadEntry", observed: "present" }] });
     expect(d.tests[0]?.command).toMatch(/^kubectl --context east -n bookinfo run eastwest-test-details --rm -i .* http:\/\/details\.bookinfo\.svc\.cluster\.local:9080\/$/);
     expect(d.tests[0]?.explains).toContain("east runs it too");
+  });
+
+  it.each([undefined, WS])("the panel says what the graph's node says (workspace %s)", async (workspace) => {
+    const { deps, model } = await convergedDeps({ westDetails: [false] });
+    const graph = await topologyGraph(model, { workspace, expanded: ["cluster:west", "ns:west/bookinfo", "cluster:east", "ns:east/bookinfo"] });
+    const services = graph.nodes.filter((n) => n.kind === "service" || n.kind === "service-entry");
+    expect(services.length).toBeGreaterThan(2);
+    for (const node of services) {
+      const d = await nodeDetails(deps, { id: node.id, ...(workspace ? { workspace } : {}) });
+      expect(d.state, node.id).toEqual({ kind: node.state, words: node.words, ...(node.reasonWords ? { reasonWords: node.reasonWords } : {}), sentence: node.sentence });
+    }
   });
 
   it("live YAML without managedFields; conditions read from status", async () => {
