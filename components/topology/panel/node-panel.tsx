@@ -11,6 +11,7 @@ import { PanelSummary, PanelTitle } from "./panel-summary";
 import { RegistryTab } from "./registry-tab";
 import { SidePanel } from "./side-panel";
 import { TestTab } from "./test-tab";
+import { useFollowTopology } from "./use-follow-topology";
 
 function DetailTabs({ details }: { details: NodeDetails }) {
   return (
@@ -47,6 +48,7 @@ function DetailTabs({ details }: { details: NodeDetails }) {
 export function NodePanel(props: { workspace?: string; id: string; onClose: () => void; onWhatIf?: (removal: WhatIfRemoval) => void }) {
   const { workspace, id, onClose, onWhatIf } = props;
   const trpc = useTRPC();
+  useFollowTopology();
   const query = useQuery(trpc.inspect.node.queryOptions({ workspace, id }, { retry: retryServerErrors }));
   const details = query.data;
   return (

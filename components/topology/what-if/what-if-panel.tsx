@@ -5,6 +5,7 @@ import { useTRPC } from "../../trpc";
 import { ErrorAlert } from "../../workspace/error-alert";
 import { retryServerErrors, type WhatIfRemoval, type WhatIfResult } from "../panel/inspect-types";
 import { SidePanel } from "../panel/side-panel";
+import { useFollowTopology } from "../panel/use-follow-topology";
 import { WhatIfGroups } from "./what-if-groups";
 
 /** What the removal means, in one line. */
@@ -47,6 +48,7 @@ function Totals({ result }: { result: WhatIfResult }) {
 export function WhatIfPanel(props: { workspace?: string; removal: WhatIfRemoval; onClose: () => void }) {
   const { workspace, removal, onClose } = props;
   const trpc = useTRPC();
+  useFollowTopology();
   const query = useQuery(trpc.inspect.whatIf.queryOptions({ workspace, removal }, { retry: retryServerErrors }));
   const result = query.data;
   return (
