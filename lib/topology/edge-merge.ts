@@ -2,7 +2,6 @@
 // becomes one edge with a count, counts by status, the worst status (broken > active > standby) and up to 20 of
 // the FQDNs it carries. An edge whose ends lift to the same node (inside one collapsed group) is dropped.
 import { edgeId } from "./ids";
-import type { LeafEdge } from "./leaf-edges";
 import { worseStatus } from "./severity";
 import type { TopologyEdge } from "./types";
 
@@ -18,8 +17,8 @@ export type EdgeSink = {
   putEdge(edge: TopologyEdge): void;
   /** Adds a merged edge lifted to `source` → `target`. */
   put(kind: Kind, source: string, target: string, part: Part): void;
-  /** Adds one leaf edge lifted to `source` → `target`. */
-  putLeaf(source: string, target: string, leaf: LeafEdge): void;
+  /** Adds one leaf edge (a service's own) lifted to `source` → `target`. */
+  putLink(kind: Kind, source: string, target: string, link: { status: TopologyEdge["status"]; fqdn: string; sourceCluster: string; targetCluster: string }): void;
   edges(): TopologyEdge[];
 };
 
@@ -61,9 +60,9 @@ export function createEdgeSink(): EdgeSink {
   return {
     putEdge: (edge) => merge(edge.id, edge.kind, edge.source, edge.target, edge, edge),
     put: (kind, source, target, part) => merge(edgeId(kind, source, target), kind, source, target, part),
-    putLeaf(source, target, leaf) {
-      const part: Part = { count: 1, status: leaf.status, statusCounts: { [leaf.status]: 1 }, fqdns: [leaf.fqdn], sourceCluster: leaf.sourceCluster, targetCluster: leaf.targetCluster };
-      merge(edgeId(leaf.kind, source, target), leaf.kind, source, target, part);
+    putLink(kind, source, target, link) {
+      const part: Part = { count: 1, status: link.status, statusCounts: { [link.status]: 1 }, fqdns: [link.fqdn], sourceCluster: link.sourceCluster, targetCluster: link.targetCluster };
+      merge(edgeId(kind, source, target), kind, source, target, part);
     },
     edges: () => [...slots.values()].map((s) => s.edge),
   };

@@ -1,11 +1,12 @@
 // The whole topology of a scope (a workspace, or the fleet), computed once per fleet model state (the server
-// memoizes it) and read by every request: the groups with their counts, the edges lifted per level (pairs.ts), the
-// table's sorted rows (rows.ts), and a version that changes only when something drawn or listed changes.
+// memoizes it) and read by every request: the groups with their counts, the edges merged per level (buckets.ts)
+// over links kept per service (leaf-edges.ts), the table's sorted rows (rows.ts), and a version that changes only
+// when something drawn or listed changes.
+import { edgeIndex, type EdgeIndex } from "./buckets";
 import { createDigest } from "./digest";
 import { clusterGroups, type ClusterGroup } from "./groups";
-import { leafEdges, type LeafEdge } from "./leaf-edges";
-import { gatewayLeaves, serviceLeaves, type GatewayNode, type ServiceLeaf } from "./leaves";
-import { clusterPairs, type ClusterPair } from "./pairs";
+import { leafLinks, type LeafLinks } from "./leaf-edges";
+import { gatewayLeaves, serviceLeaves, type GatewayNode, type ServiceLeaf, type ServiceNode } from "./leaves";
 import { rowIndex, type RowIndex } from "./rows";
 import { addCounts } from "./severity";
 import type { TopologyCluster, TopologySource } from "./source";
@@ -18,11 +19,15 @@ export type FullTopology = {
   counts: StateCounts;
   empty?: TopologyGraph["empty"];
   clusters: readonly ClusterGroup[];
-  /** Cluster node id → its group; namespace node ids of every cluster (to read `expanded`). */
+  /** Cluster node id → its group. */
   clusterById: ReadonlyMap<string, ClusterGroup>;
-  pairs: readonly ClusterPair[];
+  /** Every service node; namespace groups list indexes into it, and `links` is in its order. */
+  services: readonly ServiceNode[];
+  gateways: readonly GatewayNode[];
+  links: LeafLinks;
+  edges: EdgeIndex;
   rows: RowIndex;
-  /** How many leaf edges it holds (diagnostics, the benchmark). */
+  /** How many leaf edges it stands for (diagnostics, the benchmark). */
   leafEdges: number;
 };
 
@@ -43,41 +48,50 @@ function emptyOf(source: TopologySource, clusters: readonly TopologyCluster[], s
   return services === 0 ? "no-services" : undefined;
 }
 
-/** The digest of everything drawn or listed: clusters, gateways, services (state and sentence) and leaf edges. */
-function versionOf(groups: readonly ClusterGroup[], leaves: readonly ServiceLeaf[], edges: readonly LeafEdge[]): string {
+/** The digest of everything drawn or listed: clusters, gateways, services (state and sentence) and their links. */
+function versionOf(groups: readonly ClusterGroup[], leaves: readonly ServiceLeaf[], links: LeafLinks): string {
   const d = createDigest();
   for (const g of groups) {
     const c = g.collapsed;
     d.add(`${c.id} ${c.stale} ${c.staleSince ?? ""} ${c.locality ?? ""}`);
     for (const gw of g.gateways) d.add(`${gw.id} ${gw.readyPods} ${gw.addresses.join(",")}`);
   }
-  // The sentence names the clusters and gateways of the row's targets and remotes (lib/failover/words.ts).
-  for (const { node } of leaves) d.add(`${node.id} ${node.state} ${node.reason ?? ""} ${node.sentence}`);
-  for (const e of edges) d.add(`${e.kind}${e.source}>${e.target}${e.status}`);
+  leaves.forEach(({ node }, i) => {
+    // The sentence names the clusters and gateways of the row's targets and remotes (lib/failover/words.ts).
+    d.add(`${node.id} ${node.state} ${node.reason ?? ""} ${node.sentence}`);
+    for (const l of links.failover[i] ?? []) d.addNumber(l.gateway * 4 + STATUS_CODE[l.status]);
+    for (const l of links.ingress[i] ?? []) d.addNumber(l.gateway * 4 + STATUS_CODE[l.status]);
+  });
   return d.value();
 }
 
+const STATUS_CODE = { active: 1, standby: 2, broken: 3 } as const;
+
 export function fullTopology(source: TopologySource): FullTopology {
-  const leaves = serviceLeaves(source.workspaces);
-  const gateways: GatewayNode[] = gatewayLeaves(source.workspaces);
   const clusters = clustersOf(source);
-  const groups = clusterGroups(clusters, gateways, leaves.map((l) => l.node));
-  const drawn = new Set(groups.map((g) => g.collapsed.cluster));
-  const shown = leaves.filter((l) => drawn.has(l.node.cluster));
-  const edges = leafEdges(shown, new Set(gateways.filter((g) => drawn.has(g.cluster)).map((g) => g.id)), new Set(shown.map((l) => l.node.id)));
+  const drawn = new Set(clusters.map((c) => c.name));
+  const leaves = serviceLeaves(source.workspaces).filter((l) => drawn.has(l.node.cluster));
+  const gateways = gatewayLeaves(source.workspaces).filter((g) => drawn.has(g.cluster));
+  const services = leaves.map((l) => l.node);
+  const groups = clusterGroups(clusters, gateways, services);
+  const links = leafLinks(leaves, gateways);
   const counts: StateCounts = {};
   for (const g of groups) addCounts(counts, g.counts);
-  const empty = emptyOf(source, clusters, shown.length);
+  const empty = emptyOf(source, clusters, leaves.length);
+  const leafEdges = links.failover.reduce((n, l) => n + l.length, 0) + links.ingress.reduce((n, l) => n + l.length, 0);
   return {
     ...(source.workspace !== undefined ? { workspace: source.workspace } : {}),
     computedAt: source.computedAt,
-    version: versionOf(groups, shown, edges),
+    version: versionOf(groups, leaves, links),
     counts,
     ...(empty ? { empty } : {}),
     clusters: groups,
     clusterById: new Map(groups.map((g) => [g.collapsed.id, g])),
-    pairs: clusterPairs(edges),
-    rows: rowIndex(shown),
-    leafEdges: edges.length,
+    services,
+    gateways,
+    links,
+    edges: edgeIndex(services, links, gateways, groups.flatMap((g) => g.namespaces)),
+    rows: rowIndex(leaves),
+    leafEdges,
   };
 }

@@ -11,7 +11,8 @@ import type { StateCounts, TopologyNode } from "./types";
 export type ClusterNode = Extract<TopologyNode, { kind: "cluster" }>;
 export type NamespaceNode = Extract<TopologyNode, { kind: "namespace" }>;
 
-export type NamespaceGroup = { collapsed: NamespaceNode; expanded: NamespaceNode; services: readonly ServiceNode[] };
+/** `leaves`: the indexes of its services in the list the groups were built from (to find their links). */
+export type NamespaceGroup = { collapsed: NamespaceNode; expanded: NamespaceNode; services: readonly ServiceNode[]; leaves: readonly number[] };
 export type ClusterGroup = { collapsed: ClusterNode; expanded: ClusterNode; gateways: readonly GatewayNode[]; namespaces: readonly NamespaceGroup[]; counts: StateCounts };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -22,7 +23,8 @@ function countsOf(services: readonly ServiceNode[]): StateCounts {
   return counts;
 }
 
-function namespaceGroup(cluster: string, namespace: string, services: readonly ServiceNode[]): NamespaceGroup {
+function namespaceGroup(cluster: string, namespace: string, members: ReadonlyArray<[ServiceNode, number]>): NamespaceGroup {
+  const services = members.map(([s]) => s);
   const counts = countsOf(services);
   const worst = worstOf(counts);
   const collapsed: NamespaceNode = {
@@ -37,15 +39,15 @@ function namespaceGroup(cluster: string, namespace: string, services: readonly S
     ...(worst ? { worst } : {}),
     services: services.length,
   };
-  return { collapsed, expanded: { ...collapsed, expanded: true }, services };
+  return { collapsed, expanded: { ...collapsed, expanded: true }, services, leaves: members.map(([, i]) => i) };
 }
 
-function clusterGroup(cluster: TopologyCluster, gateways: readonly GatewayNode[], services: readonly ServiceNode[]): ClusterGroup {
-  const byNamespace = new Map<string, ServiceNode[]>();
-  for (const s of services) {
-    const list = byNamespace.get(s.namespace);
-    if (list) list.push(s);
-    else byNamespace.set(s.namespace, [s]);
+function clusterGroup(cluster: TopologyCluster, gateways: readonly GatewayNode[], services: ReadonlyArray<[ServiceNode, number]>): ClusterGroup {
+  const byNamespace = new Map<string, Array<[ServiceNode, number]>>();
+  for (const member of services) {
+    const list = byNamespace.get(member[0].namespace);
+    if (list) list.push(member);
+    else byNamespace.set(member[0].namespace, [member]);
   }
   const namespaces = [...byNamespace].sort(([a], [b]) => cmp(a, b)).map(([ns, list]) => namespaceGroup(cluster.name, ns, list));
   const counts: StateCounts = {};
@@ -68,15 +70,16 @@ function clusterGroup(cluster: TopologyCluster, gateways: readonly GatewayNode[]
   return { collapsed, expanded: { ...collapsed, expanded: true }, gateways, namespaces, counts };
 }
 
-/** One group per cluster, by name; services and gateways of a cluster not listed are left out. */
+/** One group per cluster, by name; services and gateways of a cluster not listed are left out. Namespace groups
+ * list their services' indexes in `services`. */
 export function clusterGroups(clusters: readonly TopologyCluster[], gateways: readonly GatewayNode[], services: readonly ServiceNode[]): ClusterGroup[] {
   const gatewaysOf = new Map<string, GatewayNode[]>();
   for (const g of gateways) gatewaysOf.set(g.cluster, [...(gatewaysOf.get(g.cluster) ?? []), g]);
-  const servicesOf = new Map<string, ServiceNode[]>();
-  for (const s of services) {
+  const servicesOf = new Map<string, Array<[ServiceNode, number]>>();
+  services.forEach((s, i) => {
     const list = servicesOf.get(s.cluster);
-    if (list) list.push(s);
-    else servicesOf.set(s.cluster, [s]);
-  }
+    if (list) list.push([s, i]);
+    else servicesOf.set(s.cluster, [[s, i]]);
+  });
   return [...clusters].sort((a, b) => cmp(a.name, b.name)).map((c) => clusterGroup(c, gatewaysOf.get(c.name) ?? [], servicesOf.get(c.name) ?? []));
 }

@@ -12,26 +12,36 @@
 //   draws nothing: what it dials now cannot be seen.
 // - `ingress`: from that gateway on to the service it leads to in B (the gateway passes the SNI through to B's own
 //   endpoints of the host), once per gateway and service, with the worst status of the failover edges into it.
+// At 20 clusters × 1,000 services there are ~400,000 of them, so they are kept as links (a gateway's index and a
+// status, no strings) per service; edges with ids are made only for what a request shows (aggregate.ts).
 import type { ClusterFacts, FailoverState, RemoteCheck, Route } from "@/lib/failover/types";
-import { gatewayNodeId, gatewayNodeOfRoute, namespaceNodeId, serviceNodeId } from "./ids";
-import type { ServiceLeaf } from "./leaves";
+import type { GatewayNode, ServiceLeaf } from "./leaves";
 import { worseStatus } from "./severity";
 import type { EdgeStatus } from "./types";
 
-export type LeafEdge = {
-  kind: "failover" | "ingress";
-  source: string;
-  target: string;
-  status: EdgeStatus;
-  fqdn: string;
-  sourceCluster: string;
-  targetCluster: string;
-  /** The group each end shows as when its cluster is expanded: the namespace of a service, the gateway itself. */
-  sourceMid: string;
-  targetMid: string;
+/** An edge end at a gateway: its index in the graph's gateway list. */
+export type Link = { gateway: number; status: EdgeStatus };
+
+export type LeafLinks = {
+  /** Per service leaf (in leaf order): the gateways its failover edges go to. */
+  failover: ReadonlyArray<readonly Link[]>;
+  /** Per service leaf: the gateways whose ingress edges lead to it, each with the worst status of the routes in. */
+  ingress: ReadonlyArray<readonly Link[]>;
 };
 
+/** Gateways by cluster, then by "namespace/name" (a Route's `gateway`): their index in `nodes`. */
+export function gatewayIndex(nodes: readonly GatewayNode[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  nodes.forEach((g, i) => {
+    let inCluster = out.get(g.cluster);
+    if (!inCluster) out.set(g.cluster, (inCluster = new Map()));
+    inCluster.set(`${g.namespace}/${g.name}`, i);
+  });
+  return out;
+}
+
 type Dialled = { shadows: Map<string, Set<string>>; entries: Map<string, Set<string>> };
+type Context = { gateways: Map<string, Map<string, number>>; dialled: Map<ClusterFacts, Dialled> };
 
 function addAll(map: Map<string, Set<string>>, key: string, addresses: readonly string[]): void {
   let set = map.get(key);
@@ -40,75 +50,92 @@ function addAll(map: Map<string, Set<string>>, key: string, addresses: readonly 
 }
 
 /** A cluster's dialled addresses per FQDN, indexed once per cluster (only clusters with a failing check). */
-function dialledIndex(cache: Map<ClusterFacts, Dialled>, facts: ClusterFacts): Dialled {
-  let index = cache.get(facts);
+function dialledIndex(ctx: Context, facts: ClusterFacts): Dialled {
+  let index = ctx.dialled.get(facts);
   if (index) return index;
   index = { shadows: new Map(), entries: new Map() };
   for (const w of facts.shadowEntries) addAll(index.shadows, w.fqdn, w.addresses);
   for (const se of facts.serviceEntries) for (const host of se.hosts) addAll(index.entries, host, se.addresses);
-  cache.set(facts, index);
+  ctx.dialled.set(facts, index);
   return index;
 }
 
-type Planned = { cluster: string; target: string; status: EdgeStatus };
-
-function routed(routes: readonly Route[], status: EdgeStatus): Planned[] {
-  return routes.map((r) => ({ cluster: r.cluster, target: gatewayNodeOfRoute(r.cluster, r.gateway), status }));
+function routed(ctx: Context, out: Link[], routes: readonly Route[], status: EdgeStatus): void {
+  for (const r of routes) {
+    const gateway = ctx.gateways.get(r.cluster)?.get(r.gateway);
+    if (gateway !== undefined) out.push({ gateway, status });
+  }
 }
 
-/** The gateway of the failing remote that the local objects lead to, if any. */
-function brokenTarget(leaf: ServiceLeaf, check: Extract<RemoteCheck, { ok: false }>, cache: Map<ClusterFacts, Dialled>): Planned[] {
+/** The gateway of the failing remote that the local objects lead to, if any: a broken edge. */
+function broken(ctx: Context, out: Link[], leaf: ServiceLeaf, check: Extract<RemoteCheck, { ok: false }>): void {
   const remote = leaf.peers.get(check.cluster);
-  if (!remote) return [];
-  const index = dialledIndex(cache, leaf.facts);
+  if (!remote) return;
+  const index = dialledIndex(ctx, leaf.facts);
   const dialled = (leaf.node.kind === "service" ? index.shadows : index.entries).get(leaf.row.fqdn);
-  if (!dialled) return [];
-  const gateway = remote.gateways.find((g) => g.addresses.some((a) => dialled.has(a)));
-  return gateway ? [{ cluster: check.cluster, target: gatewayNodeId(check.cluster, gateway.namespace, gateway.name), status: "broken" }] : [];
+  if (!dialled) return;
+  const g = remote.gateways.find((x) => x.addresses.some((a) => dialled.has(a)));
+  const gateway = g ? ctx.gateways.get(check.cluster)?.get(`${g.namespace}/${g.name}`) : undefined;
+  if (gateway !== undefined) out.push({ gateway, status: "broken" });
 }
 
-function checked(leaf: ServiceLeaf, remotes: readonly RemoteCheck[], cache: Map<ClusterFacts, Dialled>, okStatus: EdgeStatus): Planned[] {
-  return remotes.flatMap((c) => (c.ok ? routed([c.route], okStatus) : brokenTarget(leaf, c, cache)));
+function checked(ctx: Context, out: Link[], leaf: ServiceLeaf, remotes: readonly RemoteCheck[], okStatus: EdgeStatus): void {
+  for (const c of remotes) {
+    if (c.ok) routed(ctx, out, [c.route], okStatus);
+    else broken(ctx, out, leaf, c);
+  }
 }
 
-function plannedOf(leaf: ServiceLeaf, cache: Map<ClusterFacts, Dialled>): Planned[] {
+function linksOf(ctx: Context, leaf: ServiceLeaf): Link[] {
   const state: FailoverState = leaf.row.state;
+  const out: Link[] = [];
   switch (state.kind) {
     case "serving-locally":
-      return routed(state.targets, "standby");
+      routed(ctx, out, state.targets, "standby");
+      break;
     case "failed-over":
-      return routed(state.targets, "active");
+      routed(ctx, out, state.targets, "active");
+      break;
     case "at-risk":
-      return [...routed(state.targets, "standby"), ...checked(leaf, state.remotes.filter((r) => !r.ok), cache, "standby")];
+      routed(ctx, out, state.targets, "standby");
+      checked(ctx, out, leaf, state.remotes.filter((r) => !r.ok), "standby");
+      break;
     case "remote-only":
-      return checked(leaf, state.remotes, cache, "active");
+      checked(ctx, out, leaf, state.remotes, "active");
+      break;
     case "unavailable":
       // Every remote check failed: only broken edges, where the objects lead somewhere.
-      return checked(leaf, state.remotes, cache, "broken");
+      checked(ctx, out, leaf, state.remotes, "broken");
+      break;
     case "unknown":
-      return [];
+      break;
   }
+  return out;
 }
 
-/** Every leaf edge: failover edges in leaf order, then one ingress edge per (gateway, service) reached. */
-export function leafEdges(leaves: readonly ServiceLeaf[], gatewayIds: ReadonlySet<string>, serviceIds: ReadonlySet<string>): LeafEdge[] {
-  const cache = new Map<ClusterFacts, Dialled>();
-  const out: LeafEdge[] = [];
-  // The same FQDN names the same Service (and namespace) in every cluster: the ingress target is B's node of it.
-  const ingress = new Map<string, LeafEdge>();
-  for (const leaf of leaves) {
-    const { node } = leaf;
-    const sourceMid = node.parent ?? node.id;
-    for (const p of plannedOf(leaf, cache)) {
-      if (!gatewayIds.has(p.target)) continue;
-      out.push({ kind: "failover", source: node.id, target: p.target, status: p.status, fqdn: node.fqdn, sourceCluster: node.cluster, targetCluster: p.cluster, sourceMid, targetMid: p.target });
-      const service = serviceNodeId(p.cluster, node.fqdn);
-      if (!serviceIds.has(service)) continue;
-      const key = `${p.target}\u0000${service}`;
-      const known = ingress.get(key);
-      if (known) known.status = worseStatus(known.status, p.status);
-      else ingress.set(key, { kind: "ingress", source: p.target, target: service, status: p.status, fqdn: node.fqdn, sourceCluster: p.cluster, targetCluster: p.cluster, sourceMid: p.target, targetMid: namespaceNodeId(p.cluster, node.namespace) });
+/** Every leaf's failover links, and the ingress links into the services they reach (the same FQDN in B). */
+export function leafLinks(leaves: readonly ServiceLeaf[], gateways: readonly GatewayNode[]): LeafLinks {
+  const ctx: Context = { gateways: gatewayIndex(gateways), dialled: new Map() };
+  // Services by cluster, then FQDN: the ingress target is B's node of the same FQDN (same Service and namespace).
+  const services = new Map<string, Map<string, number>>();
+  leaves.forEach((l, i) => {
+    if (l.node.kind !== "service") return;
+    let inCluster = services.get(l.node.cluster);
+    if (!inCluster) services.set(l.node.cluster, (inCluster = new Map()));
+    inCluster.set(l.node.fqdn, i);
+  });
+  const failover = leaves.map((leaf) => linksOf(ctx, leaf));
+  const ingress: Link[][] = leaves.map(() => []);
+  failover.forEach((links, i) => {
+    const fqdn = (leaves[i] as ServiceLeaf).node.fqdn;
+    for (const link of links) {
+      const target = services.get((gateways[link.gateway] as GatewayNode).cluster)?.get(fqdn);
+      if (target === undefined) continue;
+      const into = ingress[target] as Link[];
+      const known = into.find((l) => l.gateway === link.gateway);
+      if (known) known.status = worseStatus(known.status, link.status);
+      else into.push({ gateway: link.gateway, status: link.status });
     }
-  }
-  return [...out, ...ingress.values()];
+  });
+  return { failover, ingress };
 }
