@@ -10,7 +10,7 @@ import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import { nestsDeeperThan } from "@/lib/validation/json-depth";
 import { canonicalJson } from "./canonical-json";
 import { driftedFields } from "./drift";
-import { claimsToBeOurs, intrinsicProblems, proofWith, type OwnershipProof } from "./ownership";
+import { claimsToBeOurs, intrinsicProblems, proofWith, type Intrinsic, type OwnershipProof } from "./ownership";
 import { scopeFromPlanned, type OwnershipScope } from "./ownership-scope";
 import { remembered, type RegistryMemos } from "./registry-memos";
 import { observedId, type ObservedObject, type RegistryMode } from "./types";
@@ -29,9 +29,14 @@ export type Comparison =
 export function ownershipOf(o: ObservedObject, scope: OwnershipScope, memos?: RegistryMemos): OwnershipProof {
   const before = memos?.proofs.get(o);
   if (before?.scope === scope) return before.proof;
-  const proof = proofWith(remembered(memos?.intrinsic, o, () => intrinsicProblems(o)), o, scope);
+  const proof = proofWith(intrinsicOf(o, memos), o, scope);
   memos?.proofs.set(o, { scope, proof });
   return proof;
+}
+
+/** What `o` lacks of the proof whatever the scope (its marks and naming), remembered per object. */
+export function intrinsicOf(o: ObservedObject, memos?: RegistryMemos): Intrinsic {
+  return remembered(memos?.intrinsic, o, () => intrinsicProblems(o));
 }
 
 /** The scope a caller without the planner input gets: what the plan itself places in the cluster. */

@@ -5,9 +5,9 @@
 // objects under those names are the expected ones.
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
-import { defaultScope, observedIndex, ownershipOf } from "@/lib/registry/compare";
+import { defaultScope, intrinsicOf, observedIndex, ownershipOf } from "@/lib/registry/compare";
 import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
-import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
+import { observedId, type ObservedCluster, type ObservedObject } from "@/lib/registry/types";
 import { isMesh } from "./plan-index";
 
 export type HeldByForeign = {
@@ -21,22 +21,52 @@ export const NOTHING_HELD: HeldByForeign = { of: () => false, all: () => [] };
 
 const EMPTY: readonly DesiredObject[] = Object.freeze([]);
 
-/** Held objects of one planned array against one observed list: the array and the list keep their identity while unchanged. */
-const heldLists = new WeakMap<readonly DesiredObject[], { observed: readonly ObservedObject[]; held: readonly DesiredObject[] }>();
+/**
+ * The ids (`Kind namespace/name`) of an observed list's ServiceEntries and WorkloadEntries that fail the proof's
+ * intrinsic part: its marks and naming (usually none). Why that is the whole proof here: a held object is planned
+ * in the after plan, and the scope the check uses is what that plan itself places in the cluster
+ * (defaultScope), which holds the planned object's own namespace. So a live object under the planned id always
+ * passes the placement check, and it is foreign exactly when its intrinsic part fails. Computed once per observed
+ * list (it keeps its identity while the cluster's objects do), so a preview's forked plan, whatever its size,
+ * costs only lookups of these few ids in it.
+ */
+const foreignLists = new WeakMap<readonly ObservedObject[], ReadonlySet<string>>();
 
+function foreignIdsOf(observed: readonly ObservedObject[], memos: RegistryMemos): ReadonlySet<string> {
+  let ids = foreignLists.get(observed);
+  if (ids) return ids;
+  const found = new Set<string>();
+  for (const o of observed) {
+    if ((o.kind === "ServiceEntry" || o.kind === "WorkloadEntry") && intrinsicOf(o, memos).missing.length > 0) found.add(observedId(o));
+  }
+  foreignLists.set(observed, (ids = found));
+  return ids;
+}
+
+/** A planned array's index by id, kept while the array is (an unchanged cluster's array survives a fork). */
+const plannedIndexes = new WeakMap<readonly DesiredObject[], ReadonlyMap<string, DesiredObject>>();
+
+function plannedIndex(objects: readonly DesiredObject[]): ReadonlyMap<string, DesiredObject> {
+  let index = plannedIndexes.get(objects);
+  if (!index) plannedIndexes.set(objects, (index = new Map(objects.map((o) => [objectId(o), o]))));
+  return index;
+}
+
+/** The planned ServiceEntries and WorkloadEntries of `objects` that a foreign live object holds, in plan order. */
 function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedObject[], memos: RegistryMemos): readonly DesiredObject[] {
-  const index = observedIndex(observed, memos);
-  const scope = defaultScope(objects, memos);
-  return objects.filter((o) => {
-    if (!isMesh(o)) return false;
-    const live = index.get(objectId(o));
-    return live !== undefined && !ownershipOf(live, scope, memos).owned;
-  });
+  const foreign = foreignIdsOf(observed, memos);
+  if (foreign.size === 0) return EMPTY;
+  const index = plannedIndex(objects);
+  const held = new Set<DesiredObject>();
+  for (const id of foreign) {
+    const planned = index.get(id);
+    if (planned && isMesh(planned)) held.add(planned);
+  }
+  return held.size === 0 ? EMPTY : objects.filter((o) => held.has(o));
 }
 
 /**
- * `after`: the plan the change leads to (a fork's `after`: an unchanged cluster keeps before's array, so its
- * held list is computed once per array and observed list, not once per preview). `memos`: the owner's (one per
+ * `after`: the plan the change leads to (a fork's `after`: an unchanged cluster keeps before's array). `memos`: the owner's (one per
  * fleet model, view-memo.ts), so observed indexes, scopes and proofs are kept across previews.
  */
 export function heldByForeign(observed: readonly ObservedCluster[], after: PlanResult, memos: RegistryMemos = createRegistryMemos()): HeldByForeign {
@@ -52,11 +82,7 @@ export function heldByForeign(observed: readonly ObservedCluster[], after: PlanR
       const objects = after.clusters[cluster];
       const seen = byCluster.get(cluster);
       if (!objects || !seen || seen.objects.length === 0) return EMPTY;
-      const known = heldLists.get(objects);
-      if (known?.observed === seen.objects) return known.held;
-      const held = heldIn(objects, seen.objects, memos);
-      heldLists.set(objects, { observed: seen.objects, held });
-      return held;
+      return heldIn(objects, seen.objects, memos);
     },
   };
 }
