@@ -1,17 +1,22 @@
 "use client";
 
 import type { ClusterStatus } from "@/lib/fleet-schema";
+import type { StateCounts } from "@/lib/topology/types";
 import { formatAge, formatLatency } from "@/lib/format";
 import { ClusterCounts } from "./cluster-counts";
 import { ClusterProblem, clusterProblem } from "./cluster-problem";
 import { ClusterStatusBadge, ManagementBadge, SyncBadge } from "./cluster-status-badge";
 import { ClusterLink } from "./overview/cluster-link";
+import { FailoverCounts, totalOf } from "./overview/failover-counts";
 import { RecheckButton } from "./recheck-button";
 import { RelativeTime } from "./relative-time";
 import { useNow } from "./use-now";
 
-/** One cluster of the fleet: identity (linking to its page), reachability, sync state and what its cache counts. */
-export function ClusterCard({ status }: { status: ClusterStatus }) {
+/**
+ * One cluster of the fleet: identity (linking to its page), reachability, sync state, what its cache counts and —
+ * once the topology graph has answered — how its services stand for failover.
+ */
+export function ClusterCard({ status, failover }: { status: ClusterStatus; failover?: StateCounts | undefined }) {
   const now = useNow();
   const age = (iso: string) => formatAge(iso, now ?? new Date(iso));
   const headingId = `cluster-${status.cluster}`;
@@ -46,6 +51,11 @@ export function ClusterCard({ status }: { status: ClusterStatus }) {
       </dl>
 
       <ClusterCounts cluster={status.cluster} sync={status.sync} />
+      {failover && totalOf(failover) > 0 && (
+        <div className="px-5 pt-3">
+          <FailoverCounts counts={failover} label={`Failover states in ${status.cluster}`} size="small" />
+        </div>
+      )}
       <ClusterProblem status={status} age={age} />
       {/* Cards of a row share a height: the space goes here, footers line up. */}
       <div className="min-h-4 flex-1" aria-hidden="true" />

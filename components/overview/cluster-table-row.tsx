@@ -1,7 +1,9 @@
 import type { ClusterCountsView, ClusterStatus } from "@/lib/fleet-schema";
+import type { StateCounts } from "@/lib/topology/types";
 import { SyncBadge } from "../cluster-status-badge";
 import { RelativeTime } from "../relative-time";
 import { ClusterLink } from "./cluster-link";
+import { FailoverCounts, totalOf } from "./failover-counts";
 import { lastSeen } from "./overview-state";
 import { OverviewStatusPill } from "./overview-status-pill";
 
@@ -21,6 +23,7 @@ export const COLUMNS: ReadonlyArray<{ label: string; title?: string; numeric?: b
   { label: "Status" },
   { label: "Kubernetes", title: "API server version (the last known one while unreachable)" },
   { label: "Sync", title: "Whether the cached objects are current" },
+  { label: "Failover", title: "How many of its services are in each failover state" },
   ...FIGURES.map((f) => ({ label: f.label, title: f.title, numeric: true })),
   { label: "Last seen", title: "When the API server last answered" },
 ];
@@ -29,7 +32,7 @@ export const COLUMNS: ReadonlyArray<{ label: string; title?: string; numeric?: b
  * One cluster as a table row. Figures of a never-synced cluster are unknown ("–", never 0); a stale cluster's are
  * its last known ones, dimmed; an unreachable cluster's version is the last one seen, marked so.
  */
-export function ClusterTableRow({ status, rowIndex }: { status: ClusterStatus; rowIndex?: number }) {
+export function ClusterTableRow({ status, rowIndex, failover, known = false }: { status: ClusterStatus; rowIndex?: number; failover?: StateCounts | undefined; known?: boolean }) {
   const { sync } = status;
   const seen = lastSeen(status);
   const tone = sync.state === "stale" ? "text-slate-500" : "text-slate-900";
@@ -49,6 +52,13 @@ export function ClusterTableRow({ status, rowIndex }: { status: ClusterStatus; r
       </td>
       <td className="px-2.5 py-2">
         <SyncBadge state={sync.state} everSynced={sync.everSynced} />
+      </td>
+      <td className="px-2.5 py-2">
+        {failover && totalOf(failover) > 0 ? (
+          <FailoverCounts counts={failover} label={`Failover states in ${status.cluster}`} size="small" />
+        ) : (
+          <span className="text-xs text-slate-500">{known ? "no services" : <span title="Loading the failover states">…</span>}</span>
+        )}
       </td>
       {FIGURES.map((f) => (
         <td key={f.key} className={`px-2.5 py-2 text-right tabular-nums ${sync.everSynced ? tone : "text-slate-400"}`}>

@@ -3,6 +3,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { statusOf } from "@/server/clusters/test-fleet";
+import type { StateCounts } from "@/lib/topology/types";
 import { ClusterTable, VIRTUALIZE_FROM } from "./cluster-table";
 
 const fleet = (n: number) => Array.from({ length: n }, (_, i) => statusOf(`c${String(i).padStart(4, "0")}`, { down: i % 7 === 0, sync: i % 7 === 0 ? "stale" : "synced" }));
@@ -30,5 +31,14 @@ describe("ClusterTable", () => {
     expect(html).toContain("last known");
     expect(html.match(/–/g)?.length).toBe(6);
     expect(html).toContain("Unreachable");
+  });
+
+  it.each<[string, ReadonlyMap<string, StateCounts> | undefined, RegExp]>([
+    ["not loaded yet", undefined, /Loading the failover states/],
+    ["loaded, none for the cluster", new Map(), /no services/],
+    ["loaded: worst first, in the shared words", new Map([["west", { "serving-locally": 3, "at-risk": 1 }]]), /aria-label="Failover states in west".*1.*At risk.*3.*Serving locally/],
+  ])("failover column, %s", (_, failover, expected) => {
+    const html = renderToStaticMarkup(<ClusterTable clusters={[statusOf("west")]} failover={failover} />);
+    expect(html).toMatch(expected);
   });
 });

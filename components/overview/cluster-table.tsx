@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { ClusterStatus } from "@/lib/fleet-schema";
+import type { StateCounts } from "@/lib/topology/types";
 import { ClusterTableRow, COLUMNS } from "./cluster-table-row";
 
 /** Up to this many rows the table is plain (every row in the document, found by the browser's search). */
@@ -14,7 +15,7 @@ const ROW_PX = 41;
  * (spacer rows keep the scroll height), inside a focusable scroll region so the keyboard can scroll it too;
  * aria-rowcount / aria-rowindex tell assistive technology how many rows there are and where each sits.
  */
-export function ClusterTable({ clusters }: { clusters: readonly ClusterStatus[] }) {
+export function ClusterTable({ clusters, failover }: { clusters: readonly ClusterStatus[]; failover?: ReadonlyMap<string, StateCounts> | undefined }) {
   if (clusters.length < VIRTUALIZE_FROM) {
     return (
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -22,17 +23,17 @@ export function ClusterTable({ clusters }: { clusters: readonly ClusterStatus[] 
           <TableHead />
           <tbody className="divide-y divide-slate-100">
             {clusters.map((status) => (
-              <ClusterTableRow key={status.cluster} status={status} />
+              <ClusterTableRow key={status.cluster} status={status} failover={failover?.get(status.cluster)} known={failover !== undefined} />
             ))}
           </tbody>
         </table>
       </div>
     );
   }
-  return <VirtualTable clusters={clusters} />;
+  return <VirtualTable clusters={clusters} failover={failover} />;
 }
 
-function VirtualTable({ clusters }: { clusters: readonly ClusterStatus[] }) {
+function VirtualTable({ clusters, failover }: { clusters: readonly ClusterStatus[]; failover?: ReadonlyMap<string, StateCounts> | undefined }) {
   const scroller = useRef<HTMLDivElement>(null);
   // initialRect: the server (and the first client render, before the region is measured) renders the rows a
   // 70vh region shows on a laptop, not none, so the table's first paint is already readable.
@@ -49,7 +50,7 @@ function VirtualTable({ clusters }: { clusters: readonly ClusterStatus[] }) {
           {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
           {items.map((row) => {
             const status = clusters[row.index];
-            return status ? <ClusterTableRow key={status.cluster} status={status} rowIndex={row.index + 2} /> : null;
+            return status ? <ClusterTableRow key={status.cluster} status={status} rowIndex={row.index + 2} failover={failover?.get(status.cluster)} known={failover !== undefined} /> : null;
           })}
           {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
         </tbody>

@@ -5,6 +5,7 @@ import type { ClusterStatus } from "@/lib/fleet-schema";
 import { ClusterCard } from "../cluster-card";
 import { ClusterTable } from "./cluster-table";
 import { statusCounts, STATUS_WORDS, visibleClusters } from "./overview-state";
+import { useFailoverCounts } from "./use-failover-counts";
 import { OverviewToolbar } from "./overview-toolbar";
 import { StatusTiles } from "./status-tiles";
 import { useOverviewState } from "./use-overview-state";
@@ -18,6 +19,8 @@ export function FleetClusters({ clusters }: { clusters: readonly ClusterStatus[]
   const [state, update] = useOverviewState();
   const counts = useMemo(() => statusCounts(clusters), [clusters]);
   const shown = useMemo(() => visibleClusters(clusters, state), [clusters, state]);
+  // The live stream replaces `clusters` when the fleet moves: the failover counts follow it.
+  const { counts: failover } = useFailoverCounts(clusters);
   return (
     <section aria-labelledby="clusters-title">
       <h2 id="clusters-title" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
@@ -33,12 +36,12 @@ export function FleetClusters({ clusters }: { clusters: readonly ClusterStatus[]
           </button>
         </div>
       ) : state.view === "table" ? (
-        <ClusterTable clusters={shown} />
+        <ClusterTable clusters={shown} failover={failover} />
       ) : (
         <ul aria-label="Clusters" className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
           {shown.map((status) => (
             <li key={status.cluster}>
-              <ClusterCard status={status} />
+              <ClusterCard status={status} failover={failover?.get(status.cluster)} />
             </li>
           ))}
         </ul>
