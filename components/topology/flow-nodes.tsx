@@ -59,9 +59,9 @@ export function GatewayNode({ data }: NodeProps<FlowNode>) {
     <div className={`h-full w-full rounded-lg border-2 bg-white px-3 py-2 shadow-sm ${node.ready ? "border-indigo-400" : "border-rose-500"} ${ring(data.selected)}`}>
       <Handles />
       <p className="flex items-center justify-between gap-2 text-sm font-medium text-slate-900">
-        <span className="truncate">
-          <span aria-hidden="true">⇄ </span>
-          {node.name}
+        <span className="flex min-w-0 items-center gap-1">
+          <span aria-hidden="true">⇄</span>
+          <span className="truncate">{node.name}</span>
         </span>
         <StatusPill tone={node.ready ? "good" : "bad"}>{node.ready ? `${node.readyPods} ready` : "not ready"}</StatusPill>
       </p>

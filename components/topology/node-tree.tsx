@@ -4,49 +4,39 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import type { TopologyNode } from "@/lib/topology/types";
 import { FAILOVER_LOOK } from "../workspace/failover-cell";
 import { StatusPill } from "../workspace/status-pill";
-import { rowLabel, treeMove, type TreeKey, type TreeRow } from "./tree-rows";
+import { kindWord, rowDetail, treeMove, type TreeKey, type TreeRow } from "./tree-rows";
 
 const KEYS = new Set<string>(["ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft", "Home", "End"]);
 
-/** The short visible part of a row; the full sentence is its accessible name. */
+/** The glyph and figure at the row's end: colour for the eye; the words are in the row's name already. */
+function RowBadge({ node }: { node: TopologyNode }) {
+  if (node.kind === "gateway") return <span className="truncate font-mono text-[11px] text-slate-500">{node.addresses[0] ?? "no address"}</span>;
+  const state = node.kind === "cluster" ? (node.stale ? "unknown" : node.worst) : node.kind === "namespace" ? node.worst : node.state;
+  if (!state) return null;
+  const text = node.kind === "cluster" || node.kind === "namespace" ? String(node.services) : node.words;
+  return (
+    <StatusPill tone={FAILOVER_LOOK[state].tone}>
+      {FAILOVER_LOOK[state].glyph} {text}
+    </StatusPill>
+  );
+}
+
+/**
+ * A row's content. Its accessible name is its text (no aria-label, so what is seen is what is read): the name, the
+ * kind, then a detail only screen readers get; the badge at the end is hidden from them (it repeats the detail).
+ */
 function RowBody({ node }: { node: TopologyNode }) {
-  switch (node.kind) {
-    case "cluster":
-    case "namespace": {
-      const worst = node.kind === "cluster" && node.stale ? "unknown" : node.worst;
-      return (
-        <>
-          <span className="truncate font-medium">{node.label}</span>
-          <span className="text-xs text-slate-500">{node.kind === "cluster" ? "cluster" : "namespace"}</span>
-          {worst && (
-            <span aria-hidden="true" className="ml-auto">
-              <StatusPill tone={FAILOVER_LOOK[worst].tone}>
-                {FAILOVER_LOOK[worst].glyph} {node.services}
-              </StatusPill>
-            </span>
-          )}
-        </>
-      );
-    }
-    case "gateway":
-      return (
-        <>
-          <span className="truncate">⇄ {node.label}</span>
-          <span className="ml-auto truncate font-mono text-[11px] text-slate-500">{node.addresses[0] ?? "no address"}</span>
-        </>
-      );
-    default:
-      return (
-        <>
-          <span className="truncate">{node.label}</span>
-          <span aria-hidden="true" className="ml-auto">
-            <StatusPill tone={FAILOVER_LOOK[node.state].tone}>
-              {FAILOVER_LOOK[node.state].glyph} {node.words}
-            </StatusPill>
-          </span>
-        </>
-      );
-  }
+  const leaf = node.kind === "service" || node.kind === "service-entry";
+  return (
+    <>
+      <span className="truncate font-medium">{node.label}</span>{" "}
+      <span className={leaf ? "sr-only" : "text-xs whitespace-nowrap text-slate-500"}>{kindWord(node)}</span>
+      <span className="sr-only">{rowDetail(node)}</span>
+      <span aria-hidden="true" className="ml-auto min-w-0">
+        <RowBadge node={node} />
+      </span>
+    </>
+  );
 }
 
 type Props = { rows: readonly TreeRow[]; selected?: string; onToggle: (id: string) => void; onSelect: (id: string) => void };
@@ -92,7 +82,6 @@ export function NodeTree({ rows, selected, onToggle, onSelect }: Props) {
           aria-setsize={row.size}
           aria-expanded={row.expanded}
           aria-selected={row.node.id === selected}
-          aria-label={rowLabel(row.node)}
           tabIndex={row.node.id === current ? 0 : -1}
           onKeyDown={(e) => onKeyDown(e, row)}
           onFocus={() => setFocusId(row.node.id)}

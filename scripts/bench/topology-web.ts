@@ -27,6 +27,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "3x20,20x1000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SVC = "svc:c01/svc-0001.ns-001.svc.cluster.local";
 const ROUTES = ["/", "/workspaces", "/workspaces/scale-ws", "/topology", "/workspaces/scale-ws/topology", "/clusters/c01", "/istio"];
 
 type GraphAnswer = { nodes: Array<{ kind: string; stale?: boolean; services?: number }>; edges: unknown[] };
@@ -80,7 +81,7 @@ async function openGroup(page: Page, kind: "cluster" | "namespace", level: numbe
 async function writeToGraph(page: Page, kubeconfig: string, replicas: number, from: string): Promise<number> {
   const started = Date.now();
   await kubectl(kubeconfig, "c01", ["-n", "ns-001", "scale", "deployment/svc-0001", `--replicas=${replicas}`]);
-  await page.waitForFunction((text) => !document.querySelector('[role=treeitem][aria-label^="svc-0001,"]')?.getAttribute("aria-label")?.includes(text), from, { timeout: 90_000 });
+  await page.waitForFunction(({ id, text }) => !document.querySelector(`[role=treeitem][data-id="${id}"]`)?.textContent?.includes(text), { id: SVC, text: from }, { timeout: 90_000 });
   return Date.now() - started;
 }
 
@@ -128,7 +129,7 @@ async function scenario(browser: Browser, clusters: number, services: number, wi
     ];
     if (standalone) {
       await page.goto(`${BASE}/topology?expanded=cluster:c01&expanded=ns:c01/ns-001`);
-      await page.waitForSelector('[role=treeitem][aria-label^="svc-0001,"]');
+      await page.waitForSelector(`[role=treeitem][data-id="${SVC}"]`);
       rows.push({ figure: `${tag}: lab write → graph (svc-0001 to 0)`, value: ms(await writeToGraph(page, kubeconfig, 0, "Serving locally")) });
       rows.push({ figure: `${tag}: lab write → graph (back to 1)`, value: ms(await writeToGraph(page, kubeconfig, 1, "Failed over")) });
     }
