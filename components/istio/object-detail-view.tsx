@@ -92,7 +92,7 @@ export function ObjectDetailView({ objectRef }: { objectRef: ObjectRef }) {
                 <ErrorAlert title="Showing the object as last loaded: the latest refresh failed" error={query.error} />
               </div>
             )}
-            <ClusterFreshnessNotes clusters={[detail.clusterState]} />
+            <ClusterFreshnessNotes clusters={[detail.clusterState]} single />
             <Facts detail={detail} />
             <div className="grid gap-6 lg:grid-cols-5">
               <div className="space-y-6 lg:col-span-2">

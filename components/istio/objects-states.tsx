@@ -4,7 +4,7 @@ import { isFiltered, type ObjectFilters } from "./filters";
 import { KIND_PLURAL } from "./kind-words";
 
 /** Clusters not synced now: their rows are their last known objects (shown, never hidden), or none seen yet. */
-export function ClusterFreshnessNotes({ clusters, only }: { clusters: readonly ObjectCluster[]; only?: string }) {
+export function ClusterFreshnessNotes({ clusters, only, single }: { clusters: readonly ObjectCluster[]; only?: string; single?: boolean }) {
   const notes = clusters.filter((c) => c.state !== "synced" && (only === undefined || c.name === only));
   if (notes.length === 0) return null;
   return (
@@ -20,13 +20,13 @@ export function ClusterFreshnessNotes({ clusters, only }: { clusters: readonly O
                   <RelativeTime iso={c.staleSince} display="clock" />
                 </>
               )}
-              {c.everSynced ? `: its ${c.objects} object${c.objects === 1 ? "" : "s"} below are the last known ones.` : ": it has never been seen, so its objects are unknown (not none)."}
+              {single ? ": this is the object as last known." : c.everSynced ? `: its ${c.objects} object${c.objects === 1 ? "" : "s"} below are the last known ones.` : ": it has never been seen, so its objects are unknown (not none)."}
               {c.error && <span className="block text-amber-800">{c.error.message}</span>}
             </>
           ) : (
             <>
               <span className="font-semibold">{c.name} is syncing</span>
-              {c.everSynced ? ": its objects below are the last known ones until it has been listed again." : ": its objects are not known yet."}
+              {single ? ": this is the object as last known until it has been listed again." : c.everSynced ? ": its objects below are the last known ones until it has been listed again." : ": its objects are not known yet."}
             </>
           )}
         </li>
