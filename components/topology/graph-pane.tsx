@@ -21,7 +21,7 @@ export function GraphPane({ graph, selected, reveal, onRevealed, onToggle, onSel
   const laid = useLayout(graph);
   const rows = useMemo(() => treeRows(graph.nodes), [graph.nodes]);
   return (
-    <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[21rem_1fr]">
       <section aria-labelledby="topology-nodes" className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
         <h2 id="topology-nodes" className="px-1 text-sm font-semibold text-slate-800">
           Nodes

@@ -29,10 +29,12 @@ function RowBody({ node }: { node: TopologyNode }) {
   const leaf = node.kind === "service" || node.kind === "service-entry";
   return (
     <>
-      <span className="truncate font-medium">{node.label}</span>{" "}
+      <span className="min-w-0 truncate font-medium" title={node.label}>
+        {node.label}
+      </span>{" "}
       <span className={leaf ? "sr-only" : "text-xs whitespace-nowrap text-slate-500"}>{kindWord(node)}</span>
       <span className="sr-only">{rowDetail(node)}</span>
-      <span aria-hidden="true" className="ml-auto min-w-0">
+      <span aria-hidden="true" className="ml-auto max-w-[45%] shrink-0 truncate">
         <RowBadge node={node} />
       </span>
     </>

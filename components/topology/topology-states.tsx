@@ -6,7 +6,7 @@ import { WarningIcon } from "../icons";
 /** Placeholder while the first graph loads: the page's shape, no figures. */
 export function TopologySkeleton() {
   return (
-    <div role="status" aria-live="polite" aria-busy="true" className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+    <div role="status" aria-live="polite" aria-busy="true" className="grid gap-4 lg:grid-cols-[21rem_1fr]">
       <span className="sr-only">Loading the topology…</span>
       <div className="h-[36rem] animate-pulse rounded-xl border border-slate-200 bg-white p-4" aria-hidden="true">
         {[0, 1, 2].map((i) => (

@@ -50,10 +50,10 @@ describe("treeMove", () => {
 
 describe("rowLabel", () => {
   it.each([
-    { id: "cluster:west", label: "west cluster, 3 services, 1 gateway: 2 Serving locally, 1 At risk" },
-    { id: "cluster:north", label: "north cluster, stale, 3 services, 1 gateway: 2 Serving locally, 1 At risk" },
-    { id: "gw:west/istio-system/eastwest-gateway", label: "eastwest-gateway east-west gateway, 1 ready, 10.0.0.1" },
-    { id: "svc:west/details.bookinfo.svc.cluster.local", label: "details service: Serving locally (1 of 1 local endpoints ready); fails over to east through istio-system/eastwest-gateway." },
+    { id: "cluster:west", label: "west cluster 3 services, 1 gateway: 2 Serving locally, 1 At risk" },
+    { id: "cluster:north", label: "north cluster stale, 3 services, 1 gateway: 2 Serving locally, 1 At risk" },
+    { id: "gw:west/istio-system/eastwest-gateway", label: "eastwest-gateway gateway 1 ready, 10.0.0.1" },
+    { id: "svc:west/details.bookinfo.svc.cluster.local", label: "details service Serving locally (1 of 1 local endpoints ready); fails over to east through istio-system/eastwest-gateway." },
   ])("$id", ({ id, label }) => {
     const node = nodes.find((n) => n.id === id);
     if (!node) throw new Error(`no node ${id}`);

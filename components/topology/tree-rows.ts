@@ -38,28 +38,29 @@ export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" :
 
 /** The word after a row's name, shown and read: what kind of node it is. */
 export function kindWord(node: TopologyNode): string {
-  return node.kind === "service-entry" ? "ServiceEntry host" : node.kind === "gateway" ? "east-west gateway" : node.kind;
+  return node.kind === "service-entry" ? "ServiceEntry host" : node.kind === "gateway" ? "gateway" : node.kind;
 }
 
 /**
  * What a screen reader adds after the row's visible name and kind (the row shows it shorter, as colour and a
- * glyph): counts for a group, readiness and addresses for a gateway, the failover sentence for a service.
+ * glyph): counts for a group, readiness and addresses for a gateway, the failover sentence for a service. It starts
+ * with a word: browsers put a space before a visually hidden span, so a leading comma would read " , ".
  */
 export function rowDetail(node: TopologyNode): string {
   switch (node.kind) {
     case "cluster":
-      return `${node.stale ? ", stale" : ""}, ${plural(node.services, "service")}, ${plural(node.gateways, "gateway")}: ${countsSentence(node.counts)}`;
+      return `${node.stale ? "stale, " : ""}${plural(node.services, "service")}, ${plural(node.gateways, "gateway")}: ${countsSentence(node.counts)}`;
     case "namespace":
-      return `, ${plural(node.services, "service")}: ${countsSentence(node.counts)}`;
+      return `${plural(node.services, "service")}: ${countsSentence(node.counts)}`;
     case "gateway":
-      return `, ${node.ready ? `${node.readyPods} ready` : "not ready"}, ${node.addresses.length > 0 ? node.addresses.join(", ") : "no address"}`;
+      return `${node.ready ? `${node.readyPods} ready` : "not ready"}, ${node.addresses.length > 0 ? node.addresses.join(", ") : "no address"}`;
     default:
-      return `: ${node.sentence}`;
+      return node.sentence;
   }
 }
 
 /** The row's whole accessible name: its name, kind and detail. */
-export const rowLabel = (node: TopologyNode): string => `${node.label} ${kindWord(node)}${rowDetail(node)}`;
+export const rowLabel = (node: TopologyNode): string => `${node.label} ${kindWord(node)} ${rowDetail(node)}`;
 
 export type TreeKey = "ArrowDown" | "ArrowUp" | "ArrowRight" | "ArrowLeft" | "Home" | "End";
 

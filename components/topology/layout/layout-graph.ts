@@ -18,7 +18,7 @@ export type OrderMemory = Map<string, number>;
 export const LEAF_SIZE: Readonly<Record<string, { width: number; height: number }>> = {
   cluster: { width: 260, height: 112 },
   namespace: { width: 220, height: 84 },
-  gateway: { width: 240, height: 76 },
+  gateway: { width: 280, height: 76 },
   service: { width: 240, height: 64 },
   "service-entry": { width: 240, height: 64 },
 };
@@ -27,6 +27,8 @@ const DEFAULT_SIZE = { width: 240, height: 64 };
 export const GROUP_HEADER = 44;
 const PAD = 16;
 const GAP = 16;
+/** "Up to four on a row in any case" holds while those four fit this width (small boxes, not open groups). */
+const MAX_SHORT_ROW = 1200;
 
 type Tree = Map<string | undefined, LayoutInput[]>;
 
@@ -47,14 +49,14 @@ function childrenOf(nodes: readonly LayoutInput[], order: OrderMemory): Tree {
 
 /**
  * Rows of boxes, left to right, wrapping at a width that makes the whole about twice as wide as tall (screens are
- * wide, and edges between boxes need the room), with up to four boxes on a row in any case and never narrower than
- * the widest box. Returns each box's offset and the size of what they fill.
+ * wide, and edges between boxes need the room), with up to four small boxes on a row in any case, and never
+ * narrower than the widest box. Returns each box's offset and the size of what they fill.
  */
 export function packRows(sizes: ReadonlyArray<{ width: number; height: number }>): { offsets: Array<{ x: number; y: number }>; width: number; height: number } {
   const area = sizes.reduce((sum, s) => sum + (s.width + GAP) * (s.height + GAP), 0);
   const widest = sizes.reduce((max, s) => Math.max(max, s.width), 0);
   const firstFour = sizes.slice(0, 4).reduce((sum, s) => sum + s.width + GAP, -GAP);
-  const limit = Math.max(widest, firstFour, Math.sqrt(area * 3));
+  const limit = Math.max(widest, firstFour <= MAX_SHORT_ROW ? firstFour : 0, Math.sqrt(area * 3));
   const offsets: Array<{ x: number; y: number }> = [];
   let x = 0;
   let y = 0;
