@@ -3,7 +3,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TrafficView } from "@/lib/traffic/types";
-import { ServedByNodeLineView } from "./served-by-node-line";
+import { FailoverStateCell } from "../../workspace/failover-cell";
+import { cellTrafficOf, ServedByNodeLineView } from "./served-by-node-line";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 const OK: TrafficView = {
@@ -22,11 +23,33 @@ describe("ServedByNodeLineView", () => {
     expect(text(renderToStaticMarkup(<ServedByNodeLineView cluster={cluster} fqdn={DETAILS} view={OK} />))).toBe(words);
   });
 
+  it("from a node id, as the side panel holds it", () => {
+    expect(text(renderToStaticMarkup(<ServedByNodeLineView id={`svc:west/${DETAILS}`} view={OK} />))).toBe("served by east 100 % in the last minute · 1.2 req/s · 2 % 5xx");
+    expect(renderToStaticMarkup(<ServedByNodeLineView id="gw:west/istio-system/eastwest" view={OK} />)).toBe("");
+  });
+
   it.each<[string, TrafficView | undefined]>([
     ["still loading", undefined],
     ["no Prometheus configured", { ...OK, status: { state: "not-configured" } }],
     ["Prometheus down", { ...OK, status: { state: "down", message: "no answer in time" } }],
   ])("%s: nothing", (_name, view) => {
     expect(renderToStaticMarkup(<ServedByNodeLineView cluster="west" fqdn={DETAILS} view={view} />)).toBe("");
+  });
+});
+
+describe("cellTrafficOf (a table row's failover cell)", () => {
+  const cell = { cluster: "west", fqdn: DETAILS, namespace: "bookinfo", kind: "failed-over" as const, words: "Failed over", targets: [{ cluster: "east", gateway: "istio-system/eastwest" }], sentence: "Failed over to east." };
+
+  it("the cell's title joins its state with who served it; the line under it gives the figures", () => {
+    const html = renderToStaticMarkup(<FailoverStateCell cell={cell} traffic={cellTrafficOf(OK, "west", DETAILS)} />);
+    expect(html).toContain('title="Failed over to east. west: failed over; served by east 100 % in the last minute."');
+    expect(text(html)).toContain("served by east 100 % in the last minute · 1.2 req/s · 2 % 5xx");
+  });
+
+  it.each<[string, TrafficView | undefined]>([
+    ["still loading", undefined],
+    ["Prometheus down", { ...OK, status: { state: "down", message: "no answer in time" } }],
+  ])("%s: no traffic in the cell", (_name, view) => {
+    expect(cellTrafficOf(view, "west", DETAILS)).toBeUndefined();
   });
 });
