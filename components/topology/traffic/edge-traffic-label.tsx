@@ -16,7 +16,7 @@ export function EdgeTrafficLabel({ traffic }: { traffic: EdgeFigure | undefined 
     <span
       aria-hidden="true"
       data-traffic="edge"
-      className={`rounded-full px-1.5 text-[10px] font-medium whitespace-nowrap shadow-sm ring-1 ${high ? "bg-rose-50 text-rose-700 ring-rose-300" : "bg-white text-slate-700 ring-slate-200"}`}
+      className={`rounded-full px-1.5 text-[11px] font-medium whitespace-nowrap shadow-sm ring-1 ${high ? "bg-rose-50 text-rose-700 ring-rose-300" : "bg-white text-slate-700 ring-slate-200"}`}
     >
       {edgeTrafficLabel(traffic)}
     </span>

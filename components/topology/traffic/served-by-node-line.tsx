@@ -35,10 +35,3 @@ export function cellTrafficOf(view: TrafficView | undefined, cluster: string, fq
   return view && view.status.state === "ok" ? { row: servedByFor(view.servedBy, cluster, fqdn) } : undefined;
 }
 
-/**
- * For a table row's FailoverStateCell (`traffic` prop): the served-by line under the state and the joined sentence
- * in its title ("west: failed over; served by east 100 % in the last minute"), as on the workspace page.
- */
-export function useServedByCell(workspace: string | undefined, cluster: string, fqdn: string): CellTraffic {
-  return cellTrafficOf(useTopologyTraffic(workspace).view, cluster, fqdn);
-}
