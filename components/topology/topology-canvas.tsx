@@ -69,7 +69,7 @@ function Canvas({ graph, layout, selected, reveal, onRevealed, onToggle, onSelec
       elementsSelectable={false}
       onlyRenderVisibleElements={nodes.length > 400}
     >
-      <Background gap={24} size={1} />
+      <Background gap={24} size={1} bgColor="var(--color-white)" color="var(--color-slate-300)" />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
