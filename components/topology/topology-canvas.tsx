@@ -35,10 +35,12 @@ function Canvas({ graph, layout, selected, reveal, onRevealed, onToggle, onSelec
 
   // Pan and zoom stay the user's: the view moves only to show what they just opened or picked.
   useEffect(() => {
-    if (!reveal || !layout[reveal]) return;
+    // Wait for the graph in which the group is open (the previous one still has it closed, in its old box).
+    const target = reveal ? graph.nodes.find((n) => n.id === reveal) : undefined;
+    if (!reveal || !target || !layout[reveal] || ("expanded" in target && !target.expanded)) return;
     void flow.fitView({ nodes: [{ id: reveal }], padding: 0.25, maxZoom: 1.1, duration: 250 });
     onRevealed();
-  }, [reveal, layout, flow, onRevealed]);
+  }, [reveal, graph, layout, flow, onRevealed]);
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     const kind = node.data.node.kind;
