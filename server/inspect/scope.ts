@@ -7,7 +7,7 @@ import type { WorkspaceInput } from "@/lib/plan/input";
 import type { FullTopology } from "@/lib/topology/full-graph";
 import type { TopologyRow } from "@/lib/topology/types";
 import type { ModelState } from "@/server/model/types";
-import { failoverDataOf, type FailoverData } from "@/server/topology/failover-data";
+import { failoverDataOf, type FailoverData } from "@/server/workspaces/failover-view";
 import { fullTopologyOf } from "@/server/topology/full-topology";
 import { requireWorkspace } from "@/server/workspaces/fleet-input";
 import type { ViewMemo } from "@/server/workspaces/view-memo";

@@ -55,7 +55,7 @@ export function NodePanel(props: { workspace?: string; id: string; onClose: () =
     <SidePanel label={`Details of ${id}`} title={details ? <PanelTitle details={details} /> : <span className="font-mono text-sm">{id}</span>} onClose={onClose}>
       {details ? (
         <>
-          <PanelSummary details={details} {...(onWhatIf ? { onWhatIf } : {})} />
+          <PanelSummary details={details} workspace={workspace} {...(onWhatIf ? { onWhatIf } : {})} />
           <DetailTabs details={details} />
         </>
       ) : query.isError ? (

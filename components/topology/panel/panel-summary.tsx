@@ -4,6 +4,7 @@ import { SECONDARY_BUTTON } from "../../workspace/dialog-shell";
 import { FAILOVER_LOOK } from "../../workspace/failover-cell";
 import { StatusPill } from "../../workspace/status-pill";
 import { StateCounts } from "../state-counts";
+import { ServedByNodeLine } from "../traffic/served-by-node-line";
 import type { NodeDetails, WhatIfRemoval } from "./inspect-types";
 
 const KIND_WORDS: Readonly<Record<NodeDetails["kind"], string>> = {
@@ -30,14 +31,20 @@ export function PanelTitle({ details }: { details: NodeDetails }) {
 }
 
 /** Under the title: what the node is, its failover sentence or counts, its facts, and what can be done from here. */
-export function PanelSummary({ details, onWhatIf }: { details: NodeDetails; onWhatIf?: (removal: WhatIfRemoval) => void }) {
+export function PanelSummary({ details, workspace, onWhatIf }: { details: NodeDetails; workspace?: string | undefined; onWhatIf?: (removal: WhatIfRemoval) => void }) {
   const { whatIf } = details;
   return (
     <div className="mb-4 space-y-3">
       <p className="text-xs text-slate-500">
         {KIND_WORDS[details.kind]} · {details.cluster} · as of <RelativeTime iso={details.computedAt} />
       </p>
-      {details.state && <p className="text-sm text-slate-800">{details.state.sentence}</p>}
+      {details.state && (
+        <div>
+          <p className="text-sm text-slate-800">{details.state.sentence}</p>
+          {/* Which cluster actually served it in the last minute (Prometheus); nothing when traffic is not shown. */}
+          <ServedByNodeLine id={details.id} workspace={workspace} />
+        </div>
+      )}
       {details.counts && <StateCounts counts={details.counts} />}
       {details.facts.length > 0 && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

@@ -7,7 +7,8 @@ import { useReturnFocus } from "../../use-return-focus";
 /**
  * The topology page's side panel: a non-modal dialog on the right (the graph stays usable beside it), closed by
  * Escape or its Close button — not by a click elsewhere, which selects another node instead. Focus goes back to
- * what opened it (use-return-focus.ts).
+ * what opened it (use-return-focus.ts). Its accessible name is its title (Radix labels the dialog by it); `label`
+ * describes it to screen readers when there is no visible description.
  */
 export function SidePanel({ title, description, onClose, children, label }: { title: ReactNode; description?: ReactNode; onClose: () => void; children: ReactNode; label: string }) {
   const returnFocus = useReturnFocus();
@@ -16,7 +17,6 @@ export function SidePanel({ title, description, onClose, children, label }: { ti
       <Dialog.Portal>
         <Dialog.Content
           {...returnFocus}
-          aria-label={label}
           onInteractOutside={(event) => event.preventDefault()}
           className="fixed top-14 right-0 bottom-0 z-40 flex w-full max-w-xl flex-col border-l border-slate-200 bg-white shadow-xl focus:outline-none"
         >

@@ -3,7 +3,9 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { TopologyRow } from "@/lib/topology/types";
+import type { TrafficView } from "@/lib/traffic/types";
 import { FailoverStateCell } from "../../workspace/failover-cell";
+import { cellTrafficOf } from "../traffic/served-by-node-line";
 
 /** Up to this many rows the table is plain (every row in the document, found by the browser's search). */
 export const VIRTUALIZE_FROM = 60;
@@ -11,7 +13,9 @@ const ROW_PX = 58;
 
 const name = (fqdn: string) => fqdn.split(".")[0] ?? fqdn;
 
-function Row({ row, onSelect, rowIndex }: { row: TopologyRow; onSelect?: (id: string) => void; rowIndex?: number }) {
+type Shared = { onSelect?: (id: string) => void; traffic?: TrafficView | undefined };
+
+function Row({ row, onSelect, rowIndex, traffic }: Shared & { row: TopologyRow; rowIndex?: number }) {
   return (
     <tr aria-rowindex={rowIndex} className={`align-top ${onSelect ? "cursor-pointer hover:bg-slate-50" : ""}`} onClick={onSelect ? () => onSelect(row.id) : undefined}>
       <th scope="row" className="px-4 py-2 font-normal">
@@ -28,7 +32,7 @@ function Row({ row, onSelect, rowIndex }: { row: TopologyRow; onSelect?: (id: st
       <td className="px-4 py-2 text-slate-700">{row.cluster}</td>
       <td className="px-4 py-2 text-slate-700">{row.namespace}</td>
       <td className="px-4 py-2">
-        <FailoverStateCell cell={{ cluster: row.cluster, fqdn: row.fqdn, namespace: row.namespace, kind: row.state, words: row.words, ...(row.reasonWords ? { reasonWords: row.reasonWords } : {}), targets: row.targets, sentence: row.sentence }} />
+        <FailoverStateCell cell={{ cluster: row.cluster, fqdn: row.fqdn, namespace: row.namespace, kind: row.state, words: row.words, ...(row.reasonWords ? { reasonWords: row.reasonWords } : {}), targets: row.targets, sentence: row.sentence }} traffic={cellTrafficOf(traffic, row.cluster, row.fqdn)} />
       </td>
     </tr>
   );
@@ -48,7 +52,7 @@ function Head({ sticky = false }: { sticky?: boolean }) {
   );
 }
 
-function VirtualRows({ rows, onSelect, caption }: { rows: readonly TopologyRow[]; onSelect?: (id: string) => void; caption: string }) {
+function VirtualRows({ rows, onSelect, traffic, caption }: Shared & { rows: readonly TopologyRow[]; caption: string }) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised; nothing here memoises them either
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 10 });
@@ -63,7 +67,7 @@ function VirtualRows({ rows, onSelect, caption }: { rows: readonly TopologyRow[]
           {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
           {items.map((item) => {
             const row = rows[item.index];
-            return row ? <Row key={row.id} row={row} rowIndex={item.index + 2} {...(onSelect ? { onSelect } : {})} /> : null;
+            return row ? <Row key={row.id} row={row} rowIndex={item.index + 2} traffic={traffic} {...(onSelect ? { onSelect } : {})} /> : null;
           })}
           {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
         </tbody>
@@ -72,16 +76,19 @@ function VirtualRows({ rows, onSelect, caption }: { rows: readonly TopologyRow[]
   );
 }
 
-/** One row per service per cluster; past VIRTUALIZE_FROM rows only those in view are rendered. */
-export function TableRows({ rows, onSelect, caption }: { rows: readonly TopologyRow[]; onSelect?: (id: string) => void; caption: string }) {
-  if (rows.length >= VIRTUALIZE_FROM) return <VirtualRows rows={rows} caption={caption} {...(onSelect ? { onSelect } : {})} />;
+/**
+ * One row per service per cluster; past VIRTUALIZE_FROM rows only those in view are rendered. `traffic`: the page's
+ * traffic view, when Prometheus answers — each state then says which cluster served it in the last minute.
+ */
+export function TableRows({ rows, onSelect, traffic, caption }: Shared & { rows: readonly TopologyRow[]; caption: string }) {
+  if (rows.length >= VIRTUALIZE_FROM) return <VirtualRows rows={rows} caption={caption} traffic={traffic} {...(onSelect ? { onSelect } : {})} />;
   return (
     <div className="overflow-x-auto">
       <table aria-label={caption} className="w-full text-sm">
         <Head />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <Row key={row.id} row={row} {...(onSelect ? { onSelect } : {})} />
+            <Row key={row.id} row={row} traffic={traffic} {...(onSelect ? { onSelect } : {})} />
           ))}
         </tbody>
       </table>

@@ -5,6 +5,7 @@ import { useTRPC } from "../../trpc";
 import { SECONDARY_BUTTON } from "../../workspace/dialog-shell";
 import { ErrorAlert } from "../../workspace/error-alert";
 import { retryServerErrors } from "../panel/inspect-types";
+import { useTopologyTraffic } from "../traffic/use-topology-traffic";
 import { TableFilters } from "./table-filters";
 import { TableRows } from "./table-rows";
 import { type TableState } from "./table-url";
@@ -55,6 +56,7 @@ export function TopologyTable(props: { workspace?: string; onSelect?: (id: strin
   const trpc = useTRPC();
   const [state, setState] = useTableUrl();
   const clusters = useClusterNames(workspace);
+  const { view } = useTopologyTraffic(workspace);
   const input = { workspace, cluster: state.cluster, namespace: state.namespace, state: state.state, search: state.search, sort: state.sort, offset: (state.page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
   const query = useQuery(trpc.topology.rows.queryOptions(input, { retry: retryServerErrors, placeholderData: keepPreviousData }));
   const data = query.data;
@@ -84,7 +86,7 @@ export function TopologyTable(props: { workspace?: string; onSelect?: (id: strin
           )}
         </div>
       ) : (
-        <TableRows rows={data.rows} caption="Failover state of each service in each cluster" {...(onSelect ? { onSelect } : {})} />
+        <TableRows rows={data.rows} traffic={view} caption="Failover state of each service in each cluster" {...(onSelect ? { onSelect } : {})} />
       )}
       {data && <Pager state={state} total={data.total} shown={data.rows.length} onPage={(page) => setState({ ...state, page })} />}
     </section>

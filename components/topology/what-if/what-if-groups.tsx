@@ -25,7 +25,7 @@ function ServiceChange({ service }: { service: Service }) {
       <p className="mt-1 flex flex-wrap items-center gap-1.5 text-sm">
         <StatePill state={service.before} />
         <span aria-hidden="true" className="text-slate-400">→</span>
-        <span className="sr-only">would become</span>
+        <span className="sr-only"> would become </span>
         <StatePill state={service.after} />
         {service.after.reasonWords && <span className="text-xs text-slate-600">{service.after.reasonWords}</span>}
       </p>
