@@ -48,7 +48,12 @@ function emptyOf(source: TopologySource, clusters: readonly TopologyCluster[], s
   return services === 0 ? "no-services" : undefined;
 }
 
-/** The digest of everything drawn or listed: clusters, gateways, services (state and sentence) and their links. */
+/**
+ * The digest of everything drawn or listed: clusters, gateways, services (state and sentence) and their broken
+ * links. The other links need no digest of their own: a working route's cluster and gateway are in the sentence
+ * (lib/failover/words.ts) and its status follows from the state; ingress links follow from the failover links. A
+ * broken link's gateway comes from the dialled addresses, which the sentence does not name.
+ */
 function versionOf(groups: readonly ClusterGroup[], leaves: readonly ServiceLeaf[], links: LeafLinks): string {
   const d = createDigest();
   for (const g of groups) {
@@ -57,15 +62,11 @@ function versionOf(groups: readonly ClusterGroup[], leaves: readonly ServiceLeaf
     for (const gw of g.gateways) d.add(`${gw.id} ${gw.readyPods} ${gw.addresses.join(",")}`);
   }
   leaves.forEach(({ node }, i) => {
-    // The sentence names the clusters and gateways of the row's targets and remotes (lib/failover/words.ts).
     d.add(`${node.id} ${node.state} ${node.reason ?? ""} ${node.sentence}`);
-    for (const l of links.failover[i] ?? []) d.addNumber(l.gateway * 4 + STATUS_CODE[l.status]);
-    for (const l of links.ingress[i] ?? []) d.addNumber(l.gateway * 4 + STATUS_CODE[l.status]);
+    for (const l of links.failover[i] ?? []) if (l.status === "broken") d.addNumber(l.gateway);
   });
   return d.value();
 }
-
-const STATUS_CODE = { active: 1, standby: 2, broken: 3 } as const;
 
 export function fullTopology(source: TopologySource): FullTopology {
   const clusters = clustersOf(source);

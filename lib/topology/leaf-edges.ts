@@ -126,10 +126,12 @@ export function leafLinks(leaves: readonly ServiceLeaf[], gateways: readonly Gat
   });
   const failover = leaves.map((leaf) => linksOf(ctx, leaf));
   const ingress: Link[][] = leaves.map(() => []);
+  // Each gateway's cluster's services, looked up once per gateway instead of once per link.
+  const servicesBehind = gateways.map((g) => services.get(g.cluster));
   failover.forEach((links, i) => {
     const fqdn = (leaves[i] as ServiceLeaf).node.fqdn;
     for (const link of links) {
-      const target = services.get((gateways[link.gateway] as GatewayNode).cluster)?.get(fqdn);
+      const target = servicesBehind[link.gateway]?.get(fqdn);
       if (target === undefined) continue;
       const into = ingress[target] as Link[];
       const known = into.find((l) => l.gateway === link.gateway);
