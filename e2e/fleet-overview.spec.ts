@@ -15,13 +15,20 @@ test("every lab cluster is reachable, with its version, west is the management c
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Fleet overview" })).toBeVisible();
   const list = page.getByRole("list", { name: "Clusters" });
-  await expect(list.getByRole("listitem")).toHaveCount(LAB_CLUSTERS.length);
+  // One card per cluster (each card holds lists of its own: its failover states).
+  await expect(list.getByRole("article")).toHaveCount(LAB_CLUSTERS.length);
   for (const name of LAB_CLUSTERS) {
     const card = page.getByRole("article", { name });
     await expect(card.getByText("Reachable", { exact: true })).toBeVisible();
     await expect(card.getByText(/^v\d+\.\d+\.\d+/)).toBeVisible();
     await expect(card.getByText("Management")).toHaveCount(name === "west" ? 1 : 0);
+    await expect(card.getByRole("link", { name, exact: true })).toHaveAttribute("href", `/clusters/${name}`);
   }
+  // The status tiles count every cluster once; all are healthy, so every other status shows 0.
+  const tiles = page.getByRole("group", { name: "Filter clusters by status" });
+  await expect(tiles.getByRole("button", { name: /^All clusters/ })).toHaveText(`All clusters${LAB_CLUSTERS.length}`);
+  await expect(tiles.getByRole("button", { name: /^Healthy/ })).toHaveText(`Healthy${LAB_CLUSTERS.length}`);
+  for (const status of ["Unreachable", "Stale", "Syncing"]) await expect(tiles.getByRole("button", { name: new RegExp(`^${status}`) })).toHaveText(`${status}0`);
   await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
   await page.screenshot({ path: "screenshots/overview.png", fullPage: true });
   await expectNoSeriousA11yViolations(page, "the fleet overview");
