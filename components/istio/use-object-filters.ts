@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { filtersFromParams, paramsOf, type ObjectFilters } from "./filters";
 
 /**
@@ -13,13 +13,20 @@ export function useObjectFilters(): { filters: ObjectFilters; update: (change: P
   const router = useRouter();
   const pathname = usePathname();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(params.toString())), [params]);
+  // The filters as last asked for: two changes in a row (a cluster, then "generated") must build on each other,
+  // not each on the URL of before the first one had landed.
+  const latest = useRef(filters);
+  useEffect(() => {
+    latest.current = filters;
+  }, [filters]);
   const update = useCallback(
     (change: Partial<ObjectFilters>) => {
-      const next = { ...filters, ...change, page: change.page ?? 1 };
+      const next = { ...latest.current, ...change, page: change.page ?? 1 };
+      latest.current = next;
       const query = paramsOf(next).toString();
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [filters, pathname, router],
+    [pathname, router],
   );
   return { filters, update };
 }
