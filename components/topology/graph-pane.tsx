@@ -31,7 +31,7 @@ export function GraphPane({ graph, selected, reveal, onRevealed, onToggle, onSel
           <NodeTree rows={rows} selected={selected} onToggle={onToggle} onSelect={onSelect} />
         </div>
       </section>
-      <section aria-label="Topology graph" className="relative h-[38rem] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <section aria-label="Topology graph" data-layout={laid?.where} className="relative h-[38rem] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {laid ? (
           <TopologyCanvas graph={laid.graph} layout={laid.layout} selected={selected} reveal={reveal} onRevealed={onRevealed} onToggle={onToggle} onSelect={onSelect} />
         ) : (

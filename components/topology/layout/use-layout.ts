@@ -6,7 +6,8 @@ import { layoutGraph, type Layout, type LayoutInput, type OrderMemory } from "./
 type Answer = { seq: number; layout: Layout };
 
 const inputsOf = (graph: { nodes: readonly LayoutInput[] }): LayoutInput[] => graph.nodes.map(({ id, parent, kind, expanded }) => ({ id, parent, kind, expanded }));
-export type Laid<G> = { graph: G; layout: Layout };
+/** A graph with its layout, and where that layout was computed (the page says so, for benchmarks and support). */
+export type Laid<G> = { graph: G; layout: Layout; where: "worker" | "main thread" };
 
 /**
  * The boxes of a graph's nodes, computed in a Web Worker (layout.worker.ts), returned with the graph they belong
@@ -23,7 +24,7 @@ export function useLayout<G extends { nodes: readonly LayoutInput[] }>(graph: G 
 
   // The same pure function, here: for when the worker cannot start or dies (a refused script, an old browser).
   const layOutHere = useCallback((request: { graph: G }) => {
-    setLaid({ graph: request.graph, layout: layoutGraph(inputsOf(request.graph), fallbackOrder.current) });
+    setLaid({ graph: request.graph, layout: layoutGraph(inputsOf(request.graph), fallbackOrder.current), where: "main thread" });
   }, []);
 
   useEffect(() => {
@@ -32,7 +33,7 @@ export function useLayout<G extends { nodes: readonly LayoutInput[] }>(graph: G 
       w = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module", name: "topology-layout" });
       w.onmessage = (event: MessageEvent<Answer>) => {
         const request = pending.current;
-        if (request && event.data.seq === request.seq) setLaid({ graph: request.graph, layout: event.data.layout });
+        if (request && event.data.seq === request.seq) setLaid({ graph: request.graph, layout: event.data.layout, where: "worker" });
       };
       w.onerror = () => {
         w?.terminate();
