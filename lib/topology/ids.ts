@@ -6,10 +6,5 @@ export const gatewayNodeId = (cluster: string, namespace: string, name: string) 
 export const serviceNodeId = (cluster: string, fqdn: string) => `svc:${cluster}/${fqdn}`;
 export const serviceEntryNodeId = (cluster: string, fqdn: string) => `se:${cluster}/${fqdn}`;
 
-/** A Route's `gateway` ("namespace/name", lib/failover) as the gateway node of `cluster`. */
-export function gatewayNodeOfRoute(cluster: string, gateway: string): string {
-  return `gw:${cluster}/${gateway}`;
-}
-
 /** One id per visible edge: its kind and both ends (an aggregated edge keeps the id while its ends stay visible). */
 export const edgeId = (kind: "failover" | "ingress", source: string, target: string) => `${kind}:${source}->${target}`;

@@ -30,7 +30,7 @@ export type LeafLinks = {
 };
 
 /** Gateways by cluster, then by "namespace/name" (a Route's `gateway`): their index in `nodes`. */
-export function gatewayIndex(nodes: readonly GatewayNode[]): Map<string, Map<string, number>> {
+function gatewayIndex(nodes: readonly GatewayNode[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   nodes.forEach((g, i) => {
     let inCluster = out.get(g.cluster);

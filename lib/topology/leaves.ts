@@ -22,7 +22,7 @@ type Chosen = Omit<ServiceLeaf, "node">;
 const rowKey = (cluster: string, fqdn: string) => `${cluster}\u0000${fqdn}`;
 
 /** One row per (cluster, fqdn): the worst state over the workspaces, the first workspace's on ties. */
-export function chooseRows(workspaces: readonly WorkspaceFailover[]): Chosen[] {
+function chooseRows(workspaces: readonly WorkspaceFailover[]): Chosen[] {
   const chosen = new Map<string, Chosen>();
   for (const ws of workspaces) {
     const peers = new Map(ws.input.clusters.map((c) => [c.name, c]));

@@ -11,13 +11,6 @@ const HEALTH_RANK: Readonly<Record<FailoverKind, number>> = Object.fromEntries(H
 /** Lower is worse (unavailable 0 … serving-locally 5). */
 export const healthRank = (kind: FailoverKind): number => HEALTH_RANK[kind];
 
-/** The worse of two states (undefined counts as nothing). */
-export function worseState(a: FailoverKind | undefined, b: FailoverKind | undefined): FailoverKind | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return healthRank(b) < healthRank(a) ? b : a;
-}
-
 /** The worst state present in `counts`. */
 export function worstOf(counts: StateCounts): FailoverKind | undefined {
   for (const kind of HEALTH_ORDER) if ((counts[kind] ?? 0) > 0) return kind;

@@ -20,8 +20,3 @@ export async function topologyRows(model: FleetModel, input: RowsQuery): Promise
   return rowsView(fullTopologyOf(viewMemoOf(model), state, input.workspace), input);
 }
 
-/** The version of the scope's graph in the model's current state (the change stream compares it). */
-export async function topologyVersion(model: FleetModel, workspace: string | undefined): Promise<string> {
-  const state = await stateOf({ model });
-  return fullTopologyOf(viewMemoOf(model), state, workspace).version;
-}
