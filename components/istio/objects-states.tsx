@@ -1,7 +1,6 @@
 import type { ObjectCluster, ObjectPage } from "@/server/objects/types";
 import { RelativeTime } from "../relative-time";
 import { isFiltered, type ObjectFilters } from "./filters";
-import { KIND_PLURAL } from "./kind-words";
 
 /** Clusters not synced now: their rows are their last known objects (shown, never hidden), or none seen yet. */
 export function ClusterFreshnessNotes({ clusters, only, single }: { clusters: readonly ObjectCluster[]; only?: string; single?: boolean }) {
@@ -43,7 +42,7 @@ export function EmptyObjects({ page, filters, onClear }: { page: ObjectPage; fil
     const unseen = page.clusters.filter((c) => !c.everSynced && c.state !== "synced").map((c) => c.name);
     return (
       <p className={box}>
-        No cluster holds a {Object.values(KIND_PLURAL).join(", ").replace(/, ([^,]*)$/, " or $1")} object.
+        No cluster holds a ServiceEntry, WorkloadEntry, DestinationRule or Gateway.
         {unseen.length > 0 && ` ${unseen.join(", ")} ${unseen.length === 1 ? "has" : "have"} not been seen yet, so this may change.`}
       </p>
     );
