@@ -64,8 +64,9 @@ function TableHead({ sticky = false }: { sticky?: boolean }) {
     <thead className={`bg-slate-50 text-left text-xs font-medium text-slate-600 ${sticky ? "sticky top-0 z-10" : ""}`}>
       <tr aria-rowindex={sticky ? 1 : undefined}>
         {COLUMNS.map((c) => (
-          <th key={c.label} scope="col" title={c.title} className={`px-2.5 py-2 whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
-            {c.label}
+          <th key={c.label} scope="col" title={c.abbr ? undefined : c.title} className={`px-2 py-2 whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
+            {/* Short headings keep the table one screen wide; an abbreviation's title spells it out. */}
+            {c.abbr ? <abbr title={c.title}>{c.label}</abbr> : c.label}
           </th>
         ))}
       </tr>
