@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ObjectCluster, ObjectRow, ObjectSort } from "@/server/objects/types";
-import { RelativeTime } from "../relative-time";
+import { absoluteUtc, RelativeTime } from "../relative-time";
 import { StatusPill } from "../workspace/status-pill";
 import { detailHref, type ObjectFilters } from "./filters";
 import { GENERATED_PROOF } from "./kind-words";
@@ -56,7 +56,7 @@ function ClusterCell({ name, cluster }: { name: string; cluster: ObjectCluster |
   return (
     <span className="inline-flex items-center gap-1.5">
       {name}
-      <StatusPill tone={stale ? "warn" : "neutral"} title={stale && cluster.staleSince ? `Last known objects: ${name} is stale since ${cluster.staleSince}` : `Last known objects: ${name} is syncing`}>
+      <StatusPill tone={stale ? "warn" : "neutral"} title={stale && cluster.staleSince ? `Last known objects: ${name} is stale since ${absoluteUtc(cluster.staleSince)}` : `Last known objects: ${name} is syncing`}>
         {stale ? "stale" : "syncing"}
       </StatusPill>
     </span>
