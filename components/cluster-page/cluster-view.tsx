@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AppHeader } from "../app-header";
-import { Breadcrumbs } from "../nav/breadcrumbs";
+import { Breadcrumbs, clusterTrail } from "../nav/breadcrumbs";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../workspace/error-alert";
 import { ClusterFacts } from "./cluster-facts";
@@ -24,7 +24,7 @@ export function ClusterView({ name }: { name: string }) {
     <>
       <AppHeader live={live} />
       <main className="mx-auto max-w-6xl px-6 py-8">
-        <Breadcrumbs trail={[{ label: "Overview", href: "/" }, { label: "Clusters", href: "/?view=table" }, { label: name }]} />
+        <Breadcrumbs trail={clusterTrail(name)} />
         {!data ? (
           error ? (
             <ClusterMissing name={name} error={error} />
