@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { ClusterStatus } from "@/lib/fleet-schema";
 import {
+  CARDS_UP_TO,
   DEFAULT_OVERVIEW,
   lastSeen,
   overviewQuery,
   parseOverviewParams,
   statusCounts,
   statusOf,
+  viewFor,
   visibleClusters,
   type OverviewState,
+  type OverviewView,
   type OverviewStatus,
 } from "./overview-state";
 
@@ -50,6 +53,7 @@ describe("parseOverviewParams", () => {
     ["a repeated key counts once, first", { status: ["healthy", "stale"] }, { ...DEFAULT_OVERVIEW, status: "healthy" }],
     ["case matters (the URL is written by the console)", { status: "Stale" }, DEFAULT_OVERVIEW],
     ["empty value", { view: "" }, DEFAULT_OVERVIEW],
+    ["cards chosen", { view: "cards" }, { ...DEFAULT_OVERVIEW, view: "cards" }],
   ])("%s", (_, params, expected) => {
     expect(parseOverviewParams(params)).toEqual(expected);
   });
@@ -58,7 +62,9 @@ describe("parseOverviewParams", () => {
 describe("overviewQuery", () => {
   it.each<[OverviewState, string]>([
     [DEFAULT_OVERVIEW, ""],
-    [{ status: "stale", sort: "health", view: "cards" }, "?status=stale"],
+    [{ status: "stale", sort: "health", view: "auto" }, "?status=stale"],
+    // A chosen view is written even where the fleet's size would pick the same: the choice holds as the fleet grows.
+    [{ status: "stale", sort: "health", view: "cards" }, "?status=stale&view=cards"],
     [{ status: "all", sort: "name", view: "table" }, "?sort=name&view=table"],
     [{ status: "unreachable", sort: "name", view: "table" }, "?status=unreachable&sort=name&view=table"],
   ])("%j → %j", (state, query) => {
@@ -105,5 +111,18 @@ describe("lastSeen", () => {
     ["never reached", cluster("a", "down-never"), null],
   ])("%s", (_, status, expected) => {
     expect(lastSeen(status)).toBe(expected);
+  });
+});
+
+describe("viewFor", () => {
+  it.each<[OverviewState["view"], number, OverviewView]>([
+    ["auto", 3, "cards"],
+    ["auto", CARDS_UP_TO, "cards"],
+    ["auto", CARDS_UP_TO + 1, "table"],
+    ["auto", 20_000, "table"],
+    ["cards", 20_000, "cards"],
+    ["table", 1, "table"],
+  ])("%s with %i clusters → %s", (view, clusters, expected) => {
+    expect(viewFor({ view }, clusters)).toBe(expected);
   });
 });

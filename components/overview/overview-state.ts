@@ -28,17 +28,21 @@ export const SORT_WORDS: Readonly<Record<OverviewSort, string>> = { health: "Unh
 export const VIEWS = ["cards", "table"] as const;
 export type OverviewView = (typeof VIEWS)[number];
 
-export type StatusFilter = "all" | OverviewStatus;
-export type OverviewState = { status: StatusFilter; sort: OverviewSort; view: OverviewView };
+/** Up to this many clusters the overview shows cards unless the URL chose; past it, the dense table. */
+export const CARDS_UP_TO = 60;
 
-export const DEFAULT_OVERVIEW: OverviewState = { status: "all", sort: "health", view: "cards" };
+export type StatusFilter = "all" | OverviewStatus;
+/** `view: "auto"`: nobody chose; cards for a small fleet, the table for a big one (see `viewFor`). */
+export type OverviewState = { status: StatusFilter; sort: OverviewSort; view: OverviewView | "auto" };
+
+export const DEFAULT_OVERVIEW: OverviewState = { status: "all", sort: "health", view: "auto" };
 
 // A value the URL cannot mean (typed by hand, from an older console) falls back to the default instead of failing
 // the page: the address still opens the overview.
 const paramsSchema = z.object({
   status: z.enum(["all", ...OVERVIEW_STATUSES]).catch(DEFAULT_OVERVIEW.status),
   sort: z.enum(SORTS).catch(DEFAULT_OVERVIEW.sort),
-  view: z.enum(VIEWS).catch(DEFAULT_OVERVIEW.view),
+  view: z.enum(VIEWS).or(z.literal("auto")).catch(DEFAULT_OVERVIEW.view),
 });
 
 /** What Next gives a page (`searchParams`) or the browser (`URLSearchParams`); a repeated key counts once, first. */
@@ -62,6 +66,12 @@ export function overviewQuery(state: OverviewState): string {
   if (state.view !== DEFAULT_OVERVIEW.view) params.set("view", state.view);
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
+}
+
+/** The view shown: the one the URL names, else cards up to CARDS_UP_TO clusters and the table past them. */
+export function viewFor(state: Pick<OverviewState, "view">, clusters: number): OverviewView {
+  if (state.view !== "auto") return state.view;
+  return clusters > CARDS_UP_TO ? "table" : "cards";
 }
 
 export function statusOf(cluster: ClusterStatus): OverviewStatus {

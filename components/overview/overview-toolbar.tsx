@@ -2,8 +2,11 @@ import { SORTS, SORT_WORDS, VIEWS, type OverviewSort, type OverviewState, type O
 
 const VIEW_WORDS: Record<OverviewView, string> = { cards: "Cards", table: "Table" };
 
-/** Sort order and cards-or-table, above the clusters; `shown` of `total` says what the filter left. */
-export function OverviewToolbar({ state, shown, total, onChange }: { state: OverviewState; shown: number; total: number; onChange: (change: Partial<OverviewState>) => void }) {
+/**
+ * Sort order and cards-or-table, above the clusters; `shown` of `total` says what the filter left. `view` is the
+ * view on screen (chosen, or the fleet size's); a click writes its choice into the URL.
+ */
+export function OverviewToolbar({ state, view: current, shown, total, onChange }: { state: OverviewState; view: OverviewView; shown: number; total: number; onChange: (change: Partial<OverviewState>) => void }) {
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-slate-600" aria-live="polite">
@@ -29,9 +32,9 @@ export function OverviewToolbar({ state, shown, total, onChange }: { state: Over
             <button
               key={view}
               type="button"
-              aria-pressed={state.view === view}
+              aria-pressed={current === view}
               onClick={() => onChange({ view })}
-              className={`px-3 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 ${state.view === view ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50"}`}
+              className={`px-3 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 ${current === view ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50"}`}
             >
               {VIEW_WORDS[view]}
             </button>
