@@ -27,8 +27,9 @@ const codeOf = (error: unknown) => (typeof error === "object" && error !== null 
 /**
  * Fetches the cluster on the server so the first paint shows it; the client keeps it live. A name the fleet does
  * not have (or cannot be a cluster name) is the console's 404, inside its frame. Any other failure is left to the
- * client, which shows it and retries. The route has no loading.tsx on purpose: a loading boundary would stream the
- * 200 status before the lookup, and an unknown cluster must answer 404. The lookup reads memoized state only.
+ * client, which shows it and retries. The lookup reads memoized state only, so the route needs no loading.tsx of its
+ * own. The status line stays 200: the root app/loading.tsx streams the frame before the lookup, and Next renders
+ * the 404 into the stream marked noindex (a real 404 status would need that root boundary gone).
  */
 export default async function ClusterPage({ params }: Props) {
   await connection();
