@@ -59,7 +59,8 @@ async function loadOnce(browser: Browser, clusters: number): Promise<{ interacti
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(OBSERVE);
   await page.goto(`${BASE}/topology`);
-  await page.waitForFunction(`document.querySelectorAll(".react-flow__node-cluster").length >= ${clusters} && document.querySelectorAll("[role=treeitem]").length >= ${clusters}`, null, { timeout: 60_000 });
+  // Function predicates, not strings: the console's CSP has no 'unsafe-eval', which a string predicate needs.
+  await page.waitForFunction((n) => document.querySelectorAll(".react-flow__node-cluster").length >= n && document.querySelectorAll("[role=treeitem]").length >= n, clusters, { timeout: 60_000 });
   const interactive = await now(page);
   await pause(1500);
   const longest = await longestSince(page, 0);
@@ -73,7 +74,7 @@ async function openGroup(page: Page, kind: "cluster" | "namespace", level: numbe
   const start = await now(page);
   // A click event on the box itself: an edge drawn across it must not take the click.
   await page.locator(`.react-flow__node-${kind}`).first().dispatchEvent("click");
-  await page.waitForFunction(`document.querySelectorAll('[role=treeitem][aria-level="${level}"]').length > 0`, null, { timeout: 60_000 });
+  await page.waitForFunction((l) => document.querySelectorAll(`[role=treeitem][aria-level="${l}"]`).length > 0, level, { timeout: 60_000 });
   const took = (await now(page)) - start;
   await pause(1000);
   return { took, longest: await longestSince(page, start) };
