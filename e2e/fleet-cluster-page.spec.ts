@@ -106,10 +106,11 @@ test("the cluster page in the dark scheme", async ({ page }) => {
   await page.goto("/clusters/west");
   await expect(page.getByRole("heading", { level: 1, name: "west" })).toBeVisible();
   await expect(page.getByText("Management", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Failover states" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/west-dark.png`, fullPage: true });
   await expectNoSeriousA11yViolations(page, "the page of west, dark");
   await page.goto("/?view=table");
-  await expect(page.getByRole("table", { name: "Clusters" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Clusters" }).getByRole("list", { name: "Failover states in west" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/overview-table-dark.png`, fullPage: true });
   await expectNoSeriousA11yViolations(page, "the overview table, dark");
 });
