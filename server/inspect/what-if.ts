@@ -13,6 +13,7 @@ import type { ModelState } from "@/server/model/types";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
 import type { InspectDeps } from "./deps";
+import { affectedFqdns, narrowInput, narrowRows } from "./narrowed";
 import { removalKey, removalWords, type WhatIfRemoval } from "./removal";
 import { cellKey, scopeOf, type Scope } from "./scope";
 import type { WhatIfResult, WhatIfService } from "./types";
@@ -32,7 +33,9 @@ export function impactOf(input: FailoverInput, removal: WhatIfRemoval, before: r
   const key = removalKey(removal);
   let impact = impacts.get(key);
   if (!impact) {
-    impact = failoverImpact(input, removal, before);
+    // Only the services the part can affect are recomputed (narrowed.ts): the others' rows cannot change.
+    const fqdns = affectedFqdns(input, removal);
+    impact = failoverImpact(narrowInput(input, fqdns), removal, narrowRows(before, fqdns));
     if (impacts.size >= MAX_PER_INPUT) impacts.delete(impacts.keys().next().value ?? "");
     impacts.set(key, impact);
   }
