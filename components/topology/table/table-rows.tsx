@@ -18,7 +18,7 @@ type Shared = { onSelect?: (id: string) => void; traffic?: TrafficView | undefin
 function Row({ row, onSelect, rowIndex, traffic }: Shared & { row: TopologyRow; rowIndex?: number }) {
   return (
     <tr aria-rowindex={rowIndex} className={`align-top ${onSelect ? "cursor-pointer hover:bg-slate-50" : ""}`} onClick={onSelect ? () => onSelect(row.id) : undefined}>
-      <th scope="row" className="px-4 py-2 font-normal">
+      <th scope="row" className="px-4 py-2 text-left font-normal">
         {onSelect ? (
           <button type="button" onClick={(e) => (e.stopPropagation(), onSelect(row.id))} className="rounded text-left font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
             {name(row.fqdn)}
