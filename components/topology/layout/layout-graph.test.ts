@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GROUP_HEADER, LEAF_SIZE, layoutGraph, packRows, type Box, type LayoutInput } from "./layout-graph";
+import { GROUP_HEADER, LEAF_SIZE, layoutGraph, packRows, rememberOrder, type Box, type LayoutInput } from "./layout-graph";
 
 /** The box of an id, failing the test when there is none. */
 function boxOf(layout: Record<string, Box>, id: string | undefined): Box {
@@ -82,6 +82,15 @@ describe("layoutGraph", () => {
     const added = boxOf(third, "svc:west/aaa.bookinfo.svc.cluster.local");
     const last = boxOf(first, "svc:west/reviews.bookinfo.svc.cluster.local");
     expect(added.y > last.y || (added.y === last.y && added.x > last.x)).toBe(true);
+  });
+
+  it("a memory kept in step by rememberOrder lays out as one that laid out every graph", () => {
+    const laidEach = new Map<string, number>();
+    const remembered = new Map<string, number>();
+    const grown = [{ id: "svc:west/aaa.bookinfo.svc.cluster.local", kind: "service", parent: "ns:west/bookinfo" }, ...fleet];
+    layoutGraph(fleet, laidEach);
+    rememberOrder(fleet, remembered);
+    expect(layoutGraph(grown, remembered)).toEqual(layoutGraph(grown, laidEach));
   });
 
   it("a node whose parent is not drawn is placed at the top level, not lost", () => {

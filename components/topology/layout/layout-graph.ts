@@ -32,11 +32,16 @@ const MAX_SHORT_ROW = 1200;
 
 type Tree = Map<string | undefined, LayoutInput[]>;
 
+/** Records ids seen for the first time, as a layout would (keeps a second memory in step without laying out). */
+export function rememberOrder(nodes: readonly LayoutInput[], order: OrderMemory): void {
+  for (const node of nodes) if (!order.has(node.id)) order.set(node.id, order.size);
+}
+
 function childrenOf(nodes: readonly LayoutInput[], order: OrderMemory): Tree {
   const ids = new Set(nodes.map((n) => n.id));
   const tree: Tree = new Map();
+  rememberOrder(nodes, order);
   for (const node of nodes) {
-    if (!order.has(node.id)) order.set(node.id, order.size);
     // A parent that is not drawn (an inconsistent answer) puts the node at the top level rather than losing it.
     const parent = node.parent && ids.has(node.parent) ? node.parent : undefined;
     const list = tree.get(parent) ?? [];
