@@ -16,13 +16,16 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: MAX_BODY_BYTES + 1,
   },
   // proxy.ts sets these (and the per-request CSP) on everything it sees; build assets bypass it, so they get the
-  // fixed headers here, with a CSP that lets a script or stylesheet file do nothing when opened as a document.
+  // fixed headers here, with a CSP that lets a script or stylesheet file do nothing when opened as a document. A
+  // dedicated Web Worker runs under its own script's CSP, and the topology's layout worker loads its chunks with
+  // importScripts: `script-src 'self'` lets it, and gives a file opened as a document nothing it can run (a .js
+  // file is served as JavaScript with nosniff, not as HTML).
   async headers() {
     const fixed = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
     return [
       {
         source: "/_next/static/:path*",
-        headers: [...fixed, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+        headers: [...fixed, { key: "Content-Security-Policy", value: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" }],
       },
     ];
   },

@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { exposedLabel, exposureCount, unnamedLabel } from "@/lib/workspace-view/exposure-count";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./dialog-shell";
 
-/** Title, what the workspace spans, the two actions, and a summary of where it stands. */
+/** Title, what the workspace spans, a link to its topology, the two actions, and a summary of where it stands. */
 export function WorkspaceHeading({ detail, onDeploy, onExpose }: { detail: WorkspaceDetail; onDeploy: () => void; onExpose: () => void }) {
   const gateways = detail.clusters.filter((c) => c.gateways.some((g) => g.phase === "ready")).length;
   // Clusters never synced since the console started: their gateways (and services) are unknown, not absent.
@@ -23,6 +24,9 @@ export function WorkspaceHeading({ detail, onDeploy, onExpose }: { detail: Works
           </p>
         </div>
         <div className="flex gap-2">
+          <Link href={`/workspaces/${encodeURIComponent(detail.name)}/topology`} className={SECONDARY_BUTTON}>
+            Topology
+          </Link>
           <button type="button" className={SECONDARY_BUTTON} onClick={onExpose}>
             Expose services
           </button>
