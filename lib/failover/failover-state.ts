@@ -19,6 +19,7 @@
 // A cluster's own east-west gateway does not enter its own states: its sidecars dial remote gateways directly, so
 // a cluster without one shows up as "no gateway" in the states of the other clusters that would fail over to it.
 import { parseServiceFqdn } from "@/lib/names/fqdn";
+import { drain, type Steps } from "@/lib/steps";
 import { byProximity, checkRemote, primaryProblem, proximityRanks, runnersByFqdn, type Runner } from "./remote-targets";
 import type { ClusterFacts, EndpointCount, Exposure, FailoverInput, FailoverRow, FailoverState, RemoteCheck, RemoteProblem, Route, ServiceFacts } from "./types";
 
@@ -114,17 +115,36 @@ function consumedHosts(cluster: ClusterFacts): Map<string, Set<string>> {
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Every service's state in every cluster: clusters by name, then each cluster's services by FQDN. */
-export function failoverStates(input: FailoverInput): FailoverRow[] {
+/** Services whose states are computed between two pauses of failoverStatesSteps (each is O(clusters)). */
+const STEP_SERVICES = 64;
+
+/**
+ * Every service's state in every cluster (clusters by name, then each cluster's services by FQDN), in steps: it
+ * pauses every STEP_SERVICES services, so the server can run a 20 × 1,000 fleet's 20,000 states (seconds of CPU)
+ * in slices of the event loop.
+ */
+export function* failoverStatesSteps(input: FailoverInput): Steps<FailoverRow[]> {
   const ctx: Context = { input, runners: runnersByFqdn(input.clusters) };
   const rows: FailoverRow[] = [];
+  let sinceStep = 0;
   for (const cluster of [...input.clusters].sort(byName)) {
     const local = localIndex(cluster, input.clusters);
-    const own: FailoverRow[] = cluster.services.map((svc) => ({ cluster: cluster.name, fqdn: svc.fqdn, namespace: svc.namespace, state: localState(ctx, local, svc) }));
+    yield;
+    const own: FailoverRow[] = [];
+    for (const svc of cluster.services) {
+      own.push({ cluster: cluster.name, fqdn: svc.fqdn, namespace: svc.namespace, state: localState(ctx, local, svc) });
+      if (++sinceStep % STEP_SERVICES === 0) yield;
+    }
     for (const [fqdn, addresses] of consumedHosts(cluster)) {
       own.push({ cluster: cluster.name, fqdn, namespace: parseServiceFqdn(fqdn)?.namespace ?? "", state: remoteOnlyState(ctx, local, fqdn, addresses) });
+      if (++sinceStep % STEP_SERVICES === 0) yield;
     }
     rows.push(...own.sort((a, b) => (a.fqdn < b.fqdn ? -1 : a.fqdn > b.fqdn ? 1 : 0)));
   }
   return rows;
+}
+
+/** Every service's state in every cluster, at once (failoverStatesSteps drained). */
+export function failoverStates(input: FailoverInput): FailoverRow[] {
+  return drain(failoverStatesSteps(input));
 }

@@ -14,6 +14,7 @@ import { readinessContext, type Freshness, type ReadinessContext } from "@/lib/r
 import { gatewayKey, type GatewayPods } from "@/lib/readiness/gateway-pods";
 import { rulesByHost } from "@/lib/readiness/rules-by-host";
 import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
+import { drain, type Steps } from "@/lib/steps";
 import { serviceEntriesOf, shadowEntriesOf, type Selecting } from "./observed-entries";
 import type { ClusterFacts, EndpointCount, Exposure, FailoverInput, GatewayFacts, ServiceFacts } from "./types";
 
@@ -72,14 +73,27 @@ function gatewaysOf(ctx: ReadinessContext, facts: ModelFacts, cluster: string): 
   return [{ namespace, name, readyPods, addresses: serving.addresses }];
 }
 
-/** Every cluster the workspace spans, as failoverStates sees it. */
+/** Every cluster the workspace spans, as failoverStates sees it (failoverInputSteps drained). */
 export function failoverInputFrom(facts: ModelFacts): FailoverInput {
+  return drain(failoverInputSteps(facts));
+}
+
+/** Every cluster the workspace spans, as failoverStates sees it, in steps: one pause per cluster. */
+export function* failoverInputSteps(facts: ModelFacts): Steps<FailoverInput> {
   const ctx = readinessContext(facts.input, facts.workspace, facts.freshness ? { freshness: facts.freshness } : {});
   const services = workspaceServices(ctx.scope, ctx.spanned);
   const wanted = new Set(services.keys());
   const covering = rulesByHost();
   const observed = new Map(facts.observed.map((o) => [o.name, o.objects]));
-  const clusters = ctx.spanned.map((cluster): ClusterFacts => {
+  yield;
+  const clusters: ClusterFacts[] = [];
+  for (const cluster of ctx.spanned) {
+    clusters.push(clusterFacts(cluster));
+    yield;
+  }
+  return { clusters, exposure: exposureOf(facts.workspace) };
+
+  function clusterFacts(cluster: (typeof ctx.spanned)[number]): ClusterFacts {
     const own = [...services.values()].flatMap((svc) => svc.instances.filter((i) => i.cluster === cluster).map((i) => ({ svc, service: i.service })));
     const running: ServiceFacts[] = own.map(({ svc, service }) => ({
       fqdn: svc.fqdn,
@@ -101,6 +115,5 @@ export function failoverInputFrom(facts: ModelFacts): FailoverInput {
       shadowEntries: shadowEntries(facts.shadowMemo, objects, selecting),
       outlierDetection: running.filter((s) => covering(cluster, s.fqdn).some((dr) => dr.hasOutlierDetection)).map((s) => s.fqdn),
     };
-  });
-  return { clusters, exposure: exposureOf(facts.workspace) };
+  }
 }

@@ -2,7 +2,8 @@
 // is injected; it is the cheap, safe twin of the drill (issue #12). A removed cluster is *down* — its gateways
 // accept nothing and its instances answer nothing — not stale: a stale cluster is one we cannot see, and
 // failoverStates never calls that Unavailable, which is the opposite of the question asked here.
-import { failoverStates } from "./failover-state";
+import { drain, type Steps } from "@/lib/steps";
+import { failoverStates, failoverStatesSteps } from "./failover-state";
 import type { ClusterFacts, FailoverInput, FailoverRow, FailoverState } from "./types";
 
 export type Removal =
@@ -71,7 +72,12 @@ const key = (r: FailoverRow) => `${r.cluster}\u0000${r.fqdn}`;
  * left out: its clients go down with it, so "where would its traffic go" has no answer.
  */
 export function failoverImpact(input: FailoverInput, removal: Removal, before: readonly FailoverRow[] = failoverStates(input)): Impact {
-  const after = new Map(failoverStates(withoutPart(input, removal)).map((r) => [key(r), r]));
+  return drain(failoverImpactSteps(input, removal, before));
+}
+
+/** failoverImpact in steps (lib/steps.ts): the states after the removal are a whole recompute of the workspace. */
+export function* failoverImpactSteps(input: FailoverInput, removal: Removal, before: readonly FailoverRow[]): Steps<Impact> {
+  const after = new Map((yield* failoverStatesSteps(withoutPart(input, removal))).map((r) => [key(r), r]));
   const changes: ImpactChange[] = [];
   for (const row of before) {
     if (removal.kind === "cluster" && row.cluster === removal.cluster) continue;

@@ -76,9 +76,26 @@ console.log(`fleet ${C} × ${S}: planned and converged in ${((performance.now() 
 // The failover facts and states of every workspace first (lib/failover on the model: what the workspace page
 // computes too), then the topology over them.
 const memo = viewMemoOf(model);
+
+/** The longest the event loop went without running a 1 ms timer while `run` ran: what a request would have waited. */
+async function longestBlock<T>(run: () => Promise<T>): Promise<{ value: T; blockMs: number }> {
+  let last = performance.now();
+  let blockMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    blockMs = Math.max(blockMs, now - last);
+    last = now;
+  }, 1);
+  try {
+    return { value: await run(), blockMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 t = performance.now();
-const parts = state.adapted.input.workspaces.map((ws) => ({ workspace: ws.name, ...failoverDataOf(memo, state, coreOf(memo, state, ws)) }));
-console.log(`failover facts and states (server/topology/failover-data.ts, lib/failover): ${(performance.now() - t).toFixed(0)} ms (${parts.reduce((n, p) => n + p.rows.length, 0)} rows)`);
+const { value: parts, blockMs: firstBlock } = await longestBlock(() => Promise.all(state.adapted.input.workspaces.map(async (ws) => ({ workspace: ws.name, ...(await failoverDataOf(memo, state, coreOf(memo, state, ws))) }))));
+console.log(`failover facts and states (server/workspaces/failover-view.ts, lib/failover, in slices): ${(performance.now() - t).toFixed(0)} ms (${parts.reduce((n, p) => n + p.rows.length, 0)} rows); event loop blocked at most ${firstBlock.toFixed(0)} ms at a time`);
 t = performance.now();
 const first = await topologyGraph(model, { expanded: [] });
 console.log(`first full graph over them (lib/topology fullTopology + the collapsed view): ${(performance.now() - t).toFixed(0)} ms`);
@@ -111,12 +128,12 @@ const unready = snapshot.clusters.map((c) => (c.name === PICK ? withEndpoints(c,
 publish({ ...snapshot, revision: snapshot.revision + 1, clusters: unready });
 state = await model.settled();
 t = performance.now();
-const again = state.adapted.input.workspaces.map((ws) => failoverDataOf(memo, state, coreOf(memo, state, ws)));
+const { value: again, blockMs: againBlock } = await longestBlock(() => Promise.all(state.adapted.input.workspaces.map((ws) => failoverDataOf(memo, state, coreOf(memo, state, ws)))));
 const factsMs = performance.now() - t;
 t = performance.now();
 const after = await topologyGraph(model, { expanded: [] });
 console.log(
-  `after one EndpointSlice change: failover facts and states ${factsMs.toFixed(0)} ms (${again.length} workspace), then the graph ${(performance.now() - t).toFixed(0)} ms (version ${after.version === first.version ? "unchanged" : "changed"}; ${JSON.stringify(after.counts)})`,
+  `after one EndpointSlice change: failover facts and states ${factsMs.toFixed(0)} ms (${again.length} workspace; event loop blocked at most ${againBlock.toFixed(0)} ms at a time), then the graph ${(performance.now() - t).toFixed(0)} ms (version ${after.version === first.version ? "unchanged" : "changed"}; ${JSON.stringify(after.counts)})`,
 );
 console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
 await model.stop();

@@ -92,7 +92,7 @@ export async function nodeDetails(deps: InspectDeps, input: { workspace?: string
   if (!ref) throw unknownNode(input.id, "is not a node id (cluster:<cluster>, ns:<cluster>/<namespace>, gw:<cluster>/<namespace>/<name>, svc:<cluster>/<fqdn> or se:<cluster>/<fqdn>)");
   const state = await stateOf(deps);
   const memo = viewMemoOf(deps.model);
-  const scope = scopeOf(memo, state, input.workspace);
+  const scope = await scopeOf(memo, state, input.workspace);
   const c = state.snapshot.clusters.find((x) => x.name === ref.cluster);
   if (!c) throw unknownNode(input.id, `names cluster ${quoted(ref.cluster)}, which is not in the fleet`);
   const base: Base = { id: input.id, cluster: c.name, computedAt: state.snapshot.at };

@@ -58,13 +58,15 @@ function workspacesOf(parts: readonly ScopePart[]): Map<string, string[]> {
 }
 
 /** The request's scope; an unknown workspace → NOT_FOUND naming "workspace". */
-export function scopeOf(memo: ViewMemo, state: ModelState, workspace: string | undefined): Scope {
+export async function scopeOf(memo: ViewMemo, state: ModelState, workspace: string | undefined): Promise<Scope> {
   const chosen: readonly WorkspaceInput[] = workspace === undefined ? state.adapted.input.workspaces : [requireWorkspace(state, workspace)];
-  const parts = chosen.map((ws) => {
-    const core = coreOf(memo, state, ws);
-    return { core, data: failoverDataOf(memo, state, core) };
-  });
-  const full = fullTopologyOf(memo, state, workspace);
+  const parts = await Promise.all(
+    chosen.map(async (ws) => {
+      const core = coreOf(memo, state, ws);
+      return { core, data: await failoverDataOf(memo, state, core) };
+    }),
+  );
+  const full = await fullTopologyOf(memo, state, workspace);
   const workspaces = memo.get(`inspect-workspaces\u0000${workspace ?? ""}`, parts.map((p) => p.data), () => workspacesOf(parts));
   return { full, parts, rows: rowsOf(full), workspaces };
 }

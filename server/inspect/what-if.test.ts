@@ -1,6 +1,7 @@
 // inspect.whatIf on the converged demo fleet (west and east run details, each with a ready east-west gateway;
 // north is stale): which services in which clusters change, grouped by cluster, in lib/failover's words; parts
 // that do not exist are NOT_FOUND naming the field; an answer is memoized per (input, removal).
+import { failoverStates } from "@/lib/failover/failover-state";
 import { describe, expect, it } from "vitest";
 import { bookinfo } from "@/lib/failover/test-helpers";
 import { impactOf, whatIf } from "./what-if";
@@ -74,9 +75,11 @@ describe("inspect.whatIf", () => {
   it("memoized per (input, removal): asking again returns the same impact; another removal is another", () => {
     const input = bookinfo();
     const removal: WhatIfRemoval = { kind: "cluster", cluster: "east" };
-    const first = impactOf(input, removal);
-    expect(impactOf(input, { kind: "cluster", cluster: "east" })).toBe(first);
-    expect(impactOf(input, { kind: "cluster", cluster: "north" })).not.toBe(first);
-    expect(impactOf(bookinfo(), removal)).not.toBe(first);
+    const before = failoverStates(input);
+    const first = impactOf(input, removal, before);
+    expect(impactOf(input, { kind: "cluster", cluster: "east" }, before)).toBe(first);
+    expect(impactOf(input, { kind: "cluster", cluster: "north" }, before)).not.toBe(first);
+    const other = bookinfo();
+    expect(impactOf(other, removal, failoverStates(other))).not.toBe(first);
   });
 });

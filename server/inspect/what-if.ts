@@ -2,8 +2,7 @@
 // workspace in scope on its input with the part removed (nothing is injected), and the changes are grouped by the
 // cluster whose clients see them. Memoized per (failover input, removal): the input is the same object between two
 // changes of what it reads, so asking again is a lookup, and a new model state drops the old answers with the input.
-import { failoverImpact, type Impact } from "@/lib/failover/impact";
-import { failoverStates } from "@/lib/failover/failover-state";
+import { failoverImpactSteps, type Impact } from "@/lib/failover/impact";
 import type { FailoverInput, FailoverRow, FailoverState } from "@/lib/failover/types";
 import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
 import { compareStrings } from "@/lib/plan/json";
@@ -11,6 +10,7 @@ import { quoted } from "@/lib/validation/bounded-text";
 import { notFound } from "@/server/errors";
 import type { ModelState } from "@/server/model/types";
 import { stateOf } from "@/server/workspaces/fleet-input";
+import { runSliced } from "@/server/workspaces/time-slice";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
 import type { InspectDeps } from "./deps";
 import { affectedFqdns, narrowInput, narrowRows } from "./narrowed";
@@ -21,25 +21,28 @@ import type { WhatIfResult, WhatIfService } from "./types";
 /** Answers kept per input: a person explores a handful of parts; a bound keeps a scripted sweep from growing it. */
 const MAX_PER_INPUT = 256;
 
-const memos = new WeakMap<FailoverInput, Map<string, Impact>>();
+const memos = new WeakMap<FailoverInput, Map<string, Promise<Impact>>>();
 
 /**
  * failoverImpact, memoized per (input, removal). `before`: the input's states, when the caller has them (the
  * topology's failover data keeps them with the input).
  */
-export function impactOf(input: FailoverInput, removal: WhatIfRemoval, before: readonly FailoverRow[] = failoverStates(input)): Impact {
+export function impactOf(input: FailoverInput, removal: WhatIfRemoval, before: readonly FailoverRow[]): Promise<Impact> {
   let impacts = memos.get(input);
   if (!impacts) memos.set(input, (impacts = new Map()));
   const key = removalKey(removal);
-  let impact = impacts.get(key);
-  if (!impact) {
-    // Only the services the part can affect are recomputed (narrowed.ts): the others' rows cannot change.
-    const fqdns = affectedFqdns(input, removal);
-    impact = failoverImpact(narrowInput(input, fqdns), removal, narrowRows(before, fqdns));
-    if (impacts.size >= MAX_PER_INPUT) impacts.delete(impacts.keys().next().value ?? "");
-    impacts.set(key, impact);
-  }
-  return impact;
+  const known = impacts.get(key);
+  if (known) return known;
+  // Only the services the part can affect are recomputed (narrowed.ts): the others' rows cannot change. Still a
+  // recompute of states: in slices of the event loop, shared by concurrent askers.
+  const fqdns = affectedFqdns(input, removal);
+  const pending = runSliced(failoverImpactSteps(narrowInput(input, fqdns), removal, narrowRows(before, fqdns)));
+  if (impacts.size >= MAX_PER_INPUT) impacts.delete(impacts.keys().next().value ?? "");
+  impacts.set(key, pending);
+  pending.catch(() => {
+    if (impacts.get(key) === pending) impacts.delete(key);
+  });
+  return pending;
 }
 
 /** The removal names something of the scope; otherwise NOT_FOUND naming the field. */
@@ -86,11 +89,11 @@ function grouped(impacts: readonly Impact[]): WhatIfResult["clusters"] {
 export async function whatIf(deps: InspectDeps, input: { workspace?: string | undefined; removal: WhatIfRemoval }): Promise<WhatIfResult> {
   const state = await stateOf(deps);
   const memo = viewMemoOf(deps.model);
-  const scope = scopeOf(memo, state, input.workspace);
+  const scope = await scopeOf(memo, state, input.workspace);
   const { removal } = input;
   requirePart(state, scope, removal);
   // A workspace not spanning the removed part's cluster reads nothing of it: its impact is empty.
-  const impacts = scope.parts.filter((p) => p.core.clusterNames.includes(removal.cluster)).map(({ data }) => impactOf(data.input, removal, data.rows));
+  const impacts = await Promise.all(scope.parts.filter((p) => p.core.clusterNames.includes(removal.cluster)).map(({ data }) => impactOf(data.input, removal, data.rows)));
   const clusters = grouped(impacts);
   const services = clusters.flatMap((c) => c.services);
   return { removal, removalWords: removalWords(removal), clusters, changed: services.length, unavailable: services.filter((s) => s.unavailable).length, computedAt: state.snapshot.at };

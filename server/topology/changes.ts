@@ -14,9 +14,9 @@ export type TopologyChange = { version: string };
 /** What a workspace deleted while its page listens reads as: a change, after which its query answers NOT_FOUND. */
 export const GONE_VERSION = "gone";
 
-function versionIn(model: FleetModel, state: ModelState, workspace: string | undefined): string {
+async function versionIn(model: FleetModel, state: ModelState, workspace: string | undefined): Promise<string> {
   try {
-    return fullTopologyOf(viewMemoOf(model), state, workspace).version;
+    return (await fullTopologyOf(viewMemoOf(model), state, workspace)).version;
   } catch (error) {
     if (asDomainError(error)?.tag === "eastwest.NotFound") return GONE_VERSION;
     throw error;
@@ -45,7 +45,7 @@ export async function* topologyChanges(model: FleetModel, workspace: string | un
         continue;
       }
       dirty = false;
-      const version = versionIn(model, model.current() ?? first, workspace);
+      const version = await versionIn(model, model.current() ?? first, workspace);
       if (version === sent) continue;
       sent = version;
       yield { version };

@@ -13,8 +13,8 @@ import { snapshotKeys, type ViewMemo } from "@/server/workspaces/view-memo";
 import { coreOf } from "@/server/workspaces/workspace-slice";
 import { failoverDataOf } from "./failover-data";
 
-function workspaceFailover(memo: ViewMemo, state: ModelState, ws: WorkspaceInput): WorkspaceFailover {
-  const data = failoverDataOf(memo, state, coreOf(memo, state, ws));
+async function workspaceFailover(memo: ViewMemo, state: ModelState, ws: WorkspaceInput): Promise<WorkspaceFailover> {
+  const data = await failoverDataOf(memo, state, coreOf(memo, state, ws));
   return memo.get(`topology-ws\u0000${ws.name}`, [data], () => ({ workspace: ws.name, input: data.input, rows: data.rows }));
 }
 
@@ -30,15 +30,18 @@ function fleetClusters(memo: ViewMemo, state: ModelState): TopologyCluster[] {
   );
 }
 
-/** The full topology of `workspace` (NOT_FOUND naming "workspace" when unknown), or of the fleet without one. */
-export function fullTopologyOf(memo: ViewMemo, state: ModelState, workspace: string | undefined): FullTopology {
+/**
+ * The full topology of `workspace` (NOT_FOUND naming "workspace" when unknown), or of the fleet without one. Async:
+ * the workspaces' failover data is computed in slices of the event loop (failoverDataOf).
+ */
+export async function fullTopologyOf(memo: ViewMemo, state: ModelState, workspace: string | undefined): Promise<FullTopology> {
   if (workspace !== undefined) {
-    const part = workspaceFailover(memo, state, requireWorkspace(state, workspace));
+    const part = await workspaceFailover(memo, state, requireWorkspace(state, workspace));
     return memo.get(`topology\u0000${workspace}`, [part], () =>
       fullTopology({ workspace, clusters: part.input.clusters, workspaces: [part], computedAt: state.snapshot.at }),
     );
   }
-  const parts = state.adapted.input.workspaces.map((ws) => workspaceFailover(memo, state, ws));
+  const parts = await Promise.all(state.adapted.input.workspaces.map((ws) => workspaceFailover(memo, state, ws)));
   const clusters = fleetClusters(memo, state);
   return memo.get("topology-fleet", [clusters, ...parts], () => fullTopology({ clusters, workspaces: parts, computedAt: state.snapshot.at }));
 }

@@ -11,12 +11,12 @@ import { fullTopologyOf } from "./full-topology";
 
 export async function topologyGraph(model: FleetModel, input: { workspace?: string | undefined; expanded: readonly string[] }): Promise<TopologyGraph> {
   const state = await stateOf({ model });
-  const full = fullTopologyOf(viewMemoOf(model), state, input.workspace);
+  const full = await fullTopologyOf(viewMemoOf(model), state, input.workspace);
   return { ...graphView(full, input.expanded), computedAt: state.snapshot.at };
 }
 
 export async function topologyRows(model: FleetModel, input: RowsQuery): Promise<TopologyRows> {
   const state = await stateOf({ model });
-  return rowsView(fullTopologyOf(viewMemoOf(model), state, input.workspace), input);
+  return rowsView(await fullTopologyOf(viewMemoOf(model), state, input.workspace), input);
 }
 

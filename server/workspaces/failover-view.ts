@@ -8,8 +8,8 @@
 //    spanned cluster, their DestinationRules (failover-rules.ts: as the clusters hold them, ours included), the
 //    gateways' ready pods, the clusters' freshness, or that string of counts.
 // So a change elsewhere hands back the very same rows (and the same detail for the page).
-import { createShadowMemo, failoverInputFrom } from "@/lib/failover/from-model";
-import { failoverStates } from "@/lib/failover/failover-state";
+import { createShadowMemo, failoverInputSteps } from "@/lib/failover/from-model";
+import { failoverStatesSteps } from "@/lib/failover/failover-state";
 import type { EndpointCount, FailoverInput, FailoverRow } from "@/lib/failover/types";
 import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
 import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
@@ -19,6 +19,7 @@ import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints
 import type { FailoverCell } from "@/lib/workspace-view/types";
 import type { ModelState } from "@/server/model/types";
 import { liveRulesInput } from "./failover-rules";
+import { runSliced } from "./time-slice";
 import { snapshotKeys, type ViewMemo } from "./view-memo";
 import type { WorkspaceCore } from "./workspace-slice";
 
@@ -78,8 +79,9 @@ export type FailoverData = { input: FailoverInput; rows: readonly FailoverRow[] 
 /**
  * The failover facts and full states of `core`'s workspace (every remote check, gateway addresses and ready pods:
  * what the topology and what-if read, and the cells below drop); the same object until something they read changes.
+ * Computed in slices of the event loop (lib/steps.ts): at 20 × 1,000 the facts and states are seconds of CPU.
  */
-export function failoverDataOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): FailoverData {
+export function failoverDataOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): Promise<FailoverData> {
   const { input } = state.adapted;
   const keys = snapshotKeys(state.snapshot);
   const spanned = state.snapshot.clusters.filter((c) => core.clusterNames.includes(c.name));
@@ -92,8 +94,8 @@ export function failoverDataOf(memo: ViewMemo, state: ModelState, core: Workspac
   const observed = state.registry.observed.filter((o) => core.clusterNames.includes(o.name));
   // The same live-rules input as readinessOf: the planner's, with the DestinationRules the clusters hold now.
   const live = liveRulesInput(memo, state);
-  return memo.get(`failover-data\u0000${core.ws.name}`, [live, core, keys.clusters, gateways, counts.digest, ...observed], () => {
-    const facts = failoverInputFrom({
+  return memo.getAsync(`failover-data\u0000${core.ws.name}`, [live, core, keys.clusters, gateways, counts.digest, ...observed], async () => {
+    const facts = await runSliced(failoverInputSteps({
       input: live,
       workspace: core.ws,
       observed,
@@ -102,13 +104,13 @@ export function failoverDataOf(memo: ViewMemo, state: ModelState, core: Workspac
       readyEndpoints: (cluster, fqdn) => counts.byKey.get(countKey(cluster, fqdn)),
       // One per view memo (per fleet model): a cluster whose observed objects did not change is not walked again.
       shadowMemo: memo.get("failover-shadow-memo", [], () => createShadowMemo()),
-    });
-    return { input: facts, rows: failoverStates(facts) };
+    }));
+    return { input: facts, rows: await runSliced(failoverStatesSteps(facts)) };
   });
 }
 
 /** The failover state of every service of `core`'s workspace in every cluster it spans, as the page shows it. */
-export function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): FailoverCell[] {
-  const data = failoverDataOf(memo, state, core);
+export async function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): Promise<FailoverCell[]> {
+  const data = await failoverDataOf(memo, state, core);
   return memo.get(`failover\u0000${core.ws.name}`, [data], () => data.rows.map(failoverCell));
 }

@@ -1,3 +1,5 @@
+import type { Steps } from "@/lib/steps";
+
 // Reading a large plan delta (a gateway serving every service of a big fleet) is linear in what changed, which can
 // still be tens of thousands of objects: the readers hand the event loop back every few milliseconds, so SSE,
 // probes, informers and the Lease renewals are never held up behind a preview.
@@ -15,4 +17,14 @@ export function timeSlicer(sliceMs = SLICE_MS): () => Promise<void> | undefined 
       }),
     );
   };
+}
+
+/** Runs a computation written in steps (lib/steps.ts), handing the event loop back whenever a slice is used up. */
+export async function runSliced<T>(steps: Steps<T>, slice: () => Promise<void> | undefined = timeSlicer()): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    const pause = slice();
+    if (pause) await pause;
+  }
 }

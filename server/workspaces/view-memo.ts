@@ -13,6 +13,11 @@ type Slot = { keys: readonly unknown[]; value: unknown };
 export type ViewMemo = {
   /** `compute()` unless the slot's last keys are the same (Object.is, element by element). */
   get<V>(slot: string, keys: readonly unknown[], compute: () => V): V;
+  /**
+   * `get` for a value computed asynchronously (in slices of the event loop): callers between two changes share one
+   * computation; a failed one is forgotten, so the next caller tries again rather than reading the failure forever.
+   */
+  getAsync<V>(slot: string, keys: readonly unknown[], compute: () => Promise<V>): Promise<V>;
   /** Values computed so far (tests, diagnostics). */
   computed(): number;
 };
@@ -29,6 +34,18 @@ export function createViewMemo(): ViewMemo {
       computed += 1;
       const value = compute();
       slots.set(slot, { keys, value });
+      return value;
+    },
+    getAsync<V>(slot: string, keys: readonly unknown[], compute: () => Promise<V>): Promise<V> {
+      const known = slots.get(slot);
+      if (known && sameKeys(known.keys, keys)) return known.value as Promise<V>;
+      computed += 1;
+      const value = compute();
+      const entry: Slot = { keys, value };
+      slots.set(slot, entry);
+      value.catch(() => {
+        if (slots.get(slot) === entry) slots.delete(slot);
+      });
       return value;
     },
     computed: () => computed,

@@ -34,6 +34,7 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
   const conditions = aboutWorkspace(memo, state, status, ws.name);
   const gatewayNamespace = defaultNamespace(ws);
   const propagation = propagationOf(memo, status, core);
+  const failover = await failoverOf(memo, state, core);
   return {
     name: ws.name,
     ...(ws.namespace ? { namespace: ws.namespace } : {}),
@@ -46,7 +47,7 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
     clusters: clustersOf(memo, state, core, conditions, "detail-clusters"),
     services: core.services,
     readiness: readinessOf(memo, state, name),
-    failover: failoverOf(memo, state, core),
+    failover,
     ...(propagation ? { propagation } : {}),
     conditions: memo.get(`shown\u0000${ws.name}`, [conditions, core], () => workspaceConditions(conditions, core.reach)),
   };
