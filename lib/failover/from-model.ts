@@ -15,7 +15,7 @@ import { gatewayKey, type GatewayPods } from "@/lib/readiness/gateway-pods";
 import { rulesByHost } from "@/lib/readiness/rules-by-host";
 import type { ObservedCluster, ObservedObject } from "@/lib/registry/types";
 import { drain, type Steps } from "@/lib/steps";
-import { serviceEntriesOf, shadowEntriesOf, type Selecting } from "./observed-entries";
+import { serviceEntriesOf, shadowEntriesSteps, type Selecting } from "./observed-entries";
 import type { ClusterFacts, EndpointCount, Exposure, FailoverInput, GatewayFacts, ServiceFacts } from "./types";
 
 /**
@@ -30,13 +30,13 @@ export function createShadowMemo(): ShadowMemo {
   return new WeakMap();
 }
 
-function shadowEntries(memo: ShadowMemo | undefined, objects: readonly ObservedObject[], selecting: readonly Selecting[]): ClusterFacts["shadowEntries"] {
-  if (!memo) return shadowEntriesOf(objects, selecting);
+function* shadowEntries(memo: ShadowMemo | undefined, objects: readonly ObservedObject[], selecting: readonly Selecting[]): Steps<ClusterFacts["shadowEntries"]> {
+  if (!memo) return yield* shadowEntriesSteps(objects, selecting);
   const key = JSON.stringify(selecting.map((s) => [s.fqdn, s.namespace, s.selector]));
   let byKey = memo.get(objects);
   if (!byKey) memo.set(objects, (byKey = new Map()));
   let value = byKey.get(key);
-  if (!value) byKey.set(key, (value = shadowEntriesOf(objects, selecting)));
+  if (!value) byKey.set(key, (value = yield* shadowEntriesSteps(objects, selecting)));
   return value;
 }
 
@@ -88,12 +88,12 @@ export function* failoverInputSteps(facts: ModelFacts): Steps<FailoverInput> {
   yield;
   const clusters: ClusterFacts[] = [];
   for (const cluster of ctx.spanned) {
-    clusters.push(clusterFacts(cluster));
+    clusters.push(yield* clusterFacts(cluster));
     yield;
   }
   return { clusters, exposure: exposureOf(facts.workspace) };
 
-  function clusterFacts(cluster: (typeof ctx.spanned)[number]): ClusterFacts {
+  function* clusterFacts(cluster: (typeof ctx.spanned)[number]): Steps<ClusterFacts> {
     const own = [...services.values()].flatMap((svc) => svc.instances.filter((i) => i.cluster === cluster).map((i) => ({ svc, service: i.service })));
     const running: ServiceFacts[] = own.map(({ svc, service }) => ({
       fqdn: svc.fqdn,
@@ -104,6 +104,7 @@ export function* failoverInputSteps(facts: ModelFacts): Steps<FailoverInput> {
     const selecting: Selecting[] = own.map(({ svc, service }) => ({ fqdn: svc.fqdn, namespace: svc.namespace, selector: service.selector }));
     const objects = observed.get(cluster.name) ?? [];
     const since = ctx.freshness.get(cluster.name)?.staleSince;
+    const shadows = yield* shadowEntries(facts.shadowMemo, objects, selecting);
     return {
       name: cluster.name,
       stale: cluster.stale,
@@ -112,7 +113,7 @@ export function* failoverInputSteps(facts: ModelFacts): Steps<FailoverInput> {
       gateways: gatewaysOf(ctx, facts, cluster.name),
       services: running,
       serviceEntries: serviceEntriesOf(objects, wanted),
-      shadowEntries: shadowEntries(facts.shadowMemo, objects, selecting),
+      shadowEntries: shadows,
       outlierDetection: running.filter((s) => covering(cluster, s.fqdn).some((dr) => dr.hasOutlierDetection)).map((s) => s.fqdn),
     };
   }

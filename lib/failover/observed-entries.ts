@@ -5,6 +5,7 @@
 // (serviceentry/conversion.go ConvertWorkloadEntry); a Service without a selector selects none.
 import { asArray, asRecord, asString } from "@/lib/registry/json-read";
 import type { ObservedObject } from "@/lib/registry/types";
+import { drain, type Steps } from "@/lib/steps";
 import type { ClusterFacts } from "./types";
 
 /** A Service of the cluster, as the matcher needs it. */
@@ -42,15 +43,25 @@ function byOneLabel(services: readonly Selecting[]): Map<string, Selecting[]> {
   return out;
 }
 
-/** The addresses of the WorkloadEntries each Service selects, by FQDN. */
+/** The addresses of the WorkloadEntries each Service selects, by FQDN (shadowEntriesSteps drained). */
 export function shadowEntriesOf(objects: readonly ObservedObject[], services: readonly Selecting[]): ClusterFacts["shadowEntries"] {
+  return drain(shadowEntriesSteps(objects, services));
+}
+
+/** Objects matched between two pauses of shadowEntriesSteps. */
+const STEP_OBJECTS = 4096;
+
+/** The addresses of the WorkloadEntries each Service selects, by FQDN, in steps (a cluster holds 10^4–10^5). */
+export function* shadowEntriesSteps(objects: readonly ObservedObject[], services: readonly Selecting[]): Steps<ClusterFacts["shadowEntries"]> {
   const index = byOneLabel(services);
   // The label keys the index is keyed by (in practice one: `app`). Each WorkloadEntry is looked up by those keys
   // alone, reading its labels in place: this runs over every WorkloadEntry of a cluster (10^4–10^5), so no per-entry
   // copy of its labels is made.
   const keys = [...new Set(services.flatMap((s) => Object.keys(s.selector).sort()[0] ?? []))];
   const found = new Map<string, string[]>();
+  let seen = 0;
   for (const o of objects) {
+    if (++seen % STEP_OBJECTS === 0) yield;
     if (o.kind !== "WorkloadEntry") continue;
     const spec = asRecord(o.spec);
     const address = asString(spec?.address);

@@ -4,6 +4,7 @@
 //   ingress   gateway → namespace (of the services it leads to) kept by cluster.
 // `collapsed` is every failover bucket merged cluster to cluster (both collapsed; ingress, inside one cluster, is
 // then a self-loop and dropped). Merging counts with integer keys and no strings: ~400,000 links at 20 × 1,000.
+import { drain, type Steps } from "@/lib/steps";
 import { MAX_EDGE_FQDNS, createEdgeSink } from "./edge-merge";
 import type { NamespaceGroup } from "./groups";
 import { clusterNodeId, edgeId } from "./ids";
@@ -52,13 +53,24 @@ function push(map: Map<string, Bucket[]>, key: string, bucket: Bucket): void {
   else map.set(key, [bucket]);
 }
 
-/** `namespaces`: every namespace group, each listing the indexes of its services in `services`. */
+/** `namespaces`: every namespace group, each listing the indexes of its services in `services` (edgeIndexSteps drained). */
 export function edgeIndex(services: readonly ServiceNode[], links: LeafLinks, gateways: readonly GatewayNode[], namespaces: readonly NamespaceGroup[]): EdgeIndex {
+  return drain(edgeIndexSteps(services, links, gateways, namespaces));
+}
+
+/** Services whose links are merged between two pauses of edgeIndexSteps. */
+const STEP_SERVICES = 256;
+
+/** edgeIndex in steps: it pauses every STEP_SERVICES services (400,000 links at 20 × 1,000). */
+export function* edgeIndexSteps(services: readonly ServiceNode[], links: LeafLinks, gateways: readonly GatewayNode[], namespaces: readonly NamespaceGroup[]): Steps<EdgeIndex> {
   const G = gateways.length;
   const failover = new Map<number, Acc>();
   const ingress = new Map<number, Acc>();
-  namespaces.forEach((ns, n) => {
+  let merged = 0;
+  for (let n = 0; n < namespaces.length; n++) {
+    const ns = namespaces[n] as NamespaceGroup;
     for (const i of ns.leaves) {
+      if (++merged % STEP_SERVICES === 0) yield;
       const fqdn = (services[i] as ServiceNode).fqdn;
       for (const l of links.failover[i] ?? []) {
         const gw = gateways[l.gateway] as GatewayNode;
@@ -69,7 +81,7 @@ export function edgeIndex(services: readonly ServiceNode[], links: LeafLinks, ga
         accumulate(ingress, l.gateway * namespaces.length + n, () => ({ namespace: ns, gateway: gw, edge: blank("ingress", gw.id, ns.collapsed.id, gw.cluster, gw.cluster) }), l.status, fqdn);
       }
     }
-  });
+  }
   const out = new Map<string, Bucket[]>();
   const into = new Map<string, Bucket[]>();
   const sink = createEdgeSink();

@@ -14,6 +14,7 @@
 //   endpoints of the host), once per gateway and service, with the worst status of the failover edges into it.
 // At 20 clusters × 1,000 services there are ~400,000 of them, so they are kept as links (a gateway's index and a
 // status, no strings) per service; edges with ids are made only for what a request shows (aggregate.ts).
+import { drain, type Steps } from "@/lib/steps";
 import type { ClusterFacts, FailoverState, RemoteCheck, Route } from "@/lib/failover/types";
 import type { GatewayNode, ServiceLeaf } from "./leaves";
 import { worseStatus } from "./severity";
@@ -113,8 +114,16 @@ function linksOf(ctx: Context, leaf: ServiceLeaf): Link[] {
   return out;
 }
 
-/** Every leaf's failover links, and the ingress links into the services they reach (the same FQDN in B). */
+/** Leaves linked between two pauses of leafLinksSteps (a leaf has one link per remote cluster at most). */
+const STEP_LEAVES = 256;
+
+/** Every leaf's failover links, and the ingress links into the services they reach (leafLinksSteps drained). */
 export function leafLinks(leaves: readonly ServiceLeaf[], gateways: readonly GatewayNode[]): LeafLinks {
+  return drain(leafLinksSteps(leaves, gateways));
+}
+
+/** Every leaf's failover links, and the ingress links into the services they reach (the same FQDN in B), in steps. */
+export function* leafLinksSteps(leaves: readonly ServiceLeaf[], gateways: readonly GatewayNode[]): Steps<LeafLinks> {
   const ctx: Context = { gateways: gatewayIndex(gateways), dialled: new Map() };
   // Services by cluster, then FQDN: the ingress target is B's node of the same FQDN (same Service and namespace).
   const services = new Map<string, Map<string, number>>();
@@ -124,11 +133,17 @@ export function leafLinks(leaves: readonly ServiceLeaf[], gateways: readonly Gat
     if (!inCluster) services.set(l.node.cluster, (inCluster = new Map()));
     inCluster.set(l.node.fqdn, i);
   });
-  const failover = leaves.map((leaf) => linksOf(ctx, leaf));
+  const failover: Link[][] = [];
+  for (const leaf of leaves) {
+    failover.push(linksOf(ctx, leaf));
+    if (failover.length % STEP_LEAVES === 0) yield;
+  }
   const ingress: Link[][] = leaves.map(() => []);
   // Each gateway's cluster's services, looked up once per gateway instead of once per link.
   const servicesBehind = gateways.map((g) => services.get(g.cluster));
-  failover.forEach((links, i) => {
+  for (let i = 0; i < failover.length; i++) {
+    if (i % STEP_LEAVES === 0) yield;
+    const links = failover[i] as Link[];
     const fqdn = (leaves[i] as ServiceLeaf).node.fqdn;
     for (const link of links) {
       const target = servicesBehind[link.gateway]?.get(fqdn);
@@ -138,6 +153,6 @@ export function leafLinks(leaves: readonly ServiceLeaf[], gateways: readonly Gat
       if (known) known.status = worseStatus(known.status, link.status);
       else into.push({ gateway: link.gateway, status: link.status });
     }
-  });
+  }
   return { failover, ingress };
 }

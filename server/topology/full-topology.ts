@@ -3,13 +3,14 @@
 // the clusters' freshness changed, so every request between two changes only aggregates or pages (lib/topology
 // graph.ts). The fleet's is the union over every workspace (lib/topology/leaves.ts: a service in several
 // workspaces is drawn once per cluster, with its worst state).
-import { fullTopology, type FullTopology } from "@/lib/topology/full-graph";
+import { fullTopologySteps, type FullTopology } from "@/lib/topology/full-graph";
 import type { TopologyCluster, WorkspaceFailover } from "@/lib/topology/source";
 import type { WorkspaceInput } from "@/lib/plan/input";
 import { freshnessOf } from "@/lib/readiness/from-snapshot";
 import type { ModelState } from "@/server/model/types";
 import { requireWorkspace } from "@/server/workspaces/fleet-input";
 import { snapshotKeys, type ViewMemo } from "@/server/workspaces/view-memo";
+import { runSliced } from "@/server/workspaces/time-slice";
 import { coreOf } from "@/server/workspaces/workspace-slice";
 import { failoverDataOf } from "./failover-data";
 
@@ -37,11 +38,11 @@ function fleetClusters(memo: ViewMemo, state: ModelState): TopologyCluster[] {
 export async function fullTopologyOf(memo: ViewMemo, state: ModelState, workspace: string | undefined): Promise<FullTopology> {
   if (workspace !== undefined) {
     const part = await workspaceFailover(memo, state, requireWorkspace(state, workspace));
-    return memo.get(`topology\u0000${workspace}`, [part], () =>
-      fullTopology({ workspace, clusters: part.input.clusters, workspaces: [part], computedAt: state.snapshot.at }),
+    return memo.getAsync(`topology\u0000${workspace}`, [part], () =>
+      runSliced(fullTopologySteps({ workspace, clusters: part.input.clusters, workspaces: [part], computedAt: state.snapshot.at })),
     );
   }
   const parts = await Promise.all(state.adapted.input.workspaces.map((ws) => workspaceFailover(memo, state, ws)));
   const clusters = fleetClusters(memo, state);
-  return memo.get("topology-fleet", [clusters, ...parts], () => fullTopology({ clusters, workspaces: parts, computedAt: state.snapshot.at }));
+  return memo.getAsync("topology-fleet", [clusters, ...parts], () => runSliced(fullTopologySteps({ clusters, workspaces: parts, computedAt: state.snapshot.at })));
 }
