@@ -1,6 +1,8 @@
 "use client";
 
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from "@xyflow/react";
+import type { EdgeFigure } from "@/lib/topology-traffic/edge-figures";
+import { EdgeTrafficAt } from "./traffic/edge-traffic-label";
 
 type Rect = { x: number; y: number; width: number; height: number };
 type Point = { x: number; y: number };
@@ -26,7 +28,7 @@ export function borderPoint(r: Rect, to: Point): Point {
  * fixed left/right handle would loop around). The two directions between the same pair are drawn a little apart,
  * so an east→west route and a west→east one stay two lines. The count (aggregated edges) sits at the middle.
  */
-export function FloatingEdge({ id, source, target, style, label, labelStyle, markerEnd }: EdgeProps) {
+export function FloatingEdge({ id, source, target, style, label, labelStyle, markerEnd, data }: EdgeProps) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
@@ -43,6 +45,7 @@ export function FloatingEdge({ id, source, target, style, label, labelStyle, mar
   return (
     <>
       <BaseEdge id={id} path={path} style={style} markerEnd={markerEnd} />
+      <EdgeTrafficAt traffic={(data as { traffic?: EdgeFigure } | undefined)?.traffic} at={mid} belowCount={label !== undefined} />
       {label !== undefined && (
         <EdgeLabelRenderer>
           <span

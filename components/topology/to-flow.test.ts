@@ -32,6 +32,14 @@ describe("toFlowEdges", () => {
     expect(toFlowEdges(graph, layout)[0]?.label).toBeUndefined();
     expect(toFlowEdges(graph, { "cluster:east": layout["cluster:east"] })).toEqual([]);
   });
+
+  it("carries an edge's traffic for its pill and says it in the edge's aria-label; none without a figure", () => {
+    const id = "failover:ns:west/bookinfo->cluster:east";
+    const [drawn] = toFlowEdges(graph, layout, new Map([[id, { rps: 0.8, errorRate: 0.02, scope: "services" as const }]]));
+    expect(drawn?.data).toEqual({ status: "standby", traffic: { rps: 0.8, errorRate: 0.02, scope: "services" } });
+    expect(drawn?.ariaLabel).toBe("Standby failover route from west to east: 0.8 req/s, 2 % 5xx in the last minute");
+    expect(toFlowEdges(graph, layout, new Map([[id, undefined]]))[0]?.data).toEqual({ status: "standby" });
+  });
 });
 
 describe("edgeSentence", () => {

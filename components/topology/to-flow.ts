@@ -1,6 +1,8 @@
 // The topology answer (lib/topology/types.ts) and its layout, as @xyflow/react nodes and edges. Pure: the view
 // memoizes it on the graph, the layout and the selection.
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
+import type { EdgeFigure } from "@/lib/topology-traffic/edge-figures";
+import { edgeTrafficSentence } from "@/lib/topology-traffic/edge-words";
 import type { TopologyEdge, TopologyGraph, TopologyNode } from "@/lib/topology/types";
 import { FAILOVER_WORDS } from "@/lib/failover/words";
 import { EDGE_LOOK, EDGE_STATUSES } from "./node-look";
@@ -58,11 +60,12 @@ export function edgeSentence(edge: TopologyEdge): string {
   return `${head} from ${edge.sourceCluster} to ${edge.targetCluster}`;
 }
 
-export function toFlowEdges(graph: TopologyGraph, layout: Layout): Edge[] {
+export function toFlowEdges(graph: TopologyGraph, layout: Layout, traffic?: ReadonlyMap<string, EdgeFigure | undefined>): Edge[] {
   return graph.edges
     .filter((e) => layout[e.source] && layout[e.target])
     .map((e) => {
       const look = EDGE_LOOK[e.status];
+      const figure = traffic?.get(e.id);
       return {
         id: e.id,
         source: e.source,
@@ -70,14 +73,14 @@ export function toFlowEdges(graph: TopologyGraph, layout: Layout): Edge[] {
         type: "floating",
         label: e.count > 1 ? String(e.count) : undefined,
         markerEnd: { type: MarkerType.ArrowClosed, color: look.stroke, width: 14, height: 14 },
-        ariaLabel: edgeSentence(e),
+        ariaLabel: figure ? `${edgeSentence(e)}: ${edgeTrafficSentence(figure, e)}` : edgeSentence(e),
         style: { stroke: look.stroke, strokeWidth: e.count > 1 ? 2.5 : 1.5, strokeDasharray: look.dash },
         labelStyle: { fill: look.stroke, fontWeight: 600, fontSize: 11 },
         // Above the open groups they cross.
         zIndex: 2,
         focusable: false,
         selectable: false,
-        data: { status: e.status },
+        data: { status: e.status, ...(figure ? { traffic: figure } : {}) },
       };
     });
 }

@@ -8,6 +8,7 @@ import { FloatingEdge } from "./floating-edge";
 import { NODE_TYPES } from "./flow-nodes";
 import type { Layout } from "./layout/layout-graph";
 import { toFlowEdges, toFlowNodes, type FlowNode } from "./to-flow";
+import { useTopologyTraffic } from "./traffic/use-topology-traffic";
 
 // Rendering library chosen by measurement (Debian Chromium, Playwright, 2 shared cores; first paint / longest task,
 // median of 3): @xyflow/react 12 — 300 nodes 0.50 s / 241 ms, 3,000 nodes 1.9 s / 867 ms (visible elements only);
@@ -31,7 +32,8 @@ type Props = {
 function Canvas({ graph, layout, selected, reveal, onRevealed, onToggle, onSelect }: Props) {
   const flow = useReactFlow();
   const nodes = useMemo(() => toFlowNodes(graph, layout, selected), [graph, layout, selected]);
-  const edges = useMemo(() => toFlowEdges(graph, layout), [graph, layout]);
+  const traffic = useTopologyTraffic(graph.workspace, graph.edges).byEdge;
+  const edges = useMemo(() => toFlowEdges(graph, layout, traffic), [graph, layout, traffic]);
 
   // Pan and zoom stay the user's: the view moves only to show what they just opened or picked.
   useEffect(() => {

@@ -8,6 +8,8 @@ import { ErrorAlert } from "../workspace/error-alert";
 import { GraphPane } from "./graph-pane";
 import { NodePanel } from "./panel/node-panel";
 import { TopologyTable } from "./table/topology-table";
+import { TopologyTrafficNote } from "./traffic/topology-traffic-note";
+import { useTopologyTraffic } from "./traffic/use-topology-traffic";
 import { WhatIfPanel } from "./what-if/what-if-panel";
 import { TopologyHeading } from "./topology-heading";
 import { TopologyLegend } from "./topology-legend";
@@ -29,6 +31,7 @@ export function TopologyView({ workspace }: { workspace?: string }) {
   const live = useTopologyLive(workspace);
   const [url, setUrl] = useTopologyUrl();
   const { data, error } = useTopologyGraph(workspace, url.expanded);
+  const traffic = useTopologyTraffic(workspace);
   const [reveal, setReveal] = useState<string | undefined>(undefined);
   const onToggle = useCallback(
     (id: string) => {
@@ -60,6 +63,7 @@ export function TopologyView({ workspace }: { workspace?: string }) {
           <>
             {error && <ErrorAlert title="Showing the last loaded topology: the latest refresh failed" error={error} />}
             <TopologyLegend />
+            {!data.empty && <TopologyTrafficNote state={traffic.state} />}
             {data.empty ? (
               <TopologyEmpty why={data.empty} workspace={workspace} />
             ) : url.view === "table" ? (
