@@ -86,8 +86,11 @@ export type WhatIfResult = {
   removal: WhatIfRemoval;
   /** "west", "east's gateway istio-system/eastwest-gateway", "details in west". */
   removalWords: string;
-  /** Changes grouped by the cluster whose clients see them, clusters in name order. */
-  clusters: Array<{ cluster: string; services: WhatIfService[] }>;
+  /**
+   * Changes grouped by the cluster whose clients see them, clusters in name order; per cluster the first
+   * MAX_SHOWN_PER_CLUSTER services (those becoming Unavailable first), `total` and `unavailable` counting all.
+   */
+  clusters: Array<{ cluster: string; services: WhatIfService[]; total: number; unavailable: number }>;
   /** How many changes, and how many become Unavailable. */
   changed: number;
   unavailable: number;

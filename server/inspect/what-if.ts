@@ -72,18 +72,36 @@ function serviceOf(change: Impact["changes"][number]): WhatIfService {
   };
 }
 
+/** Services listed per cluster: a removed cluster can change thousands; the counts say how many in all. */
+export const MAX_SHOWN_PER_CLUSTER = 50;
+
+type Change = Impact["changes"][number];
+
+const unavailableFirst = (a: Change, b: Change) => Number(b.after.kind === "unavailable") - Number(a.after.kind === "unavailable") || compareStrings(a.fqdn, b.fqdn);
+
 /** Changes of every workspace, a (cluster, service) counted once (the first workspace's), grouped by cluster. */
 function grouped(impacts: readonly Impact[]): WhatIfResult["clusters"] {
   const seen = new Set<string>();
-  const byCluster = new Map<string, WhatIfService[]>();
-  for (const change of impacts.flatMap((i) => i.changes)) {
-    const key = cellKey(change.cluster, change.fqdn);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const list = byCluster.get(change.cluster) ?? [];
-    byCluster.set(change.cluster, [...list, serviceOf(change)]);
+  const byCluster = new Map<string, Change[]>();
+  for (const impact of impacts) {
+    for (const change of impact.changes) {
+      const key = cellKey(change.cluster, change.fqdn);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = byCluster.get(change.cluster);
+      if (list) list.push(change);
+      else byCluster.set(change.cluster, [change]);
+    }
   }
-  return [...byCluster].sort(([a], [b]) => compareStrings(a, b)).map(([cluster, services]) => ({ cluster, services: services.sort((a, b) => compareStrings(a.fqdn, b.fqdn)) }));
+  // Sentences are made only for the services shown.
+  return [...byCluster]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([cluster, changes]) => ({
+      cluster,
+      services: changes.sort(unavailableFirst).slice(0, MAX_SHOWN_PER_CLUSTER).map(serviceOf),
+      total: changes.length,
+      unavailable: changes.filter((c) => c.after.kind === "unavailable").length,
+    }));
 }
 
 export async function whatIf(deps: InspectDeps, input: { workspace?: string | undefined; removal: WhatIfRemoval }): Promise<WhatIfResult> {
@@ -95,6 +113,6 @@ export async function whatIf(deps: InspectDeps, input: { workspace?: string | un
   // A workspace not spanning the removed part's cluster reads nothing of it: its impact is empty.
   const impacts = await Promise.all(scope.parts.filter((p) => p.core.clusterNames.includes(removal.cluster)).map(({ data }) => impactOf(data.input, removal, data.rows)));
   const clusters = grouped(impacts);
-  const services = clusters.flatMap((c) => c.services);
-  return { removal, removalWords: removalWords(removal), clusters, changed: services.length, unavailable: services.filter((s) => s.unavailable).length, computedAt: state.snapshot.at };
+  const sum = (f: (c: WhatIfResult["clusters"][number]) => number) => clusters.reduce((n, c) => n + f(c), 0);
+  return { removal, removalWords: removalWords(removal), clusters, changed: sum((c) => c.total), unavailable: sum((c) => c.unavailable), computedAt: state.snapshot.at };
 }

@@ -15,8 +15,8 @@ const result: WhatIfResult = {
   unavailable: 0,
   computedAt: "2026-01-10T12:00:00.000Z",
   clusters: [
-    { cluster: "east", services: [{ fqdn: DETAILS, namespace: "bookinfo", before: { kind: "serving-locally", words: "Serving locally", sentence: "s1" }, after: { kind: "at-risk", words: "At risk", reasonWords: "every remote instance down", sentence: "At risk: every remote instance down." }, targets: [], unavailable: false }] },
-    { cluster: "west", services: [{ fqdn: DETAILS, namespace: "bookinfo", before: { kind: "serving-locally", words: "Serving locally", sentence: "s2" }, after: { kind: "failed-over", words: "Failed over", sentence: "Failed over to east through bookinfo/eastwest-gateway." }, targets: [{ cluster: "east", gateway: "bookinfo/eastwest-gateway" }], unavailable: false }] },
+    { cluster: "east", services: [{ fqdn: DETAILS, namespace: "bookinfo", before: { kind: "serving-locally", words: "Serving locally", sentence: "s1" }, after: { kind: "at-risk", words: "At risk", reasonWords: "every remote instance down", sentence: "At risk: every remote instance down." }, targets: [], unavailable: false }], total: 1, unavailable: 0 },
+    { cluster: "west", services: [{ fqdn: DETAILS, namespace: "bookinfo", before: { kind: "serving-locally", words: "Serving locally", sentence: "s2" }, after: { kind: "failed-over", words: "Failed over", sentence: "Failed over to east through bookinfo/eastwest-gateway." }, targets: [{ cluster: "east", gateway: "bookinfo/eastwest-gateway" }], unavailable: false }], total: 3, unavailable: 1 },
   ],
 };
 
@@ -25,9 +25,11 @@ describe("WhatIfGroups", () => {
     const html = renderToStaticMarkup(<WhatIfGroups result={result} />);
     const t = text(html);
     expect(t).toContain("In east (1)");
-    expect(t).toContain("In west (1)");
     expect(t).toMatch(/details details\.bookinfo\.svc\.cluster\.local ✓ Serving locally → would become ! At risk every remote instance down/);
     expect(t).toContain("Failed over to east through bookinfo/eastwest-gateway.");
     expect(t.indexOf("In east")).toBeLessThan(t.indexOf("In west"));
+    expect(t).toContain("In west (3)");
+    expect(t).toContain("And 2 more in west (1 in all would become Unavailable, listed first).");
+    expect(t).not.toContain("more in east");
   });
 });

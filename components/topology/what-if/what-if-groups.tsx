@@ -41,13 +41,19 @@ export function WhatIfGroups({ result }: { result: WhatIfResult }) {
       {result.clusters.map((group) => (
         <section key={group.cluster} aria-labelledby={`what-if-${group.cluster}`}>
           <h3 id={`what-if-${group.cluster}`} className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            In {group.cluster} ({group.services.length})
+            In {group.cluster} ({group.total})
           </h3>
           <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
             {group.services.map((s) => (
               <ServiceChange key={s.fqdn} service={s} />
             ))}
           </ul>
+          {group.total > group.services.length && (
+            <p className="mt-1 text-xs text-slate-600">
+              And {group.total - group.services.length} more in {group.cluster}
+              {group.unavailable > 0 ? ` (${group.unavailable} in all would become Unavailable, listed first)` : ""}.
+            </p>
+          )}
         </section>
       ))}
     </div>
