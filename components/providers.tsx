@@ -9,6 +9,7 @@ import { makeQueryClient } from "@/lib/query-client";
 import { MAX_BATCH_CALLS } from "@/lib/validation/limits";
 import type { AppRouter } from "@/server/routers/app-router";
 import { TRPCProvider } from "./trpc";
+import "./zod-jitless";
 
 let browserQueryClient: QueryClient | undefined;
 

@@ -2,6 +2,7 @@
 // never holds the main thread (stack.md: a layout on the main thread froze tabs elsewhere). It keeps the order in
 // which it first saw each id (layout-graph.ts), which is what keeps existing nodes in place across live updates.
 import { z } from "zod";
+import "@/components/zod-jitless";
 import { layoutGraph, type OrderMemory } from "./layout-graph";
 
 const requestSchema = z.object({
