@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { withDemoGateways } from "./support/demo-gateways";
 import { kubectlAt } from "./support/kubectl";
 import { DEMO_LAB, DEMO_LAB_KUBECONFIG, requestFrom, setFault } from "./support/lab";
 import { shot } from "./support/workspace";
@@ -17,9 +18,6 @@ import { shot } from "./support/workspace";
 
 const WORKSPACE = "bookinfo-ws";
 const DETAILS = "details.bookinfo.svc.cluster.local";
-const INGRESS = "ingressgateways.install.tetrate.io";
-const GATEWAY_NS = "bookinfo";
-const GATEWAY = "eastwest-gateway";
 const GATEWAY_CLUSTERS = ["west", "east"];
 const DETAILS_URL = `http://${DETAILS}:9080/details/0`;
 
@@ -28,28 +26,7 @@ test.describe.configure({ mode: "serial" });
 const kubectl = (cluster: string, args: string[], input?: string) => kubectlAt(DEMO_LAB_KUBECONFIG, cluster, args, input);
 const scaleDetails = (replicas: number) => kubectl("west", ["-n", "bookinfo", "scale", "deployment/details-v1", `--replicas=${replicas}`]);
 
-// The IngressGateway exactly as the console's deploy dialog applies it (server-side apply, its field manager and label).
-const gatewayManifest = JSON.stringify({
-  apiVersion: "install.tetrate.io/v1alpha1",
-  kind: "IngressGateway",
-  metadata: { name: GATEWAY, namespace: GATEWAY_NS, labels: { "app.kubernetes.io/managed-by": "eastwest-console" } },
-  spec: { eastWestOnly: true },
-});
-
-const created: string[] = [];
-
-test.beforeAll(async () => {
-  for (const cluster of GATEWAY_CLUSTERS) {
-    const found = await kubectl(cluster, ["get", INGRESS, "-n", GATEWAY_NS, GATEWAY, "--ignore-not-found", "-o", "name"]);
-    if (found.trim() !== "") continue;
-    await kubectl(cluster, ["apply", "--server-side", "--field-manager=eastwest-console", "-f", "-"], gatewayManifest);
-    created.push(cluster);
-  }
-});
-
-test.afterAll(async () => {
-  for (const cluster of created) await kubectl(cluster, ["delete", INGRESS, "-n", GATEWAY_NS, GATEWAY, "--ignore-not-found"]);
-});
+withDemoGateways(GATEWAY_CLUSTERS);
 
 async function openWorkspace(page: Page): Promise<Locator> {
   await page.goto(`/workspaces/${WORKSPACE}`);

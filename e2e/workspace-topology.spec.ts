@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { withDemoGateways } from "./support/demo-gateways";
 import { kubectlAt } from "./support/kubectl";
 import { DEMO_LAB_KUBECONFIG } from "./support/lab";
 
@@ -16,34 +17,13 @@ const WORKSPACE = "bookinfo-ws";
 const SHOTS = "test-results/topology";
 const DETAILS_ID = "svc:west/details.bookinfo.svc.cluster.local";
 
-const INGRESS = "ingressgateways.install.tetrate.io";
-const GATEWAY_NS = "bookinfo";
-const GATEWAY = "eastwest-gateway";
 const GATEWAY_CLUSTERS = ["west", "east", "north"];
 
 test.describe.configure({ mode: "serial" });
 
 const kubectl = (cluster: string, args: string[], input?: string) => kubectlAt(DEMO_LAB_KUBECONFIG, cluster, args, input);
-const gatewayManifest = JSON.stringify({
-  apiVersion: "install.tetrate.io/v1alpha1",
-  kind: "IngressGateway",
-  metadata: { name: GATEWAY, namespace: GATEWAY_NS, labels: { "app.kubernetes.io/managed-by": "eastwest-console" } },
-  spec: { eastWestOnly: true },
-});
-const created: string[] = [];
 
-test.beforeAll(async () => {
-  for (const cluster of GATEWAY_CLUSTERS) {
-    const found = await kubectl(cluster, ["get", INGRESS, "-n", GATEWAY_NS, GATEWAY, "--ignore-not-found", "-o", "name"]);
-    if (found.trim() !== "") continue;
-    await kubectl(cluster, ["apply", "--server-side", "--field-manager=eastwest-console", "-f", "-"], gatewayManifest);
-    created.push(cluster);
-  }
-});
-
-test.afterAll(async () => {
-  for (const cluster of created) await kubectl(cluster, ["delete", INGRESS, "-n", GATEWAY_NS, GATEWAY, "--ignore-not-found"]);
-});
+withDemoGateways(GATEWAY_CLUSTERS);
 
 const shot = async (page: Page, name: string) => {
   mkdirSync(SHOTS, { recursive: true });
