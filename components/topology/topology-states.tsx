@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TopologyGraph } from "@/lib/topology/types";
 import { errorSentence } from "@/lib/workspace-view/field-errors";
-import { WarningIcon } from "../icons";
+import { WarningPanel } from "../warning-panel";
 
 /** Placeholder while the first graph loads: the page's shape, no figures. */
 export function TopologySkeleton() {
@@ -22,22 +22,12 @@ export function TopologySkeleton() {
 export function TopologyError({ workspace, error }: { workspace?: string; error: unknown }) {
   const notFound = (error as { data?: { code?: string } } | null)?.data?.code === "NOT_FOUND";
   return (
-    <section role="alert" aria-labelledby="topology-error" className="rounded-xl border border-amber-200 bg-white p-8 shadow-sm">
-      <div className="flex gap-4">
-        <span className="flex size-11 shrink-0 items-center justify-center rounded-full bg-amber-50 text-amber-600">
-          <WarningIcon />
-        </span>
-        <div>
-          <h2 id="topology-error" className="text-lg font-semibold text-slate-900">
-            {notFound && workspace ? `No workspace named ${workspace}` : "The topology could not be loaded"}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">{errorSentence(error)}</p>
-          <Link href={notFound ? "/workspaces" : "/"} className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
-            {notFound ? "See the workspaces" : "Back to the fleet overview"}
-          </Link>
-        </div>
-      </div>
-    </section>
+    <WarningPanel id="topology-error" alert title={notFound && workspace ? `No workspace named ${workspace}` : "The topology could not be loaded"}>
+      <p className="mt-1 text-sm text-slate-700">{errorSentence(error)}</p>
+      <Link href={notFound ? "/workspaces" : "/"} className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
+        {notFound ? "See the workspaces" : "Back to the fleet overview"}
+      </Link>
+    </WarningPanel>
   );
 }
 

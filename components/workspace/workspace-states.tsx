@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { errorSentence } from "@/lib/workspace-view/field-errors";
-import { WarningIcon } from "../icons";
+import { WarningPanel } from "../warning-panel";
 
 /** Placeholder while the first detail loads: the page's shape, no numbers. */
 export function WorkspaceSkeleton({ name }: { name: string }) {
@@ -26,21 +26,11 @@ export function WorkspaceSkeleton({ name }: { name: string }) {
 export function WorkspaceMissing({ name, error }: { name: string; error: unknown }) {
   const notFound = (error as { data?: { code?: string } } | null)?.data?.code === "NOT_FOUND";
   return (
-    <section role="alert" aria-labelledby="ws-missing" className="rounded-xl border border-amber-200 bg-white p-8 shadow-sm">
-      <div className="flex gap-4">
-        <span className="flex size-11 shrink-0 items-center justify-center rounded-full bg-amber-50 text-amber-600">
-          <WarningIcon />
-        </span>
-        <div>
-          <h1 id="ws-missing" className="text-lg font-semibold text-slate-900">
-            {notFound ? `No workspace named ${name}` : `Workspace ${name} could not be loaded`}
-          </h1>
-          <p className="mt-1 text-sm text-slate-700">{errorSentence(error)}</p>
-          <Link href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
-            Back to the fleet overview
-          </Link>
-        </div>
-      </div>
-    </section>
+    <WarningPanel id="ws-missing" heading="h1" alert title={notFound ? `No workspace named ${name}` : `Workspace ${name} could not be loaded`}>
+      <p className="mt-1 text-sm text-slate-700">{errorSentence(error)}</p>
+      <Link href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
+        Back to the fleet overview
+      </Link>
+    </WarningPanel>
   );
 }
