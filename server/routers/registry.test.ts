@@ -3,11 +3,10 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { obj } from "@/lib/fleet/snapshot-fixtures";
 import type { CachedObject } from "@/lib/fleet/snapshot-types";
-import { createFleetFeed } from "@/server/fleet/feed";
-import type { FleetService } from "@/server/fleet/service";
 import { computeFleetState } from "@/server/registry/fleet-state";
 import { buildStatus } from "@/server/registry/status";
 import type { RegistryService } from "@/server/registry/service";
+import { snapshotFleet } from "@/server/testing/snapshot-fleet";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { createCallerFactory } from "@/server/trpc";
 import { appRouter } from "./app-router";
@@ -19,16 +18,7 @@ const gateway = (ip: string): CachedObject[] => [
   { ...obj("Pod", "eastwest-gateway-1", { namespace: "bookinfo", labels: { app: "eastwest-gateway" }, spec: { containers: [{ name: "istio-proxy", ports: [{ containerPort: 15443 }] }] } }), status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }] } },
 ];
 const snapshot = demoSnapshot({ west: gateway("10.0.0.1"), east: gateway("10.0.0.2") });
-const fleet: FleetService = {
-  feed: createFleetFeed({ epoch: "t" }),
-  ready: async () => undefined,
-  view: () => ({ kind: "ready", sources: [], managementCluster: "west", clusters: [] }),
-  snapshots: { current: () => snapshot, subscribe: () => () => undefined },
-  recheck: async () => {
-    throw new Error("not used");
-  },
-  handle: () => undefined,
-};
+const fleet = snapshotFleet(snapshot);
 
 /** The registry's own status of the demo fleet, nothing written yet: every planned object is missing. */
 const state = computeFleetState(snapshot, { managementCluster: "west", allowLoopbackGatewayAddresses: true });

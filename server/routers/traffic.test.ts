@@ -2,25 +2,12 @@
 // answers "not-configured" (no error, no Prometheus asked); an unknown workspace is 404 naming "workspace"; bad input 400.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
-import { describe, expect, it, vi } from "vitest";
-import { createFleetFeed } from "@/server/fleet/feed";
-import type { FleetService } from "@/server/fleet/service";
+import { describe, expect, it } from "vitest";
+import { snapshotFleet } from "@/server/testing/snapshot-fleet";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { appRouter } from "./app-router";
 
-function fakeFleet(): FleetService {
-  const snapshot = demoSnapshot();
-  return {
-    feed: createFleetFeed({ epoch: "t" }),
-    ready: async () => undefined,
-    view: () => ({ kind: "ready", sources: [], managementCluster: "west", clusters: [] }),
-    snapshots: { current: () => snapshot, subscribe: () => () => undefined },
-    recheck: async () => {
-      throw new Error("not used");
-    },
-    handle: vi.fn(() => undefined),
-  };
-}
+const fakeFleet = () => snapshotFleet(demoSnapshot());
 
 async function get(input: unknown) {
   const query = new URLSearchParams({ input: JSON.stringify(superjson.serialize(input)) });

@@ -2,27 +2,14 @@
 // input answers 400 with data.fieldErrors, an unknown workspace or cluster 404 naming the field, and no cluster is asked.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
-import { describe, expect, it, vi } from "vitest";
-import { createFleetFeed } from "@/server/fleet/feed";
+import { describe, expect, it } from "vitest";
 import type { FleetService } from "@/server/fleet/service";
+import { snapshotFleet } from "@/server/testing/snapshot-fleet";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { createCallerFactory } from "@/server/trpc";
 import { appRouter } from "./app-router";
 
-function fakeFleet() {
-  const snapshot = demoSnapshot();
-  const fleet: FleetService = {
-    feed: createFleetFeed({ epoch: "t" }),
-    ready: async () => undefined,
-    view: () => ({ kind: "ready", sources: [], managementCluster: "west", clusters: [] }),
-    snapshots: { current: () => snapshot, subscribe: () => () => undefined },
-    recheck: async () => {
-      throw new Error("not used");
-    },
-    handle: vi.fn(() => undefined),
-  };
-  return fleet;
-}
+const fakeFleet = () => snapshotFleet(demoSnapshot());
 
 async function post(fleet: FleetService, path: string, input: unknown) {
   const res = await fetchRequestHandler({
