@@ -3,6 +3,7 @@ import { truncated } from "@/lib/validation/bounded-text";
 import { boundedSuperjson } from "./bounded-transformer";
 import { asDomainError, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
+import type { DrillService } from "./drills/types";
 import type { FleetService } from "./fleet/service";
 import type { FleetModel } from "./model/types";
 import type { RegistryService } from "./registry/service";
@@ -10,7 +11,8 @@ import type { RegistryService } from "./registry/service";
 /** Everything a procedure may use; routers get their dependencies only from here. */
 /** Per request: the process singletons. The registry is optional so router tests can leave it out. */
 /** `model`: the process's fleet model; absent (router tests with a fake fleet), each fleet gets one of its own. */
-export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel };
+/** `drills`: the drill runner's service (server/drills); absent in router tests that do not exercise drills. */
+export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel; drills?: DrillService };
 
 const t = initTRPC.context<Context>().create({
   transformer: boundedSuperjson,

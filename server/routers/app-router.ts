@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "@/server/trpc";
 import { clustersRouter } from "./clusters";
+import { drillsRouter } from "./drills";
 import { fleetRouter } from "./fleet";
 import { inspectRouter } from "./inspect";
 import { objectsRouter } from "./objects";
@@ -10,6 +11,7 @@ import { workspaceRouter } from "./workspace";
 
 export const appRouter = createTRPCRouter({
   clusters: clustersRouter,
+  drills: drillsRouter,
   fleet: fleetRouter,
   inspect: inspectRouter,
   objects: objectsRouter,
