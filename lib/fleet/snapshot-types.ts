@@ -34,6 +34,9 @@ export const FLEET_KINDS = [
   "IngressGateway",
   "Workspace",
   "WorkspaceSetting",
+  // Failover drills (issue 13, deploy/crds/failoverdrills.eastwest.dev.yaml), kept whole: the runner resumes a
+  // drill from its status. A cluster without the CRD serves none (the informer asks again after a short while).
+  "FailoverDrill",
 ] as const;
 export type FleetKind = (typeof FLEET_KINDS)[number];
 

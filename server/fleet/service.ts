@@ -32,7 +32,10 @@ export function startFleetService(env: ServerEnv, log: (line: string) => void): 
     listTimeoutMs: env.listTimeoutMs,
     watchTimeoutSeconds: env.watchTimeoutSeconds,
     backoff: env.backoff,
-    notServedRetryMs: 60_000,
+    // A kind the cluster does not serve (a CRD not installed: IngressGateway, FailoverDrill) is asked again every
+    // 5 s, so a CRD installed by hand or by the drill service is watched within seconds; one 404 per kind per
+    // cluster every 5 s is cheap next to a watch.
+    notServedRetryMs: 5_000,
   };
   const cache = createFleetCache({
     startInformer: (handle, kind, sink) => {

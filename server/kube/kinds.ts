@@ -27,12 +27,18 @@ export const KIND_API: Readonly<Record<FleetKind, KindApi>> = {
   IngressGateway: { group: "install.tetrate.io", version: "v1alpha1", plural: "ingressgateways", namespaced: true },
   Workspace: { group: "tsb.tetrate.io", version: "v2", plural: "workspaces", namespaced: true },
   WorkspaceSetting: { group: "settings.tetrate.io", version: "v1alpha1", plural: "workspacesettings", namespaced: true },
+  // The console's own custom resource (deploy/crds/failoverdrills.eastwest.dev.yaml); served only where it is installed.
+  FailoverDrill: { group: "eastwest.dev", version: "v1alpha1", plural: "failoverdrills", namespaced: true },
 };
 
-/** Kinds the console writes but never watches: the leader Lease and the registry's drift Events. */
+/**
+ * Kinds the console writes but never watches: the leader Lease, the registry's drift Events, and the
+ * FailoverDrill CustomResourceDefinition the drill service installs where it is missing.
+ */
 const WRITE_ONLY_KIND_API = {
   Lease: { group: "coordination.k8s.io", version: "v1", plural: "leases", namespaced: true },
   Event: { group: "", version: "v1", plural: "events", namespaced: true },
+  CustomResourceDefinition: { group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions", namespaced: false },
 } as const satisfies Record<string, KindApi>;
 
 export type WritableKind = FleetKind | keyof typeof WRITE_ONLY_KIND_API;
