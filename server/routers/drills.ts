@@ -1,5 +1,160 @@
 // Router `drills` (contract: server/drills/types.ts): list, detail, plan, start and abort failover drills, and a
 // change subscription. Thin: validate the input, call the drill service from the context, map refusals to 4xx.
-import { createTRPCRouter } from "@/server/trpc";
+// Inputs are bounded: names as Kubernetes names, maxDuration as the CRD's Go-duration pattern with a length cap
+// (the 15-minute cap itself is the runner's refusal "duration-too-long"), filters as the contract's enums.
+import { tracked, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { z } from "zod";
+import { DRILL_FAULTS, DRILL_PHASES, drillVerdictSchema, stopConditionSchema } from "@/lib/drills/schema";
+import { clusterNameSchema } from "@/lib/fleet-schema";
+import { isDnsSubdomain } from "@/lib/names/dns";
+import { quoted } from "@/lib/validation/bounded-text";
+import { dnsLabelSchema } from "@/lib/validation/dns-name";
+import { MAX_EVENT_ID_LENGTH, MAX_NAME_LENGTH } from "@/lib/validation/limits";
+import type { DrillRefusal, DrillService } from "@/server/drills/types";
+import { notFound, unavailable } from "@/server/errors";
+import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
 
-export const drillsRouter = createTRPCRouter({});
+/** The CRD's pattern for spec.maxDuration (deploy/crds/failoverdrills.eastwest.dev.yaml): a Go duration. */
+const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
+/** Longer than any duration under the cap needs ("14m59s999ms"): a bound on the input, not the cap. */
+const MAX_DURATION_CHARS = 32;
+
+const cluster = clusterNameSchema;
+const namespace = dnsLabelSchema("namespace");
+const service = dnsLabelSchema("service");
+const maxDuration = z
+  .string({ error: "maxDuration must be a string" })
+  .max(MAX_DURATION_CHARS, { error: `maxDuration is longer than ${MAX_DURATION_CHARS} characters` })
+  .refine((v) => GO_DURATION.test(v), { error: (issue) => `maxDuration ${quoted(String(issue.input))} is not a duration such as 90s or 2m` });
+/** A drill's object name: a DNS-1123 subdomain (the rule for a custom resource's name). */
+const drillName = z
+  .string({ error: "name is required" })
+  .max(MAX_NAME_LENGTH, { error: `name is longer than ${MAX_NAME_LENGTH} characters` })
+  .refine(isDnsSubdomain, { error: (issue) => `name ${quoted(String(issue.input))} is not a Kubernetes object name` });
+
+const drillRefSchema = z.object({ cluster, namespace, name: drillName });
+const drillInputSchema = z.object({
+  cluster,
+  namespace,
+  service,
+  fault: z.enum(DRILL_FAULTS, { error: `fault must be one of ${DRILL_FAULTS.join(", ")}` }).default("ScaleToZero"),
+  maxDuration: maxDuration.default("2m"),
+  stopCondition: stopConditionSchema.optional(),
+});
+const drillFilterSchema = z
+  .object({
+    cluster: cluster.optional(),
+    namespace: namespace.optional(),
+    service: service.optional(),
+    phase: z.enum(DRILL_PHASES, { error: `phase must be one of ${DRILL_PHASES.join(", ")}` }).optional(),
+    verdict: drillVerdictSchema.optional(),
+  })
+  .default({});
+const changeInputSchema = z
+  .object({ lastEventId: z.string({ error: "lastEventId must be a string" }).max(MAX_EVENT_ID_LENGTH, { error: `lastEventId is longer than ${MAX_EVENT_ID_LENGTH} characters` }).nullish() })
+  .optional();
+
+/** Each refusal's HTTP meaning: bad input 400, an unknown name 404, a drill in the way 409, a state of the fleet 412. */
+const REFUSAL_CODES: Readonly<Record<DrillRefusal["code"], TRPC_ERROR_CODE_KEY>> = {
+  "duration-too-long": "BAD_REQUEST",
+  "unknown-cluster": "NOT_FOUND",
+  "unknown-service": "NOT_FOUND",
+  "not-found": "NOT_FOUND",
+  "already-running": "CONFLICT",
+  finished: "CONFLICT",
+  "stale-cluster": "PRECONDITION_FAILED",
+  "no-local-workload": "PRECONDITION_FAILED",
+  "not-opted-in": "PRECONDITION_FAILED",
+  "fault-unsupported": "PRECONDITION_FAILED",
+  "crd-missing": "PRECONDITION_FAILED",
+  "no-failover-target": "PRECONDITION_FAILED",
+  forbidden: "FORBIDDEN",
+};
+
+/**
+ * A refusal as a tRPC error whose response names the field (data.fieldErrors). The cause carries one issue at the
+ * field in zod's shape (name "ZodError", `issues`), which the error formatter (server/error-shape.ts) recognises
+ * structurally and turns into field errors; unlike a tagged domain error it does not re-map the code (no domain tag
+ * means 409, nor 412 with a field). An Error, not zod's own ZodError: that one is not an Error in zod 4, and tRPC
+ * would copy only its enumerable fields, losing the issues.
+ */
+export function refusalError(refusal: DrillRefusal, fallbackField: string): TRPCError {
+  const field = refusal.field ?? fallbackField;
+  const cause = Object.assign(new Error(refusal.message), { name: "ZodError", issues: [{ path: [field], message: refusal.message }] });
+  return new TRPCError({ code: REFUSAL_CODES[refusal.code], message: refusal.message, cause });
+}
+
+/** The drill service, or a 412 saying why there is none (a console started without the runner). */
+function drillsOf(ctx: Context): DrillService {
+  if (!ctx.drills) throw unavailable("Failover drills are not available: the drill runner is not running in this console.");
+  return ctx.drills;
+}
+
+/** Per process: a reconnect to a restarted console (whose version counts from 0 again) always hears a change. */
+const EPOCH = Date.now().toString(36);
+
+/** The service's version as an event id, sent when it differs from the last one sent (or the browser's lastEventId). */
+async function* drillChanges(drills: DrillService, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
+  let dirty = true;
+  let wake: (() => void) | undefined;
+  // Subscribe first, then read the version: no change can fall between the two.
+  const off = drills.onChange(() => {
+    dirty = true;
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  signal?.addEventListener("abort", onAbort);
+  try {
+    let sent = lastEventId ?? undefined;
+    while (!signal?.aborted) {
+      if (!dirty) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      dirty = false;
+      const version = drills.version();
+      const id = `${EPOCH}.${version}`;
+      if (id === sent) continue;
+      sent = id;
+      yield { id, version };
+    }
+  } finally {
+    off();
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+export const drillsRouter = createTRPCRouter({
+  /** Drills across the fleet, newest first as the service orders them; clusters whose drills cannot be read now. */
+  list: publicProcedure.input(drillFilterSchema).query(({ ctx, input }) => drillsOf(ctx).list(input)),
+  /** One drill with its spec and status (timeline, figures, served-by, conditions). */
+  get: publicProcedure.input(drillRefSchema).query(({ ctx, input }) => {
+    const drill = drillsOf(ctx).get(input);
+    if (!drill) throw notFound("name", `No drill ${quoted(input.name)} in ${input.namespace} on ${input.cluster}.`);
+    return drill;
+  }),
+  /**
+   * What a drill would do, for the confirmation. A refusal is part of the answer ({ ok: false, refusal }), as a
+   * preview's dry-run failure is: the dialog shows it in place. Malformed input is still a 400.
+   */
+  plan: publicProcedure.input(drillInputSchema).query(({ ctx, input }) => drillsOf(ctx).plan(input)),
+  /** Creates the FailoverDrill (which starts it); a refusal is a 4xx naming the field and nothing is written. */
+  start: publicProcedure.input(drillInputSchema).mutation(async ({ ctx, input }) => {
+    const started = await drillsOf(ctx).start(input);
+    if (!started.ok) throw refusalError(started.refusal, "service");
+    return started.ref;
+  }),
+  /** Sets spec.abort: the runner restores at once. A finished or unknown drill is refused. */
+  abort: publicProcedure.input(drillRefSchema).mutation(async ({ ctx, input }) => {
+    const aborted = await drillsOf(ctx).abort(input);
+    if (!aborted.ok) throw refusalError(aborted.refusal, "name");
+    return { ok: true as const };
+  }),
+  /** Live: the drills' version over SSE, sent when any drill changed; tracked by it, so a reconnect resumes. */
+  onChange: publicProcedure.input(changeInputSchema).subscription(async function* ({ ctx, input, signal }) {
+    for await (const change of drillChanges(drillsOf(ctx), input?.lastEventId, signal)) {
+      yield tracked(change.id, { version: change.version });
+    }
+  }),
+});
