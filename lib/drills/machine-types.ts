@@ -13,6 +13,10 @@ export type ProbeSample = {
   latencyMs?: number;
   /** The cluster whose instance answered (x-served-by-cluster), when one did. */
   servedByCluster?: string;
+  /** The pod that answered (x-served-by-pod), when one did. */
+  servedByPod?: string;
+  /** What the caller saw when the request failed (curl's error, or the first line of a 4xx/5xx body). */
+  error?: string;
 };
 
 export type DrillWorld = {
