@@ -160,13 +160,15 @@ describe("pod faults", () => {
 });
 
 describe("node registration", () => {
-  it("the kubelet registers its Node with the cloud's topology labels and a Ready status", async () => {
+  it("the kubelet registers its Node with the cloud's topology labels, the fault-injection label and a Ready status", async () => {
     const { store, settle } = setup();
     await settle();
     const nodes = store.list(NODE);
     expect(nodes.map((n) => n.metadata.name)).toEqual(["west-node-1"]);
     expect(nodes[0]?.metadata.labels).toMatchObject({
       "kubernetes.io/hostname": "west-node-1", "topology.kubernetes.io/region": "lab-west", "topology.kubernetes.io/zone": "lab-west-a",
+      // The lab's data plane honours the FailRequests pod annotation (lab/dataplane/pod-annotation-fault.ts).
+      "eastwest.dev/fault-injection": "pod-annotation",
     });
     expect(nodes[0]?.metadata.namespace).toBeUndefined();
     const status = nodes[0]?.status as { conditions: Array<{ type: string; status: string }>; addresses: unknown[]; nodeInfo: { kubeletVersion: string } };

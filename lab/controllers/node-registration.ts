@@ -3,6 +3,9 @@
 // labels are the well-known ones the kubelet sets (kubernetes.io/hostname, os, arch) plus the topology labels a
 // cloud provider adds. No node-role label: a cloud worker prints ROLES <none>. An existing Node (a restarted
 // kubelet) is left as it is.
+// One more label says what the lab's data plane can do on this node: pods annotated `eastwest.dev/fault:
+// fail-requests` answer 503 (lab/dataplane/pod-annotation-fault.ts), so a console can tell it may inject the
+// FailRequests drill fault here. The strings are the product's contract (lib/drills/schema.ts), copied.
 import { versionInfo } from "../apiserver/discovery";
 import type { KubeObject } from "../apiserver/types";
 import type { ControllerContext } from "./context";
@@ -10,6 +13,8 @@ import { nodeTopology } from "./node-topology";
 import { nowSeconds } from "./object-util";
 
 const MANAGER = "kubelet";
+export const FAULT_INJECTION_LABEL = "eastwest.dev/fault-injection";
+export const FAULT_INJECTION_VALUE = "pod-annotation";
 
 function condition(type: string, status: boolean, reason: string, message: string, ts: string): Record<string, unknown> {
   return { type, status: status ? "True" : "False", lastHeartbeatTime: ts, lastTransitionTime: ts, reason, message };
@@ -22,7 +27,9 @@ export function nodeObject(cluster: string, name: string, hostIP: string, ts: st
     kind: "Node",
     metadata: {
       name,
-      labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", ...nodeTopology(cluster) },
+      labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", ...nodeTopology(cluster),
+        [FAULT_INJECTION_LABEL]: FAULT_INJECTION_VALUE,
+      },
       annotations: { "node.alpha.kubernetes.io/ttl": "0", "volumes.kubernetes.io/controller-managed-attach-detach": "true" },
     },
     spec: { podCIDR: "10.244.0.0/16", podCIDRs: ["10.244.0.0/16"], providerID: `lab://${cluster}/${name}` },

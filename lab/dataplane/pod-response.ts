@@ -51,7 +51,7 @@ async function respond(deps: PodResponderDeps, pod: ServedPod, req: IncomingMess
   if (pod.terminating) res.shouldKeepAlive = false;
   if (fault.mode === "error") {
     res.writeHead(fault.status ?? 503, { "content-type": "text/plain" });
-    res.end("fault injected");
+    res.end(fault.body ?? "fault injected");
     return;
   }
   const path = new URL(req.url ?? "/", "http://pod").pathname;

@@ -122,11 +122,14 @@ export interface LabCa {
   issue(commonName: string, sans: { dns?: string[]; uri?: string[]; ip?: string[] }): Promise<{ certPem: string; keyPem: string }>;
 }
 
-/** Faults the data plane can inject (admin endpoint and CLI only, never the Kubernetes API). */
+/**
+ * Faults the data plane can inject: through the admin endpoint and CLI, and one through the Kubernetes API (a pod
+ * annotated `eastwest.dev/fault: fail-requests`, pod-annotation-fault.ts).
+ */
 export type PodTrafficFault =
   | { mode: "none" }
-  /** Answer every request with this 5xx status (default 503). */
-  | { mode: "error"; status?: number }
+  /** Answer every request with this 5xx status (default 503) and this text body (default "fault injected"). */
+  | { mode: "error"; status?: number; body?: string }
   /** Refuse connections (the listener is closed for this pod). */
   | { mode: "refuse" }
   /** Answer normally, this many ms late. */

@@ -174,6 +174,36 @@ describe("workloads: traffic faults", () => {
     expect(l.workloads.setFault("bookinfo", "no-such-pod", { mode: "error" })).toBe(false);
   });
 
+  it("the eastwest.dev/fault: fail-requests annotation: 503 from the pod while it is there, Ready all along; admin faults win", async () => {
+    const l = await start(false);
+    l.deploy({ app: "details", version: "v1" });
+    const { pod, address } = await answering(l, "details-v1");
+    const name = pod.metadata.name ?? "";
+    const podType = l.kind("", "Pod");
+    const annotate = (annotations: Record<string, string>) => {
+      const current = l.store.get(podType, "bookinfo", name) as KubeObject;
+      l.store.update(podType, { ...current, metadata: { ...current.metadata, annotations } });
+    };
+    const isReady = () => ((l.store.get(podType, "bookinfo", name)?.status as { conditions?: Array<{ type: string; status: string }> }).conditions ?? [])
+      .some((c) => c.type === "Ready" && c.status === "True");
+    expect(isReady()).toBe(true);
+    annotate({ "eastwest.dev/fault": "fail-requests" });
+    const failed = await get(address, 9080, "/details/0");
+    expect([failed.status, failed.text, failed.headers["x-served-by-pod"], failed.headers["x-served-by-cluster"]]).toEqual([503, "fault filter abort", name, "west"]);
+    expect(isReady()).toBe(true);
+    // Another value asks for nothing.
+    annotate({ "eastwest.dev/fault": "fail-request" });
+    expect((await get(address, 9080, "/details/0")).status).toBe(200);
+    annotate({ "eastwest.dev/fault": "fail-requests" });
+    expect(l.workloads.setFault("bookinfo", name, { mode: "latency", latencyMs: 1 })).toBe(true);
+    expect((await get(address, 9080)).status).toBe(200);
+    l.workloads.setFault("bookinfo", name, { mode: "none" });
+    expect((await get(address, 9080)).status).toBe(503);
+    annotate({});
+    const restored = await get(address, 9080, "/details/0");
+    expect([restored.status, restored.headers["x-served-by-pod"]]).toEqual([200, name]);
+  });
+
   it("stop() closes every listener and connection", async () => {
     const l = await start(false);
     l.deploy({ app: "details", version: "v1" });

@@ -5,8 +5,11 @@
 // Eager mode (the demo) opens each pod's listeners as soon as it runs. Lazy mode (the scale scenario, thousands of
 // pods) opens one only when a caller is about to dial it (`ensureListening`), and closes it again once it has had
 // no connection and no caller for a while, so only the pods in use cost a socket.
+// A pod's answers fail as its faults say: one set through the admin endpoint, or the FailRequests annotation read
+// from the pod itself (pod-annotation-fault.ts), which takes effect at the watch event that adds or removes it.
 import { createInformer } from "../controllers/informer";
 import { keyOf, requireType } from "../controllers/object-util";
+import { annotationFault, effectiveFault } from "./pod-annotation-fault";
 import { connectionRefused, openPodListener, type PodListener } from "./pod-server";
 import { podResponder } from "./pod-response";
 import type { ClusterDataPlaneContext, MeshClient, PodTrafficFault, Workloads } from "./types";
@@ -20,7 +23,6 @@ export interface WorkloadsDeps {
   idleCloseMs?: number;
 }
 
-const NO_FAULT: PodTrafficFault = { mode: "none" };
 const DEFAULT_IDLE_CLOSE_MS = 30_000;
 
 export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps): Workloads {
@@ -30,8 +32,9 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
   /** Running pods by namespace/name, and which of them holds each address. */
   const served = new Map<string, ServedPod>();
   const byAddress = new Map<string, string>();
-  /** Injected faults by namespace/name, for the pod (uid) they were set on. */
+  /** Injected faults by namespace/name, for the pod (uid) they were set on: the admin's, and the annotation's. */
   const faults = new Map<string, { uid: string; fault: PodTrafficFault }>();
+  const annotated = new Map<string, { uid: string; fault: PodTrafficFault }>();
   /** Open listeners by address:port, and the closes still under way (a new bind there waits for them). */
   const listeners = new Map<string, PodListener>();
   const closing = new Map<string, Promise<void>>();
@@ -40,8 +43,8 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
   let stopped = false;
 
   const faultOf = (key: string, uid: string): PodTrafficFault => {
-    const entry = faults.get(key);
-    return entry?.uid === uid ? entry.fault : NO_FAULT;
+    const ofThisPod = (entry: { uid: string; fault: PodTrafficFault } | undefined) => (entry?.uid === uid ? entry.fault : undefined);
+    return effectiveFault(ofThisPod(faults.get(key)), ofThisPod(annotated.get(key)));
   };
 
   const closeListener = (id: string): void => {
@@ -119,8 +122,12 @@ export function startWorkloads(ctx: ClusterDataPlaneContext, deps: WorkloadsDeps
     const key = keyOf(event.object);
     if (event.type === "DELETED") {
       faults.delete(key);
+      annotated.delete(key);
       return sync(key, undefined);
     }
+    const fault = annotationFault(event.object);
+    if (fault) annotated.set(key, { uid: event.object.metadata.uid ?? "", fault });
+    else annotated.delete(key);
     sync(key, servedPod(event.object, (ip) => ctx.addresses.podAddress(ctx.clusterIndex, ip)));
   });
 

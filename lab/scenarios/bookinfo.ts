@@ -22,9 +22,12 @@ function bookinfoApps(namespace: string): AppSpec[] {
   ];
 }
 
-/** Seeds bookinfo into `namespace`; `only` restricts it to some of its services (e.g. ["productpage"]). */
-export function seedBookinfo(store: ClusterStore, namespace = "bookinfo", only?: string[]): void {
-  kubectlApply(store, namespaceManifest(namespace));
+/**
+ * Seeds bookinfo into `namespace`; `only` restricts it to some of its services (e.g. ["productpage"]);
+ * `namespaceAnnotations` go on the namespace (e.g. the drills opt-in).
+ */
+export function seedBookinfo(store: ClusterStore, namespace = "bookinfo", only?: string[], namespaceAnnotations: Record<string, string> = {}): void {
+  kubectlApply(store, namespaceManifest(namespace, {}, namespaceAnnotations));
   const apps = bookinfoApps(namespace).filter((a) => !only || only.includes(a.app));
   const services = new Set<string>();
   for (const app of apps) {

@@ -27,9 +27,9 @@ export interface Scenario {
 
 export const scenarios: Record<ScenarioName, Scenario> = {
   demo: {
-    description: "west, east, north; bookinfo in west and east, productpage in north, a sleep client in each; light steady traffic",
+    description: "west, east, north; bookinfo in west and east, productpage in north, a sleep client in each; light steady traffic; bookinfo opted in to drills",
     clusterNames: () => [...DEMO_CLUSTERS],
-    seed: (stores) => seedDemo(stores, { sleepEverywhere: true }),
+    seed: (stores) => seedDemo(stores, { sleepEverywhere: true, drillsOptIn: true }),
   },
   e2e: {
     // The demo's world without the sleep clients of west and east (the end-to-end specs count what north's and

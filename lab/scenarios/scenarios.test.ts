@@ -54,6 +54,19 @@ describe("scenarios", () => {
     expect(names(west, "install.tetrate.io", "IngressGateway")).toEqual([]);
   });
 
+  it("demo: the bookinfo namespaces have opted in to drills; sleep, xcp-multicluster and the e2e scenario's have not", () => {
+    const optIn = (store: ClusterStore | undefined, ns: string) => store?.get(kind("", "Namespace"), undefined, ns)?.metadata.annotations?.["eastwest.dev/drills"];
+    const demo = seeded("demo");
+    for (const store of demo) {
+      expect(optIn(store, "bookinfo"), store.cluster).toBe("enabled");
+      expect(optIn(store, "sleep"), store.cluster).toBeUndefined();
+      expect(optIn(store, "xcp-multicluster"), store.cluster).toBeUndefined();
+    }
+    // As if the user's own manifest said so: kubectl's last-applied configuration carries it.
+    expect(demo[0]?.get(kind("", "Namespace"), undefined, "bookinfo")?.metadata.annotations?.[LAST_APPLIED]).toContain('"eastwest.dev/drills":"enabled"');
+    for (const store of seeded("e2e")) expect(optIn(store, "bookinfo"), store.cluster).toBeUndefined();
+  });
+
   it("dns-gateway: the demo's apps, a gateway in every cluster, east's load balancer named by DNS, details exposed", () => {
     const stores = seeded("dns-gateway");
     expect(stores.map((s) => s.cluster)).toEqual(["west", "east", "north"]);
@@ -80,5 +93,7 @@ describe("scenarios", () => {
     expect(first.list(kind("apps", "Deployment")).length).toBe(60);
     expect(names(first, "", "Service", "ns-003")).toHaveLength(10);
     expect(names(first, "", "Namespace")).toEqual(expect.arrayContaining(["ns-001", "ns-002", "ns-003", "xcp-multicluster"]));
+    // No scale namespace opts in to drills: a drill there is the user's explicit choice.
+    expect(first.list(kind("", "Namespace")).filter((ns) => ns.metadata.annotations?.["eastwest.dev/drills"] !== undefined)).toEqual([]);
   });
 });

@@ -34,8 +34,9 @@ export function kubectlApply(store: ClusterStore, manifest: KubeObject, options:
   return store.create(type, { ...manifest, metadata: { ...manifest.metadata, annotations } }, { fieldManager: "kubectl-client-side-apply" });
 }
 
-export function namespaceManifest(name: string, labels: Record<string, string> = {}): KubeObject {
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { "kubernetes.io/metadata.name": name, ...labels } } };
+export function namespaceManifest(name: string, labels: Record<string, string> = {}, annotations: Record<string, string> = {}): KubeObject {
+  const metadata = { name, labels: { "kubernetes.io/metadata.name": name, ...labels }, ...(Object.keys(annotations).length > 0 ? { annotations } : {}) };
+  return { apiVersion: "v1", kind: "Namespace", metadata };
 }
 
 export interface AppSpec {
