@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KubeObject } from "../apiserver/types";
 import { CONNECT_FAILURE, NO_HEALTHY_UPSTREAM } from "./mesh-reply";
 import { deployApp, gatewayAddresses, NS, pollUntil, scale, send, sendUntil, SOURCE, startMeshTestLab, type MeshTestLab } from "./mesh-test-lab";
-import { serviceEntry, workloadEntry } from "./mesh-test-fixtures";
+import { destinationRule, serviceEntry, workloadEntry } from "./mesh-test-fixtures";
 
 const DETAILS = "http://details.bookinfo.svc.cluster.local:9080/details/0";
 const EAST = { network: "east", locality: "lab-east/lab-east-a" };
@@ -74,7 +74,15 @@ describe("mesh client: priorities", () => {
     expect(await send(lab.west, DETAILS)).toMatchObject({ status: 200, servedByCluster: "west" });
   });
 
-  it("ejects a local pod that answers 503 and moves the traffic to east", async () => {
+  it("Istio's default outlier settings never eject the only local pod (one of its few hosts is over 10 %): its 503s go on", async () => {
+    expect(lab.west.workloads.setFault(NS, westPod(), { mode: "error", status: 503 })).toBe(true);
+    // 15 attempts on it, 5 consecutive 5xx three times over: each time Envoy's max ejection check refuses.
+    for (let i = 0; i < 5; i++) expect(await send(lab.west, DETAILS)).toMatchObject({ status: 503, servedByCluster: "west", responseFlags: "URX" });
+  });
+
+  it("with XCP's rule (maxEjectionPercent 100), ejects a local pod that answers 503 and moves the traffic to east", async () => {
+    lab.apply(lab.west, destinationRule("details-failover", "details.bookinfo.svc.cluster.local", { consecutiveGatewayErrors: 10, interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 100 }));
+    lab.west.view.flush();
     expect(lab.west.workloads.setFault(NS, westPod(), { mode: "error", status: 503 })).toBe(true);
     // Three attempts (Istio's 2 retries) on the only local pod: the application gets its 503, flag URX.
     expect(await send(lab.west, DETAILS)).toMatchObject({ status: 503, servedByCluster: "west", responseFlags: "URX" });

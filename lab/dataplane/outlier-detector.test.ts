@@ -8,8 +8,10 @@ const s500: Outcome = { kind: "response", status: 500 };
 const s200: Outcome = { kind: "response", status: 200 };
 const refused: Outcome = { kind: "local-failure" };
 const XCP: OutlierPolicy = { ...ISTIO_DEFAULT_OUTLIER, consecutive5xxErrors: 0, consecutiveGatewayErrors: 10, maxEjectionPercent: 100 };
+/** Istio's defaults but any share of the hosts may be ejected: counting and timing without the limit in the way. */
+const UNLIMITED: OutlierPolicy = { ...ISTIO_DEFAULT_OUTLIER, maxEjectionPercent: 100 };
 
-function detector(policy: OutlierPolicy = ISTIO_DEFAULT_OUTLIER, hosts = ["a", "b", "c"]): OutlierDetector {
+function detector(policy: OutlierPolicy = UNLIMITED, hosts = ["a", "b", "c"]): OutlierDetector {
   const d = new OutlierDetector(policy, 0);
   d.update(policy, hosts, 0);
   return d;
@@ -20,7 +22,7 @@ function report(d: OutlierDetector, key: string, outcome: Outcome, times: number
 }
 
 describe("outlier detection: counting", () => {
-  it("ejects on the 5th consecutive 5xx with Istio's defaults, not before", () => {
+  it("ejects on the 5th consecutive 5xx (Istio's default count), not before", () => {
     const d = detector();
     expect(report(d, "a", s500, 5)).toEqual([false, false, false, false, true]);
     expect(d.isEjected("a", 1000)).toBe(true);
@@ -50,14 +52,21 @@ describe("outlier detection: counting", () => {
 });
 
 describe("outlier detection: limits and time", () => {
-  it("ejects the first host whatever maxEjectionPercent says, then stops at the limit", () => {
-    const d = detector(); // 10 % of 3 hosts: not even one, but the first ejection is always allowed
-    report(d, "a", s503, 5);
-    expect(report(d, "b", s503, 10).some(Boolean)).toBe(false);
-    expect(d.ejectedCount(1000)).toBe(1);
-    const all = detector({ ...ISTIO_DEFAULT_OUTLIER, maxEjectionPercent: 100 });
-    for (const host of ["a", "b", "c"]) report(all, host, s503, 5);
-    expect(all.ejectedCount(1000)).toBe(3);
+  // Envoy: eject only if 100 × (ejected + 1) / hosts ≤ maxEjectionPercent (no always_eject_one_host from Istio).
+  const limits: Array<[string, number, number, number]> = [
+    ["Istio's 10 % of 3 hosts: none (one would be 33 %)", 10, 3, 0],
+    ["Istio's 10 % of 2 hosts (a pod and a remote gateway's entry): none", 10, 2, 0],
+    ["Istio's 10 % of 10 hosts: one", 10, 10, 1],
+    ["Istio's 10 % of 25 hosts: two", 10, 25, 2],
+    ["50 % of 3 hosts: one (two would be 67 %)", 50, 3, 1],
+    ["XCP's 100 % of 3 hosts: all", 100, 3, 3],
+  ];
+
+  it.each(limits)("maxEjectionPercent counts the host being ejected: %s", (_name, maxEjectionPercent, hosts, ejected) => {
+    const keys = Array.from({ length: hosts }, (_, i) => `h${i}`);
+    const d = detector({ ...ISTIO_DEFAULT_OUTLIER, maxEjectionPercent }, keys);
+    for (const key of keys) report(d, key, s503, 5);
+    expect(d.ejectedCount(1000)).toBe(ejected);
   });
 
   it("lets a host back at the first interval tick after baseEjectionTime × its ejection count", () => {
@@ -83,7 +92,7 @@ describe("outlier detection: limits and time", () => {
   it("forgets hosts that left, and starts afresh when the policy changes", () => {
     const d = detector();
     report(d, "a", s503, 5);
-    d.update(ISTIO_DEFAULT_OUTLIER, ["b", "c"], 2000);
+    d.update(UNLIMITED, ["b", "c"], 2000);
     expect(d.isEjected("a", 2000)).toBe(false);
     report(d, "b", s503, 5, 2000);
     expect(d.isEjected("b", 2000)).toBe(true);

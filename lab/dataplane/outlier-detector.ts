@@ -3,8 +3,12 @@
 //     consecutive gateway errors, anything else resets both; a local-origin failure (connect failure, reset,
 //     timeout) is reported as a 503, since Istio does not split local and external errors;
 //   - reaching a threshold (0 = that detection is off) tries to eject the host and resets that counter; the
-//     ejection happens only while fewer than maxEjectionPercent of the cluster's hosts are ejected, so the first
-//     ejection always happens (0 < 10 %), and the next ones only in big clusters;
+//     ejection happens only if the ejected share *including this host* stays within maxEjectionPercent
+//     (`100 × (active + 1) / hosts ≤ max`, Envoy since 1.27, envoyproxy/envoy#26877; Istio does not set
+//     `always_eject_one_host`, which would allow a first ejection regardless). So with Istio's default 10 % a
+//     cluster of fewer than 10 hosts — one local pod and a remote gateway's WorkloadEntry are 2 — ejects nothing,
+//     and a failing pod keeps its traffic; XCP's rule (100 %) ejects it. The hosts are all of the cluster's, in
+//     every priority;
 //   - an ejected host stays out for baseEjectionTime × its ejection multiplier (capped at max(base, 300 s)); it is
 //     let back at the first tick of the interval timer after that time; each tick it then spends un-ejected lowers
 //     the multiplier by one.
@@ -88,7 +92,7 @@ export class OutlierDetector {
 
   private eject(host: HostState, now: number): boolean {
     const active = this.ejectedCount(now);
-    if ((100 * active) / this.hosts.size >= this.policy.maxEjectionPercent) return false;
+    if ((100 * (active + 1)) / this.hosts.size > this.policy.maxEjectionPercent) return false;
     const { baseEjectionTimeMs: base, intervalMs } = this.policy;
     host.multiplier = Math.min(host.multiplier + 1, Math.max(1, Math.floor(Math.max(base, MAX_EJECTION_TIME_MS) / base)));
     const until = now + Math.min(base * host.multiplier, Math.max(base, MAX_EJECTION_TIME_MS));
