@@ -1,5 +1,6 @@
 // Built-in kinds (custom: false). listMapKeys mirror the upstream OpenAPI list-map markers that server-side apply
 // merges by (x-kubernetes-list-type: map + x-kubernetes-list-map-keys); every other list is atomic.
+import { crdType } from "./crd/crd-kind";
 import { defineType } from "./define-type";
 import type { ResourceType } from "./types";
 
@@ -32,6 +33,7 @@ export function builtinTypes(): ResourceType[] {
     }),
     defineType({ group: "discovery.k8s.io", version: "v1", kind: "EndpointSlice", plural: "endpointslices" }),
     defineType({ group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases" }),
+    crdType(),
   ];
 }
 
@@ -50,7 +52,7 @@ export const CREATES_ON_UPDATE = new Set(["/Endpoints", "/Event", "coordination.
 export const KEEPS_STATUS_ON_CREATE = new Set(["/Node"]);
 
 /** Built-in strategies that maintain metadata.generation (custom resources always do). */
-const TRACKS_GENERATION = new Set(["apps/Deployment", "discovery.k8s.io/EndpointSlice"]);
+const TRACKS_GENERATION = new Set(["apps/Deployment", "discovery.k8s.io/EndpointSlice", "apiextensions.k8s.io/CustomResourceDefinition"]);
 
 export function tracksGeneration(type: ResourceType): boolean {
   return type.custom || TRACKS_GENERATION.has(typeKey(type));

@@ -1,5 +1,6 @@
 // What every resource handler receives, and the small conversions they share.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { defaultedForRead } from "./custom-admission";
 import { apiVersionOf } from "./define-type";
 import { optionsType } from "./list-options";
 import { invalid } from "./status";
@@ -42,9 +43,12 @@ export interface RequestContext {
   closing: AbortSignal;
 }
 
-/** Objects are stored in the storage version and served in the requested one (the Istio versions share a schema). */
+/**
+ * Objects are stored in the storage version and served in the requested one (the Istio versions share a schema),
+ * with their schema's defaults applied as upstream applies them to what it reads from etcd.
+ */
 export function served(ctx: RequestContext, object: KubeObject): KubeObject {
-  return { ...object, apiVersion: apiVersionOf(ctx.route.group, ctx.route.version) };
+  return { ...defaultedForRead(ctx.route.type, object), apiVersion: apiVersionOf(ctx.route.group, ctx.route.version) };
 }
 
 export function includeObject(ctx: RequestContext): IncludeObject {

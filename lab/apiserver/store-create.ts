@@ -3,6 +3,7 @@
 import { tracksGeneration } from "./builtin-types";
 import { apiVersionOf } from "./define-type";
 import { prepareForCreate } from "./defaults";
+import { beforeStore } from "./kind-strategy";
 import { withManagedFields } from "./managed-fields";
 import { generatedName, newUid, nowTimestamp, validateName } from "./object-meta";
 import { clone, isRecord } from "./object-util";
@@ -56,6 +57,7 @@ export function createObject(core: StoreCore, type: ResourceType, input: KubeObj
   delete meta.deletionGracePeriodSeconds;
   delete meta.resourceVersion;
   prepareForCreate(type, object, core.alloc);
+  beforeStore(type, object, undefined);
   withManagedFields(type, undefined, object, options, now);
   if (options.dryRun) return { ...object, metadata: { ...meta } };
   return clone(core.commit(type, "ADDED", object));

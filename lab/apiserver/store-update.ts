@@ -4,6 +4,7 @@
 import { CREATES_ON_UPDATE, tracksGeneration, typeKey } from "./builtin-types";
 import { apiVersionOf } from "./define-type";
 import { applyDefaults } from "./defaults";
+import { beforeStore } from "./kind-strategy";
 import { withManagedFields } from "./managed-fields";
 import { nowTimestamp } from "./object-meta";
 import { clone, deepEqual } from "./object-util";
@@ -83,6 +84,7 @@ export function updateObject(core: StoreCore, type: ResourceType, input: KubeObj
   const next = mergeForWrite(type, existing, incoming, options);
   next.apiVersion = apiVersionOf(type.group, type.version);
   if (!options.subresource) applyDefaults(type, next, core.alloc, existing);
+  beforeStore(type, next, existing, options.subresource);
   checkFinalizers(type, existing, next);
   if (tracksGeneration(type) && !deepEqual(specPart(type, next), specPart(type, existing))) {
     next.metadata.generation = (existing.metadata.generation ?? 0) + 1;

@@ -1,19 +1,40 @@
-// ClusterStore: one simulated cluster's in-memory storage (see types.ts for the contract).
+// ClusterStore: one simulated cluster's in-memory storage (see types.ts for the contract). Each cluster serves
+// its own kinds: the shared fixed registry plus what this cluster's CustomResourceDefinitions registered (an
+// overlay per store), kept current by the CRD controllers after every write.
 import { typeKey } from "./builtin-types";
+import { createCrdController } from "./crd/crd-controller";
+import { beginCrdDeletion } from "./crd/crd-finalizer";
+import { isCrdType } from "./crd/crd-kind";
 import { clone } from "./object-util";
+import { statusError } from "./status";
 import { createObject } from "./store-create";
 import { StoreCore } from "./store-core";
 import { deleteObject } from "./store-delete";
 import { updateObject } from "./store-update";
-import type { ClusterStore, ResourceType, TypeRegistry } from "./types";
+import { createOverlayRegistry } from "./type-overlay";
+import type { ClusterStore, KubeObject, ResourceType, TypeRegistry, WriteOptions } from "./types";
 
 export interface ClusterStoreOptions {
   /** How many events the cluster keeps per kind for watch resumption and consistent paging (default 1000). */
   historySize?: number;
 }
 
-export function createClusterStore(cluster: string, types: TypeRegistry, options: ClusterStoreOptions = {}): ClusterStore {
+/** The crdHandler's answer to a create while the type's CRD is being deleted. */
+function terminatingCreate(type: ResourceType): Error {
+  const message = "create not allowed while custom resource definition is terminating";
+  return statusError(405, "MethodNotAllowed", message, { group: type.group, kind: type.plural });
+}
+
+export function createClusterStore(cluster: string, fixedTypes: TypeRegistry, options: ClusterStoreOptions = {}): ClusterStore {
+  const types = createOverlayRegistry(fixedTypes);
   const core = new StoreCore(cluster, types, options.historySize ?? 1000);
+  const crds = createCrdController(core, types);
+  // The controllers run after the write has committed (never inside a watch delivery), so every watcher sees the
+  // write's event before the status update it causes.
+  const written = <T>(type: ResourceType, result: T, opts?: WriteOptions | { dryRun?: boolean }): T => {
+    if (!opts?.dryRun) crds.afterWrite(type);
+    return result;
+  };
   return {
     cluster,
     types,
@@ -24,9 +45,15 @@ export function createClusterStore(cluster: string, types: TypeRegistry, options
       const found = core.peek(type, namespace, name);
       return found ? clone(found) : undefined;
     },
-    create: (type, object, opts) => createObject(core, type, object, opts),
-    update: (type, object, opts) => updateObject(core, type, object, opts),
-    delete: (type, namespace, name, opts) => deleteObject(core, type, namespace, name, opts ?? {}),
+    create: (type, object: KubeObject, opts) => {
+      if (crds.isTerminating(type)) throw terminatingCreate(type);
+      return written(type, createObject(core, type, object, opts), opts);
+    },
+    update: (type, object, opts) => written(type, updateObject(core, type, object, opts), opts),
+    delete: (type, namespace, name, opts) => {
+      const result = isCrdType(type) ? beginCrdDeletion(core, type, name, opts ?? {}) : deleteObject(core, type, namespace, name, opts ?? {});
+      return written(type, result, opts);
+    },
     watch: (type: ResourceType, from, onEvent) => {
       const key = typeKey(type);
       // Replay and subscribe in one synchronous step so no event falls between them.

@@ -66,12 +66,19 @@ const event: BuiltinPrinter = {
   omitName: true,
 };
 
+// The default table convertor (rest.NewDefaultTableConvertor) CRDs print with: Name and "Created At", an RFC 3339
+// timestamp rather than an age.
+const createdAt: BuiltinPrinter = {
+  columns: [{ ...column("Created At", "date"), description: "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC." }],
+  cells: (o) => [o.metadata.creationTimestamp ?? ""],
+};
+
 export const defaultPrinter: BuiltinPrinter = { columns: [column("Age")], cells: (o) => [created(o)] };
 
 const PRINTERS: Record<string, BuiltinPrinter> = {
   "/Pod": podPrinter, "/Service": servicePrinter, "apps/Deployment": deploymentPrinter, "/Endpoints": endpoints,
   "discovery.k8s.io/EndpointSlice": endpointSlice, "/Namespace": namespace, "/ConfigMap": configMap, "/Secret": secret,
-  "coordination.k8s.io/Lease": lease, "/Event": event, "/Node": nodePrinter,
+  "coordination.k8s.io/Lease": lease, "/Event": event, "/Node": nodePrinter, "apiextensions.k8s.io/CustomResourceDefinition": createdAt,
 };
 
 export function builtinPrinter(group: string, kind: string): BuiltinPrinter {

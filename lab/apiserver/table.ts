@@ -1,6 +1,6 @@
 // Server-side printing: meta.k8s.io/v1 Table answers for `Accept: application/json;as=Table;v=v1;g=meta.k8s.io`.
 // Built-ins use kubectl's printer columns; custom resources use the CRD's additionalPrinterColumns (Name first,
-// Age appended when the CRD does not list it), cells rendered as the apiextensions table convertor does.
+// Age alone when the CRD declares none), cells rendered as the apiextensions table convertor does.
 import { age } from "./human-duration";
 import { isRecord } from "./object-util";
 import { builtinPrinter } from "./table-builtin";
@@ -32,9 +32,11 @@ function customCell(column: PrinterColumn, value: unknown): Cell {
   return null;
 }
 
+// A CRD version without additionalPrinterColumns prints Age; one with them prints exactly those (the
+// apiextensions handler's default column). The lab's fixed custom kinds follow the same rule.
 function customPrinter(type: ResourceType): BuiltinPrinter {
   const declared = type.printerColumns ?? [];
-  const columns = declared.some((c) => c.name === "Age") ? declared : [...declared, AGE];
+  const columns = declared.length > 0 ? declared : [AGE];
   return {
     columns: columns.map((c) => ({ name: c.name, type: c.type, format: "", description: c.description ?? "", priority: c.priority ?? 0 })),
     cells: (object) => columns.map((c) => customCell(c, evaluate(object, c.jsonPath))),

@@ -1,6 +1,7 @@
 // The lab's internal contract: how the API server, its storage, the patch/apply engine and the
 // in-process controllers (kube-controller-manager, kubelet, gateway installer stand-ins) talk.
 // The lab is a separate program: nothing here is shared with the product (app/, server/, lib/).
+import type { StructuralSchema } from "./schema/structural";
 
 /** A stored Kubernetes object: plain JSON, always with apiVersion, kind and metadata. */
 export interface KubeObject {
@@ -71,6 +72,12 @@ export interface ResourceType {
    */
   listMapKeys?: Record<string, string[]>;
   listSets?: string[];
+  /**
+   * The structural schema (a CRD version's openAPIV3Schema): objects are pruned, defaulted and validated against
+   * it on every write (422 as apiextensions answers) and defaulted on every read. Kinds without one accept any
+   * content, as before.
+   */
+  schema?: StructuralSchema;
 }
 
 /** The upstream metav1.Status, as every error response carries it. */
@@ -114,8 +121,11 @@ export interface StoredEvent {
 export interface WriteOptions {
   /** The field manager recorded in managedFields for non-apply writes. */
   fieldManager?: string;
-  /** Which subresource the write targets; "status" writes change only .status. */
-  subresource?: "status";
+  /**
+   * Which subresource the write targets; "status" writes change only .status. "scale" writes (a Deployment's
+   * /scale) change spec.replicas and are recorded in managedFields with subresource "scale", as upstream.
+   */
+  subresource?: "status" | "scale";
   dryRun?: boolean;
   /**
    * managedFields on the object were already computed (by computePatch for PATCH/apply); the store keeps them

@@ -23,7 +23,7 @@ export interface ApplyRequest {
   config: Record<string, unknown>;
   manager: string;
   force: boolean;
-  subresource?: "status";
+  subresource?: "status" | "scale";
   now: string;
 }
 

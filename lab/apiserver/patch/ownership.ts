@@ -46,6 +46,12 @@ const STRIPPED: string[][] = [
     "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds"].map((f) => ["metadata", f]),
 ].map((path) => path.map(fieldElement));
 
+const REPLICAS_SET: FieldSet = (() => {
+  const set = emptySet();
+  insert(set, [fieldElement("spec"), fieldElement("replicas")]);
+  return set;
+})();
+
 const STRIP_SET: FieldSet = (() => {
   const set = emptySet();
   for (const path of STRIPPED) insert(set, path);
@@ -56,10 +62,13 @@ const STRIP_SET: FieldSet = (() => {
  * What a write by this manager may own: server-owned metadata removed (exact paths, like upstream), and the reset
  * fields of the status subresource split — a main-resource write never owns .status, a status write only .status.
  */
-export function ownable(set: FieldSet, type: ResourceType, subresource: "status" | undefined): FieldSet {
+export function ownable(set: FieldSet, type: ResourceType, subresource: "status" | "scale" | undefined): FieldSet {
   const stripped = difference(set, STRIP_SET);
   const status = fieldElement("status");
   if (subresource === "status") return restrictTo(stripped, [status]);
+  // A /scale write reaches only the replica count (the scale subresource's field manager maps Scale's
+  // spec.replicas onto the parent's and records the parent's fields with subresource "scale").
+  if (subresource === "scale") return intersection(stripped, REPLICAS_SET);
   return type.subresources.status ? without(stripped, [status]) : stripped;
 }
 

@@ -16,7 +16,7 @@ export interface TrackUpdateRequest {
   before: KubeObject | undefined;
   after: KubeObject;
   manager: string;
-  subresource?: "status";
+  subresource?: "status" | "scale";
   now: string;
 }
 
@@ -41,11 +41,11 @@ export function trackUpdate(req: TrackUpdateRequest): ManagedFieldsEntry[] {
 }
 
 /**
- * decodeLiveOrNew: a status write keeps the live entries; a write carrying managedFields replaces them (a single
+ * decodeLiveOrNew: a status (or scale) write keeps the live entries; a write carrying managedFields replaces them (a single
  * empty entry resets them to none); a write without them, or with undecodable ones, keeps the live entries.
  */
 function startingManagers(req: TrackUpdateRequest): ManagerSet[] {
-  if (req.subresource === "status") return liveManagedFields(req.before);
+  if (req.subresource) return liveManagedFields(req.before);
   const sent = req.after.metadata.managedFields;
   if (Array.isArray(sent) && sent.length === 1 && isRecord(sent[0]) && Object.keys(sent[0]).length === 0) return [];
   const decoded = decodeManagedFields(sent);

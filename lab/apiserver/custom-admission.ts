@@ -1,0 +1,31 @@
+// What the custom resource strategy does to an object with a structural schema before it is stored, on create,
+// update and status writes alike: prune what the schema does not declare, apply defaults, validate (422 with
+// apiextensions' field errors). And the read side: defaults applied to what is served, as upstream defaults
+// objects when it reads them from etcd. Kinds without a schema are left as they are.
+import { clone } from "./object-util";
+import { applySchemaDefaults, needsDefaults, pruneObject, validateAgainstSchema } from "./schema/index";
+import { invalid } from "./status";
+import type { KubeObject, ResourceType } from "./types";
+
+export function admitCustomObject(type: ResourceType, object: KubeObject): void {
+  const schema = type.schema;
+  if (!schema) return;
+  pruneObject(object, schema);
+  applySchemaDefaults(object, schema);
+  const errors = validateAgainstSchema(object, schema);
+  if (errors.length > 0) throw invalid(type, object.metadata.name ?? "", errors);
+}
+
+/** The paths a write would lose to pruning (what fieldValidation Strict refuses and Warn reports). */
+export function unknownFields(type: ResourceType, object: KubeObject): string[] {
+  return type.schema ? pruneObject(clone(object), type.schema) : [];
+}
+
+/** The object as served: defaulted (a copy only when a default is missing; stored objects are frozen). */
+export function defaultedForRead(type: ResourceType, object: KubeObject): KubeObject {
+  const schema = type.schema;
+  if (!schema || !needsDefaults(object, schema)) return object;
+  const copy = clone(object);
+  applySchemaDefaults(copy, schema);
+  return copy;
+}

@@ -1,0 +1,6 @@
+// Structural schemas: decoding (zod), pruning, defaulting, validation and the SSA list hints they imply.
+export { structuralSchema, type StructuralSchema } from "./structural";
+export { pruneObject } from "./prune";
+export { applySchemaDefaults, needsDefaults } from "./defaults";
+export { validateAgainstSchema, validateValue } from "./validate";
+export { listHints, type ListHints } from "./list-types";
