@@ -1,6 +1,6 @@
 /**
  * The console's sections, in the order the main navigation lists them. Only routes that exist are listed: a link
- * to a page that is not built yet would lead to the 404. Drills join here when their page lands.
+ * to a page that is not built yet would lead to the 404.
  */
 export type NavLink = { href: string; label: string; description: string };
 
@@ -9,6 +9,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: "/workspaces", label: "Workspaces", description: "Workspaces of the management cluster" },
   { href: "/topology", label: "Topology", description: "Clusters, gateways and services, and where traffic fails over" },
   { href: "/istio", label: "Istio objects", description: "ServiceEntries, WorkloadEntries, DestinationRules and Gateways per cluster" },
+  { href: "/drills", label: "Drills", description: "Failover drills across the fleet: their history and reports" },
 ];
 
 /** Pages that belong to a section without being under its path: a cluster's page is reached from the overview. */

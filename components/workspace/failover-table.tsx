@@ -1,15 +1,19 @@
 "use client";
 
 import { useState } from "react";
+import type { FailoverKind } from "@/lib/failover/types";
 import { servedByFor } from "@/lib/traffic/served-by-words";
 import type { TrafficView } from "@/lib/traffic/types";
 import type { FailoverCell, WorkspaceDetail } from "@/lib/workspace-view/types";
+import { RunDrillButton } from "../drills/run-drill-button";
 import { TrafficNote, type TrafficState } from "../traffic/traffic-note";
 import { useTrafficView } from "../traffic/use-traffic-view";
 import { FailoverStateCell, type CellTraffic } from "./failover-cell";
 import { FailoverLegend } from "./failover-legend";
 
 const FIRST = 25;
+/** States in which the cluster runs the service itself: a drill can fail that local instance (its plan says if it may). */
+const DRILLABLE: ReadonlySet<FailoverKind> = new Set<FailoverKind>(["serving-locally", "at-risk", "failed-over"]);
 
 type ServiceRow = { fqdn: string; name: string; namespace: string; cells: Map<string, FailoverCell> };
 
@@ -106,6 +110,7 @@ export function FailoverTableView({ detail, traffic = { state: undefined } }: { 
                       return (
                         <td key={c} data-cluster={c} className="px-4 py-2.5">
                           {cell ? <FailoverStateCell cell={cell} traffic={cellTraffic(traffic.view, cell)} /> : <span className="text-xs text-slate-500">not here</span>}
+                          {cell && DRILLABLE.has(cell.kind) && <RunDrillButton compact target={{ cluster: c, namespace: cell.namespace, service: row.name }} />}
                         </td>
                       );
                     })}

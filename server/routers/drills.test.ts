@@ -97,15 +97,20 @@ describe("drills router", () => {
     ["drills.get", { ...REF, cluster: "" }, "cluster"],
     ["drills.plan", { ...INPUT, maxDuration: "2 minutes" }, "maxDuration"],
     ["drills.plan", { ...INPUT, maxDuration: "1".repeat(40) + "s" }, "maxDuration"],
+    ["drills.plan", { ...INPUT, maxDuration: "16m" }, "maxDuration"],
+    ["drills.start", { ...INPUT, maxDuration: "1h" }, "maxDuration"],
+    ["drills.plan", { ...INPUT, maxDuration: "0s" }, "maxDuration"],
     ["drills.plan", { ...INPUT, fault: "PullThePlug" }, "fault"],
     ["drills.plan", { ...INPUT, stopCondition: { errorRateAbove: 2, forSeconds: 10 } }, "stopCondition.errorRateAbove"],
     ["drills.plan", { ...INPUT, service: undefined }, "service"],
   ] as Array<[string, unknown, string]>)("%s with %j answers 400 naming %s", async (path, input, field) => {
     const { service } = fakeDrills();
-    const answer = await errorOf(await handlerWith(service)(get(path, input)));
+    const handle = handlerWith(service);
+    const answer = await errorOf(await handle(path === "drills.start" ? post(path, input) : get(path, input)));
     expect(answer.status).toBe(400);
     expect(answer.error.data.fieldErrors).toContainEqual({ field, message: expect.any(String) });
     expect(service.plan).not.toHaveBeenCalled();
+    expect(service.start).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -1,9 +1,10 @@
 // Router `drills` (contract: server/drills/types.ts): list, detail, plan, start and abort failover drills, and a
 // change subscription. Thin: validate the input, call the drill service from the context, map refusals to 4xx.
-// Inputs are bounded: names as Kubernetes names, maxDuration as the CRD's Go-duration pattern with a length cap
-// (the 15-minute cap itself is the runner's refusal "duration-too-long"), filters as the contract's enums.
+// Inputs are bounded: names as Kubernetes names, maxDuration as the CRD's Go-duration pattern with a length cap and
+// the 15-minute cap (lib/drills/duration.ts, the runner's own check), filters as the contract's enums.
 import { tracked, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z } from "zod";
+import { drillDurationSeconds } from "@/lib/drills/duration";
 import { DRILL_FAULTS, DRILL_PHASES, drillVerdictSchema, stopConditionSchema } from "@/lib/drills/schema";
 import { clusterNameSchema } from "@/lib/fleet-schema";
 import { isDnsSubdomain } from "@/lib/names/dns";
@@ -25,7 +26,12 @@ const service = dnsLabelSchema("service");
 const maxDuration = z
   .string({ error: "maxDuration must be a string" })
   .max(MAX_DURATION_CHARS, { error: `maxDuration is longer than ${MAX_DURATION_CHARS} characters` })
-  .refine((v) => GO_DURATION.test(v), { error: (issue) => `maxDuration ${quoted(String(issue.input))} is not a duration such as 90s or 2m` });
+  .refine((v) => GO_DURATION.test(v), { error: (issue) => `maxDuration ${quoted(String(issue.input))} is not a duration such as 90s or 2m` })
+  // The cap, checked where the runner checks a drill applied with kubectl (lib/drills/duration.ts): one rule.
+  .superRefine((v, ctx) => {
+    const checked = drillDurationSeconds(v);
+    if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message });
+  });
 /** A drill's object name: a DNS-1123 subdomain (the rule for a custom resource's name). */
 const drillName = z
   .string({ error: "name is required" })

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RunDrillButton } from "../../drills/run-drill-button";
 import { RelativeTime } from "../../relative-time";
 import { SECONDARY_BUTTON } from "../../workspace/dialog-shell";
 import { FAILOVER_LOOK } from "../../workspace/failover-cell";
@@ -14,6 +15,12 @@ const KIND_WORDS: Readonly<Record<NodeDetails["kind"], string>> = {
   service: "Service",
   "service-entry": "Consumed through a ServiceEntry",
 };
+
+/** A local service's drill target: its Service name and namespace are the FQDN's first two labels (name.ns.svc…). */
+function drillTargetOf(cluster: string, fqdn: string) {
+  const [service = fqdn, namespace = ""] = fqdn.split(".");
+  return { cluster, namespace, service };
+}
 
 /** The node's kind and cluster, and its state pill: the words of every page (lib/failover/words.ts). */
 export function PanelTitle({ details }: { details: NodeDetails }) {
@@ -57,6 +64,7 @@ export function PanelSummary({ details, workspace, onWhatIf }: { details: NodeDe
         </dl>
       )}
       <div className="flex flex-wrap items-center gap-2">
+        {whatIf?.kind === "instance" && details.kind === "service" && <RunDrillButton target={drillTargetOf(whatIf.cluster, whatIf.fqdn)} />}
         {whatIf && onWhatIf && (
           <button type="button" className={SECONDARY_BUTTON} onClick={() => onWhatIf(whatIf)}>
             What if this failed?
