@@ -57,6 +57,8 @@ describe("the drill's confirmation", () => {
 describe("the served-by chart", () => {
   it("says each window's shares in words, the drilled cluster first, and an empty window as such", () => {
     const t = text(renderToStaticMarkup(<ServedByChart drilled="west" caption="c" windows={{ before: { west: 40 }, during: { east: 27, west: 3 }, after: {} }} />));
+    const failed = text(renderToStaticMarkup(<ServedByChart drilled="west" caption="c" windows={{ during: { east: 18, unknown: 2 } }} />));
+    expect(failed).toContain("During the fault east: 90% (18) no cluster (failed): 10% (2)");
     expect(t).toContain("Before the fault west: 100% (40)");
     expect(t).toContain("During the fault west: 10% (3) east: 90% (27)");
     expect(t).toContain("After the restore no requests recorded");

@@ -1,3 +1,4 @@
+import { UNKNOWN_CLUSTER } from "@/lib/drills/probe-stats";
 import type { ServedByCounts } from "@/lib/drills/schema";
 
 type Windows = { before?: ServedByCounts | undefined; during?: ServedByCounts | undefined; after?: ServedByCounts | undefined };
@@ -9,8 +10,8 @@ const WINDOWS: ReadonlyArray<[keyof Windows, string]> = [
 ];
 /** One colour per cluster, in name order; the words (cluster, share, count) always come with them. */
 const COLOURS = ["bg-indigo-500", "bg-emerald-500", "bg-amber-500", "bg-sky-500", "bg-rose-500", "bg-slate-500"];
-/** Requests no cluster answered (the probe saw an error): the key the runner records them under, if any. */
-const NONE = new Set(["none", "error", ""]);
+/** Requests no cluster is known to have answered (the probe saw an error): recorded under UNKNOWN_CLUSTER. */
+const NONE = new Set([UNKNOWN_CLUSTER]);
 
 const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 100));
 
@@ -49,7 +50,7 @@ export function ServedByChart({ windows, drilled, caption }: { windows: Windows;
                       {parts.map((c) => (
                         <span key={c} className="inline-flex items-center gap-1">
                           <span aria-hidden="true" className={`inline-block size-2 rounded-sm ${colour(c)}`} />
-                          {NONE.has(c) ? "no answer" : c}: {percent(counts[c] ?? 0, total)}% ({counts[c]})
+                          {NONE.has(c) ? "no cluster (failed)" : c}: {percent(counts[c] ?? 0, total)}% ({counts[c]})
                         </span>
                       ))}
                     </p>
