@@ -1,0 +1,105 @@
+// The DrillService (types.ts) over the fleet snapshot and the drill runner's cluster operations: lists and details
+// read the cache (no request reaches a cluster), plan and start check the input first (refusals as data), start
+// installs the CRD where it is missing and creates the drill object — the runner, on whichever replica leads,
+// picks it up from the cache like a drill applied with kubectl — and abort sets spec.abort.
+import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
+import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
+import type { DrillClient } from "@/server/kube/drill-client";
+import { parseDrill, isFinal } from "./cluster-facts";
+import { crdState, installCrd } from "./crd-install";
+import type { FailoverFacts } from "./failover-facts";
+import { checkInput } from "./input-checks";
+import { planOf } from "./plan";
+import { drillDetail, listDrills } from "./summaries";
+import type { DrillAbort, DrillRefusal, DrillService, DrillStart } from "./types";
+
+export type DrillServiceDeps = {
+  snapshots: FleetSnapshotSource;
+  clientFor: (cluster: string) => DrillClient | undefined;
+  failover: (cluster: string, namespace: string, service: string) => Promise<FailoverFacts>;
+  now?: () => number;
+  /** How long start waits for a just-installed CRD to be served. */
+  crdTimeoutMs?: number;
+  /** Names new drills (tests fix it). */
+  nameFor?: (service: string, now: number) => string;
+};
+
+/** `details-20261205-062512-k3f9`: the service, when, and a little randomness against two clicks in one second. */
+export function defaultDrillName(service: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  return `${service.slice(0, 40)}-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const unreachable = (cluster: string): DrillRefusal => ({ code: "stale-cluster", field: "cluster", message: `The console has no usable connection to ${cluster}.` });
+
+export function createDrillService(deps: DrillServiceDeps): DrillService & { stop(): void } {
+  const now = deps.now ?? (() => Date.now());
+  const inputDeps = { snapshot: deps.snapshots.current, failover: deps.failover, now };
+  let version = 0;
+  const listeners = new Set<(version: number) => void>();
+  // A new version when any cluster's drills or its sync state changed (what list/get answer from).
+  let seen = new Map<string, unknown>();
+  const unsubscribe = deps.snapshots.subscribe((snapshot: FleetSnapshot) => {
+    const next = new Map(snapshot.clusters.map((c) => [c.name, [c.objects.FailoverDrill, c.state] as unknown]));
+    const changed = next.size !== seen.size || snapshot.clusters.some((c) => {
+      const before = seen.get(c.name) as [unknown, unknown] | undefined;
+      return !before || before[0] !== c.objects.FailoverDrill || before[1] !== c.state;
+    });
+    seen = new Map(snapshot.clusters.map((c) => [c.name, [c.objects.FailoverDrill, c.state]]));
+    if (!changed) return;
+    version += 1;
+    for (const listener of listeners) listener(version);
+  });
+
+  return {
+    list: (filter) => listDrills(deps.snapshots.current(), filter),
+    get: (ref) => drillDetail(deps.snapshots.current(), ref),
+    async plan(input) {
+      const checked = await checkInput(inputDeps, input);
+      if (!checked.ok) return checked;
+      const client = deps.clientFor(input.cluster);
+      if (!client) return { ok: false, refusal: unreachable(input.cluster) };
+      const crd = await crdState(client);
+      if (!crd.ok) return crd;
+      return planOf(checked, crd.installed ? "installed" : "missing-will-install");
+    },
+    async start(input): Promise<DrillStart> {
+      const checked = await checkInput(inputDeps, input);
+      if (!checked.ok) return checked;
+      const client = deps.clientFor(input.cluster);
+      if (!client) return { ok: false, refusal: unreachable(input.cluster) };
+      const crd = await crdState(client);
+      if (!crd.ok) return crd;
+      if (!crd.installed) {
+        const installed = await installCrd(client, deps.crdTimeoutMs ?? 10_000);
+        if (!installed.ok) return installed;
+      }
+      const name = (deps.nameFor ?? defaultDrillName)(input.service, now());
+      const labels = { "app.kubernetes.io/managed-by": "eastwest-console", "eastwest.dev/service": input.service };
+      const created = await client.drills.create({ namespace: input.namespace, name, spec: checked.drill.spec, labels });
+      if (!created.ok) {
+        const code = created.kind === "unreachable" ? "stale-cluster" : created.kind === "rejected" && created.status === 403 ? "forbidden" : "crd-missing";
+        return { ok: false, refusal: { code, field: "cluster", message: `${input.cluster} did not accept the drill: ${created.message}` } };
+      }
+      return { ok: true, ref: { cluster: input.cluster, namespace: input.namespace, name } };
+    },
+    async abort(ref): Promise<DrillAbort> {
+      const object = deps.snapshots.current().clusters.find((c) => c.name === ref.cluster)?.objects.FailoverDrill.get(`${ref.namespace}/${ref.name}`);
+      const drill = object ? parseDrill(object) : undefined;
+      if (!drill) return { ok: false, refusal: { code: "not-found", message: `There is no drill ${ref.namespace}/${ref.name} in ${ref.cluster}.` } };
+      if (isFinal(drill)) return { ok: false, refusal: { code: "finished", message: `Drill ${ref.name} has already finished (${drill.status?.phase ?? ""}).` } };
+      const client = deps.clientFor(ref.cluster);
+      if (!client) return { ok: false, refusal: unreachable(ref.cluster) };
+      const done = await client.drills.abort({ namespace: ref.namespace, name: ref.name }, drill.spec);
+      if (done.ok) return { ok: true };
+      const code = done.kind === "unreachable" ? "stale-cluster" : done.kind === "rejected" && done.status === 403 ? "forbidden" : done.kind === "rejected" && done.status === 404 ? "not-found" : "stale-cluster";
+      return { ok: false, refusal: { code, message: `${ref.cluster} did not take the abort: ${done.message}` } };
+    },
+    version: () => version,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: unsubscribe,
+  };
+}

@@ -1,0 +1,71 @@
+// One step of one drill: observe → the machine decides → the status is written FIRST (when it differs from the
+// stored one) → the actions are carried out in order. A failed status write carries out nothing: the undo record
+// must be in the cluster before any fault is injected. Level-triggered: nothing of an earlier step is remembered
+// but the probe's samples (re-read from the log after a restart) and the last drill seen (see orphan.ts).
+import type { DrillMachine, DrillStep } from "@/lib/drills/machine-types";
+import { drillStatusSchema, FINAL_PHASES, type DrillStatus, type FailoverDrill } from "@/lib/drills/schema";
+import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
+import type { DrillClient } from "@/server/kube/drill-client";
+import { describeAction, executeActions } from "./execute";
+import type { FailoverFacts } from "./failover-facts";
+import { observeDrill } from "./observe";
+import type { ProbeFollow } from "./probe-follow";
+import type { DrillRef } from "./types";
+
+export type StepDeps = {
+  cluster: (name: string) => ClusterSnapshot | undefined;
+  clientFor: (cluster: string) => DrillClient | undefined;
+  failover: (cluster: string, namespace: string, service: string) => Promise<FailoverFacts>;
+  machine: DrillMachine;
+  /** Asked before every write: only the Lease holder writes. */
+  isLeader: () => boolean;
+  now: () => number;
+};
+
+export type StepOutcome =
+  /** The drill is final and nothing is left to do, or it is gone (`last`: as last seen, for orphan.ts). */
+  | { kind: "done"; gone?: FailoverDrill }
+  | { kind: "again"; afterMs?: number; drill: FailoverDrill }
+  /** Something failed (unreachable cluster, a write refused): retry with backoff. */
+  | { kind: "retry"; message: string; drill?: FailoverDrill };
+
+/** Key order does not matter to the API server; compare canonically so an unchanged status is never rewritten. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+export function sameStatus(a: DrillStatus | undefined, b: DrillStatus): boolean {
+  const stored = drillStatusSchema.safeParse(a ?? {});
+  return stored.success && JSON.stringify(canonical(stored.data)) === JSON.stringify(canonical(drillStatusSchema.parse(b)));
+}
+
+const isFinalStatus = (status: DrillStatus) => status.phase !== undefined && FINAL_PHASES.includes(status.phase);
+
+export async function stepDrill(deps: StepDeps, ref: DrillRef, follow: ProbeFollow, last: FailoverDrill | undefined): Promise<StepOutcome> {
+  const cluster = deps.cluster(ref.cluster);
+  if (!cluster) return { kind: "retry", message: `cluster ${ref.cluster} is not in the fleet now`, ...(last ? { drill: last } : {}) };
+  const client = deps.clientFor(ref.cluster);
+  const seen = await observeDrill({ cluster, client, failover: deps.failover, follow, now: deps.now }, ref);
+  if (seen.kind === "gone") return last ? { kind: "done", gone: last } : { kind: "done" };
+  if (seen.kind === "invalid") return { kind: "retry", message: seen.message };
+  const { world } = seen;
+  const decision: DrillStep = deps.machine(world);
+  const drill = world.drill;
+  if (!world.reachable || !client) return { kind: "retry", message: `${ref.cluster} cannot be reached; the drill waits and resumes (or restores) as soon as it can`, drill };
+  if (!deps.isLeader()) return { kind: "retry", message: "not leading", drill };
+  let current = drill;
+  if (!sameStatus(drill.status, decision.status)) {
+    const written = await client.drills.applyStatus({ namespace: ref.namespace, name: ref.name }, decision.status);
+    if (!written.ok) return { kind: "retry", message: `status of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${written.message}`, drill };
+    current = { ...drill, status: decision.status };
+  }
+  const podUids = new Map(world.pods.map((p) => [p.name, p.uid]));
+  const result = await executeActions({ client, drill: current, service: seen.service, podUids, ...(seen.probeUid ? { probeUid: seen.probeUid } : {}) }, decision.actions, deps.isLeader);
+  if (!result.ok) return { kind: "retry", message: `${describeAction(result.action)} in ${ref.cluster}: ${result.message}`, drill: current };
+  if (isFinalStatus(decision.status) && decision.actions.length === 0) return { kind: "done" };
+  return { kind: "again", drill: current, ...(decision.recheckAfterMs !== undefined ? { afterMs: decision.recheckAfterMs } : {}) };
+}

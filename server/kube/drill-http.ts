@@ -1,0 +1,59 @@
+// The drill runner's requests that the one writer (object-writer.ts) has no verb for: a subresource (`/status`,
+// `/scale`, `/log`), a delete guarded by the uid alone, and a text answer (a container log is text/plain, one
+// line per request the probe sent). Same transport (client-node's request context, authentication and fetch),
+// same deadline, same classification of failures (console-outcome.ts) as every other call to a cluster.
+import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from "@kubernetes/client-node";
+import { classifyKubeError, isObjectNotFound, type ConsoleFailure, type LiveObject } from "./console-outcome";
+import { withDeadline } from "./deadline";
+import { KubeHttpError, kubeRequest, type KubeRequest } from "./kube-http";
+import { parseStatus } from "./kube-status";
+
+export type DrillCallOutcome<T> = { ok: true; value: T } | ({ ok: false } & ConsoleFailure);
+
+const transport = new IsomorphicFetchHttpLibrary();
+
+/** GET a text document (a container's log); error answers throw KubeHttpError like kubeRequest. */
+async function kubeText(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<string> {
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) throw new Error("kubeconfig context without a cluster");
+  const url = new URL(server.replace(/\/+$/, "") + path);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const context = new RequestContext(url.toString(), HttpMethod.GET);
+  context.setHeaderParam("Accept", "text/plain, application/json");
+  await kc.applySecurityAuthentication(context);
+  signal.throwIfAborted();
+  context.setSignal(signal);
+  const response = await transport.send(context).toPromise();
+  const body = await response.body.text();
+  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return body;
+  throw new KubeHttpError(response.httpStatusCode, parseStatus(body));
+}
+
+export type DrillHttp = {
+  cluster: string;
+  /** A JSON request; `notFoundIsOk`: a 404 for the object itself answers `undefined` (already gone). */
+  json(what: string, request: KubeRequest, options?: { notFoundIsOk?: boolean }): Promise<DrillCallOutcome<LiveObject | undefined>>;
+  text(what: string, path: string, query: Record<string, string>): Promise<DrillCallOutcome<string>>;
+};
+
+export function drillHttp(cluster: string, kc: KubeConfig, timeoutMs: number): DrillHttp {
+  return {
+    cluster,
+    async json(what, request, options) {
+      try {
+        const value = (await withDeadline(timeoutMs, (signal) => kubeRequest(kc, request, signal))) as LiveObject | undefined;
+        return { ok: true, value };
+      } catch (err) {
+        if (options?.notFoundIsOk && isObjectNotFound(err)) return { ok: true, value: undefined };
+        return { ok: false, ...classifyKubeError(cluster, what, err) };
+      }
+    },
+    async text(what, path, query) {
+      try {
+        return { ok: true, value: await withDeadline(timeoutMs, (signal) => kubeText(kc, path, query, signal)) };
+      } catch (err) {
+        return { ok: false, ...classifyKubeError(cluster, what, err) };
+      }
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The drill object's writes: create (server-side apply, the drill runner's field manager), the status
+// subresource, abort, and the CRD itself where it is missing.
+//
+// Kubernetes semantics relied on:
+// - Server-side apply to a missing object creates it; the manager then owns exactly the fields it sent.
+// - With the status subresource, an apply to `/status` changes status only, and the API server tracks its
+//   managed fields apart from the main resource's (managedFields entries carry `subresource: status`): a status
+//   apply that sends no spec removes no spec field, even under the same manager name.
+// - Fields a manager stops sending are removed: so abort re-sends the whole spec as stored, with `abort: true`,
+//   forced — aborting is a deliberate stop, and a drill applied by hand with `abort: false` must not block it.
+import { DRILL_API_VERSION, DRILL_FIELD_MANAGER, DRILL_KIND, type DrillSpec, type DrillStatus } from "@/lib/drills/schema";
+import type { ApplyOutcome, GetOutcome } from "./console-outcome";
+import type { DrillHttp } from "./drill-http";
+import { DRILL_CRD_MANIFEST } from "./drill-crd-manifest";
+import { apiVersionOf, objectPath } from "./kinds";
+import type { ObjectWriter } from "./object-writer";
+
+const APPLY = "application/apply-patch+yaml";
+
+export type DrillObjectRef = { namespace: string; name: string };
+
+export type DrillCreate = DrillObjectRef & { spec: DrillSpec; labels?: Record<string, string> };
+
+const drillPath = (ref: DrillObjectRef) => objectPath({ apiVersion: DRILL_API_VERSION, kind: DRILL_KIND, namespace: ref.namespace, name: ref.name }) ?? "";
+const describe = (ref: DrillObjectRef) => `FailoverDrill ${ref.namespace}/${ref.name}`;
+
+export type DrillObjectOps = {
+  get(ref: DrillObjectRef): Promise<GetOutcome>;
+  create(drill: DrillCreate): Promise<ApplyOutcome>;
+  applyStatus(ref: DrillObjectRef, status: DrillStatus): Promise<ApplyOutcome>;
+  abort(ref: DrillObjectRef, spec: DrillSpec): Promise<ApplyOutcome>;
+  /** Whether the cluster serves FailoverDrill now (its CRD installed and established). */
+  crdInstalled(): Promise<{ ok: true; installed: boolean } | { ok: false; message: string }>;
+  installCrd(): Promise<ApplyOutcome>;
+};
+
+export function drillObjectOps(writer: ObjectWriter, http: DrillHttp): DrillObjectOps {
+  const body = (ref: DrillObjectRef, rest: Record<string, unknown>, labels?: Record<string, string>) => ({
+    apiVersion: DRILL_API_VERSION,
+    kind: DRILL_KIND,
+    metadata: { name: ref.name, namespace: ref.namespace, ...(labels ? { labels } : {}) },
+    ...rest,
+  });
+  const asApply = async (what: string, request: Parameters<DrillHttp["json"]>[1]): Promise<ApplyOutcome> => {
+    const outcome = await http.json(what, request);
+    if (!outcome.ok) return outcome;
+    return outcome.value ? { ok: true, object: outcome.value } : { ok: false, kind: "rejected", message: `${http.cluster} answered ${what} with no object.` };
+  };
+  return {
+    get: (ref) => writer.get({ apiVersion: DRILL_API_VERSION, kind: DRILL_KIND, ...ref }),
+    create: (drill) => writer.apply(body(drill, { spec: drill.spec }, drill.labels), {}),
+    applyStatus: (ref, status) =>
+      asApply(`the status of ${describe(ref)}`, {
+        method: "PATCH",
+        path: `${drillPath(ref)}/status`,
+        query: { fieldManager: DRILL_FIELD_MANAGER, force: "true" },
+        body: body(ref, { status }),
+        contentType: APPLY,
+      }),
+    abort: (ref, spec) => writer.apply(body(ref, { spec: { ...spec, abort: true } }), { force: true }),
+    async crdInstalled() {
+      const got = await writer.get({ apiVersion: apiVersionOf("CustomResourceDefinition"), kind: "CustomResourceDefinition", name: DRILL_CRD_MANIFEST.metadata.name });
+      if (!got.ok) return { ok: false, message: got.message };
+      const conditions = ((got.object?.status as { conditions?: Array<{ type?: string; status?: string }> } | undefined)?.conditions ?? []);
+      // A CRD is served once Established; a lab or an older API server that reports no conditions serves it at once.
+      const established = conditions.length === 0 || conditions.some((c) => c.type === "Established" && c.status === "True");
+      return { ok: true, installed: got.object !== undefined && established };
+    },
+    installCrd: () => writer.apply(structuredClone(DRILL_CRD_MANIFEST) as unknown as Parameters<ObjectWriter["apply"]>[0], {}),
+  };
+}
