@@ -11,6 +11,8 @@ import { DrillTimeline } from "./drill-timeline";
 import { drillHref, PHASE_TONE, VERDICT_TONE } from "./drill-words";
 import { retryServerErrors, useDrillsLive } from "./use-drills-live";
 
+const isNotFound = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code === "NOT_FOUND";
+
 /** Abort, while the drill runs: sets spec.abort, and the runner restores at once. */
 export function AbortButton({ drill }: { drill: DrillDetail }) {
   const trpc = useTRPC();
@@ -48,7 +50,9 @@ export function DrillOutcome({ drill }: { drill: DrillDetail }) {
 export function DrillProgress({ drill: ref }: { drill: DrillRef }) {
   const trpc = useTRPC();
   useDrillsLive();
-  const query = useQuery(trpc.drills.get.queryOptions(ref, { retry: retryServerErrors }));
+  // The runner answers from the fleet's cache, which hears of a just-created drill a moment after start returns: a
+  // 404 then means "not seen yet", asked again (and again on each change) for ten seconds before it is an error.
+  const query = useQuery(trpc.drills.get.queryOptions(ref, { retry: (count, error) => (isNotFound(error) ? count < 20 : retryServerErrors(count, error)), retryDelay: 500 }));
   const drill = query.data;
   if (!drill) {
     return query.error ? (
