@@ -5,6 +5,7 @@ import { fieldManagerOf, isDryRun, served, type RequestContext } from "./context
 import { mediaType, readBody, sendJson } from "./http-util";
 import { nowTimestamp } from "./object-meta";
 import { computePatch } from "./patch/index";
+import { checkUnknownFields } from "./field-validation";
 import { matchNamespace } from "./handle-write";
 import { badRequest, notFound, unsupportedMediaType } from "./status";
 
@@ -37,6 +38,7 @@ export async function handlePatch(ctx: RequestContext, name: string, subresource
   }
   result.metadata.name = name;
   matchNamespace(ctx, result);
+  checkUnknownFields(ctx, result, false);
   const options = { keepManagedFields: true, dryRun: isDryRun(ctx), subresource, fieldManager: fieldManagerOf(ctx) };
   if (!stored) {
     const created = ctx.store.create(type, result, options);

@@ -1,8 +1,11 @@
-// /scale (autoscaling/v1 Scale over a Deployment's spec.replicas); pods/log is served by handle-log.ts.
+// /scale (autoscaling/v1 Scale over a Deployment's spec.replicas): GET, PUT, merge/strategic patches, and
+// server-side apply (scale-apply.ts); writes are recorded in managedFields with subresource "scale". pods/log is
+// served by handle-log.ts.
 import { decodeObject } from "./body";
 import { fieldManagerOf, isDryRun, type RequestContext } from "./context";
 import { mediaType, readBodyBytes, sendJson } from "./http-util";
 import { clone, isRecord } from "./object-util";
+import { applyScale } from "./scale-apply";
 import { badRequest, conflict, notFound, unsupportedMediaType } from "./status";
 import type { KubeObject } from "./types";
 
@@ -45,7 +48,7 @@ async function desiredScale(ctx: RequestContext, current: Record<string, unknown
   const text = raw.toString("utf8");
   const type = mediaType(ctx.req.headers["content-type"]);
   if (type !== "application/merge-patch+json" && type !== "application/strategic-merge-patch+json") {
-    throw unsupportedMediaType(["application/merge-patch+json", "application/strategic-merge-patch+json"]);
+    throw unsupportedMediaType(["application/merge-patch+json", "application/strategic-merge-patch+json", APPLY]);
   }
   let patch: unknown;
   try {
@@ -58,10 +61,16 @@ async function desiredScale(ctx: RequestContext, current: Record<string, unknown
   return isRecord(merged) ? merged : current;
 }
 
+const APPLY = "application/apply-patch+yaml";
+
 export async function handleScale(ctx: RequestContext, name: string): Promise<void> {
   const deployment = existingOrThrow(ctx, name);
   if (ctx.req.method === "GET") {
     sendJson(ctx.res, 200, toScale(deployment));
+    return;
+  }
+  if (ctx.req.method === "PATCH" && mediaType(ctx.req.headers["content-type"]) === APPLY) {
+    sendJson(ctx.res, 200, toScale(await applyScale(ctx, deployment)));
     return;
   }
   const scale = await desiredScale(ctx, toScale(deployment));
@@ -73,7 +82,7 @@ export async function handleScale(ctx: RequestContext, name: string): Promise<vo
   }
   const next = clone(deployment);
   next.spec = { ...(isRecord(next.spec) ? next.spec : {}), replicas };
-  const updated = ctx.store.update(ctx.route.type, next, { fieldManager: fieldManagerOf(ctx), dryRun: isDryRun(ctx) });
+  const updated = ctx.store.update(ctx.route.type, next, { fieldManager: fieldManagerOf(ctx), dryRun: isDryRun(ctx), subresource: "scale" });
   sendJson(ctx.res, 200, toScale(updated));
 }
 

@@ -2,6 +2,7 @@
 import { decodeObject } from "./body";
 import { fieldManagerOf, isDryRun, served, type RequestContext } from "./context";
 import { apiVersionOf } from "./define-type";
+import { checkUnknownFields } from "./field-validation";
 import { readBodyBytes, sendJson } from "./http-util";
 import { badRequest } from "./status";
 import type { KubeObject } from "./types";
@@ -34,6 +35,7 @@ export function matchNamespace(ctx: RequestContext, object: KubeObject): void {
 export async function handleCreate(ctx: RequestContext): Promise<void> {
   const object = await readObject(ctx);
   matchNamespace(ctx, object);
+  checkUnknownFields(ctx, object, true);
   const created = ctx.store.create(ctx.route.type, object, { fieldManager: fieldManagerOf(ctx), dryRun: isDryRun(ctx) });
   sendJson(ctx.res, 201, served(ctx, created));
 }
@@ -44,6 +46,7 @@ export async function handleUpdate(ctx: RequestContext, name: string, subresourc
     throw badRequest(`the name of the object (${object.metadata.name ?? ""}) does not match the name on the URL (${name})`);
   }
   matchNamespace(ctx, object);
+  checkUnknownFields(ctx, object, true);
   const existed = ctx.store.get(ctx.route.type, ctx.route.namespace, name) !== undefined;
   const updated = ctx.store.update(ctx.route.type, object, { fieldManager: fieldManagerOf(ctx), dryRun: isDryRun(ctx), subresource });
   sendJson(ctx.res, existed ? 200 : 201, served(ctx, updated));

@@ -1,7 +1,10 @@
 // Minimal OpenAPI documents. kubectl (1.27+) asks /openapi/v3 whether PATCH operations of a kind declare the
-// `fieldValidation` query parameter; if so it leaves schema validation to the server. The schemas themselves are
-// left out (kubectl then falls back to its compiled-in types for strategic merge patches of built-ins).
+// `fieldValidation` query parameter; if so it leaves schema validation to the server. Kinds with a structural
+// schema (CRDs) publish it in their group/version's v3 document, so `kubectl explain` works; built-ins have none
+// (kubectl then falls back to its compiled-in types for strategic merge patches of built-ins). The root lists
+// each document with a hash of its content, so kubectl's cache refetches a document whose schemas changed.
 import { createHash } from "node:crypto";
+import { componentSchemas, schemaName } from "./openapi-schemas";
 import type { ResourceType, TypeRegistry } from "./types";
 
 const GIT_VERSION = "v1.32.4";
@@ -20,7 +23,8 @@ export function openApiV3Root(types: TypeRegistry): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const [group, version] of groupVersions(types)) {
     const path = gvPath(group, version);
-    const hash = createHash("sha512").update(path).digest("hex").slice(0, 64).toUpperCase();
+    const doc = openApiV3GroupVersion(types, path);
+    const hash = createHash("sha512").update(JSON.stringify(doc)).digest("hex").slice(0, 64).toUpperCase();
     paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${hash}` };
   }
   return { paths };
@@ -36,11 +40,14 @@ const PATCH_PARAMS = [
 
 function operations(type: ResourceType, version: string): Record<string, unknown> {
   const gvk = { group: type.group, version, kind: type.kind };
+  const ok = type.schema
+    ? { description: "OK", content: { "application/json": { schema: { $ref: `#/components/schemas/${schemaName(type, version)}` } } } }
+    : { description: "OK" };
   const op = (action: string, verb: string) => ({
     operationId: `${verb}${type.namespaced ? "Namespaced" : ""}${type.kind}`,
     "x-kubernetes-action": action,
     "x-kubernetes-group-version-kind": gvk,
-    responses: { "200": { description: "OK" } },
+    responses: { "200": ok },
   });
   return {
     get: op("get", "read"),
@@ -56,11 +63,12 @@ export function openApiV3GroupVersion(types: TypeRegistry, path: string): Record
   if (!match) return undefined;
   const [group, version] = match;
   const paths: Record<string, unknown> = {};
-  for (const type of types.all().filter((t) => t.group === group && t.servedVersions.includes(version))) {
+  const served = types.all().filter((t) => t.group === group && t.servedVersions.includes(version));
+  for (const type of served) {
     const base = `/${gvPath(group, version)}/${type.namespaced ? "namespaces/{namespace}/" : ""}${type.plural}/{name}`;
     paths[base] = operations(type, version);
   }
-  return { openapi: "3.0.0", info: { title: "Kubernetes", version: GIT_VERSION }, paths, components: { schemas: {} } };
+  return { openapi: "3.0.0", info: { title: "Kubernetes", version: GIT_VERSION }, paths, components: { schemas: componentSchemas(served, version) } };
 }
 
 export function openApiV2(types: TypeRegistry): Record<string, unknown> {
