@@ -4,6 +4,7 @@
 import { TICK_MS } from "./drill-timing";
 import { stepDrill } from "./machine";
 import type { DrillStep, DrillWorld, ProbeSample } from "./machine-types";
+import type { DrillStatus } from "./schema";
 import { apply } from "./test-world";
 
 export type SimOptions = {
@@ -16,9 +17,11 @@ export type SimOptions = {
   /** Called before each step: edits the world (abort, a crash's lost step, someone scaling…). */
   before?: (world: DrillWorld) => DrillWorld;
   maxSteps?: number;
+  /** Steps (by index) whose actions are lost: the runner wrote the status and died before acting. */
+  dropActionsAt?: readonly number[];
 };
 
-export type SimResult = { world: DrillWorld; steps: DrillStep[]; phases: string[] };
+export type SimResult = { world: DrillWorld; steps: DrillStep[]; phases: string[]; /** The stored status each step was decided from. */ stored: (DrillStatus | undefined)[] };
 
 const localUp = (world: DrillWorld): boolean =>
   world.drill.spec.fault === "ScaleToZero" ? world.deployments.some((d) => d.readyReplicas > 0) : world.pods.some((p) => p.ready && !p.faulted);
@@ -31,14 +34,16 @@ export function simulate(start: DrillWorld, options: SimOptions): SimResult {
   let world = start;
   const steps: DrillStep[] = [];
   const phases: string[] = [];
+  const stored: (DrillStatus | undefined)[] = [];
   for (let i = 0; i < (options.maxSteps ?? 2000); i++) {
     if (options.before) world = options.before(world);
     const step = stepDrill(world);
     steps.push(step);
+    stored.push(world.drill.status);
     const phase = step.status.phase ?? "Pending";
     if (phases.at(-1) !== phase) phases.push(phase);
     const probeBefore = world.probe.exists;
-    world = apply(world, step);
+    world = apply(world, options.dropActionsAt?.includes(i) ? { ...step, actions: [] } : step);
     if (!options.neverReady) world = { ...world, deployments: world.deployments.map((d) => ({ ...d, readyReplicas: d.replicas })) };
     if (localUp(world) !== changes.at(-1)?.up) changes.push({ at: world.now, up: localUp(world) });
     if (["Succeeded", "Failed", "Aborted"].includes(phase) && step.actions.length === 0) break;
@@ -46,7 +51,7 @@ export function simulate(start: DrillWorld, options: SimOptions): SimResult {
     const from = probeBefore ? world.now : world.now + 500;
     world = { ...world, now: next, probe: world.probe.exists ? { ...world.probe, samples: [...world.probe.samples, ...samples(from, next, upAt, options.remote)] } : world.probe };
   }
-  return { world, steps, phases };
+  return { world, steps, phases, stored };
 }
 
 function samples(from: number, to: number, upAt: (at: number) => boolean, remote: SimOptions["remote"]): ProbeSample[] {
