@@ -13,7 +13,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import type { KubeObject } from "../../apiserver/types";
-import { DEFAULT_PROBE_INTERVAL_MS } from "../probe-spec";
 import { kubectlIn } from "../probe-test-lab";
 import { exposeByHand, installGateways } from "./hand-mesh";
 import { applyObject, readyPods, storeOf } from "./lab-store";
@@ -26,8 +25,8 @@ import { startTrafficLab, type TrafficLab } from "./traffic-lab";
 const DOC = new URL("../../../docs/real-cluster-probe.md", import.meta.url);
 const FAULT = "eastwest.dev/fault";
 const PROBE = "probe-details";
-/** The documented default: what a drill's probe sends, so the figures are a drill's. */
-const INTERVAL_MS = DEFAULT_PROBE_INTERVAL_MS;
+/** What the console's drill runner asks its probe for (eastwest.dev/probe-interval-ms), so the figures are a drill's. */
+const INTERVAL_MS = 250;
 
 let env: TrafficLab;
 let home: string;
@@ -122,15 +121,15 @@ describe("a drill's probe pod in west's bookinfo (seed's steps done)", () => {
     try {
       const pod = await localPod();
       const injected = await written(["annotate", "pod", pod, `${FAULT}=fail-requests`], ["", "Pod"], annotated(pod, "fail-requests"));
-      // 12 requests of 3 attempts each: the 5th consecutive 5xx comes in the second, 30 more follow.
-      const during = await untilCount(injected, 12);
+      // 20 requests of 3 attempts each: the 5th consecutive 5xx comes in the second, 55 more follow.
+      const during = await untilCount(injected, 20);
       const fromPod = during.filter((l) => l.status === 503 && l.servedByPod === pod && l.error === "fault filter abort");
-      expect(fromPod.length, JSON.stringify(during.slice(0, 3))).toBe(12);
+      expect(fromPod.length, JSON.stringify(during.slice(0, 3))).toBe(20);
       expect(isReady(pod)).toBe(true);
       const undone = await written(["annotate", "pod", pod, `${FAULT}-`], ["", "Pod"], annotated(pod, undefined));
       const back = await untilLine("the probe answered by west again", undone, servedOk("west"));
       expect(back.failed).toBe(0);
-      figures.failRequestsIstioDefaults = { timeToShiftMs: null, failedOfFirst12: fromPod.length, timeToRestoreMs: Math.round(back.afterMs) };
+      figures.failRequestsIstioDefaults = { timeToShiftMs: null, failedOfFirst20: fromPod.length, timeToRestoreMs: Math.round(back.afterMs) };
     } finally {
       applyObject(env.lab, "west", failoverDestinationRule(fqdn("details"), "bookinfo"));
       await untilPushed(env.lab, "west");
