@@ -7,6 +7,7 @@
 // - It dies by itself: restartPolicy Never and activeDeadlineSeconds bounded by the drill's maxDuration plus the
 //   restore window, and it is owned by the drill (ownerReference), so deleting the drill deletes it, even if the
 //   console never comes back.
+import { serviceFqdn } from "@/lib/names/fqdn";
 import { PROBE_INTERVAL_MS, RESTORE_WAIT_MS } from "./drill-timing";
 import { DRILL_API_VERSION, DRILL_KIND, type FailoverDrill } from "./schema";
 
@@ -52,12 +53,13 @@ export const PROBE_SCRIPT = [
   "done",
 ].join("\n");
 
-const MAX_POD_NAME = 253;
+/** A DNS label, so the name is also the pod's hostname and a valid `app` label value. */
+const MAX_NAME = 63;
 
-/** The probe Pod's name for a drill: `<drill>-probe`, cut to a valid Pod name when the drill's name is long. */
+/** The probe Pod's name for a drill: `<drill>-probe`, the drill's name cut when it is long. */
 export function probePodName(drillName: string): string {
   const suffix = "-probe";
-  return `${drillName.slice(0, MAX_POD_NAME - suffix.length).replace(/[-.]+$/, "")}${suffix}`;
+  return `${drillName.slice(0, MAX_NAME - suffix.length).replace(/[-.]+$/, "")}${suffix}`;
 }
 
 /** A label value: at most 63 characters, alphanumeric at both ends; undefined when the text cannot be one. */
@@ -89,7 +91,7 @@ export type ProbePod = {
 
 export function probeUrl(drill: FailoverDrill, port: number, path = "/"): string {
   const slash = path.startsWith("/") ? path : `/${path}`;
-  return `http://${drill.spec.service}.${drill.metadata.namespace}.svc.cluster.local:${port}${slash}`;
+  return `http://${serviceFqdn({ namespace: drill.metadata.namespace, name: drill.spec.service })}:${port}${slash}`;
 }
 
 export function probePod(input: ProbePodInput): ProbePod {
