@@ -1,7 +1,8 @@
 // The data plane's figures (issue #11, "Figures to report"), measured on a lab with the hand-written mesh of
 // hand-mesh.ts: throughput and latency direct and through one gateway hop, and how long a client waits, and how
 // many of its requests fail, when west's details go away (scaled to 0) or go bad (503) — with XCP's outlier
-// settings and with Istio's defaults. scripts/bench-dataplane.ts prints and records them.
+// settings, and with Istio's defaults, under which a small cluster ejects nothing (measureErrorWithoutFailover).
+// scripts/bench-dataplane.ts prints and records them.
 import type { Lab } from "../../start";
 import type { RequestResult } from "../types";
 import { lastEndpointGone, timeFailover, type FailoverTiming } from "./failover-clock";
@@ -113,6 +114,34 @@ export async function measureErrorFailover(lab: Lab, reps: number, replicas: num
     }
   }
   return out;
+}
+
+export interface NoFailover {
+  sent: number;
+  /** Answered anything but 200. */
+  failed: number;
+  /** Served by east (0 when outlier detection may eject none of west's pods). */
+  servedByRemote: number;
+}
+
+/**
+ * West's `replicas` details pods answering 503 and `count` requests from a new client: what it sees when outlier
+ * detection may not eject them (Istio's default maxEjectionPercent 10 with fewer than 10 hosts), instead of timing
+ * a failover that never comes.
+ */
+export async function measureErrorWithoutFailover(lab: Lab, replicas: number, count = STEADY): Promise<NoFailover> {
+  scaleDeployment(lab, "west", "bookinfo", "details-v1", replicas);
+  await untilReadyPods(lab, "west", "bookinfo", { app: "details", version: "v1" }, replicas);
+  const workload = fresh();
+  await backInWest(lab, workload);
+  const pods = readyPods(lab, "west", "bookinfo", { app: "details" });
+  for (const pod of pods) lab.dataPlane.setPodFault("west", "bookinfo", pod, { mode: "error", status: 503 });
+  try {
+    const results = await send(lab.dataPlane, "west", DETAILS, count, workload);
+    return { sent: results.length, failed: results.filter((r) => r.status !== 200).length, servedByRemote: results.filter(servedBy("east")).length };
+  } finally {
+    for (const pod of pods) lab.dataPlane.setPodFault("west", "bookinfo", pod, { mode: "none" });
+  }
 }
 
 /** Without a DestinationRule for details in west, the mesh client applies Istio's outlier defaults (once pushed). */
