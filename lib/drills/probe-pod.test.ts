@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PROBE_INTERVAL_MS, RESTORE_WAIT_MS } from "./drill-timing";
 import { PROBE_SCRIPT, probePod, probePodName, probeUrl } from "./probe-pod";
 import { drillOf } from "./test-world";
+import doc from "../../docs/real-cluster-probe.md?raw";
 
 describe("probePodName", () => {
   it.each([
@@ -62,7 +62,6 @@ describe("probeUrl", () => {
 
 describe("PROBE_SCRIPT", () => {
   it("is the script of docs/real-cluster-probe.md, line for line", () => {
-    const doc = readFileSync(new URL("../../docs/real-cluster-probe.md", import.meta.url), "utf8");
     const block = /      args:\n        - \|\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? "";
     const script = block
       .split("\n")
