@@ -69,10 +69,26 @@ describe("summarizeCluster", () => {
       obj("Pod", "p", { namespace: "bookinfo" }),
     ]);
     const defs = workspacesOf(management([workspace("bookinfo-ws", ["*/bookinfo"]), workspace("shop-ws", ["*/shop"])]));
-    expect(summarizeCluster(cluster, defs)).toEqual({
+    expect(summarizeCluster(cluster, defs).summary).toEqual({
       counts: { gateways: 1, exposedServices: 1, serviceEntries: 1, shadowWorkloadEntries: 1, services: 1, namespaces: 1, pods: 1, deployments: 0, objects: 7 },
       workspaces: ["bookinfo-ws"],
     });
     expect(workspacesOfCluster(cluster, [])).toEqual([]);
+  });
+
+  it("reuses the counts of unchanged maps from the previous basis, and recounts a changed one", () => {
+    const defs = workspacesOf(management([workspace("bookinfo-ws", ["*/bookinfo"])]));
+    const first = clusterSnapshot("east", [ns("bookinfo"), svc("bookinfo", "details"), obj("WorkloadEntry", "k-details-0123456789abcdef0123456789abcdef", { namespace: "bookinfo" })]);
+    const basis = summarizeCluster(first, defs);
+    // A snapshot rebuilt for a probe: the same maps. A basis that lies about its counts proves they were reused.
+    const forged = { ...basis, summary: { ...basis.summary, counts: { ...basis.summary.counts, shadowWorkloadEntries: 42, exposedServices: 7 } } };
+    const reprobed = { ...first, latencyMs: 3 };
+    expect(summarizeCluster(reprobed, defs, forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 42, exposedServices: 7 });
+    // Other workspace definitions: nothing is reused.
+    expect(summarizeCluster(reprobed, [...defs], forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 1, exposedServices: 1 });
+    // A new WorkloadEntry map is recounted; the Service count is still reused.
+    const changed = clusterSnapshot("east", [ns("bookinfo"), svc("bookinfo", "details")]);
+    const withNewEntries = { ...first, objects: { ...first.objects, WorkloadEntry: changed.objects.WorkloadEntry } };
+    expect(summarizeCluster(withNewEntries, defs, forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 0, exposedServices: 7 });
   });
 });

@@ -1,7 +1,7 @@
 // Per-cluster figures for the fleet overview, computed from a snapshot. Pure and cheap (linear in the
 // cluster's objects), so the server can recompute them on every coalesced change.
 import { serviceFqdn } from "@/lib/names/fqdn";
-import type { CachedObject, ClusterSnapshot } from "./snapshot-types";
+import type { CachedObject, ClusterSnapshot, ObjectMap } from "./snapshot-types";
 import { workspaceCovers, type WorkspaceDef } from "./workspaces";
 
 export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
@@ -40,13 +40,14 @@ function gatewayKeys(cluster: ClusterSnapshot): Set<string> {
  */
 export function exposedServiceCount(cluster: ClusterSnapshot, workspaces: readonly WorkspaceDef[]): number {
   const gateways = gatewayKeys(cluster);
+  const listed = workspaces.map((ws) => new Set(ws.exposedServices));
   let count = 0;
   for (const [key, service] of cluster.objects.Service) {
     const namespace = service.metadata.namespace ?? "";
     if (gateways.has(key)) continue;
     const fqdn = serviceFqdn({ namespace, name: service.metadata.name });
     const exposed = workspaces.some(
-      (ws) => workspaceCovers(ws, cluster.name, namespace) && (ws.exposedServices.length === 0 || ws.exposedServices.includes(fqdn)),
+      (ws, i) => workspaceCovers(ws, cluster.name, namespace) && (ws.exposedServices.length === 0 || listed[i]?.has(fqdn) === true),
     );
     if (exposed) count += 1;
   }
@@ -59,23 +60,42 @@ export function workspacesOfCluster(cluster: ClusterSnapshot, workspaces: readon
   return workspaces.filter((ws) => namespaces.some((ns) => workspaceCovers(ws, cluster.name, ns))).map((ws) => ws.name);
 }
 
-export function summarizeCluster(cluster: ClusterSnapshot, workspaces: readonly WorkspaceDef[]): ClusterSummary {
-  const o = cluster.objects;
+/**
+ * What a summary was computed from, so the next one can reuse the parts whose inputs are the same maps: the
+ * fleet cache hands out the same map for an unchanged kind, and a cluster's snapshot is rebuilt for every probe
+ * (its latency), so recounting every cluster's WorkloadEntries and Services per probe round would be work that
+ * scales with the fleet, not with what changed.
+ */
+export type SummaryBasis = {
+  workspaces: readonly WorkspaceDef[];
+  maps: { WorkloadEntry: ObjectMap; Service: ObjectMap; IngressGateway: ObjectMap; Namespace: ObjectMap };
+  summary: ClusterSummary;
+};
+
+function shadowCount(entries: ObjectMap): number {
   let shadows = 0;
-  for (const entry of o.WorkloadEntry.values()) if (isShadowWorkloadEntry(entry)) shadows += 1;
+  for (const entry of entries.values()) if (isShadowWorkloadEntry(entry)) shadows += 1;
+  return shadows;
+}
+
+/** `previous`: the same cluster's last basis (same workspace definitions, or it is not reused). */
+export function summarizeCluster(cluster: ClusterSnapshot, workspaces: readonly WorkspaceDef[], previous?: SummaryBasis): SummaryBasis {
+  const o = cluster.objects;
+  const maps = { WorkloadEntry: o.WorkloadEntry, Service: o.Service, IngressGateway: o.IngressGateway, Namespace: o.Namespace };
+  const last = previous?.workspaces === workspaces ? previous : undefined;
+  const same = (...kinds: (keyof SummaryBasis["maps"])[]) => last !== undefined && kinds.every((k) => last.maps[k] === maps[k]);
   const objects = Object.values(o).reduce((sum, map) => sum + map.size, 0);
-  return {
-    counts: {
-      gateways: o.IngressGateway.size,
-      exposedServices: exposedServiceCount(cluster, workspaces),
-      serviceEntries: o.ServiceEntry.size,
-      shadowWorkloadEntries: shadows,
-      services: o.Service.size,
-      namespaces: o.Namespace.size,
-      pods: o.Pod.size,
-      deployments: o.Deployment.size,
-      objects,
-    },
-    workspaces: workspacesOfCluster(cluster, workspaces),
+  const counts: ClusterCounts = {
+    gateways: o.IngressGateway.size,
+    exposedServices: last && same("Service", "IngressGateway") ? last.summary.counts.exposedServices : exposedServiceCount(cluster, workspaces),
+    serviceEntries: o.ServiceEntry.size,
+    shadowWorkloadEntries: last && same("WorkloadEntry") ? last.summary.counts.shadowWorkloadEntries : shadowCount(o.WorkloadEntry),
+    services: o.Service.size,
+    namespaces: o.Namespace.size,
+    pods: o.Pod.size,
+    deployments: o.Deployment.size,
+    objects,
   };
+  const covered = last && same("Namespace") ? last.summary.workspaces : workspacesOfCluster(cluster, workspaces);
+  return { workspaces, maps, summary: { counts, workspaces: covered } };
 }
