@@ -1,6 +1,8 @@
 // The admin routes of the lab's data plane: requests sent from inside a cluster through its mesh client, and the
-// traffic faults a pod or an east-west gateway can be given. Faults live only here and in the CLI, never in the
-// Kubernetes API: a console must see their consequences (errors, failover), not the faults themselves.
+// traffic faults a pod or an east-west gateway can be given. Faults live here and in the CLI, not in the Kubernetes
+// API: a console must see their consequences (errors, failover), not the faults themselves. The one exception is
+// the drill's own FailRequests fault, which a console injects on purpose by annotating a pod
+// (lab/dataplane/pod-annotation-fault.ts); a fault set here wins over it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayTrafficFault, PodTrafficFault, RequestResult } from "../dataplane/types";
 import { parseGatewayFault, parsePodTrafficFault, parseRequestBody, type Parsed } from "./data-plane-bodies";
