@@ -1,6 +1,8 @@
 // Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
 // build if a client component imports this module, and throws outside a react-server/Next server runtime).
 import "server-only";
+import { startDrills } from "./drills/production";
+import type { DrillService } from "./drills/types";
 import { serverEnv, type ServerEnv } from "./env";
 import { startFleetService, type FleetService } from "./fleet/service";
 import { FIELD_MANAGER } from "./kube/writer";
@@ -12,8 +14,11 @@ import { startRegistryService, type RegistryService } from "./registry/service";
 import { installShutdownHook } from "./registry/shutdown-hook";
 import { registryLine } from "./startup/registry-line";
 
-/** `model`: the one fleet model of the process (server/model/types.ts); every view of the fleet reads it. */
-export type Runtime = { fleet: FleetService; model: FleetModel; registry: Promise<RegistryService> };
+/**
+ * `model`: the one fleet model of the process (server/model/types.ts); every view of the fleet reads it.
+ * `drills`: the failover drills (server/drills): their runner runs on the leader only, the service on every replica.
+ */
+export type Runtime = { fleet: FleetService; model: FleetModel; registry: Promise<RegistryService>; drills: DrillService };
 
 const KEY = Symbol.for("eastwest-console.runtime");
 type Holder = { [KEY]?: Runtime };
@@ -52,6 +57,8 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void, option
   // The registry writes what the model plans, through the fleet's live cluster handles, and only while it holds
   // the Lease in the management cluster (EASTWEST_REGISTRY_MODE=observe: never writes).
   const registry = startRegistryService({ env, snapshots: fleet.snapshots, handle: fleet.handle, log, model, hostnames });
+  // Drills run on the registry's Lease holder (or, in observe mode, on a Lease of their own).
+  const drills = startDrills({ env, fleet, model, registry, log });
   void fleet.ready().then(() => {
     const view = fleet.view();
     const ready = view.kind === "ready";
@@ -68,8 +75,11 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void, option
     fleet,
     model,
     registry: Promise.resolve(registry),
+    drills: drills.service,
     stop: async () => {
-      // Writes in flight finish and the Lease is released first; then nothing more is planned or looked up.
+      // Drill steps in flight finish first (a drill left mid-way is resumed from its status by the next leader),
+      // then the registry's writes finish and the Lease is released; then nothing more is planned or looked up.
+      await drills.stop();
       await registry.stop();
       await model.stop();
       await host.stop();

@@ -5,7 +5,8 @@ import type { DrillAction } from "@/lib/drills/machine-types";
 import type { FailoverDrill } from "@/lib/drills/schema";
 import type { DrillClient } from "@/server/kube/drill-client";
 import type { ServiceFacts } from "./cluster-facts";
-import { probePodManifest } from "./probe-pod";
+import { drillDurationSeconds } from "@/lib/drills/duration";
+import { probePod } from "@/lib/drills/probe-pod";
 
 export type ActionContext = {
   client: DrillClient;
@@ -23,8 +24,11 @@ export async function executeAction(ctx: ActionContext, action: DrillAction): Pr
   const { namespace } = drill.metadata;
   const done = (outcome: { ok: true } | { ok: false; message: string }): ActionResult => (outcome.ok ? { ok: true } : { ok: false, message: outcome.message });
   switch (action.type) {
-    case "create-probe":
-      return done(await client.probe.create(probePodManifest(drill, action.name, ctx.service?.port)));
+    case "create-probe": {
+      const duration = drillDurationSeconds(drill.spec.maxDuration);
+      const pod = probePod({ drill, port: ctx.service?.port ?? 80, path: "/", maxDurationSeconds: duration.ok ? duration.seconds : 120 });
+      return done(await client.probe.create({ ...pod, metadata: { ...pod.metadata, name: action.name } }));
+    }
     case "delete-probe":
       return done(await client.probe.remove(namespace, action.name, ctx.probeUid));
     case "scale":

@@ -11,7 +11,7 @@ import type { DrillClient } from "@/server/kube/drill-client";
 import type { DrillRef } from "./types";
 import { deploymentsBehind, failRequestsSupported, namespaceOptedIn, otherRunning, parseDrill, podsBehind, probeState, serviceOf, type ServiceFacts } from "./cluster-facts";
 import type { FailoverFacts } from "./failover-facts";
-import { PROBE_CONTAINER, probePodName } from "./probe-pod";
+import { PROBE_CONTAINER, probePodName } from "@/lib/drills/probe-pod";
 import type { ProbeFollow } from "./probe-follow";
 
 export type ObserveDeps = {
@@ -25,6 +25,7 @@ export type ObserveDeps = {
 export type Observation =
   | { kind: "gone" }
   | { kind: "invalid"; message: string }
+  | { kind: "syncing"; message: string }
   | { kind: "world"; world: DrillWorld; service: ServiceFacts | undefined; probeUid?: string };
 
 async function liveDrill(deps: ObserveDeps, ref: DrillRef): Promise<{ reachable: boolean; object: unknown }> {
@@ -35,6 +36,7 @@ async function liveDrill(deps: ObserveDeps, ref: DrillRef): Promise<{ reachable:
 }
 
 export async function observeDrill(deps: ObserveDeps, ref: DrillRef): Promise<Observation> {
+  if (deps.cluster.state === "syncing") return { kind: "syncing", message: `${ref.cluster} is still being listed; the drill resumes once it is synced` };
   const live = await liveDrill(deps, ref);
   if (live.object === undefined) return { kind: "gone" };
   const drill: FailoverDrill | undefined = parseDrill(live.object as never);
@@ -43,7 +45,7 @@ export async function observeDrill(deps: ObserveDeps, ref: DrillRef): Promise<Ob
   const { namespace } = ref;
   const service = serviceOf(cluster, namespace, drill.spec.service);
   const selector = service?.selector ?? {};
-  const probeName = probePodName(drill);
+  const probeName = drill.status?.undo?.probePod ?? probePodName(drill.metadata.name);
   const probe = probeState(cluster, namespace, probeName);
   let reachable = live.reachable;
   if (reachable && deps.client) {

@@ -4,7 +4,7 @@
 // actions are the machine's own kinds, carried out by the same code (execute.ts).
 import type { DrillAction } from "@/lib/drills/machine-types";
 import type { FailoverDrill } from "@/lib/drills/schema";
-import { probePodName } from "./probe-pod";
+import { probePodName } from "@/lib/drills/probe-pod";
 
 /** What undoes the fault of a drill last seen as `drill`; empty when nothing was (or is still) injected. */
 export function orphanRestore(drill: FailoverDrill): DrillAction[] {
@@ -14,6 +14,6 @@ export function orphanRestore(drill: FailoverDrill): DrillAction[] {
     ...undo.deployments.map((d): DrillAction => ({ type: "scale", deployment: d.name, replicas: d.replicas })),
     ...undo.pods.map((p): DrillAction => ({ type: "fault-pod", pod: p.name, on: false })),
   ];
-  const probe = undo.probePod ?? probePodName(drill);
+  const probe = undo.probePod ?? probePodName(drill.metadata.name);
   return [...actions, { type: "delete-probe", name: probe }];
 }

@@ -1,4 +1,4 @@
-// The drill runner: one loop per non-final FailoverDrill of any cluster, each stepping (step.ts) when its drill
+// The drill runner: one loop per non-final FailoverDrill of any cluster, each stepping (step.ts runStep) when its drill
 // changes, when the machine's recheck timer fires (a timer, never a sleep: the maximum duration is enforced with
 // no browser open), when its cluster comes back, and when this console becomes the leader. A failed step is
 // retried with capped backoff, so a drill whose cluster is unreachable resumes (or restores) as soon as the
@@ -10,15 +10,17 @@ import { backoffDelay, type Backoff } from "@/server/kube/backoff";
 import { isFinal, parseDrill } from "./cluster-facts";
 import { executeActions } from "./execute";
 import { orphanRestore } from "./orphan";
-import { createProbeFollow, type ProbeFollow } from "./probe-follow";
+import { createProbeFollow } from "./probe-follow";
 import { createSemaphore } from "./semaphore";
-import { stepDrill, type StepDeps, type StepOutcome } from "./step";
+import { runStep, type LoopMemory, type StepDeps, type StepOutcome } from "./step";
 import type { DrillRef } from "./types";
 
 export type RunnerDeps = StepDeps & {
   snapshots: FleetSnapshotSource;
   /** Called with true when this console becomes the leader (every loop steps at once then). */
   onLeaderChange?: (listener: (leading: boolean) => void) => () => void;
+  /** Called when a drill that is not final is seen (starts a leader election that is only wanted then). */
+  onDrillSeen?: () => void;
   concurrency?: number;
   /** When the machine asks for no recheck: step again after this long anyway (level-triggered resync). */
   resyncMs?: number;
@@ -32,7 +34,7 @@ export type DrillRunner = {
   stop(): Promise<void>;
 };
 
-type Loop = { ref: DrillRef; follow: ProbeFollow; last?: FailoverDrill; timer?: ReturnType<typeof setTimeout>; running?: Promise<void>; again: boolean; failures: number; lastError?: string };
+type Loop = LoopMemory & { ref: DrillRef; timer?: ReturnType<typeof setTimeout>; running?: Promise<void>; again: boolean; failures: number; lastError?: string };
 
 const keyOf = (ref: DrillRef) => `${ref.cluster}\u0000${ref.namespace}\u0000${ref.name}`;
 
@@ -111,7 +113,7 @@ export function startDrillRunner(deps: RunnerDeps): DrillRunner {
     if (!deps.isLeader()) return;
     clearTimeout(loop.timer);
     loop.again = false;
-    const step = semaphore.run(() => stepDrill(deps, loop.ref, loop.follow, loop.last)).catch((err: unknown): StepOutcome => ({ kind: "retry", message: err instanceof Error ? err.message : String(err) }));
+    const step = semaphore.run(() => runStep(deps, loop.ref, loop)).catch((err: unknown): StepOutcome => ({ kind: "retry", message: err instanceof Error ? err.message : String(err) }));
     loop.running = step.then((outcome) => {
       loop.running = undefined;
       settle(loop, outcome);
@@ -122,7 +124,7 @@ export function startDrillRunner(deps: RunnerDeps): DrillRunner {
   function ensure(ref: DrillRef): Loop {
     const key = keyOf(ref);
     let loop = loops.get(key);
-    if (!loop) loops.set(key, (loop = { ref, follow: createProbeFollow(), again: false, failures: 0 }));
+    if (!loop) loops.set(key, (loop = { ref, follow: createProbeFollow(), again: false, failures: 0, unreachable: false }));
     return loop;
   }
 
@@ -138,6 +140,7 @@ export function startDrillRunner(deps: RunnerDeps): DrillRunner {
         const namespace = object.metadata.namespace ?? "";
         const ref = { cluster: cluster.name, namespace, name: object.metadata.name };
         // A final drill with a loop still steps: the machine may have cleanup left (the probe Pod).
+        if (drill && !isFinal(drill)) deps.onDrillSeen?.();
         if ((drill && !isFinal(drill)) || loops.has(keyOf(ref))) kick(ensure(ref));
       }
       // Loops of drills no longer listed (deleted) step once more: they find them gone.

@@ -45,23 +45,41 @@ export function sameStatus(a: DrillStatus | undefined, b: DrillStatus): boolean 
 
 const isFinalStatus = (status: DrillStatus) => status.phase !== undefined && FINAL_PHASES.includes(status.phase);
 
-export async function stepDrill(deps: StepDeps, ref: DrillRef, follow: ProbeFollow, last: FailoverDrill | undefined): Promise<StepOutcome> {
+/**
+ * What a drill's loop keeps between steps. `unreachable`: a step found the cluster unreachable, and nothing could
+ * be written then; the first step that reaches it again first records that (the machine's own decision for an
+ * unreachable world), so the drill says so and the machine restores at once from the next step on.
+ */
+export type LoopMemory = { follow: ProbeFollow; last?: FailoverDrill; unreachable: boolean };
+
+export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory): Promise<StepOutcome> {
+  const { follow, last } = memory;
   const cluster = deps.cluster(ref.cluster);
   if (!cluster) return { kind: "retry", message: `cluster ${ref.cluster} is not in the fleet now`, ...(last ? { drill: last } : {}) };
   const client = deps.clientFor(ref.cluster);
   const seen = await observeDrill({ cluster, client, failover: deps.failover, follow, now: deps.now }, ref);
   if (seen.kind === "gone") return last ? { kind: "done", gone: last } : { kind: "done" };
   if (seen.kind === "invalid") return { kind: "retry", message: seen.message };
+  // Not yet listed since this console started (or relisting): its objects say nothing yet; wait, flag nothing.
+  if (seen.kind === "syncing") return { kind: "retry", message: seen.message, ...(last ? { drill: last } : {}) };
   const { world } = seen;
-  const decision: DrillStep = deps.machine(world);
   const drill = world.drill;
-  if (!world.reachable || !client) return { kind: "retry", message: `${ref.cluster} cannot be reached; the drill waits and resumes (or restores) as soon as it can`, drill };
+  if (!world.reachable || !client) {
+    memory.unreachable = true;
+    return { kind: "retry", message: `${ref.cluster} cannot be reached; the drill waits and resumes (or restores) as soon as it can`, drill };
+  }
+  const recordOutage = memory.unreachable;
+  const decision: DrillStep = deps.machine(recordOutage ? { ...world, reachable: false } : world);
   if (!deps.isLeader()) return { kind: "retry", message: "not leading", drill };
   let current = drill;
   if (!sameStatus(drill.status, decision.status)) {
     const written = await client.drills.applyStatus({ namespace: ref.namespace, name: ref.name }, decision.status);
     if (!written.ok) return { kind: "retry", message: `status of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${written.message}`, drill };
     current = { ...drill, status: decision.status };
+  }
+  if (recordOutage) {
+    memory.unreachable = false;
+    return { kind: "again", drill: current, afterMs: 0 };
   }
   const podUids = new Map(world.pods.map((p) => [p.name, p.uid]));
   const result = await executeActions({ client, drill: current, service: seen.service, podUids, ...(seen.probeUid ? { probeUid: seen.probeUid } : {}) }, decision.actions, deps.isLeader);

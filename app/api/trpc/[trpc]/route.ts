@@ -10,7 +10,7 @@ const slots = createStreamSlots({ perClient: MAX_STREAMS_PER_CLIENT, total: MAX_
 const handler = createTrpcHandler({
   router: appRouter,
   slots,
-  createContext: () => ({ fleet: getRuntime().fleet, registry: getRuntime().registry, model: getRuntime().model }),
+  createContext: () => ({ fleet: getRuntime().fleet, registry: getRuntime().registry, model: getRuntime().model, drills: getRuntime().drills }),
   onError({ path, error }) {
     // Code and path only: messages of unexpected errors could quote request details.
     if (error.code === "INTERNAL_SERVER_ERROR") console.error(`trpc: ${path ?? "?"} failed: ${error.name}`);
