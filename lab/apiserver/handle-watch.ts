@@ -82,7 +82,7 @@ export async function handleWatch(ctx: RequestContext, tuning: WatchTuning = {})
     stream.onClose(store.watch(route.type, start, (event) => {
       const visible = filter(event);
       if (visible) stream.send(visible.type, visible.object);
-    }));
+    }, () => stream.close()));
   });
   if (!subscribed) return;
   for (const object of initial) {

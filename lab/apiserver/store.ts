@@ -54,12 +54,12 @@ export function createClusterStore(cluster: string, fixedTypes: TypeRegistry, op
       const result = isCrdType(type) ? beginCrdDeletion(core, type, name, opts ?? {}) : deleteObject(core, type, namespace, name, opts ?? {});
       return written(type, result, opts);
     },
-    watch: (type: ResourceType, from, onEvent) => {
+    watch: (type: ResourceType, from, onEvent, onEnd) => {
       const key = typeKey(type);
       // Replay and subscribe in one synchronous step so no event falls between them.
       const replay = from === undefined ? [] : core.history.since(key, from, core.resourceVersion);
       for (const event of replay) onEvent(event);
-      return core.history.subscribe(key, onEvent);
+      return core.history.subscribe(key, onEvent, onEnd);
     },
   };
 }

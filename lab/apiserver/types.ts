@@ -171,9 +171,10 @@ export interface ClusterStore {
   /**
    * Subscribe to changes of one type. With `fromResourceVersion`, replays kept events after it first (410 Expired
    * StatusError when it is older than the kept history); without it, the caller lists first. Returns unsubscribe.
-   * Events carry the stored objects themselves, deep-frozen: copy before modifying.
+   * Events carry the stored objects themselves, deep-frozen: copy before modifying. `onEnd` is called when the
+   * kind stops being served (its CustomResourceDefinition was deleted): the watch is over.
    */
-  watch(type: ResourceType, fromResourceVersion: number | undefined, onEvent: (event: StoredEvent) => void): () => void;
+  watch(type: ResourceType, fromResourceVersion: number | undefined, onEvent: (event: StoredEvent) => void, onEnd?: () => void): () => void;
 }
 
 export interface TypeRegistry {

@@ -7,6 +7,14 @@ import type { StoredEvent } from "./types";
 
 type Listener = (event: StoredEvent) => void;
 
+interface Subscriber {
+  listener: Listener;
+  onEnd?: () => void;
+}
+
+/** An event to deliver, or the end of a kind (its CRD is gone): its watches are closed, after the events before. */
+type Pending = [string, StoredEvent | "end"];
+
 interface Window {
   events: StoredEvent[];
   /** The resourceVersion of the newest event dropped from this window (0 while nothing was dropped). */
@@ -15,10 +23,10 @@ interface Window {
 
 export class WatchHistory {
   private readonly windows = new Map<string, Window>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Set<Subscriber>>();
   // Listeners may write from inside a callback (a controller reacting to an event); queueing delivery keeps every
   // listener seeing events in resourceVersion order even then.
-  private readonly pending: Array<[string, StoredEvent]> = [];
+  private readonly pending: Pending[] = [];
   private delivering = false;
 
   constructor(private readonly size: number) {}
@@ -36,13 +44,29 @@ export class WatchHistory {
       const dropped = window.events.shift();
       if (dropped) window.compactedThrough = dropped.resourceVersion;
     }
-    this.pending.push([typeKey, event]);
+    this.enqueue([typeKey, event]);
+  }
+
+  /**
+   * Ends every watch of one kind (upstream tears down a deleted CRD's storage, which closes its watches; clients
+   * relist and find the type gone). Subscribers without an end callback are just dropped.
+   */
+  end(typeKey: string): void {
+    this.enqueue([typeKey, "end"]);
+  }
+
+  private enqueue(item: Pending): void {
+    this.pending.push(item);
     if (this.delivering) return;
     this.delivering = true;
     try {
       for (let next = this.pending.shift(); next; next = this.pending.shift()) {
         const [key, queued] = next;
-        for (const listener of [...(this.listeners.get(key) ?? [])]) deliver(listener, queued);
+        const subscribers = [...(this.listeners.get(key) ?? [])];
+        if (queued === "end") {
+          this.listeners.delete(key);
+          for (const s of subscribers) if (s.onEnd) deliverEnd(s.onEnd);
+        } else for (const s of subscribers) deliver(s.listener, queued);
       }
     } finally {
       this.delivering = false;
@@ -60,11 +84,20 @@ export class WatchHistory {
     return window.events.filter((e) => e.resourceVersion > resourceVersion);
   }
 
-  subscribe(typeKey: string, listener: Listener): () => void {
+  subscribe(typeKey: string, listener: Listener, onEnd?: () => void): () => void {
     let set = this.listeners.get(typeKey);
     if (!set) this.listeners.set(typeKey, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    const subscriber: Subscriber = onEnd ? { listener, onEnd } : { listener };
+    set.add(subscriber);
+    return () => void this.listeners.get(typeKey)?.delete(subscriber);
+  }
+}
+
+function deliverEnd(onEnd: () => void): void {
+  try {
+    onEnd();
+  } catch (err) {
+    console.error("watch end callback failed", err);
   }
 }
 

@@ -116,6 +116,7 @@ describe("CRD registration", () => {
     const finalized = await west.call("POST", DRILLS, { ...drill("held"), metadata: { name: "held", finalizers: ["example.com/hold"] } });
     expect(finalized.status).toBe(201);
     const watch = await openWatch(`${west.url}${CRDS}?watch=true&fieldSelector=metadata.name%3Dfailoverdrills.eastwest.dev`);
+    const drills = await openWatch(`${west.url}${DRILLS}?watch=true`);
     try {
       const deleted = await west.call("DELETE", `${CRDS}/failoverdrills.eastwest.dev`);
       expect(deleted.status).toBe(200);
@@ -135,8 +136,14 @@ describe("CRD registration", () => {
       const events = await watch.waitFor(1);
       expect(events[0]?.type).toBe("ADDED");
       await expect.poll(() => watch.events.map((e) => e.type).at(-1)).toBe("DELETED");
+      // The type's watches see its objects deleted, then end, as upstream tears the storage down.
+      await drills.ended;
+      expect(drills.events.map((e) => `${e.type} ${String(pick(e.object, "metadata.name"))}`)).toEqual([
+        "ADDED held", "ADDED keep", "MODIFIED held", "DELETED keep", "DELETED held",
+      ]);
     } finally {
       watch.close();
+      drills.close();
     }
   });
 });

@@ -82,6 +82,14 @@ describe("defaulting and pruning", () => {
     expect(pick((await lab.call("GET", `${DRILLS}/${name}`)).body, "spec.foo")).toBeUndefined();
   });
 
+  it("a server-side apply with an undeclared field fails its typed conversion (500, as upstream) whatever fieldValidation says", async () => {
+    const body = "apiVersion: eastwest.dev/v1alpha1\nkind: FailoverDrill\nmetadata:\n  name: applied\n  namespace: bookinfo\nspec:\n  service: details\n  foo: 1\n";
+    const reply = await lab.call("PATCH", `${DRILLS}/applied?fieldManager=m&fieldValidation=Ignore`, body, APPLY);
+    expect(reply.status).toBe(500);
+    expect(reply.body.message).toBe("failed to create typed patch object (bookinfo/applied; eastwest.dev/v1alpha1, Kind=FailoverDrill): .spec.foo: field not declared in schema");
+    expect((await lab.call("GET", `${DRILLS}/applied`)).status).toBe(404);
+  });
+
   it("a strict merge patch with an unknown field is 400 and changes nothing", async () => {
     await lab.call("POST", DRILLS, drill("patched"));
     const reply = await lab.call("PATCH", `${DRILLS}/patched?fieldValidation=Strict`, { spec: { bar: true } });

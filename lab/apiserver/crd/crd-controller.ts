@@ -36,6 +36,7 @@ export function createCrdController(core: StoreCore, registry: MutableTypeRegist
     for (const [name, entry] of served) {
       if (core.peek(crds, undefined, name)) continue;
       registry.unregister(entry.type.group, entry.type.kind);
+      core.history.end(typeKey(entry.type));
       served.delete(name);
     }
   };

@@ -3,6 +3,7 @@
 // no managedFields, a resourceVersion that matches the live one (optimistic concurrency), an unchanged uid.
 // Server-owned metadata and the fields a status-subresource split resets are then left out of the config.
 import { parse } from "yaml";
+import { pruneObject } from "../schema/index";
 import { badRequest, conflict, invalid, notFound } from "../status";
 import type { KubeObject, ResourceType } from "../types";
 import { serverSideApply } from "./apply";
@@ -28,7 +29,7 @@ export function applyPatchBody(req: ApplyPatchRequest): KubeObject {
   const metadata = isRecord(config.metadata) ? { ...config.metadata } : {};
   const name = req.existing?.metadata.name ?? (typeof metadata.name === "string" ? metadata.name : "");
   checkMetadata(req, metadata, name);
-  const listErrors = associativeListErrors(config, schemaFor(req.type));
+  const listErrors = [...associativeListErrors(config, schemaFor(req.type)), ...undeclaredFields(req.type, config)];
   if (listErrors.length > 0) {
     const namespace = req.existing?.metadata.namespace ?? String(metadata.namespace ?? "");
     throw typedPatchError(`${namespace}/${name}; ${String(config.apiVersion)}, Kind=${String(config.kind)}`, listErrors);
@@ -53,6 +54,15 @@ function checkMetadata(req: ApplyPatchRequest, metadata: Record<string, unknown>
   if (req.existing && typeof uid === "string" && uid !== "" && uid !== req.existing.metadata.uid) {
     throw invalid(req.type, name, [{ field: "metadata.uid", reason: "FieldValueInvalid", detail: `Invalid value: ${JSON.stringify(uid)}: field is immutable` }]);
   }
+}
+
+/**
+ * With a structural schema, the typed conversion of the applied configuration fails on any field the schema does
+ * not declare (whatever fieldValidation says), rather than the field being pruned after it was recorded as owned.
+ */
+function undeclaredFields(type: ResourceType, config: Record<string, unknown>): string[] {
+  if (!type.schema) return [];
+  return pruneObject(structuredClone(config), type.schema).map((path) => `.${path}: field not declared in schema`);
 }
 
 function decode(body: string): Record<string, unknown> {
