@@ -100,6 +100,37 @@ describe("CRD registration", () => {
     expect((await west.call("GET", `${CRDS}/serviceentries.networking.istio.io`)).status).toBe(404);
   });
 
+  it("serves a cluster-scoped CRD in every served version, stored in the storage version", async () => {
+    const version = (name: string, storage: boolean) => ({
+      name, served: true, storage,
+      schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { size: { type: "integer", default: 1 } } } } } },
+    });
+    const widgets = {
+      apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", metadata: { name: "widgets.example.com" },
+      spec: { group: "example.com", scope: "Cluster", names: { kind: "Widget", plural: "widgets" }, versions: [version("v1", true), version("v1beta1", false)] },
+    };
+    expect((await west.call("POST", CRDS, widgets)).status).toBe(201);
+    const created = await west.call("POST", "/apis/example.com/v1beta1/widgets", { apiVersion: "example.com/v1beta1", kind: "Widget", metadata: { name: "w" }, spec: {} });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ apiVersion: "example.com/v1beta1", spec: { size: 1 } });
+    expect(pick(created.body, "metadata.namespace")).toBeUndefined();
+    expect((await west.call("GET", "/apis/example.com/v1/widgets/w")).body).toMatchObject({ apiVersion: "example.com/v1", kind: "Widget" });
+    const group = await west.call("GET", "/apis/example.com");
+    expect(group.body).toMatchObject({ kind: "APIGroup", preferredVersion: { version: "v1" } });
+    expect((await west.call("GET", "/apis/example.com/v1/namespaces/default/widgets")).status).toBe(404);
+    // Table without declared columns: Name and Age.
+    const table = await west.call("GET", "/apis/example.com/v1/widgets", undefined, { Accept: "application/json;as=Table;v=v1;g=meta.k8s.io" });
+    expect((table.body.columnDefinitions as Array<{ name: string }>).map((c) => c.name)).toEqual(["Name", "Age"]);
+    expect((await west.call("DELETE", `${CRDS}/widgets.example.com`)).status).toBe(200);
+    expect((await west.call("GET", "/apis/example.com/v1/widgets/w")).status).toBe(404);
+  });
+
+  it("a CRD served table is NAME and CREATED AT", async () => {
+    const table = await west.call("GET", CRDS, undefined, { Accept: "application/json;as=Table;v=v1;g=meta.k8s.io" });
+    expect((table.body.columnDefinitions as Array<{ name: string; type: string }>).map((c) => [c.name, c.type])).toEqual([["Name", "string"], ["Created At", "date"]]);
+    expect(pick(table.body, "rows.0.cells")).toEqual(["failoverdrills.eastwest.dev", expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)]);
+  });
+
   it("an invalid CRD is 422 with upstream's field paths", async () => {
     const bad = manifest();
     bad.metadata = { name: "drills.eastwest.dev" };
