@@ -110,6 +110,15 @@ describe("abort and deadline", () => {
     expect(world.probe.exists).toBe(false);
   });
 
+  it("the deadline comes before the observe timeout when it is shorter: restores, never observes past it", () => {
+    const { world } = simulate(worldOf({ drill: drillOf({ maxDuration: "30s", stopCondition: { errorRateAbove: 1, forSeconds: 10 } }) }), { remote: "broken" });
+    const status = world.drill.status;
+    expect(status).toMatchObject({ phase: "Failed", verdict: "Failed", reason: "the maximum duration 30s ran out in Observing" });
+    const restoreAt = Date.parse(status?.timeline.find((t) => t.phase === "Restoring")?.at ?? "");
+    expect(restoreAt).toBe(T0 + 30_000);
+    expect(world.deployments[0]?.replicas).toBe(2);
+  });
+
   it("a waiting step asks to be called no later than the deadline", () => {
     const late = observing({ timeline: [{ phase: "Injecting", at: at(110) }, { phase: "Observing", at: at(111) }] });
     const step = stepDrill({ ...late, now: T0 + 119_600 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { stepDrill } from "./machine";
 import type { DrillWorld } from "./machine-types";
-import { simulate } from "./test-sim";
-import { drillOf, worldOf } from "./test-world";
+import { simulate, type SimOptions } from "./test-sim";
+import { apply, drillOf, worldOf } from "./test-world";
 
 const condition = (world: DrillWorld, type: string) => world.drill.status?.conditions.find((c) => c.type === type);
 
@@ -58,6 +58,12 @@ describe("a drill from start to end (simulated cluster)", () => {
     expect(world.deployments[0]?.replicas).toBe(2);
   });
 
+  it("ScaleToZero without outlier detection runs, and the advice is kept in Prechecked", () => {
+    const { world } = simulate(worldOf({ failover: { targetExists: true, remoteReady: true, gatewaysReady: true, outlierDetection: false } }), { remote: "east" });
+    expect(world.drill.status?.verdict).toBe("Passed");
+    expect(condition(world, "Prechecked")?.message).toMatch(/^all checks passed; advised: details has no outlier detection/);
+  });
+
   it("a failed precheck touches nothing", () => {
     const { world, steps } = simulate(worldOf({ failover: { targetExists: false, remoteReady: false, gatewaysReady: false, outlierDetection: true, reason: "no gateway in east" } }), { remote: "east" });
     expect(world.drill.status?.phase).toBe("Failed");
@@ -86,5 +92,23 @@ describe("stepDrill: one step", () => {
 
   it("aborts a Pending drill at once", () => {
     expect(stepDrill(worldOf({ drill: drillOf({ abort: true }) })).status).toMatchObject({ phase: "Aborted", verdict: "Aborted" });
+  });
+});
+
+describe("stepDrill: level-triggered", () => {
+  it.each<[string, DrillWorld, SimOptions]>([
+    ["ScaleToZero", worldOf(), { remote: "east" }],
+    ["FailRequests", worldOf({ drill: drillOf({ fault: "FailRequests" }) }), { remote: "east" }],
+    ["stop condition", worldOf(), { remote: "broken" }],
+  ])("%s: a waiting step, once its status is stored, decides the same again (no status churn)", (_name, start, options) => {
+    const { steps, worlds } = simulate(start, options);
+    const waiting = steps.map((step, i) => ({ step, world: worlds[i] })).filter(({ step }) => step.actions.length === 0 && (step.recheckAfterMs ?? 0) > 0);
+    expect(waiting.length).toBeGreaterThan(5);
+    for (const { step, world } of waiting) {
+      if (!world) continue;
+      const again = stepDrill(apply(world, step));
+      expect(again.status).toEqual(step.status);
+      expect(again.actions).toEqual([]);
+    }
   });
 });

@@ -21,7 +21,7 @@ export type SimOptions = {
   dropActionsAt?: readonly number[];
 };
 
-export type SimResult = { world: DrillWorld; steps: DrillStep[]; phases: string[]; /** The stored status each step was decided from. */ stored: (DrillStatus | undefined)[] };
+export type SimResult = { world: DrillWorld; steps: DrillStep[]; phases: string[]; /** The stored status each step was decided from. */ stored: (DrillStatus | undefined)[]; /** The world each step was decided from. */ worlds: DrillWorld[] };
 
 const localUp = (world: DrillWorld): boolean =>
   world.drill.spec.fault === "ScaleToZero" ? world.deployments.some((d) => d.readyReplicas > 0) : world.pods.some((p) => p.ready && !p.faulted);
@@ -35,11 +35,13 @@ export function simulate(start: DrillWorld, options: SimOptions): SimResult {
   const steps: DrillStep[] = [];
   const phases: string[] = [];
   const stored: (DrillStatus | undefined)[] = [];
+  const worlds: DrillWorld[] = [];
   for (let i = 0; i < (options.maxSteps ?? 2000); i++) {
     if (options.before) world = options.before(world);
     const step = stepDrill(world);
     steps.push(step);
     stored.push(world.drill.status);
+    worlds.push(world);
     const phase = step.status.phase ?? "Pending";
     if (phases.at(-1) !== phase) phases.push(phase);
     const probeBefore = world.probe.exists;
@@ -51,7 +53,7 @@ export function simulate(start: DrillWorld, options: SimOptions): SimResult {
     const from = probeBefore ? world.now : world.now + 500;
     world = { ...world, now: next, probe: world.probe.exists ? { ...world.probe, samples: [...world.probe.samples, ...samples(from, next, upAt, options.remote)] } : world.probe };
   }
-  return { world, steps, phases, stored };
+  return { world, steps, phases, stored, worlds };
 }
 
 function samples(from: number, to: number, upAt: (at: number) => boolean, remote: SimOptions["remote"]): ProbeSample[] {
