@@ -9,7 +9,7 @@ import { beginRestore, finishEarly } from "./machine-restore";
 import { enteredAt, enterPhase, secondsBetween, withCondition, type Outcome } from "./machine-status";
 import { blockingChecks, precheck } from "./precheck";
 import { probePodName } from "./probe-pod";
-import { commonestError, inWindow, probeStats, shiftedAt, UNKNOWN_CLUSTER, type ProbeStats } from "./probe-stats";
+import { commonestError, probeStats, shiftedAt, UNKNOWN_CLUSTER, type ProbeStats } from "./probe-stats";
 import type { DrillStatus } from "./schema";
 import { evaluateStopCondition } from "./stop-condition";
 
@@ -53,15 +53,18 @@ export function baselineStep(world: DrillWorld, status: DrillStatus): DrillStep 
   const probe = world.drill.status?.undo?.probePod;
   // The probe Pod is created only once its name is in the stored status, so a crash cannot orphan it.
   if (!probe) return { status: { ...status, undo: { deployments: [], pods: [], ...status.undo, probePod: probePodName(world.drill.metadata.name) } }, actions: [], recheckAfterMs: 0 };
-  const samples = world.probe.exists ? inWindow(world.probe.samples, { from: since }) : [];
+  // Every line of this drill's own probe Pod is baseline (it was created in this phase). Spans are measured on the
+  // samples' clock alone: the cluster's clock may differ from the console's by a few seconds.
+  const samples = world.probe.exists ? world.probe.samples : [];
   const first = samples[0];
+  const last = samples.at(-1);
   if (!first) {
     if (now - since >= PROBE_START_TIMEOUT_MS) {
       return beginRestore(world, status, { verdict: "Failed", reason: "ProbeNoSamples", message: `the probe Pod ${probe} sent no request within ${PROBE_START_TIMEOUT_MS / 1000} s` });
     }
     return { status, actions: world.probe.exists ? [] : [{ type: "create-probe", name: probe }], recheckAfterMs: TICK_MS };
   }
-  if (samples.length < BASELINE_MIN_SAMPLES || now - first.at < BASELINE_MS) return wait(status);
+  if (samples.length < BASELINE_MIN_SAMPLES || (last?.at ?? first.at) - first.at < BASELINE_MS) return wait(status);
   const stats = probeStats(samples, { from: first.at });
   const problem = baselineProblem(stats, world.cluster);
   if (problem) return beginRestore(world, status, problem);
