@@ -7,6 +7,7 @@ import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
 import { defaultScope, intrinsicOf, observedIndex, ownershipOf } from "@/lib/registry/compare";
 import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
+import { observedParts } from "@/lib/registry/observed-from-snapshot";
 import { observedId, type ObservedCluster, type ObservedObject } from "@/lib/registry/types";
 import { isMesh } from "./plan-index";
 
@@ -31,15 +32,30 @@ const EMPTY: readonly DesiredObject[] = Object.freeze([]);
  * costs only lookups of these few ids in it.
  */
 const foreignLists = new WeakMap<readonly ObservedObject[], ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
 
+/** One part's foreign ids. Parts (a kind, or a chunk of WorkloadEntries) keep their identity while unchanged. */
+function foreignInPart(part: readonly ObservedObject[], memos: RegistryMemos): ReadonlySet<string> {
+  let ids = foreignLists.get(part);
+  if (ids) return ids;
+  let found: Set<string> | undefined;
+  for (const o of part) {
+    if ((o.kind === "ServiceEntry" || o.kind === "WorkloadEntry") && intrinsicOf(o, memos).missing.length > 0) (found ??= new Set()).add(observedId(o));
+  }
+  foreignLists.set(part, (ids = found ?? NONE));
+  return ids;
+}
+
+/**
+ * Read per part of the cluster's observed list (observedParts): a cluster whose list was rebuilt because one
+ * WorkloadEntry changed costs the chunk that changed, not the cluster's tens of thousands of objects.
+ */
 function foreignIdsOf(observed: readonly ObservedObject[], memos: RegistryMemos): ReadonlySet<string> {
   let ids = foreignLists.get(observed);
   if (ids) return ids;
   const found = new Set<string>();
-  for (const o of observed) {
-    if ((o.kind === "ServiceEntry" || o.kind === "WorkloadEntry") && intrinsicOf(o, memos).missing.length > 0) found.add(observedId(o));
-  }
-  foreignLists.set(observed, (ids = found));
+  for (const part of observedParts(observed, memos)) for (const id of foreignInPart(part, memos)) found.add(id);
+  foreignLists.set(observed, (ids = found.size === 0 ? NONE : found));
   return ids;
 }
 

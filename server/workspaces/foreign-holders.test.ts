@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { DesiredObject } from "@/lib/plan/desired";
+import { seedInput } from "@/lib/plan/test-fixtures";
+import { createRegistryMemos } from "@/lib/registry/registry-memos";
+import { live } from "@/lib/registry/test-helpers";
+import { heldByForeign } from "./foreign-holders";
+import { forkOf } from "./test/plan-fork";
+
+const DETAILS = "details.bookinfo.svc.cluster.local";
+const REVIEWS = "reviews.bookinfo.svc.cluster.local";
+const { after } = await forkOf(seedInput({ exposed: [DETAILS] }), () => seedInput({ exposed: [DETAILS, REVIEWS] }));
+
+const planned = (kind: string, service: string): DesiredObject => {
+  const found = (after.clusters.north ?? []).find((o) => o.kind === kind && o.metadata.name.includes(service));
+  if (!found) throw new Error(`the plan has no ${kind} for ${service} in north`);
+  return found;
+};
+
+describe("heldByForeign over a cluster's observed parts", () => {
+  const ours = live(planned("ServiceEntry", "details"));
+  const foreign = live(planned("ServiceEntry", "reviews"), { managers: ["kubectl-client-side-apply/Update"] });
+
+  it.each([
+    ["the foreign object in the first part", [[foreign], [ours]], ["reviews"]],
+    ["the foreign object in a later part", [[ours], [], [foreign]], ["reviews"]],
+    ["no foreign object in any part", [[ours], []], []],
+  ] as const)("%s", (_name, parts, expected) => {
+    const memos = createRegistryMemos();
+    const objects = parts.flat();
+    memos.parts.set(objects, parts);
+    const held = heldByForeign([{ name: "north", stale: false, objects }], after, memos).all("north");
+    expect(held.map((o) => (o.metadata.name.includes("reviews") ? "reviews" : o.metadata.name))).toEqual(expected);
+  });
+
+  it("a list rebuilt from the same parts finds what a new part brings", () => {
+    const memos = createRegistryMemos();
+    const first = [ours];
+    const objects = [ours];
+    memos.parts.set(objects, [first]);
+    expect(heldByForeign([{ name: "north", stale: false, objects }], after, memos).all("north")).toEqual([]);
+    // One chunk changed: the cluster's list is rebuilt; the unchanged part is reused, the new one read.
+    const rebuilt = [ours, foreign];
+    memos.parts.set(rebuilt, [first, [foreign]]);
+    expect(heldByForeign([{ name: "north", stale: false, objects: rebuilt }], after, memos).all("north")).toHaveLength(1);
+  });
+});
