@@ -8,6 +8,7 @@ import { schemaErrors } from "./crd-schema-checks";
 import { crdSpec, storageVersion, type CrdSpec } from "./crd-spec";
 
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const KIND = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
@@ -29,7 +30,9 @@ export function validateCrd(type: ResourceType, object: KubeObject, existing?: K
   const parsed = crdSpec.safeParse(object.spec);
   if (!parsed.success) throw invalid(type, name, parsed.error.issues.map(issueError));
   const spec = parsed.data;
-  const errors = [...nameErrors(name, spec), ...versionErrors(spec), ...(existing ? immutableErrors(spec, existing) : [])];
+  const errors = [
+    ...nameErrors(name, spec), ...approvalErrors(object, spec), ...versionErrors(spec), ...(existing ? immutableErrors(spec, existing) : []),
+  ];
   if (errors.length > 0) throw invalid(type, name, errors);
   return spec;
 }
@@ -58,10 +61,23 @@ function nameErrors(name: string, spec: CrdSpec): FieldError[] {
   label("spec.names.singular", spec.names.singular);
   (spec.names.shortNames ?? []).forEach((s, i) => label(`spec.names.shortNames[${i}]`, s));
   if (!spec.names.kind) errors.push({ field: "spec.names.kind", reason: "FieldValueRequired", detail: "Required value" });
+  else if (!KIND.test(spec.names.kind)) {
+    errors.push({ field: "spec.names.kind", reason: "FieldValueInvalid", detail: `Invalid value: "${spec.names.kind}": may have mixed case, but should otherwise match: [a-z]([-a-z0-9]*[a-z0-9])?` });
+  }
   if (spec.names.kind && spec.names.kind === spec.names.listKind) {
     errors.push({ field: "spec.names.listKind", reason: "FieldValueInvalid", detail: `Invalid value: "${spec.names.listKind}": kind and listKind may not be the same` });
   }
   return errors;
+}
+
+const APPROVAL = "api-approved.kubernetes.io";
+
+/** Groups under k8s.io and kubernetes.io are protected: a CRD there needs the API-review approval annotation. */
+function approvalErrors(object: KubeObject, spec: CrdSpec): FieldError[] {
+  const protectedGroup = /(^|\.)(k8s|kubernetes)\.io$/.test(spec.group);
+  if (!protectedGroup || object.metadata.annotations?.[APPROVAL]) return [];
+  const detail = `Required value: protected groups must have approval annotation "${APPROVAL}", see https://github.com/kubernetes/enhancements/pull/1111`;
+  return [{ field: `metadata.annotations[${APPROVAL}]`, reason: "FieldValueRequired", detail }];
 }
 
 function versionErrors(spec: CrdSpec): FieldError[] {
