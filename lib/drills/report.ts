@@ -93,10 +93,8 @@ function servedByRows(servedBy: DrillReportJson["servedBy"]): (string | number)[
   return clusters.map((c) => [c, servedBy.before[c] ?? 0, servedBy.during[c] ?? 0, servedBy.after[c] ?? 0]);
 }
 
-export function drillReportMarkdown(input: DrillReportInput): string {
-  const r = drillReportJson(input);
-  const undo = r.undo;
-  const lines = [
+function summary(r: DrillReportJson): string[] {
+  return [
     `# Failover drill ${r.drill.name}`,
     "",
     r.verdict ? `**Verdict: ${r.verdict}**${r.reason ? ` — ${cell(r.reason)}` : ""}` : `**Phase: ${r.phase}** (no verdict yet)`,
@@ -112,7 +110,12 @@ export function drillReportMarkdown(input: DrillReportInput): string {
       ["Started", utc(r.startedAt)],
       ["Finished", r.finishedAt ? `${utc(r.finishedAt)}${r.durationSeconds === undefined ? "" : ` (after ${formatSeconds(r.durationSeconds)})`}` : undefined],
     ]),
-    "",
+  ];
+}
+
+function figures(r: DrillReportJson): string[] {
+  const servedBy = servedByRows(r.servedBy);
+  return [
     "## Figures",
     "",
     ...table(["Figure", "Value"], [
@@ -124,8 +127,12 @@ export function drillReportMarkdown(input: DrillReportInput): string {
     "",
     "## Served by (successful probe requests)",
     "",
-    ...(servedByRows(r.servedBy).length > 0 ? table(["Cluster", "Before", "During", "After"], servedByRows(r.servedBy)) : ["No request was recorded."]),
-    "",
+    ...(servedBy.length > 0 ? table(["Cluster", "Before", "During", "After"], servedBy) : ["No request was recorded."]),
+  ];
+}
+
+function history(r: DrillReportJson): string[] {
+  return [
     "## Timeline",
     "",
     ...table(["At", "Offset", "Phase", "What happened"], r.timeline.map((t) => [utc(t.at), t.offsetSeconds === undefined ? undefined : `+${formatSeconds(t.offsetSeconds)}`, t.phase, t.message])),
@@ -133,17 +140,23 @@ export function drillReportMarkdown(input: DrillReportInput): string {
     "## Conditions",
     "",
     ...table(["Type", "Status", "Reason", "Message"], r.conditions.map((c) => [c.type, c.status, c.reason, c.message])),
-    ...(undo && (undo.deployments.length > 0 || undo.pods.length > 0 || undo.probePod)
-      ? [
-          "",
-          "## Undo record",
-          "",
-          ...undo.deployments.map((d) => `- Deployment ${d.name}: ${d.replicas} replica${d.replicas === 1 ? "" : "s"}${d.uid ? ` (uid ${d.uid})` : ""}`),
-          ...undo.pods.map((p) => `- Pod ${p.name} annotated${p.uid ? ` (uid ${p.uid})` : ""}`),
-          ...(undo.probePod ? [`- Probe Pod ${undo.probePod}`] : []),
-          `- Restored: ${undo.restored ? "yes" : "not yet"}`,
-        ]
-      : []),
   ];
-  return `${lines.join("\n")}\n`;
+}
+
+function undoRecord(undo: DrillReportJson["undo"]): string[] {
+  if (!undo || (undo.deployments.length === 0 && undo.pods.length === 0 && !undo.probePod)) return [];
+  return [
+    "",
+    "## Undo record",
+    "",
+    ...undo.deployments.map((d) => `- Deployment ${d.name}: ${d.replicas} replica${d.replicas === 1 ? "" : "s"}${d.uid ? ` (uid ${d.uid})` : ""}`),
+    ...undo.pods.map((p) => `- Pod ${p.name} annotated${p.uid ? ` (uid ${p.uid})` : ""}`),
+    ...(undo.probePod ? [`- Probe Pod ${undo.probePod}`] : []),
+    `- Restored: ${undo.restored ? "yes" : "not yet"}`,
+  ];
+}
+
+export function drillReportMarkdown(input: DrillReportInput): string {
+  const r = drillReportJson(input);
+  return `${[...summary(r), "", ...figures(r), "", ...history(r), ...undoRecord(r.undo)].join("\n")}\n`;
 }
