@@ -1,5 +1,5 @@
-// Tetrate kinds (IngressGateway installer CR, TSB Workspace, WorkspaceSetting) and the product's own
-// eastwest.io FailoverDrill: namespaced custom resources with a status subresource.
+// Tetrate kinds (IngressGateway installer CR, TSB Workspace, WorkspaceSetting): namespaced custom resources with a
+// status subresource. The product's own FailoverDrill (eastwest.dev) is not fixed: applying its CRD registers it.
 import { defineType } from "./define-type";
 import type { ResourceType } from "./types";
 
@@ -12,13 +12,5 @@ export function tetrateTypes(): ResourceType[] {
     custom("install.tetrate.io", "v1alpha1", "IngressGateway", "ingressgateways"),
     custom("tsb.tetrate.io", "v2", "Workspace", "workspaces", { shortNames: ["ws"] }),
     custom("settings.tetrate.io", "v1alpha1", "WorkspaceSetting", "workspacesettings", { shortNames: ["wss"] }),
-    custom("eastwest.io", "v1alpha1", "FailoverDrill", "failoverdrills", {
-      shortNames: ["drill"],
-      printerColumns: [
-        { name: "Service", type: "string", jsonPath: ".spec.service" },
-        { name: "Phase", type: "string", jsonPath: ".status.phase" },
-        { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" },
-      ],
-    }),
   ];
 }
