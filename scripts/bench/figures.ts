@@ -14,6 +14,7 @@ export type Row = { figure: string; value: string; note?: string };
 
 export const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : "n/a");
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+export const kib = (bytes: number | undefined) => (bytes === undefined || !Number.isFinite(bytes) ? "n/a" : `${(bytes / 1024).toFixed(0)} KiB`);
 
 export function printTable(title: string, rows: readonly Row[]): void {
   const w1 = Math.max(...rows.map((r) => r.figure.length), 6);

@@ -1,6 +1,6 @@
 // The figures of bench-workspace.ts: one table row per figure, and the same facts as JSON.
 import { windowsAfter, type MetricsReading } from "./console-metrics";
-import { mib, ms, percentile, type Row } from "./figures";
+import { kib, mib, ms, percentile, type Row } from "./figures";
 import type { KindResult } from "./team-load";
 
 const secs = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "n/a" : `${(v / 1000).toFixed(1)} s`);
@@ -34,7 +34,7 @@ export function runFigures(facts: RunFacts, results: readonly KindResult[], read
   const windows = windowsAfter(readings, facts.windowEndBeforeRun);
   const before = readings.filter((r) => r.at <= facts.runStart).at(-1);
   const after = readings.at(-1);
-  const calls = Object.fromEntries(results.map((r) => [r.name, { count: r.latencies.length, failures: r.failures.length, p50Ms: percentile(r.latencies, 50), p95Ms: percentile(r.latencies, 95), maxMs: max(r.latencies), firstFailure: r.failures[0] }]));
+  const calls = Object.fromEntries(results.map((r) => [r.name, { count: r.latencies.length, failures: r.failures.length, p50Ms: percentile(r.latencies, 50), p95Ms: percentile(r.latencies, 95), maxMs: max(r.latencies), bytesP50: percentile(r.bytes, 50), bytesMax: max(r.bytes), firstFailure: r.failures[0] }]));
   // Not converged: the rate over the wait, up to the last status read.
   const phaseEnd = facts.convergedAt ?? facts.lastStatusAt;
   const writePhase = facts.firstWriteAt !== undefined && phaseEnd !== undefined ? phaseEnd - facts.firstWriteAt : undefined;
@@ -68,7 +68,8 @@ export function figureRows(f: Figures, concurrency: string): Row[] {
   ];
   for (const [name, c] of Object.entries(f.calls)) {
     const note = `(${c.count} calls${c.failures ? `, ${c.failures} FAILED: ${c.firstFailure ?? ""}` : ""})`;
-    rows.push({ figure: `${name} p50`, value: ms(c.p50Ms), note }, { figure: `${name} p95`, value: ms(c.p95Ms) });
+    const size = `(answer ${kib(c.bytesP50)} p50, ${kib(c.bytesMax)} max, as JSON)`;
+    rows.push({ figure: `${name} p50`, value: ms(c.p50Ms), note }, { figure: `${name} p95`, value: ms(c.p95Ms), note: size });
   }
   rows.push(
     { figure: "event-loop delay p99 during the run", value: ms(f.loopDelay.maxWindowP99Ms), note: `(max of the ${f.loopDelay.windows} 5 s windows' p99s; longest window ${f.loopDelay.longestWindowS.toFixed(1)} s)` },
