@@ -7,7 +7,7 @@ import { AFTER_HOLD_MS, RESTORE_WAIT_MS, TICK_MS } from "./drill-timing";
 import type { DrillStep, DrillWorld } from "./machine-types";
 import { faultTargets, undoPlan } from "./machine-undo";
 import { enteredAt, finish, secondsBetween, withCondition, withOutcome, type Outcome } from "./machine-status";
-import { localAgainAt, probeStats } from "./probe-stats";
+import { localAgainAt, probeStats, shiftedAt } from "./probe-stats";
 import type { DrillStatus } from "./schema";
 
 /** Ends a drill that touched nothing (precheck failed, aborted or out of time before the baseline). */
@@ -20,8 +20,12 @@ export function beginRestore(world: DrillWorld, status: DrillStatus, outcome: Ou
   const injectAt = enteredAt(status, "Injecting");
   let next = withOutcome({ ...status, phase: "Restoring", timeline: [...status.timeline, { phase: "Restoring", at: new Date(now).toISOString(), message: outcome.message }] }, outcome, now);
   if (injectAt !== undefined && world.probe.exists) {
-    const during = probeStats(world.probe.samples, { from: injectAt, to: now + 1 });
-    next = { ...next, servedBy: { ...next.servedBy, during: during.servedBy }, failedRequests: during.failed };
+    // "During" is where traffic settled under the fault: from the shift when there was one (the local answers
+    // before it are the time to shift, its failures are counted below), else the whole fault.
+    const settled = shiftedAt(world.probe.samples, world.cluster, injectAt, now + 1) ?? injectAt;
+    const during = probeStats(world.probe.samples, { from: settled, to: now + 1 });
+    const failed = probeStats(world.probe.samples, { from: injectAt, to: now + 1 }).failed;
+    next = { ...next, servedBy: { ...next.servedBy, during: during.servedBy }, failedRequests: failed };
   }
   return { status: next, actions: undoPlan(world, world.drill.status?.undo).actions, recheckAfterMs: TICK_MS };
 }

@@ -15,6 +15,7 @@ describe("a drill from start to end (simulated cluster)", () => {
     expect(status?.timeToShiftSeconds).toBeGreaterThan(0);
     expect(status?.timeToShiftSeconds).toBeLessThan(3);
     expect(status?.servedBy?.before).toEqual({ west: expect.any(Number) });
+    expect(status?.servedBy?.during).toEqual({ east: expect.any(Number) });
     expect(status?.servedBy?.during?.east).toBeGreaterThan(10);
     expect(status?.servedBy?.after?.west).toBeGreaterThan(0);
     expect(status?.timeToRestoreSeconds).toBeGreaterThan(0);

@@ -23,7 +23,7 @@ describe("drillReportMarkdown", () => {
     expect(md).toContain("| Failed requests | 0 |");
     expect(md).toContain("| Baseline | 27 requests, 100% succeeded, p50 4 ms, p95 4 ms |");
     expect(md).toMatch(/\| east \| 0 \| 25 \| 0 \|/);
-    expect(md).toMatch(/\| west \| 27 \| 5 \| 15 \|/);
+    expect(md).toMatch(/\| west \| 27 \| 0 \| 15 \|/);
     expect(md).toContain("| 2026-12-05 01:00:06 UTC | +6 s | Injecting | scaling details-v1 2 → 0 |");
     expect(md).toContain("| Finished | 2026-12-05 01:00:17 UTC (after 17 s) |");
     expect(md).toContain("- Deployment details-v1: 2 replicas (uid dep-uid)");
@@ -57,7 +57,7 @@ describe("drillReportJson", () => {
       verdict: "Passed",
       durationSeconds: 17,
       figures: { timeToShiftSeconds: 1, failedRequests: 0, timeToRestoreSeconds: 1 },
-      servedBy: { before: { west: 27 }, during: { west: 5, east: 25 }, after: { west: 15 } },
+      servedBy: { before: { west: 27 }, during: { east: 25 }, after: { west: 15 } },
     });
     expect(json.timeline.map((t) => [t.phase, t.offsetSeconds])).toEqual([
       ["Prechecking", 0],
