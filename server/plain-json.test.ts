@@ -55,4 +55,14 @@ describe("serializeResponse", () => {
     expect(sent.meta).toBeUndefined();
     expect(sent.json).toBe(value);
   });
+
+  it("answers the same object again from its first verdict (responses are never mutated once returned)", () => {
+    const value: Record<string, unknown> = { a: [1, 2] };
+    expect(serializeResponse(value).meta).toBeUndefined();
+    // Breaking the contract shows the verdict was kept: a Date added later is not looked for again.
+    value.at = new Date(0);
+    expect(serializeResponse(value).meta).toBeUndefined();
+    // A new object with a Date is walked and goes through superjson.
+    expect(serializeResponse({ at: new Date(0) }).meta).toBeDefined();
+  });
 });

@@ -52,7 +52,19 @@ export function isPlainJson(value: unknown, maxVisits = MAX_VISITS): boolean {
   return true;
 }
 
+// The verdict per response object. Views are memoized per fleet state and never mutated once returned (dev and
+// tests deep-freeze them), so the hundred tabs asking for the same workspace detail are checked once, not a
+// hundred times: the walk is linear in the response and ran on the event loop for every call.
+const verdicts = new WeakMap<object, boolean>();
+
+function plainJsonOnce(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return isPlainJson(value);
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) verdicts.set(value, (verdict = isPlainJson(value)));
+  return verdict;
+}
+
 /** superjson's serialized form of `value`: `{ json: value }` when it is plain JSON, else superjson's own walk. */
 export function serializeResponse(value: unknown): ReturnType<typeof superjson.serialize> {
-  return isPlainJson(value) ? { json: value as never } : superjson.serialize(value);
+  return plainJsonOnce(value) ? { json: value as never } : superjson.serialize(value);
 }
