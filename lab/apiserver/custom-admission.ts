@@ -3,16 +3,18 @@
 // apiextensions' field errors). And the read side: defaults applied to what is served, as upstream defaults
 // objects when it reads them from etcd. Kinds without a schema are left as they are.
 import { clone } from "./object-util";
-import { applySchemaDefaults, needsDefaults, pruneObject, validateAgainstSchema } from "./schema/index";
+import { applySchemaDefaults, needsDefaults, pruneObject, ratchet, validateAgainstSchema } from "./schema/index";
 import { invalid } from "./status";
 import type { KubeObject, ResourceType } from "./types";
 
-export function admitCustomObject(type: ResourceType, object: KubeObject): void {
+/** On update, `existing` is the stored object: errors about values the update left unchanged are ratcheted away. */
+export function admitCustomObject(type: ResourceType, object: KubeObject, existing?: KubeObject): void {
   const schema = type.schema;
   if (!schema) return;
   pruneObject(object, schema);
   applySchemaDefaults(object, schema);
-  const errors = validateAgainstSchema(object, schema);
+  const found = validateAgainstSchema(object, schema);
+  const errors = existing ? ratchet(found, defaultedForRead(type, existing), object) : found;
   if (errors.length > 0) throw invalid(type, object.metadata.name ?? "", errors);
 }
 

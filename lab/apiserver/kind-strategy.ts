@@ -14,5 +14,5 @@ export function beforeStore(type: ResourceType, object: KubeObject, existing: Ku
     if (!existing) object.status = initialCrdStatus(spec);
     return;
   }
-  admitCustomObject(type, object);
+  admitCustomObject(type, object, existing);
 }

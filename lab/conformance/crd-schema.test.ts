@@ -146,6 +146,25 @@ describe("reads", () => {
     expect(pick((await lab.call("GET", `${DRILLS}/defaults`)).body, "spec.team")).toBe("sre");
   });
 
+  it("ratchets validation: an object made invalid by a tighter CRD takes writes that leave the invalid value alone", async () => {
+    await lab.call("POST", DRILLS, drill("ratchet", { service: "details", fault: "FailRequests" }));
+    const crd = await lab.call("GET", CRD);
+    const versions = pick(crd.body, "spec.versions") as Array<{ schema: { openAPIV3Schema: { properties: { spec: { properties: Record<string, Record<string, unknown>> } } } } }>;
+    const fault = versions[0]?.schema.openAPIV3Schema.properties.spec.properties.fault;
+    if (!fault) throw new Error("the CRD has no spec.fault");
+    fault.enum = ["ScaleToZero"];
+    fault.default = "ScaleToZero";
+    expect((await lab.call("PUT", CRD, crd.body)).status).toBe(200);
+    const unchanged = await lab.call("PATCH", `${DRILLS}/ratchet`, { spec: { abort: true } });
+    expect(unchanged.status).toBe(200);
+    const status = await lab.call("PATCH", `${DRILLS}/ratchet/status`, { status: { phase: "Aborted" } });
+    expect(status.status).toBe(200);
+    const changed = await lab.call("PATCH", `${DRILLS}/ratchet`, { spec: { fault: "FailRequests", service: "reviews", maxDuration: "later" } });
+    expect(changed.status).toBe(422);
+    expect(changed.body.message).toContain("spec.maxDuration: Invalid value: \"later\"");
+    expect(changed.body.message).not.toContain("spec.fault");
+  });
+
   it("publishes the schema in the group/version's OpenAPI v3 document", async () => {
     const root = await lab.call("GET", "/openapi/v3");
     const paths = root.body.paths as Record<string, { serverRelativeURL: string }>;

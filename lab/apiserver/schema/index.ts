@@ -4,3 +4,4 @@ export { pruneObject } from "./prune";
 export { applySchemaDefaults, needsDefaults } from "./defaults";
 export { validateAgainstSchema, validateValue } from "./validate";
 export { listHints, type ListHints } from "./list-types";
+export { ratchet } from "./ratchet";
