@@ -4,7 +4,7 @@
 //     timeout) is reported as a 503, since Istio does not split local and external errors;
 //   - reaching a threshold (0 = that detection is off) tries to eject the host and resets that counter; the
 //     ejection happens only if the ejected share *including this host* stays within maxEjectionPercent
-//     (`100 × (active + 1) / hosts ≤ max`, Envoy since 1.27, envoyproxy/envoy#26877; Istio does not set
+//     (`100 × (active + 1) / hosts ≤ max`, Envoy since the fix of envoyproxy/envoy#26877 in 2023; Istio does not set
 //     `always_eject_one_host`, which would allow a first ejection regardless). So with Istio's default 10 % a
 //     cluster of fewer than 10 hosts — one local pod and a remote gateway's WorkloadEntry are 2 — ejects nothing,
 //     and a failing pod keeps its traffic; XCP's rule (100 %) ejects it. The hosts are all of the cluster's, in

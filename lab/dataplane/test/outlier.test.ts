@@ -1,7 +1,7 @@
 // Outlier detection as the failover relies on it (objects by hand; XCP's DestinationRule unless a test says
 // otherwise). An ejected pod comes back after baseEjectionTime × ejections, its cluster's requests with it. With two
 // failing pods, XCP's maxEjectionPercent 100 ejects both and every request goes to east; Istio's default (10 %, the
-// host being ejected counted in, as Envoy ≥ 1.27 does, and Istio sets no always_eject_one_host) ejects neither —
+// host being ejected counted in, as Envoy does since envoyproxy/envoy#26877, and Istio sets no always_eject_one_host) ejects neither —
 // one of three hosts would be 33 % — so every request keeps failing and none reaches east.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestResult } from "../types";
