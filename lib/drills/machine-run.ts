@@ -136,6 +136,14 @@ export function observeStep(world: DrillWorld, status: DrillStatus): DrillStep {
   const stop = stopOutcome(world, status);
   if (stop) return beginRestore(world, status, stop);
   if (!world.probe.exists) return beginRestore(world, status, { verdict: "Failed", reason: "ProbeGone", message: "the probe Pod disappeared: the drill can no longer see traffic" });
+  // The fault was seen in place before Observing began: if it is not any more, someone undid it (the drill
+  // never fights people; it stops and restores what is still its own).
+  const stored = world.drill.status?.undo;
+  const undone = stored ? faultActions(world, stored) : [];
+  if (undone.length > 0) {
+    const what = undone.map((a) => (a.type === "scale" ? a.deployment : a.type === "fault-pod" ? a.pod : a.name)).join(", ");
+    return beginRestore(world, status, { verdict: "Failed", reason: "FaultUndoneByOthers", message: `the fault was undone by someone else during the drill (${what})` });
+  }
   const shift = shiftedAt(world.probe.samples, world.cluster, injectAt);
   if (shift !== undefined) {
     const seconds = secondsBetween(injectAt, shift);

@@ -127,6 +127,15 @@ describe("abort and deadline", () => {
   });
 });
 
+describe("someone else undoes the fault", () => {
+  it("while observing: the drill stops, says so, and leaves their replicas alone", () => {
+    const world = { ...observing(), deployments: [{ name: "details-v1", uid: "dep-uid", replicas: 3, readyReplicas: 3 }] };
+    const step = stepDrill(world);
+    expect(step.status).toMatchObject({ phase: "Restoring", verdict: "Failed", reason: "the fault was undone by someone else during the drill (details-v1)" });
+    expect(step.actions).toEqual([]);
+  });
+});
+
 describe("an unreachable cluster", () => {
   it("keeps the phase, says so, and restores as soon as it answers", () => {
     const away = stepDrill({ ...observing(), reachable: false });
