@@ -88,7 +88,8 @@ describe("stepDrill: one step", () => {
 
   it("does nothing in a final phase", () => {
     const status = { phase: "Succeeded" as const, conditions: [], timeline: [] };
-    expect(stepDrill(worldOf({ drill: drillOf({}, status) }))).toEqual({ status: { ...status, observedGeneration: 1 }, actions: [] });
+    const drill = drillOf({ abort: true }, status);
+    expect(stepDrill(worldOf({ drill: { ...drill, metadata: { ...drill.metadata, generation: 2 } } }))).toEqual({ status, actions: [] });
   });
 
   it("aborts a Pending drill at once", () => {

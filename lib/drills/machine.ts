@@ -2,8 +2,11 @@
 // Failed | Aborted, decided from the world alone (level-triggered; see machine-types.ts). This file is the order
 // of precedence; the phases live in machine-run.ts (forward) and machine-restore.ts (back):
 //   1. a final phase does nothing;
-//   2. an unreachable cluster: keep the phase, say so (ClusterReachable False), retry; once it answers again a
-//      drill that may have touched it restores at once;
+//   2. an unreachable cluster: keep the phase, say so (ClusterReachable False), retry; once it answers again, a
+//      drill whose stored status recorded the outage and that may have touched the cluster restores at once. An
+//      outage the status could not record (the API server itself gone) leaves the drill's own bounds in charge
+//      when it comes back: the probe kept logging in the cluster, so the observe timeout and the deadline judge
+//      from complete samples;
 //   3. spec.abort: Aborted (through Restoring once anything was created);
 //   4. the deadline (startedAt + maxDuration): Restoring whatever the phase;
 //   5. the phase's own step (the stop condition is checked there, while the fault may be in place).
@@ -57,11 +60,11 @@ function interruption(world: DrillWorld, status: DrillStatus, phase: DrillPhase,
   return undefined;
 }
 
-
 export const stepDrill: DrillMachine = (world) => {
+  const final = world.drill.status;
+  if (final?.phase !== undefined && FINAL_PHASES.includes(final.phase)) return { status: final, actions: [] };
   let status = stored(world);
   const phase: DrillPhase = status.phase ?? "Pending";
-  if (FINAL_PHASES.includes(phase)) return { status, actions: [] };
   if (!world.reachable) return unreachable(world, status, phase);
   const wasUnreachable = conditionOf(status, REACHABLE)?.status === "False";
   status = withCondition(status, { type: REACHABLE, status: "True", reason: "ClusterReachable", message: `${world.cluster} answers` }, world.now);
