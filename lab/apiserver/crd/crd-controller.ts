@@ -2,7 +2,7 @@
 // (upstream they run asynchronously, milliseconds later): naming and establishing (status.acceptedNames, the
 // NamesAccepted and Established conditions, then the type is served by this cluster only), updates (a changed
 // schema or printer columns take effect at once), and finalizing (a deleted CRD's objects are deleted, then its
-// finalizer is removed and the type stops being served).
+// finalizer is removed, the type stops being served and its watches end).
 import { typeKey } from "../builtin-types";
 import { nowTimestamp } from "../object-meta";
 import { clone, deepEqual } from "../object-util";
@@ -28,55 +28,87 @@ export interface CrdController {
 }
 
 export function createCrdController(core: StoreCore, registry: MutableTypeRegistry): CrdController {
-  const crds = crdType();
-  const served = new Map<string, Served>();
-  let running = false;
-  const reconcileAll = (): void => {
-    for (const crd of core.peekAll(crds)) reconcile(crd);
-    for (const [name, entry] of served) {
-      if (core.peek(crds, undefined, name)) continue;
-      registry.unregister(entry.type.group, entry.type.kind);
-      core.history.end(typeKey(entry.type));
-      served.delete(name);
+  return new CrdControllers(core, registry);
+}
+
+class CrdControllers implements CrdController {
+  private readonly crds = crdType();
+  /** CRD name → the type it serves. */
+  private readonly served = new Map<string, Served>();
+  private running = false;
+
+  constructor(private readonly core: StoreCore, private readonly registry: MutableTypeRegistry) {}
+
+  afterWrite(type: ResourceType): void {
+    const terminating = [...this.served.values()].some((s) => s.terminating);
+    if (this.running || (typeKey(type) !== typeKey(this.crds) && !terminating)) return;
+    // The controllers' own writes come back here: they are part of this pass.
+    this.running = true;
+    try {
+      for (const crd of this.core.peekAll(this.crds)) this.reconcile(crd);
+      this.forgetDeleted();
+    } finally {
+      this.running = false;
     }
-  };
-  const reconcile = (crd: KubeObject): void => {
+  }
+
+  isTerminating(type: ResourceType): boolean {
+    return [...this.served.values()].some((s) => s.terminating && typeKey(s.type) === typeKey(type));
+  }
+
+  private reconcile(crd: KubeObject): void {
     const name = crd.metadata.name ?? "";
     const parsed = crdSpec.safeParse(crd.spec);
     if (!parsed.success) return;
+    const entry = this.served.get(name);
     if (crd.metadata.deletionTimestamp) {
-      const entry = served.get(name);
       if (entry) entry.terminating = true;
-      finalizeCrd(core, crds, crd, entry);
+      finalizeCrd(this.core, this.crds, crd, entry);
       return;
     }
-    const current = updateStatus(crd, parsed.data);
-    const spec = parsed.data;
-    const status = crdStatus.safeParse(current.status);
+    const status = crdStatus.safeParse(this.updateStatus(crd, parsed.data).status);
     const names = status.success ? status.data.acceptedNames : undefined;
-    if (findCondition(status.success ? status.data.conditions : undefined, "Established")?.status !== "True" || !names) return;
-    serve(name, crdResourceType(spec, names));
-  };
-  const serve = (name: string, type: ResourceType | undefined): void => {
-    const before = served.get(name);
+    const established = findCondition(status.success ? status.data.conditions : undefined, "Established")?.status === "True";
+    if (established && names) this.serve(name, crdResourceType(parsed.data, names));
+  }
+
+  /** Types whose CRD is gone stop being served; their open watches end. */
+  private forgetDeleted(): void {
+    for (const [name, entry] of this.served) {
+      if (this.core.peek(this.crds, undefined, name)) continue;
+      this.registry.unregister(entry.type.group, entry.type.kind);
+      this.core.history.end(typeKey(entry.type));
+      this.served.delete(name);
+    }
+  }
+
+  private serve(name: string, type: ResourceType | undefined): void {
+    const before = this.served.get(name);
     if (before && type && deepEqual(before.type, type)) return;
-    if (before) registry.unregister(before.type.group, before.type.kind);
-    if (!type) return void served.delete(name);
-    registry.register(type);
-    served.set(name, { type, terminating: false });
-  };
-  const usedNames = (group: string, own: string): UsedNames => {
-    const mine = served.get(own)?.type;
-    const others = registry.all().filter((t) => t.group === group && t !== mine);
+    if (before) this.registry.unregister(before.type.group, before.type.kind);
+    if (!type) {
+      this.served.delete(name);
+      return;
+    }
+    this.registry.register(type);
+    this.served.set(name, { type, terminating: false });
+  }
+
+  /** Names used by the other types of the group (the fixed ones and other CRDs'). */
+  private usedNames(group: string, own: string): UsedNames {
+    const mine = this.served.get(own)?.type;
+    const others = this.registry.all().filter((t) => t.group === group && t !== mine);
     return {
       resources: new Set(others.flatMap((t) => [t.plural, t.singular, ...t.shortNames])),
       kinds: new Set(others.flatMap((t) => [t.kind, t.listKind])),
     };
-  };
-  const updateStatus = (crd: KubeObject, spec: CrdSpec): KubeObject => {
+  }
+
+  /** The naming/establishing controllers' status write (none when nothing changes). */
+  private updateStatus(crd: KubeObject, spec: CrdSpec): KubeObject {
     const parsed = crdStatus.safeParse(crd.status ?? {});
     const status = parsed.success ? parsed.data : {};
-    const naming = acceptNames(spec, status.acceptedNames, usedNames(spec.group, crd.metadata.name ?? ""), findCondition(status.conditions, "Established"));
+    const naming = acceptNames(spec, status.acceptedNames, this.usedNames(spec.group, crd.metadata.name ?? ""), findCondition(status.conditions, "Established"));
     const storage = storageVersion(spec)?.name;
     const stored = status.storedVersions ?? [];
     const next = {
@@ -86,19 +118,6 @@ export function createCrdController(core: StoreCore, registry: MutableTypeRegist
       storedVersions: storage && !stored.includes(storage) ? [...stored, storage] : stored,
     };
     if (deepEqual(next, crd.status)) return crd;
-    return updateObject(core, crds, { ...clone(crd), status: next }, { subresource: "status", fieldManager: MANAGER });
-  };
-  return {
-    afterWrite(type) {
-      const terminating = [...served.values()].some((s) => s.terminating);
-      if (running || (typeKey(type) !== typeKey(crds) && !terminating)) return;
-      running = true;
-      try {
-        reconcileAll();
-      } finally {
-        running = false;
-      }
-    },
-    isTerminating: (type) => [...served.values()].some((s) => s.terminating && typeKey(s.type) === typeKey(type)),
-  };
+    return updateObject(this.core, this.crds, { ...clone(crd), status: next }, { subresource: "status", fieldManager: MANAGER });
+  }
 }
