@@ -68,7 +68,7 @@ export function DrillProgress({ drill: ref }: { drill: DrillRef }) {
       <div role="status" aria-live="polite" aria-label="Drill phase">
         <DrillOutcome drill={drill} />
       </div>
-      <DrillTimeline phase={drill.phase} status={drill.status} />
+      <DrillTimeline phase={drill.phase} status={drill.status} createdAt={drill.createdAt} />
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
         {drill.running ? <AbortButton drill={drill} /> : <span className="text-sm text-slate-600">The drill is over. {restoreWords(drill)}</span>}
         <Link href={drillHref(ref)} className="text-sm font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">

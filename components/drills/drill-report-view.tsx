@@ -55,7 +55,7 @@ function Report({ drill }: { drill: DrillDetail }) {
           <h2 id="timeline-title" className={H2}>
             Timeline
           </h2>
-          <DrillTimeline phase={drill.phase} status={drill.status} />
+          <DrillTimeline phase={drill.phase} status={drill.status} createdAt={drill.createdAt} />
         </section>
         <div className="space-y-6">
           <DrillFigures drill={drill} />

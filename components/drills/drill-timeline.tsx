@@ -27,7 +27,7 @@ function Step({ step, last }: { step: TimelineStep; last: boolean }) {
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span className={`font-semibold ${muted ? "text-slate-500" : "text-slate-900"}`}>{step.phase}</span>
-          <span className="sr-only">({STATE_WORDS[step.state]})</span>
+          <span className="sr-only"> ({STATE_WORDS[step.state]})</span>
           {step.at && (
             <span className="text-xs text-slate-500">
               <RelativeTime iso={step.at} display="clock" />
@@ -42,8 +42,8 @@ function Step({ step, last }: { step: TimelineStep; last: boolean }) {
 }
 
 /** The drill's phases as a vertical timeline: what happened when, where it is now, and what is still to come. */
-export function DrillTimeline({ phase, status }: { phase: DrillPhase; status: Pick<DrillStatus, "timeline"> }) {
-  const steps = timelineSteps(phase, status.timeline);
+export function DrillTimeline({ phase, status, createdAt }: { phase: DrillPhase; status: Pick<DrillStatus, "timeline">; createdAt?: string | undefined }) {
+  const steps = timelineSteps(phase, status.timeline, createdAt);
   return (
     <ol aria-label="Drill timeline" className="space-y-0">
       {steps.map((step, i) => (

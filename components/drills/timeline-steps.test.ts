@@ -16,6 +16,11 @@ describe("timelineSteps", () => {
     expect(timelineSteps(phase, timeline).map((s) => `${s.phase}:${s.state}`).join(" ")).toBe(expected);
   });
 
+  it("gives Pending the object's creation time when the runner recorded none", () => {
+    expect(timelineSteps("Baseline", [at("Prechecking", 1)], "2026-12-05T06:59:59Z")[0]).toMatchObject({ phase: "Pending", state: "done", at: "2026-12-05T06:59:59Z" });
+    expect(timelineSteps("Baseline", [at("Pending", 0)], "2026-12-05T06:59:59Z")[0]?.at).toBe("2026-12-05T07:00:00Z");
+  });
+
   it("keeps the first time of a phase the runner re-entered, and the final message", () => {
     const steps = timelineSteps("Succeeded", [...FULL.slice(0, 4), at("Injecting", 30), ...FULL.slice(4)]);
     expect(steps.find((s) => s.phase === "Injecting")?.at).toBe("2026-12-05T07:00:05Z");

@@ -8,10 +8,12 @@ export type TimelineStep = { phase: DrillPhase | "Finished"; state: StepState; a
 
 const isFinal = (phase: DrillPhase) => FINAL_PHASES.includes(phase);
 
-export function timelineSteps(phase: DrillPhase, timeline: DrillStatus["timeline"]): TimelineStep[] {
+/** `createdAt`: when the object was made, the Pending step's time when the runner recorded none for it. */
+export function timelineSteps(phase: DrillPhase, timeline: DrillStatus["timeline"], createdAt?: string): TimelineStep[] {
   // The first record of each phase: a phase the runner re-entered (after a restart) keeps when it began.
   const seen = new Map<string, { at: string; message?: string }>();
   for (const entry of timeline) if (!seen.has(entry.phase)) seen.set(entry.phase, { at: entry.at, ...(entry.message ? { message: entry.message } : {}) });
+  if (createdAt && !seen.has("Pending")) seen.set("Pending", { at: createdAt });
   const final = isFinal(phase);
   const current = final ? PHASE_PATH.length : PHASE_PATH.indexOf(phase);
   const steps: TimelineStep[] = PHASE_PATH.map((p, i) => {
