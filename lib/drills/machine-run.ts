@@ -9,7 +9,7 @@ import { beginRestore, finishEarly } from "./machine-restore";
 import { enteredAt, enterPhase, secondsBetween, withCondition, type Outcome } from "./machine-status";
 import { blockingChecks, precheck } from "./precheck";
 import { probePodName } from "./probe-pod";
-import { commonestError, probeStats, shiftedAt, UNKNOWN_CLUSTER, type ProbeStats } from "./probe-stats";
+import { commonestError, inWindow, probeStats, shiftedAt, UNKNOWN_CLUSTER, type ProbeStats } from "./probe-stats";
 import type { DrillStatus } from "./schema";
 import { evaluateStopCondition } from "./stop-condition";
 
@@ -55,7 +55,7 @@ export function baselineStep(world: DrillWorld, status: DrillStatus): DrillStep 
   if (!probe) return { status: { ...status, undo: { deployments: [], pods: [], ...status.undo, probePod: probePodName(world.drill.metadata.name) } }, actions: [], recheckAfterMs: 0 };
   // Every line of this drill's own probe Pod is baseline (it was created in this phase). Spans are measured on the
   // samples' clock alone: the cluster's clock may differ from the console's by a few seconds.
-  const samples = world.probe.exists ? world.probe.samples : [];
+  const samples = world.probe.exists ? inWindow(world.probe.samples, { from: -Infinity }) : [];
   const first = samples[0];
   const last = samples.at(-1);
   if (!first) {

@@ -57,6 +57,13 @@ describe("time to shift", () => {
     expect(shiftedAt(samples, "west", after * 1000)).toBe(shifted === undefined ? undefined : shifted * 1000);
   });
 
+  it("orders samples handed over out of order", () => {
+    const samples = [s(5, "e"), s(3, "w"), s(4, "e"), s(6, "e")];
+    expect(shiftedAt(samples, "west", 0)).toBe(4000);
+    expect(firstRemoteServedAt(samples, "west", 0)).toBe(4000);
+    expect(localAgainAt([s(9, "w"), s(7, "w"), s(8, "e")], "west", 0)).toBe(7000);
+  });
+
   it("stops at `to`", () => {
     expect(shiftedAt(seq("wwweew"), "west", 3000, 5000)).toBe(3000);
   });

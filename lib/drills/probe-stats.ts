@@ -21,8 +21,9 @@ export type ProbeStats = {
   servedBy: ServedByCounts;
 };
 
+/** The samples in the window, in time order (a log read in chunks may hand them over slightly out of order). */
 export function inWindow(samples: readonly ProbeSample[], window: ProbeWindow): ProbeSample[] {
-  return samples.filter((s) => s.at >= window.from && (window.to === undefined || s.at < window.to));
+  return samples.filter((s) => s.at >= window.from && (window.to === undefined || s.at < window.to)).sort((a, b) => a.at - b.at);
 }
 
 /** Nearest-rank percentile (p in 0…100): a latency that was actually observed, never an interpolation. */
@@ -64,7 +65,7 @@ const servedRemotely = (s: ProbeSample, local: string) => s.ok && s.servedByClus
 
 /** When a remote cluster first served a request after `after` (the brief's plain "first remote"); undefined if none. */
 export function firstRemoteServedAt(samples: readonly ProbeSample[], local: string, after: number): number | undefined {
-  return samples.find((s) => s.at >= after && servedRemotely(s, local))?.at;
+  return inWindow(samples, { from: after }).find((s) => servedRemotely(s, local))?.at;
 }
 
 /**
@@ -86,7 +87,7 @@ export function shiftedAt(samples: readonly ProbeSample[], local: string, after:
 
 /** When the local instance served again after `after` (the restore); undefined while it has not. */
 export function localAgainAt(samples: readonly ProbeSample[], local: string, after: number): number | undefined {
-  return samples.find((s) => s.at >= after && servedLocally(s, local))?.at;
+  return inWindow(samples, { from: after }).find((s) => servedLocally(s, local))?.at;
 }
 
 /** The error seen most often among failed requests in the window (for a reason a person can act on). */
