@@ -41,6 +41,8 @@ describe("a console killed mid-drill", () => {
   it("leaves details-v1 restored by the next console, within the maximum duration", async () => {
     const output: string[] = [];
     const first = await startConsole("first", output);
+    // The registry (of that console) has written west's shadow WorkloadEntries for details: failover is in place.
+    await vi.waitFor(async () => expect(await env.kubectl("west", ["get", "workloadentries", "-n", "bookinfo", "-o", "name"])).toMatch(/details/), { timeout: 30_000, interval: 200 });
     await env.kubectl("west", ["apply", "-f", "-"], drillYaml("crash", "{ service: details, maxDuration: 75s }"));
     await untilPhase(env, "crash", ["Observing"], 60_000);
     expect((await detailsReplicas(env)).spec).toBe(0);

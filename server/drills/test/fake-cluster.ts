@@ -23,6 +23,7 @@ export function createFakeCluster(name = "west") {
   let revision = 0;
   let reachable = true;
   let failStatus = false;
+  let optedIn = true;
   let snapshot = build();
 
   function build(): FleetSnapshot {
@@ -36,7 +37,8 @@ export function createFakeCluster(name = "west") {
     const cluster = clusterOfKinds(
       name,
       {
-        Namespace: [{ metadata: { name: NS, annotations: { "eastwest.dev/drills": "enabled" } } }],
+        Namespace: [{ metadata: { name: NS, annotations: optedIn ? { "eastwest.dev/drills": "enabled" } : {} } }],
+        Pod: [{ metadata: { name: "details-v1-abc", namespace: NS, uid: "uid-pod", labels: { app: "details" } }, status: { conditions: [{ type: "Ready", status: "True" }] } }],
         Service: [{ metadata: { name: "details", namespace: NS }, spec: { selector: { app: "details" }, ports: [{ port: 9080 }] } }],
         Deployment: deployments,
         FailoverDrill: [...drills.values()],
@@ -138,6 +140,10 @@ export function createFakeCluster(name = "west") {
     },
     setReachable(value: boolean) {
       reachable = value;
+      publish();
+    },
+    optIn(value: boolean) {
+      optedIn = value;
       publish();
     },
     refuseStatus(value: boolean) {
