@@ -65,6 +65,13 @@ describe("a drill from start to end (simulated cluster)", () => {
     expect(condition(world, "Prechecked")?.message).toMatch(/^all checks passed; advised: details has no outlier detection/);
   });
 
+  it.each([-3000, 3000])("a cluster clock %d ms off the console's still passes and restores", (skewMs) => {
+    const { world } = simulate(worldOf(), { remote: "east", skewMs });
+    expect(world.drill.status).toMatchObject({ phase: "Succeeded", verdict: "Passed" });
+    expect(world.drill.status?.timeToShiftSeconds).toBeLessThan(5);
+    expect(world.deployments[0]?.replicas).toBe(2);
+  });
+
   it("a failed precheck touches nothing", () => {
     const { world, steps } = simulate(worldOf({ failover: { targetExists: false, remoteReady: false, gatewaysReady: false, outlierDetection: true, reason: "no gateway in east" } }), { remote: "east" });
     expect(world.drill.status?.phase).toBe("Failed");

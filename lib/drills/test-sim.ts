@@ -17,6 +17,8 @@ export type SimOptions = {
   /** Called before each step: edits the world (abort, a crash's lost step, someone scaling…). */
   before?: (world: DrillWorld) => DrillWorld;
   maxSteps?: number;
+  /** The cluster's clock minus the console's (the samples' `at` carry the cluster's), ms. */
+  skewMs?: number;
   /** Steps (by index) whose actions are lost: the runner wrote the status and died before acting. */
   dropActionsAt?: readonly number[];
 };
@@ -51,7 +53,7 @@ export function simulate(start: DrillWorld, options: SimOptions): SimResult {
     if (["Succeeded", "Failed", "Aborted"].includes(phase) && step.actions.length === 0) break;
     const next = world.now + (step.recheckAfterMs ?? TICK_MS);
     const from = probeBefore ? world.now : world.now + 500;
-    world = { ...world, now: next, probe: world.probe.exists ? { ...world.probe, samples: [...world.probe.samples, ...samples(from, next, upAt, options.remote)] } : world.probe };
+    world = { ...world, now: next, probe: world.probe.exists ? { ...world.probe, samples: [...world.probe.samples, ...samples(from, next, upAt, options.remote).map((x) => ({ ...x, at: x.at + (options.skewMs ?? 0) }))] } : world.probe };
   }
   return { world, steps, phases, stored, worlds };
 }
