@@ -132,7 +132,10 @@ describe("reads", () => {
 
   it("prints the CRD's columns, and a CRD update (new column, new default) takes effect at once", async () => {
     const before = await lab.call("GET", DRILLS, undefined, TABLE);
-    expect((before.body.columnDefinitions as Array<{ name: string }>).map((c) => c.name)).toEqual(["Name", "Service", "Phase", "Shift", "Verdict", "Age"]);
+    const columns = before.body.columnDefinitions as Array<{ name: string; type: string; description: string }>;
+    expect(columns.map((c) => c.name)).toEqual(["Name", "Service", "Phase", "Shift", "Verdict", "Age"]);
+    expect(columns[1]).toMatchObject({ type: "string", description: "Custom resource definition column (in JSONPath format): .spec.service" });
+    expect(columns[3]).toMatchObject({ type: "number", description: "Seconds from the fault to the first request served by another cluster" });
     const crd = await lab.call("GET", CRD);
     const version = (pick(crd.body, "spec.versions") as Array<Record<string, unknown>>)[0] as Record<string, unknown> & {
       additionalPrinterColumns: unknown[]; schema: { openAPIV3Schema: { properties: { spec: { properties: Record<string, Record<string, unknown>> } } } };

@@ -16,7 +16,12 @@ export function crdResourceType(spec: CrdSpec, names: AcceptedNames): ResourceTy
   const schema = storage.schema?.openAPIV3Schema;
   const declared = storage.additionalPrinterColumns ?? [];
   const printerColumns: PrinterColumn[] = declared.length > 0
-    ? declared.map((c) => ({ name: c.name, type: c.type, jsonPath: c.jsonPath, ...(c.description ? { description: c.description } : {}), ...(c.priority ? { priority: c.priority } : {}) }))
+    ? declared.map((c) => ({
+      name: c.name, type: c.type, jsonPath: c.jsonPath,
+      // The table convertor's column description when the CRD gives none.
+      description: c.description ?? `Custom resource definition column (in JSONPath format): ${c.jsonPath}`,
+      ...(c.priority ? { priority: c.priority } : {}),
+    }))
     : [AGE];
   const hints = schema ? listHints(schema) : { listMapKeys: {}, listSets: [] };
   return {
