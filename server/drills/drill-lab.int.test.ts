@@ -60,6 +60,17 @@ describe("a drill on details in west", () => {
     console.log(`[figures] ScaleToZero by kubectl: shift ${drill.status?.timeToShiftSeconds} s, failed requests ${drill.status?.failedRequests}, restore ${drill.status?.timeToRestoreSeconds} s`);
   }, 100_000);
 
+  it("FailRequests: the pods answer 503 until outlier detection (the registry's DestinationRule) moves traffic to east; the annotation is removed after", async () => {
+    const started = await runtime.drills.start({ ...INPUT, fault: "FailRequests" });
+    if (!started.ok) throw new Error(started.refusal.message);
+    const drill = await untilPhase(env, started.ref.name, ["Succeeded", "Failed", "Aborted"], 80_000);
+    expect(drill.status, JSON.stringify(drill.status)).toMatchObject({ phase: "Succeeded", verdict: "Passed" });
+    expect(drill.status?.servedBy?.during?.east).toBeGreaterThan(0);
+    const annotations = JSON.parse(await env.kubectl("west", ["get", "pods", "-n", "bookinfo", "-l", "app=details", "-o", "jsonpath={.items[*].metadata.annotations}"]) || "{}") as Record<string, string>;
+    expect(annotations["eastwest.dev/fault"]).toBeUndefined();
+    console.log(`[figures] FailRequests (the registry's outlier settings): shift ${drill.status?.timeToShiftSeconds} s, failed requests ${drill.status?.failedRequests}, restore ${drill.status?.timeToRestoreSeconds} s, served by during ${JSON.stringify(drill.status?.servedBy?.during)}`);
+  }, 100_000);
+
   it("with east's gateway stopped: the stop condition aborts it and details-v1 is restored", async () => {
     expect(env.lab.dataPlane.setGatewayFault("east", "bookinfo", "eastwest-gateway", { mode: "stop" })).toBe(true);
     try {
