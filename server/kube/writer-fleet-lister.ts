@@ -6,6 +6,7 @@
 import { FLEET_KINDS, objectKey, type ClusterObjects, type ClusterSnapshot, type FleetKind, type FleetSnapshot, type ObjectMap } from "@/lib/fleet/snapshot-types";
 import type { ClusterHandle } from "./kubeconfig";
 import { collectionPath, groupVersion, KIND_API } from "./kinds";
+import { isKubeHttpError } from "./kube-http";
 import { listAll } from "./kube-list";
 import { projectMetadata } from "./project-metadata";
 import { slimObject } from "./slim";
@@ -23,7 +24,13 @@ async function listKind(handle: ClusterHandle, kind: FleetKind, timeoutMs: numbe
   if (!kc) throw new Error(handle.problem ?? "unusable context");
   const api = KIND_API[kind];
   // One signal per list: each page adds a listener to it (a deadline per page), so sharing one would pile them up.
-  const { items } = await listAll(kc, collectionPath(api), new AbortController().signal, timeoutMs);
+  // A 404 is a kind the cluster does not serve (its CRD is not installed: no IngressGateway, no FailoverDrill):
+  // none of them, as the informer reads it, and the cluster is still listed, not stale.
+  const listed = await listAll(kc, collectionPath(api), new AbortController().signal, timeoutMs).catch((err: unknown) => {
+    if (isKubeHttpError(err) && err.code === 404) return { items: [] as unknown[] };
+    throw err;
+  });
+  const { items } = listed;
   const slim = api.metadataOnly ? projectMetadata : slimObject;
   const objects = items.flatMap((raw) => slim(raw, kind, groupVersion(api)) ?? []);
   return new Map(objects.map((o) => [objectKey(o.metadata), o]));
