@@ -4,7 +4,7 @@
 // spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[fault].default.
 import type { FieldError } from "../status";
 import type { StructuralSchema } from "../schema/index";
-import { validateValue } from "../schema/index";
+import { goRegExp, validateValue } from "../schema/index";
 
 export function schemaErrors(schema: StructuralSchema | undefined, path: string): FieldError[] {
   if (!schema) return [{ field: path, reason: "FieldValueRequired", detail: "Required value: schemas are required" }];
@@ -17,6 +17,21 @@ export function schemaErrors(schema: StructuralSchema | undefined, path: string)
 
 const MAX_DEPTH = 64;
 
+// Go's regexp (RE2) has no lookaround and no backreferences; a pattern using them is refused upstream even though
+// JavaScript would compile it.
+const PERL_ONLY = /\(\?<?[=!]|\\[1-9]/;
+
+function patternError(pattern: string): string | undefined {
+  const perl = PERL_ONLY.exec(pattern);
+  if (perl) return `error parsing regexp: invalid or unsupported Perl syntax: \`${perl[0]}\``;
+  try {
+    goRegExp(pattern);
+    return undefined;
+  } catch (err) {
+    return `error parsing regexp: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
 function checkNode(schema: StructuralSchema, path: string, errors: FieldError[], depth: number): void {
   if (depth > MAX_DEPTH) return;
   const declaresShape = schema.properties !== undefined || schema.items !== undefined;
@@ -24,12 +39,8 @@ function checkNode(schema: StructuralSchema, path: string, errors: FieldError[],
     errors.push({ field: `${path}.type`, reason: "FieldValueRequired", detail: "Required value: must not be empty for specified object fields" });
   }
   if (schema.pattern !== undefined) {
-    try {
-      new RegExp(schema.pattern);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      errors.push({ field: `${path}.pattern`, reason: "FieldValueInvalid", detail: `Invalid value: ${JSON.stringify(schema.pattern)}: must be a valid regular expression, but isn't: ${why}` });
-    }
+    const why = patternError(schema.pattern);
+    if (why) errors.push({ field: `${path}.pattern`, reason: "FieldValueInvalid", detail: `Invalid value: ${JSON.stringify(schema.pattern)}: must be a valid regular expression, but isn't: ${why}` });
   }
   if (schema["x-kubernetes-list-type"] === "map" && (schema["x-kubernetes-list-map-keys"] ?? []).length === 0) {
     errors.push({ field: `${path}.x-kubernetes-list-map-keys`, reason: "FieldValueRequired", detail: "Required value: must not be empty if x-kubernetes-list-type is map" });

@@ -2,6 +2,6 @@
 export { structuralSchema, type StructuralSchema } from "./structural";
 export { pruneObject } from "./prune";
 export { applySchemaDefaults, needsDefaults } from "./defaults";
-export { validateAgainstSchema, validateValue } from "./validate";
+export { goRegExp, validateAgainstSchema, validateValue } from "./validate";
 export { listHints, type ListHints } from "./list-types";
 export { ratchet } from "./ratchet";

@@ -20,6 +20,7 @@ const rows: Array<[string, StructuralSchema, unknown, string[]]> = [
   ["too short", { type: "string", minLength: 2 }, "a", ['f: Invalid value: "a": f in body should be at least 2 chars long']],
   ["too long", { type: "string", maxLength: 3 }, "abcd", ["f: Too long: may not be more than 3 bytes"]],
   ["not matching the pattern", { type: "string", pattern: "^[a-z]+$" }, "A1", ["f: Invalid value: \"A1\": f in body should match '^[a-z]+$'"]],
+  ["a Go named group in a pattern", { type: "string", pattern: "^(?P<part>[a-z])+$" }, "ab", []],
   ["a date-time", { type: "string", format: "date-time" }, "2026-12-05T06:00:00Z", []],
   ["not a date-time", { type: "string", format: "date-time" }, "yesterday", ['f: Invalid value: "yesterday": f in body must be of type date-time: "yesterday"']],
   ["too many items", { type: "array", maxItems: 1, items: { type: "string" } }, ["a", "b"], ["f: Too many: 2: must have at most 1 items"]],

@@ -75,9 +75,10 @@ function checkNumber(value: number, schema: StructuralSchema, path: string, erro
 
 const patterns = new Map<string, RegExp>();
 
-function compiled(pattern: string): RegExp {
+/** A Go (RE2) pattern as a JavaScript RegExp: Go's `(?P<name>` group is `(?<name>` here. */
+export function goRegExp(pattern: string): RegExp {
   let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern.replaceAll("(?P<", "(?<"))));
   return re;
 }
 
@@ -90,7 +91,7 @@ function checkString(value: string, schema: StructuralSchema, path: string, erro
   if (schema.minLength !== undefined && length < schema.minLength) {
     errors.push(invalidValue(path, value, `should be at least ${schema.minLength} chars long`));
   }
-  if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) {
+  if (schema.pattern !== undefined && !goRegExp(schema.pattern).test(value)) {
     errors.push(invalidValue(path, value, `should match '${schema.pattern}'`));
   }
   if (schema.format !== undefined && !checkFormat(schema.format, value)) {
