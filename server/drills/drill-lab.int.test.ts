@@ -71,6 +71,23 @@ describe("a drill on details in west", () => {
     console.log(`[figures] FailRequests (the registry's outlier settings): shift ${drill.status?.timeToShiftSeconds} s, failed requests ${drill.status?.failedRequests}, restore ${drill.status?.timeToRestoreSeconds} s, served by during ${JSON.stringify(drill.status?.servedBy?.during)}`);
   }, 100_000);
 
+  it("west's API cut off mid-drill: the drill waits, says so once west answers, and restores at once", async () => {
+    await env.kubectl("west", ["apply", "-f", "-"], drillYaml("cut-off", "{ service: details, maxDuration: 90s }"));
+    await untilPhase(env, "cut-off", ["Observing"], 60_000);
+    await env.lab.setFault("west", { mode: "refuse" });
+    try {
+      await vi.waitFor(() => expect(runtime.fleet.snapshots.current().clusters.find((c) => c.name === "west")?.state).toBe("stale"), { timeout: 20_000, interval: 100 });
+    } finally {
+      await env.lab.setFault("west", { mode: "none" });
+    }
+    const healedAt = performance.now();
+    await vi.waitFor(async () => expect(await detailsReplicas(env)).toEqual({ spec: 1, ready: 1 }), { timeout: 60_000, interval: 100 });
+    const restoredMs = performance.now() - healedAt;
+    const drill = await untilPhase(env, "cut-off", ["Succeeded", "Failed", "Aborted"], 30_000);
+    expect(drill.status?.reason ?? "").toMatch(/unreachable/);
+    console.log(`[figures] west cut off mid-drill: details-v1 back ${(restoredMs / 1000).toFixed(1)} s after west answered again; ${drill.status?.phase}: ${drill.status?.reason}`);
+  }, 120_000);
+
   it("with east's gateway stopped: the stop condition aborts it and details-v1 is restored", async () => {
     expect(env.lab.dataPlane.setGatewayFault("east", "bookinfo", "eastwest-gateway", { mode: "stop" })).toBe(true);
     try {
