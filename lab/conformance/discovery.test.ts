@@ -47,12 +47,12 @@ describe("P0-2 legacy discovery", () => {
     expect(reply.body).toMatchObject({ kind: "APIGroupList", apiVersion: "v1" });
     const groups = reply.body.groups as Array<{ name: string; versions: Array<{ version: string }>; preferredVersion: { groupVersion: string } }>;
     const byName = Object.fromEntries(groups.map((g) => [g.name, g]));
-    for (const name of ["apps", "discovery.k8s.io", "coordination.k8s.io", "networking.istio.io", "install.tetrate.io", "tsb.tetrate.io", "settings.tetrate.io", "eastwest.io"]) {
+    for (const name of ["apps", "discovery.k8s.io", "coordination.k8s.io", "networking.istio.io", "install.tetrate.io", "tsb.tetrate.io", "settings.tetrate.io", "apiextensions.k8s.io"]) {
       expect(byName[name], name).toBeDefined();
     }
     expect(byName["networking.istio.io"]?.versions.map((v) => v.version)).toEqual(["v1", "v1beta1", "v1alpha3"]);
     expect(byName["networking.istio.io"]?.preferredVersion).toEqual({ groupVersion: "networking.istio.io/v1", version: "v1" });
-    expect(pick(byName["eastwest.io"], "preferredVersion.version")).toBe("v1alpha1");
+    expect(pick(byName["apiextensions.k8s.io"], "preferredVersion.version")).toBe("v1");
   });
 
   it("P0-2 /apis/<group> describes one group", async () => {
@@ -98,7 +98,7 @@ describe("P0-2 legacy discovery", () => {
   it.each([
     ["/apis/discovery.k8s.io/v1", "endpointslices"], ["/apis/coordination.k8s.io/v1", "leases"],
     ["/apis/install.tetrate.io/v1alpha1", "ingressgateways"], ["/apis/tsb.tetrate.io/v2", "workspaces"],
-    ["/apis/settings.tetrate.io/v1alpha1", "workspacesettings"], ["/apis/eastwest.io/v1alpha1", "failoverdrills"],
+    ["/apis/settings.tetrate.io/v1alpha1", "workspacesettings"], ["/apis/apiextensions.k8s.io/v1", "customresourcedefinitions"],
   ])("P0-2 %s serves %s", async (path, plural) => {
     const list = await resources(path);
     expect(list.map((r) => r.name)).toEqual(expect.arrayContaining([plural]));
