@@ -14,7 +14,7 @@ const breadcrumbs = (page: Page) => page.getByRole("navigation", { name: "Breadc
 
 /** The main navigation marks exactly `label` as the current page (none: null, as on the 404). */
 async function expectCurrent(page: Page, label: string | null): Promise<void> {
-  for (const name of ["Overview", "Workspaces", "Topology", "Istio objects"]) {
+  for (const name of ["Overview", "Workspaces", "Topology", "Istio objects", "Drills"]) {
     const link = mainNav(page).getByRole("link", { name, exact: true });
     if (name === label) await expect(link).toHaveAttribute("aria-current", "page");
     else await expect(link).not.toHaveAttribute("aria-current");
@@ -45,9 +45,9 @@ test("the main navigation reaches every page and marks the current one; breadcru
   await expect(page.getByRole("heading", { level: 1, name: "Fleet overview" })).toBeVisible();
   await expectCurrent(page, "Overview");
 
-  for (const section of ["Topology", "Istio objects"]) {
+  for (const [section, heading] of [["Topology", "Topology"], ["Istio objects", "Istio objects"], ["Drills", "Failover drills"]] as const) {
     await mainNav(page).getByRole("link", { name: section, exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     await expectCurrent(page, section);
   }
   // A cluster's page is reached from the overview, and belongs to it.

@@ -10,6 +10,6 @@ export const getQueryClient = cache(makeQueryClient);
 /** tRPC options for server components: prefetch calls the router directly, no HTTP hop. */
 export const trpc = createTRPCOptionsProxy({
   router: appRouter,
-  ctx: () => ({ fleet: getRuntime().fleet, registry: getRuntime().registry, model: getRuntime().model }),
+  ctx: () => ({ fleet: getRuntime().fleet, registry: getRuntime().registry, model: getRuntime().model, drills: getRuntime().drills }),
   queryClient: getQueryClient,
 });
