@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useState } from "react";
 import type { DrillFilter } from "@/server/drills/types";
 import { AppHeader } from "../app-header";
 import { Breadcrumbs } from "../nav/breadcrumbs";
@@ -14,14 +14,26 @@ import { readFilter, writeFilter } from "./filter-url";
 import { DrillsEmpty, DrillsUnavailable, StaleClustersNote } from "./drills-states";
 import { retryServerErrors, useDrillsLive } from "./use-drills-live";
 
-/** The filter from the URL, and a setter that replaces the URL (no history entry per keystroke). */
+/**
+ * The filter from the URL, and a setter that replaces the URL (no history entry per keystroke). The filter is held
+ * here too: router.replace lands a moment later, and a second change made before it (two selects in a row) must
+ * build on the first, not on the URL that does not show it yet. A URL that changes (the replace landing, or Back)
+ * is read again.
+ */
 function useFilterUrl(): [DrillFilter, (next: DrillFilter) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filter = useMemo(() => readFilter(new URLSearchParams(params.toString())), [params]);
+  const url = params.toString();
+  const [held, setHeld] = useState(() => ({ url, filter: readFilter(new URLSearchParams(url)) }));
+  let filter = held.filter;
+  if (held.url !== url) {
+    filter = readFilter(new URLSearchParams(url));
+    setHeld({ url, filter });
+  }
   const update = useCallback(
     (next: DrillFilter) => {
+      setHeld((h) => ({ url: h.url, filter: next }));
       const query = writeFilter(next);
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
