@@ -2,7 +2,7 @@
 // Next's instrumentation and route module graphs each load their own), or as a plain object without any class.
 // The mapping to tRPC codes and the one response shape hold for all of them.
 import { describe, expect, it, vi } from "vitest";
-import { asDomainError, invalidInput, notFound, unavailable, unprocessable } from "./errors";
+import { asDomainError, conflict, fieldErrorsOfDomain, invalidInput, notFound, unavailable, unprocessable } from "./errors";
 import { errorOf, fakeFleet, handlerFor, post } from "./http/test/handler-fixture";
 import { codeForDomain } from "./trpc";
 
@@ -17,9 +17,20 @@ describe("tagged errors", () => {
     ["Invalid", () => invalidInput([{ field: "name", message: "use lower case" }]), "BAD_REQUEST"],
     ["Unprocessable", () => unprocessable("workspace", "too deep"), "UNPROCESSABLE_CONTENT"],
     ["Unavailable", () => unavailable("registry down"), "PRECONDITION_FAILED"],
+    ["Unavailable naming a field", () => unavailable("west is stale", "cluster"), "PRECONDITION_FAILED"],
+    ["Conflict", () => conflict("service", "a drill is already running on details"), "CONFLICT"],
     ["a plain object with a tag", () => ({ tag: "eastwest.NotFound", field: "cluster", message: "no cluster mars" }), "NOT_FOUND"],
   ])("%s maps to %s", (_name, make, code) => {
     expect(codeForDomain(make())).toBe(code);
+  });
+
+  it.each([
+    ["Conflict", () => conflict("service", "a drill is running"), [{ field: "service", message: "a drill is running" }]],
+    ["Unavailable with a field", () => unavailable("west is stale", "cluster"), [{ field: "cluster", message: "west is stale" }]],
+    ["Unavailable without one", () => unavailable("registry down"), []],
+  ])("%s names its field in the answer's field errors", (_name, make, expected) => {
+    const domain = asDomainError(make());
+    expect(domain && fieldErrorsOfDomain(domain)).toEqual(expected);
   });
 
   it("one made by a second module graph is recognised, though not an instance of this one's", async () => {

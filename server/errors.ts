@@ -15,12 +15,17 @@ export type DomainError =
   | { tag: "eastwest.Invalid"; fieldErrors: FieldError[]; message: string }
   /** What the request would work on exists but cannot be handled (e.g. it nests too deep): 422. */
   | { tag: "eastwest.Unprocessable"; field: string; message: string }
-  /** A part of the console that the request needs is not running (e.g. the registry failed to start): 412. */
-  | { tag: "eastwest.Unavailable"; message: string };
+  /** What the request asks for collides with the current state (a drill already running on the service): 409. */
+  | { tag: "eastwest.Conflict"; field: string; message: string }
+  /**
+   * A precondition of the request does not hold now (the registry failed to start, a cluster is stale, a
+   * namespace has not opted in): 412, naming the input field it concerns when there is one.
+   */
+  | { tag: "eastwest.Unavailable"; message: string; field?: string };
 
 export type DomainErrorTag = DomainError["tag"];
 
-const TAGS: ReadonlySet<string> = new Set<DomainErrorTag>(["eastwest.NotFound", "eastwest.Invalid", "eastwest.Unprocessable", "eastwest.Unavailable"]);
+const TAGS: ReadonlySet<string> = new Set<DomainErrorTag>(["eastwest.NotFound", "eastwest.Invalid", "eastwest.Unprocessable", "eastwest.Conflict", "eastwest.Unavailable"]);
 
 function tagged<E extends DomainError>(fields: E): Error & E {
   return Object.assign(new Error(fields.message), { name: fields.tag }, fields);
@@ -42,8 +47,12 @@ export function unprocessable(field: string, message: string): Error & DomainErr
   return tagged({ tag: "eastwest.Unprocessable", field, message });
 }
 
-export function unavailable(message: string): Error & DomainError {
-  return tagged({ tag: "eastwest.Unavailable", message });
+export function conflict(field: string, message: string): Error & DomainError {
+  return tagged({ tag: "eastwest.Conflict", field, message });
+}
+
+export function unavailable(message: string, field?: string): Error & DomainError {
+  return tagged({ tag: "eastwest.Unavailable", message, ...(field === undefined ? {} : { field }) });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
@@ -53,12 +62,13 @@ const isFieldError = (v: unknown): v is FieldError => isRecord(v) && typeof v.fi
 export function asDomainError(value: unknown): DomainError | undefined {
   if (!isRecord(value) || typeof value.tag !== "string" || !TAGS.has(value.tag) || typeof value.message !== "string") return undefined;
   const { tag, message } = value;
-  if (tag === "eastwest.Unavailable") return { tag, message };
+  if (tag === "eastwest.Unavailable") return { tag, message, ...(typeof value.field === "string" ? { field: value.field } : {}) };
   const fieldErrors = Array.isArray(value.fieldErrors) && value.fieldErrors.every(isFieldError) ? value.fieldErrors : undefined;
   if (tag === "eastwest.Invalid") return fieldErrors ? { tag, message, fieldErrors } : undefined;
   if (typeof value.field !== "string") return undefined;
   const { field } = value;
   if (tag === "eastwest.NotFound") return { tag, field, message, fieldErrors: fieldErrors ?? [{ field, message }] };
+  if (tag === "eastwest.Conflict") return { tag, field, message };
   return { tag: "eastwest.Unprocessable", field, message };
 }
 
@@ -69,8 +79,9 @@ export function fieldErrorsOfDomain(error: DomainError): FieldError[] {
     case "eastwest.NotFound":
       return error.fieldErrors;
     case "eastwest.Unprocessable":
+    case "eastwest.Conflict":
       return [{ field: error.field, message: error.message }];
     case "eastwest.Unavailable":
-      return [];
+      return error.field === undefined ? [] : [{ field: error.field, message: error.message }];
   }
 }

@@ -35,6 +35,7 @@ const CODES: Record<DomainErrorTag, TRPC_ERROR_CODE_KEY> = {
   "eastwest.NotFound": "NOT_FOUND",
   "eastwest.Invalid": "BAD_REQUEST",
   "eastwest.Unprocessable": "UNPROCESSABLE_CONTENT",
+  "eastwest.Conflict": "CONFLICT",
   "eastwest.Unavailable": "PRECONDITION_FAILED",
 };
 
