@@ -14,6 +14,7 @@ import { followingLeaseClient } from "@/server/registry/lease-follow";
 import type { RegistryService } from "@/server/registry/service";
 import { failoverFactsOf } from "./failover-facts";
 import { lazyLeader } from "./lazy-leader";
+import { prometheusServedBy } from "./prometheus-served-by";
 import { startDrillRunner, type DrillRunner } from "./runner";
 import { createDrillService } from "./service";
 import type { DrillService } from "./types";
@@ -51,6 +52,7 @@ export function startDrills(deps: DrillsDeps): Drills {
     onLeaderChange: leader.onChange,
     ...(own ? { onDrillSeen: own.ensure } : {}),
     now: () => Date.now(),
+    ...(env.prometheusUrl ? { prometheusServedBy: prometheusServedBy(env.prometheusUrl) } : {}),
     log,
   });
   const service = createDrillService({ snapshots: fleet.snapshots, clientFor, failover });

@@ -41,6 +41,16 @@ describe("the drill runner", () => {
     expect(runner?.active()).toEqual([]);
   });
 
+  it("records Prometheus's served-by before, during and after when Prometheus is configured", async () => {
+    const fake = createFakeCluster();
+    const moments: string[] = [];
+    start(fake, { prometheusServedBy: async (namespace, probe) => (moments.push(`${namespace}/${probe}`), { east: moments.length }) });
+    fake.apply("d1");
+    await waitFor(() => expect(phaseOf(fake, "d1")).toBe("Succeeded"));
+    expect(fake.drills.get("bookinfo/d1")?.status?.prometheusServedBy).toEqual({ before: { east: 1 }, during: { east: 2 }, after: { east: 3 } });
+    expect(moments).toEqual(["bookinfo/d1-probe", "bookinfo/d1-probe", "bookinfo/d1-probe"]);
+  });
+
   it("carries out nothing when its status cannot be written", async () => {
     const fake = createFakeCluster();
     fake.refuseStatus(true);

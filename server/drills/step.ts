@@ -3,12 +3,14 @@
 // must be in the cluster before any fault is injected. Level-triggered: nothing of an earlier step is remembered
 // but the probe's samples (re-read from the log after a restart) and the last drill seen (see orphan.ts).
 import type { DrillMachine, DrillStep } from "@/lib/drills/machine-types";
+import { probePodName } from "@/lib/drills/probe-pod";
 import { drillStatusSchema, FINAL_PHASES, type DrillStatus, type FailoverDrill } from "@/lib/drills/schema";
 import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import type { DrillClient } from "@/server/kube/drill-client";
 import { describeAction, executeActions } from "./execute";
 import type { FailoverFacts } from "./failover-facts";
 import { observeDrill } from "./observe";
+import { momentOf, type ServedByQuery } from "./prometheus-served-by";
 import type { ProbeFollow } from "./probe-follow";
 import type { DrillRef } from "./types";
 
@@ -20,6 +22,8 @@ export type StepDeps = {
   /** Asked before every write: only the Lease holder writes. */
   isLeader: () => boolean;
   now: () => number;
+  /** When Prometheus is configured: the probe's requests/s by destination cluster now. */
+  prometheusServedBy?: ServedByQuery;
 };
 
 export type StepOutcome =
@@ -44,6 +48,15 @@ export function sameStatus(a: DrillStatus | undefined, b: DrillStatus): boolean 
 }
 
 const isFinalStatus = (status: DrillStatus) => status.phase !== undefined && FINAL_PHASES.includes(status.phase);
+
+/** The machine's status, with Prometheus's served-by at the moment a phase change records (when configured). */
+async function withPrometheus(deps: StepDeps, drill: FailoverDrill, status: DrillStatus): Promise<DrillStatus> {
+  const moment = momentOf(drill.status?.phase, status.phase);
+  if (!moment || !deps.prometheusServedBy) return status;
+  const probe = drill.status?.undo?.probePod ?? probePodName(drill.metadata.name);
+  const counts = await deps.prometheusServedBy(drill.metadata.namespace, probe);
+  return counts ? { ...status, prometheusServedBy: { ...status.prometheusServedBy, [moment]: counts } } : status;
+}
 
 /**
  * What a drill's loop keeps between steps. `unreachable`: a step found the cluster unreachable, and nothing could
@@ -72,10 +85,11 @@ export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory)
   const decision: DrillStep = deps.machine(recordOutage ? { ...world, reachable: false } : world);
   if (!deps.isLeader()) return { kind: "retry", message: "not leading", drill };
   let current = drill;
-  if (!sameStatus(drill.status, decision.status)) {
-    const written = await client.drills.applyStatus({ namespace: ref.namespace, name: ref.name }, decision.status);
+  const status = await withPrometheus(deps, drill, decision.status);
+  if (!sameStatus(drill.status, status)) {
+    const written = await client.drills.applyStatus({ namespace: ref.namespace, name: ref.name }, status);
     if (!written.ok) return { kind: "retry", message: `status of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${written.message}`, drill };
-    current = { ...drill, status: decision.status };
+    current = { ...drill, status };
   }
   if (recordOutage) {
     memory.unreachable = false;
@@ -84,6 +98,6 @@ export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory)
   const podUids = new Map(world.pods.map((p) => [p.name, p.uid]));
   const result = await executeActions({ client, drill: current, service: seen.service, podUids, ...(seen.probeUid ? { probeUid: seen.probeUid } : {}) }, decision.actions, deps.isLeader);
   if (!result.ok) return { kind: "retry", message: `${describeAction(result.action)} in ${ref.cluster}: ${result.message}`, drill: current };
-  if (isFinalStatus(decision.status) && decision.actions.length === 0) return { kind: "done" };
+  if (isFinalStatus(status) && decision.actions.length === 0) return { kind: "done" };
   return { kind: "again", drill: current, ...(decision.recheckAfterMs !== undefined ? { afterMs: decision.recheckAfterMs } : {}) };
 }
