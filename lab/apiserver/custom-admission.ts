@@ -1,9 +1,10 @@
 // What the custom resource strategy does to an object with a structural schema before it is stored, on create,
 // update and status writes alike: prune what the schema does not declare, apply defaults, validate (422 with
-// apiextensions' field errors). And the read side: defaults applied to what is served, as upstream defaults
-// objects when it reads them from etcd. Kinds without a schema are left as they are.
+// apiextensions' field errors). And the read side: pruning and defaults applied to what is served, as upstream's
+// decoder applies them to what it reads from etcd (so a CRD's schema change shows on objects stored before it).
+// Kinds without a schema are left as they are.
 import { clone } from "./object-util";
-import { applySchemaDefaults, needsDefaults, pruneObject, ratchet, validateAgainstSchema } from "./schema/index";
+import { applySchemaDefaults, needsDefaults, pruneObject, ratchet, undeclaredPaths, validateAgainstSchema } from "./schema/index";
 import { invalid } from "./status";
 import type { KubeObject, ResourceType } from "./types";
 
@@ -20,14 +21,15 @@ export function admitCustomObject(type: ResourceType, object: KubeObject, existi
 
 /** The paths a write would lose to pruning (what fieldValidation Strict refuses and Warn reports). */
 export function unknownFields(type: ResourceType, object: KubeObject): string[] {
-  return type.schema ? pruneObject(clone(object), type.schema) : [];
+  return type.schema ? undeclaredPaths(object, type.schema) : [];
 }
 
-/** The object as served: defaulted (a copy only when a default is missing; stored objects are frozen). */
+/** The object as read: pruned and defaulted (a copy only when that changes it; stored objects are frozen). */
 export function defaultedForRead(type: ResourceType, object: KubeObject): KubeObject {
   const schema = type.schema;
-  if (!schema || !needsDefaults(object, schema)) return object;
+  if (!schema || (!needsDefaults(object, schema) && undeclaredPaths(object, schema).length === 0)) return object;
   const copy = clone(object);
+  pruneObject(copy, schema);
   applySchemaDefaults(copy, schema);
   return copy;
 }

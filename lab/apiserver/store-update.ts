@@ -3,6 +3,7 @@
 // last finalizer of an object being deleted goes.
 import { CREATES_ON_UPDATE, tracksGeneration, typeKey } from "./builtin-types";
 import { apiVersionOf } from "./define-type";
+import { defaultedForRead } from "./custom-admission";
 import { applyDefaults } from "./defaults";
 import { beforeStore } from "./kind-strategy";
 import { withManagedFields } from "./managed-fields";
@@ -75,7 +76,10 @@ export function updateObject(core: StoreCore, type: ResourceType, input: KubeObj
   incoming.metadata ??= {};
   const namespace = type.namespaced ? incoming.metadata.namespace : undefined;
   const name = incoming.metadata.name ?? "";
-  const existing = core.peek(type, namespace, name);
+  const live = core.peek(type, namespace, name);
+  // As upstream decodes the old object from etcd: pruned and defaulted by the current schema, so a schema change
+  // alone neither bumps generation nor makes an identical rewrite a change.
+  const existing = live ? defaultedForRead(type, live) : undefined;
   if (!existing) {
     if (CREATES_ON_UPDATE.has(typeKey(type)) && !options.subresource) return createObject(core, type, incoming, options);
     throw notFound(type, name);

@@ -168,6 +168,22 @@ describe("reads", () => {
     expect(changed.body.message).not.toContain("spec.fault");
   });
 
+  it("a field the CRD's schema no longer declares is pruned on read and on the next write", async () => {
+    expect((await lab.call("POST", DRILLS, drill("pruned", { service: "details", team: "blue" }))).status).toBe(201);
+    const crd = await lab.call("GET", CRD);
+    const versions = pick(crd.body, "spec.versions") as Array<{ schema: { openAPIV3Schema: { properties: { spec: { properties: Record<string, unknown> } } } } }>;
+    const properties = versions[0]?.schema.openAPIV3Schema.properties.spec.properties;
+    if (!properties) throw new Error("the CRD has no spec properties");
+    delete properties.team;
+    expect((await lab.call("PUT", CRD, crd.body)).status).toBe(200);
+    const read = await lab.call("GET", `${DRILLS}/pruned`);
+    expect(pick(read.body, "spec.team")).toBeUndefined();
+    const patched = await lab.call("PATCH", `${DRILLS}/pruned?fieldValidation=Strict`, { spec: { abort: true } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ spec: { abort: true }, metadata: { generation: 2 } });
+    expect(pick(patched.body, "spec.team")).toBeUndefined();
+  });
+
   it("publishes the schema in the group/version's OpenAPI v3 document", async () => {
     const root = await lab.call("GET", "/openapi/v3");
     const paths = root.body.paths as Record<string, { serverRelativeURL: string }>;

@@ -14,43 +14,56 @@ const TYPE_META = new Set(["apiVersion", "kind"]);
 
 /** Drops undeclared fields from `object` (in place) and returns their paths, in document order. */
 export function pruneObject(object: Record<string, unknown>, schema: StructuralSchema): string[] {
-  const pruned: string[] = [];
-  pruneResource(object, schema, "", pruned);
-  return pruned;
+  const walk = new Walk(true);
+  walk.resource(object, schema, "");
+  return walk.found;
 }
 
-function pruneResource(object: Record<string, unknown>, schema: StructuralSchema, path: string, out: string[]): void {
-  if (isRecord(object.metadata)) {
-    for (const key of Object.keys(object.metadata)) {
-      if (!OBJECT_META_FIELDS.has(key)) {
-        delete object.metadata[key];
-        out.push(childField(childField(path, "metadata"), key));
+/** The paths pruning would drop, without changing `object` (reads prune only when there is something to drop). */
+export function undeclaredPaths(object: Record<string, unknown>, schema: StructuralSchema): string[] {
+  const walk = new Walk(false);
+  walk.resource(object, schema, "");
+  return walk.found;
+}
+
+class Walk {
+  readonly found: string[] = [];
+
+  constructor(private readonly remove: boolean) {}
+
+  private drop(object: Record<string, unknown>, key: string, path: string): void {
+    if (this.remove) delete object[key];
+    this.found.push(path);
+  }
+
+  resource(object: Record<string, unknown>, schema: StructuralSchema, path: string): void {
+    const metadata = object.metadata;
+    if (isRecord(metadata)) {
+      for (const key of Object.keys(metadata)) {
+        if (!OBJECT_META_FIELDS.has(key)) this.drop(metadata, key, childField(childField(path, "metadata"), key));
       }
     }
+    this.fields(object, schema, path, (key) => TYPE_META.has(key) || key === "metadata");
   }
-  pruneFields(object, schema, path, out, (key) => TYPE_META.has(key) || key === "metadata");
-}
 
-function pruneFields(object: Record<string, unknown>, schema: StructuralSchema, path: string, out: string[], alwaysKept: (key: string) => boolean): void {
-  for (const key of Object.keys(object)) {
-    if (alwaysKept(key)) continue;
-    const field = childField(path, key);
-    const child = propertySchema(schema, key);
-    if (child) pruneValue(object[key], child, field, out);
-    else if (!keepsUnknownFields(schema)) {
-      delete object[key];
-      out.push(field);
+  private fields(object: Record<string, unknown>, schema: StructuralSchema, path: string, alwaysKept: (key: string) => boolean): void {
+    for (const key of Object.keys(object)) {
+      if (alwaysKept(key)) continue;
+      const field = childField(path, key);
+      const child = propertySchema(schema, key);
+      if (child) this.value(object[key], child, field);
+      else if (!keepsUnknownFields(schema)) this.drop(object, key, field);
     }
   }
-}
 
-function pruneValue(value: unknown, schema: StructuralSchema, path: string, out: string[]): void {
-  if (Array.isArray(value)) {
-    const items = schema.items;
-    if (items) value.forEach((item, i) => pruneValue(item, items, indexField(path, i), out));
-    return;
+  private value(value: unknown, schema: StructuralSchema, path: string): void {
+    if (Array.isArray(value)) {
+      const items = schema.items;
+      if (items) value.forEach((item, i) => this.value(item, items, indexField(path, i)));
+      return;
+    }
+    if (!isRecord(value)) return;
+    if (schema["x-kubernetes-embedded-resource"]) this.resource(value, schema, path);
+    else this.fields(value, schema, path, () => false);
   }
-  if (!isRecord(value)) return;
-  if (schema["x-kubernetes-embedded-resource"]) pruneResource(value, schema, path, out);
-  else pruneFields(value, schema, path, out, () => false);
 }
