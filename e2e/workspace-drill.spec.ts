@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { withDemoGateways } from "./support/demo-gateways";
 import { kubectlAt } from "./support/kubectl";
-import { DEMO_LAB_KUBECONFIG } from "./support/lab";
+import { DEMO_LAB, DEMO_LAB_KUBECONFIG, setFault } from "./support/lab";
 
 // Issue #13 in the browser, on the demo lab after workspace-deploy-expose: a failover drill on details in west from
 // the workspace page's button — the confirmation says what will be scaled where, for how long and where traffic
@@ -23,6 +23,7 @@ withDemoGateways(["west", "east"]);
 
 const kubectl = (cluster: string, args: string[]) => kubectlAt(DEMO_LAB_KUBECONFIG, cluster, args);
 const replicasOf = async (cluster: string, deployment: string) => Number(await kubectl(cluster, ["-n", "bookinfo", "get", "deployment", deployment, "-o", "jsonpath={.spec.replicas}"]));
+const availableOf = async (cluster: string, deployment: string) => Number(await kubectl(cluster, ["-n", "bookinfo", "get", "deployment", deployment, "-o", "jsonpath={.status.availableReplicas}"]));
 const shot = async (page: Page, name: string) => {
   const modal = (await page.getByRole("dialog").count()) > 0;
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: !modal });
@@ -76,8 +77,9 @@ test("a drill on details in west from the button: plan, live timeline to Succeed
   await expect(dialog.getByRole("button", { name: "Abort drill" })).toHaveCount(0);
   await shot(page, "04-succeeded");
   await expectNoSeriousA11yViolations(page, "a finished drill in the dialog");
-  // Restored to what it was, as kubectl reads it.
+  // Restored to what it was, as kubectl reads it, and available again (the next specs count the page's refetches).
   expect(await replicasOf("west", "details-v1")).toBe(before);
+  await expect.poll(() => availableOf("west", "details-v1"), { timeout: 30_000 }).toBe(before);
 
   // The report.
   await dialog.getByRole("link", { name: "Open the report" }).click();
@@ -148,6 +150,7 @@ test("Abort from the live timeline: the drill ends Aborted and nothing stays sca
   await shot(page, "09-aborted");
   await expectNoSeriousA11yViolations(page, "an aborted drill");
   expect(await replicasOf("west", "details-v1")).toBe(before);
+  await expect.poll(() => availableOf("west", "details-v1"), { timeout: 30_000 }).toBe(before);
 });
 
 test("a namespace that has not opted in: the topology panel's drill says why, and nothing is created", async ({ page }) => {
@@ -159,6 +162,8 @@ test("a namespace that has not opted in: the topology panel's drill says why, an
   try {
     await page.goto(`/topology?node=${encodeURIComponent(`svc:west/${DETAILS}`)}`);
     const panel = page.getByRole("dialog", { name: new RegExp(`^${DETAILS.replaceAll(".", "\\.")}`) });
+    await expect(panel.getByRole("button", { name: "Run failover drill" })).toBeVisible();
+    await shot(page, "10-topology-panel");
     const dialog = page.getByRole("dialog", { name: "Failover drill: details in west" });
     // The console hears of the annotation's removal through its watch: until then the plan still says it may run.
     await expect(async () => {
@@ -180,4 +185,24 @@ test("a namespace that has not opted in: the topology panel's drill says why, an
     await kubectl("west", ["annotate", "namespace", "bookinfo", "eastwest.dev/drills=enabled"]);
   }
   expect(await kubectl("west", ["-n", "bookinfo", "get", "fd", "-o", "name"])).toBe(drillsBefore);
+});
+
+test("a cluster the console cannot reach is said plainly on the Drills page, and the note goes when it is back", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto("/drills");
+  await expect(page.getByRole("heading", { level: 1, name: "Failover drills" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
+  const note = page.getByRole("note").filter({ hasText: "is stale" });
+  await expect(note).toHaveCount(0);
+  await setFault("north", { mode: "refuse" }, DEMO_LAB);
+  try {
+    // Live: the page hears of north's state through drills.onChange, without a reload.
+    await expect(note).toContainText("north is stale: the console cannot read its drills now", { timeout: 60_000 });
+    await shot(page, "11-drills-stale-cluster");
+    await expectNoSeriousA11yViolations(page, "the Drills page with a stale cluster");
+  } finally {
+    await setFault("north", { mode: "none" }, DEMO_LAB);
+  }
+  // Gone once north is synced again (the list names every cluster that is not): settled for the next specs.
+  await expect(note).toHaveCount(0, { timeout: 60_000 });
 });

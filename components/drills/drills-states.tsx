@@ -1,13 +1,13 @@
 import { errorSentence } from "@/lib/workspace-view/field-errors";
 import { WarningPanel } from "../warning-panel";
 
-/** Clusters whose drills cannot be read now: their drills are missing from the list, not gone. */
+/** Clusters whose drills cannot be read now (stale or still syncing): shown as last seen, newer ones may be missing. */
 export function StaleClustersNote({ stale }: { stale: readonly string[] }) {
   if (stale.length === 0) return null;
-  const list = stale.join(", ");
+  const one = stale.length === 1;
   return (
     <p role="note" className="mb-4 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
-      {stale.length === 1 ? `${list} is stale` : `${list} are stale`}: the console cannot read {stale.length === 1 ? "its" : "their"} drills now, so they are missing from this list (not deleted). They come back when the console reaches {stale.length === 1 ? "it" : "them"} again.
+      <span className="font-semibold">{stale.join(", ")}</span> {one ? "is" : "are"} stale: the console cannot read {one ? "its" : "their"} drills now. {one ? "Its" : "Their"} drills below are as last seen, and newer ones may be missing; the list catches up once the console reaches {one ? "it" : "them"} again.
     </p>
   );
 }

@@ -48,6 +48,12 @@ describe("FailoverTable", () => {
     expect(text(html)).not.toContain("Nothing is exposed");
   });
 
+  it("offers a failover drill in each cluster that runs the service itself, named by service and cluster", () => {
+    const html = renderToStaticMarkup(<FailoverTable detail={detail([service(true)], [cell("west", {}), cell("east", { kind: "at-risk", words: "At risk" }), cell("north", { kind: "remote-only", words: "Remote only" })])} />);
+    const buttons = [...html.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => text(m[1] ?? "").trim()).filter((t) => t.startsWith("Run failover drill"));
+    expect(buttons.sort()).toEqual(["Run failover drill on details in east", "Run failover drill on details in west"]);
+  });
+
   it.each([
     ["no services", detail([], []), "This workspace has no services yet"],
     ["nothing exposed", detail([service(false)], [cell("west", { kind: "at-risk", words: "At risk", reason: "not-exposed", reasonWords: "not exposed" })]), "Nothing is exposed: no service of this workspace can fail over"],
