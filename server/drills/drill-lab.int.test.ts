@@ -88,6 +88,18 @@ describe("a drill on details in west", () => {
     console.log(`[figures] west cut off mid-drill: details-v1 back ${(restoredMs / 1000).toFixed(1)} s after west answered again; ${drill.status?.phase}: ${drill.status?.reason}`);
   }, 120_000);
 
+  it("deleted with kubectl mid-drill: its finalizer holds it until details-v1 is restored, then it goes", async () => {
+    await env.kubectl("west", ["apply", "-f", "-"], drillYaml("deleted", "{ service: details, maxDuration: 90s }"));
+    await untilPhase(env, "deleted", ["Observing"], 60_000);
+    expect((await detailsReplicas(env)).spec).toBe(0);
+    await env.kubectl("west", ["delete", "failoverdrills.eastwest.dev", "deleted", "-n", "bookinfo", "--wait=false"]);
+    // Held by the runner's finalizer: still there, being deleted (the restore takes a few steps).
+    const held = JSON.parse(await env.kubectl("west", ["get", "failoverdrills.eastwest.dev", "deleted", "-n", "bookinfo", "-o", "json"])) as { metadata: { deletionTimestamp?: string; finalizers?: string[] } };
+    expect(held.metadata).toMatchObject({ deletionTimestamp: expect.any(String), finalizers: ["eastwest.dev/restore"] });
+    await vi.waitFor(async () => expect(await detailsReplicas(env)).toEqual({ spec: 1, ready: 1 }), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(async () => expect(await env.kubectl("west", ["get", "failoverdrills.eastwest.dev", "-n", "bookinfo", "-o", "name"])).not.toContain("/deleted"), { timeout: 30_000, interval: 200 });
+  }, 100_000);
+
   it("with east's gateway stopped: the stop condition aborts it and details-v1 is restored", async () => {
     expect(env.lab.dataPlane.setGatewayFault("east", "bookinfo", "eastwest-gateway", { mode: "stop" })).toBe(true);
     try {

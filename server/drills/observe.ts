@@ -8,6 +8,7 @@ import type { DrillWorld } from "@/lib/drills/machine-types";
 import type { FailoverDrill } from "@/lib/drills/schema";
 import type { ClusterSnapshot } from "@/lib/fleet/snapshot-types";
 import type { DrillClient } from "@/server/kube/drill-client";
+import { DRILL_FINALIZER } from "@/server/kube/drill-objects";
 import type { DrillRef } from "./types";
 import { deploymentsBehind, failRequestsSupported, namespaceOptedIn, otherRunning, parseDrill, podsBehind, probeState, serviceOf, type ServiceFacts } from "./cluster-facts";
 import type { FailoverFacts } from "./failover-facts";
@@ -26,7 +27,18 @@ export type Observation =
   | { kind: "gone" }
   | { kind: "invalid"; message: string }
   | { kind: "syncing"; message: string }
-  | { kind: "world"; world: DrillWorld; service: ServiceFacts | undefined; probeUid?: string };
+  /**
+   * `deleting`: the drill has a deletionTimestamp (kubectl delete): it is aborted, and stays until the runner's
+   * finalizer is taken off. `finalized`: it carries the runner's finalizer now.
+   */
+  | { kind: "world"; world: DrillWorld; service: ServiceFacts | undefined; probeUid?: string; deleting: boolean; finalized: boolean };
+
+type RawMeta = { metadata?: { deletionTimestamp?: unknown; finalizers?: unknown } };
+
+export function finalizedBy(object: unknown, finalizer: string): boolean {
+  const list = (object as RawMeta | undefined)?.metadata?.finalizers;
+  return Array.isArray(list) && list.includes(finalizer);
+}
 
 async function liveDrill(deps: ObserveDeps, ref: DrillRef): Promise<{ reachable: boolean; object: unknown }> {
   const cached = deps.cluster.objects.FailoverDrill.get(`${ref.namespace}/${ref.name}`);
@@ -68,5 +80,6 @@ export async function observeDrill(deps: ObserveDeps, ref: DrillRef): Promise<Ob
     otherRunning: otherRunning(cluster, drill),
     probe: { exists: probe.exists, ready: probe.ready, samples: [...deps.follow.samples()] },
   };
-  return { kind: "world", world, service, ...(probe.uid ? { probeUid: probe.uid } : {}) };
+  const deleting = typeof (live.object as RawMeta).metadata?.deletionTimestamp === "string";
+  return { kind: "world", world, service, ...(probe.uid ? { probeUid: probe.uid } : {}), deleting, finalized: finalizedBy(live.object, DRILL_FINALIZER) };
 }

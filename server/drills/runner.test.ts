@@ -36,8 +36,9 @@ describe("the drill runner", () => {
     fake.apply("d1");
     await waitFor(() => expect(phaseOf(fake, "d1")).toBe("Succeeded"));
     expect(fake.replicas.get("details-v1")).toBe(1);
-    // The undo record (status Injecting) is written before the scale to 0; Restoring before the scale back.
-    expect(fake.calls).toEqual(["status Injecting", "scale details-v1 0", "status Observing", "status Restoring", "scale details-v1 1", "status Succeeded"]);
+    // The finalizer first (a delete then waits for the restore); the undo record (status Injecting) before the
+    // scale to 0; Restoring before the scale back; the finalizer off once it is over.
+    expect(fake.calls).toEqual(["finalizer d1 true", "status Injecting", "scale details-v1 0", "status Observing", "status Restoring", "scale details-v1 1", "status Succeeded", "finalizer d1 false"]);
     expect(runner?.active()).toEqual([]);
   });
 

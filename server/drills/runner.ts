@@ -7,8 +7,10 @@ import type { ClusterSnapshot, FleetSnapshot, ObjectMap } from "@/lib/fleet/snap
 import type { FailoverDrill } from "@/lib/drills/schema";
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import { backoffDelay, type Backoff } from "@/server/kube/backoff";
+import { DRILL_FINALIZER } from "@/server/kube/drill-objects";
 import { isFinal, parseDrill } from "./cluster-facts";
 import { executeActions } from "./execute";
+import { finalizedBy } from "./observe";
 import { orphanRestore } from "./orphan";
 import { createProbeFollow } from "./probe-follow";
 import { createSemaphore } from "./semaphore";
@@ -139,9 +141,10 @@ export function startDrillRunner(deps: RunnerDeps): DrillRunner {
         const drill = parseDrill(object);
         const namespace = object.metadata.namespace ?? "";
         const ref = { cluster: cluster.name, namespace, name: object.metadata.name };
-        // A final drill with a loop still steps: the machine may have cleanup left (the probe Pod).
+        // A final drill with a loop still steps: the machine may have cleanup left (the probe Pod); one still
+        // carrying the runner's finalizer steps to take it off.
         if (drill && !isFinal(drill)) deps.onDrillSeen?.();
-        if ((drill && !isFinal(drill)) || loops.has(keyOf(ref))) kick(ensure(ref));
+        if ((drill && !isFinal(drill)) || loops.has(keyOf(ref)) || finalizedBy(object, DRILL_FINALIZER)) kick(ensure(ref));
       }
       // Loops of drills no longer listed (deleted) step once more: they find them gone.
       for (const loop of loops.values()) if (loop.ref.cluster === cluster.name && !drills.has(`${loop.ref.namespace}/${loop.ref.name}`)) kick(loop);

@@ -82,10 +82,18 @@ export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory)
     return { kind: "retry", message: `${ref.cluster} cannot be reached; the drill waits and resumes (or restores) as soon as it can`, drill };
   }
   const recordOutage = memory.unreachable;
-  const decision: DrillStep = deps.machine(recordOutage ? { ...world, reachable: false } : world);
+  // A drill being deleted is aborted: its fault is undone before the runner's finalizer lets it go.
+  const seenWorld = seen.deleting ? { ...world, drill: { ...drill, spec: { ...drill.spec, abort: true } } } : world;
+  const decision: DrillStep = deps.machine(recordOutage ? { ...seenWorld, reachable: false } : seenWorld);
   if (!deps.isLeader()) return { kind: "retry", message: "not leading", drill };
   let current = drill;
   const status = await withPrometheus(deps, drill, decision.status);
+  const at = { namespace: ref.namespace, name: ref.name };
+  // Before anything is touched: the finalizer, so a `kubectl delete` mid-drill waits for the restore.
+  if (!isFinalStatus(status) && !seen.deleting && !seen.finalized) {
+    const held = await client.drills.finalizer(at, true);
+    if (!held.ok) return { kind: "retry", message: `finalizer of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${held.message}`, drill };
+  }
   if (!sameStatus(drill.status, status)) {
     const written = await client.drills.applyStatus({ namespace: ref.namespace, name: ref.name }, status);
     if (!written.ok) return { kind: "retry", message: `status of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${written.message}`, drill };
@@ -98,6 +106,11 @@ export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory)
   const podUids = new Map(world.pods.map((p) => [p.name, p.uid]));
   const result = await executeActions({ client, drill: current, service: seen.service, podUids, ...(seen.probeUid ? { probeUid: seen.probeUid } : {}) }, decision.actions, deps.isLeader);
   if (!result.ok) return { kind: "retry", message: `${describeAction(result.action)} in ${ref.cluster}: ${result.message}`, drill: current };
-  if (isFinalStatus(status) && decision.actions.length === 0) return { kind: "done" };
+  if (isFinalStatus(status) && decision.actions.length === 0) {
+    // Finished and restored: nothing left to hold the drill for (a deleted one then goes).
+    if (!seen.finalized) return { kind: "done" };
+    const released = await client.drills.finalizer(at, false);
+    return released.ok ? { kind: "done" } : { kind: "retry", message: `finalizer of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${released.message}`, drill: current };
+  }
   return { kind: "again", drill: current, ...(decision.recheckAfterMs !== undefined ? { afterMs: decision.recheckAfterMs } : {}) };
 }

@@ -44,6 +44,13 @@ describe("the drill client against the lab", () => {
     const aborted = await json<Obj>(["get", "failoverdrills.eastwest.dev", "d1", "-n", "bookinfo"]);
     expect(aborted.spec).toMatchObject({ service: "details", abort: true });
     expect(aborted.status).toMatchObject({ phase: "Prechecking" });
+    // The runner's finalizer: on and off again, the spec untouched (it has a field manager of its own).
+    expect((await client.drills.finalizer({ namespace: "bookinfo", name: "d1" }, true)).ok).toBe(true);
+    const held = await json<Obj & { metadata: { finalizers?: string[] } }>(["get", "failoverdrills.eastwest.dev", "d1", "-n", "bookinfo"]);
+    expect(held.metadata.finalizers).toEqual(["eastwest.dev/restore"]);
+    expect(held.spec).toMatchObject({ service: "details", abort: true });
+    expect((await client.drills.finalizer({ namespace: "bookinfo", name: "d1" }, false)).ok).toBe(true);
+    expect((await json<Obj & { metadata: { finalizers?: string[] } }>(["get", "failoverdrills.eastwest.dev", "d1", "-n", "bookinfo"])).metadata.finalizers ?? []).toEqual([]);
   });
 
   it("scales details-v1 through /scale and back", async () => {

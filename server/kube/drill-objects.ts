@@ -8,6 +8,9 @@
 //   apply that sends no spec removes no spec field, even under the same manager name.
 // - Fields a manager stops sending are removed: so abort re-sends the whole spec as stored, with `abort: true`,
 //   forced — aborting is a deliberate stop, and a drill applied by hand with `abort: false` must not block it.
+// - `metadata.finalizers` is a set (+listType=set): a manager applying only its own finalizer owns that one item,
+//   and applying again without it removes just that item. The finalizer has a field manager of its own, so that
+//   applying it never drops the spec fields the runner's manager owns (a drill created from the button).
 import { DRILL_API_VERSION, DRILL_FIELD_MANAGER, DRILL_KIND, type DrillSpec, type DrillStatus } from "@/lib/drills/schema";
 import type { ApplyOutcome, GetOutcome } from "./console-outcome";
 import type { DrillHttp } from "./drill-http";
@@ -24,11 +27,17 @@ export type DrillCreate = DrillObjectRef & { spec: DrillSpec; labels?: Record<st
 const drillPath = (ref: DrillObjectRef) => objectPath({ apiVersion: DRILL_API_VERSION, kind: DRILL_KIND, namespace: ref.namespace, name: ref.name }) ?? "";
 const describe = (ref: DrillObjectRef) => `FailoverDrill ${ref.namespace}/${ref.name}`;
 
+/** Keeps a drill that is being deleted until the runner has undone its fault. */
+export const DRILL_FINALIZER = "eastwest.dev/restore";
+const FINALIZER_MANAGER = `${DRILL_FIELD_MANAGER}-finalizer`;
+
 export type DrillObjectOps = {
   get(ref: DrillObjectRef): Promise<GetOutcome>;
   create(drill: DrillCreate): Promise<ApplyOutcome>;
   applyStatus(ref: DrillObjectRef, status: DrillStatus): Promise<ApplyOutcome>;
   abort(ref: DrillObjectRef, spec: DrillSpec): Promise<ApplyOutcome>;
+  /** Puts (`on`) or takes off the runner's finalizer; a drill that is gone counts as done. */
+  finalizer(ref: DrillObjectRef, on: boolean): Promise<ApplyOutcome | { ok: true; object: undefined }>;
   /** Whether the cluster serves FailoverDrill now (its CRD installed and established). */
   crdInstalled(): Promise<{ ok: true; installed: boolean } | { ok: false; message: string }>;
   installCrd(): Promise<ApplyOutcome>;
@@ -58,6 +67,12 @@ export function drillObjectOps(writer: ObjectWriter, http: DrillHttp): DrillObje
         contentType: APPLY,
       }),
     abort: (ref, spec) => writer.apply(body(ref, { spec: { ...spec, abort: true } }), { force: true }),
+    async finalizer(ref, on) {
+      const metadata = { name: ref.name, namespace: ref.namespace, ...(on ? { finalizers: [DRILL_FINALIZER] } : {}) };
+      const outcome = await http.json(`the finalizer of ${describe(ref)}`, { method: "PATCH", path: drillPath(ref), query: { fieldManager: FINALIZER_MANAGER }, body: { apiVersion: DRILL_API_VERSION, kind: DRILL_KIND, metadata }, contentType: APPLY }, { notFoundIsOk: !on });
+      if (!outcome.ok) return outcome;
+      return outcome.value ? { ok: true, object: outcome.value } : { ok: true, object: undefined };
+    },
     async crdInstalled() {
       const got = await writer.get({ apiVersion: apiVersionOf("CustomResourceDefinition"), kind: "CustomResourceDefinition", name: DRILL_CRD_MANIFEST.metadata.name });
       if (!got.ok) return { ok: false, message: got.message };

@@ -89,6 +89,13 @@ export function createFakeCluster(name = "west") {
         });
         return r.ok ? { ok: true, object: asObject(drills.get(key(ref)) as FailoverDrill) } : r;
       },
+      finalizer: async (ref, on) => {
+        const r = guard(`finalizer ${ref.name} ${on}`, () => {
+          const d = drills.get(key(ref));
+          if (d) drills.set(key(ref), { ...d, metadata: { ...d.metadata, ...({ finalizers: on ? ["eastwest.dev/restore"] : [] } as object) } });
+        });
+        return r.ok ? { ok: true, object: asObject(drills.get(key(ref)) as FailoverDrill) } : r;
+      },
       crdInstalled: async () => ({ ok: true, installed: true }),
       installCrd: async () => ({ ok: false, kind: "rejected", message: "not in this fake" }),
     },
