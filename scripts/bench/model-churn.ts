@@ -8,13 +8,7 @@
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { CachedObject, FleetKind } from "@/lib/fleet/snapshot-types";
-import type { InformerSink } from "@/server/kube/informer";
-import type { ClusterHandle } from "@/server/kube/kubeconfig";
-import { createFleetCache } from "@/server/fleet/snapshot";
-import { createFleetModel } from "@/server/model/fleet-model";
-import { createPlannerHost, defaultWorkerFile } from "@/server/model/planner-host";
-import { existsSync } from "node:fs";
-import { converged, syntheticFleet } from "./registry-plan-fleet";
+import { startSyntheticModel } from "./synthetic-model";
 
 const { values } = parseArgs({
   options: {
@@ -37,64 +31,13 @@ const pct = (xs: number[], p: number) => {
 };
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95).toFixed(1)} / max ${pct(xs, 100).toFixed(1)} ms (n=${xs.length})`;
 
-const sinks = new Map<string, InformerSink>();
-const cache = createFleetCache({
-  startInformer: (handle, kind, sink) => {
-    sinks.set(`${handle.name}/${kind}`, sink);
-    return { stop: () => undefined, done: Promise.resolve() };
-  },
-  now: () => new Date(),
-  flushIntervalMs: 100,
-});
-const initial = syntheticFleet(C, S);
-cache.reset(
-  initial.clusters.map((c) => ({ name: c.name, server: `https://${c.name}`, kubeConfig: {} as NonNullable<ClusterHandle["kubeConfig"]> })),
-  initial.managementCluster,
-);
-const sink = (cluster: string, kind: FleetKind) => sinks.get(`${cluster}/${kind}`) as InformerSink;
-for (const c of initial.clusters) {
-  for (const [kind, map] of Object.entries(c.objects) as Array<[FleetKind, ReadonlyMap<string, CachedObject>]>) {
-    const s = sinks.get(`${c.name}/${kind}`);
-    s?.replace([...map.values()]);
-    s?.healthy();
-  }
-}
-cache.flush();
-
 // The model's synchronous share of each snapshot: its listener, timed.
 const syncMs: number[] = [];
-const source = {
-  current: () => cache.current(),
-  managementCluster: () => initial.managementCluster ?? undefined,
-  subscribe: (listener: () => void) =>
-    cache.subscribe(() => {
-      const t = performance.now();
-      listener();
-      syncMs.push(performance.now() - t);
-    }),
-};
-const worker = existsSync(defaultWorkerFile());
 const partMs: number[] = [];
-const host = createPlannerHost(worker ? { observe: (step) => void (step.kind === "part" && partMs.push(step.ms)) } : { inProcess: true });
-const started = performance.now();
-const model = createFleetModel({ source, host, managementCluster: "c01", allowLoopbackGatewayAddresses: true, freeze: false, log: (l) => console.log(`  ${l}`) });
-let state = await model.settled();
-console.log(`fleet ${C} × ${S}: planned in ${((performance.now() - started) / 1000).toFixed(1)} s (${worker ? "planner worker" : "in process: build the worker for real figures"})`);
-
-// Converge: every planned object as the API server would return it, through the informers' lists.
-const target = converged(state.snapshot, state.registry);
-const generated: CachedObject[][] = [];
-for (const c of target.clusters) {
-  const mine: CachedObject[] = [];
-  for (const kind of ["ServiceEntry", "WorkloadEntry", "DestinationRule", "Gateway"] as const) {
-    const objects = [...c.objects[kind].values()];
-    sink(c.name, kind).replace(objects);
-    mine.push(...objects);
-  }
-  generated.push(mine);
-}
-cache.flush();
-state = await model.settled();
+const fleet = await startSyntheticModel({ clusters: C, services: S, observe: (step) => void (step.kind === "part" && partMs.push(step.ms)), onSync: (ms) => syncMs.push(ms) });
+const { cache, model, sink, generated } = fleet;
+let state = await fleet.state();
+console.log(`fleet ${C} × ${S}: planned in ${(fleet.plannedMs / 1000).toFixed(1)} s (${fleet.worker ? "planner worker" : "in process: build the worker for real figures"})`);
 const total = generated.reduce((n, g) => n + g.length, 0);
 console.log(`converged: ${total} generated objects observed, ${state.registry.actions.size} clusters with actions`);
 
@@ -108,7 +51,7 @@ const churn = (n: number) => {
     const o = list[at] as CachedObject;
     const next: CachedObject = { ...o, metadata: { ...o.metadata, resourceVersion: `churn-${++rv}` } };
     list[at] = next;
-    sink(target.clusters[ci]?.name ?? "", o.kind as FleetKind).upsert(next);
+    sink(fleet.clusterNames[ci] ?? "", o.kind as FleetKind).upsert(next);
   }
 };
 const forkMs: number[] = [];
@@ -158,6 +101,4 @@ console.log(`  planner reply part (main thread): ${fmt(partMs)}`);
 console.log(`  fork round trip: ${fmt(forkMs)}`);
 console.log(`  main thread busy per change (forks included): ${(used.active / Math.max(1, rv - churnedBefore)).toFixed(2)} ms`);
 console.log(`  event loop: utilisation ${(used.utilization * 100).toFixed(0)}%, delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
-await model.stop();
-await host.stop();
-cache.stop();
+await fleet.stop();

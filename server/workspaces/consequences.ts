@@ -4,11 +4,12 @@
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import { stableStringify } from "@/lib/plan/json";
 import type { PlanDelta, PlanResult } from "@/lib/plan/plan-delta";
+import type { Steps } from "@/lib/steps";
 import type { ClusterConsequence, KindConsequence } from "@/lib/workspace-view/types";
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
 import { planChanges, type ClusterChange } from "./plan-changes";
-import { clusterIndex, nameOf, servicesOf, sourcesOf, type MeshKind } from "./plan-index";
-import { timeSlicer } from "./time-slice";
+import { clusterIndex, clusterIndexSteps, nameOf, servicesOf, sourcesOf, type MeshKind } from "./plan-index";
+import { runSliced, timeSlicer } from "./time-slice";
 
 const namesOf = (objects: readonly DesiredObject[], kind: MeshKind) => objects.filter((o) => o.kind === kind).map(nameOf).sort();
 
@@ -38,7 +39,8 @@ export async function clusterConsequences(before: PlanResult, delta: PlanDelta, 
   const slice = timeSlicer();
   const out: ClusterConsequence[] = [];
   for (const cluster of changes.clusters) {
-    await slice();
+    // The cluster's index and the foreign holders there, first built in slices (tens of thousands of objects each).
+    await runSliced(warmSteps(before, delta, cluster, held), slice);
     const change = changes.change(cluster);
     const heldHere = held.all(cluster);
     out.push({
@@ -48,6 +50,14 @@ export async function clusterConsequences(before: PlanResult, delta: PlanDelta, 
     });
   }
   return out;
+}
+
+/** What reading one cluster's change builds: the before and after indexes, and the foreign ids there. */
+function* warmSteps(before: PlanResult, delta: PlanDelta, cluster: string, held: HeldByForeign): Steps<void> {
+  yield* clusterIndexSteps(before.clusters[cluster]);
+  const d = delta.clusters[cluster];
+  if (d) yield* clusterIndexSteps(d.kind === "replace" ? d.objects : d.upserts);
+  yield* held.warm(cluster);
 }
 
 /** A cluster's ready/total local endpoints of a service (lib/readiness/ready-endpoints.ts); undefined: unknown. */
@@ -95,7 +105,7 @@ export async function lossSentences(before: PlanResult, delta: PlanDelta, lostSo
   const changes = planChanges(before, delta);
   const slice = timeSlicer();
   for (const cluster of changes.changed) {
-    await slice();
+    await runSliced(warmSteps(before, delta, cluster, NOTHING_HELD), slice);
     const change = changes.change(cluster);
     if (change && cluster in before.clusters) await sentencesOf(change, lostSource, local, sentences, slice);
   }

@@ -9,16 +9,19 @@ import { defaultScope, intrinsicOf, observedIndex, ownershipOf } from "@/lib/reg
 import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
 import { observedParts } from "@/lib/registry/observed-from-snapshot";
 import { observedId, type ObservedCluster, type ObservedObject } from "@/lib/registry/types";
+import { drain, type Steps } from "@/lib/steps";
 import { isMesh } from "./plan-index";
 
 export type HeldByForeign = {
+  /** Reads what `all(cluster)` needs, in steps, so a caller can do it in slices of the event loop first. */
+  warm(cluster: string): Steps<void>;
   /** True when a live object not proved ours holds `planned`'s name in `cluster`. */
   of(cluster: string, planned: DesiredObject): boolean;
   /** Every ServiceEntry and WorkloadEntry of the after plan's `cluster` that is held (usually none). */
   all(cluster: string): readonly DesiredObject[];
 };
 
-export const NOTHING_HELD: HeldByForeign = { of: () => false, all: () => [] };
+export const NOTHING_HELD: HeldByForeign = { warm: function* () {}, of: () => false, all: () => [] };
 
 const EMPTY: readonly DesiredObject[] = Object.freeze([]);
 
@@ -34,12 +37,17 @@ const EMPTY: readonly DesiredObject[] = Object.freeze([]);
 const foreignLists = new WeakMap<readonly ObservedObject[], ReadonlySet<string>>();
 const NONE: ReadonlySet<string> = new Set();
 
-/** One part's foreign ids. Parts (a kind, or a chunk of WorkloadEntries) keep their identity while unchanged. */
-function foreignInPart(part: readonly ObservedObject[], memos: RegistryMemos): ReadonlySet<string> {
+/** Objects checked between two pauses (a cluster's parts are a kind, or 256 WorkloadEntries, or a whole list). */
+const STEP_OBJECTS = 1_024;
+
+/** One part's foreign ids, in steps. Parts (a kind, or a chunk of WorkloadEntries) keep their identity while unchanged. */
+function* foreignInPart(part: readonly ObservedObject[], memos: RegistryMemos): Steps<ReadonlySet<string>> {
   let ids = foreignLists.get(part);
   if (ids) return ids;
   let found: Set<string> | undefined;
+  let seen = 0;
   for (const o of part) {
+    if (++seen % STEP_OBJECTS === 0) yield;
     if ((o.kind === "ServiceEntry" || o.kind === "WorkloadEntry") && intrinsicOf(o, memos).missing.length > 0) (found ??= new Set()).add(observedId(o));
   }
   foreignLists.set(part, (ids = found ?? NONE));
@@ -50,14 +58,19 @@ function foreignInPart(part: readonly ObservedObject[], memos: RegistryMemos): R
  * Read per part of the cluster's observed list (observedParts): a cluster whose list was rebuilt because one
  * WorkloadEntry changed costs the chunk that changed, not the cluster's tens of thousands of objects.
  */
-function foreignIdsOf(observed: readonly ObservedObject[], memos: RegistryMemos): ReadonlySet<string> {
+function* foreignIdsSteps(observed: readonly ObservedObject[], memos: RegistryMemos): Steps<ReadonlySet<string>> {
   let ids = foreignLists.get(observed);
   if (ids) return ids;
   const found = new Set<string>();
-  for (const part of observedParts(observed, memos)) for (const id of foreignInPart(part, memos)) found.add(id);
+  for (const part of observedParts(observed, memos)) {
+    for (const id of yield* foreignInPart(part, memos)) found.add(id);
+    yield;
+  }
   foreignLists.set(observed, (ids = found.size === 0 ? NONE : found));
   return ids;
 }
+
+const foreignIdsOf = (observed: readonly ObservedObject[], memos: RegistryMemos) => drain(foreignIdsSteps(observed, memos));
 
 /** A planned array's index by id, kept while the array is (an unchanged cluster's array survives a fork). */
 const plannedIndexes = new WeakMap<readonly DesiredObject[], ReadonlyMap<string, DesiredObject>>();
@@ -88,6 +101,10 @@ function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedOb
 export function heldByForeign(observed: readonly ObservedCluster[], after: PlanResult, memos: RegistryMemos = createRegistryMemos()): HeldByForeign {
   const byCluster = new Map(observed.map((c) => [c.name, c]));
   return {
+    *warm(cluster) {
+      const seen = byCluster.get(cluster);
+      if (seen && seen.objects.length > 0) yield* foreignIdsSteps(seen.objects, memos);
+    },
     of(cluster, planned) {
       const seen = byCluster.get(cluster);
       const live = seen ? observedIndex(seen.objects, memos).get(objectId(planned)) : undefined;

@@ -30,16 +30,25 @@ export type PlanChanges = {
 function patched(cluster: string, before: ClusterIndex, upserts: readonly DesiredObject[], removedIds: ReadonlySet<string>): ClusterChange {
   const upserted = clusterIndex(upserts);
   const removed = [...removedIds].flatMap((id) => before.byId.get(id) ?? []);
-  const gone = (o: DesiredObject) => removedIds.has(objectId(o)) || upserted.byId.has(objectId(o));
+  const gone = (o: DesiredObject) => {
+    const id = objectId(o);
+    return removedIds.has(id) || upserted.byId.has(id);
+  };
+  // Asked once per removed object that carries the service (lossSentences): kept per FQDN for this change.
+  const carried = new Map<string, Carrying>();
   return {
     cluster,
     before,
     upserts,
     removed,
     carrying(fqdn) {
+      let found = carried.get(fqdn);
+      if (found) return found;
       const kept = carryingIn(before, fqdn);
       const added = carryingIn(upserted, fqdn);
-      return { se: [...kept.se.filter((o) => !gone(o)), ...added.se], we: [...kept.we.filter((o) => !gone(o)), ...added.we] };
+      found = { se: [...kept.se.filter((o) => !gone(o)), ...added.se], we: [...kept.we.filter((o) => !gone(o)), ...added.we] };
+      carried.set(fqdn, found);
+      return found;
     },
   };
 }
