@@ -143,7 +143,8 @@ test("Abort from the live timeline: the drill ends Aborted and nothing stays sca
   await dialog.getByRole("button", { name: "Start drill" }).click();
   const abort = dialog.getByRole("button", { name: "Abort drill" });
   await abort.click();
-  await expect(dialog.getByRole("button", { name: /^Abort requested/ })).toBeDisabled();
+  // "Abort requested: restoring…" lasts only until the runner has restored (often less than a refetch): not awaited.
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
   const phase = dialog.getByRole("status", { name: "Drill phase" });
   await expect(phase).toContainText("Aborted", { timeout: 90_000 });
   await expect(phase).toContainText("Verdict: Aborted");
