@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DrillPlan } from "@/server/drills/types";
 import { DrillPlanView, RefusalAlert } from "./drill-plan-view";
+import { DrillsEmpty, StaleClustersNote } from "./drills-states";
 import { DrillTimeline } from "./drill-timeline";
 import { ServedByChart } from "./served-by-chart";
 
@@ -73,5 +74,22 @@ describe("the timeline", () => {
     expect(text(html)).toContain("east has no gateway");
     const running = renderToStaticMarkup(<DrillTimeline phase="Observing" status={{ timeline: [] }} />);
     expect(running).toMatch(/<li aria-current="step"[^>]*>.*?Observing/);
+  });
+});
+
+describe("the Drills page's states", () => {
+  it("says which clusters are stale and what that means for the list", () => {
+    expect(renderToStaticMarkup(<StaleClustersNote stale={[]} />)).toBe("");
+    expect(text(renderToStaticMarkup(<StaleClustersNote stale={["north"]} />))).toContain("north is stale: the console cannot read its drills now. Its drills below are as last seen");
+    expect(text(renderToStaticMarkup(<StaleClustersNote stale={["east", "north"]} />))).toContain("east, north are stale: the console cannot read their drills now. Their drills below");
+  });
+
+  it("an empty history says how to run a drill; an empty filter says so and offers to clear it", () => {
+    const none = text(renderToStaticMarkup(<DrillsEmpty filtered={false} onClear={() => undefined} />));
+    expect(none).toContain("No drill has run yet.");
+    expect(none).toContain("eastwest.dev/drills: enabled");
+    const filtered = renderToStaticMarkup(<DrillsEmpty filtered onClear={() => undefined} />);
+    expect(text(filtered)).toContain("No drill matches these filters.");
+    expect(filtered).toMatch(/<button[^>]*>Clear filters<\/button>/);
   });
 });
