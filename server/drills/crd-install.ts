@@ -8,14 +8,14 @@ const HOW = `kubectl apply -f deploy/crds/${DRILL_CRD_NAME}.yaml`;
 
 export type CrdState = { ok: true; installed: boolean } | { ok: false; refusal: DrillRefusal };
 
-export async function crdState(client: DrillClient): Promise<CrdState> {
-  const state = await client.drills.crdInstalled();
+export async function crdState(client: DrillClient, namespace: string): Promise<CrdState> {
+  const state = await client.drills.crdInstalled(namespace);
   if (state.ok) return state;
   return { ok: false, refusal: { code: "crd-missing", field: "cluster", message: `Whether ${client.cluster} has the FailoverDrill type cannot be read (${state.message}); install it with: ${HOW}` } };
 }
 
 /** Installs the CRD and waits (up to `timeoutMs`) until the cluster serves it. */
-export async function installCrd(client: DrillClient, timeoutMs: number, pollMs = 200): Promise<{ ok: true } | { ok: false; refusal: DrillRefusal }> {
+export async function installCrd(client: DrillClient, namespace: string, timeoutMs: number, pollMs = 200): Promise<{ ok: true } | { ok: false; refusal: DrillRefusal }> {
   const applied = await client.drills.installCrd();
   if (!applied.ok) {
     const code = applied.kind === "rejected" && applied.status === 403 ? "forbidden" : "crd-missing";
@@ -23,7 +23,7 @@ export async function installCrd(client: DrillClient, timeoutMs: number, pollMs 
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await client.drills.crdInstalled();
+    const state = await client.drills.crdInstalled(namespace);
     if (state.ok && state.installed) return { ok: true };
     if (Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, pollMs));

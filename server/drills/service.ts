@@ -59,7 +59,7 @@ export function createDrillService(deps: DrillServiceDeps): DrillService & { sto
       if (!checked.ok) return checked;
       const client = deps.clientFor(input.cluster);
       if (!client) return { ok: false, refusal: unreachable(input.cluster) };
-      const crd = await crdState(client);
+      const crd = await crdState(client, input.namespace);
       if (!crd.ok) return crd;
       return planOf(checked, crd.installed ? "installed" : "missing-will-install");
     },
@@ -68,10 +68,10 @@ export function createDrillService(deps: DrillServiceDeps): DrillService & { sto
       if (!checked.ok) return checked;
       const client = deps.clientFor(input.cluster);
       if (!client) return { ok: false, refusal: unreachable(input.cluster) };
-      const crd = await crdState(client);
+      const crd = await crdState(client, input.namespace);
       if (!crd.ok) return crd;
       if (!crd.installed) {
-        const installed = await installCrd(client, deps.crdTimeoutMs ?? 10_000);
+        const installed = await installCrd(client, input.namespace, deps.crdTimeoutMs ?? 10_000);
         if (!installed.ok) return installed;
       }
       const name = (deps.nameFor ?? defaultDrillName)(input.service, now());

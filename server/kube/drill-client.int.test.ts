@@ -27,9 +27,9 @@ afterAll(async () => {
 
 describe("the drill client against the lab", () => {
   it("installs the CRD where it is missing; the cluster then serves FailoverDrill", async () => {
-    expect(await client.drills.crdInstalled()).toEqual({ ok: true, installed: false });
+    expect(await client.drills.crdInstalled("bookinfo")).toEqual({ ok: true, installed: false });
     expect((await client.drills.installCrd()).ok).toBe(true);
-    await vi.waitFor(async () => expect(await client.drills.crdInstalled()).toEqual({ ok: true, installed: true }), { timeout: 5_000, interval: 50 });
+    await vi.waitFor(async () => expect(await client.drills.crdInstalled("bookinfo")).toEqual({ ok: true, installed: true }), { timeout: 5_000, interval: 50 });
   });
 
   it("creates a drill, writes its status through /status without touching its spec, and aborts keeping the spec", async () => {

@@ -15,7 +15,7 @@ import { DRILL_API_VERSION, DRILL_FIELD_MANAGER, DRILL_KIND, type DrillSpec, typ
 import type { ApplyOutcome, GetOutcome } from "./console-outcome";
 import type { DrillHttp } from "./drill-http";
 import { DRILL_CRD_MANIFEST } from "./drill-crd-manifest";
-import { apiVersionOf, objectPath } from "./kinds";
+import { objectPath } from "./kinds";
 import type { ObjectWriter } from "./object-writer";
 
 const APPLY = "application/apply-patch+yaml";
@@ -38,8 +38,12 @@ export type DrillObjectOps = {
   abort(ref: DrillObjectRef, spec: DrillSpec): Promise<ApplyOutcome>;
   /** Puts (`on`) or takes off the runner's finalizer; a drill that is gone counts as done. */
   finalizer(ref: DrillObjectRef, on: boolean): Promise<ApplyOutcome | { ok: true; object: undefined }>;
-  /** Whether the cluster serves FailoverDrill now (its CRD installed and established). */
-  crdInstalled(): Promise<{ ok: true; installed: boolean } | { ok: false; message: string }>;
+  /**
+   * Whether the cluster serves FailoverDrill now, asked by listing drills in `namespace` (limit 1): a 404 without
+   * a name is a type the API server does not serve. This needs only the drill RBAC the console needs anyway, not
+   * read access to CustomResourceDefinitions, and it is true exactly when drills can be created.
+   */
+  crdInstalled(namespace: string): Promise<{ ok: true; installed: boolean } | { ok: false; message: string }>;
   installCrd(): Promise<ApplyOutcome>;
 };
 
@@ -73,13 +77,12 @@ export function drillObjectOps(writer: ObjectWriter, http: DrillHttp): DrillObje
       if (!outcome.ok) return outcome;
       return outcome.value ? { ok: true, object: outcome.value } : { ok: true, object: undefined };
     },
-    async crdInstalled() {
-      const got = await writer.get({ apiVersion: apiVersionOf("CustomResourceDefinition"), kind: "CustomResourceDefinition", name: DRILL_CRD_MANIFEST.metadata.name });
-      if (!got.ok) return { ok: false, message: got.message };
-      const conditions = ((got.object?.status as { conditions?: Array<{ type?: string; status?: string }> } | undefined)?.conditions ?? []);
-      // A CRD is served once Established; a lab or an older API server that reports no conditions serves it at once.
-      const established = conditions.length === 0 || conditions.some((c) => c.type === "Established" && c.status === "True");
-      return { ok: true, installed: got.object !== undefined && established };
+    async crdInstalled(namespace) {
+      const path = objectPath({ apiVersion: DRILL_API_VERSION, kind: DRILL_KIND, namespace }) ?? "";
+      const listed = await http.json(`FailoverDrills in ${namespace}`, { method: "GET", path, query: { limit: "1" } });
+      if (listed.ok) return { ok: true, installed: true };
+      if (listed.kind === "rejected" && listed.status === 404) return { ok: true, installed: false };
+      return { ok: false, message: listed.message };
     },
     installCrd: () => writer.apply(structuredClone(DRILL_CRD_MANIFEST) as unknown as Parameters<ObjectWriter["apply"]>[0], {}),
   };
