@@ -8,6 +8,7 @@
 // Nothing is planned before every gateway hostname of the snapshot was looked up once (the resolver's `ready`):
 // "no answer yet" must not read as "no address", or every start would withdraw those gateways' endpoints.
 import { deepFreeze } from "@/lib/fleet/deep-freeze";
+import { withChanged } from "./fork-result";
 import { createIdentity } from "@/lib/plan/service-key";
 import { createRegistryMemos } from "@/lib/registry/registry-memos";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
@@ -172,7 +173,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
     const changed = freeze(change(base.input));
     const result = await deps.host.fork(changed);
-    return freeze({ ...result, changed });
+    return freeze(withChanged(result, changed));
   }
 
   return {

@@ -13,6 +13,7 @@ import { inputDelta } from "@/lib/plan/input-delta";
 import type { ListIds, PlanDelta } from "@/lib/plan/plan-delta";
 import type { PlanResult } from "@/lib/plan/plan-result";
 import { createPlannerCore } from "./planner-core";
+import { forkResult } from "./fork-result";
 import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
 import type { PlannerHost } from "./types";
 
@@ -85,7 +86,7 @@ function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["
   };
 }
 
-type Reply = { delta: PlanDelta; result: PlanResult };
+type Reply = { delta: PlanDelta; result?: PlanResult };
 type Pending = { seq: number; assembler: ReturnType<typeof createReplyAssembler>; settle(reply: Reply): void; reject(error: Error): void };
 
 /** One worker's life: what was sent to it and what it answered. Dropped whole when the worker fails. */
@@ -126,7 +127,7 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
     const message: PlannerRequest = { type, seq: ++seq, delta: inputDelta(base, input) };
     return new Promise<T>((resolve, reject) => {
       // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
-      const assembler = createReplyAssembler(() => state.mirror, ids);
+      const assembler = createReplyAssembler(() => state.mirror, ids, { apply: type === "plan" });
       pending.push({ seq: message.seq, assembler, settle: (reply) => resolve(settle(reply)), reject });
       try {
         transport.post(message);
@@ -154,14 +155,17 @@ export function createPlannerHost(options: PlannerHostOptions = {}): PlannerHost
     const base = s.state.lastSent;
     s.state.lastSent = input;
     // The mirror is replaced as replies complete (in request order), never after an await.
-    return s.request("plan", input, base, ({ result }) => (s.state.mirror = result));
+    return s.request("plan", input, base, ({ result }) => {
+      if (!result) throw new Error("the planner host applied no plan reply");
+      return (s.state.mirror = result);
+    });
   }
 
   async function fork(changed: PlanInput) {
     const s = current();
     const input = s.state.lastSent;
     if (!input) throw new Error("fork before any plan: the planner host has no current plan to compare with");
-    return s.request("fork", changed, input, ({ delta, result }) => ({ before: s.state.mirror as PlanResult, input, after: result, delta }));
+    return s.request("fork", changed, input, ({ delta }) => forkResult({ before: s.state.mirror as PlanResult, input, delta }));
   }
 
   async function stop() {

@@ -48,8 +48,10 @@ type ClusterParts = { name: string; kind: ClusterDelta["kind"]; objects: Desired
  * Collects one reply's parts and applies them to `base()` (the plan the reply is relative to, read when the
  * first cluster completes) a cluster at a time, as its parts complete, so no one step patches the whole plan.
  * `add` returns the delta and the new plan on the last part. `index`: the receiver's ids of its lists (ListIds).
+ * With `apply: false` (a fork) nothing is patched: the delta is all a preview reads, and the patched plan would be
+ * tens of large arrays per fork, garbage in the old generation that makes the collector walk the whole heap.
  */
-export function createReplyAssembler(base: () => PlanResult | undefined, index?: ListIds) {
+export function createReplyAssembler(base: () => PlanResult | undefined, index?: ListIds, options: { apply: boolean } = { apply: true }) {
   const clusters: PlanDelta["clusters"] = {};
   const applied: Record<string, DesiredObject[]> = {};
   const conditions: Condition[][] = [];
@@ -60,11 +62,12 @@ export function createReplyAssembler(base: () => PlanResult | undefined, index?:
     const { name, kind, objects, removes } = open;
     const change: ClusterDelta = kind === "replace" ? { kind, objects: objects.flat() } : { kind, upserts: objects.flat(), removes: removes.flat() };
     clusters[name] = change;
-    applied[name] = applyClusterDelta(base()?.clusters[name], change, index);
+    if (options.apply) applied[name] = applyClusterDelta(base()?.clusters[name], change, index);
     open = undefined;
   }
 
-  function add(part: Exclude<PlannerReply, { type: "error" }>): { delta: PlanDelta; result: PlanResult } | undefined {
+  /** `result`: the new plan, when applying (`options.apply`); a fork's is made only if someone reads it (fork-result.ts). */
+  function add(part: Exclude<PlannerReply, { type: "error" }>): { delta: PlanDelta; result?: PlanResult } | undefined {
     if (part.type === "cluster") {
       if (open?.name !== part.cluster) close();
       open ??= { name: part.cluster, kind: part.kind, objects: [], removes: [] };
@@ -80,7 +83,7 @@ export function createReplyAssembler(base: () => PlanResult | undefined, index?:
       return undefined;
     }
     const delta: PlanDelta = { clusters, removedClusters: part.removedClusters, conditions: conditions.flat(), heldBack: part.heldBack };
-    return { delta, result: applyPlanDelta(base(), delta, applied) };
+    return options.apply ? { delta, result: applyPlanDelta(base(), delta, applied) } : { delta };
   }
 
   return { add };

@@ -49,8 +49,9 @@ export async function exposureConsequences(fork: Fork, workspace: string, propos
  * plan and the delta, compared per cluster and per service; `workspace`'s planner conditions after the change.
  */
 export async function consequencesOf(result: ForkResult, workspace: string, observed?: Observed): Promise<Consequences> {
-  const { before, after, delta } = result;
+  const { before, delta } = result;
   const conditions = delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
-  const held = observed ? heldByForeign(observed.clusters, after, observed.memos) : NOTHING_HELD;
+  // `after` is read (and made) only where a foreign object holds a planned name (fork-result.ts).
+  const held = observed ? heldByForeign(observed.clusters, () => result.after, observed.memos) : NOTHING_HELD;
   return { consequences: await clusterConsequences(before, delta, held), reachability: await serviceReachability(before, delta, held), conditions };
 }

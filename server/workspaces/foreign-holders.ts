@@ -5,7 +5,7 @@
 // objects under those names are the expected ones.
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
-import { defaultScope, intrinsicOf, observedIndex, ownershipOf } from "@/lib/registry/compare";
+import { intrinsicOf } from "@/lib/registry/compare";
 import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
 import { observedParts } from "@/lib/registry/observed-from-snapshot";
 import { observedId, type ObservedCluster, type ObservedObject } from "@/lib/registry/types";
@@ -98,24 +98,26 @@ function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedOb
  * `after`: the plan the change leads to (a fork's `after`: an unchanged cluster keeps before's array). `memos`: the owner's (one per
  * fleet model, view-memo.ts), so observed indexes, scopes and proofs are kept across previews.
  */
-export function heldByForeign(observed: readonly ObservedCluster[], after: PlanResult, memos: RegistryMemos = createRegistryMemos()): HeldByForeign {
+export function heldByForeign(observed: readonly ObservedCluster[], afterPlan: PlanResult | (() => PlanResult), memos: RegistryMemos = createRegistryMemos()): HeldByForeign {
   const byCluster = new Map(observed.map((c) => [c.name, c]));
+  // A fork's `after` is made on first read (server/model/fork-result.ts): only a cluster with a foreign holder reads it.
+  const plannedIn = (cluster: string) => (typeof afterPlan === "function" ? afterPlan() : afterPlan).clusters[cluster];
   return {
     *warm(cluster) {
       const seen = byCluster.get(cluster);
       if (seen && seen.objects.length > 0) yield* foreignIdsSteps(seen.objects, memos);
     },
     of(cluster, planned) {
+      // `planned` is of the after plan, so it is held exactly when its id is one of the cluster's foreign ids
+      // (see foreignIdsOf): no ownership scope, and no after plan, is needed to tell.
       const seen = byCluster.get(cluster);
-      const live = seen ? observedIndex(seen.objects, memos).get(objectId(planned)) : undefined;
-      // The ownership scope is what the plan itself places in that cluster, as for the registry's own report.
-      return live !== undefined && !ownershipOf(live, defaultScope(after.clusters[cluster] ?? EMPTY, memos), memos).owned;
+      return seen !== undefined && seen.objects.length > 0 && foreignIdsOf(seen.objects, memos).has(objectId(planned));
     },
     all(cluster) {
-      const objects = after.clusters[cluster];
       const seen = byCluster.get(cluster);
-      if (!objects || !seen || seen.objects.length === 0) return EMPTY;
-      return heldIn(objects, seen.objects, memos);
+      if (!seen || seen.objects.length === 0 || foreignIdsOf(seen.objects, memos).size === 0) return EMPTY;
+      const objects = plannedIn(cluster);
+      return objects ? heldIn(objects, seen.objects, memos) : EMPTY;
     },
   };
 }

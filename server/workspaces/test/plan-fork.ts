@@ -1,6 +1,7 @@
 // Test support: a preview's fork without a whole fleet model — the planner host (in process) plans `input`
 // warm, then forks it with the change and answers with the PlanDelta, exactly as the model's fork does.
 import type { PlanInput } from "@/lib/plan/input";
+import { withChanged } from "@/server/model/fork-result";
 import { createPlannerHost } from "@/server/model/planner-host";
 import type { FleetModel, ForkResult } from "@/server/model/types";
 
@@ -9,7 +10,7 @@ export async function forkOf(input: PlanInput, change: (input: PlanInput) => Pla
   try {
     await host.plan(input);
     const changed = change(input);
-    return { ...(await host.fork(changed)), changed };
+    return withChanged(await host.fork(changed), changed);
   } finally {
     await host.stop();
   }
