@@ -65,6 +65,31 @@ async function withPrometheus(deps: StepDeps, drill: FailoverDrill, status: Dril
  */
 export type LoopMemory = { follow: ProbeFollow; last?: FailoverDrill; unreachable: boolean };
 
+type Seen = Extract<Awaited<ReturnType<typeof observeDrill>>, { kind: "world" }>;
+
+/**
+ * Before anything is touched, the finalizer (so a `kubectl delete` mid-drill waits for the restore); then the
+ * status, when it differs from the stored one. Undefined when both went through, else why not.
+ */
+async function commitStatus(client: DrillClient, ref: DrillRef, seen: Seen, status: DrillStatus): Promise<string | undefined> {
+  const at = { namespace: ref.namespace, name: ref.name };
+  const where = `${ref.namespace}/${ref.name} in ${ref.cluster}`;
+  if (!isFinalStatus(status) && !seen.deleting && !seen.finalized) {
+    const held = await client.drills.finalizer(at, true);
+    if (!held.ok) return `finalizer of ${where}: ${held.message}`;
+  }
+  if (sameStatus(seen.world.drill.status, status)) return undefined;
+  const written = await client.drills.applyStatus(at, status);
+  return written.ok ? undefined : `status of ${where}: ${written.message}`;
+}
+
+/** Finished and restored: nothing is left to hold the drill for (a deleted one then goes). */
+async function release(client: DrillClient, ref: DrillRef, seen: Seen): Promise<string | undefined> {
+  if (!seen.finalized) return undefined;
+  const released = await client.drills.finalizer({ namespace: ref.namespace, name: ref.name }, false);
+  return released.ok ? undefined : `finalizer of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${released.message}`;
+}
+
 export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory): Promise<StepOutcome> {
   const { follow, last } = memory;
   const cluster = deps.cluster(ref.cluster);
@@ -83,22 +108,13 @@ export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory)
   }
   const recordOutage = memory.unreachable;
   // A drill being deleted is aborted: its fault is undone before the runner's finalizer lets it go.
-  const seenWorld = seen.deleting ? { ...world, drill: { ...drill, spec: { ...drill.spec, abort: true } } } : world;
-  const decision: DrillStep = deps.machine(recordOutage ? { ...seenWorld, reachable: false } : seenWorld);
+  const asked = seen.deleting ? { ...world, drill: { ...drill, spec: { ...drill.spec, abort: true } } } : world;
+  const decision: DrillStep = deps.machine(recordOutage ? { ...asked, reachable: false } : asked);
   if (!deps.isLeader()) return { kind: "retry", message: "not leading", drill };
-  let current = drill;
   const status = await withPrometheus(deps, drill, decision.status);
-  const at = { namespace: ref.namespace, name: ref.name };
-  // Before anything is touched: the finalizer, so a `kubectl delete` mid-drill waits for the restore.
-  if (!isFinalStatus(status) && !seen.deleting && !seen.finalized) {
-    const held = await client.drills.finalizer(at, true);
-    if (!held.ok) return { kind: "retry", message: `finalizer of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${held.message}`, drill };
-  }
-  if (!sameStatus(drill.status, status)) {
-    const written = await client.drills.applyStatus({ namespace: ref.namespace, name: ref.name }, status);
-    if (!written.ok) return { kind: "retry", message: `status of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${written.message}`, drill };
-    current = { ...drill, status };
-  }
+  const refused = await commitStatus(client, ref, seen, status);
+  if (refused) return { kind: "retry", message: refused, drill };
+  const current = { ...drill, status };
   if (recordOutage) {
     memory.unreachable = false;
     return { kind: "again", drill: current, afterMs: 0 };
@@ -107,10 +123,8 @@ export async function runStep(deps: StepDeps, ref: DrillRef, memory: LoopMemory)
   const result = await executeActions({ client, drill: current, service: seen.service, podUids, ...(seen.probeUid ? { probeUid: seen.probeUid } : {}) }, decision.actions, deps.isLeader);
   if (!result.ok) return { kind: "retry", message: `${describeAction(result.action)} in ${ref.cluster}: ${result.message}`, drill: current };
   if (isFinalStatus(status) && decision.actions.length === 0) {
-    // Finished and restored: nothing left to hold the drill for (a deleted one then goes).
-    if (!seen.finalized) return { kind: "done" };
-    const released = await client.drills.finalizer(at, false);
-    return released.ok ? { kind: "done" } : { kind: "retry", message: `finalizer of ${ref.namespace}/${ref.name} in ${ref.cluster}: ${released.message}`, drill: current };
+    const stuck = await release(client, ref, seen);
+    return stuck ? { kind: "retry", message: stuck, drill: current } : { kind: "done" };
   }
   return { kind: "again", drill: current, ...(decision.recheckAfterMs !== undefined ? { afterMs: decision.recheckAfterMs } : {}) };
 }
