@@ -2,7 +2,7 @@
 // Next's instrumentation and route module graphs each load their own), or as a plain object without any class.
 // The mapping to tRPC codes and the one response shape hold for all of them.
 import { describe, expect, it, vi } from "vitest";
-import { asDomainError, conflict, fieldErrorsOfDomain, invalidInput, notFound, unavailable, unprocessable } from "./errors";
+import { asDomainError, conflict, fieldErrorsOfDomain, forbidden, invalidInput, notFound, unavailable, unprocessable } from "./errors";
 import { errorOf, fakeFleet, handlerFor, post } from "./http/test/handler-fixture";
 import { codeForDomain } from "./trpc";
 
@@ -19,6 +19,7 @@ describe("tagged errors", () => {
     ["Unavailable", () => unavailable("registry down"), "PRECONDITION_FAILED"],
     ["Unavailable naming a field", () => unavailable("west is stale", "cluster"), "PRECONDITION_FAILED"],
     ["Conflict", () => conflict("service", "a drill is already running on details"), "CONFLICT"],
+    ["Forbidden", () => forbidden("cluster", "you may not create failoverdrills in west"), "FORBIDDEN"],
     ["a plain object with a tag", () => ({ tag: "eastwest.NotFound", field: "cluster", message: "no cluster mars" }), "NOT_FOUND"],
   ])("%s maps to %s", (_name, make, code) => {
     expect(codeForDomain(make())).toBe(code);

@@ -15,6 +15,8 @@ export type DomainError =
   | { tag: "eastwest.Invalid"; fieldErrors: FieldError[]; message: string }
   /** What the request would work on exists but cannot be handled (e.g. it nests too deep): 422. */
   | { tag: "eastwest.Unprocessable"; field: string; message: string }
+  /** The person may not do this (a cluster's RBAC refused it, or the console's role rules): 403. */
+  | { tag: "eastwest.Forbidden"; field: string; message: string }
   /** What the request asks for collides with the current state (a drill already running on the service): 409. */
   | { tag: "eastwest.Conflict"; field: string; message: string }
   /**
@@ -25,7 +27,7 @@ export type DomainError =
 
 export type DomainErrorTag = DomainError["tag"];
 
-const TAGS: ReadonlySet<string> = new Set<DomainErrorTag>(["eastwest.NotFound", "eastwest.Invalid", "eastwest.Unprocessable", "eastwest.Conflict", "eastwest.Unavailable"]);
+const TAGS: ReadonlySet<string> = new Set<DomainErrorTag>(["eastwest.NotFound", "eastwest.Invalid", "eastwest.Unprocessable", "eastwest.Conflict", "eastwest.Forbidden", "eastwest.Unavailable"]);
 
 function tagged<E extends DomainError>(fields: E): Error & E {
   return Object.assign(new Error(fields.message), { name: fields.tag }, fields);
@@ -45,6 +47,10 @@ export function invalidInput(fieldErrors: FieldError[]): Error & DomainError {
 
 export function unprocessable(field: string, message: string): Error & DomainError {
   return tagged({ tag: "eastwest.Unprocessable", field, message });
+}
+
+export function forbidden(field: string, message: string): Error & DomainError {
+  return tagged({ tag: "eastwest.Forbidden", field, message });
 }
 
 export function conflict(field: string, message: string): Error & DomainError {
@@ -68,7 +74,7 @@ export function asDomainError(value: unknown): DomainError | undefined {
   if (typeof value.field !== "string") return undefined;
   const { field } = value;
   if (tag === "eastwest.NotFound") return { tag, field, message, fieldErrors: fieldErrors ?? [{ field, message }] };
-  if (tag === "eastwest.Conflict") return { tag, field, message };
+  if (tag === "eastwest.Conflict" || tag === "eastwest.Forbidden") return { tag, field, message };
   return { tag: "eastwest.Unprocessable", field, message };
 }
 
@@ -80,6 +86,7 @@ export function fieldErrorsOfDomain(error: DomainError): FieldError[] {
       return error.fieldErrors;
     case "eastwest.Unprocessable":
     case "eastwest.Conflict":
+    case "eastwest.Forbidden":
       return [{ field: error.field, message: error.message }];
     case "eastwest.Unavailable":
       return error.field === undefined ? [] : [{ field: error.field, message: error.message }];

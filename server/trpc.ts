@@ -36,6 +36,7 @@ const CODES: Record<DomainErrorTag, TRPC_ERROR_CODE_KEY> = {
   "eastwest.Invalid": "BAD_REQUEST",
   "eastwest.Unprocessable": "UNPROCESSABLE_CONTENT",
   "eastwest.Conflict": "CONFLICT",
+  "eastwest.Forbidden": "FORBIDDEN",
   "eastwest.Unavailable": "PRECONDITION_FAILED",
 };
 

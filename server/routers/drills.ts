@@ -2,7 +2,7 @@
 // change subscription. Thin: validate the input, call the drill service from the context, map refusals to 4xx.
 // Inputs are bounded: names as Kubernetes names, maxDuration as the CRD's Go-duration pattern with a length cap and
 // the 15-minute cap (lib/drills/duration.ts, the runner's own check), filters as the contract's enums.
-import { tracked, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { drillDurationSeconds } from "@/lib/drills/duration";
 import { DRILL_FAULTS, DRILL_PHASES, drillVerdictSchema, stopConditionSchema } from "@/lib/drills/schema";
@@ -12,7 +12,7 @@ import { quoted } from "@/lib/validation/bounded-text";
 import { dnsLabelSchema } from "@/lib/validation/dns-name";
 import { MAX_EVENT_ID_LENGTH, MAX_NAME_LENGTH } from "@/lib/validation/limits";
 import type { DrillRefusal, DrillService } from "@/server/drills/types";
-import { notFound, unavailable } from "@/server/errors";
+import { conflict, forbidden, invalidInput, notFound, unavailable } from "@/server/errors";
 import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
 
 /** The CRD's pattern for spec.maxDuration (deploy/crds/failoverdrills.eastwest.dev.yaml): a Go duration. */
@@ -61,33 +61,25 @@ const changeInputSchema = z
   .optional();
 
 /** Each refusal's HTTP meaning: bad input 400, an unknown name 404, a drill in the way 409, a state of the fleet 412. */
-const REFUSAL_CODES: Readonly<Record<DrillRefusal["code"], TRPC_ERROR_CODE_KEY>> = {
-  "duration-too-long": "BAD_REQUEST",
-  "unknown-cluster": "NOT_FOUND",
-  "unknown-service": "NOT_FOUND",
-  "not-found": "NOT_FOUND",
-  "already-running": "CONFLICT",
-  finished: "CONFLICT",
-  "stale-cluster": "PRECONDITION_FAILED",
-  "no-local-workload": "PRECONDITION_FAILED",
-  "not-opted-in": "PRECONDITION_FAILED",
-  "fault-unsupported": "PRECONDITION_FAILED",
-  "crd-missing": "PRECONDITION_FAILED",
-  "no-failover-target": "PRECONDITION_FAILED",
-  forbidden: "FORBIDDEN",
+const REFUSAL_ERRORS: Readonly<Record<DrillRefusal["code"], (field: string, message: string) => Error>> = {
+  "duration-too-long": (field, message) => invalidInput([{ field, message }]),
+  "unknown-cluster": notFound,
+  "unknown-service": notFound,
+  "not-found": notFound,
+  "already-running": conflict,
+  finished: conflict,
+  "stale-cluster": (field, message) => unavailable(message, field),
+  "no-local-workload": (field, message) => unavailable(message, field),
+  "not-opted-in": (field, message) => unavailable(message, field),
+  "fault-unsupported": (field, message) => unavailable(message, field),
+  "crd-missing": (field, message) => unavailable(message, field),
+  "no-failover-target": (field, message) => unavailable(message, field),
+  forbidden,
 };
 
-/**
- * A refusal as a tRPC error whose response names the field (data.fieldErrors). The cause carries one issue at the
- * field in zod's shape (name "ZodError", `issues`), which the error formatter (server/error-shape.ts) recognises
- * structurally and turns into field errors; unlike a tagged domain error it does not re-map the code (no domain tag
- * means 409, nor 412 with a field). An Error, not zod's own ZodError: that one is not an Error in zod 4, and tRPC
- * would copy only its enumerable fields, losing the issues.
- */
-export function refusalError(refusal: DrillRefusal, fallbackField: string): TRPCError {
-  const field = refusal.field ?? fallbackField;
-  const cause = Object.assign(new Error(refusal.message), { name: "ZodError", issues: [{ path: [field], message: refusal.message }] });
-  return new TRPCError({ code: REFUSAL_CODES[refusal.code], message: refusal.message, cause });
+/** A refusal as the tagged domain error (server/errors.ts) whose answer names the field; server/trpc.ts maps the code. */
+export function refusalError(refusal: DrillRefusal, fallbackField: string): Error {
+  return REFUSAL_ERRORS[refusal.code](refusal.field ?? fallbackField, refusal.message);
 }
 
 /** The drill service, or a 412 saying why there is none (a console started without the runner). */
