@@ -66,7 +66,12 @@ function Report({ drill }: { drill: DrillDetail }) {
             <ServedByChart windows={servedBy ?? {}} drilled={drill.ref.cluster} caption={`Which cluster answered the probe's requests from inside ${drill.ref.cluster}`} />
             {prometheusServedBy && (
               <div className="mt-4">
-                <ServedByChart windows={prometheusServedBy} drilled={drill.ref.cluster} caption="The same windows from Prometheus (istio_requests_total)" />
+                <ServedByChart
+                  windows={prometheusServedBy}
+                  drilled={drill.ref.cluster}
+                  caption="The same windows from Prometheus (istio_requests_total)"
+                  empty="Prometheus: no istio_requests_total samples of the probe in these windows (its scrape interval may be longer than the drill)."
+                />
               </div>
             )}
           </section>

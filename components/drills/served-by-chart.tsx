@@ -19,10 +19,10 @@ const percent = (n: number, total: number) => (total === 0 ? 0 : Math.round((n /
  * Which cluster served the probe's requests before, during and after the fault: one bar per window, a segment per
  * cluster, with the share and count in words beside it (the bars are decoration; the words are the chart).
  */
-export function ServedByChart({ windows, drilled, caption }: { windows: Windows; drilled: string; caption: string }) {
+export function ServedByChart({ windows, drilled, caption, empty = "No probe requests recorded yet." }: { windows: Windows; drilled: string; caption: string; empty?: string }) {
   const clusters = [...new Set(WINDOWS.flatMap(([k]) => Object.keys(windows[k] ?? {})))].sort((a, b) => (a === drilled ? -1 : b === drilled ? 1 : a.localeCompare(b)));
   const colour = (c: string) => (NONE.has(c) ? "bg-slate-300" : (COLOURS[clusters.filter((x) => !NONE.has(x)).indexOf(c) % COLOURS.length] ?? "bg-slate-500"));
-  if (clusters.length === 0) return <p className="text-sm text-slate-600">No probe requests recorded yet.</p>;
+  if (clusters.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <table className="w-full text-left text-sm">
       <caption className="mb-2 text-left text-xs text-slate-500">{caption}</caption>
