@@ -8,7 +8,7 @@ import { KIND_API } from "./kinds";
 const YAML_PATH = "deploy/crds/failoverdrills.eastwest.dev.yaml";
 
 describe("the bundled FailoverDrill CRD", () => {
-  it("is exactly the manifest in deploy/crds (regenerate: node -e with yaml's parse, JSON.stringify(…, null, 2))", () => {
+  it("is exactly the manifest in deploy/crds (regenerate it: npx tsx scripts/drill-crd-module.ts)", () => {
     expect(DRILL_CRD_MANIFEST).toEqual(parse(readFileSync(YAML_PATH, "utf8")));
   });
 

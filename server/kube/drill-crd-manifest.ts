@@ -1,6 +1,6 @@
 // The FailoverDrill CustomResourceDefinition, as deploy/crds/failoverdrills.eastwest.dev.yaml says it (checked equal
 // by drill-crd-manifest.test.ts): bundled as a module so the standalone production build, which ships no deploy/
-// folder, can install it where it is missing. Edit the YAML, then regenerate this from it (the test prints how).
+// folder, can install it where it is missing. Edit the YAML, then regenerate this: npx tsx scripts/drill-crd-module.ts
 export const DRILL_CRD_MANIFEST = {
   "apiVersion": "apiextensions.k8s.io/v1",
   "kind": "CustomResourceDefinition",
