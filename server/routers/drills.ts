@@ -12,6 +12,7 @@ import { quoted } from "@/lib/validation/bounded-text";
 import { dnsLabelSchema } from "@/lib/validation/dns-name";
 import { MAX_EVENT_ID_LENGTH, MAX_NAME_LENGTH } from "@/lib/validation/limits";
 import type { DrillRefusal, DrillService } from "@/server/drills/types";
+import { changedVersions } from "@/server/http/change-pulses";
 import { conflict, forbidden, invalidInput, notFound, unavailable } from "@/server/errors";
 import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
 
@@ -92,35 +93,17 @@ function drillsOf(ctx: Context): DrillService {
 const EPOCH = Date.now().toString(36);
 
 /** The service's version as an event id, sent when it differs from the last one sent (or the browser's lastEventId). */
-async function* drillChanges(drills: DrillService, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
-  let dirty = true;
-  let wake: (() => void) | undefined;
-  // Subscribe first, then read the version: no change can fall between the two.
-  const off = drills.onChange(() => {
-    dirty = true;
-    wake?.();
-  });
-  const onAbort = () => wake?.();
-  signal?.addEventListener("abort", onAbort);
-  try {
-    let sent = lastEventId ?? undefined;
-    while (!signal?.aborted) {
-      if (!dirty) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        continue;
-      }
-      dirty = false;
+function drillChanges(drills: DrillService, lastEventId: string | null | undefined, signal: AbortSignal | undefined) {
+  return changedVersions({
+    subscribe: (listener) => drills.onChange(listener),
+    read: () => {
       const version = drills.version();
-      const id = `${EPOCH}.${version}`;
-      if (id === sent) continue;
-      sent = id;
-      yield { id, version };
-    }
-  } finally {
-    off();
-    signal?.removeEventListener("abort", onAbort);
-  }
+      return { id: `${EPOCH}.${version}`, version };
+    },
+    key: (change) => change.id,
+    lastEventId,
+    signal,
+  });
 }
 
 export const drillsRouter = createTRPCRouter({

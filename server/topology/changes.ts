@@ -4,6 +4,7 @@
 // shared with the queries through the model's view memo). The version is the event id too: a browser that
 // reconnects sends it back (lastEventId) and hears nothing until the graph differs from what it has.
 import { asDomainError } from "@/server/errors";
+import { changedVersions } from "@/server/http/change-pulses";
 import type { FleetModel, ModelState } from "@/server/model/types";
 import { requireWorkspace, stateOf } from "@/server/workspaces/fleet-input";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
@@ -23,35 +24,20 @@ async function versionIn(model: FleetModel, state: ModelState, workspace: string
   }
 }
 
-export async function* topologyChanges(model: FleetModel, workspace: string | undefined, lastEventId: string | null | undefined, signal: AbortSignal | undefined): AsyncGenerator<TopologyChange> {
-  let dirty = true;
-  let wake: (() => void) | undefined;
-  // Subscribe first, then read the state: no change can fall between the two.
-  const off = model.subscribe(() => {
-    dirty = true;
-    wake?.();
-  });
-  const onAbort = () => wake?.();
-  signal?.addEventListener("abort", onAbort);
-  try {
-    const first = await stateOf({ model });
-    // An unknown workspace is an error up front (NOT_FOUND naming "workspace"), as the graph query answers.
-    if (workspace !== undefined) requireWorkspace(first, workspace);
-    let sent = lastEventId ?? undefined;
-    while (!signal?.aborted) {
-      if (!dirty) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        continue;
+export function topologyChanges(model: FleetModel, workspace: string | undefined, lastEventId: string | null | undefined, signal: AbortSignal | undefined): AsyncGenerator<TopologyChange, void, void> {
+  let first: ModelState | undefined;
+  return changedVersions({
+    subscribe: (listener) => model.subscribe(listener),
+    read: async () => {
+      if (!first) {
+        first = await stateOf({ model });
+        // An unknown workspace is an error up front (NOT_FOUND naming "workspace"), as the graph query answers.
+        if (workspace !== undefined) requireWorkspace(first, workspace);
       }
-      dirty = false;
-      const version = await versionIn(model, model.current() ?? first, workspace);
-      if (version === sent) continue;
-      sent = version;
-      yield { version };
-    }
-  } finally {
-    off();
-    signal?.removeEventListener("abort", onAbort);
-  }
+      return { version: await versionIn(model, model.current() ?? first, workspace) };
+    },
+    key: (change) => change.version,
+    lastEventId,
+    signal,
+  });
 }
