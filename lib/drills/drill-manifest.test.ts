@@ -9,6 +9,13 @@ describe("drillName", () => {
   ])("%s at %s → %s", (service, at, name) => {
     expect(drillName(service, Date.parse(at))).toBe(name);
   });
+
+  it("adds the suffix, and cuts a long service name so the whole stays a valid object name", () => {
+    expect(drillName("details", Date.parse("2026-12-05T01:02:03Z"), "k3f9")).toBe("details-20261205-010203-k3f9");
+    const long = drillName("s".repeat(63), Date.parse("2026-12-05T01:02:03Z"), "k3f9");
+    expect(long).toBe(`${"s".repeat(40)}-20261205-010203-k3f9`);
+    expect(long.length).toBeLessThanOrEqual(63);
+  });
 });
 
 describe("drillManifest", () => {

@@ -17,12 +17,16 @@ export type DrillManifestInput = {
 
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** `<service>-<yyyyMMdd-HHmmss>` in UTC, from the given time (epoch ms). */
-export function drillName(service: string, at: number): string {
+/**
+ * `<service>-<yyyyMMdd-HHmmss>` in UTC, from the given time (epoch ms), then `-<suffix>` when given (the console adds
+ * a few random characters against two clicks in one second). The service is cut to 40 characters so the name stays
+ * within 63 with its time and suffix.
+ */
+export function drillName(service: string, at: number, suffix?: string): string {
   const d = new Date(at);
   const date = `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}`;
   const time = `${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
-  return `${service}-${date}-${time}`;
+  return `${service.slice(0, 40)}-${date}-${time}${suffix ? `-${suffix}` : ""}`;
 }
 
 export type DrillManifestResult = { ok: true; drill: FailoverDrill } | { ok: false; message: string };

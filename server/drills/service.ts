@@ -2,6 +2,8 @@
 // read the cache (no request reaches a cluster), plan and start check the input first (refusals as data), start
 // installs the CRD where it is missing and creates the drill object — the runner, on whichever replica leads,
 // picks it up from the cache like a drill applied with kubectl — and abort sets spec.abort.
+import { drillName, SERVICE_LABEL } from "@/lib/drills/drill-manifest";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "@/lib/drills/probe-pod";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import type { DrillClient } from "@/server/kube/drill-client";
@@ -11,7 +13,7 @@ import type { FailoverFacts } from "./failover-facts";
 import { checkInput } from "./input-checks";
 import { planOf } from "./plan";
 import { drillDetail, listDrills } from "./summaries";
-import type { DrillAbort, DrillRefusal, DrillService, DrillStart } from "./types";
+import type { DrillAbort, DrillInput, DrillRefusal, DrillService, DrillStart } from "./types";
 
 export type DrillServiceDeps = {
   snapshots: FleetSnapshotSource;
@@ -26,8 +28,7 @@ export type DrillServiceDeps = {
 
 /** `details-20261205-062512-k3f9`: the service, when, and a little randomness against two clicks in one second. */
 export function defaultDrillName(service: string, now: number): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `${service.slice(0, 40)}-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+  return drillName(service, now, Math.random().toString(36).slice(2, 6));
 }
 
 const unreachable = (cluster: string): DrillRefusal => ({ code: "stale-cluster", field: "cluster", message: `The console has no usable connection to ${cluster}.` });
@@ -51,31 +52,35 @@ export function createDrillService(deps: DrillServiceDeps): DrillService & { sto
     for (const listener of listeners) listener(version);
   });
 
+  /** What plan and start both check first: the input, a connection to the cluster, whether it has the CRD. */
+  async function prepare(input: DrillInput) {
+    const checked = await checkInput(inputDeps, input);
+    if (!checked.ok) return checked;
+    const client = deps.clientFor(input.cluster);
+    if (!client) return { ok: false as const, refusal: unreachable(input.cluster) };
+    const crd = await crdState(client, input.namespace);
+    if (!crd.ok) return crd;
+    return { ok: true as const, checked, client, installed: crd.installed };
+  }
+
   return {
     list: (filter) => listDrills(deps.snapshots.current(), filter),
     get: (ref) => drillDetail(deps.snapshots.current(), ref),
     async plan(input) {
-      const checked = await checkInput(inputDeps, input);
-      if (!checked.ok) return checked;
-      const client = deps.clientFor(input.cluster);
-      if (!client) return { ok: false, refusal: unreachable(input.cluster) };
-      const crd = await crdState(client, input.namespace);
-      if (!crd.ok) return crd;
-      return planOf(checked, crd.installed ? "installed" : "missing-will-install");
+      const prepared = await prepare(input);
+      if (!prepared.ok) return prepared;
+      return planOf(prepared.checked, prepared.installed ? "installed" : "missing-will-install");
     },
     async start(input): Promise<DrillStart> {
-      const checked = await checkInput(inputDeps, input);
-      if (!checked.ok) return checked;
-      const client = deps.clientFor(input.cluster);
-      if (!client) return { ok: false, refusal: unreachable(input.cluster) };
-      const crd = await crdState(client, input.namespace);
-      if (!crd.ok) return crd;
-      if (!crd.installed) {
+      const prepared = await prepare(input);
+      if (!prepared.ok) return prepared;
+      const { checked, client } = prepared;
+      if (!prepared.installed) {
         const installed = await installCrd(client, input.namespace, deps.crdTimeoutMs ?? 10_000);
         if (!installed.ok) return installed;
       }
       const name = (deps.nameFor ?? defaultDrillName)(input.service, now());
-      const labels = { "app.kubernetes.io/managed-by": "eastwest-console", "eastwest.dev/service": input.service };
+      const labels = { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [SERVICE_LABEL]: input.service };
       const created = await client.drills.create({ namespace: input.namespace, name, spec: checked.drill.spec, labels });
       if (!created.ok) {
         const code = created.kind === "unreachable" ? "stale-cluster" : created.kind === "rejected" && created.status === 403 ? "forbidden" : "crd-missing";
