@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { writeKubeconfig } from "./kubeconfig";
+import { readLabTokens, usersKubeconfigPath, writeKubeconfig, writeUsersKubeconfig } from "./kubeconfig";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -30,5 +30,23 @@ describe("lab kubeconfig", () => {
     ]);
     expect(doc.contexts.map((c) => [c.name, c.context.cluster, c.context.user])).toEqual([["west", "west", "west"], ["east", "east", "east"]]);
     expect(doc.users.every((u) => /^lab-[0-9a-f]{32}$/.test(u.user.token))).toBe(true);
+  });
+
+  it("writes the demo users' kubeconfig beside it (context <user>@<cluster>), and reads the lab's tokens back", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lab-kc-"));
+    dirs.push(dir);
+    const path = join(dir, "kubeconfig");
+    const clusters = [{ name: "west", url: "https://127.0.0.1:17401" }, { name: "east", url: "https://127.0.0.1:17402" }];
+    const token = "lab-0123456789abcdef0123456789abcdef";
+    await writeKubeconfig(path, clusters, token);
+    const users = [{ name: "viewer", token: "lab-11111111111111111111111111111111" }];
+    await writeUsersKubeconfig(usersKubeconfigPath(path), clusters, users);
+    expect(usersKubeconfigPath(path)).toBe(join(dir, "users.kubeconfig"));
+    expect((await stat(usersKubeconfigPath(path))).mode & 0o777).toBe(0o600);
+    const doc = parse(await readFile(usersKubeconfigPath(path), "utf8")) as { contexts: Array<{ name: string; context: { cluster: string; user: string } }> };
+    expect(doc.contexts).toEqual([{ name: "viewer@west", context: { cluster: "west", user: "viewer" } }, { name: "viewer@east", context: { cluster: "east", user: "viewer" } }]);
+    expect(await readLabTokens(path)).toEqual({ west: token, east: token });
+    expect(await readLabTokens(usersKubeconfigPath(path))).toEqual({ viewer: "lab-11111111111111111111111111111111" });
+    expect(await readLabTokens(join(dir, "missing"))).toEqual({});
   });
 });

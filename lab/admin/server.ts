@@ -1,6 +1,7 @@
 // The lab's admin HTTP server (never part of the Kubernetes API surface): health, the cluster list with each
-// cluster's current fault, fault injection per cluster (API refused/hung/401/latency) and per pod (fail/stop), and
-// the data plane's routes (data-plane-routes.ts: requests from inside a cluster, pod and gateway traffic faults).
+// cluster's current fault, fault injection per cluster (API refused/hung/401/latency) and per pod (fail/stop), each
+// cluster's API audit trail (who wrote or was refused what), and the data plane's routes (data-plane-routes.ts:
+// requests from inside a cluster, pod and gateway traffic faults).
 // Everything but `GET /healthz` needs the lab's bearer token (token.ts), and nothing is served to a browser
 // (refusal.ts): a web page must never be able to cut a cluster off.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -23,6 +24,8 @@ export interface AdminTarget {
   setFault(cluster: string, fault: Fault): Promise<void>;
   /** False when the pod does not exist. */
   setPodFault(cluster: string, namespace: string, pod: string, mode: PodFaultMode): boolean;
+  /** The cluster's API audit trail (writes and refusals, with the user and who impersonated it). */
+  audit?(cluster: string): unknown[];
   /** Requests and traffic faults (data-plane-routes.ts); unset when the lab runs without a data plane (→ 409). */
   dataPlane?: AdminDataPlane;
 }
@@ -48,6 +51,8 @@ async function handle(target: AdminTarget, token: string, req: IncomingMessage, 
     if (!target.clusters().some((c) => c.name === dataPlaneRoute.cluster)) return send(res, 404, { error: unknownCluster(target, dataPlaneRoute.cluster) });
     return handleDataPlaneRoute(target.dataPlane, dataPlaneRoute, req, res);
   }
+  const auditMatch = /^\/clusters\/([^/]+)\/audit$/.exec(path);
+  if (auditMatch) return handleAudit(target, method, decodeURIComponent(auditMatch[1] ?? ""), res);
   const podMatch = /^\/clusters\/([^/]+)\/pods\/([^/]+)\/([^/]+)\/fault$/.exec(path);
   if (podMatch) return handlePodFault(target, req, res, podMatch.slice(1).map((p) => decodeURIComponent(p ?? "")));
   const match = /^\/clusters\/([^/]+)\/fault$/.exec(path);
@@ -67,6 +72,12 @@ async function handle(target: AdminTarget, token: string, req: IncomingMessage, 
 
 function unknownCluster(target: AdminTarget, name: string): string {
   return `unknown cluster "${name}"; known: ${target.clusters().map((c) => c.name).join(", ")}`;
+}
+
+function handleAudit(target: AdminTarget, method: string, cluster: string, res: ServerResponse): void {
+  if (!target.clusters().some((c) => c.name === cluster)) return send(res, 404, { error: unknownCluster(target, cluster) });
+  if (method !== "GET") return send(res, 405, { error: "use GET" });
+  send(res, 200, target.audit?.(cluster) ?? []);
 }
 
 async function handlePodFault(target: AdminTarget, req: IncomingMessage, res: ServerResponse, [cluster = "", namespace = "", pod = ""]: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 // Built-in kinds (custom: false). listMapKeys mirror the upstream OpenAPI list-map markers that server-side apply
 // merges by (x-kubernetes-list-type: map + x-kubernetes-list-map-keys); every other list is atomic.
+import { rbacTypes } from "./auth/rbac-types";
 import { crdType } from "./crd/crd-kind";
 import { defineType } from "./define-type";
 import type { ResourceType } from "./types";
@@ -33,6 +34,7 @@ export function builtinTypes(): ResourceType[] {
     }),
     defineType({ group: "discovery.k8s.io", version: "v1", kind: "EndpointSlice", plural: "endpointslices" }),
     defineType({ group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases" }),
+    ...rbacTypes(),
     crdType(),
   ];
 }

@@ -1,7 +1,7 @@
 // Faults a test injects into one cluster's API (never through the Kubernetes API itself): refuse connections,
 // hang (accept, never answer), 401 every request, or add latency to every response.
-import type { Server, ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import type { ServerResponse } from "node:http";
+import type { Server, Socket } from "node:net";
 import { sendError } from "./http-util";
 import { unauthorized } from "./status";
 
@@ -10,16 +10,24 @@ export interface ApiFault {
   latencyMs?: number;
 }
 
+/** One listening server of a cluster's API (plain HTTP, and HTTPS when the cluster serves TLS) and its port. */
+export interface Listener {
+  server: Server;
+  port: number;
+}
+
 export class FaultController {
   private fault: ApiFault = { mode: "none" };
   private readonly sockets = new Set<Socket>();
   private listening = true;
 
-  constructor(private readonly server: Server, private readonly host: string, private readonly port: () => number) {
-    server.on("connection", (socket: Socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
+  constructor(private readonly listeners: Listener[], private readonly host: string) {
+    for (const { server } of listeners) {
+      server.on("connection", (socket: Socket) => {
+        this.sockets.add(socket);
+        socket.on("close", () => this.sockets.delete(socket));
+      });
+    }
   }
 
   get current(): ApiFault {
@@ -45,21 +53,20 @@ export class FaultController {
   }
 
   async set(fault: ApiFault): Promise<void> {
-    const port = this.port();
     this.fault = { ...fault };
     if (fault.mode === "refuse" && this.listening) {
       this.listening = false;
-      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      const closed = Promise.all(this.listeners.map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve()))));
       this.destroySockets();
       await closed;
     } else if (fault.mode !== "refuse" && !this.listening) {
-      await new Promise<void>((resolve, reject) => {
-        this.server.once("error", reject);
-        this.server.listen(port, this.host, () => {
-          this.server.off("error", reject);
+      await Promise.all(this.listeners.map(({ server, port }) => new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, this.host, () => {
+          server.off("error", reject);
           resolve();
         });
-      });
+      })));
       this.listening = true;
     }
     // Connections already hanging stay hung until the fault is lifted; then they are cut so clients retry.

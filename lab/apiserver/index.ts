@@ -5,3 +5,7 @@ export { createApiServer, type ApiServer, type ApiServerOptions } from "./server
 export type { ApiFault } from "./faults";
 export type { LogProvider } from "./context";
 export * from "./types";
+export type { AuthConfig, TokenUser } from "./auth/authenticate";
+export type { UserInfo } from "./auth/identity";
+export type { AuditEntry } from "./auth/audit";
+export { clusterRole, clusterRoleBinding, ensureObjects, group, user } from "./auth/bootstrap-policy";

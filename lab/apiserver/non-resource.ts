@@ -7,7 +7,7 @@ import type { Route } from "./router";
 import { methodNotAllowed, pathNotFound, statusError } from "./status";
 import type { TypeRegistry } from "./types";
 
-export function handleNonResource(req: IncomingMessage, res: ServerResponse, route: Exclude<Route, { kind: "resource" }>, types: TypeRegistry): void {
+export function handleNonResource(req: IncomingMessage, res: ServerResponse, route: Exclude<Route, { kind: "resource" } | { kind: "review" }>, types: TypeRegistry): void {
   if (route.kind === "notFound") throw pathNotFound();
   if (req.method !== "GET" && req.method !== "HEAD") throw methodNotAllowed();
   switch (route.kind) {

@@ -38,8 +38,18 @@ const LABEL_1123_MSG =
 const LABEL_1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
-/** Namespaces are RFC 1123 labels, Services DNS-1035 labels, everything else RFC 1123 subdomains. */
-export function validateName(kind: string, name: string): FieldError[] {
+const RBAC_GROUP = "rbac.authorization.k8s.io";
+
+/** RBAC names are path segments (ValidateRBACName = path.IsValidPathSegmentName), so "system:discovery" is valid. */
+function validatePathSegmentName(name: string): FieldError[] {
+  const invalidName = (why: string): FieldError => ({ field: "metadata.name", reason: "FieldValueInvalid", detail: `Invalid value: "${name}": ${why}` });
+  if (name === "." || name === "..") return [invalidName(`may not be '${name}'`)];
+  return ["/", "%"].filter((c) => name.includes(c)).map((c) => invalidName(`may not contain '${c}'`));
+}
+
+/** Namespaces are RFC 1123 labels, Services DNS-1035 labels, RBAC kinds path segments, everything else RFC 1123 subdomains. */
+export function validateName(kind: string, name: string, group = ""): FieldError[] {
+  if (group === RBAC_GROUP) return validatePathSegmentName(name);
   const [pattern, message, max] =
     kind === "Namespace" ? [LABEL_1123, LABEL_1123_MSG, 63] : kind === "Service" ? [LABEL_1035, LABEL_1035_MSG, 63] : [SUBDOMAIN, SUBDOMAIN_MSG, 253];
   const errors: FieldError[] = [];

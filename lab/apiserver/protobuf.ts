@@ -1,5 +1,5 @@
 // Just enough of the Kubernetes protobuf encoding to accept what kubectl's typed clients send for
-// `kubectl create namespace|configmap|secret` (Content-Type application/vnd.kubernetes.protobuf): the
+// `kubectl create namespace|configmap|secret` and `kubectl auth can-i|whoami` (Content-Type application/vnd.kubernetes.protobuf): the
 // "k8s\0" + runtime.Unknown envelope and the generated messages of those kinds. Responses stay JSON (kubectl's
 // Accept lists application/json too).
 import { badRequest, unsupportedMediaType } from "./status";
@@ -18,6 +18,16 @@ const OBJECT_META: Schema = {
 };
 const meta = { name: "metadata", kind: "message", schema: OBJECT_META } as const;
 
+const RESOURCE_ATTRIBUTES: Schema = {
+  1: { name: "namespace", kind: "string" }, 2: { name: "verb", kind: "string" }, 3: { name: "group", kind: "string" },
+  4: { name: "version", kind: "string" }, 5: { name: "resource", kind: "string" }, 6: { name: "subresource", kind: "string" },
+  7: { name: "name", kind: "string" },
+};
+const SSAR_SPEC: Schema = {
+  1: { name: "resourceAttributes", kind: "message", schema: RESOURCE_ATTRIBUTES },
+  2: { name: "nonResourceAttributes", kind: "message", schema: { 1: { name: "path", kind: "string" }, 2: { name: "verb", kind: "string" } } },
+};
+
 export const PROTO_SCHEMAS: Record<string, Schema> = {
   "v1/Namespace": { 1: meta, 2: { name: "spec", kind: "message", schema: { 1: { name: "finalizers", kind: "strings" } } } },
   "v1/ConfigMap": { 1: meta, 2: { name: "data", kind: "map", value: "string" }, 3: { name: "binaryData", kind: "map", value: "bytes" }, 4: { name: "immutable", kind: "bool" } },
@@ -25,6 +35,9 @@ export const PROTO_SCHEMAS: Record<string, Schema> = {
     1: meta, 2: { name: "data", kind: "map", value: "bytes" }, 3: { name: "type", kind: "string" },
     4: { name: "stringData", kind: "map", value: "string" }, 5: { name: "immutable", kind: "bool" },
   },
+  // `kubectl auth can-i` and `kubectl auth whoami` post these (k8s.io/api authorization/v1, authentication/v1).
+  "authorization.k8s.io/v1/SelfSubjectAccessReview": { 1: meta, 2: { name: "spec", kind: "message", schema: SSAR_SPEC } },
+  "authentication.k8s.io/v1/SelfSubjectReview": { 1: meta },
 };
 
 class Reader {

@@ -13,7 +13,21 @@ export type Route =
   | { kind: "groupVersion"; group: string; version: string }
   | { kind: "openapi"; path: string }
   | ResourceRoute
+  | ReviewRoute
   | { kind: "notFound" };
+
+/** The create-only review resources, answered from the request's own identity and never stored. */
+export interface ReviewRoute {
+  kind: "review";
+  group: string;
+  version: string;
+  resource: "selfsubjectaccessreviews" | "selfsubjectreviews";
+}
+
+const REVIEWS: ReviewRoute[] = [
+  { kind: "review", group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews" },
+  { kind: "review", group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews" },
+];
 
 export interface ResourceRoute {
   kind: "resource";
@@ -44,6 +58,8 @@ export function route(path: string, types: TypeRegistry): Route {
   }
   if (first === "apis") {
     if (!second) return { kind: "apis" };
+    const review = REVIEWS.find((r) => parts.length === 4 && r.group === second && r.version === third && r.resource === parts[3]);
+    if (review) return review;
     if (!third) return isServedGroup(types, second) ? { kind: "group", group: second } : { kind: "notFound" };
     if (!isServedVersion(types, second, third)) return { kind: "notFound" };
     if (parts.length === 3) return { kind: "groupVersion", group: second, version: third };

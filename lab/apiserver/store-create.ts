@@ -44,7 +44,7 @@ export function createObject(core: StoreCore, type: ResourceType, input: KubeObj
   if (!type.namespaced) delete meta.namespace;
   admitNamespace(core, type, meta.namespace, meta.name ?? "");
   const name = resolveName(core, type, meta);
-  const errors = validateName(type.kind, name);
+  const errors = validateName(type.kind, name, type.group);
   if (errors.length > 0) throw invalid(type, name, errors);
   if (core.peek(type, meta.namespace, name)) throw alreadyExists(type, name);
   const now = nowTimestamp();
