@@ -39,12 +39,16 @@ describe("lab kubeconfig", () => {
     const clusters = [{ name: "west", url: "https://127.0.0.1:17401" }, { name: "east", url: "https://127.0.0.1:17402" }];
     const token = "lab-0123456789abcdef0123456789abcdef";
     await writeKubeconfig(path, clusters, token);
-    const users = [{ name: "viewer", token: "lab-11111111111111111111111111111111" }];
+    const users = [{ name: "viewer", token: "lab-11111111111111111111111111111111" }, { name: "owner", certPem: "CERT", keyPem: "KEY" }];
     await writeUsersKubeconfig(usersKubeconfigPath(path), clusters, users);
     expect(usersKubeconfigPath(path)).toBe(join(dir, "users.kubeconfig"));
     expect((await stat(usersKubeconfigPath(path))).mode & 0o777).toBe(0o600);
-    const doc = parse(await readFile(usersKubeconfigPath(path), "utf8")) as { contexts: Array<{ name: string; context: { cluster: string; user: string } }> };
-    expect(doc.contexts).toEqual([{ name: "viewer@west", context: { cluster: "west", user: "viewer" } }, { name: "viewer@east", context: { cluster: "east", user: "viewer" } }]);
+    const doc = parse(await readFile(usersKubeconfigPath(path), "utf8")) as { contexts: Array<{ name: string }>; users: unknown[] };
+    expect(doc.contexts.map((c) => c.name)).toEqual(["viewer@west", "viewer@east", "owner@west", "owner@east"]);
+    expect(doc.users).toEqual([
+      { name: "viewer", user: { token: "lab-11111111111111111111111111111111" } },
+      { name: "owner", user: { "client-certificate-data": Buffer.from("CERT").toString("base64"), "client-key-data": Buffer.from("KEY").toString("base64") } },
+    ]);
     expect(await readLabTokens(path)).toEqual({ west: token, east: token });
     expect(await readLabTokens(usersKubeconfigPath(path))).toEqual({ viewer: "lab-11111111111111111111111111111111" });
     expect(await readLabTokens(join(dir, "missing"))).toEqual({});

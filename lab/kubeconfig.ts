@@ -1,11 +1,12 @@
 // The lab's kubeconfigs. `kubeconfig`: one context per cluster (context = cluster entry = cluster name, as kind
-// names them), plain-HTTP servers with insecure-skip-tls-verify (client-node needs it for http://), one user per
+// names them), servers with insecure-skip-tls-verify (each start has a new CA), one user per
 // cluster carrying the lab admin's bearer token (the clusters authenticate it as kubernetes-admin in
 // system:masters), current-context = the management cluster. `users.kubeconfig` beside it: the demo's narrower
 // users, one context `<user>@<cluster>` each, so `kubectl --kubeconfig .lab/users.kubeconfig --context
-// viewer@west` acts as the viewer. The servers are plain HTTP, so there are no client certificates: bearer tokens
-// only. A lab restarted in place keeps the tokens already written there, so a console that loaded the kubeconfig
-// keeps working across the restart.
+// viewer@west` acts as the viewer; they authenticate with bearer tokens or client certificates. The servers answer
+// https:// and http:// on one port (apiserver/dual-listener.ts); the kubeconfigs name https:// because kubectl
+// sends credentials only over TLS. A lab restarted in place keeps the tokens already written there, so a console
+// that loaded the kubeconfig keeps working across the restart.
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -17,9 +18,13 @@ export interface KubeconfigCluster {
   url: string;
 }
 
-export interface KubeconfigUser {
-  name: string;
-  token: string;
+/** A demo user's credential: a bearer token, or a client certificate and key (PEM) from the lab's client CA. */
+export type KubeconfigUser = { name: string; token: string } | { name: string; certPem: string; keyPem: string };
+
+function userEntry(u: KubeconfigUser): Record<string, unknown> {
+  if ("token" in u) return { name: u.name, user: { token: u.token } };
+  const data = (pem: string) => Buffer.from(pem).toString("base64");
+  return { name: u.name, user: { "client-certificate-data": data(u.certPem), "client-key-data": data(u.keyPem) } };
 }
 
 export const USERS_KUBECONFIG_FILE = "users.kubeconfig";
@@ -52,7 +57,7 @@ export function usersKubeconfigDocument(clusters: KubeconfigCluster[], users: Ku
     kind: "Config",
     preferences: {},
     clusters: clusterEntries(clusters),
-    users: users.map((u) => ({ name: u.name, user: { token: u.token } })),
+    users: users.map(userEntry),
     contexts,
     "current-context": contexts[0]?.name ?? "",
   };
@@ -63,7 +68,7 @@ export function usersKubeconfigPath(kubeconfigPath: string): string {
   return join(dirname(kubeconfigPath), USERS_KUBECONFIG_FILE);
 }
 
-const kubeconfigUsers = z.object({ users: z.array(z.object({ name: z.string(), user: z.object({ token: z.string().regex(TOKEN) }) })) });
+const kubeconfigUsers = z.object({ users: z.array(z.object({ name: z.string(), user: z.object({ token: z.string().regex(TOKEN).optional() }) })) });
 
 /** The lab tokens of a kubeconfig the lab wrote before, by user name ({} when there is none or it is not the lab's). */
 export async function readLabTokens(path: string): Promise<Record<string, string>> {
@@ -80,7 +85,8 @@ export async function readLabTokens(path: string): Promise<Record<string, string
     return {};
   }
   const parsed = kubeconfigUsers.safeParse(doc);
-  return parsed.success ? Object.fromEntries(parsed.data.users.map((u) => [u.name, u.user.token])) : {};
+  if (!parsed.success) return {};
+  return Object.fromEntries(parsed.data.users.flatMap((u) => (u.user.token ? [[u.name, u.user.token]] : [])));
 }
 
 async function writeDocument(path: string, doc: Record<string, unknown>): Promise<void> {

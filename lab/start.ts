@@ -82,7 +82,7 @@ async function startCluster(store: ClusterStore, index: number, port: number, op
   const host = options.host ?? "127.0.0.1";
   // The serving certificate names the host it listens on; clients skip verification (insecure-skip-tls-verify).
   const serving = await security.ca.issue(`${store.cluster}-apiserver`, isIP(host) ? { ip: [host] } : { dns: [host] });
-  const tls = { cert: serving.certPem, key: serving.keyPem };
+  const tls = { cert: serving.certPem, key: serving.keyPem, clientCa: security.ca.caPem };
   const server = await createApiServer(store, { host, port, logs: createLogProvider(store), auth: security.auth, tls });
   // Load balancers get addresses of the lab's own block, where its gateways listen.
   const loadBalancerAddresses: LoadBalancerAddresses = (namespace, name, isTaken) => block.loadBalancerAddresses(index, namespace, name, isTaken);
@@ -153,8 +153,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     for (const store of stores) seedSystem(store);
     scenario.seed(stores, options);
     for (const store of stores) ensureObjects(store, demoUserPolicy(store));
-    const credentials = await labCredentials(kubeconfigPath);
+    // One CA per start signs the API servers' serving certificates and the certificate users' client certificates.
     const ca = await createLabCa("eastwest-lab-apiserver-ca");
+    const credentials = await labCredentials(kubeconfigPath, ca);
     const security: ClusterSecurity = { auth: credentials.auth, ca };
     // Claimed before the controllers start: the service controller hands out the block's load balancer addresses.
     // Seeded by the kubeconfig's path, so a lab restarted in place usually gets the same addresses.

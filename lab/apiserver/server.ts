@@ -1,7 +1,7 @@
 // One simulated cluster's Kubernetes API endpoint over plain HTTP on loopback.
 import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
+import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from "node:https";
 import type { AddressInfo, Server } from "node:net";
 import { admit } from "./auth/admit";
 import { AuditTrail, type AuditEntry } from "./auth/audit";
@@ -45,8 +45,9 @@ export interface ApiServerOptions {
   /**
    * Serve the API over HTTPS too, on the same port, with this serving certificate (dual-listener.ts). kubectl
    * (clientcmd) sends a kubeconfig user's credentials only to an https:// server, so authenticated clusters need it.
+   * `clientCa`: client certificates it signed authenticate as CN (user) and O (groups), as --client-ca-file.
    */
-  tls?: { cert: string; key: string };
+  tls?: { cert: string; key: string; clientCa?: string };
 }
 
 interface Served {
@@ -81,6 +82,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
   await dispatchResource(ctx, options.watch);
 }
 
+/**
+ * With a client CA, clients may present a certificate (requested, never required: token users present none);
+ * authenticate.ts accepts it only when it chains to that CA.
+ */
+function tlsOptions(tls: NonNullable<ApiServerOptions["tls"]>): HttpsServerOptions {
+  const clientCerts = tls.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: false } : {};
+  return { cert: tls.cert, key: tls.key, ...clientCerts };
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     server.once("error", reject);
@@ -110,7 +120,7 @@ export async function createApiServer(store: ClusterStore, options: ApiServerOpt
     })();
   };
   const plain = createServer(onRequest);
-  const server = options.tls ? dualListener(plain, createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)) : plain;
+  const server = options.tls ? dualListener(plain, createHttpsServer(tlsOptions(options.tls), onRequest)) : plain;
   const port = await listen(server, options.port ?? 0, host);
   const listeners: Listener[] = [{ server, port }];
   const faults = new FaultController(listeners, host);

@@ -1,11 +1,12 @@
 // The lab authenticates and authorizes like a cluster, seen through the real kubectl: `auth whoami` and
 // `auth can-i` (with and without --as), a wrong token, the demo users' narrower roles (users.kubeconfig), refused
-// impersonation, and the audit trail recording who acted for whom.
+// impersonation, client certificates, and the audit trail recording who acted for whom.
 import { readFile, writeFile } from "node:fs/promises";
 import { request } from "node:https";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { createLabCa } from "../dataplane/lab-ca";
 import { kubectl, startTestLab, type LabFixture } from "./fixture";
 
 let fx: LabFixture;
@@ -68,6 +69,21 @@ describe("kubectl auth against a lab cluster", () => {
     const wrong = join(fx.dir, "wrong-token");
     await writeFile(wrong, stringify(doc), { mode: 0o600 });
     const result = await kubectl(fx, ["--kubeconfig", wrong, "get", "namespaces"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("You must be logged in to the server (Unauthorized)");
+  });
+
+  it("a client certificate from the lab's CA authenticates as its CN; one from another CA is refused", async () => {
+    const who = await as("platform-owner", ["auth", "whoami", "-o", "json"]);
+    expect(JSON.parse(who.stdout)).toMatchObject({ status: { userInfo: { username: "platform-owner", groups: ["system:authenticated"] } } });
+    const doc = parse(await readFile(fx.lab.usersKubeconfigPath, "utf8")) as { users: Array<{ name: string; user: Record<string, string> }> };
+    const foreign = await (await createLabCa("someone-else")).issue("platform-owner", {});
+    const entry = doc.users.find((u) => u.name === "platform-owner");
+    expect(entry?.user["client-certificate-data"]).toBeDefined();
+    if (entry) entry.user = { "client-certificate-data": Buffer.from(foreign.certPem).toString("base64"), "client-key-data": Buffer.from(foreign.keyPem).toString("base64") };
+    const forged = join(fx.dir, "forged-cert");
+    await writeFile(forged, stringify(doc), { mode: 0o600 });
+    const result = await kubectl(fx, ["--kubeconfig", forged, "get", "namespaces"], { context: "platform-owner@west" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("You must be logged in to the server (Unauthorized)");
   });

@@ -2,12 +2,14 @@
 // and the demo's narrower users (users.kubeconfig), with the RBAC that gives each its role in every cluster:
 // - viewer (group eastwest:viewers): the `view` ClusterRole everywhere;
 // - app-owner (group eastwest:app-owners): view, plus scaling deployments and managing FailoverDrills in bookinfo;
-// - platform-owner (group eastwest:platform-owners): view, plus IngressGateways and WorkspaceSettings anywhere.
+// - platform-owner (a client certificate, bound as a User): view, plus IngressGateways and WorkspaceSettings.
 import { clusterRole, clusterRoleBinding, group, user, type ClusterStore, type KubeObject } from "../apiserver/index";
 
 export interface LabUser {
   name: string;
   groups: string[];
+  /** How its kubeconfig entry authenticates (default a bearer token); a certificate carries its name as CN. */
+  credential?: "token" | "client-certificate";
 }
 
 /** kubeadm's admin user; system:masters bypasses authorization, as on a kubeadm or kind cluster. */
@@ -16,7 +18,8 @@ export const ADMIN_USER: LabUser = { name: "kubernetes-admin", groups: ["system:
 export const DEMO_USERS: LabUser[] = [
   { name: "viewer", groups: ["eastwest:viewers"] },
   { name: "app-owner", groups: ["eastwest:app-owners"] },
-  { name: "platform-owner", groups: ["eastwest:platform-owners"] },
+  // A client certificate from the lab's client CA (CN platform-owner, no O: no groups), as kubeadm users are.
+  { name: "platform-owner", groups: [], credential: "client-certificate" },
 ];
 
 const DRILL_NAMESPACE = "bookinfo";
@@ -37,7 +40,7 @@ export function demoUserPolicy(store: ClusterStore): KubeObject[] {
   const nsType = store.types.byKind("", "Namespace");
   const hasBookinfo = nsType !== undefined && store.get(nsType, undefined, DRILL_NAMESPACE) !== undefined;
   return [
-    clusterRoleBinding("eastwest:viewers", "view", [group("eastwest:viewers"), group("eastwest:app-owners"), group("eastwest:platform-owners")], META),
+    clusterRoleBinding("eastwest:viewers", "view", [group("eastwest:viewers"), group("eastwest:app-owners"), user("platform-owner")], META),
     clusterRole("eastwest:app-owner", [
       { apiGroups: ["apps"], resources: ["deployments/scale"], verbs: ["get", "update", "patch"] },
       { apiGroups: ["eastwest.dev"], resources: ["failoverdrills", "failoverdrills/status"], verbs: WRITE },

@@ -1,4 +1,5 @@
-// Authentication: a static token file (the users the lab wrote into its kubeconfigs) as `--token-auth-file` does.
+// Authentication: client certificates signed by the lab's client CA (`--client-ca-file`: CN = user, O = groups)
+// and a static token file (the users the lab wrote into its kubeconfigs) as `--token-auth-file` does.
 // A bearer token it does not know is 401, as is a request without credentials, except on the health and version
 // paths that upstream leaves open to anonymous callers (AnonymousAuthConfigurableEndpoints); those run as
 // system:anonymous and RBAC's system:public-info-viewer lets them through.
@@ -7,6 +8,7 @@
 // system:masters, as on upstream's old insecure port: the API server's own conformance tests run that way.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import { TLSSocket } from "node:tls";
 import { unauthorized } from "../status";
 import { ANONYMOUS_USER, MASTERS_GROUP, UNAUTHENTICATED_GROUP, withAuthenticated, type UserInfo } from "./identity";
 
@@ -47,8 +49,28 @@ function isEncrypted(req: IncomingMessage): boolean {
   return "encrypted" in req.socket && req.socket.encrypted === true;
 }
 
+type PeerCertificate = { authorized: boolean; user: UserInfo } | undefined;
+
+function asList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The x509 authenticator: a client certificate's CN is the user, its O entries the groups (only if it chains to the client CA). */
+function peerCertificate(req: IncomingMessage): PeerCertificate {
+  const socket = req.socket;
+  if (!(socket instanceof TLSSocket)) return undefined;
+  const cert = socket.getPeerCertificate();
+  if (!cert || Object.keys(cert).length === 0) return undefined;
+  const name = asList(cert.subject.CN)[0] ?? "";
+  return { authorized: socket.authorized && name !== "", user: { name, groups: asList(cert.subject.O) } };
+}
+
 export function authenticate(req: IncomingMessage, path: string, config: AuthConfig | undefined): UserInfo {
   if (!config) return UNSECURED_USER;
+  // Upstream's union authenticator tries the x509 one first: a certificate from the client CA authenticates.
+  const certificate = peerCertificate(req);
+  if (certificate?.authorized) return { ...certificate.user, groups: withAuthenticated(certificate.user.groups) };
   const header = req.headers.authorization;
   if (header === undefined) {
     if (config.insecurePlainHttp && !isEncrypted(req)) return UNSECURED_USER;
