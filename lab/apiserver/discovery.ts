@@ -1,6 +1,7 @@
 // Legacy (unaggregated) discovery documents: APIVersions, APIGroupList, APIGroup, APIResourceList. kubectl and
 // client-go ask for aggregated discovery first and fall back to these when the answer is plain application/json.
 import { createHash } from "node:crypto";
+import { REVIEW_RESOURCES, reviewDiscoveryEntries } from "./auth/review-resources";
 import { apiVersionOf } from "./define-type";
 import type { ResourceType, TypeRegistry } from "./types";
 
@@ -19,6 +20,12 @@ function groups(types: TypeRegistry): Array<{ name: string; versions: string[] }
     const entry = seen.get(type.group) ?? { name: type.group, versions: [], custom: type.custom };
     for (const version of [type.version, ...type.servedVersions]) if (!entry.versions.includes(version)) entry.versions.push(version);
     seen.set(type.group, entry);
+  }
+  // The review groups hold no stored kind; they are built-in groups like the others.
+  for (const review of REVIEW_RESOURCES) {
+    const entry = seen.get(review.group) ?? { name: review.group, versions: [], custom: false };
+    if (!entry.versions.includes(review.version)) entry.versions.push(review.version);
+    seen.set(review.group, entry);
   }
   const all = [...seen.values()];
   return [...all.filter((g) => !g.custom), ...all.filter((g) => g.custom).sort((a, b) => a.name.localeCompare(b.name))];
@@ -61,7 +68,7 @@ function resourceEntries(type: ResourceType): Array<Record<string, unknown>> {
 
 export function apiResourceList(types: TypeRegistry, group: string, version: string): Record<string, unknown> {
   const served = types.all().filter((t) => t.group === group && t.servedVersions.includes(version));
-  const resources = served.sort((a, b) => a.plural.localeCompare(b.plural)).flatMap(resourceEntries);
+  const resources = [...served.sort((a, b) => a.plural.localeCompare(b.plural)).flatMap(resourceEntries), ...reviewDiscoveryEntries(group, version)];
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion: apiVersionOf(group, version), resources };
 }
 

@@ -2,6 +2,7 @@
 //   /api/v1/[watch/][namespaces/<ns>/]<plural>[/<name>[/<subresource>]]
 //   /apis/<group>/<version>/… (same shape)
 // plus discovery, version, health and OpenAPI paths.
+import { REVIEW_RESOURCES } from "./auth/review-resources";
 import type { ResourceType, TypeRegistry } from "./types";
 
 export type Route =
@@ -24,10 +25,7 @@ export interface ReviewRoute {
   resource: "selfsubjectaccessreviews" | "selfsubjectreviews";
 }
 
-const REVIEWS: ReviewRoute[] = [
-  { kind: "review", group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews" },
-  { kind: "review", group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews" },
-];
+const REVIEWS: ReviewRoute[] = REVIEW_RESOURCES.map(({ group, version, resource }) => ({ kind: "review", group, version, resource }));
 
 export interface ResourceRoute {
   kind: "resource";
@@ -95,9 +93,9 @@ function subresourceServed(type: ResourceType, subresource: string): boolean {
 }
 
 function isServedGroup(types: TypeRegistry, group: string): boolean {
-  return types.all().some((t) => t.group === group);
+  return types.all().some((t) => t.group === group) || REVIEW_RESOURCES.some((r) => r.group === group);
 }
 
 function isServedVersion(types: TypeRegistry, group: string, version: string): boolean {
-  return types.all().some((t) => t.group === group && t.servedVersions.includes(version));
+  return types.all().some((t) => t.group === group && t.servedVersions.includes(version)) || REVIEW_RESOURCES.some((r) => r.group === group && r.version === version);
 }

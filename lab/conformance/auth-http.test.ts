@@ -123,6 +123,15 @@ describe("SelfSubjectAccessReview", () => {
     expect(pick(reply.body, "status.allowed")).toBe(allowed);
   });
 
+  it("the review groups are in discovery with the single verb create", async () => {
+    const groups = (await lab.call("GET", "/apis", undefined, VIEWER)).body.groups as Array<{ name: string }>;
+    expect(groups.map((g) => g.name)).toEqual(expect.arrayContaining(["authentication.k8s.io", "authorization.k8s.io", "rbac.authorization.k8s.io"]));
+    const list = await lab.call("GET", "/apis/authorization.k8s.io/v1", undefined, VIEWER);
+    expect(list.body.resources).toEqual([{ name: "selfsubjectaccessreviews", singularName: "selfsubjectaccessreview", namespaced: false, kind: "SelfSubjectAccessReview", verbs: ["create"] }]);
+    expect((await lab.call("GET", "/apis/authentication.k8s.io", undefined, VIEWER)).status).toBe(200);
+    expect((await lab.call("GET", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", undefined, ADMIN)).status).toBe(405);
+  });
+
   it("neither or both attribute kinds → 422", async () => {
     expect((await review({}, ADMIN)).status).toBe(422);
   });
