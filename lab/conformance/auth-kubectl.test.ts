@@ -2,6 +2,7 @@
 // `auth can-i` (with and without --as), a wrong token, the demo users' narrower roles (users.kubeconfig), refused
 // impersonation, client certificates, and the audit trail recording who acted for whom.
 import { readFile, writeFile } from "node:fs/promises";
+import type { ClientRequest } from "node:http";
 import { request } from "node:https";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,13 +21,29 @@ afterAll(async () => {
 /** The status of a GET over TLS without credentials (the lab's serving certificate is not verified, as kubectl). */
 function httpsStatus(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { rejectUnauthorized: false }, (res) => {
+    const req = request(url, { rejectUnauthorized: false, agent: false }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
     req.on("error", reject);
     req.end();
   });
+}
+
+/** A GET over TLS: `sent` resolves once the handshake is done and the request written, `outcome` with the status or error code. */
+function httpsPending(url: string): { sent: Promise<unknown>; outcome: Promise<string> } {
+  let req: ClientRequest | undefined;
+  const outcome = new Promise<string>((resolve) => {
+    req = request(url, { rejectUnauthorized: false, agent: false }, (res) => {
+      res.resume();
+      resolve(String(res.statusCode));
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+  });
+  const written = new Promise<void>((resolve) => req?.once("finish", resolve));
+  const handshake = new Promise<void>((resolve) => req?.once("socket", (socket) => socket.once("secureConnect", resolve)));
+  req?.end();
+  return { sent: Promise.all([written, handshake]), outcome };
 }
 
 /** kubectl as a demo user: its context in users.kubeconfig. */
@@ -111,6 +128,18 @@ describe("kubectl auth against a lab cluster", () => {
     expect(https).toBe(401);
     expect((await fetch(`${cluster?.url ?? ""}/api/v1/namespaces`)).status).toBe(200);
     expect((await fetch(`${cluster?.url ?? ""}/api/v1/namespaces`, { headers: { Authorization: "Bearer wrong" } })).status).toBe(401);
+  });
+
+  it("faults apply to the https:// side too: hang holds a TLS request, refuse cuts it and refuses new ones, none serves again", async () => {
+    const url = `${(fx.lab.clusters[0]?.url ?? "").replace("http://", "https://")}/api/v1/namespaces`;
+    await fx.lab.setFault("west", { mode: "hang" });
+    const hung = httpsPending(url);
+    await hung.sent;
+    await fx.lab.setFault("west", { mode: "refuse" });
+    expect(await hung.outcome).toBe("ECONNRESET");
+    expect(await httpsStatus(url).catch((error: NodeJS.ErrnoException) => error.code)).toBe("ECONNREFUSED");
+    await fx.lab.setFault("west", { mode: "none" });
+    expect(await httpsStatus(url)).toBe(401);
   });
 
   it("the admin endpoint serves a cluster's audit trail", async () => {
