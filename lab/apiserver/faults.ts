@@ -10,7 +10,7 @@ export interface ApiFault {
   latencyMs?: number;
 }
 
-/** One listening server of a cluster's API (plain HTTP, and HTTPS when the cluster serves TLS) and its port. */
+/** A listening server of a cluster's API (plain HTTP, or the dual HTTP/HTTPS listener) and the port it re-listens on. */
 export interface Listener {
   server: Server;
   port: number;
