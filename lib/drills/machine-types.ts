@@ -37,7 +37,17 @@ export type DrillWorld = {
   /** Whether this cluster can inject FailRequests (lab: its Nodes say so). */
   failRequestsSupported: boolean;
   /** From the fleet model's failover state of the service in this cluster. */
-  failover: { targetExists: boolean; remoteReady: boolean; gatewaysReady: boolean; outlierDetection: boolean; reason?: string };
+  failover: {
+    targetExists: boolean;
+    remoteReady: boolean;
+    gatewaysReady: boolean;
+    outlierDetection: boolean;
+    /** The covering DestinationRule's maxEjectionPercent (undefined: not written, Istio's default 10 applies). */
+    maxEjectionPercent?: number;
+    /** The remote hosts callers here balance over besides the local pods: the service's shadow WorkloadEntries. */
+    remoteHosts?: number;
+    reason?: string;
+  };
   /** Other drills on the same service in this cluster that are not in a final phase. */
   otherRunning: string[];
   probe: { exists: boolean; ready: boolean; samples: ProbeSample[] };

@@ -32,6 +32,24 @@ describe("precheck", () => {
     expect(blockingChecks(precheck(worldOf(edit))).map((c) => c.reason)).toEqual([reason]);
   });
 
+  // The test world's details has 2 local pods. Envoy ejects all of them only if 100 × 2 / hosts ≤ maxEjectionPercent.
+  it.each<[string, Partial<DrillWorld["failover"]>, DrillWorld["drill"]["spec"]["fault"], string | undefined]>([
+    ["Istio's default 10 %, 2 pods + 3 remote hosts", { remoteHosts: 3 }, "FailRequests", "EjectionCapTooLow"],
+    ["maxEjectionPercent 39 < 100 × 2 / 5", { remoteHosts: 3, maxEjectionPercent: 39 }, "FailRequests", "EjectionCapTooLow"],
+    ["maxEjectionPercent 40 = 100 × 2 / 5", { remoteHosts: 3, maxEjectionPercent: 40 }, "FailRequests", undefined],
+    ["XCP's 100 %", { remoteHosts: 3, maxEjectionPercent: 100 }, "FailRequests", undefined],
+    ["Istio's default with 18 remote hosts (2 of 20 = 10 %)", { remoteHosts: 18 }, "FailRequests", undefined],
+    ["ScaleToZero does not need ejection", { remoteHosts: 3 }, "ScaleToZero", undefined],
+  ])("the ejection cap: %s → %s", (_name, edit, fault, reason) => {
+    const checks = blockingChecks(precheck(worldOf({ drill: drillOf({ fault }), ...failover(edit) })));
+    expect(checks.map((c) => c.reason)).toEqual(reason ? [reason] : []);
+  });
+
+  it("says which maxEjectionPercent would let the failing pods go", () => {
+    const [capped] = blockingChecks(precheck(worldOf({ drill: drillOf({ fault: "FailRequests" }), ...failover({ remoteHosts: 3 }) })));
+    expect(capped?.message).toBe("outlier detection may eject at most 10 % of details's 5 hosts in west, so its 2 failing pod(s) would keep their traffic; set maxEjectionPercent to at least 40 in its DestinationRule, or use ScaleToZero");
+  });
+
   it("only advises outlier detection for ScaleToZero", () => {
     const checks = precheck(worldOf(failover({ outlierDetection: false })));
     expect(blockingChecks(checks)).toEqual([]);

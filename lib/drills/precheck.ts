@@ -41,9 +41,39 @@ function faultCheck(world: DrillWorld): DrillPrecheck {
   );
 }
 
+/** Istio's outlier detection default: at most 10 % of a cluster's hosts ejected. */
+const ISTIO_MAX_EJECTION_PERCENT = 10;
+
+/**
+ * Whether outlier detection may eject every local pod answering 503. Envoy ejects one more host only while the
+ * ejected share, that host included, stays within maxEjectionPercent (envoyproxy/envoy#26877; Istio sets no
+ * always_eject_one_host): all `local` pods go only if 100 × local / hosts ≤ max. Otherwise the failing pods keep
+ * their share of the traffic and the drill would fail real requests until its stop condition.
+ */
+function ejectionCheck(world: DrillWorld): DrillPrecheck | undefined {
+  const { service } = world.drill.spec;
+  const local = world.pods.length;
+  const remote = world.failover.remoteHosts ?? 0;
+  // No remote host known: nothing to fail over to, which the failover-target check already says.
+  if (local === 0 || remote === 0) return undefined;
+  const hosts = local + remote;
+  const max = world.failover.maxEjectionPercent ?? ISTIO_MAX_EJECTION_PERCENT;
+  const needed = Math.ceil((100 * local) / hosts);
+  if (needed <= max) return undefined;
+  return check(
+    "Outlier detection",
+    false,
+    "EjectionCapTooLow",
+    `outlier detection may eject at most ${max} % of ${service}'s ${hosts} hosts in ${world.cluster}, so its ${local} failing pod(s) would keep their traffic; set maxEjectionPercent to at least ${needed} in its DestinationRule, or use ScaleToZero`,
+  );
+}
+
 function outlierCheck(world: DrillWorld): DrillPrecheck {
   const { service, fault } = world.drill.spec;
-  if (world.failover.outlierDetection) return check("Outlier detection", true, "OutlierDetectionConfigured", `a DestinationRule gives ${service} outlier detection`);
+  if (world.failover.outlierDetection) {
+    const capped = fault === "FailRequests" ? ejectionCheck(world) : undefined;
+    return capped ?? check("Outlier detection", true, "OutlierDetectionConfigured", `a DestinationRule gives ${service} outlier detection`);
+  }
   if (fault === "FailRequests") {
     // Pods answering 5xx stay endpoints until outlier detection ejects them (domain.md §3b): without it the
     // failing local instance keeps its share of traffic and nothing fails over.

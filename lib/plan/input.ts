@@ -54,6 +54,8 @@ export const destinationRuleSchema = z.object({
   managedByUs: z.boolean(),
   /** Whether `spec.trafficPolicy.outlierDetection` is set; locality failover needs it. */
   hasOutlierDetection: z.boolean(),
+  /** Its `maxEjectionPercent` when written (Istio's default is 10): how many hosts outlier detection may eject. */
+  maxEjectionPercent: z.number().optional(),
 });
 
 export const clusterSchema = z.object({

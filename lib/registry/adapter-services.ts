@@ -69,13 +69,16 @@ export function toGateway(gw: SnapshotObject, ref: Named, services: readonly Sna
 
 export function toDestinationRule(o: SnapshotObject, ref: Named): DestinationRuleInput {
   const spec = asRecord(o.spec);
+  const outlier = asRecord(asRecord(spec?.trafficPolicy)?.outlierDetection);
+  const maxEjection = outlier?.maxEjectionPercent;
   return {
     ...ref,
     host: asString(spec?.host) ?? "",
     // Ours only with the proof's own marks (the workspaces' namespaces, which need this very input, aside): a
     // copy of our label on someone's rule must not hide it from the planner as "the console's".
     managedByUs: proveOwnership({ kind: "DestinationRule", ...ref, labels: o.metadata?.labels ?? {}, annotations: o.metadata?.annotations ?? {}, managers: managersOf(o.metadata?.managedFields) }, undefined).owned,
-    hasOutlierDetection: asRecord(asRecord(spec?.trafficPolicy)?.outlierDetection) !== undefined,
+    hasOutlierDetection: outlier !== undefined,
+    ...(typeof maxEjection === "number" ? { maxEjectionPercent: maxEjection } : {}),
   };
 }
 

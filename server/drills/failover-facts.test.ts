@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FailoverState, RemoteCheck } from "@/lib/failover/types";
-import { factsOfRow } from "./failover-facts";
+import type { DestinationRuleInput } from "@/lib/plan/input";
+import { seedInput } from "@/lib/plan/test-fixtures";
+import { ejectionCapOf, factsOfRow } from "./failover-facts";
 
 const route = { cluster: "east", gateway: "bookinfo/eastwest-gateway", addresses: ["127.1.0.1"] };
 const endpoints = { ready: 1, total: 1 };
@@ -29,5 +31,25 @@ describe("the failover facts a drill's precheck reads", () => {
     const facts = factsOfRow({ cluster: "west", fqdn: "details.bookinfo.svc.cluster.local", namespace: "bookinfo", state: { kind: "serving-locally", endpoints, targets: [route] } }, false);
     expect(facts.remotes).toEqual([{ cluster: "east", gateway: "bookinfo/eastwest-gateway", ready: true }]);
     expect(facts.outlierDetection).toBe(false);
+  });
+});
+
+describe("the ejection cap of the rule covering the drilled service", () => {
+  const DETAILS = "details.bookinfo.svc.cluster.local";
+  const rule = (name: string, host: string, outlier: boolean, maxEjectionPercent?: number): DestinationRuleInput => ({
+    namespace: "bookinfo", name, host, managedByUs: false, hasOutlierDetection: outlier, ...(maxEjectionPercent === undefined ? {} : { maxEjectionPercent }),
+  });
+  const withRules = (rules: DestinationRuleInput[]) => {
+    const input = seedInput();
+    return { ...input, clusters: input.clusters.map((c) => (c.name === "west" ? { ...c, destinationRules: rules } : c)) };
+  };
+  it.each<[string, DestinationRuleInput[], number | undefined]>([
+    ["no rule", [], undefined],
+    ["XCP's rule (100 %)", [rule("xcp", "details", true, 100)], 100],
+    ["outlier detection without a cap: Istio's default applies", [rule("mine", "details", true)], undefined],
+    ["a rule without outlier detection first, then one with", [rule("plain", "details", false, 5), rule("xcp", DETAILS, true, 100)], 100],
+    ["a rule for another host", [rule("other", "reviews", true, 100)], undefined],
+  ])("%s → %s", (_name, rules, expected) => {
+    expect(ejectionCapOf(withRules(rules), "west", DETAILS)).toBe(expected);
   });
 });

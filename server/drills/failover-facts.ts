@@ -6,8 +6,11 @@ import type { DrillWorld } from "@/lib/drills/machine-types";
 import type { FailoverRow, RemoteCheck, RemoteProblem } from "@/lib/failover/types";
 import { failoverSentence } from "@/lib/failover/words";
 import { serviceFqdn } from "@/lib/names/fqdn";
+import type { PlanInput } from "@/lib/plan/input";
+import { rulesByHost } from "@/lib/readiness/rules-by-host";
 import type { FleetModel, ModelState } from "@/server/model/types";
 import { failoverDataOf } from "@/server/workspaces/failover-view";
+import { liveRulesInput } from "@/server/workspaces/failover-rules";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
 import { coreOf } from "@/server/workspaces/workspace-slice";
 
@@ -53,6 +56,12 @@ const NOT_IN_WORKSPACE = (cluster: string, fqdn: string): FailoverFacts => ({
   reason: `${fqdn} in ${cluster} is in no workspace the console knows, so nothing fails it over to another cluster.`,
 });
 
+/** The maxEjectionPercent of the first rule with outlier detection covering `fqdn` in `cluster` (Istio: the oldest wins). */
+export function ejectionCapOf(input: PlanInput, cluster: string, fqdn: string): number | undefined {
+  const here = input.clusters.find((c) => c.name === cluster);
+  return here ? rulesByHost()(here, fqdn).find((dr) => dr.hasOutlierDetection)?.maxEjectionPercent : undefined;
+}
+
 /** The failover facts of `namespace/service` in `cluster` from the model's state (the first workspace holding it). */
 export async function failoverFactsOf(model: FleetModel, state: ModelState, cluster: string, namespace: string, service: string): Promise<FailoverFacts> {
   const memo = viewMemoOf(model);
@@ -63,8 +72,11 @@ export async function failoverFactsOf(model: FleetModel, state: ModelState, clus
     const data = await failoverDataOf(memo, state, core);
     const row = data.rows.find((r) => r.cluster === cluster && r.fqdn === fqdn);
     if (!row) continue;
-    const outlier = data.input.clusters.find((c) => c.name === cluster)?.outlierDetection.includes(fqdn) ?? false;
-    return { ...factsOfRow(row, outlier), workspace: ws.name };
+    const facts = data.input.clusters.find((c) => c.name === cluster);
+    const outlier = facts?.outlierDetection.includes(fqdn) ?? false;
+    const remoteHosts = facts?.shadowEntries.filter((e) => e.fqdn === fqdn).reduce((n, e) => n + Math.max(1, e.addresses.length), 0) ?? 0;
+    const maxEjectionPercent = outlier ? ejectionCapOf(liveRulesInput(memo, state), cluster, fqdn) : undefined;
+    return { ...factsOfRow(row, outlier), remoteHosts, ...(maxEjectionPercent === undefined ? {} : { maxEjectionPercent }), workspace: ws.name };
   }
   return NOT_IN_WORKSPACE(cluster, fqdn);
 }

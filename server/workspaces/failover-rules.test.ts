@@ -15,13 +15,15 @@ const cluster = (name: string, destinationRules: ClusterInput["destinationRules"
 
 describe("withLiveRules", () => {
   it.each([
-    ["a rule with outlierDetection", rule("details-failover", { outlierDetection: { consecutiveGatewayErrors: 10 } }, true), true],
-    ["a rule without it", rule("details", { loadBalancer: { simple: "ROUND_ROBIN" } }, false), false],
-  ])("%s: read from the snapshot, whatever the planner input says", (_name, dr, outlier) => {
+    ["a rule with outlierDetection", rule("details-failover", { outlierDetection: { consecutiveGatewayErrors: 10 } }, true), true, undefined],
+    ["XCP's rule, with its ejection cap", rule("details-failover", { outlierDetection: { consecutiveGatewayErrors: 10, maxEjectionPercent: 100 } }, true), true, 100],
+    ["a rule without it", rule("details", { loadBalancer: { simple: "ROUND_ROBIN" } }, false), false, undefined],
+  ])("%s: read from the snapshot, whatever the planner input says", (_name, dr, outlier, maxEjectionPercent) => {
     const west = clusterSnapshot("west", [dr]);
     const input = { clusters: [cluster("west", []), cluster("east", [])], workspaces: [] } as unknown as PlanInput;
     const out = withLiveRules(input, [west]);
     expect(out.clusters[0]?.destinationRules).toEqual([expect.objectContaining({ name: dr.metadata.name, host: "details.bookinfo.svc.cluster.local", hasOutlierDetection: outlier })]);
+    expect(out.clusters[0]?.destinationRules[0]?.maxEjectionPercent).toBe(maxEjectionPercent);
     // A cluster not given keeps the planner's rules (the same object).
     expect(out.clusters[1]).toBe(input.clusters[1]);
   });
