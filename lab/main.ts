@@ -84,6 +84,7 @@ async function main(): Promise<void> {
   // Istio's standard metrics per cluster, in Prometheus text format (what a scrape config lists).
   for (const [name, url] of Object.entries(lab.dataPlane.metricsUrls)) console.log(`metrics ${name} ${url}`);
   console.log(`kubeconfig ${lab.kubeconfigPath}`);
+  console.log(`users kubeconfig ${lab.usersKubeconfigPath}`);
   console.log(`admin ${lab.adminUrl}`);
   // Every admin request but /healthz needs `Authorization: Bearer <token>`; scripts read it from the file.
   console.log(`admin token file ${lab.adminTokenPath}`);

@@ -58,17 +58,19 @@ describe("lab CLI", () => {
       "cluster north http://127.0.0.1:PORT",
     ]);
     expect(lines[3]).toBe(`kubeconfig ${kubeconfig}`);
-    expect(lines[4]).toMatch(/^admin http:\/\/127\.0\.0\.1:\d+$/);
-    expect(lines[5]).toBe(`admin token file ${join(dir, "admin-token")}`);
-    expect(lines[6]).toMatch(/^admin token [0-9a-f]{64}$/);
-    expect(lines[7]).toMatch(/^started in \d+ ms, rss \d+ MiB$/);
-    expect(lines[8]).toBe("lab ready");
+    // The example users (viewer, app-owner, platform-owner) and their contexts, beside the admin's kubeconfig.
+    expect(lines[4]).toBe(`users kubeconfig ${join(dir, "users.kubeconfig")}`);
+    expect(lines[5]).toMatch(/^admin http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[6]).toBe(`admin token file ${join(dir, "admin-token")}`);
+    expect(lines[7]).toMatch(/^admin token [0-9a-f]{64}$/);
+    expect(lines[8]).toMatch(/^started in \d+ ms, rss \d+ MiB$/);
+    expect(lines[9]).toBe("lab ready");
     expect(err).toBe("");
     expect((await stat(kubeconfig)).mode & 0o777).toBe(0o600);
-    const token = (lines[6] ?? "").replace("admin token ", "");
+    const token = (lines[7] ?? "").replace("admin token ", "");
     expect((await stat(join(dir, "admin-token"))).mode & 0o777).toBe(0o600);
     expect(await readFile(join(dir, "admin-token"), "utf8")).toBe(`${token}\n`);
-    const adminUrl = (lines[4] ?? "").replace("admin ", "");
+    const adminUrl = (lines[5] ?? "").replace("admin ", "");
     expect((await fetch(`${adminUrl}/healthz`)).status).toBe(200);
     expect((await fetch(`${adminUrl}/clusters`)).status).toBe(401);
     const clusters = (await (await fetch(`${adminUrl}/clusters`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Array<{ name: string; url: string }>;
