@@ -1,12 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import type { FailoverKind } from "@/lib/failover/types";
 import { FAILOVER_WORDS } from "@/lib/failover/words";
+import { FILTER_FIELD as FIELD, FILTER_LABEL as LABEL, TextFilter } from "@/components/filters/text-filter";
 import { withFilter, type TableSort, type TableState } from "./table-url";
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500";
-const LABEL = "flex flex-col gap-1 text-xs font-medium text-slate-600";
 const STATES = Object.keys(FAILOVER_WORDS) as FailoverKind[];
 const SORTS: ReadonlyArray<[TableSort, string]> = [
   ["health", "Unhealthy first"],
@@ -14,24 +12,6 @@ const SORTS: ReadonlyArray<[TableSort, string]> = [
   ["service", "Service"],
 ];
 
-/** Typing settles for this long before the URL (and the query) follows. */
-const TYPING_MS = 300;
-
-/** A text filter kept locally while typing, written to the table state once typing pauses. */
-function TextFilter({ label, value, onCommit, placeholder }: { label: string; value: string | undefined; onCommit: (value: string) => void; placeholder: string }) {
-  const [draft, setDraft] = useState(value ?? "");
-  useEffect(() => {
-    if (draft.trim() === (value ?? "")) return;
-    const timer = setTimeout(() => onCommit(draft.trim()), TYPING_MS);
-    return () => clearTimeout(timer);
-  }, [draft, value, onCommit]);
-  return (
-    <label className={LABEL}>
-      {label}
-      <input type="search" value={draft} placeholder={placeholder} maxLength={253} onChange={(e) => setDraft(e.target.value)} className={FIELD} />
-    </label>
-  );
-}
 
 /** Filters (cluster, namespace, state, search) and sort; every change goes back to the first page. */
 export function TableFilters({ state, clusters, onChange }: { state: TableState; clusters: readonly string[]; onChange: (next: TableState) => void }) {
