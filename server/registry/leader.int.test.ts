@@ -43,11 +43,14 @@ describe("leader election against the lab", () => {
     }
     const shadows = (context: string) => env.kubectl(context, ["get", "workloadentries", "-n", "bookinfo", "-o", "name"]);
     await vi.waitFor(async () => expect((await shadows("west")).trim().split("\n")).toHaveLength(6), { timeout: 15_000, interval: 200 });
+    // A 2 s Lease can lapse between two renewals on a loaded machine, and then both replicas are followers for a
+    // moment: wait until one holds it. That no two ever write at once is the guard's, checked on every write.
+    await vi.waitFor(() => expect(replicas.filter((r) => r.elector.isLeader())).toHaveLength(1), { timeout: 10_000, interval: 20 });
     const first = replicas.find((r) => r.elector.isLeader());
     const second = replicas.find((r) => r !== first);
     if (!first || !second) throw new Error("no leader");
     expect(first.log.length).toBeGreaterThan(0);
-    expect(second.log).toEqual([]);
+    expect(violations).toEqual([]);
 
     // Crash: the leader stops without releasing the Lease.
     first.stopSource();
