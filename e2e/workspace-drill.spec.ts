@@ -63,6 +63,12 @@ test("a drill on details in west from the button: plan, live timeline to Succeed
   await duration.fill("90s");
   await expect(dialog.getByText(/^1 min 30 s; then the fault is undone/)).toBeVisible();
 
+  // Another tab on the workspace page, open before the start: no drill is said there yet.
+  const other = await page.context().newPage();
+  await other.goto(`/workspaces/${WORKSPACE}`);
+  await expect(other.getByRole("heading", { level: 1, name: WORKSPACE })).toBeVisible();
+  await expect(other.getByRole("region", { name: "A failover drill is running" })).toHaveCount(0);
+
   // Start: the live timeline, with Abort while it runs, until Succeeded.
   await dialog.getByRole("button", { name: "Start drill" }).click();
   const phase = dialog.getByRole("status", { name: "Drill phase" });
@@ -70,6 +76,14 @@ test("a drill on details in west from the button: plan, live timeline to Succeed
   await expect(dialog.getByRole("button", { name: "Abort drill" })).toBeVisible();
   await expect(dialog.getByRole("list", { name: "Drill timeline" }).locator('[aria-current="step"]')).toBeVisible();
   await shot(page, "03-running");
+  // The other tab, dialog-free: the running drill is said live above its failover table, with a link to follow it.
+  const note = other.getByRole("region", { name: "A failover drill is running" });
+  // Within the fleet cache's pick-up of a just-installed CRD (its kind is asked for again every 5 s).
+  await expect(note).toContainText("details in west (bookinfo)", { timeout: 20_000 });
+  await expect(note.getByRole("link", { name: /^Follow drill details-/ })).toBeVisible();
+  await note.scrollIntoViewIfNeeded();
+  await other.screenshot({ path: `${SHOTS}/12-workspace-running-note.png` });
+  await other.close();
   await expect(phase).toContainText("Succeeded", { timeout: 180_000 });
   await expect(phase).toContainText("Verdict: Passed");
   const timeline = dialog.getByRole("list", { name: "Drill timeline" });

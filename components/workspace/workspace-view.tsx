@@ -12,6 +12,7 @@ import { ExposeServicesDialog } from "./expose-services-dialog";
 import { ReadinessChecklist } from "./readiness-checklist";
 import { RegistryConditions } from "./registry-conditions";
 import { RemoveGatewayDialog } from "./remove-gateway-dialog";
+import { RunningDrillsNote } from "./running-drills-note";
 import { ServicesPropagation } from "./services-propagation";
 import { useWorkspaceDetail, useWorkspaceLive } from "./use-workspace-detail";
 import { WorkspaceHeading } from "./workspace-heading";
@@ -51,6 +52,7 @@ export function WorkspaceView({ name }: { name: string }) {
                 ))}
               </ul>
             </section>
+            <RunningDrillsNote drills={data.runningDrills} />
             <FailoverTable detail={data} />
             <div className="grid gap-8 lg:grid-cols-2">
               <ReadinessChecklist checklist={data.readiness} />

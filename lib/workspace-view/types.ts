@@ -14,6 +14,7 @@
 //   exposureApply       mutation ExposureApplyInput      → ExposureApplyResult
 // Previews are mutations because each one makes a server-side dry-run request; none of them persists anything.
 import { z } from "zod";
+import type { DrillPhase } from "@/lib/drills/schema";
 import type { FieldChange } from "@/lib/manifests/field-changes";
 import type { FieldConflict } from "@/lib/manifests/conflicts";
 import type { ExposeAllBlock } from "@/lib/manifests/expose-all";
@@ -184,6 +185,8 @@ export type WorkspaceDetail = {
    * (e.g. "ForeignObject": an object named like ours that the console did not make).
    */
   conditions: Array<{ severity: "error" | "warning" | "info"; message: string; reason?: string }>;
+  /** Failover drills not yet finished in the workspace's namespaces (server/workspaces/workspace-drills.ts). */
+  runningDrills?: Array<{ cluster: string; namespace: string; name: string; service: string; phase: DrillPhase }>;
 };
 
 // ---------- previews and results ----------

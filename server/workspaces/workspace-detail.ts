@@ -10,6 +10,7 @@ import type { WorkspaceDeps } from "./deps";
 import { failoverOf } from "./failover-view";
 import { requireWorkspace, stateOf } from "./fleet-input";
 import { viewMemoOf, type ViewMemo } from "./view-memo";
+import { runningDrillsOf } from "./workspace-drills";
 import { workspaceConditions, type AnyCondition } from "./workspace-conditions";
 import { clustersOf, coreOf, readinessOf, stableList, type WorkspaceCore } from "./workspace-slice";
 import { exposureOf } from "./workspace-services";
@@ -50,5 +51,6 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
     failover,
     ...(propagation ? { propagation } : {}),
     conditions: memo.get(`shown\u0000${ws.name}`, [conditions, core], () => workspaceConditions(conditions, core.reach)),
+    runningDrills: runningDrillsOf(memo, state, core),
   };
 }
