@@ -7,6 +7,7 @@ import { errorOf, fakeFleet, get, post } from "@/server/http/test/handler-fixtur
 import { createStreamSlots } from "@/server/http/stream-slots";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
 import { appRouter } from "./app-router";
+import { trackedIds } from "@/server/http/test/sse-ids";
 
 const SUMMARY: DrillSummary = {
   ref: { cluster: "west", namespace: "bookinfo", name: "details-drill-1" },
@@ -161,19 +162,6 @@ describe("drills router", () => {
   });
 });
 
-/** Reads SSE text until `count` tracked ids arrived (or the deadline passed). */
-async function trackedIds(reader: ReadableStreamDefaultReader<Uint8Array>, count: number, deadlineMs = 5_000): Promise<string[]> {
-  const decoder = new TextDecoder();
-  let text = "";
-  const ids = () => [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1] ?? "");
-  const deadline = Date.now() + deadlineMs;
-  while (ids().length < count && Date.now() < deadline) {
-    const chunk = await reader.read();
-    if (chunk.done) break;
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  return ids();
-}
 
 const subscribe = (handle: (r: Request) => Promise<Response>, input: unknown, signal: AbortSignal) =>
   handle(get("drills.onChange", input, { headers: { accept: "text/event-stream" }, signal }));

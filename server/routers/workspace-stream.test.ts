@@ -11,6 +11,7 @@ import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelSnapshots } from "@/server/workspaces/model-snapshots";
 import { modelOfFleet } from "@/server/workspaces/production-deps";
 import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
+import { trackedIds } from "@/server/http/test/sse-ids";
 
 const pod = (name: string, namespace: string, resourceVersion: string): CachedObject => {
   const o = obj("Pod", name, { namespace });
@@ -29,19 +30,6 @@ function liveFleet() {
   return { fleet, publish, current: () => current, listeners };
 }
 
-/** Reads SSE events until `count` tracked ones arrived (or the deadline passed); returns their ids. */
-async function trackedIds(reader: ReadableStreamDefaultReader<Uint8Array>, count: number, deadlineMs = 5_000): Promise<string[]> {
-  const decoder = new TextDecoder();
-  let text = "";
-  const ids = () => [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1] ?? "");
-  const deadline = Date.now() + deadlineMs;
-  while (ids().length < count && Date.now() < deadline) {
-    const chunk = await reader.read();
-    if (chunk.done) break;
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  return ids();
-}
 
 /** The version a page hears: with no registry, the fleet part and the digest of no conditions. */
 const versionOf = (snapshot: FleetSnapshot) => sliceVersion(sliceFingerprint(snapshot, "bookinfo-ws"), conditionsDigest([], "bookinfo-ws"));
