@@ -3,6 +3,7 @@ import { truncated } from "@/lib/validation/bounded-text";
 import { boundedSuperjson } from "./bounded-transformer";
 import { asDomainError, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
+import type { Actor } from "./auth/identity";
 import type { DrillService } from "./drills/types";
 import type { FleetService } from "./fleet/service";
 import type { FleetModel } from "./model/types";
@@ -12,7 +13,8 @@ import type { RegistryService } from "./registry/service";
 /** Per request: the process singletons. The registry is optional so router tests can leave it out. */
 /** `model`: the process's fleet model; absent (router tests with a fake fleet), each fleet gets one of its own. */
 /** `drills`: the drill runner's service (server/drills); absent in router tests that do not exercise drills. */
-export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel; drills?: DrillService };
+/** `actor`: who is asking (server/auth); absent means mode `none` (loopback, the console's own credentials). */
+export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel; drills?: DrillService; actor?: Actor };
 
 const t = initTRPC.context<Context>().create({
   transformer: boundedSuperjson,

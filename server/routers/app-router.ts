@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "@/server/trpc";
+import { authRouter } from "./auth";
 import { clustersRouter } from "./clusters";
 import { drillsRouter } from "./drills";
 import { fleetRouter } from "./fleet";
@@ -10,6 +11,7 @@ import { trafficRouter } from "./traffic";
 import { workspaceRouter } from "./workspace";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
   clusters: clustersRouter,
   drills: drillsRouter,
   fleet: fleetRouter,
