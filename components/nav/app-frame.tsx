@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { UserMenu } from "../auth/user-menu";
 import { ClustersIcon } from "../icons";
 import { LiveSlot, LiveSlotProvider } from "./live-slot";
 import { MainNav } from "./main-nav";
@@ -28,7 +29,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
             </p>
             <MainNav />
           </div>
-          <LiveSlot />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1"><LiveSlot /><UserMenu /></div>
         </div>
       </header>
       {/* The skip link's target: focusable by script only, so Tab order stays the page's own. */}
