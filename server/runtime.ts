@@ -1,6 +1,8 @@
 // Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
 // build if a client component imports this module, and throws outside a react-server/Next server runtime).
 import "server-only";
+import { hostname } from "node:os";
+import { createAuditSink, type RunningAuditSink } from "./audit/sink";
 import { startDrills } from "./drills/production";
 import type { DrillService } from "./drills/types";
 import { serverEnv, type ServerEnv } from "./env";
@@ -17,8 +19,9 @@ import { registryLine } from "./startup/registry-line";
 /**
  * `model`: the one fleet model of the process (server/model/types.ts); every view of the fleet reads it.
  * `drills`: the failover drills (server/drills): their runner runs on the leader only, the service on every replica.
+ * `audit`: where writes made on a person's behalf are recorded (server/audit): a log line and an Event on the object.
  */
-export type Runtime = { fleet: FleetService; model: FleetModel; registry: Promise<RegistryService>; drills: DrillService };
+export type Runtime = { fleet: FleetService; model: FleetModel; registry: Promise<RegistryService>; drills: DrillService; audit: RunningAuditSink };
 
 const KEY = Symbol.for("eastwest-console.runtime");
 type Holder = { [KEY]?: Runtime };
@@ -59,6 +62,8 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void, option
   const registry = startRegistryService({ env, snapshots: fleet.snapshots, handle: fleet.handle, log, model, hostnames });
   // Drills run on the registry's Lease holder (or, in observe mode, on a Lease of their own).
   const drills = startDrills({ env, fleet, model, registry, log });
+  // Audit Events are written with the console's own credentials through the fleet's handles, whatever the person.
+  const audit = createAuditSink({ log, instance: `${hostname()}-${process.pid}`, handle: fleet.handle });
   void fleet.ready().then(() => {
     const view = fleet.view();
     const ready = view.kind === "ready";
@@ -76,11 +81,14 @@ export function startRuntime(env: ServerEnv, log: (line: string) => void, option
     model,
     registry: Promise.resolve(registry),
     drills: drills.service,
+    audit,
     stop: async () => {
       // Drill steps in flight finish first (a drill left mid-way is resumed from its status by the next leader),
       // then the registry's writes finish and the Lease is released; then nothing more is planned or looked up.
       await drills.stop();
       await registry.stop();
+      // The last writes' audit Events are sent (each has its own deadline) before the handles go.
+      await audit.drain();
       await model.stop();
       await host.stop();
       hostnames.stop();
