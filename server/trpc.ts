@@ -1,13 +1,16 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { truncated } from "@/lib/validation/bounded-text";
 import { boundedSuperjson } from "./bounded-transformer";
-import { asDomainError, type DomainErrorTag } from "./errors";
+import { asDomainError, forbidden, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
-import type { Actor } from "./auth/identity";
+import type { Actor, Role } from "./auth/identity";
 import type { DrillService } from "./drills/types";
 import type { FleetService } from "./fleet/service";
 import type { FleetModel } from "./model/types";
 import type { RegistryService } from "./registry/service";
+import { decideAccess, type AccessRule } from "./routers/access/access-decision";
+import { scopeOfInput } from "./routers/access/scope-of-input";
+import { workspaceKeysOf } from "./routers/access/workspace-keys";
 
 /** Everything a procedure may use; routers get their dependencies only from here. */
 /** Per request: the process singletons. The registry is optional so router tests can leave it out. */
@@ -16,7 +19,13 @@ import type { RegistryService } from "./registry/service";
 /** `actor`: who is asking (server/auth); absent means mode `none` (loopback, the console's own credentials). */
 export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel; drills?: DrillService; actor?: Actor };
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Every procedure's declaration (set by the builders below, never by a router): the role it needs and, for the
+ * owner roles, what it does in words for the refusal. The router walk test (server/routers/access) reads it.
+ */
+export type ProcedureMeta = { role: Role; action?: string };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: boundedSuperjson,
   // SSE liveness: the server sends a ping every 15 s of silence, and tells the browser's httpSubscriptionLink (in
   // the stream's `connected` event) to drop and reconnect (with its last event id) after 30 s without anything,
@@ -57,7 +66,29 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * The role gate: the procedure's declared role against the request's actor, before the procedure's input schema
+ * runs (a refused person learns nothing from validation), reading the workspace or namespace from the raw input
+ * for the per-workspace check. 401 when not signed in; 403 naming the user, the role needed and the workspace.
+ */
+const roleGate = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
+  const rule: AccessRule = { role: meta?.role ?? "platform-owner", action: meta?.action ?? "this" };
+  const scope = scopeOfInput(await getRawInput());
+  const decision = await decideAccess(ctx.actor, rule, scope, (s, candidates) => workspaceKeysOf(ctx, s, candidates));
+  if (decision.ok) return next();
+  if (decision.status === "unauthenticated") throw new TRPCError({ code: "UNAUTHORIZED", message: decision.message });
+  throw forbidden(decision.field, decision.message);
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-/** Viewer level: anyone who can reach the console. Owner levels come with auth. */
+/** Declares no role: the router walk test refuses any procedure built on it. Use the builders below. */
 export const publicProcedure = t.procedure.use(mapErrors);
+
+const gated = publicProcedure.use(roleGate);
+/** Anyone signed in (every role may look), and the one person at this machine in mode none. */
+export const viewerProcedure = gated.meta({ role: "viewer" });
+/** Runs and aborts failover drills: the app-owner role, globally or in a workspace spanning the input's namespace. */
+export const appOwnerProcedure = (action: string) => gated.meta({ role: "app-owner", action });
+/** Deploys gateways and changes exposure: the platform-owner role, globally or in the input's workspace. */
+export const platformOwnerProcedure = (action: string) => gated.meta({ role: "platform-owner", action });

@@ -2,10 +2,10 @@
 // nothing here; the role gate (server/trpc.ts) and the clusters' RBAC do.
 import type { Me } from "@/server/auth/identity";
 import { ROLES } from "@/server/auth/identity";
-import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { createTRPCRouter, viewerProcedure } from "@/server/trpc";
 
 export const authRouter = createTRPCRouter({
-  me: publicProcedure.query(({ ctx }): Me => {
+  me: viewerProcedure.query(({ ctx }): Me => {
     const actor = ctx.actor;
     // Mode none: one person on this machine, acting with the kubeconfig's own credentials.
     if (!actor) return { mode: "none", user: undefined, groups: [], roles: [...ROLES], workspaceRoles: {}, logoutPath: undefined };

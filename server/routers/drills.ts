@@ -14,7 +14,7 @@ import { MAX_EVENT_ID_LENGTH, MAX_NAME_LENGTH } from "@/lib/validation/limits";
 import type { DrillRefusal, DrillService } from "@/server/drills/types";
 import { changedVersions } from "@/server/http/change-pulses";
 import { conflict, forbidden, invalidInput, notFound, unavailable } from "@/server/errors";
-import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
+import { appOwnerProcedure, createTRPCRouter, viewerProcedure, type Context } from "@/server/trpc";
 
 /** The CRD's pattern for spec.maxDuration (deploy/crds/failoverdrills.eastwest.dev.yaml): a Go duration. */
 const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
@@ -108,9 +108,9 @@ function drillChanges(drills: DrillService, lastEventId: string | null | undefin
 
 export const drillsRouter = createTRPCRouter({
   /** Drills across the fleet, newest first as the service orders them; clusters whose drills cannot be read now. */
-  list: publicProcedure.input(drillFilterSchema).query(({ ctx, input }) => drillsOf(ctx).list(input)),
+  list: viewerProcedure.input(drillFilterSchema).query(({ ctx, input }) => drillsOf(ctx).list(input)),
   /** One drill with its spec and status (timeline, figures, served-by, conditions). */
-  get: publicProcedure.input(drillRefSchema).query(({ ctx, input }) => {
+  get: viewerProcedure.input(drillRefSchema).query(({ ctx, input }) => {
     const drill = drillsOf(ctx).get(input);
     if (!drill) throw notFound("name", `No drill ${quoted(input.name)} in ${input.namespace} on ${input.cluster}.`);
     return drill;
@@ -119,21 +119,21 @@ export const drillsRouter = createTRPCRouter({
    * What a drill would do, for the confirmation. A refusal is part of the answer ({ ok: false, refusal }), as a
    * preview's dry-run failure is: the dialog shows it in place. Malformed input is still a 400.
    */
-  plan: publicProcedure.input(drillInputSchema).query(({ ctx, input }) => drillsOf(ctx).plan(input)),
+  plan: appOwnerProcedure("planning a failover drill").input(drillInputSchema).query(({ ctx, input }) => drillsOf(ctx).plan(input)),
   /** Creates the FailoverDrill (which starts it); a refusal is a 4xx naming the field and nothing is written. */
-  start: publicProcedure.input(drillInputSchema).mutation(async ({ ctx, input }) => {
+  start: appOwnerProcedure("starting a failover drill").input(drillInputSchema).mutation(async ({ ctx, input }) => {
     const started = await drillsOf(ctx).start(input);
     if (!started.ok) throw refusalError(started.refusal, "service");
     return started.ref;
   }),
   /** Sets spec.abort: the runner restores at once. A finished or unknown drill is refused. */
-  abort: publicProcedure.input(drillRefSchema).mutation(async ({ ctx, input }) => {
+  abort: appOwnerProcedure("aborting a failover drill").input(drillRefSchema).mutation(async ({ ctx, input }) => {
     const aborted = await drillsOf(ctx).abort(input);
     if (!aborted.ok) throw refusalError(aborted.refusal, "name");
     return { ok: true as const };
   }),
   /** Live: the drills' version over SSE, sent when any drill changed; tracked by it, so a reconnect resumes. */
-  onChange: publicProcedure.input(changeInputSchema).subscription(async function* ({ ctx, input, signal }) {
+  onChange: viewerProcedure.input(changeInputSchema).subscription(async function* ({ ctx, input, signal }) {
     for await (const change of drillChanges(drillsOf(ctx), input?.lastEventId, signal)) {
       yield tracked(change.id, { version: change.version });
     }

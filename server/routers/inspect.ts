@@ -7,7 +7,7 @@ import { serverEnv } from "@/server/env";
 import { eventsInputSchema, nodeObjectEvents } from "@/server/inspect/events";
 import { nodeDetails } from "@/server/inspect/node-details";
 import { whatIf } from "@/server/inspect/what-if";
-import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
+import { createTRPCRouter, viewerProcedure, type Context } from "@/server/trpc";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelOf, workspaceDepsFrom } from "@/server/workspaces/production-deps";
 
@@ -15,17 +15,17 @@ const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, mode
 
 export const inspectRouter = createTRPCRouter({
   /** One node of the graph: its objects (live YAML, conditions), expected versus actual, failover state, tests. */
-  node: publicProcedure.input(nodeInputSchema).query(async ({ ctx, input }) => {
+  node: viewerProcedure.input(nodeInputSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return nodeDetails(depsOf(ctx), input);
   }),
   /** Which services in which clusters would change state if the part failed now (nothing is injected). */
-  whatIf: publicProcedure.input(whatIfInputSchema).query(async ({ ctx, input }) => {
+  whatIf: viewerProcedure.input(whatIfInputSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return whatIf(depsOf(ctx), input);
   }),
   /** Recent Events of one object of a node, read from its cluster now (one bounded request with a deadline). */
-  events: publicProcedure.input(eventsInputSchema).query(async ({ ctx, input }) => {
+  events: viewerProcedure.input(eventsInputSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     const state = await stateOf({ model: modelOf(ctx) });
     return nodeObjectEvents({ handle: (cluster) => ctx.fleet.handle(cluster), timeoutMs: serverEnv().listTimeoutMs }, state, input);

@@ -9,7 +9,7 @@ import { objectEvents } from "@/server/objects/events";
 import { objectIndexOf } from "@/server/objects/object-index";
 import { queryIndex } from "@/server/objects/query";
 import { objectListInputSchema, objectRefSchema } from "@/server/objects/types";
-import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
+import { createTRPCRouter, viewerProcedure, type Context } from "@/server/trpc";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelOf } from "@/server/workspaces/production-deps";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
@@ -23,17 +23,17 @@ async function readState(ctx: Context) {
 
 export const objectsRouter = createTRPCRouter({
   /** One page of every cluster's ServiceEntries, WorkloadEntries, DestinationRules and Gateways, filtered and sorted. */
-  list: publicProcedure.input(objectListInputSchema).query(async ({ ctx, input }) => {
+  list: viewerProcedure.input(objectListInputSchema).query(async ({ ctx, input }) => {
     const { state, index } = await readState(ctx);
     return queryIndex(index, input, state.snapshot.revision);
   }),
   /** One object: its YAML as cached, its owner (proved the console's or foreign), its conditions. */
-  get: publicProcedure.input(objectRefSchema).query(async ({ ctx, input }) => {
+  get: viewerProcedure.input(objectRefSchema).query(async ({ ctx, input }) => {
     const { state, index } = await readState(ctx);
     return objectDetail(state, index, input);
   }),
   /** The object's recent Events, read from its cluster now (ok / unreachable / forbidden as data). */
-  events: publicProcedure.input(objectRefSchema).query(async ({ ctx, input }) => {
+  events: viewerProcedure.input(objectRefSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     const state = await stateOf({ model: modelOf(ctx) });
     return objectEvents({ handle: (cluster) => ctx.fleet.handle(cluster), timeoutMs: serverEnv().listTimeoutMs }, state, input);

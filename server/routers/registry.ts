@@ -2,7 +2,7 @@ import { registryStatusInputSchema } from "@/lib/registry/status-contract";
 import { unavailable } from "@/server/errors";
 import type { RegistryService } from "@/server/registry/service";
 import { registryStatusPage } from "@/server/registry/status-page";
-import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { createTRPCRouter, viewerProcedure } from "@/server/trpc";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelOf } from "@/server/workspaces/production-deps";
 import { workspaceReachOf } from "@/server/workspaces/workspace-reach";
@@ -18,7 +18,7 @@ export const registryRouter = createTRPCRouter({
    * mode and leadership, per-cluster counts (in sync, missing, different, extra, foreign, held), the conditions
    * grouped by reason, and `limit` (≤ 200) objects not in sync after `cursor`, with the next page's cursor.
    */
-  status: publicProcedure.input(registryStatusInputSchema).query(async ({ ctx, input }) => {
+  status: viewerProcedure.input(registryStatusInputSchema).query(async ({ ctx, input }) => {
     const registry = await running(ctx.registry);
     if (input.workspace === undefined) return registryStatusPage(registry.status(), input);
     await ctx.fleet.ready();

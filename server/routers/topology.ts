@@ -5,7 +5,7 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { topologyGraphInputSchema, topologyRowsInputSchema } from "@/lib/topology/types";
 import { MAX_EVENT_ID_LENGTH } from "@/lib/validation/limits";
-import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { createTRPCRouter, viewerProcedure } from "@/server/trpc";
 import { topologyChanges } from "@/server/topology/changes";
 import { topologyGraph, topologyRows } from "@/server/topology/queries";
 import { modelOf } from "@/server/workspaces/production-deps";
@@ -16,12 +16,12 @@ const onChangeInputSchema = topologyGraphInputSchema.pick({ workspace: true }).e
 
 export const topologyRouter = createTRPCRouter({
   /** The visible graph: clusters and namespaces collapsed unless expanded, edges aggregated between them. */
-  graph: publicProcedure.input(topologyGraphInputSchema).query(async ({ ctx, input }) => {
+  graph: viewerProcedure.input(topologyGraphInputSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return topologyGraph(modelOf(ctx), input);
   }),
   /** The table view: one row per service per cluster, filtered, sorted (unhealthy first by default) and paged. */
-  rows: publicProcedure.input(topologyRowsInputSchema).query(async ({ ctx, input }) => {
+  rows: viewerProcedure.input(topologyRowsInputSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return topologyRows(modelOf(ctx), input);
   }),
@@ -29,7 +29,7 @@ export const topologyRouter = createTRPCRouter({
    * Live: the graph's version over SSE, sent only when the graph's data changed (not on a probe, nor on a change
    * the graph does not show). Tracked by the version itself, so a reconnect resumes.
    */
-  onChange: publicProcedure.input(onChangeInputSchema).subscription(async function* ({ ctx, input, signal }) {
+  onChange: viewerProcedure.input(onChangeInputSchema).subscription(async function* ({ ctx, input, signal }) {
     await ctx.fleet.ready();
     for await (const change of topologyChanges(modelOf(ctx), input.workspace, input.lastEventId, signal)) {
       yield tracked(change.version, change);

@@ -3,12 +3,12 @@
 import { trafficInputSchema } from "@/lib/traffic/types";
 import { trafficSource } from "@/server/traffic/traffic-runtime";
 import { trafficView } from "@/server/traffic/traffic-view";
-import { createTRPCRouter, publicProcedure } from "@/server/trpc";
+import { createTRPCRouter, viewerProcedure } from "@/server/trpc";
 import { modelOf } from "@/server/workspaces/production-deps";
 
 export const trafficRouter = createTRPCRouter({
   /** The traffic view (status, served-by rows, flows); `workspace`: only its services (NOT_FOUND when unknown). */
-  view: publicProcedure.input(trafficInputSchema).query(async ({ ctx, input }) => {
+  view: viewerProcedure.input(trafficInputSchema).query(async ({ ctx, input }) => {
     if (input.workspace === undefined) return trafficSource().view();
     await ctx.fleet.ready();
     return trafficView({ source: trafficSource(), model: modelOf(ctx) }, input.workspace);

@@ -13,7 +13,7 @@ import {
 } from "@/lib/workspace-view/types";
 import { sliceChanges } from "@/server/fleet/slice-changes";
 import { sliceTrackerOf } from "@/server/fleet/slice-tracker";
-import { createTRPCRouter, publicProcedure, type Context } from "@/server/trpc";
+import { createTRPCRouter, platformOwnerProcedure, viewerProcedure, type Context } from "@/server/trpc";
 import { exposureApply } from "@/server/workspaces/exposure-apply";
 import { exposurePreview } from "@/server/workspaces/exposure-preview";
 import { gatewayApply } from "@/server/workspaces/gateway-apply";
@@ -29,12 +29,12 @@ const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, mode
 
 export const workspaceRouter = createTRPCRouter({
   /** Every workspace of the management cluster, for the overview. */
-  list: publicProcedure.query(async ({ ctx }) => {
+  list: viewerProcedure.query(async ({ ctx }) => {
     await ctx.fleet.ready();
     return workspaceList(depsOf(ctx));
   }),
   /** One workspace: clusters, gateways, services, exposure, readiness, registry propagation. */
-  detail: publicProcedure.input(workspaceRefSchema).query(async ({ ctx, input }) => {
+  detail: viewerProcedure.input(workspaceRefSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return workspaceDetail(depsOf(ctx), input.workspace);
   }),
@@ -42,7 +42,7 @@ export const workspaceRouter = createTRPCRouter({
    * Live: the workspace's slice fingerprint over SSE, sent only when what its detail is computed from changed (not on
    * a probe's latency or another workspace's change). Tracked by the fingerprint itself, so a reconnect resumes.
    */
-  onChange: publicProcedure
+  onChange: viewerProcedure
     .input(workspaceRefSchema.extend({ lastEventId: z.string().max(MAX_EVENT_ID_LENGTH).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       await ctx.fleet.ready();
@@ -56,15 +56,15 @@ export const workspaceRouter = createTRPCRouter({
       }
     }),
   /** What deploying the gateway would do in each cluster: diff against live + server-side dry-run. */
-  gatewayPreview: publicProcedure.input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayPreview(depsOf(ctx), input)),
+  gatewayPreview: platformOwnerProcedure("previewing a gateway deployment").input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayPreview(depsOf(ctx), input)),
   /** Server-side apply of the gateway in each cluster; per-cluster results as data. */
-  gatewayApply: publicProcedure.input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayApply(depsOf(ctx), input)),
+  gatewayApply: platformOwnerProcedure("deploying gateways").input(gatewayDeployInputSchema).mutation(({ ctx, input }) => gatewayApply(depsOf(ctx), input)),
   /** What stops working if the gateway goes (planner without it). */
-  gatewayRemovePreview: publicProcedure.input(gatewayRemoveInputSchema).mutation(({ ctx, input }) => gatewayRemovePreview(depsOf(ctx), input)),
+  gatewayRemovePreview: platformOwnerProcedure("previewing a gateway removal").input(gatewayRemoveInputSchema).mutation(({ ctx, input }) => gatewayRemovePreview(depsOf(ctx), input)),
   /** Deletes a gateway the console created (uid + resourceVersion precondition). */
-  gatewayRemove: publicProcedure.input(gatewayRemoveInputSchema).mutation(({ ctx, input }) => gatewayRemove(depsOf(ctx), input)),
+  gatewayRemove: platformOwnerProcedure("removing gateways").input(gatewayRemoveInputSchema).mutation(({ ctx, input }) => gatewayRemove(depsOf(ctx), input)),
   /** The WorkspaceSetting change: YAML, diff against live, dry-run, consequences per cluster. */
-  exposurePreview: publicProcedure.input(exposureInputSchema).mutation(({ ctx, input }) => exposurePreview(depsOf(ctx), input)),
+  exposurePreview: platformOwnerProcedure("previewing an exposure change").input(exposureInputSchema).mutation(({ ctx, input }) => exposurePreview(depsOf(ctx), input)),
   /** Server-side apply of the WorkspaceSetting change (`force` only when the person chose it). */
-  exposureApply: publicProcedure.input(exposureApplyInputSchema).mutation(({ ctx, input }) => exposureApply(depsOf(ctx), input)),
+  exposureApply: platformOwnerProcedure("changing exposure").input(exposureApplyInputSchema).mutation(({ ctx, input }) => exposureApply(depsOf(ctx), input)),
 });
