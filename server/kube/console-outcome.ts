@@ -7,8 +7,10 @@
 import type { FieldConflict } from "@/lib/manifests/conflicts";
 import { interpretApplyConflict } from "@/lib/manifests/conflicts";
 import { toClusterError } from "./cluster-error";
+import type { Impersonation } from "./impersonation";
 import { isKubeHttpError } from "./kube-http";
 import { httpStatusOf, parseStatus, type KubeStatus } from "./kube-status";
+import { personRefusalMessage } from "./person-refusal";
 
 export type ConsoleFailure =
   | { kind: "conflict"; conflicts: FieldConflict[]; message: string }
@@ -48,8 +50,14 @@ export function isObjectNotFound(err: unknown): boolean {
   return httpStatusOf(err) === 404 && !isNotServed(err);
 }
 
-/** Classifies anything a call to a cluster threw. `what` names the object for our own sentences ("IngressGateway ns/x"). */
-export function classifyKubeError(cluster: string, what: string, err: unknown): ConsoleFailure {
+/** A call made for a person: who (the impersonation it carried) and its HTTP method. */
+export type PersonCall = { who: Impersonation | undefined; method: string };
+
+/**
+ * Classifies anything a call to a cluster threw. `what` names the object for our own sentences ("IngressGateway
+ * ns/x"). `person`: the call carried a person's identity, so a 403 is said as what they may not do.
+ */
+export function classifyKubeError(cluster: string, what: string, err: unknown, person?: PersonCall): ConsoleFailure {
   const status = httpStatusOf(err);
   if (status === undefined || status === 401) return { kind: "unreachable", message: toClusterError(cluster, err).message };
   if (isNotServed(err)) {
@@ -58,5 +66,6 @@ export function classifyKubeError(cluster: string, what: string, err: unknown): 
   const body = statusOf(err);
   const conflict = interpretApplyConflict({ ...body, code: status });
   if (conflict.kind === "conflicts") return { kind: "conflict", conflicts: conflict.conflicts, message: conflict.message };
+  if (status === 403 && person?.who) return { kind: "rejected", status, message: personRefusalMessage({ cluster, method: person.method, what }, person.who, body) };
   return { kind: "rejected", status, message: body.message ?? `${cluster} rejected ${what} (HTTP ${status}).` };
 }

@@ -1,4 +1,6 @@
-import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from "@kubernetes/client-node";
+import { HttpMethod, IsomorphicFetchHttpLibrary, type KubeConfig } from "@kubernetes/client-node";
+import { HeaderLinesContext } from "./header-lines";
+import { impersonationHeaders, type Impersonation } from "./impersonation";
 import { parseStatus, type KubeStatus } from "./kube-status";
 
 /** An HTTP error answer from the API server; `code` is the status, as client-node's ApiException has it. */
@@ -31,6 +33,8 @@ export type KubeRequest = {
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Act as this person (impersonation.ts): the cluster's RBAC decides for them, not for the console. */
+  impersonate?: Impersonation;
 };
 
 const transport = new IsomorphicFetchHttpLibrary();
@@ -40,7 +44,8 @@ const transport = new IsomorphicFetchHttpLibrary();
  * context, authentication (tokens, client certificates, exec plugins, CA) and fetch transport every generated
  * client-node API uses. We build the request ourselves rather than call a generated API because those resolve
  * a kind's path by API discovery (a GET per kind per client) and deserialize into classes (dates become Date
- * objects), while the console knows its paths (kinds.ts) and keeps the server's JSON as is. `signal` cuts the
+ * objects), while the console knows its paths (kinds.ts) and keeps the server's JSON as is. Impersonation
+ * headers go on separate lines (header-lines.ts), one per group. `signal` cuts the
  * request off at any moment. Error answers throw KubeHttpError with the parsed Status.
  */
 export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: AbortSignal): Promise<unknown> {
@@ -48,9 +53,10 @@ export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: 
   if (!server) throw new Error("kubeconfig context without a cluster");
   const url = new URL(server.replace(/\/+$/, "") + request.path);
   for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-  const context = new RequestContext(url.toString(), HttpMethod[request.method]);
+  const context = new HeaderLinesContext(url.toString(), HttpMethod[request.method]);
   context.setHeaderParam("Accept", "application/json");
   for (const [key, value] of Object.entries(request.headers ?? {})) context.setHeaderParam(key, value);
+  if (request.impersonate) for (const [name, value] of impersonationHeaders(request.impersonate)) context.addHeaderLine(name, value);
   if (request.body !== undefined) {
     context.setHeaderParam("Content-Type", request.contentType ?? "application/json");
     context.setBody(JSON.stringify(request.body));
@@ -65,6 +71,6 @@ export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: 
 }
 
 /** GET a JSON document (a list page, a discovery document). */
-export function kubeGetJson(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
-  return kubeRequest(kc, { method: "GET", path, query }, signal);
+export function kubeGetJson(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal, impersonate?: Impersonation): Promise<unknown> {
+  return kubeRequest(kc, { method: "GET", path, query, ...(impersonate ? { impersonate } : {}) }, signal);
 }

@@ -1,6 +1,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { withDeadline } from "./deadline";
 import { kubeGetJson } from "./kube-http";
+import type { Impersonation } from "./impersonation";
 
 export type ListPage = { items: unknown[]; resourceVersion: string; continueToken: string | undefined };
 export type ListResult = { items: unknown[]; resourceVersion: string };
@@ -11,15 +12,16 @@ const PAGE = 500;
 /**
  * Lists a collection in pages (`limit`/`continue`). All pages come from one consistent
  * snapshot of the store, so the first page's resourceVersion is where a watch resumes.
- * Every page has its own deadline, so a server that starts hanging mid-list is noticed.
+ * Every page has its own deadline, so a server that starts hanging mid-list is noticed. `impersonate`: list as
+ * that person (impersonation.ts).
  */
-export async function listAll(kc: KubeConfig, path: string, signal: AbortSignal, timeoutMs: number): Promise<ListResult> {
+export async function listAll(kc: KubeConfig, path: string, signal: AbortSignal, timeoutMs: number, impersonate?: Impersonation): Promise<ListResult> {
   const items: unknown[] = [];
   let resourceVersion = "";
   let continueToken: string | undefined;
   do {
     const token = continueToken;
-    const page = await withDeadline(timeoutMs, (pageSignal) => listPage(kc, path, token, pageSignal), signal);
+    const page = await withDeadline(timeoutMs, (pageSignal) => listPage(kc, path, token, pageSignal, impersonate), signal);
     items.push(...page.items);
     resourceVersion ||= page.resourceVersion;
     continueToken = page.continueToken;
@@ -27,10 +29,10 @@ export async function listAll(kc: KubeConfig, path: string, signal: AbortSignal,
   return { items, resourceVersion };
 }
 
-async function listPage(kc: KubeConfig, path: string, continueToken: string | undefined, signal: AbortSignal): Promise<ListPage> {
+async function listPage(kc: KubeConfig, path: string, continueToken: string | undefined, signal: AbortSignal, impersonate?: Impersonation): Promise<ListPage> {
   const query: Record<string, string> = { limit: String(PAGE) };
   if (continueToken) query.continue = continueToken;
-  const body = (await kubeGetJson(kc, path, query, signal)) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
+  const body = (await kubeGetJson(kc, path, query, signal, impersonate)) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
   const rv = body.metadata?.resourceVersion;
   const next = body.metadata?.continue;
   return {

@@ -10,7 +10,7 @@ export type KubeStatus = {
   reason?: string;
   message?: string;
   /** `name`/`kind` name the object for NotFound, AlreadyExists and Conflict; absent when the path itself is unknown. */
-  details?: { name?: string; kind?: string; causes?: StatusCause[] };
+  details?: { name?: string; kind?: string; group?: string; causes?: StatusCause[] };
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -37,7 +37,7 @@ export function parseStatus(body: unknown): KubeStatus {
     ...(typeof parsed.code === "number" ? { code: parsed.code } : {}),
     ...(text(parsed.reason) ? { reason: text(parsed.reason) } : {}),
     ...(text(parsed.message) ? { message: text(parsed.message) } : {}),
-    ...(details ? { details: { name: text(details.name), kind: text(details.kind), causes: causesOf(details.causes) } } : {}),
+    ...(details ? { details: { name: text(details.name), kind: text(details.kind), ...(text(details.group) ? { group: text(details.group) } : {}), causes: causesOf(details.causes) } } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 // The one writer to a cluster, for the console (field manager `eastwest-console`: user actions such as deploying
 // a gateway) and the registry (`eastwest-registry`, through writer.ts): read, server-side apply (optionally as a
 // dry-run, optionally forced, optionally locked to a resourceVersion), delete under a precondition, list one
-// namespace, create. Every call has a deadline and every outcome is data (console-outcome.ts). Paths come from
+// namespace, create. Every call has a deadline and every outcome is data (console-outcome.ts). Made for a person
+// (`impersonate`), its writes — dry-runs included, which the API server authorizes like the write itself — act as
+// that person (impersonation.ts), and reads do too when `impersonateReads`. Paths come from
 // the kinds table, so no call ever asks the API server where a kind lives: a preview costs its own requests
 // and nothing else. Made once per cluster (callers keep it per KubeConfig: server/registry/handle-pool.ts).
 //
@@ -16,6 +18,7 @@
 //   since we read it, so we never delete something we did not inspect.
 import { classifyKubeError, isObjectNotFound, type ApplyOutcome, type GetOutcome, type ListOutcome, type LiveObject, type RemoveOutcome } from "./console-outcome";
 import { withDeadline } from "./deadline";
+import { impersonationProblem, type Impersonation } from "./impersonation";
 import { kubeRequest, type KubeRequest } from "./kube-http";
 import { listAll } from "./kube-list";
 import { objectPath, type ObjectLocation } from "./kinds";
@@ -42,12 +45,35 @@ const refOf = (o: WritableObject): ObjectRef => ({ apiVersion: o.apiVersion, kin
 /** A kind missing from the table is our own mistake, said as a rejection rather than thrown. */
 const unknownKind = (cluster: string, at: ObjectLocation) => ({ ok: false as const, kind: "rejected" as const, message: `The console has no API path for ${at.kind} (${at.apiVersion}) in ${cluster}.` });
 
-export function createObjectWriter(handle: ClusterHandle, options: { fieldManager: string; timeoutMs: number }): ObjectWriter | undefined {
+export type ObjectWriterOptions = {
+  fieldManager: string;
+  timeoutMs: number;
+  /** Writes act as this person; absent: the console's own credentials. */
+  impersonate?: Impersonation;
+  /** Reads (get, list) act as the person too (EASTWEST_IMPERSONATE_READS). */
+  impersonateReads?: boolean;
+};
+
+/** Every call refused before anything is sent: an identity that cannot travel as headers. */
+function refusingWriter(cluster: string, message: string): ObjectWriter {
+  const no = async () => ({ ok: false as const, kind: "rejected" as const, status: 403, message });
+  return { cluster, get: no, apply: no, remove: no, list: no, create: no };
+}
+
+export function createObjectWriter(handle: ClusterHandle, options: ObjectWriterOptions): ObjectWriter | undefined {
   const kc = handle.kubeConfig;
   if (!kc) return undefined;
-  const { fieldManager, timeoutMs } = options;
+  const { fieldManager, timeoutMs, impersonate: who } = options;
   const cluster = handle.name;
-  const send = (request: KubeRequest) => withDeadline(timeoutMs, (signal) => kubeRequest(kc, request, signal)) as Promise<LiveObject>;
+  const problem = who && impersonationProblem(who);
+  if (problem) return refusingWriter(cluster, problem);
+  const reader = options.impersonateReads ? who : undefined;
+  const actingAs = (method: string) => (method === "GET" ? reader : who);
+  const send = (request: KubeRequest) => {
+    const as = actingAs(request.method);
+    return withDeadline(timeoutMs, (signal) => kubeRequest(kc, as ? { ...request, impersonate: as } : request, signal)) as Promise<LiveObject>;
+  };
+  const failure = (what: string, err: unknown, method: string) => classifyKubeError(cluster, what, err, { who: actingAs(method), method });
   return {
     cluster,
     async get(ref) {
@@ -57,7 +83,7 @@ export function createObjectWriter(handle: ClusterHandle, options: { fieldManage
         return { ok: true, object: await send({ method: "GET", path }) };
       } catch (err) {
         if (isObjectNotFound(err)) return { ok: true, object: undefined };
-        return { ok: false, ...classifyKubeError(cluster, describe(ref), err) };
+        return { ok: false, ...failure(describe(ref), err, "GET") };
       }
     },
     async apply(object, { dryRun = false, force = false, lock }) {
@@ -69,7 +95,7 @@ export function createObjectWriter(handle: ClusterHandle, options: { fieldManage
       try {
         return { ok: true, object: await send({ method: "PATCH", path, query, body, contentType: "application/apply-patch+yaml" }) };
       } catch (err) {
-        return { ok: false, ...classifyKubeError(cluster, describe(ref), err) };
+        return { ok: false, ...failure(describe(ref), err, "PATCH") };
       }
     },
     async remove(ref, precondition) {
@@ -81,18 +107,18 @@ export function createObjectWriter(handle: ClusterHandle, options: { fieldManage
       } catch (err) {
         // Already gone is what was asked for.
         if (isObjectNotFound(err)) return { ok: true };
-        return { ok: false, ...classifyKubeError(cluster, describe(ref), err) };
+        return { ok: false, ...failure(describe(ref), err, "DELETE") };
       }
     },
     async list(ref) {
       const path = objectPath(ref);
       if (!path) return unknownKind(cluster, ref);
       try {
-        const found = await listAll(kc, path, new AbortController().signal, timeoutMs);
+        const found = await listAll(kc, path, new AbortController().signal, timeoutMs, reader);
         // Items of a list carry no kind/apiVersion (the list has them): fill them in.
         return { ok: true, objects: found.items.map((item) => ({ apiVersion: ref.apiVersion, kind: ref.kind, ...(item as LiveObject) })) };
       } catch (err) {
-        return { ok: false, ...classifyKubeError(cluster, `${ref.kind} in ${ref.namespace}`, err) };
+        return { ok: false, ...failure(`${ref.kind} in ${ref.namespace}`, err, "GET") };
       }
     },
     async create(object) {
@@ -103,7 +129,7 @@ export function createObjectWriter(handle: ClusterHandle, options: { fieldManage
       try {
         return { ok: true, object: await send({ method: "POST", path, body: object }) };
       } catch (err) {
-        return { ok: false, ...classifyKubeError(cluster, describe(ref), err) };
+        return { ok: false, ...failure(describe(ref), err, "POST") };
       }
     },
   };

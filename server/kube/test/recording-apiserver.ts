@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listenOnLoopback } from "@/server/testing/fake-apiserver";
 
-export type RecordedRequest = { method: string; path: string; query: Record<string, string>; contentType: string | undefined; body: unknown };
+/** `impersonate`: the Impersonate-User and Impersonate-Group header lines, as the API server reads them (one value per line). */
+export type RecordedRequest = { method: string; path: string; query: Record<string, string>; contentType: string | undefined; body: unknown; impersonate: { user: string[]; groups: string[] } };
+
+/** A 403 as the API server's authorization filter words it (apierrors.NewForbidden). */
+function forbiddenAnswer(user: string, verb: string, path: string) {
+  const [, group = "", , , namespace = "", plural = "", name = ""] = /^\/apis\/([^/]+)\/([^/]+)\/(namespaces\/([^/]+)\/)?([^/]+)\/?([^/]*)$/.exec(path) ?? [];
+  const message = `${plural}.${group} "${name}" is forbidden: User "${user}" cannot ${verb} resource "${plural}" in API group "${group}" in the namespace "${namespace}"`;
+  return { kind: "Status", apiVersion: "v1", status: "Failure", reason: "Forbidden", code: 403, message, details: { name, group, kind: plural } };
+}
+const VERBS: Record<string, string> = { PATCH: "patch", DELETE: "delete", POST: "create", GET: "get", PUT: "update" };
 
 const notFound = (details?: object) => ({ kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404, message: "not found", ...(details ? { details } : {}) });
 
@@ -11,7 +20,8 @@ const notFound = (details?: object) => ({ kind: "Status", apiVersion: "v1", stat
  * a group version the server does not serve is a 404 naming no object; a discovery document (`/apis/<g>/<v>`)
  * is served, so a client that asks for one is seen asking.
  */
-export async function startRecordingApiServer(served: readonly string[]) {
+/** `forbidden`: impersonated users whose every request under /apis is refused with 403 (as RBAC would). */
+export async function startRecordingApiServer(served: readonly string[], options: { forbidden?: readonly string[] } = {}) {
   const requests: RecordedRequest[] = [];
   const objects = new Map<string, Record<string, unknown>>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -22,11 +32,14 @@ export async function startRecordingApiServer(served: readonly string[]) {
       const text = Buffer.concat(chunks).toString("utf8");
       const body: unknown = text === "" ? undefined : JSON.parse(text);
       const method = req.method ?? "GET";
-      requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), contentType: req.headers["content-type"], body });
+      const impersonate = { user: req.headersDistinct["impersonate-user"] ?? [], groups: req.headersDistinct["impersonate-group"] ?? [] };
+      requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), contentType: req.headers["content-type"], body, impersonate });
       const send = (code: number, answer: unknown) => {
         res.writeHead(code, { "Content-Type": "application/json" });
         res.end(JSON.stringify(answer));
       };
+      const as = impersonate.user[0];
+      if (as !== undefined && options.forbidden?.includes(as) && url.pathname.startsWith("/apis/")) return send(403, forbiddenAnswer(as, VERBS[method] ?? method, url.pathname));
       const groupVersion = served.find((gv) => url.pathname === `/apis/${gv}` || url.pathname.startsWith(`/apis/${gv}/`) || url.pathname.startsWith(`/api/${gv}/`));
       if (!groupVersion) return send(404, notFound());
       if (url.pathname === `/apis/${groupVersion}`) return send(200, { kind: "APIResourceList", groupVersion, resources: [] });
