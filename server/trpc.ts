@@ -3,6 +3,7 @@ import { truncated } from "@/lib/validation/bounded-text";
 import { boundedSuperjson } from "./bounded-transformer";
 import { asDomainError, forbidden, type DomainErrorTag } from "./errors";
 import { errorResponseParts } from "./error-shape";
+import type { AuditSink } from "./audit/types";
 import type { Actor, Role } from "./auth/identity";
 import type { DrillService } from "./drills/types";
 import type { FleetService } from "./fleet/service";
@@ -17,7 +18,8 @@ import { workspaceKeysOf } from "./routers/access/workspace-keys";
 /** `model`: the process's fleet model; absent (router tests with a fake fleet), each fleet gets one of its own. */
 /** `drills`: the drill runner's service (server/drills); absent in router tests that do not exercise drills. */
 /** `actor`: who is asking (server/auth); absent means mode `none` (loopback, the console's own credentials). */
-export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel; drills?: DrillService; actor?: Actor };
+/** `audit`: where writes made for a person are recorded (server/audit); absent (router tests) records nothing. */
+export type Context = { fleet: FleetService; registry?: Promise<RegistryService>; model?: FleetModel; drills?: DrillService; actor?: Actor; audit?: AuditSink };
 
 /**
  * Every procedure's declaration (set by the builders below, never by a router): the role it needs and, for the
