@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KubeStatus } from "./kube-status";
 import { personRefusalMessage } from "./person-refusal";
 
 const who = { user: "victor", groups: ["eastwest:viewers"] };
@@ -6,7 +7,7 @@ const call = { cluster: "west", method: "PATCH", what: "IngressGateway bookinfo/
 const upstream = (verb: string, resource: string, group: string) => `x is forbidden: User "victor" cannot ${verb} resource "${resource}" in API group "${group}" in the namespace "bookinfo"`;
 
 describe("a cluster's 403 to a person's call", () => {
-  it.each([
+  it.each<[string, KubeStatus, string]>([
     ["an apply judged as patch", { message: upstream("patch", "ingressgateways", "install.tetrate.io"), details: { kind: "ingressgateways", group: "install.tetrate.io" } }, "you may not patch ingressgateways.install.tetrate.io in west: "],
     ["an apply that would create, judged as create", { message: upstream("create", "workspacesettings", "settings.tetrate.io"), details: { kind: "workspacesettings", group: "settings.tetrate.io" } }, "you may not create workspacesettings.settings.tetrate.io in west: "],
     ["a subresource", { message: upstream("patch", "deployments/scale", "apps"), details: { kind: "deployments", group: "apps" } }, "you may not patch deployments.apps/scale in west: "],

@@ -3,7 +3,8 @@
 // working; removal deletes only an IngressGateway the console can prove it made (gateway-ownership.ts: label,
 // field manager, name/namespace, eastWestOnly — anything short of that is refused, naming what is missing, as a
 // 400 on `name`), with a uid + resourceVersion precondition so an object replaced since it was read is never
-// deleted. The installer's Deployment and Service go with it (owner refs).
+// deleted. The installer's Deployment and Service go with it (owner refs). Made for a person, the delete (and the
+// read, when reads are impersonated) acts as them: their cluster's refusal is a 403 on `cluster`, nothing deleted.
 import { deleteActions, kubectlScript } from "@/lib/manifests/kubectl-command";
 import { ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
 import { renderYaml } from "@/lib/manifests/render";
@@ -22,7 +23,7 @@ import { clustersForValidation, requireWorkspace, stateOf, type FleetView } from
 import { lossSentences } from "./consequences";
 import { notProvenSentence, proveConsoleGateway, readableLive, type GatewayProof } from "./gateway-ownership";
 import { refOf } from "./gateway-targets";
-import { noWriter, writeResultOf } from "./write-results";
+import { actorKey, noWriter, throwIfRefused, writeResultOf } from "./write-results";
 
 function checkInput(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): void {
   requireWorkspace(view, input.workspace);
@@ -41,12 +42,16 @@ function checkInput(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveIn
 
 type Read = { writer: ConsoleWriter; live: LiveObject; proof: GatewayProof };
 
-/** The live gateway and whether it is provably the console's; a failure to read is returned as a WriteResult. */
-async function readGateway(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<Read | WriteResult> {
+/**
+ * The live gateway and whether it is provably the console's; a failure to read is returned as a WriteResult
+ * (for a removal, `refusedOn`: a read the person's cluster refused is that request's 403).
+ */
+async function readGateway(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput, refusedOn?: string): Promise<Read | WriteResult> {
   checkInput(deps, view, input);
   const writer = deps.writerFor(input.cluster);
   if (!writer) return writeResultOf(input.cluster, { ok: false, ...noWriter(input.cluster) });
   const got = await writer.get(refOf(ingressGatewayManifest(input.name, input.namespace)));
+  if (refusedOn) throwIfRefused(refusedOn, got);
   if (!got.ok) return writeResultOf(input.cluster, got);
   if (!got.object) throw notFound("name", `IngressGateway ${input.namespace}/${input.name} does not exist in ${input.cluster}.`);
   // The preview renders the live object as YAML, recursively: one nested too deep is refused, not walked.
@@ -88,14 +93,14 @@ export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRe
 export async function gatewayRemove(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<WriteResult> {
   const state = await stateOf(deps);
   checkInput(deps, state, input);
-  const key = JSON.stringify(["gateway-remove", input.cluster, input.namespace, input.name]);
+  const key = JSON.stringify(["gateway-remove", input.cluster, input.namespace, input.name, actorKey(deps.actor)]);
   return deps.inFlight(key, async () => {
-    const read = await readGateway(deps, await stateOf(deps), input);
+    const read = await readGateway(deps, await stateOf(deps), input, "cluster");
     if ("cluster" in read) return read;
     if (!read.proof.owned) throw invalidInput([{ field: "name", message: notProvenSentence(input, read.proof.missing) }]);
     const { uid, resourceVersion } = read.live.metadata;
     if (!uid || !resourceVersion) return { cluster: input.cluster, ok: false, kind: "rejected", message: `${input.cluster} returned the gateway without uid/resourceVersion; it is not deleted blind.` };
-    return writeResultOf(input.cluster, await read.writer.remove(refOf(manifestOf(input)), { uid, resourceVersion }));
+    return writeResultOf(input.cluster, throwIfRefused("cluster", await read.writer.remove(refOf(manifestOf(input)), { uid, resourceVersion })));
   });
 }
 

@@ -1,6 +1,10 @@
 // WorkspaceDeps from the request context's fleet service, fleet model (and registry, when it runs). A cluster's
 // writer is made once and kept while the fleet's handle for it holds the same KubeConfig (a kubeconfig that
-// changes while the console runs makes a new one), so a preview costs only its own requests.
+// changes while the console runs makes a new one), so a preview costs only its own requests. A request made for a
+// person (an actor, or an audit sink to record in) gets writers of its own, made per call from the live handle
+// (no I/O): they impersonate the person (server/kube/impersonation.ts) and record every real write.
+import type { Actor } from "@/server/auth/identity";
+import type { AuditSink } from "@/server/audit/types";
 import type { FleetService } from "@/server/fleet/service";
 import { serverEnv } from "@/server/env";
 import { createConsoleWriter, CONSOLE_WRITE_TIMEOUT_MS, type ConsoleWriter } from "@/server/kube/console-writer";
@@ -29,6 +33,19 @@ function writersOf(fleet: FleetService): (cluster: string) => ConsoleWriter | un
   return writers;
 }
 
+/** The request's person: who (absent in mode none) and where their writes are recorded. */
+export type OnBehalf = { actor?: Actor; audit?: AuditSink };
+
+function personalWriters(fleet: FleetService, who: OnBehalf): (cluster: string) => ConsoleWriter | undefined {
+  // Reads act as the person only when configured; the environment is read once a person is involved.
+  const impersonateReads = who.actor?.identity ? serverEnv().impersonateReads : false;
+  return (cluster) => {
+    const handle = fleet.handle(cluster);
+    if (!handle?.kubeConfig) return undefined;
+    return createConsoleWriter(handle, { timeoutMs: CONSOLE_WRITE_TIMEOUT_MS, ...who, impersonateReads });
+  };
+}
+
 const modelsByFleet = new WeakMap<FleetService, FleetModel>();
 
 /** The model a request reads: the context's (the runtime's, server/runtime.ts), else modelOfFleet's. */
@@ -49,11 +66,14 @@ export function modelOfFleet(fleet: FleetService): FleetModel {
   return model;
 }
 
-export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<RegistryService>, model: FleetModel = modelOfFleet(fleet)): WorkspaceDeps {
+export function workspaceDepsFrom(fleet: FleetService, registry?: Promise<RegistryService>, model: FleetModel = modelOfFleet(fleet), who: OnBehalf = {}): WorkspaceDeps {
+  const personal = who.actor !== undefined || who.audit !== undefined;
   return {
     inFlight,
     model,
-    writerFor: writersOf(fleet),
+    writerFor: personal ? personalWriters(fleet, who) : writersOf(fleet),
+    ...(who.actor ? { actor: who.actor } : {}),
+    ...(who.audit ? { audit: who.audit } : {}),
     excludedClusters: () => fleet.excluded?.() ?? [],
     settingsApi: () => {
       const management = fleet.snapshots.current().managementCluster;

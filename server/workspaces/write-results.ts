@@ -1,7 +1,10 @@
 // Outcomes of the console writer as the contract's data: a dry-run verdict for previews, a per-cluster
-// WriteResult for applies and removals. A cluster without a usable writer is unreachable, never a 500.
+// WriteResult for applies and removals. A cluster without a usable writer is unreachable, never a 500. A write
+// made for a person that the cluster's RBAC refused (403) is the request's answer, not data: forbidden, 403.
 import type { ObjectDiff, DryRun, WriteResult } from "@/lib/workspace-view/types";
 import { diffManifest } from "@/lib/manifests/diff";
+import type { Actor } from "@/server/auth/identity";
+import { forbidden } from "@/server/errors";
 import type { ApplyOutcome, ConsoleFailure, LiveObject } from "@/server/kube/console-outcome";
 
 export function noWriter(cluster: string): ConsoleFailure {
@@ -26,4 +29,25 @@ export function writeResultOf(cluster: string, outcome: { ok: true } | ({ ok: fa
  */
 export function objectDiff(live: LiveObject | undefined, manifest: object, dryRunObject: LiveObject | undefined): ObjectDiff {
   return diffManifest(live, live !== undefined && dryRunObject !== undefined ? dryRunObject : manifest);
+}
+
+/** The cluster's refusal (403: its RBAC said no to the person, or to the console impersonating them), if it was one. */
+export function refusalOf(outcome: { ok: true } | ({ ok: false } & ConsoleFailure)): string | undefined {
+  return !outcome.ok && outcome.kind === "rejected" && outcome.status === 403 ? outcome.message : undefined;
+}
+
+/** Throws forbidden (403) on `field` when the cluster refused; nothing was written. */
+export function throwIfRefused<O extends { ok: true } | ({ ok: false } & ConsoleFailure)>(field: string, outcome: O): O {
+  const refusal = refusalOf(outcome);
+  if (refusal !== undefined) throw forbidden(field, refusal);
+  return outcome;
+}
+
+/**
+ * Who a coalesced write runs as, for its in-flight key: two people's identical clicks are two writes (each
+ * authorized by the cluster for its own person, each audited), never one shared answer.
+ */
+export function actorKey(actor: Actor | undefined): string {
+  const identity = actor?.identity;
+  return identity ? JSON.stringify([identity.user, [...identity.groups].sort()]) : "";
 }
