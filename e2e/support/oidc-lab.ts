@@ -25,9 +25,10 @@ export async function bindPlatformOwners(): Promise<void> {
     apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name },
     roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role }, subjects,
   });
-  const list = { apiVersion: "v1", kind: "List", items: [binding("e2e:platform-owners", "eastwest:platform-owner"), binding("e2e:platform-owners-view", "view")] };
   for (const cluster of LAB_CLUSTERS) {
-    await kubectlAt(AUTH_LAB_KUBECONFIG, cluster, ["apply", "--server-side", "--field-manager", "e2e-auth", "-f", "-"], JSON.stringify(list));
+    for (const object of [binding("e2e:platform-owners", "eastwest:platform-owner"), binding("e2e:platform-owners-view", "view")]) {
+      await kubectlAt(AUTH_LAB_KUBECONFIG, cluster, ["apply", "--server-side", "--field-manager=e2e-auth", "-f", "-"], JSON.stringify(object));
+    }
   }
 }
 
@@ -52,10 +53,21 @@ export async function labAudit(cluster: string): Promise<LabAuditEntry[]> {
   return z.array(auditEntrySchema).parse(await res.json());
 }
 
-/** Every write request (any answer) the clusters saw since `since` (ISO time): none means nothing reached them. */
-export async function labWriteRequestsSince(since: string): Promise<Array<LabAuditEntry & { cluster: string }>> {
+/** What a person's action writes: gateways, workspace settings, drills and their scaling (the registry's own writes aside). */
+const PERSON_RESOURCES = new Set(["ingressgateways", "workspacesettings", "failoverdrills", "deployments"]);
+
+/**
+ * Every write request (any answer) the clusters saw since `since` (ISO time) that a person's action could have
+ * made: by `login` (impersonated), or to what the console writes for people. The registry keeps writing mesh
+ * objects as the console itself (standalone mode); those are not a person's and are left out.
+ */
+export async function personWritesSince(since: string, login: string): Promise<Array<LabAuditEntry & { cluster: string }>> {
   const all = await Promise.all(LAB_CLUSTERS.map(async (cluster) => (await labAudit(cluster)).map((e) => ({ ...e, cluster }))));
-  return all.flat().filter((e) => e.time >= since && !["get", "list", "watch"].includes(e.verb));
+  return all
+    .flat()
+    // Access reviews are create requests that persist nothing (a "can I?" question), not writes.
+    .filter((e) => e.time >= since && !["get", "list", "watch"].includes(e.verb) && !(e.resource ?? "").endsWith("reviews"))
+    .filter((e) => e.user.name === login || PERSON_RESOURCES.has(e.resource ?? ""));
 }
 
 /** Tokens, passwords and client keys of both lab kubeconfigs (the console's admin and the demo users). */
