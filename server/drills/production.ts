@@ -2,11 +2,14 @@
 // fleet service's snapshots and live cluster handles, the process's fleet model, and the real phase machine.
 // Leadership is the registry's Lease when the registry elects one (standalone mode); in observe mode, where the
 // registry writes nothing and elects nothing, the drills elect their own leader on a Lease of their own in the
-// management cluster — so of several console replicas exactly one runs drills either way.
+// management cluster — so of several console replicas exactly one runs drills either way. The runner writes with
+// the console's own credentials; the service's start and abort, made for a person, with clients that act as them.
 import { stepDrill } from "@/lib/drills/machine";
+import type { Actor } from "@/server/auth/identity";
 import type { ServerEnv } from "@/server/env";
 import type { FleetService } from "@/server/fleet/service";
-import { createDrillClient } from "@/server/kube/drill-client";
+import { createDrillClient, type DrillClient } from "@/server/kube/drill-client";
+import { impersonationOf } from "@/server/kube/impersonation";
 import type { FleetModel } from "@/server/model/types";
 import { followHandles } from "@/server/registry/handle-pool";
 import { startLeaderElection, type LeaderElector } from "@/server/registry/leader-election";
@@ -33,11 +36,18 @@ export type Drills = { service: DrillService; runner: DrillRunner; leader: Pick<
 
 export function startDrills(deps: DrillsDeps): Drills {
   const { env, fleet, model, log } = deps;
-  const clientFor = followHandles(fleet.handle, (h) => createDrillClient(h, { timeoutMs: deps.timeoutMs ?? 5_000 }));
+  const timeoutMs = deps.timeoutMs ?? 5_000;
+  const own = followHandles(fleet.handle, (h) => createDrillClient(h, { timeoutMs }));
+  // A person's client is made per call from the live handle (no I/O); without an identity, the console's own.
+  const clientFor = (cluster: string, actor?: Actor): DrillClient | undefined => {
+    if (!impersonationOf(actor)) return own(cluster);
+    const handle = fleet.handle(cluster);
+    return handle ? createDrillClient(handle, { timeoutMs, ...(actor ? { actor } : {}), impersonateReads: env.impersonateReads }) : undefined;
+  };
   const management = () => env.managementCluster ?? fleet.snapshots.current().managementCluster ?? undefined;
   const shared = deps.registry.leader;
-  const own = shared ? undefined : lazyLeader(() => startLeaderElection({ lease: followingLeaseClient(fleet.handle, management, { namespace: "default", name: "eastwest-drills" }, 5_000), log }));
-  const leader = shared ?? own;
+  const elected = shared ? undefined : lazyLeader(() => startLeaderElection({ lease: followingLeaseClient(fleet.handle, management, { namespace: "default", name: "eastwest-drills" }, 5_000), log }));
+  const leader = shared ?? elected;
   if (!leader) throw new Error("drills: no leader election");
   // The model's failover state of the service, once the model has digested a snapshot (after a restart a drill
   // waits for it rather than be judged on nothing).
@@ -45,12 +55,12 @@ export function startDrills(deps: DrillsDeps): Drills {
   const runner = startDrillRunner({
     snapshots: fleet.snapshots,
     cluster: (name) => fleet.snapshots.current().clusters.find((c) => c.name === name),
-    clientFor,
+    clientFor: own,
     failover,
     machine: stepDrill,
     isLeader: leader.isLeader,
     onLeaderChange: leader.onChange,
-    ...(own ? { onDrillSeen: own.ensure } : {}),
+    ...(elected ? { onDrillSeen: elected.ensure } : {}),
     now: () => Date.now(),
     ...(env.prometheusUrl ? { prometheusServedBy: prometheusServedBy(env.prometheusUrl) } : {}),
     log,
@@ -63,7 +73,7 @@ export function startDrills(deps: DrillsDeps): Drills {
     async stop() {
       service.stop();
       await runner.stop();
-      await own?.stop();
+      await elected?.stop();
     },
   };
 }

@@ -1,6 +1,8 @@
 // The drill service: what the tRPC router and the pages read and ask of the drill runner (issue 13). The runner
 // (server/drills/*) implements it; the router (server/routers/drills.ts) is a thin layer over it.
 import type { DrillFault, DrillPhase, DrillSpec, DrillStatus, DrillVerdict, StopCondition } from "@/lib/drills/schema";
+import type { Actor } from "@/server/auth/identity";
+import type { AuditSink } from "@/server/audit/types";
 
 /** A drill is named by where it lives: the drilled cluster and the Service's namespace. */
 export type DrillRef = { cluster: string; namespace: string; name: string };
@@ -85,12 +87,19 @@ export type DrillPlan =
 export type DrillStart = { ok: true; ref: DrillRef } | { ok: false; refusal: DrillRefusal };
 export type DrillAbort = { ok: true } | { ok: false; refusal: DrillRefusal };
 
+/**
+ * Who starts or aborts a drill (the router passes ctx.actor and ctx.audit): the drill object is written as that
+ * person (impersonation: the cluster's RBAC decides) and the write recorded in `audit`. Absent: mode none, the
+ * console's own credentials, nothing recorded.
+ */
+export type DrillCaller = { actor?: Actor; audit?: AuditSink };
+
 export type DrillService = {
   list(filter: DrillFilter): DrillList;
   get(ref: DrillRef): DrillDetail | undefined;
-  plan(input: DrillInput): Promise<DrillPlan>;
-  start(input: DrillInput): Promise<DrillStart>;
-  abort(ref: DrillRef): Promise<DrillAbort>;
+  plan(input: DrillInput, caller?: DrillCaller): Promise<DrillPlan>;
+  start(input: DrillInput, caller?: DrillCaller): Promise<DrillStart>;
+  abort(ref: DrillRef, caller?: DrillCaller): Promise<DrillAbort>;
   /** Rises whenever any drill changes (for the router's onChange subscription). */
   version(): number;
   onChange(listener: (version: number) => void): () => void;
