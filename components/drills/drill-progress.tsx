@@ -2,7 +2,10 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useId } from "react";
 import type { DrillDetail, DrillRef } from "@/server/drills/types";
+import { useAbilities } from "../auth/abilities-provider";
+import { gateProps, REFUSED_LOOK } from "../auth/gate-props";
 import { useTRPC } from "../trpc";
 import { DANGER_BUTTON } from "../workspace/dialog-shell";
 import { ErrorAlert } from "../workspace/error-alert";
@@ -13,16 +16,27 @@ import { retryServerErrors, useDrillsLive } from "./use-drills-live";
 
 const isNotFound = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code === "NOT_FOUND";
 
-/** Abort, while the drill runs: sets spec.abort, and the runner restores at once. */
+/**
+ * Abort, while the drill runs: sets spec.abort, and the runner restores at once. It needs the app-owner role for
+ * the drill's namespace: without it the button is refused and says why.
+ */
 export function AbortButton({ drill }: { drill: DrillDetail }) {
   const trpc = useTRPC();
   const abort = useMutation(trpc.drills.abort.mutationOptions());
+  const reasonId = useId();
+  const scope = { kind: "namespace" as const, cluster: drill.ref.cluster, namespace: drill.ref.namespace };
+  const ability = useAbilities().can({ role: "app-owner", action: "aborting a failover drill", scope });
   const asked = abort.isSuccess || drill.spec.abort;
   return (
     <div className="space-y-2">
-      <button type="button" className={DANGER_BUTTON} disabled={asked || abort.isPending} onClick={() => abort.mutate(drill.ref)}>
+      <button type="button" className={`${DANGER_BUTTON} ${REFUSED_LOOK}`} disabled={asked || abort.isPending} {...gateProps(ability, reasonId, () => abort.mutate(drill.ref))}>
         {asked ? "Abort requested: restoring…" : abort.isPending ? "Aborting…" : "Abort drill"}
       </button>
+      {!ability.allowed && !asked && (
+        <p id={reasonId} className="text-xs text-slate-600">
+          {ability.reason}
+        </p>
+      )}
       {abort.error && <ErrorAlert title="The drill was not aborted" error={abort.error} />}
     </div>
   );

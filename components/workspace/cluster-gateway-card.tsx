@@ -11,7 +11,7 @@ import { GatewayFacts } from "./gateway-facts";
 const NAMESPACE_CHIPS = 6;
 
 /** One cluster of the workspace: freshness, namespaces, and its east-west gateways (or their absence). */
-export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCluster; onRemove: (gw: GatewayState) => void }) {
+export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCluster; onRemove?: ((gw: GatewayState) => void) | undefined }) {
   const now = useNow();
   const age = (iso: string) => formatAge(iso, now ?? new Date(iso));
   const stale = cluster.freshness.state === "stale";
@@ -64,7 +64,7 @@ export function ClusterGatewayCard({ cluster, onRemove }: { cluster: WorkspaceCl
           <ul aria-label={`Gateways in ${cluster.name}`} className="mt-3 space-y-3">
             {cluster.gateways.map((gw) => (
               <li key={`${gw.namespace}/${gw.name}`}>
-                <GatewayFacts gateway={gw} stale={stale} onRemove={() => onRemove(gw)} />
+                <GatewayFacts gateway={gw} stale={stale} onRemove={onRemove && (() => onRemove(gw))} />
               </li>
             ))}
           </ul>

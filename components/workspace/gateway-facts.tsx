@@ -8,8 +8,11 @@ const PHASE: Record<GatewayPhase, { label: string; tone: Tone }> = {
   problem: { label: "Problem", tone: "bad" },
 };
 
-/** One IngressGateway: the facts `kubectl get` would scatter over three commands, and its problems in words. */
-export function GatewayFacts({ gateway: gw, stale, onRemove }: { gateway: GatewayState; stale: boolean; onRemove: () => void }) {
+/**
+ * One IngressGateway: the facts `kubectl get` would scatter over three commands, and its problems in words.
+ * `onRemove` absent: the person may not remove gateways here (the page heading says why), so no Remove.
+ */
+export function GatewayFacts({ gateway: gw, stale, onRemove }: { gateway: GatewayState; stale: boolean; onRemove?: (() => void) | undefined }) {
   const phase = PHASE[gw.phase];
   return (
     <section aria-label={`Gateway ${gw.namespace}/${gw.name} in ${gw.cluster}`} className="rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-100">
@@ -43,7 +46,7 @@ export function GatewayFacts({ gateway: gw, stale, onRemove }: { gateway: Gatewa
           {" · age "}
           {gw.createdAt ? <RelativeTime iso={gw.createdAt} /> : "unknown"}
         </span>
-        {gw.managedByConsole && (
+        {gw.managedByConsole && onRemove && (
           <button
             type="button"
             onClick={onRemove}

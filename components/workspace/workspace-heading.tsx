@@ -1,10 +1,18 @@
 import Link from "next/link";
+import { useId } from "react";
 import { exposedLabel, exposureCount, unnamedLabel } from "@/lib/workspace-view/exposure-count";
 import type { WorkspaceDetail } from "@/lib/workspace-view/types";
+import type { Ability } from "../auth/abilities";
+import { gateProps, REFUSED_LOOK } from "../auth/gate-props";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./dialog-shell";
 
-/** Title, what the workspace spans, a link to its topology, the two actions, and a summary of where it stands. */
-export function WorkspaceHeading({ detail, onDeploy, onExpose }: { detail: WorkspaceDetail; onDeploy: () => void; onExpose: () => void }) {
+/**
+ * Title, what the workspace spans, a link to its topology, the two actions, and a summary of where it stands.
+ * `change`: whether the person may change gateways and exposure here; when not, both actions stay visible but
+ * refused, and the reason is said under them.
+ */
+export function WorkspaceHeading({ detail, change = { allowed: true }, onDeploy, onExpose }: { detail: WorkspaceDetail; change?: Ability; onDeploy: () => void; onExpose: () => void }) {
+  const reasonId = useId();
   const gateways = detail.clusters.filter((c) => c.gateways.some((g) => g.phase === "ready")).length;
   // Clusters never synced since the console started: their gateways (and services) are unknown, not absent.
   const unknown = detail.clusters.filter((c) => !c.freshness.everSynced).map((c) => c.name);
@@ -23,16 +31,23 @@ export function WorkspaceHeading({ detail, onDeploy, onExpose }: { detail: Works
             {detail.settingsForm === "tsb" ? " (TSB form)" : ""}
           </p>
         </div>
-        <div className="flex gap-2">
-          <Link href={`/workspaces/${encodeURIComponent(detail.name)}/topology`} className={SECONDARY_BUTTON}>
-            Topology
-          </Link>
-          <button type="button" className={SECONDARY_BUTTON} onClick={onExpose}>
-            Expose services
-          </button>
-          <button type="button" className={PRIMARY_BUTTON} onClick={onDeploy}>
-            Deploy east-west gateway
-          </button>
+        <div className="flex flex-col items-end gap-1.5">
+          <div className="flex gap-2">
+            <Link href={`/workspaces/${encodeURIComponent(detail.name)}/topology`} className={SECONDARY_BUTTON}>
+              Topology
+            </Link>
+            <button type="button" className={`${SECONDARY_BUTTON} ${REFUSED_LOOK}`} {...gateProps(change, reasonId, onExpose)}>
+              Expose services
+            </button>
+            <button type="button" className={`${PRIMARY_BUTTON} ${REFUSED_LOOK}`} {...gateProps(change, reasonId, onDeploy)}>
+              Deploy east-west gateway
+            </button>
+          </div>
+          {!change.allowed && (
+            <p id={reasonId} className="max-w-md text-right text-xs text-slate-600">
+              {change.reason}
+            </p>
+          )}
         </div>
       </div>
       <dl aria-label="Workspace summary" className="flex flex-wrap gap-2 text-sm">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { GatewayState } from "@/lib/workspace-view/types";
 import { AppHeader } from "../app-header";
+import { useAbilities } from "../auth/abilities-provider";
 import { Breadcrumbs, workspaceTrail } from "../nav/breadcrumbs";
 import { ClusterGatewayCard } from "./cluster-gateway-card";
 import { DeployGatewayDialog } from "./deploy-gateway-dialog";
@@ -24,6 +25,8 @@ export function WorkspaceView({ name }: { name: string }) {
   const { data, error } = useWorkspaceDetail(name);
   const [dialog, setDialog] = useState<"deploy" | "expose" | null>(null);
   const [removing, setRemoving] = useState<GatewayState | null>(null);
+  // Gateways and exposure: the platform-owner role in this workspace (the heading says why when not).
+  const change = useAbilities().can({ role: "platform-owner", action: "changing gateways and exposure", scope: { kind: "workspace", workspace: name } });
   return (
     <>
       <AppHeader live={live} />
@@ -37,7 +40,7 @@ export function WorkspaceView({ name }: { name: string }) {
           )
         ) : (
           <>
-            <WorkspaceHeading detail={data} onDeploy={() => setDialog("deploy")} onExpose={() => setDialog("expose")} />
+            <WorkspaceHeading detail={data} change={change} onDeploy={() => setDialog("deploy")} onExpose={() => setDialog("expose")} />
             {error && <ErrorAlert title="Showing the last loaded state: the latest refresh failed" error={error} />}
             <RegistryConditions conditions={data.conditions} />
             <section aria-labelledby="clusters-title" className="mb-8">
@@ -47,7 +50,7 @@ export function WorkspaceView({ name }: { name: string }) {
               <ul aria-label="Workspace clusters" className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
                 {data.clusters.map((cluster) => (
                   <li key={cluster.name}>
-                    <ClusterGatewayCard cluster={cluster} onRemove={setRemoving} />
+                    <ClusterGatewayCard cluster={cluster} onRemove={change.allowed ? setRemoving : undefined} />
                   </li>
                 ))}
               </ul>

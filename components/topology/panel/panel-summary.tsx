@@ -64,7 +64,7 @@ export function PanelSummary({ details, workspace, onWhatIf }: { details: NodeDe
         </dl>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        {whatIf?.kind === "instance" && details.kind === "service" && <RunDrillButton target={drillTargetOf(whatIf.cluster, whatIf.fqdn)} />}
+        {whatIf?.kind === "instance" && details.kind === "service" && <RunDrillButton target={drillTargetOf(whatIf.cluster, whatIf.fqdn)} workspaces={details.workspaces} />}
         {whatIf && onWhatIf && (
           <button type="button" className={SECONDARY_BUTTON} onClick={() => onWhatIf(whatIf)}>
             What if this failed?

@@ -27,7 +27,7 @@ export type ScopeKeys = (scope: AccessScope, candidates: readonly string[]) => P
 const ALLOWED: AccessDecision = { ok: true };
 
 /** Global roles plus the roles held in any of `keys`, in ROLES order, without repeats. */
-export function rolesIn(actor: Actor, keys: readonly string[]): Role[] {
+export function rolesIn(actor: Pick<Actor, "roles" | "workspaceRoles">, keys: readonly string[]): Role[] {
   const held = new Set<Role>(actor.roles);
   for (const key of keys) for (const role of actor.workspaceRoles[key] ?? []) held.add(role);
   return ROLES.filter((r) => held.has(r));
