@@ -71,4 +71,12 @@ describe("parseEnv", () => {
     expect(parseEnv({}, home).authMode).toBe("none");
     expect(() => parseEnv({ EASTWEST_AUTH_MODE: "magic" }, home)).toThrow(/EASTWEST_AUTH_MODE/);
   });
+
+  it("auth settings: mode none by default, proxy/oidc parsed by server/auth/settings.ts, failures name the variable", () => {
+    expect(parseEnv({}, home)).toMatchObject({ authMode: "none", auth: { mode: "none" }, impersonateReads: false });
+    expect(parseEnv({ EASTWEST_AUTH_MODE: "proxy", EASTWEST_PROXY_TRUSTED: "10.0.0.7", EASTWEST_IMPERSONATE_READS: "true" }, home)).toMatchObject({ authMode: "proxy", impersonateReads: true });
+    expect(() => parseEnv({ EASTWEST_AUTH_MODE: "oidc", EASTWEST_OIDC_ISSUER: "https://idp.example", EASTWEST_OIDC_CLIENT_ID: "c", EASTWEST_OIDC_REDIRECT_URI: "https://c.example/auth/callback" }, home)).toThrow(
+      /^Invalid environment:\nEASTWEST_SESSION_SECRET must be set/,
+    );
+  });
 });

@@ -1,9 +1,12 @@
 // Never part of a browser bundle: it holds credentials or process state (the "server-only" package fails the
 // build if a client component imports this module, and throws outside a react-server/Next server runtime).
 import "server-only";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import type { AuthMode } from "./auth/identity";
+import { parseAuthSettings, type AuthSettings } from "./auth/settings";
 
 /**
  * Server configuration, parsed once with zod from process.env.
@@ -36,8 +39,9 @@ const rawEnvSchema = z.object({
   // Observe unless told otherwise: a console pointed at an ordinary kubeconfig must not start writing Istio
   // objects into every context. `npm run demo` sets standalone for the lab.
   EASTWEST_REGISTRY_MODE: z.enum(["standalone", "observe"]).default("observe"),
-  // `none` is the only mode today (issue 14 brings proxy and oidc); with it the console serves loopback only.
-  EASTWEST_AUTH_MODE: z.enum(["none"]).default("none"),
+  // EASTWEST_AUTH_MODE and what each mode needs are parsed by server/auth/settings.ts.
+  // Reads as the signed-in person too (Impersonate-User on list/watch/get), not only writes.
+  EASTWEST_IMPERSONATE_READS: z.stringbool().default(false),
   // Host header values the console answers (DNS-rebinding defence); loopback names by default.
   EASTWEST_ALLOWED_HOSTS: z.string().optional(),
   // Gateway addresses on loopback are meaningless between real clusters; the embedded lab publishes them.
@@ -71,7 +75,12 @@ export type ServerEnv = {
   inCluster: boolean;
   /** `standalone`: the registry writes; `observe`: a Tetrate control plane writes and the console only compares. */
   registryMode: "standalone" | "observe";
-  authMode: "none";
+  /** none: loopback only, the console's own credentials; proxy/oidc: see auth. */
+  authMode: AuthMode;
+  /** Everything authentication needs (secrets wrapped so they never print). */
+  auth: AuthSettings;
+  /** Impersonate the person on reads as well as writes (EASTWEST_IMPERSONATE_READS). */
+  impersonateReads: boolean;
   /** Host header values served: `name` (any port) or `name:port`, lower case. */
   allowedHosts: string[];
   /** Accept 127.0.0.0/8 and ::1 as east-west gateway addresses (the embedded lab only). */
@@ -85,6 +94,8 @@ export function parseEnv(raw: Record<string, string | undefined>, homeDir: strin
   // Fail fast with a sentence naming the variable, not a JSON dump.
   if (!parsed.success) throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   const env = parsed.data;
+  const auth = parseAuthSettings(raw, (file) => readFileSync(file, "utf8"));
+  if (!auth.ok) throw new Error(`Invalid environment:\n${auth.message}`);
   const paths = list(env.KUBECONFIG, path.delimiter).map((p) => expandHome(p, homeDir));
   return {
     kubeconfigPaths: paths.length > 0 ? paths : [path.join(homeDir, ".kube", "config")],
@@ -98,7 +109,9 @@ export function parseEnv(raw: Record<string, string | undefined>, homeDir: strin
     flushIntervalMs: env.EASTWEST_FLUSH_INTERVAL_MS,
     inCluster: !env.KUBECONFIG && Boolean(env.KUBERNETES_SERVICE_HOST),
     registryMode: env.EASTWEST_REGISTRY_MODE,
-    authMode: env.EASTWEST_AUTH_MODE,
+    authMode: auth.settings.mode,
+    auth: auth.settings,
+    impersonateReads: env.EASTWEST_IMPERSONATE_READS,
     allowedHosts: env.EASTWEST_ALLOWED_HOSTS === undefined ? DEFAULT_ALLOWED_HOSTS : list(env.EASTWEST_ALLOWED_HOSTS.toLowerCase(), ","),
     allowLoopbackGatewayAddresses: env.EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES,
     prometheusUrl: env.EASTWEST_PROMETHEUS_URL?.replace(/\/+$/, ""),

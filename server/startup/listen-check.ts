@@ -3,6 +3,7 @@
 // 0.0.0.0 into "localhost"). So the check looks at what the process really listens on: its listening servers'
 // socket addresses. When that is unavailable it falls back to the -H/--hostname argument, and a missing one means
 // Next's default, every interface.
+import type { AuthMode } from "@/server/auth/identity";
 import { listenVerdict, type ListenVerdict } from "./loopback";
 
 type SocketAddress = { address: string };
@@ -48,12 +49,12 @@ export function currentListenHosts(): string[] {
   return hosts.length > 0 ? hosts : [hostnameFromArgv(process.argv) ?? ""];
 }
 
-export function checkListening(authMode: "none"): ListenVerdict {
+export function checkListening(authMode: AuthMode): ListenVerdict {
   return listenVerdict(currentListenHosts(), authMode);
 }
 
 /** Called as the server starts: a console that may not listen where it does says why and exits. */
-export function enforceLoopback(authMode: "none"): void {
+export function enforceLoopback(authMode: AuthMode): void {
   const verdict = checkListening(authMode);
   if (verdict.ok) return;
   console.error(verdict.message);

@@ -43,7 +43,12 @@ describe("listenVerdict", () => {
     expect(verdict.ok ? "" : verdict.message).toBe(
       "Eastwest Console refuses to listen on 0.0.0.0 (every interface): no authentication is configured (EASTWEST_AUTH_MODE=none), " +
         "so anyone who could reach it there could change every cluster in its kubeconfig. Listen on loopback instead " +
-        "(next start -H 127.0.0.1, or HOST=127.0.0.1 npm run demo).",
+        "(next start -H 127.0.0.1, or HOST=127.0.0.1 npm run demo), or sign people in: EASTWEST_AUTH_MODE=proxy or oidc " +
+        "(docs/auth.md).",
     );
+  });
+
+  it.each([["proxy"], ["oidc"]] as const)("mode %s may listen on every interface (each request is authenticated)", (mode) => {
+    expect(listenVerdict(["0.0.0.0", "::"], mode)).toEqual({ ok: true });
   });
 });

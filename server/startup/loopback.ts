@@ -1,3 +1,5 @@
+import type { AuthMode } from "../auth/identity";
+
 // Which listening addresses keep the console to this machine. Pure; used by the server's start-up check and by
 // `npm run demo` before it starts anything.
 
@@ -14,10 +16,11 @@ export type ListenVerdict = { ok: true } | { ok: false; message: string };
 
 /**
  * With no authentication, whoever reaches the console may change every cluster in its kubeconfig: it may listen on
- * loopback only. `addresses` are the hosts it listens (or is about to listen) on; an empty host means every
+ * loopback only. With proxy or oidc every request carries a person checked per request (server/auth), so any
+ * address will do. `addresses` are the hosts it listens (or is about to listen) on; an empty host means every
  * interface, as Node's listen() does without one.
  */
-export function listenVerdict(addresses: readonly string[], authMode: "none"): ListenVerdict {
+export function listenVerdict(addresses: readonly string[], authMode: AuthMode): ListenVerdict {
   if (authMode !== "none") return { ok: true };
   const open = addresses.filter((a) => !isLoopbackHost(a));
   if (open.length === 0) return { ok: true };
@@ -27,7 +30,8 @@ export function listenVerdict(addresses: readonly string[], authMode: "none"): L
     message:
       `Eastwest Console refuses to listen on ${where}: no authentication is configured (EASTWEST_AUTH_MODE=none), so ` +
       "anyone who could reach it there could change every cluster in its kubeconfig. Listen on loopback instead " +
-      "(next start -H 127.0.0.1, or HOST=127.0.0.1 npm run demo).",
+      "(next start -H 127.0.0.1, or HOST=127.0.0.1 npm run demo), or sign people in: EASTWEST_AUTH_MODE=proxy or oidc " +
+      "(docs/auth.md).",
   };
 }
 

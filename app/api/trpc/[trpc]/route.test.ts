@@ -1,0 +1,91 @@
+// The tRPC route as Next serves it, in modes proxy and oidc: an unknown person gets 401 in tRPC's error shape for
+// every call, before any procedure runs (the runtime is never even asked for); a known one reaches auth.me as
+// themselves. The environment is the console's own (process.env), parsed as at start-up.
+import superjson from "superjson";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { installPeerStamp, PEER_HEADER } from "@/server/auth/peer-stamp";
+import { sealSession } from "@/server/auth/session-cookie";
+import { TEST_ROLES, TEST_SESSION_SECRET } from "@/server/auth/test/settings-fixture";
+import { errorOf, fakeFleet } from "@/server/http/test/handler-fixture";
+
+const getRuntime = vi.fn(() => ({ fleet: fakeFleet(), registry: undefined, model: undefined, drills: undefined }));
+vi.mock("@/server/runtime", () => ({ getRuntime }));
+
+installPeerStamp();
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  getRuntime.mockClear();
+});
+
+async function routeWith(env: Record<string, string>) {
+  process.env = { ...saved, ...env, EASTWEST_ROLES: JSON.stringify(TEST_ROLES) };
+  vi.resetModules();
+  return import("./route");
+}
+
+const me = (headers: Record<string, string>) => new Request("http://127.0.0.1:3105/api/trpc/auth.me", { headers });
+const batchedMutations = (headers: Record<string, string>) =>
+  new Request("http://127.0.0.1:3105/api/trpc/drills.start,workspace.gatewayApply?batch=1", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ 0: superjson.serialize({}), 1: superjson.serialize({}) }),
+  });
+const meOf = async (res: Response) => superjson.deserialize<{ user: string; roles: string[]; mode: string }>(((await res.json()) as { result: { data: never } }).result.data);
+
+describe("mode proxy", () => {
+  const env = { EASTWEST_AUTH_MODE: "proxy", EASTWEST_PROXY_TRUSTED: "127.0.0.2/32" };
+
+  it("answers 401 to identity headers from an untrusted peer, naming why, and runs nothing", async () => {
+    const { GET } = await routeWith(env);
+    const { status, error } = await errorOf(await GET(me({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-user": "alice", "x-forwarded-groups": "ops", "x-forwarded-for": "127.0.0.2" })));
+    expect(status).toBe(401);
+    expect(error.data.code).toBe("UNAUTHORIZED");
+    expect(error.message).toMatch(/did not come through the authenticating proxy/);
+    expect(getRuntime).not.toHaveBeenCalled();
+  });
+
+  it("answers 401 to every call of a batch of mutations", async () => {
+    const { POST } = await routeWith(env);
+    const res = await POST(batchedMutations({ [PEER_HEADER]: "10.9.9.9", "x-forwarded-user": "alice", "x-forwarded-groups": "ops" }));
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as Array<{ error: { json: { data: { code: string } } } }>;
+    expect(body.map((entry) => entry.error.json.data.code)).toEqual(["UNAUTHORIZED", "UNAUTHORIZED"]);
+    expect(getRuntime).not.toHaveBeenCalled();
+  });
+
+  it("serves the trusted proxy's person", async () => {
+    const { GET } = await routeWith(env);
+    const res = await GET(me({ [PEER_HEADER]: "127.0.0.2", "x-forwarded-user": "alice", "x-forwarded-groups": "ops" }));
+    expect(res.status).toBe(200);
+    expect(await meOf(res)).toMatchObject({ mode: "proxy", user: "alice", roles: ["viewer", "platform-owner"] });
+  });
+});
+
+describe("mode oidc", () => {
+  const env = {
+    EASTWEST_AUTH_MODE: "oidc",
+    EASTWEST_OIDC_ISSUER: "http://127.0.0.1:1",
+    EASTWEST_OIDC_CLIENT_ID: "eastwest-test",
+    EASTWEST_OIDC_REDIRECT_URI: "http://127.0.0.1:3104/auth/callback",
+    EASTWEST_SESSION_SECRET: TEST_SESSION_SECRET,
+  };
+  const cookie = async (expiresAt: number, secret = TEST_SESSION_SECRET) => `eastwest-session=${await sealSession({ v: 1, user: "victor", groups: [], expiresAt }, secret, 3600)}`;
+
+  it.each<[string, () => Promise<Record<string, string>>]>([
+    ["no cookie", async () => ({})],
+    ["an expired cookie", async () => ({ cookie: await cookie(Date.now() - 1000) })],
+    ["a cookie sealed with another secret", async () => ({ cookie: await cookie(Date.now() + 60_000, "not-the-console-secret-but-long-enough-123") })],
+  ])("answers 401 to mutations with %s, and runs nothing", async (_name, headers) => {
+    const { POST } = await routeWith(env);
+    const res = await POST(batchedMutations(await headers()));
+    expect(res.status).toBe(401);
+    expect(getRuntime).not.toHaveBeenCalled();
+  });
+
+  it("serves the session's person", async () => {
+    const { GET } = await routeWith(env);
+    const res = await GET(me({ cookie: await cookie(Date.now() + 60_000) }));
+    expect(await meOf(res)).toMatchObject({ mode: "oidc", user: "victor", roles: ["viewer"] });
+  });
+});

@@ -1,0 +1,58 @@
+// The session cookie's content and sealing (iron-session: AES-256-CBC + HMAC-SHA-256 with a key derived from
+// EASTWEST_SESSION_SECRET, so the browser can neither read nor change it). Kept free of "server-only" so the e2e
+// specs can seal an expired or foreign cookie the way the console does. The expiry is checked twice: iron's ttl
+// (the seal's own timestamp) and expiresAt inside, which the console compares with its clock.
+import { sealData, unsealData } from "iron-session";
+import { z } from "zod";
+import { MAX_GROUPS, MAX_NAME_CHARS } from "./identity-bounds";
+
+/** `__Host-` makes browsers refuse the cookie unless it is Secure, host-only and Path=/: no subdomain can plant one. */
+export const sessionCookieName = (secure: boolean) => (secure ? "__Host-eastwest-session" : "eastwest-session");
+/** The short-lived cookie that carries state, nonce and the PKCE verifier from /auth/login to /auth/callback. */
+export const loginCookieName = (secure: boolean) => (secure ? "__Host-eastwest-login" : "eastwest-login");
+export const LOGIN_TTL_SECONDS = 600;
+
+const name = z.string().min(1).max(MAX_NAME_CHARS);
+export const sessionDataSchema = z.object({ v: z.literal(1), user: name, groups: z.array(name).max(MAX_GROUPS), expiresAt: z.number().int().positive() }).strict();
+export type SessionData = z.infer<typeof sessionDataSchema>;
+
+export const loginStateSchema = z
+  .object({ v: z.literal(1), state: z.string().min(16).max(200), nonce: z.string().min(16).max(200), codeVerifier: z.string().min(43).max(128), returnTo: z.string().max(2048), expiresAt: z.number().int().positive() })
+  .strict();
+export type LoginState = z.infer<typeof loginStateSchema>;
+
+export type Unsealed<T> = { ok: true; data: T } | { ok: false; reason: "invalid" | "expired" };
+
+export async function sealSession(data: SessionData, secret: string, ttlSeconds: number): Promise<string> {
+  return sealData(data, { password: secret, ttl: ttlSeconds });
+}
+
+export async function sealLoginState(data: LoginState, secret: string): Promise<string> {
+  return sealData(data, { password: secret, ttl: LOGIN_TTL_SECONDS });
+}
+
+/** iron answers {} for a seal it cannot open (tampered, other secret, expired): all of those are "invalid". */
+async function unseal<T extends { expiresAt: number }>(seal: string, secret: string, ttlSeconds: number, schema: z.ZodType<T>, now: number): Promise<Unsealed<T>> {
+  let raw: unknown;
+  try {
+    raw = await unsealData(seal, { password: secret, ttl: ttlSeconds });
+  } catch {
+    return { ok: false, reason: "invalid" };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  return parsed.data.expiresAt <= now ? { ok: false, reason: "expired" } : { ok: true, data: parsed.data };
+}
+
+export const unsealSession = (seal: string, secret: string, ttlSeconds: number, now = Date.now()) => unseal(seal, secret, ttlSeconds, sessionDataSchema, now);
+export const unsealLoginState = (seal: string, secret: string, now = Date.now()) => unseal(seal, secret, LOGIN_TTL_SECONDS, loginStateSchema, now);
+
+/** One cookie's value from a Cookie header (RFC 6265 "name=value; name=value"); the first one wins, as browsers order them. */
+export function cookieValue(header: string | null, cookieName: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === cookieName) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
