@@ -5,6 +5,7 @@ import Link from "next/link";
 import { formatSeconds, parseGoDuration } from "@/lib/drills/duration";
 import type { DrillDetail, DrillRef } from "@/server/drills/types";
 import { AppHeader } from "../app-header";
+import { DrillActors } from "../audit/drill-actors";
 import { Breadcrumbs } from "../nav/breadcrumbs";
 import { RelativeTime } from "../relative-time";
 import { useTRPC } from "../trpc";
@@ -44,6 +45,7 @@ function Report({ drill }: { drill: DrillDetail }) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight break-all text-slate-900">Drill {drill.ref.name}</h1>
           <Subtitle drill={drill} />
+          <DrillActors drill={drill.ref} phase={drill.phase} />
         </div>
         {drill.running ? <AbortButton drill={drill} /> : <DrillExport drill={drill} />}
       </div>
