@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "@/server/trpc";
+import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { clustersRouter } from "./clusters";
 import { drillsRouter } from "./drills";
@@ -11,6 +12,7 @@ import { trafficRouter } from "./traffic";
 import { workspaceRouter } from "./workspace";
 
 export const appRouter = createTRPCRouter({
+  audit: auditRouter,
   auth: authRouter,
   clusters: clustersRouter,
   drills: drillsRouter,

@@ -2,6 +2,7 @@
 // a 400 naming the field, each refusal of the runner its 4xx naming the field (and nothing started), no runner a
 // 412, and the change stream is tracked by the service's version so a reconnect resumes.
 import { describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/server/auth/identity";
 import type { DrillDetail, DrillInput, DrillPlan, DrillRefusal, DrillService, DrillSummary } from "@/server/drills/types";
 import { errorOf, fakeFleet, get, post } from "@/server/http/test/handler-fixture";
 import { createStreamSlots } from "@/server/http/stream-slots";
@@ -76,10 +77,23 @@ describe("drills router", () => {
     expect(await json(await handle(get("drills.get", REF)))).toMatchObject({ ref: REF, spec: { maxDuration: "2m" } });
     expect(await json(await handle(get("drills.plan", { cluster: "west", namespace: "bookinfo", service: "details" })))).toEqual(PLAN);
     // Defaults: ScaleToZero for 2m when the form leaves them out.
-    expect(service.plan).toHaveBeenCalledWith({ cluster: "west", namespace: "bookinfo", service: "details", fault: "ScaleToZero", maxDuration: "2m" });
+    expect(service.plan).toHaveBeenCalledWith({ cluster: "west", namespace: "bookinfo", service: "details", fault: "ScaleToZero", maxDuration: "2m" }, { actor: undefined });
     expect(await json(await handle(post("drills.start", INPUT)))).toEqual({ cluster: "west", namespace: "bookinfo", name: "details-drill-2" });
     expect(await json(await handle(post("drills.abort", REF)))).toEqual({ ok: true });
-    expect(service.abort).toHaveBeenCalledWith(REF);
+    // Mode none: no person to act as, nothing to audit for one; the runner writes with the console's credentials.
+    expect(service.abort).toHaveBeenCalledWith(REF, { actor: undefined, audit: undefined });
+  });
+
+  it("passes the person and the audit sink on to the runner, which writes as them", async () => {
+    const { service } = fakeDrills();
+    const actor: Actor = { mode: "oidc", identity: { user: "annie", groups: ["eastwest:app-owners"] }, roles: ["app-owner"], workspaceRoles: {}, address: "127.0.0.1" };
+    const audit = { record: vi.fn() };
+    const fleet = fakeFleet();
+    const handle = createTrpcHandler({ router: appRouter, slots: createStreamSlots({ perClient: 8, total: 256 }), createContext: () => ({ fleet, drills: service, actor, audit }) });
+    expect(await json(await handle(post("drills.start", INPUT)))).toEqual({ cluster: "west", namespace: "bookinfo", name: "details-drill-2" });
+    expect(service.start).toHaveBeenCalledWith(expect.objectContaining({ service: "details" }), { actor, audit });
+    expect(await json(await handle(post("drills.abort", REF)))).toEqual({ ok: true });
+    expect(service.abort).toHaveBeenCalledWith(REF, { actor, audit });
   });
 
   it("answers a refused plan as data, for the confirmation to show", async () => {

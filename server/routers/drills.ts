@@ -11,7 +11,7 @@ import { isDnsSubdomain } from "@/lib/names/dns";
 import { quoted } from "@/lib/validation/bounded-text";
 import { dnsLabelSchema } from "@/lib/validation/dns-name";
 import { MAX_EVENT_ID_LENGTH, MAX_NAME_LENGTH } from "@/lib/validation/limits";
-import type { DrillRefusal, DrillService } from "@/server/drills/types";
+import type { DrillCaller, DrillRefusal, DrillService } from "@/server/drills/types";
 import { changedVersions } from "@/server/http/change-pulses";
 import { conflict, forbidden, invalidInput, notFound, unavailable } from "@/server/errors";
 import { appOwnerProcedure, createTRPCRouter, viewerProcedure, type Context } from "@/server/trpc";
@@ -89,6 +89,9 @@ function drillsOf(ctx: Context): DrillService {
   return ctx.drills;
 }
 
+/** Who writes the drill (impersonated, audited); absent fields in mode none: the console's own credentials. */
+const callerOf = (ctx: Context): DrillCaller => ({ actor: ctx.actor, audit: ctx.audit });
+
 /** Per process: a reconnect to a restarted console (whose version counts from 0 again) always hears a change. */
 const EPOCH = Date.now().toString(36);
 
@@ -119,16 +122,16 @@ export const drillsRouter = createTRPCRouter({
    * What a drill would do, for the confirmation. A refusal is part of the answer ({ ok: false, refusal }), as a
    * preview's dry-run failure is: the dialog shows it in place. Malformed input is still a 400.
    */
-  plan: appOwnerProcedure("planning a failover drill").input(drillInputSchema).query(({ ctx, input }) => drillsOf(ctx).plan(input)),
+  plan: appOwnerProcedure("planning a failover drill").input(drillInputSchema).query(({ ctx, input }) => drillsOf(ctx).plan(input, { actor: ctx.actor })),
   /** Creates the FailoverDrill (which starts it); a refusal is a 4xx naming the field and nothing is written. */
   start: appOwnerProcedure("starting a failover drill").input(drillInputSchema).mutation(async ({ ctx, input }) => {
-    const started = await drillsOf(ctx).start(input);
+    const started = await drillsOf(ctx).start(input, callerOf(ctx));
     if (!started.ok) throw refusalError(started.refusal, "service");
     return started.ref;
   }),
   /** Sets spec.abort: the runner restores at once. A finished or unknown drill is refused. */
   abort: appOwnerProcedure("aborting a failover drill").input(drillRefSchema).mutation(async ({ ctx, input }) => {
-    const aborted = await drillsOf(ctx).abort(input);
+    const aborted = await drillsOf(ctx).abort(input, callerOf(ctx));
     if (!aborted.ok) throw refusalError(aborted.refusal, "name");
     return { ok: true as const };
   }),

@@ -11,7 +11,8 @@ import { createTRPCRouter, viewerProcedure, type Context } from "@/server/trpc";
 import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelOf, workspaceDepsFrom } from "@/server/workspaces/production-deps";
 
-const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelOf(ctx));
+/** Reads only; with the actor, reads are impersonated too when EASTWEST_IMPERSONATE_READS is set. */
+const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelOf(ctx), { actor: ctx.actor, audit: ctx.audit });
 
 export const inspectRouter = createTRPCRouter({
   /** One node of the graph: its objects (live YAML, conditions), expected versus actual, failover state, tests. */

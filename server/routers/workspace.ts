@@ -7,6 +7,7 @@ import { MAX_EVENT_ID_LENGTH } from "@/lib/validation/limits";
 import {
   exposureApplyInputSchema,
   exposureInputSchema,
+  failoverPageInputSchema,
   gatewayDeployInputSchema,
   gatewayRemoveInputSchema,
   workspaceRefSchema,
@@ -23,9 +24,11 @@ import { stateOf } from "@/server/workspaces/fleet-input";
 import { modelSnapshots } from "@/server/workspaces/model-snapshots";
 import { modelOf, workspaceDepsFrom } from "@/server/workspaces/production-deps";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
+import { workspaceFailover } from "@/server/workspaces/workspace-failover";
 import { workspaceList } from "@/server/workspaces/workspace-list";
 
-const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelOf(ctx));
+/** The person's writers (impersonating them, audited) when there is one; the console's own in mode none. */
+const depsOf = (ctx: Context) => workspaceDepsFrom(ctx.fleet, ctx.registry, modelOf(ctx), { actor: ctx.actor, audit: ctx.audit });
 
 export const workspaceRouter = createTRPCRouter({
   /** Every workspace of the management cluster, for the overview. */
@@ -37,6 +40,11 @@ export const workspaceRouter = createTRPCRouter({
   detail: viewerProcedure.input(workspaceRefSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     return workspaceDetail(depsOf(ctx), input.workspace);
+  }),
+  /** One page of the workspace's failover table (services × clusters), filtered; the detail carries its summary. */
+  failover: viewerProcedure.input(failoverPageInputSchema).query(async ({ ctx, input }) => {
+    await ctx.fleet.ready();
+    return workspaceFailover(depsOf(ctx), input);
   }),
   /**
    * Live: the workspace's slice fingerprint over SSE, sent only when what its detail is computed from changed (not on
