@@ -5,8 +5,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TrafficView } from "@/lib/traffic/types";
+import { failoverPage, failoverRows, failoverSummary } from "@/lib/workspace-view/failover-page";
 import type { FailoverCell, WorkspaceDetail, WorkspaceService } from "@/lib/workspace-view/types";
-import { FailoverTableView as FailoverTable, type TableTraffic } from "./failover-table";
+import { FailoverTableView, type TableTraffic } from "./failover-table";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 
@@ -14,7 +15,22 @@ const service = (exposed: boolean): WorkspaceService => ({ fqdn: DETAILS, namesp
 
 const cell = (cluster: string, over: Partial<FailoverCell>): FailoverCell => ({ cluster, fqdn: DETAILS, namespace: "bookinfo", kind: "serving-locally", words: "Serving locally", targets: [], sentence: "", ...over });
 
-const detail = (services: WorkspaceService[], failover: FailoverCell[]): WorkspaceDetail => ({
+// The cells behind each fixture's summary: the page the server would answer for them (first page, no filter).
+const cellsOf = new WeakMap<WorkspaceDetail, FailoverCell[]>();
+
+/** The view with the first page of its fixture's cells, as the container renders it once the page arrived. */
+function FailoverTable({ detail, traffic }: { detail: WorkspaceDetail; traffic?: TableTraffic }) {
+  const page = failoverPage(failoverRows(cellsOf.get(detail) ?? []), detail.clusters.map((c) => c.name), { offset: 0, limit: 25 }, 1);
+  return <FailoverTableView detail={detail} page={page} {...(traffic ? { traffic } : {})} />;
+}
+
+const detail = (services: WorkspaceService[], failover: FailoverCell[]): WorkspaceDetail => {
+  const d = detailOf(services, failover);
+  cellsOf.set(d, failover);
+  return d;
+};
+
+const detailOf = (services: WorkspaceService[], failover: FailoverCell[]): WorkspaceDetail => ({
   name: "ws",
   namespaceSelector: ["*/bookinfo"],
   settingsForm: "seed",
@@ -23,7 +39,7 @@ const detail = (services: WorkspaceService[], failover: FailoverCell[]): Workspa
   clusters: ["east", "north", "west"].map((name) => ({ name, management: name === "west", freshness: { state: "synced", everSynced: true }, namespaces: ["bookinfo"], gateways: [] })),
   services,
   readiness: { workspace: "ws", ready: true, items: [] },
-  failover,
+  failover: failoverSummary(failoverRows(failover), 1),
   conditions: [],
 });
 
@@ -101,5 +117,40 @@ describe("FailoverTable with traffic", () => {
     const html = renderToStaticMarkup(<FailoverTable detail={FAILED_OVER} />);
     expect(html).not.toContain("Traffic is not shown");
     expect(html).not.toContain("data-traffic");
+  });
+});
+
+describe("FailoverTable, paged", () => {
+  const many = Array.from({ length: 30 }, (_, i) => `svc-${String(i).padStart(2, "0")}.bookinfo.svc.cluster.local`);
+  const big = detail([service(true)], many.map((fqdn) => cell("west", { fqdn })));
+
+  it("shows a page of 25 services and says which, with Previous disabled on the first page", () => {
+    const html = renderToStaticMarkup(<FailoverTable detail={big} />);
+    expect(html.match(/<th scope="row"/g)).toHaveLength(25);
+    expect(text(html)).toContain("Services 1–25 of 30");
+    expect(html).toMatch(/<button type="button"[^>]*disabled=""[^>]*>Previous<\/button>/);
+    expect(html).not.toMatch(/disabled=""[^>]*>Next</);
+  });
+
+  it("offers each state with its count of cells in the state filter", () => {
+    expect(text(renderToStaticMarkup(<FailoverTable detail={big} />))).toContain("Serving locally (30)");
+  });
+
+  it("while the first page loads: says what it loads, no table", () => {
+    const html = renderToStaticMarkup(<FailoverTableView detail={big} page={undefined} />);
+    expect(text(html)).toContain("Loading the failover state of 30 services…");
+    expect(html).not.toContain("<table");
+  });
+
+  it("a page that failed: the error as a sentence, no table", () => {
+    const html = renderToStaticMarkup(<FailoverTableView detail={big} page={undefined} error={new Error("network down")} />);
+    expect(text(html)).toContain("The failover table could not be loaded");
+    expect(html).not.toContain("<table");
+  });
+
+  it("a filter nothing matches: says so and offers to clear it", () => {
+    const page = { version: 1, total: 0, offset: 0, limit: 25, clusters: ["west"], rows: [] };
+    const html = renderToStaticMarkup(<FailoverTableView detail={big} page={page} filter={{ search: "nope", kind: undefined }} />);
+    expect(text(html)).toContain("No service matches the filter. Clear the filter");
   });
 });

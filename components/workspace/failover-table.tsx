@@ -1,33 +1,21 @@
 "use client";
 
-import { useState } from "react";
-import type { FailoverKind } from "@/lib/failover/types";
-import { servedByFor } from "@/lib/traffic/served-by-words";
-import type { TrafficView } from "@/lib/traffic/types";
-import type { FailoverCell, WorkspaceDetail } from "@/lib/workspace-view/types";
-import { RunDrillButton } from "../drills/run-drill-button";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { grouped } from "@/lib/validation/bounded-text";
+import type { FailoverPage, WorkspaceDetail } from "@/lib/workspace-view/types";
 import { TrafficNote, type TrafficState } from "../traffic/traffic-note";
 import { useTrafficView } from "../traffic/use-traffic-view";
-import { FailoverStateCell, type CellTraffic } from "./failover-cell";
+import { useTRPC } from "../trpc";
+import { ErrorAlert } from "./error-alert";
+import { FailoverFilters, FailoverPager, type FailoverFilter } from "./failover-controls";
 import { FailoverLegend } from "./failover-legend";
+import { StateTable, type TableTraffic } from "./failover-rows";
 
-const FIRST = 25;
-/** States in which the cluster runs the service itself: a drill can fail that local instance (its plan says if it may). */
-const DRILLABLE: ReadonlySet<FailoverKind> = new Set<FailoverKind>(["serving-locally", "at-risk", "failed-over"]);
+export type { TableTraffic } from "./failover-rows";
 
-type ServiceRow = { fqdn: string; name: string; namespace: string; cells: Map<string, FailoverCell> };
-
-/** Rows = services (by FQDN), one cell per cluster; a service a cluster neither runs nor consumes has none there. */
-function byService(cells: readonly FailoverCell[]): ServiceRow[] {
-  const rows = new Map<string, ServiceRow>();
-  for (const cell of cells) {
-    let row = rows.get(cell.fqdn);
-    if (!row) rows.set(cell.fqdn, (row = { fqdn: cell.fqdn, name: cell.fqdn.split(".")[0] ?? cell.fqdn, namespace: cell.namespace, cells: new Map() }));
-    row.cells.set(cell.cluster, cell);
-  }
-  return [...rows.values()].sort((a, b) => (a.fqdn < b.fqdn ? -1 : a.fqdn > b.fqdn ? 1 : 0));
-}
-
+/** Services per page: what a screen shows without the table becoming the page. */
+const PAGE = 25;
 /** Why there is no table: no service at all, or a fleet where no cluster of the workspace is known yet. */
 function EmptyState({ detail }: { detail: WorkspaceDetail }) {
   const text =
@@ -47,86 +35,106 @@ function NothingExposedNote({ detail }: { detail: WorkspaceDetail }) {
   );
 }
 
-/** The table's traffic: the view when Prometheus answered, for the cells; the note's state in every case. */
-export type TableTraffic = { view?: TrafficView; state: TrafficState };
-
-/** A cell's traffic: only from a view Prometheus answered (otherwise the note above the table says why, once). */
-function cellTraffic(view: TrafficView | undefined, cell: FailoverCell): CellTraffic {
-  if (view?.status.state !== "ok") return undefined;
-  return { row: servedByFor(view.servedBy, cell.cluster, cell.fqdn) };
+/** A bad filter never turns into a good one: do not retry client errors. */
+function retry(count: number, error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus ?? 0;
+  return status >= 400 && status < 500 ? false : count < 2;
 }
 
 /**
- * The failover state of every service of the workspace in every cluster it spans, live with the detail; with
- * Prometheus, which cluster served each one in the last minute (polled while the page is visible).
+ * The failover state of every service of the workspace in every cluster it spans, a page at a time
+ * (workspace.failover), live with the detail: the detail's summary carries a version, and a page older than it is
+ * fetched again. With Prometheus, which cluster served each one in the last minute (polled while visible).
  */
 export function FailoverTable({ detail }: { detail: WorkspaceDetail }) {
-  const query = useTrafficView(detail.name);
-  const state: TrafficState = query.data ? { status: query.data.status, at: query.data.at } : query.error ? { error: query.error } : undefined;
-  return <FailoverTableView detail={detail} traffic={{ ...(query.data ? { view: query.data } : {}), state }} />;
+  const trpc = useTRPC();
+  const [filter, setFilter] = useState<FailoverFilter>({ search: "", kind: undefined });
+  const [offset, setOffset] = useState(0);
+  const input = { workspace: detail.name, offset, limit: PAGE, ...(filter.search ? { search: filter.search } : {}), ...(filter.kind ? { kind: filter.kind } : {}) };
+  const page = useQuery(trpc.workspace.failover.queryOptions(input, { placeholderData: keepPreviousData, retry }));
+  const { refetch } = page;
+  const seen = page.data?.version;
+  const version = detail.failover.version;
+  useEffect(() => {
+    if (seen !== undefined && seen < version) void refetch();
+  }, [seen, version, refetch]);
+  // Fewer services than before (a namespace left the workspace): step back to the last page that has rows (React's
+  // "adjust state while rendering": the next render asks for that page).
+  const total = page.data?.total;
+  if (total !== undefined && offset > 0 && offset >= total) setOffset(Math.max(0, Math.floor((total - 1) / PAGE) * PAGE));
+  const traffic = useTrafficView(detail.name);
+  const state: TrafficState = traffic.data ? { status: traffic.data.status, at: traffic.data.at } : traffic.error ? { error: traffic.error } : undefined;
+  return (
+    <FailoverTableView
+      detail={detail}
+      page={page.data}
+      error={page.error ?? undefined}
+      traffic={{ ...(traffic.data ? { view: traffic.data } : {}), state }}
+      filter={filter}
+      onFilter={(next) => {
+        setFilter(next);
+        setOffset(0);
+      }}
+      onOffset={setOffset}
+    />
+  );
 }
 
-/** The table itself, for a given traffic view (rendered by tests without a server). */
-export function FailoverTableView({ detail, traffic = { state: undefined } }: { detail: WorkspaceDetail; traffic?: TableTraffic }) {
-  const [all, setAll] = useState(false);
-  const rows = byService(detail.failover);
-  const clusters = detail.clusters.map((c) => c.name).filter((name) => rows.some((r) => r.cells.has(name)));
-  const shown = all ? rows : rows.slice(0, FIRST);
+type ViewProps = {
+  detail: WorkspaceDetail;
+  /** Undefined while the first page loads. */
+  page: FailoverPage | undefined;
+  error?: unknown;
+  traffic?: TableTraffic;
+  filter?: FailoverFilter;
+  onFilter?: (next: FailoverFilter) => void;
+  onOffset?: (offset: number) => void;
+};
+
+const NO_FILTER: FailoverFilter = { search: "", kind: undefined };
+
+/** The table itself, for a given page and traffic view (rendered by tests without a server). */
+export function FailoverTableView({ detail, page, error, traffic = { state: undefined }, filter = NO_FILTER, onFilter = () => {}, onOffset = () => {} }: ViewProps) {
   return (
     <section aria-labelledby="failover-title" className="mb-8">
       <h2 id="failover-title" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
         Failover state
       </h2>
-      {rows.length === 0 ? (
+      {detail.failover.services === 0 ? (
         <EmptyState detail={detail} />
       ) : (
         <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
           <NothingExposedNote detail={detail} />
           <TrafficNote state={traffic.state} />
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Failover state of each service in each cluster</caption>
-              <thead className="border-b border-slate-200 text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Service
-                  </th>
-                  {clusters.map((c) => (
-                    <th key={c} scope="col" className="px-4 py-2 font-semibold">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {shown.map((row) => (
-                  <tr key={row.fqdn} className="align-top">
-                    <th scope="row" className="px-4 py-2.5 font-normal">
-                      <span className="block font-medium text-slate-900">{row.name}</span>
-                      <span className="block font-mono text-[11px] break-all text-slate-500">{row.fqdn}</span>
-                    </th>
-                    {clusters.map((c) => {
-                      const cell = row.cells.get(c);
-                      return (
-                        <td key={c} data-cluster={c} className="px-4 py-2.5">
-                          {cell ? <FailoverStateCell cell={cell} traffic={cellTraffic(traffic.view, cell)} /> : <span className="text-xs text-slate-500">not here</span>}
-                          {cell && DRILLABLE.has(cell.kind) && <RunDrillButton compact target={{ cluster: c, namespace: cell.namespace, service: row.name }} />}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {rows.length > FIRST && (
-            <button type="button" onClick={() => setAll(!all)} className="w-full border-t border-slate-100 px-4 py-2 text-sm font-medium text-indigo-700 hover:bg-slate-50">
-              {all ? "Show fewer" : `Show all ${rows.length} services`}
-            </button>
+          <FailoverFilters summary={detail.failover} filter={filter} onChange={onFilter} />
+          {error !== undefined && !page ? (
+            <div className="p-4">
+              <ErrorAlert title="The failover table could not be loaded" error={error} />
+            </div>
+          ) : !page ? (
+            <p role="status" className="px-4 py-6 text-sm text-slate-500">
+              Loading the failover state of {grouped(detail.failover.services)} services…
+            </p>
+          ) : page.rows.length === 0 ? (
+            <NoMatch onClear={() => onFilter(NO_FILTER)} />
+          ) : (
+            <StateTable page={page} traffic={traffic} />
           )}
+          {page && <FailoverPager page={page} onOffset={onOffset} />}
         </div>
       )}
       <FailoverLegend />
     </section>
+  );
+}
+
+function NoMatch({ onClear }: { onClear: () => void }) {
+  return (
+    <p className="px-4 py-6 text-sm text-slate-600">
+      No service matches the filter.{" "}
+      <button type="button" onClick={onClear} className="font-medium text-indigo-700 underline underline-offset-2">
+        Clear the filter
+      </button>
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detailIsProgressing, gatewayStep, sameExposure } from "./progress";
+import { failoverSummary } from "./failover-page";
 import type { Exposure, GatewayState, WorkspaceCluster, WorkspaceDetail } from "./types";
 
 const gw = (over: Partial<GatewayState>): GatewayState => ({
@@ -23,7 +24,7 @@ const detail = (gateways: GatewayState[], freshness: WorkspaceCluster["freshness
   clusters: [{ name: "west", management: true, freshness, namespaces: ["bookinfo"], gateways }],
   services: [],
   readiness: { workspace: "ws", ready: true, items: [] },
-  failover: [],
+  failover: failoverSummary([], 0),
   conditions: [],
 });
 

@@ -6,6 +6,7 @@
 // Procedures (router `workspace`, server/routers/workspace.ts):
 //   list                query    ()                      → WorkspaceSummary[]
 //   detail              query    {workspace}             → WorkspaceDetail         (NOT_FOUND, field "workspace")
+//   failover            query    FailoverPageInput       → FailoverPage            (one page of the failover table)
 //   gatewayPreview      mutation GatewayDeployInput      → GatewayPreview          (server-side dry-run per cluster)
 //   gatewayApply        mutation GatewayDeployInput      → GatewayApplyResult      (SSA, field manager eastwest-console)
 //   gatewayRemovePreview mutation GatewayRemoveInput     → GatewayRemovePreview
@@ -33,6 +34,21 @@ const name = (what: string) =>
   z.string({ error: `${what} must be a string` }).max(MAX_NAME_LENGTH, { error: `${what} is longer than ${MAX_NAME_LENGTH} characters` });
 
 export const workspaceRefSchema = z.object({ workspace: name("workspace").min(1, { error: "workspace is required" }) });
+
+/** Rows of the failover table one request may ask for: a page the browser renders at once. */
+export const MAX_FAILOVER_PAGE = 100;
+/** Far beyond any workspace (MAX_SERVICES services): bounds the offset, not the table. */
+const MAX_FAILOVER_OFFSET = 1_000_000;
+const FAILOVER_KIND_VALUES = ["serving-locally", "failed-over", "at-risk", "remote-only", "unavailable", "unknown"] as const satisfies readonly FailoverKind[];
+
+/** One page of the failover table: services matching `search` (in the FQDN) and, if given, with a cell in state `kind`. */
+export const failoverPageInputSchema = workspaceRefSchema.extend({
+  offset: z.number({ error: "offset must be a number" }).int({ error: "offset must be a whole number" }).min(0, { error: "offset must be 0 or more" }).max(MAX_FAILOVER_OFFSET, { error: `offset is larger than ${grouped(MAX_FAILOVER_OFFSET)}` }).default(0),
+  limit: z.number({ error: "limit must be a number" }).int({ error: "limit must be a whole number" }).min(1, { error: "limit must be at least 1" }).max(MAX_FAILOVER_PAGE, { error: `limit must be at most ${MAX_FAILOVER_PAGE}` }).default(25),
+  search: name("search").optional(),
+  kind: z.enum(FAILOVER_KIND_VALUES, { error: `kind must be one of ${FAILOVER_KIND_VALUES.join(", ")}` }).optional(),
+});
+export type FailoverPageInput = z.input<typeof failoverPageInputSchema>;
 
 export const exposureSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("all") }),
@@ -161,6 +177,15 @@ export type FailoverCell = {
   sentence: string;
 };
 
+/** The failover table's totals. `version` changes whenever any cell does: the page refetches its rows then. */
+export type FailoverSummary = { version: number; services: number; cells: number; byKind: Record<FailoverKind, number> };
+
+/** One service's row of the failover table: a cell per cluster that runs or consumes it. */
+export type FailoverRowView = { fqdn: string; name: string; namespace: string; cells: FailoverCell[] };
+
+/** One page of the failover table; `total`: the services matching the filter; `clusters`: the columns. */
+export type FailoverPage = { version: number; total: number; offset: number; limit: number; clusters: string[]; rows: FailoverRowView[] };
+
 export type WorkspaceDetail = {
   name: string;
   namespace?: string;
@@ -176,8 +201,11 @@ export type WorkspaceDetail = {
   clusters: WorkspaceCluster[];
   services: WorkspaceService[];
   readiness: HaChecklist;
-  /** The failover state of every service of the workspace in every cluster it spans: clusters by name, then FQDN. */
-  failover: FailoverCell[];
+  /**
+   * How many services and cells of the failover table are in each state; the table itself is paged
+   * (workspace.failover), so a 500-service, 20-cluster workspace is not 10,000 cells in every detail.
+   */
+  failover: FailoverSummary;
   /** Registry propagation of each exposed service (absent when the registry is not running). */
   propagation?: Array<{ fqdn: string; clusters: ClusterPropagation[] }>;
   /**

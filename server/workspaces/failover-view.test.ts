@@ -10,6 +10,7 @@ import { demoSnapshot, fakeDeps } from "./test/fake-deps";
 import { testModel } from "./test/test-model";
 import { viewMemoOf } from "./view-memo";
 import { workspaceDetail } from "./workspace-detail";
+import { workspaceFailover } from "./workspace-failover";
 
 const WS = "bookinfo-ws";
 const DETAILS = "details.bookinfo.svc.cluster.local";
@@ -51,8 +52,10 @@ function pick(next: FleetSnapshot["clusters"][number]["objects"], prev: FleetSna
 async function setUp(first: FleetSnapshot) {
   const t = testModel(first);
   const deps: WorkspaceDeps = { ...fakeDeps(first), model: t.model };
-  const failover = async () => (await workspaceDetail(deps, WS)).failover;
-  return { ...t, deps, failover, computed: () => viewMemoOf(t.model).computed() };
+  // Every cell, as the paged table hands them out (rows by FQDN, cells by cluster).
+  const failover = async () => (await workspaceFailover(deps, { workspace: WS, limit: 100 })).rows.flatMap((r) => r.cells);
+  const summary = async () => (await workspaceDetail(deps, WS)).failover;
+  return { ...t, deps, failover, summary, computed: () => viewMemoOf(t.model).computed() };
 }
 
 const cell = (rows: Awaited<ReturnType<Awaited<ReturnType<typeof setUp>>["failover"]>>, cluster: string, fqdn: string) => rows.find((r) => r.cluster === cluster && r.fqdn === fqdn);
@@ -74,34 +77,39 @@ describe("workspace detail: failover state per service per cluster", () => {
   });
 
   it("between two changes, any number of details return the same rows and compute nothing", async () => {
-    const { failover, computed } = await setUp(fleet([true]));
-    const first = await failover();
+    const { summary, failover, computed } = await setUp(fleet([true]));
+    const first = await summary();
+    const cells = await failover();
     const once = computed();
-    for (let i = 0; i < 50; i++) expect(await failover()).toBe(first);
+    for (let i = 0; i < 50; i++) expect(await summary()).toBe(first);
+    // Pages read the same cells (the very objects), and compute nothing either.
+    for (let i = 0; i < 10; i++) (await failover()).forEach((c, j) => expect(c).toBe(cells[j]));
     expect(computed()).toBe(once);
   });
 
   it("a Pod changing outside the workspace recounts endpoints but keeps the very same rows", async () => {
     const start = fleet([true]);
-    const { failover, publish, model } = await setUp(start);
-    const first = await failover();
+    const { summary, publish, model } = await setUp(start);
+    const first = await summary();
     const next = withCluster(start, "west", fleet([true], [pod("unrelated", "other")]));
     expect(next.clusters.find((c) => c.name === "west")?.objects.Pod).not.toBe(start.clusters.find((c) => c.name === "west")?.objects.Pod);
     publish(next);
     await model.settled();
     expect(model.current()?.snapshot).toBe(next);
-    expect(await failover()).toBe(first);
+    expect(await summary()).toBe(first);
   });
 
   it("west's details slice going unready changes west's details and nothing else", async () => {
     const start = fleet([true]);
-    const { failover, publish, model } = await setUp(start);
+    const { failover, summary, publish, model } = await setUp(start);
     const before = await failover();
+    const version = (await summary()).version;
     expect(cell(before, "west", DETAILS)?.sentence).toContain("1 of 1 local endpoints ready");
     publish(withCluster(start, "west", fleet([false])));
     await model.settled();
     const after = await failover();
-    expect(after).not.toBe(before);
+    // A cell changed: the summary's version says so, which is what makes an open page fetch its rows again.
+    expect((await summary()).version).toBeGreaterThan(version);
     const west = cell(after, "west", DETAILS);
     // No local endpoint left and no remote that works: north could not be seen (it may work), so At risk, not
     // Unavailable, and the count says the local instance is gone.

@@ -16,7 +16,8 @@ import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
 import { gatewayPodsOf, type GatewayPods } from "@/lib/readiness/gateway-pods";
 import { freshnessOf } from "@/lib/readiness/from-snapshot";
 import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints";
-import type { FailoverCell } from "@/lib/workspace-view/types";
+import { failoverRows } from "@/lib/workspace-view/failover-page";
+import type { FailoverCell, FailoverRowView } from "@/lib/workspace-view/types";
 import type { ModelState } from "@/server/model/types";
 import { liveRulesInput } from "./failover-rules";
 import { runSliced } from "./time-slice";
@@ -113,4 +114,20 @@ export function failoverDataOf(memo: ViewMemo, state: ModelState, core: Workspac
 export async function failoverOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): Promise<FailoverCell[]> {
   const data = await failoverDataOf(memo, state, core);
   return memo.get(`failover\u0000${core.ws.name}`, [data], () => data.rows.map(failoverCell));
+}
+
+export type FailoverTable = { rows: readonly FailoverRowView[]; version: number };
+
+/**
+ * The failover table of `core`'s workspace, one row per service, and its version: the same object until a cell
+ * changes, then a new one with a higher version (counted per view memo from its creation time, so a restarted
+ * console does not hand a page an old number for new cells).
+ */
+export async function failoverTableOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): Promise<FailoverTable> {
+  const cells = await failoverOf(memo, state, core);
+  return memo.get(`failover-table\u0000${core.ws.name}`, [cells], () => {
+    const seq = memo.get("failover-version", [], () => ({ last: Date.now() }));
+    seq.last += 1;
+    return { rows: failoverRows(cells), version: seq.last };
+  });
 }

@@ -7,7 +7,8 @@ import type { WorkspaceDetail } from "@/lib/workspace-view/types";
 import type { RegistryStatus } from "@/server/registry/status";
 import type { ModelState } from "@/server/model/types";
 import type { WorkspaceDeps } from "./deps";
-import { failoverOf } from "./failover-view";
+import { failoverSummary } from "@/lib/workspace-view/failover-page";
+import { failoverTableOf } from "./failover-view";
 import { requireWorkspace, stateOf } from "./fleet-input";
 import { viewMemoOf, type ViewMemo } from "./view-memo";
 import { runningDrillsOf } from "./workspace-drills";
@@ -35,7 +36,8 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
   const conditions = aboutWorkspace(memo, state, status, ws.name);
   const gatewayNamespace = defaultNamespace(ws);
   const propagation = propagationOf(memo, status, core);
-  const failover = await failoverOf(memo, state, core);
+  const table = await failoverTableOf(memo, state, core);
+  const failover = memo.get(`failover-summary\u0000${ws.name}`, [table], () => failoverSummary(table.rows, table.version));
   return {
     name: ws.name,
     ...(ws.namespace ? { namespace: ws.namespace } : {}),
