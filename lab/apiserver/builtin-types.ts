@@ -28,6 +28,8 @@ export function builtinTypes(): ResourceType[] {
     defineType({ group: "", version: "v1", kind: "Event", plural: "events", shortNames: ["ev"] }),
     defineType({ group: "", version: "v1", kind: "ConfigMap", plural: "configmaps", shortNames: ["cm"] }),
     defineType({ group: "", version: "v1", kind: "Secret", plural: "secrets" }),
+    // The identity RBAC subjects name (the console's own, deploy/rbac); the lab issues no tokens for them.
+    defineType({ group: "", version: "v1", kind: "ServiceAccount", plural: "serviceaccounts", shortNames: ["sa"] }),
     defineType({
       group: "apps", version: "v1", kind: "Deployment", plural: "deployments", shortNames: ["deploy"], categories: ["all"],
       subresources: { status: true, scale: true }, listMapKeys: templateLists("spec.template"),
