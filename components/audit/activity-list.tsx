@@ -31,7 +31,7 @@ function RecordItem({ record }: { record: AuditRecord }) {
         <StatusPill tone={outcome.tone}>{outcome.label}</StatusPill>
       </div>
       <p className="mt-0.5 text-xs text-slate-600">
-        {record.at ? <RelativeTime iso={record.at} /> : "time unknown"} · {whereWords(record.mode, record.address)}
+        {record.at ? <RelativeTime iso={record.at} suffix=" ago" /> : "time unknown"} · {whereWords(record.mode, record.address)}
       </p>
       {record.outcome !== "ok" && record.detail && <p className="mt-1 text-sm break-words text-slate-700">{record.detail}</p>}
     </li>

@@ -42,7 +42,12 @@ export function DrillActorsView({ records, unread }: { records: readonly AuditRe
             <span className="font-semibold text-slate-900">{actorWords(record.user)}</span>
             <span className="text-slate-600">
               {" "}
-              {record.at && <RelativeTime iso={record.at} />} · {whereWords(record.mode, record.address)}
+              {record.at && (
+                <>
+                  <RelativeTime iso={record.at} suffix=" ago" /> ·{" "}
+                </>
+              )}
+              {whereWords(record.mode, record.address)}
               {record.outcome !== "ok" && record.detail ? ` · ${record.detail}` : ""}
             </span>
           </dd>
