@@ -3,7 +3,7 @@
 // loop's delay is what the model, the previews' consequences and the page's detail cost, not the machine's other
 // processes. Runs at once, as a team would: `--exposure` previews (each narrows the workspace to all but
 // `--narrow` services: consequences in every cluster), `--removal` gateway-removal consequences (one cluster
-// each), and `--detail` workspace.detail answers, each serialised as tRPC would (JSON.stringify). Prints p50/p95
+// each), `--detail` workspace.detail answers and as many failover-table pages, each serialised as tRPC would (JSON.stringify). Prints p50/p95
 // per kind and the loop delay; with BENCH_LATE=1, the late-timer windows (on --cpu-prof's clock) for an analyzer.
 // Usage: npm run bench:previews -- [--clusters 20] [--services 500] [--narrow 50] [--exposure 10] [--removal 10] [--detail 100]
 import { writeFileSync } from "node:fs";
@@ -17,6 +17,7 @@ import { boundFork } from "@/server/workspaces/fleet-input";
 import { createInFlight } from "@/server/workspaces/in-flight";
 import { registryMemosOf } from "@/server/workspaces/view-memo";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
+import { workspaceFailover } from "@/server/workspaces/workspace-failover";
 import { percentile } from "./figures";
 import { startSyntheticModel } from "./synthetic-model";
 import { runTeam, type CallKind } from "./team-load";
@@ -67,6 +68,8 @@ const removal = Array.from({ length: n("removal") }, (_, i) => async () => {
   sized("gateway-removal preview", await lossSentences(before, delta, cluster, localEndpointsIn(now.snapshot)));
 });
 const detail = Array.from({ length: n("detail") }, () => async () => sized("workspace.detail", await workspaceDetail(deps, ws.name)));
+// The failover table's pages (25 services each, every cluster's cells), as the open pages page through it.
+const pages = Array.from({ length: n("detail") }, (_, i) => async () => sized("workspace.failover page", await workspaceFailover(deps, { workspace: ws.name, offset: (i * 25) % fqdns.length, limit: 25 })));
 // Each call starts in a macrotask of its own, as a request read from a socket does (a memoized answer otherwise
 // chains every call of a user into one microtask run).
 const asRequest = (call: () => Promise<unknown>) => async () => {
@@ -77,6 +80,7 @@ const kinds: CallKind[] = [
   { name: "exposure preview", users: 2, calls: exposure.map(asRequest) },
   { name: "gateway-removal preview", users: 2, calls: removal.map(asRequest) },
   { name: "workspace.detail", users: 5, calls: detail.map(asRequest) },
+  { name: "workspace.failover page", users: 5, calls: pages.map(asRequest) },
 ];
 
 const late: Array<[number, number]> = [];
