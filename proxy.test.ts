@@ -2,15 +2,18 @@
 // learns the request headers a proxy sets through `x-middleware-request-*` response headers; the CSP it forwards
 // must carry the same nonce as the CSP the browser receives, or Next's inline scripts would be blocked.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { installPeerStamp, PEER_HEADER } from "./server/auth/peer-stamp";
+import { sealSession } from "./server/auth/session-cookie";
+import { TEST_SESSION_SECRET } from "./server/auth/test/settings-fixture";
 import { proxy } from "./proxy";
 
 const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
   new NextRequest(`http://127.0.0.1:3000${path}`, { method: init.method ?? "GET", headers: { host: "127.0.0.1:3000", ...init.headers } });
 
 describe("proxy", () => {
-  it("hands a page on to Next with the response's own CSP as a request header, nonce included", () => {
-    const res = proxy(request("/"));
+  it("hands a page on to Next with the response's own CSP as a request header, nonce included", async () => {
+    const res = await proxy(request("/"));
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
     expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
@@ -18,9 +21,9 @@ describe("proxy", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 
-  it("uses a fresh nonce per response", () => {
-    const a = proxy(request("/")).headers.get("content-security-policy");
-    const b = proxy(request("/")).headers.get("content-security-policy");
+  it("uses a fresh nonce per response", async () => {
+    const a = (await proxy(request("/"))).headers.get("content-security-policy");
+    const b = (await proxy(request("/"))).headers.get("content-security-policy");
     expect(a).not.toBe(b);
   });
 
@@ -28,20 +31,94 @@ describe("proxy", () => {
     ["a rebinding host", request("/", { headers: { host: "rebind.attacker.example:3000" } }), 421],
     ["a headerless POST", request("/api/trpc/workspace.gatewayApply", { method: "POST", headers: { origin: "http://127.0.0.1:3000", "content-type": "application/json" } }), 403],
   ])("answers %s itself, with the security headers and a sentence", async (_name, req, status) => {
-    const res = proxy(req);
+    const res = await proxy(req);
     expect(res.status).toBe(status);
     expect(res.headers.get("x-middleware-next")).toBeNull();
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(await res.text()).toMatch(/^[A-Z].*\.\n$/);
   });
 
-  it("passes the console page's own mutation", () => {
-    const res = proxy(
+  it("passes the console page's own mutation", async () => {
+    const res = await proxy(
       request("/api/trpc/workspace.gatewayApply", {
         method: "POST",
         headers: { origin: "http://127.0.0.1:3000", "content-type": "application/json", "x-eastwest-csrf": "1", "sec-fetch-site": "same-origin" },
       }),
     );
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+// With authentication: the environment is the console's own (process.env), parsed afresh per mode.
+installPeerStamp();
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+async function proxyWith(env: Record<string, string>) {
+  process.env = { ...saved, ...env };
+  vi.resetModules();
+  return (await import("./proxy")).proxy;
+}
+
+const OIDC = {
+  EASTWEST_AUTH_MODE: "oidc",
+  EASTWEST_OIDC_ISSUER: "http://127.0.0.1:1",
+  EASTWEST_OIDC_CLIENT_ID: "eastwest-test",
+  EASTWEST_OIDC_REDIRECT_URI: "http://127.0.0.1:3000/auth/callback",
+  EASTWEST_SESSION_SECRET: TEST_SESSION_SECRET,
+};
+
+describe("proxy in mode oidc", () => {
+  it("sends a page request without a session to the sign-in, coming back to the page", async () => {
+    const res = await (await proxyWith(OIDC))(request("/workspaces/tetrate/bookinfo?tab=drills"));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/auth/login?returnTo=%2Fworkspaces%2Ftetrate%2Fbookinfo%3Ftab%3Ddrills");
+    expect(res.headers.get("x-middleware-next")).toBeNull();
+  });
+
+  it("sends a page request with an expired session to the sign-in", async () => {
+    const expired = await sealSession({ v: 1, user: "alice", groups: [], expiresAt: Date.now() - 1 }, TEST_SESSION_SECRET, 3600);
+    const res = await (await proxyWith(OIDC))(request("/", { headers: { cookie: `eastwest-session=${expired}` } }));
+    expect(res.status).toBe(303);
+  });
+
+  it("answers 401 to another API path without a session", async () => {
+    const res = await (await proxyWith(OIDC))(request("/api/metrics"));
+    expect(res.status).toBe(401);
+    expect(await res.text()).toMatch(/^Not signed in/);
+  });
+
+  it.each(["/auth/login", "/auth/callback", "/auth/signed-out", "/api/trpc/auth.me", "/icon.svg"])("lets %s through (it answers for itself)", async (path) => {
+    const res = await (await proxyWith(OIDC))(request(path));
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("lets a page through with a valid session", async () => {
+    const valid = await sealSession({ v: 1, user: "alice", groups: [], expiresAt: Date.now() + 60_000 }, TEST_SESSION_SECRET, 3600);
+    const res = await (await proxyWith(OIDC))(request("/", { headers: { cookie: `eastwest-session=${valid}` } }));
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("still refuses a logout POST without the mutation header (another site cannot sign people out)", async () => {
+    const res = await (await proxyWith(OIDC))(request("/auth/logout", { method: "POST", headers: { origin: "http://127.0.0.1:3000", "content-type": "application/json" } }));
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("proxy in mode proxy", () => {
+  const PROXY = { EASTWEST_AUTH_MODE: "proxy", EASTWEST_PROXY_TRUSTED: "127.0.0.2/32" };
+  const identity = { "x-forwarded-user": "alice", "x-forwarded-groups": "eastwest:platform-owners" };
+
+  it("answers 401 to a page whose identity headers come from an untrusted peer, even claiming the proxy's address", async () => {
+    const res = await (await proxyWith(PROXY))(request("/", { headers: { ...identity, [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.2" } }));
+    expect(res.status).toBe(401);
+    expect(await res.text()).toMatch(/did not come through the authenticating proxy/);
+  });
+
+  it("lets the trusted proxy's request through", async () => {
+    const res = await (await proxyWith(PROXY))(request("/", { headers: { ...identity, [PEER_HEADER]: "127.0.0.2" } }));
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });
 });

@@ -1,28 +1,41 @@
 // Runs before every route (Next 16's proxy, formerly middleware; Node runtime): answers only configured hosts,
-// refuses forged state-changing requests, and sets the security headers. The decisions are pure functions in
-// server/http-guard, tested there; this file only adapts NextRequest to them.
+// refuses forged state-changing requests, sends people who are not signed in to the sign-in (oidc) or answers 401
+// (proxy), and sets the security headers. The decisions are pure functions in server/http-guard and
+// server/auth/page-gate.ts, tested there; this file only adapts NextRequest to them.
 import { NextResponse, type NextRequest } from "next/server";
 import { MUTATION_HEADER } from "@/lib/http/mutation-header";
+import { answersItself, gateDecision, isOpenPath } from "@/server/auth/page-gate";
+import { resolveActor } from "@/server/auth/resolve-actor";
 import { serverEnv } from "@/server/env";
 import { guardRequest, type RequestFacts } from "@/server/http-guard/request-guard";
 import { newNonce, securityHeaders } from "@/server/http-guard/security-headers";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const headers = securityHeaders({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
-  const verdict = guardRequest(factsOf(request), serverEnv().allowedHosts);
-  if (!verdict.ok) {
-    // Answered here, so nothing behind (no route, no tRPC procedure, no write) ever sees the request.
-    return new NextResponse(`${verdict.message}\n`, {
-      status: verdict.status,
-      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  }
+  const env = serverEnv();
+  const verdict = guardRequest(factsOf(request), env.allowedHosts);
+  // Answered here, so nothing behind (no route, no tRPC procedure, no write) ever sees the request.
+  if (!verdict.ok) return refusal(verdict.status, verdict.message, headers);
+  const gate = await authGate(request, env.auth);
+  if (gate.kind === "refuse") return refusal(gate.status, gate.message, headers);
+  if (gate.kind === "redirect") return new NextResponse(null, { status: 303, headers: { ...headers, Location: gate.location, "Cache-Control": "no-store" } });
   // Next reads the nonce for its inline scripts from the request's CSP header during a dynamic render.
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+function refusal(status: number, message: string, headers: Record<string, string>): NextResponse {
+  return new NextResponse(`${message}\n`, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** Mode none, the open paths and the tRPC route (which answers its own 401) pass without looking for a person. */
+async function authGate(request: NextRequest, auth: ReturnType<typeof serverEnv>["auth"]) {
+  const { pathname, search } = request.nextUrl;
+  if (auth.mode === "none" || isOpenPath(pathname) || answersItself(pathname)) return { kind: "pass" as const };
+  return gateDecision({ method: request.method, pathname, search }, auth.mode, await resolveActor(request.headers, auth));
 }
 
 function factsOf(request: NextRequest): RequestFacts {
