@@ -15,7 +15,7 @@ const FLEET: AccessScope = { kind: "fleet" };
 /** The demo workspace's keys, as the fleet model gives them, for any scope naming it or its namespace. */
 const DEMO_KEYS = ["bookinfo/bookinfo-ws", "bookinfo-ws"];
 
-type Row = { name: string; who: Actor | undefined; rule: AccessRule; scope: AccessScope; keys?: string[]; expected: AccessDecision; asksKeys: boolean };
+type Row = { name: string; who: Actor | undefined; rule: AccessRule; scope: AccessScope; keys?: string[]; outside?: string[]; expected: AccessDecision; asksKeys: boolean };
 
 const refused = (field: string, message: string): AccessDecision => ({ ok: false, status: "forbidden", field, message });
 const OK: AccessDecision = { ok: true };
@@ -87,6 +87,24 @@ const ROWS: Row[] = [
     asksKeys: true,
   },
   {
+    name: "a workspace's platform owner reaches only the clusters it spans",
+    who: actor("pat", { roles: ["viewer"], workspaceRoles: { "bookinfo/bookinfo-ws": ["platform-owner"] } }),
+    rule: DEPLOY,
+    scope: { ...WS, targets: { field: "clusters", names: ["west", "north"] } },
+    keys: DEMO_KEYS,
+    outside: ["north"],
+    expected: refused("clusters", "You are signed in as pat (viewer, platform-owner); deploying gateways in north needs the platform-owner role there, and workspace bookinfo-ws, where you hold it, does not span north."),
+    asksKeys: true,
+  },
+  {
+    name: "a global platform owner reaches every cluster",
+    who: actor("alice", { roles: ["platform-owner"], workspaceRoles: { "bookinfo/bookinfo-ws": ["app-owner"] } }),
+    rule: DEPLOY,
+    scope: { ...WS, targets: { field: "clusters", names: ["north"] } },
+    expected: OK,
+    asksKeys: false,
+  },
+  {
     name: "input naming no workspace needs the role globally, whatever the workspace roles",
     who: actor("pat", { workspaceRoles: { "bookinfo/bookinfo-ws": ["platform-owner"] } }),
     rule: DEPLOY,
@@ -97,15 +115,15 @@ const ROWS: Row[] = [
 ];
 
 describe("decideAccess", () => {
-  it.each(ROWS)("$name", async ({ who, rule, scope, keys, expected, asksKeys }) => {
-    const keysOf = vi.fn(async () => keys ?? []);
+  it.each(ROWS)("$name", async ({ who, rule, scope, keys, outside, expected, asksKeys }) => {
+    const keysOf = vi.fn(async () => ({ keys: keys ?? [], outside: outside ?? [] }));
     expect(await decideAccess(who, rule, scope, keysOf)).toEqual(expected);
     expect(keysOf).toHaveBeenCalledTimes(asksKeys ? 1 : 0);
     if (asksKeys && who) expect(keysOf).toHaveBeenCalledWith(scope, Object.keys(who.workspaceRoles));
   });
 
   it("cuts a very long user name in the refusal", async () => {
-    const decision = await decideAccess(actor("x".repeat(5000), { roles: ["viewer"] }), DEPLOY, WS, async () => []);
+    const decision = await decideAccess(actor("x".repeat(5000), { roles: ["viewer"] }), DEPLOY, WS, async () => ({ keys: [], outside: [] }));
     expect(decision.ok).toBe(false);
     if (!decision.ok) expect(decision.message.length).toBeLessThan(300);
   });

@@ -2,16 +2,20 @@
 // names (a workspace, or a namespace of a cluster, or nothing: the whole fleet)? Roles are capabilities, not a
 // ladder (server/auth/identity.ts): a platform owner is not thereby an app owner. A role held globally counts
 // everywhere; one held in a workspace ("<namespace>/<name>" of its Workspace object) counts for that workspace and,
-// for a drill, for the namespaces that workspace spans. This gate is the console's rule only: each cluster's RBAC
+// for a drill, for the namespaces that workspace spans, and reaches only the clusters the workspace spans (a
+// workspace's platform owner deploys gateways in its clusters, not in any cluster of the fleet). This gate is the console's rule only: each cluster's RBAC
 // still decides the write itself (impersonation), so passing here never means the cluster will accept it.
-import { truncated } from "@/lib/validation/bounded-text";
+import { someOf, truncated } from "@/lib/validation/bounded-text";
 import { ROLES, type Actor, type Role } from "@/server/auth/identity";
 
 /** What the input names, for the per-workspace check. */
 export type AccessScope =
   | { kind: "fleet" }
-  | { kind: "workspace"; workspace: string }
+  | { kind: "workspace"; workspace: string; targets?: ClusterTargets }
   | { kind: "namespace"; cluster: string; namespace: string };
+
+/** The clusters a workspace request writes to, and the input field naming them ("clusters" or "cluster"). */
+export type ClusterTargets = { field: string; names: readonly string[] };
 
 /** A procedure's rule: the role it needs and what it does, in words for the refusal ("deploying gateways"). */
 export type AccessRule = { role: Role; action: string };
@@ -21,8 +25,12 @@ export type AccessDecision =
   | { ok: false; status: "unauthenticated"; message: string }
   | { ok: false; status: "forbidden"; field: string; message: string };
 
-/** The workspace keys the scope concerns (its workspace, or the workspaces spanning its namespace), among `candidates`. */
-export type ScopeKeys = (scope: AccessScope, candidates: readonly string[]) => Promise<readonly string[]>;
+/**
+ * The workspace keys the scope concerns (its workspace, or the workspaces spanning its namespace), among
+ * `candidates`, and which of the scope's target clusters that workspace does not span.
+ */
+export type ScopeGrant = { keys: readonly string[]; outside: readonly string[] };
+export type ScopeKeys = (scope: AccessScope, candidates: readonly string[]) => Promise<ScopeGrant>;
 
 const ALLOWED: AccessDecision = { ok: true };
 
@@ -53,6 +61,12 @@ export function refusalMessage(user: string, held: readonly Role[], rule: Access
   return `You are signed in as ${truncated(user)} (${roles}); ${rule.action} needs the ${rule.role} role${whereWords(scope)}.`;
 }
 
+/** "…; deploying gateways in north needs the platform-owner role there, and workspace w, where you hold it, does not span north." */
+function outsideMessage(user: string, held: readonly Role[], rule: AccessRule, workspace: string, outside: readonly string[]): string {
+  const names = truncated(someOf(outside, 3));
+  return `You are signed in as ${truncated(user)} (${held.join(", ")}); ${rule.action} in ${names} needs the ${rule.role} role there, and workspace ${truncated(workspace)}, where you hold it, does not span ${names}.`;
+}
+
 /**
  * The decision. No actor (mode none) or mode none: the one person at this machine holds every role. An actor
  * without an identity is not signed in (401), whatever the procedure. Viewer procedures: anyone signed in.
@@ -65,8 +79,12 @@ export async function decideAccess(actor: Actor | undefined, rule: AccessRule, s
   if (!identity) return { ok: false, status: "unauthenticated", message: "You are not signed in: sign in to use the console." };
   if (rule.role === "viewer" || actor.roles.includes(rule.role)) return ALLOWED;
   const candidates = Object.keys(actor.workspaceRoles);
-  const keys = candidates.length > 0 && scope.kind !== "fleet" ? await keysOf(scope, candidates) : [];
-  const held = rolesIn(actor, keys);
-  if (held.includes(rule.role)) return ALLOWED;
+  const grant = candidates.length > 0 && scope.kind !== "fleet" ? await keysOf(scope, candidates) : { keys: [], outside: [] };
+  const held = rolesIn(actor, grant.keys);
+  if (held.includes(rule.role)) {
+    if (scope.kind !== "workspace" || grant.outside.length === 0) return ALLOWED;
+    // Held in this workspace only: it reaches the workspace's clusters, not the others the input names.
+    return { ok: false, status: "forbidden", field: scope.targets?.field ?? "clusters", message: outsideMessage(identity.user, held, rule, scope.workspace, grant.outside) };
+  }
   return { ok: false, status: "forbidden", field: FIELDS[scope.kind], message: refusalMessage(identity.user, held, rule, scope) };
 }

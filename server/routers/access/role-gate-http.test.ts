@@ -3,11 +3,13 @@
 // a request without a signed-in person is 401; a role held in the workspace (by "<namespace>/<name>" or by name)
 // passes the gate for that workspace and the namespaces it spans only, where the procedure's own rules take over.
 import { describe, expect, it, vi } from "vitest";
+import { obj } from "@/lib/fleet/snapshot-fixtures";
 import type { Actor } from "@/server/auth/identity";
 import type { DrillService } from "@/server/drills/types";
 import { errorOf, fakeFleet, post } from "@/server/http/test/handler-fixture";
 import { createStreamSlots } from "@/server/http/stream-slots";
 import { createTrpcHandler } from "@/server/http/trpc-handler";
+import { demoSnapshot } from "@/server/workspaces/test/fake-deps";
 import { appRouter } from "../app-router";
 import { actor, anonymous } from "./test/actors";
 
@@ -24,8 +26,11 @@ function drillsSpy() {
   } satisfies DrillService;
 }
 
-function setup(who: Actor) {
-  const fleet = fakeFleet();
+/** The demo fleet plus a workspace that spans only west's `other` namespace. */
+const withWestOnly = () => demoSnapshot({ west: [obj("Workspace", "west-ws", { namespace: "other", spec: { namespaceSelector: { names: ["west/other"] } } })] });
+
+function setup(who: Actor, snapshot = demoSnapshot()) {
+  const fleet = fakeFleet(snapshot);
   const drills = drillsSpy();
   const handle = createTrpcHandler({ router: appRouter, slots: createStreamSlots({ perClient: 8, total: 256 }), createContext: () => ({ fleet, drills, actor: who }) });
   return { fleet, drills, handle };
@@ -68,6 +73,21 @@ describe("the role gate over HTTP", () => {
     const answer = await errorOf(await handle(post("workspace.gatewayApply", DEPLOY)));
     expect(answer.status).toBe(403);
     expect(answer.error.message).toBe("You are signed in as pat (viewer); deploying gateways needs the platform-owner role in workspace bookinfo-ws.");
+  });
+
+  it("holds a workspace's platform owner to the clusters it spans", async () => {
+    const { fleet, handle } = setup(actor("pat", { roles: ["viewer"], workspaceRoles: { "other/west-ws": ["platform-owner"] } }), withWestOnly());
+    const deploy = { workspace: "west-ws", name: "Bad_Name", clusters: ["west", "east"] };
+    const outside = await errorOf(await handle(post("workspace.gatewayApply", deploy)));
+    expect(outside.status).toBe(403);
+    expect(outside.error.message).toBe("You are signed in as pat (viewer, platform-owner); deploying gateways in east needs the platform-owner role there, and workspace west-ws, where you hold it, does not span east.");
+    expect(outside.error.data.fieldErrors).toEqual([{ field: "clusters", message: outside.error.message }]);
+    const remove = await errorOf(await handle(post("workspace.gatewayRemove", { workspace: "west-ws", cluster: "east", namespace: "other", name: "eastwest-gateway" })));
+    expect(remove.status).toBe(403);
+    expect(remove.error.data.fieldErrors).toEqual([{ field: "cluster", message: expect.stringContaining("does not span east") }]);
+    expect(fleet.handle).not.toHaveBeenCalled();
+    // Its own cluster: past the gate, to the input schema's 400.
+    expect((await errorOf(await handle(post("workspace.gatewayApply", { ...deploy, clusters: ["west"] })))).status).toBe(400);
   });
 
   it("lets an app owner of the workspace start a drill in a namespace it spans, and nowhere else", async () => {

@@ -4,8 +4,10 @@ import { scopeOfInput } from "./scope-of-input";
 
 describe("scopeOfInput", () => {
   it.each([
-    { name: "a workspace", raw: { workspace: "bookinfo-ws", clusters: ["west"] }, scope: { kind: "workspace", workspace: "bookinfo-ws" } },
-    { name: "a workspace wins over a cluster and namespace", raw: { workspace: "ws", cluster: "west", namespace: "bookinfo" }, scope: { kind: "workspace", workspace: "ws" } },
+    { name: "a workspace", raw: { workspace: "bookinfo-ws" }, scope: { kind: "workspace", workspace: "bookinfo-ws" } },
+    { name: "a workspace and the clusters written to", raw: { workspace: "bookinfo-ws", clusters: ["west", "east"] }, scope: { kind: "workspace", workspace: "bookinfo-ws", targets: { field: "clusters", names: ["west", "east"] } } },
+    { name: "a workspace and the one cluster written to", raw: { workspace: "ws", cluster: "west", namespace: "bookinfo" }, scope: { kind: "workspace", workspace: "ws", targets: { field: "cluster", names: ["west"] } } },
+    { name: "clusters the procedure would refuse are not judged", raw: { workspace: "ws", clusters: [7] }, scope: { kind: "workspace", workspace: "ws" } },
     { name: "a drill's cluster and namespace", raw: { cluster: "east", namespace: "bookinfo", service: "details" }, scope: { kind: "namespace", cluster: "east", namespace: "bookinfo" } },
     { name: "a bad workspace does not hide a good namespace", raw: { workspace: 7, cluster: "east", namespace: "bookinfo" }, scope: { kind: "namespace", cluster: "east", namespace: "bookinfo" } },
     { name: "a cluster alone", raw: { cluster: "east" }, scope: { kind: "fleet" } },
