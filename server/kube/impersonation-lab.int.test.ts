@@ -85,7 +85,7 @@ describe("writes made for a person, against the lab", () => {
     if (!west) throw new Error("no west");
     const installed = await createDrillClient(west, { timeoutMs: 5_000 })?.drills.installCrd();
     expect(installed?.ok).toBe(true);
-    const spec = { service: "details", fault: "ScaleToZero" as const, maxDuration: "2m", abort: false };
+    const spec = { service: "details", fault: "ScaleToZero" as const, maxDuration: "2m", stopCondition: { errorRateAbove: 0.5, forSeconds: 10 }, abort: false };
     const asOwner = createDrillClient(west, { timeoutMs: 5_000, actor: appOwner });
     await expect.poll(async () => (await asOwner?.drills.crdInstalled("bookinfo"))?.ok && (await asOwner?.drills.create({ namespace: "bookinfo", name: "owner-drill", spec }))?.ok, { timeout: 5_000, interval: 50 }).toBe(true);
     expect(trail("west", "failoverdrills").filter((e) => e.name === "owner-drill" && e.code < 300).map((e) => [e.user.name, e.impersonatedBy?.name])).toContainEqual(["app-owner", "kubernetes-admin"]);

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { ClusterErrorView } from "@/lib/fleet-schema";
 import { ClusterError, toClusterError } from "./cluster-error";
 import { withDeadline } from "./deadline";
+import type { Impersonation } from "./impersonation";
 import { kubeGetJson } from "./kube-http";
 import { objectPath } from "./kinds";
 import type { ClusterHandle } from "./kubeconfig";
@@ -35,7 +36,8 @@ export type EventsResult =
   /** forbidden: the credentials were refused (401) or lack permission to list Events (403); unreachable: the rest. */
   | { ok: false; cluster: string; reason: "unreachable" | "forbidden"; error: ClusterErrorView };
 
-export type EventsOptions = { timeoutMs: number; limit?: number };
+/** `impersonate`: read as the person who asked (EASTWEST_IMPERSONATE_READS), so their RBAC decides what they see. */
+export type EventsOptions = { timeoutMs: number; limit?: number; impersonate?: Impersonation };
 
 export const DEFAULT_EVENTS_LIMIT = 20;
 /**
@@ -107,7 +109,7 @@ export async function recentEvents(cluster: string, handle: ClusterHandle | unde
   const path = objectPath({ apiVersion: "v1", kind: "Event", namespace: target.namespace }) ?? "";
   const query = { fieldSelector: involvedSelector(target), limit: String(EVENTS_PAGE) };
   try {
-    const body = await withDeadline(options.timeoutMs, (signal) => kubeGetJson(kc, path, query, signal));
+    const body = await withDeadline(options.timeoutMs, (signal) => kubeGetJson(kc, path, query, signal, options.impersonate));
     const list = listSchema.parse(body ?? {});
     const events = newestFirst(list.items.flatMap((raw) => toObjectEvent(raw) ?? []));
     return { ok: true, cluster, events: events.slice(0, limit), more: events.length > limit || Boolean(list.metadata?.continue) };
