@@ -61,6 +61,12 @@ describe("createAuditSink", () => {
     expect(gate.calls).toHaveLength(3);
   });
 
+  it("a malformed entry (no object) is one log line, never a throw", () => {
+    const { sink, lines } = sinkWith(async () => ({ ok: true }));
+    expect(() => sink.record({ ...entry, object: undefined } as unknown as AuditEntry)).not.toThrow();
+    expect(lines).toEqual(["audit: an entry could not be recorded (TypeError)"]);
+  });
+
   it("never throws, even when the log itself throws", () => {
     const sink = createAuditSink({ log: () => { throw new Error("closed"); }, instance: "i", handle: () => undefined, write: async () => ({ ok: true }) });
     expect(() => sink.record(entry)).not.toThrow();
