@@ -79,7 +79,7 @@ describe("proxy in mode oidc", () => {
   });
 
   it("sends a page request with an expired session to the sign-in", async () => {
-    const expired = await sealSession({ v: 1, user: "alice", groups: [], expiresAt: Date.now() - 1 }, TEST_SESSION_SECRET, 3600);
+    const expired = await sealSession({ v: 1, sid: "test-session-id-0001", user: "alice", groups: [], expiresAt: Date.now() - 1 }, TEST_SESSION_SECRET, 3600);
     const res = await (await proxyWith(OIDC))(request("/", { headers: { cookie: `eastwest-session=${expired}` } }));
     expect(res.status).toBe(303);
   });
@@ -96,7 +96,7 @@ describe("proxy in mode oidc", () => {
   });
 
   it("lets a page through with a valid session", async () => {
-    const valid = await sealSession({ v: 1, user: "alice", groups: [], expiresAt: Date.now() + 60_000 }, TEST_SESSION_SECRET, 3600);
+    const valid = await sealSession({ v: 1, sid: "test-session-id-0001", user: "alice", groups: [], expiresAt: Date.now() + 60_000 }, TEST_SESSION_SECRET, 3600);
     const res = await (await proxyWith(OIDC))(request("/", { headers: { cookie: `eastwest-session=${valid}` } }));
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });

@@ -13,7 +13,7 @@ const oidc = oidcTestSettings();
 const cookieName = sessionCookieName(false);
 
 async function sessionCookie(expiresAt: number, secret = TEST_SESSION_SECRET, groups = ["team-bookinfo"]): Promise<string> {
-  return `${cookieName}=${await sealSession({ v: 1, user: "annie", groups, expiresAt }, secret, 3600)}`;
+  return `${cookieName}=${await sealSession({ v: 1, sid: "test-session-id-0001", user: "annie", groups, expiresAt }, secret, 3600)}`;
 }
 
 describe("resolveActor", () => {

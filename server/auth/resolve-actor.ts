@@ -5,6 +5,7 @@
 import type { Actor, Identity } from "./identity";
 import { peerAddress } from "./peer-stamp";
 import { proxyIdentity } from "./proxy-identity";
+import { isRevoked } from "./revoked-sessions";
 import { rolesFor, type RolesConfig } from "./roles-config";
 import { cookieValue, sessionCookieName, unsealSession } from "./session-cookie";
 import type { AuthSettings, OidcSettings } from "./settings";
@@ -20,8 +21,8 @@ async function sessionActor(headers: Headers, settings: OidcSettings, now: numbe
   const seal = cookieValue(headers.get("cookie"), sessionCookieName(settings.secureCookies));
   if (!seal) return { ok: false, reason: "no-session", message: "Not signed in: sign in at /auth/login." };
   const session = await unsealSession(seal, settings.session.secret.reveal(), settings.session.maxAgeSeconds, now);
-  if (!session.ok) {
-    const why = session.reason === "expired" ? "Your session has expired" : "Your session cookie is not valid";
+  if (!session.ok || isRevoked(session.data.sid, now)) {
+    const why = session.ok ? "Your session was signed out" : session.reason === "expired" ? "Your session has expired" : "Your session cookie is not valid";
     return { ok: false, reason: "bad-session", message: `${why}; sign in again at /auth/login.` };
   }
   const peer = peerAddress(headers);

@@ -3,7 +3,7 @@ import { cookieValue, sealSession, unsealSession, type SessionData } from "./ses
 
 const SECRET = "a-session-secret-of-forty-characters-0123";
 const OTHER = "another-secret-also-forty-characters-98765";
-const data = (expiresAt: number): SessionData => ({ v: 1, user: "alice", groups: ["ops"], expiresAt });
+const data = (expiresAt: number): SessionData => ({ v: 1, sid: "test-session-id-0001", user: "alice", groups: ["ops"], expiresAt });
 
 describe("session cookie", () => {
   const now = Date.now();
@@ -31,7 +31,7 @@ describe("session cookie", () => {
 
   it("refuses sealed data of another shape (e.g. a login cookie replayed as a session)", async () => {
     const { sealData } = await import("iron-session");
-    const seal = await sealData({ v: 1, user: "alice", groups: [], expiresAt: now + 60_000, admin: true }, { password: SECRET, ttl: 3600 });
+    const seal = await sealData({ v: 1, sid: "test-session-id-0001", user: "alice", groups: [], expiresAt: now + 60_000, admin: true }, { password: SECRET, ttl: 3600 });
     expect(await unsealSession(seal, SECRET, 3600, now)).toEqual({ ok: false, reason: "invalid" });
   });
 });

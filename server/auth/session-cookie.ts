@@ -2,6 +2,7 @@
 // EASTWEST_SESSION_SECRET, so the browser can neither read nor change it). Kept free of "server-only" so the e2e
 // specs can seal an expired or foreign cookie the way the console does. The expiry is checked twice: iron's ttl
 // (the seal's own timestamp) and expiresAt inside, which the console compares with its clock.
+import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 import { MAX_GROUPS, MAX_NAME_CHARS } from "./identity-bounds";
@@ -13,13 +14,18 @@ export const loginCookieName = (secure: boolean) => (secure ? "__Host-eastwest-l
 export const LOGIN_TTL_SECONDS = 600;
 
 const name = z.string().min(1).max(MAX_NAME_CHARS);
-export const sessionDataSchema = z.object({ v: z.literal(1), user: name, groups: z.array(name).max(MAX_GROUPS), expiresAt: z.number().int().positive() }).strict();
+/** `sid`: a random id, so "Sign out" can end this session before expiresAt (revoked-sessions.ts). */
+export const sessionDataSchema = z
+  .object({ v: z.literal(1), sid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), user: name, groups: z.array(name).max(MAX_GROUPS), expiresAt: z.number().int().positive() })
+  .strict();
 export type SessionData = z.infer<typeof sessionDataSchema>;
 
 export const loginStateSchema = z
   .object({ v: z.literal(1), state: z.string().min(16).max(200), nonce: z.string().min(16).max(200), codeVerifier: z.string().min(43).max(128), returnTo: z.string().max(2048), expiresAt: z.number().int().positive() })
   .strict();
 export type LoginState = z.infer<typeof loginStateSchema>;
+
+export const newSessionId = () => randomBytes(16).toString("base64url");
 
 export type Unsealed<T> = { ok: true; data: T } | { ok: false; reason: "invalid" | "expired" };
 

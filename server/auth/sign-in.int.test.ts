@@ -142,9 +142,15 @@ describe("signing in with a real OpenID provider", () => {
     expect(done.headers.get("location")).toBe("/");
   });
 
-  it("logout deletes the session cookie and says where to go", async () => {
-    const res = await signOut(new Request("http://127.0.0.1:3999/auth/logout", { method: "POST" }), settings);
+  it("logout deletes the cookie and ends the session: a copy taken before is refused afterwards", async () => {
+    const { authorization, loginCookie } = await startLogin();
+    const done = await signInCallback(new Request(await atProvider(authorization.href, "alice"), { headers: { cookie: loginCookie } }), settings);
+    const session = cookiePair(cookiesOf(done)["eastwest-session"]);
+    expect(await resolveActor(new Headers({ cookie: session }), settings)).toMatchObject({ ok: true });
+
+    const res = await signOut(new Request("http://127.0.0.1:3999/auth/logout", { method: "POST", headers: { cookie: session } }), settings);
     expect(await res.json()).toEqual({ location: "/auth/signed-out" });
     expect(cookiesOf(res)["eastwest-session"]).toMatch(/Max-Age=0/);
+    expect(await resolveActor(new Headers({ cookie: session }), settings)).toMatchObject({ ok: false, reason: "bad-session", message: expect.stringMatching(/signed out/) });
   });
 });

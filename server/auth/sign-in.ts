@@ -6,7 +6,7 @@ import { finishAuthorization, startAuthorization } from "./oidc-client";
 import { authLog, plain, redirectTo, setCookie } from "./auth-responses";
 import { peerAddress } from "./peer-stamp";
 import { safeReturnTo, type SignInError } from "./return-to";
-import { cookieValue, LOGIN_TTL_SECONDS, loginCookieName, sealLoginState, sealSession, sessionCookieName, unsealLoginState } from "./session-cookie";
+import { cookieValue, LOGIN_TTL_SECONDS, loginCookieName, newSessionId, sealLoginState, sealSession, sessionCookieName, unsealLoginState } from "./session-cookie";
 import type { AuthSettings, OidcSettings } from "./settings";
 
 const notUsed = (settings: AuthSettings) => plain(404, `Sign-in is not used here: EASTWEST_AUTH_MODE is ${settings.mode}.`);
@@ -55,7 +55,7 @@ async function finish(request: Request, settings: OidcSettings, now: number) {
   }
   const { user, groups } = identity.identity;
   const maxAge = settings.session.maxAgeSeconds;
-  const session = await sealSession({ v: 1, user, groups: [...groups], expiresAt: now + maxAge * 1000 }, settings.session.secret.reveal(), maxAge);
+  const session = await sealSession({ v: 1, sid: newSessionId(), user, groups: [...groups], expiresAt: now + maxAge * 1000 }, settings.session.secret.reveal(), maxAge);
   authLog("signed-in", { user, groups: groups.length, from: peer.ok ? peer.address : undefined });
   return { session, returnTo: login.data.returnTo };
 }

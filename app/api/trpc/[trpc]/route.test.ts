@@ -8,7 +8,7 @@ import { sealSession } from "@/server/auth/session-cookie";
 import { TEST_ROLES, TEST_SESSION_SECRET } from "@/server/auth/test/settings-fixture";
 import { errorOf, fakeFleet } from "@/server/http/test/handler-fixture";
 
-const getRuntime = vi.fn(() => ({ fleet: fakeFleet(), registry: undefined, model: undefined, drills: undefined }));
+const getRuntime = vi.fn(() => ({ fleet: fakeFleet(), registry: undefined, model: undefined, drills: undefined, audit: undefined }));
 vi.mock("@/server/runtime", () => ({ getRuntime }));
 
 installPeerStamp();
@@ -70,7 +70,7 @@ describe("mode oidc", () => {
     EASTWEST_OIDC_REDIRECT_URI: "http://127.0.0.1:3104/auth/callback",
     EASTWEST_SESSION_SECRET: TEST_SESSION_SECRET,
   };
-  const cookie = async (expiresAt: number, secret = TEST_SESSION_SECRET) => `eastwest-session=${await sealSession({ v: 1, user: "victor", groups: [], expiresAt }, secret, 3600)}`;
+  const cookie = async (expiresAt: number, secret = TEST_SESSION_SECRET) => `eastwest-session=${await sealSession({ v: 1, sid: "test-session-id-0001", user: "victor", groups: [], expiresAt }, secret, 3600)}`;
 
   it.each<[string, () => Promise<Record<string, string>>]>([
     ["no cookie", async () => ({})],

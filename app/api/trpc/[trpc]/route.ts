@@ -19,7 +19,7 @@ const slots = createStreamSlots({ perClient: MAX_STREAMS_PER_CLIENT, total: MAX_
 function contextFor(resolved: ActorResult): Context {
   if (!resolved.ok) throw new TRPCError({ code: "UNAUTHORIZED", message: resolved.message });
   const runtime = getRuntime();
-  const context: Context = { fleet: runtime.fleet, registry: runtime.registry, model: runtime.model, drills: runtime.drills };
+  const context: Context = { fleet: runtime.fleet, registry: runtime.registry, model: runtime.model, drills: runtime.drills, audit: runtime.audit };
   if (resolved.actor) context.actor = resolved.actor;
   return context;
 }
