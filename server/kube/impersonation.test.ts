@@ -7,7 +7,9 @@ import { ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
 import type { Actor } from "@/server/auth/identity";
 import type { AuditEntry } from "@/server/audit/types";
 import { writeKubeconfig } from "../testing/kubeconfig-fixture";
+import { HttpMethod } from "@kubernetes/client-node";
 import { createConsoleWriter } from "./console-writer";
+import { HeaderLinesContext } from "./header-lines";
 import { impersonationHeaders, impersonationOf, impersonationProblem } from "./impersonation";
 import { loadKubeconfig, type ClusterHandle } from "./kubeconfig";
 import { startRecordingApiServer } from "./test/recording-apiserver";
@@ -43,6 +45,19 @@ describe("who a request acts as", () => {
     const said = impersonationProblem(who);
     if (problem === undefined) expect(said).toBeUndefined();
     else expect(said).toMatch(problem);
+  });
+});
+
+describe("header lines", () => {
+  it("iterates one pair per line, replacing the kubeconfig's own impersonation; as a record it fails closed", () => {
+    const context = new HeaderLinesContext("https://x", HttpMethod.PATCH);
+    context.setHeaderParam("Authorization", "Bearer t");
+    context.setHeaderParam("Impersonate-User", "from-kubeconfig");
+    for (const line of impersonationHeaders({ user: "alice", groups: ["a", "b"] })) context.addHeaderLine(...line);
+    const headers = context.getHeaders();
+    expect([...(headers as unknown as Iterable<[string, string]>)]).toEqual([["Authorization", "Bearer t"], ["Impersonate-User", "alice"], ["Impersonate-Group", "a"], ["Impersonate-Group", "b"]]);
+    // A transport that read the record instead would still act as alice, with one group "a, b" nobody is bound to.
+    expect(Object.fromEntries(Object.entries(headers))).toEqual({ Authorization: "Bearer t", "Impersonate-User": "alice", "Impersonate-Group": "a, b" });
   });
 });
 
