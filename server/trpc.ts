@@ -9,7 +9,7 @@ import type { DrillService } from "./drills/types";
 import type { FleetService } from "./fleet/service";
 import type { FleetModel } from "./model/types";
 import type { RegistryService } from "./registry/service";
-import { decideAccess, type AccessRule } from "./routers/access/access-decision";
+import { decideAccess, type AccessRule, type AccessScope } from "./routers/access/access-decision";
 import { scopeOfInput } from "./routers/access/scope-of-input";
 import { workspaceKeysOf } from "./routers/access/workspace-keys";
 
@@ -75,7 +75,8 @@ const mapErrors = t.middleware(async ({ next }) => {
  */
 const roleGate = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
   const rule: AccessRule = { role: meta?.role ?? "platform-owner", action: meta?.action ?? "this" };
-  const scope = scopeOfInput(await getRawInput());
+  // A viewer procedure asks nothing of the input (anyone signed in may look): no raw input is read for it.
+  const scope: AccessScope = rule.role === "viewer" ? { kind: "fleet" } : scopeOfInput(await getRawInput());
   const decision = await decideAccess(ctx.actor, rule, scope, (s, candidates) => workspaceKeysOf(ctx, s, candidates));
   if (decision.ok) return next();
   if (decision.status === "unauthenticated") throw new TRPCError({ code: "UNAUTHORIZED", message: decision.message });
