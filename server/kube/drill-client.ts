@@ -5,7 +5,7 @@
 // and uses the console's credentials (deploy/rbac says which).
 import { DRILL_FIELD_MANAGER } from "@/lib/drills/schema";
 import type { Actor } from "@/server/auth/identity";
-import { drillHttp } from "./drill-http";
+import { drillHttp, type DrillHttp } from "./drill-http";
 import { drillObjectOps, type DrillObjectOps } from "./drill-objects";
 import { drillProbeOps, type DrillProbeOps } from "./drill-probe";
 import { drillWorkloadOps, type DrillWorkloadOps } from "./drill-workloads";
@@ -24,8 +24,13 @@ export function createDrillClient(handle: ClusterHandle, options: DrillClientOpt
   const impersonateReads = options.impersonateReads === true;
   const writer = createObjectWriter(handle, { fieldManager: DRILL_FIELD_MANAGER, timeoutMs: options.timeoutMs, ...(who ? { impersonate: who, impersonateReads } : {}) });
   if (!kc || !writer) return undefined;
-  // An identity that cannot travel as headers: the writer refuses every call; so must the subresource calls.
-  if (who && impersonationProblem(who)) return undefined;
-  const http = drillHttp(handle.name, kc, options.timeoutMs, who ? { who, impersonateReads } : undefined);
+  // An identity that cannot be impersonated: the writer refuses every call (403, saying why); so do subresource calls.
+  const problem = who && impersonationProblem(who);
+  const http = problem ? refusingHttp(handle.name, problem) : drillHttp(handle.name, kc, options.timeoutMs, who ? { who, impersonateReads } : undefined);
   return { cluster: handle.name, drills: drillObjectOps(writer, http), workloads: drillWorkloadOps(http), probe: drillProbeOps(http) };
+}
+
+function refusingHttp(cluster: string, message: string): DrillHttp {
+  const no = async () => ({ ok: false as const, kind: "rejected" as const, status: 403, message });
+  return { cluster, json: no, text: no };
 }

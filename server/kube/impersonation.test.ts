@@ -9,6 +9,7 @@ import type { AuditEntry } from "@/server/audit/types";
 import { writeKubeconfig } from "../testing/kubeconfig-fixture";
 import { HttpMethod } from "@kubernetes/client-node";
 import { createConsoleWriter } from "./console-writer";
+import { createDrillClient } from "./drill-client";
 import { HeaderLinesContext } from "./header-lines";
 import { impersonationHeaders, impersonationOf, impersonationProblem } from "./impersonation";
 import { loadKubeconfig, type ClusterHandle } from "./kubeconfig";
@@ -41,6 +42,8 @@ describe("who a request acts as", () => {
     ["a newline in the user (header injection)", { user: "alice\r\nImpersonate-Group: system:masters", groups: [] }, /control characters/],
     ["a control character in a group", { user: "alice", groups: ["ops\u0000"] }, /control characters/],
     ["an empty group", { user: "alice", groups: [""] }, /cannot be carried/],
+    ["a reserved group that bypasses RBAC", { user: "alice", groups: ["eastwest:viewers", "system:masters"] }, /reserved for the API server/],
+    ["a reserved user", { user: "system:serviceaccount:kube-system:admin", groups: [] }, /reserved for the API server/],
   ])("%s", (_, who, problem) => {
     const said = impersonationProblem(who);
     if (problem === undefined) expect(said).toBeUndefined();
@@ -132,6 +135,16 @@ describe("the console writer on the wire", () => {
   it("refuses an identity that cannot travel as headers before sending anything", async () => {
     const outcome = await writerAs(actor("alice\nx", [])).apply(manifest, { dryRun: false });
     expect(outcome).toMatchObject({ ok: false, kind: "rejected", status: 403, message: expect.stringMatching(/control characters/) });
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("the drill client for an identity that cannot be impersonated", () => {
+  it("refuses the drill's writes with the reason, sending nothing", async () => {
+    const client = createDrillClient(handle, { timeoutMs: 2_000, actor: actor("alice", ["system:masters"]) });
+    const spec = { service: "details", fault: "ScaleToZero" as const, maxDuration: "2m", stopCondition: { errorRateAbove: 0.5, forSeconds: 10 }, abort: false };
+    expect(await client?.drills.create({ namespace: "bookinfo", name: "d", spec })).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/reserved for the API server/) });
+    expect(await client?.workloads.scale("bookinfo", "details-v1", 0)).toMatchObject({ ok: false, status: 403 });
     expect(server.requests).toEqual([]);
   });
 });

@@ -19,8 +19,15 @@ export const IMPERSONATE_USER = "Impersonate-User";
 export const IMPERSONATE_GROUP = "Impersonate-Group";
 
 // Control characters would end or split a header line (header injection); node refuses them, we refuse first
-// and say why. Bounded like Kubernetes names are in practice.
-const headerText = z.string().min(1).max(1024).regex(/^[^\u0000-\u001f\u007f]+$/, "control characters cannot travel in an HTTP header");
+// and say why. Bounded like Kubernetes names are in practice. The `system:` prefix is the API server's own
+// (system:masters bypasses RBAC, system:nodes, service accounts): the console may impersonate any user or group
+// (deploy/rbac), so an identity claiming one — a misconfigured IdP or proxy — is refused, never carried.
+const headerText = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, "control characters cannot travel in an HTTP header")
+  .refine((text) => !text.toLowerCase().startsWith("system:"), "names beginning with system: are reserved for the API server and are never impersonated");
 const impersonationSchema = z.object({ user: headerText, groups: z.array(headerText).max(512) });
 
 /**
