@@ -1,6 +1,9 @@
 // Delete, honouring finalizers (graceful: deletionTimestamp set, object kept until the last finalizer goes), pods'
 // graceful termination (Terminating for a grace period, until the kubelet has stopped it) and the namespace
-// lifecycle (phase Terminating, contents deleted, then the namespace itself).
+// lifecycle (phase Terminating, contents deleted, then the namespace itself). propagationPolicy Orphan/Foreground
+// put the garbage collector's finalizers on the object (gc-finalizers.ts); the lab's garbage collector
+// (lab/controllers/gc-graph.ts) then orphans or deletes the dependents and removes the finalizer.
+import { gcFinalizers, type PropagationOptions } from "./gc-finalizers";
 import { nowTimestamp } from "./object-meta";
 import { clone } from "./object-util";
 import { conflict, notFound } from "./status";
@@ -8,7 +11,7 @@ import type { StoreCore } from "./store-core";
 import type { KubeObject, ResourceType } from "./types";
 
 /** The DeleteOptions the store honours. */
-export interface DeleteOptions {
+export interface DeleteOptions extends PropagationOptions {
   dryRun?: boolean;
   /** DeleteOptions.gracePeriodSeconds: only pods have a grace period (0 = delete now, as `--force --grace-period=0`). */
   gracePeriodSeconds?: number;
@@ -30,31 +33,46 @@ export function removeObject(core: StoreCore, type: ResourceType, existing: Kube
   return deleted;
 }
 
+/** markAsDeleting: the first delete stamps the time and bumps generation; a later one keeps both. */
 function markDeleting(existing: KubeObject): KubeObject {
   const next = clone(existing);
-  next.metadata.deletionTimestamp = nowTimestamp();
+  if (!existing.metadata.deletionTimestamp) {
+    next.metadata.deletionTimestamp = nowTimestamp();
+    if ((next.metadata.generation ?? 0) > 0) next.metadata.generation = (next.metadata.generation ?? 0) + 1;
+  }
   next.metadata.deletionGracePeriodSeconds = 0;
-  // BeforeDelete bumps generation for graceful deletions of objects that track it.
-  if ((next.metadata.generation ?? 0) > 0) next.metadata.generation = (next.metadata.generation ?? 0) + 1;
+  return next;
+}
+
+function withFinalizers(object: KubeObject, finalizers: string[] | undefined): KubeObject {
+  if (finalizers === undefined) return object;
+  const next = clone(object);
+  if (finalizers.length > 0) next.metadata.finalizers = finalizers;
+  else delete next.metadata.finalizers;
   return next;
 }
 
 export function deleteObject(core: StoreCore, type: ResourceType, namespace: string | undefined, name: string, options: boolean | DeleteOptions = {}): DeleteResult {
-  const { dryRun = false, gracePeriodSeconds } = typeof options === "boolean" ? { dryRun: options } : options;
+  const opts: DeleteOptions = typeof options === "boolean" ? { dryRun: options } : options;
+  const { dryRun = false, gracePeriodSeconds } = opts;
   const existing = core.peek(type, namespace, name);
   if (!existing) throw notFound(type, name);
   if (type.kind === "Namespace" && type.group === "") return deleteNamespace(core, type, existing, dryRun);
+  // Store.Delete: the finalizers are settled first (a pending graceful deletion takes no new ones), then the
+  // object either goes now (nothing pending) or is marked deleting.
+  const gracePending = (existing.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+  const finalizerUpdate = gracePending ? undefined : gcFinalizers(type, existing, opts);
   if (type.kind === "Pod" && type.group === "") {
     const grace = podGracePeriod(existing, gracePeriodSeconds);
-    if (grace > 0) return deleteGracefully(core, type, existing, grace, dryRun);
+    if (grace > 0) return deleteGracefully(core, type, withFinalizers(existing, finalizerUpdate), existing, grace, dryRun);
   }
-  const finalizers = existing.metadata.finalizers ?? [];
+  const finalizers = finalizerUpdate ?? existing.metadata.finalizers ?? [];
   if (finalizers.length === 0) {
     if (dryRun) return { object: clone(existing), gone: true };
     return { object: removeObject(core, type, existing), gone: true };
   }
-  if (existing.metadata.deletionTimestamp) return { object: clone(existing), gone: false };
-  const next = markDeleting(existing);
+  if (existing.metadata.deletionTimestamp && finalizerUpdate === undefined && !gracePending) return { object: clone(existing), gone: false };
+  const next = withFinalizers(markDeleting(existing), finalizerUpdate);
   if (dryRun) return { object: next, gone: false };
   return { object: clone(core.commit(type, "MODIFIED", next, existing)), gone: false };
 }
@@ -95,8 +113,8 @@ function markTerminating(existing: KubeObject, grace: number): KubeObject | unde
 }
 
 /** A pod's graceful deletion: Terminating until its kubelet has stopped it (or a shorter grace period comes). */
-function deleteGracefully(core: StoreCore, type: ResourceType, existing: KubeObject, grace: number, dryRun: boolean): DeleteResult {
-  const next = markTerminating(existing, grace);
+function deleteGracefully(core: StoreCore, type: ResourceType, wanted: KubeObject, existing: KubeObject, grace: number, dryRun: boolean): DeleteResult {
+  const next = markTerminating(wanted, grace) ?? (wanted === existing ? undefined : wanted);
   if (!next) return { object: clone(existing), gone: false };
   if (dryRun) return { object: next, gone: false };
   return { object: clone(core.commit(type, "MODIFIED", next, existing)), gone: false };

@@ -17,8 +17,18 @@ import type { KubeObject, ResourceType, WriteOptions } from "./types";
 
 const SYSTEM_META = ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] as const;
 
+/**
+ * The update's preconditions, in upstream's order: the written object's metadata.uid is a UID precondition
+ * (rest.DefaultUpdatedObjectInfo.Preconditions), checked by the storage before anything else, so a PUT naming
+ * another incarnation of the object (deleted and re-created under the same name) is 409, never a silent overwrite;
+ * then the resourceVersion.
+ */
 function checkPreconditions(type: ResourceType, existing: KubeObject, incoming: KubeObject): void {
   const name = existing.metadata.name ?? "";
+  const uid = incoming.metadata.uid;
+  if (uid && uid !== existing.metadata.uid) {
+    throw conflict(type, name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${existing.metadata.uid ?? ""}`);
+  }
   const rv = incoming.metadata.resourceVersion;
   if (!rv) {
     // CRDs (and status writes of them) do not allow unconditional updates; built-ins do.
