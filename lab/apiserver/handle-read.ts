@@ -4,6 +4,7 @@ import { apiVersionOf } from "./define-type";
 import { waitUntilFresh } from "./freshness";
 import { sendJson } from "./http-util";
 import { validateListOptions } from "./list-options";
+import { streamList } from "./list-stream";
 import { parseFieldSelector, parseLabelSelector } from "./selectors";
 import { decodeContinue, encodeContinue, isAfter, listAt, objectSortKey } from "./snapshot";
 import { badRequest, expired, notFound } from "./status";
@@ -77,10 +78,11 @@ export async function handleList(ctx: RequestContext): Promise<void> {
     // Upstream reports remainingItemCount only when no selector filtered the list.
     if (!ctx.query.get("labelSelector") && !ctx.query.get("fieldSelector")) meta.remainingItemCount = remaining.length - page.length;
   }
-  const items = page.map((o) => served(ctx, o));
   if (ctx.output === "table") {
-    sendJson(ctx.res, 200, toTable(type, items, meta, includeObject(ctx)));
+    sendJson(ctx.res, 200, toTable(type, page.map((o) => served(ctx, o)), meta, includeObject(ctx)));
     return;
   }
-  sendJson(ctx.res, 200, { kind: type.listKind, apiVersion: apiVersionOf(ctx.route.group, ctx.route.version), metadata: meta, items });
+  // Items are converted and encoded one at a time as the client reads (list-stream.ts).
+  const envelope = { kind: type.listKind, apiVersion: apiVersionOf(ctx.route.group, ctx.route.version), metadata: meta };
+  await streamList(ctx.res, envelope, page, (o) => served(ctx, o));
 }

@@ -78,6 +78,7 @@ export async function handleWatch(ctx: RequestContext, tuning: WatchTuning = {})
   const initial = request.initialList ? store.peek(route.type) : [];
   // sendInitialEvents=false without a resourceVersion means "from now".
   const start = from ?? (request.initialList ? undefined : Number(store.currentResourceVersion()));
+  stream.initialEvents(true);
   const subscribed = await inBand(stream, () => {
     stream.onClose(store.watch(route.type, start, (event) => {
       const visible = filter(event);
@@ -90,6 +91,15 @@ export async function handleWatch(ctx: RequestContext, tuning: WatchTuning = {})
     if (visible) stream.send("ADDED", visible.object);
   }
   if (request.sendInitialEvents) stream.bookmark(store.currentResourceVersion(), true);
-  if (request.bookmarks) stream.every(tuning.bookmarkIntervalMs ?? BOOKMARK_INTERVAL_MS, () => stream.bookmark(store.currentResourceVersion()));
-  stream.endAfter(lifetimeMs(ctx, tuning));
+  stream.initialEvents(false);
+  const lifetime = lifetimeMs(ctx, tuning);
+  if (request.bookmarks) {
+    stream.every(tuning.bookmarkIntervalMs ?? BOOKMARK_INTERVAL_MS, () => stream.bookmark(store.currentResourceVersion()));
+    // cacheWatcher.nextBookmarkTime: a bookmark 2 s before the deadline, so the client resumes from a recent
+    // resourceVersion after the timeout close (none when the watch is shorter than that).
+    if (lifetime > PRE_TIMEOUT_BOOKMARK_MS) stream.at(lifetime - PRE_TIMEOUT_BOOKMARK_MS, () => stream.bookmark(store.currentResourceVersion()));
+  }
+  stream.endAfter(lifetime);
 }
+
+const PRE_TIMEOUT_BOOKMARK_MS = 2_000;

@@ -1,9 +1,26 @@
-// The bounded event logs behind watches and consistent paging. The resourceVersion counter is cluster-wide (like
-// etcd's revision) but, as in the apiserver's watch cache, each kind keeps its own window of the last `size`
-// events: a resume from before the oldest kept event of that kind is answered 410 Expired, the signal clients use
-// to relist, while a quiet kind stays resumable however busy the others are.
+// The event logs behind watches and consistent paging. The resourceVersion counter is cluster-wide (like etcd's
+// revision) and history is lost by time, as etcd loses it: the apiserver compacts etcd every 5 minutes
+// (--etcd-compaction-interval), so a resourceVersion or continue token stays usable for about that long however
+// many writes happen meanwhile. A resume from before the oldest kept event of a kind is answered 410 Expired, the
+// signal clients use to relist. Each kind keeps its own window, so a quiet kind stays resumable after the others'
+// events are dropped. An optional count cap (`size`) exists for tests that need a small window.
 import { expired } from "./status";
 import type { StoredEvent } from "./types";
+
+/** The apiserver's default --etcd-compaction-interval. */
+export const COMPACTION_INTERVAL_MS = 5 * 60_000;
+
+export interface HistoryLimits {
+  /** At most this many events per kind (unset: no count limit, only time). */
+  size?: number;
+  /** Events older than this are compacted (default COMPACTION_INTERVAL_MS). */
+  retentionMs?: number;
+}
+
+interface TimedEvent {
+  event: StoredEvent;
+  at: number;
+}
 
 type Listener = (event: StoredEvent) => void;
 
@@ -16,7 +33,7 @@ interface Subscriber {
 type Pending = [string, StoredEvent | "end"];
 
 interface Window {
-  events: StoredEvent[];
+  events: TimedEvent[];
   /** The resourceVersion of the newest event dropped from this window (0 while nothing was dropped). */
   compactedThrough: number;
 }
@@ -29,7 +46,15 @@ export class WatchHistory {
   private readonly pending: Pending[] = [];
   private delivering = false;
 
-  constructor(private readonly size: number) {}
+  private readonly size: number;
+  private readonly retentionMs: number;
+
+  /** A number is the count cap alone (time retention still applies). */
+  constructor(limits: number | HistoryLimits = {}) {
+    const { size, retentionMs } = typeof limits === "number" ? { size: limits, retentionMs: undefined } : limits;
+    this.size = size ?? Number.POSITIVE_INFINITY;
+    this.retentionMs = retentionMs ?? COMPACTION_INTERVAL_MS;
+  }
 
   private window(typeKey: string): Window {
     let window = this.windows.get(typeKey);
@@ -39,12 +64,19 @@ export class WatchHistory {
 
   append(typeKey: string, event: StoredEvent): void {
     const window = this.window(typeKey);
-    window.events.push(event);
-    while (window.events.length > this.size) {
-      const dropped = window.events.shift();
-      if (dropped) window.compactedThrough = dropped.resourceVersion;
-    }
+    window.events.push({ event, at: Date.now() });
+    this.compact(window);
     this.enqueue([typeKey, event]);
+  }
+
+  /** Drops what etcd compaction would have removed by now (lazily: on each append and each read). */
+  private compact(window: Window): void {
+    const horizon = Date.now() - this.retentionMs;
+    let drop = 0;
+    while (drop < window.events.length && (window.events.length - drop > this.size || (window.events[drop]?.at ?? 0) < horizon)) drop += 1;
+    if (drop === 0) return;
+    window.compactedThrough = window.events[drop - 1]?.event.resourceVersion ?? window.compactedThrough;
+    window.events.splice(0, drop);
   }
 
   /**
@@ -76,12 +108,13 @@ export class WatchHistory {
   /** Kept events of one kind after `resourceVersion`, or 410 Expired when some were already dropped. */
   since(typeKey: string, resourceVersion: number, current: number): StoredEvent[] {
     const window = this.window(typeKey);
+    this.compact(window);
     if (resourceVersion < window.compactedThrough) {
       // Same shape as the watch cache: "too old resource version: <requested> (<oldest available - 1>)".
       throw expired(`too old resource version: ${resourceVersion} (${window.compactedThrough})`);
     }
     if (resourceVersion >= current) return [];
-    return window.events.filter((e) => e.resourceVersion > resourceVersion);
+    return window.events.filter((e) => e.event.resourceVersion > resourceVersion).map((e) => e.event);
   }
 
   subscribe(typeKey: string, listener: Listener, onEnd?: () => void): () => void {
