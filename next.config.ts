@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // client-node is large and server-only: keep it out of the bundle (cuts build time and memory).
   serverExternalPackages: ["@kubernetes/client-node"],
   poweredByHeader: false,
+  // The container image runs .next/standalone (server.js with only the traced node_modules); scripts/
+  // prepare-standalone.ts adds the browser assets and the planner worker. Demo and e2e start it the same way.
+  output: "standalone",
   // The build type-checks the product only; the lab is a separate program (checked by
   // `npm run typecheck`, which covers everything) and must not fail the app's build.
   typescript: { tsconfigPath: "tsconfig.build.json" },

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { buildModelWorkerIfNeeded } from "./build-model-worker";
+import { prepareStandalone } from "./prepare-standalone";
 import { run } from "./processes";
 
 const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tsconfig.build.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
@@ -25,8 +26,11 @@ export async function buildIfNeeded(root: string, force = false): Promise<void> 
   await buildModelWorkerIfNeeded(root);
   if (!force && !buildIsStale(root)) {
     console.log("build: .next is up to date");
+    // The worker may have been rebuilt just now: the standalone copy follows it.
+    prepareStandalone(root);
     return;
   }
   const code = await run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  prepareStandalone(root);
 }
