@@ -107,6 +107,19 @@ describe("proxy in mode oidc", () => {
   });
 });
 
+describe("the kubelet's probes", () => {
+  it.each(["/healthz", "/readyz"])("%s passes from a pod-IP Host without a session, with the security headers", async (path) => {
+    const res = await (await proxyWith(OIDC))(new NextRequest(`http://10.1.2.3:3000${path}`, { headers: { host: "10.1.2.3:3000" } }));
+    expect(res.headers.get("x-middleware-next")).toBe("1");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("does not open anything else to such a Host", async () => {
+    const res = await (await proxyWith(OIDC))(new NextRequest("http://10.1.2.3:3000/readyz/../", { headers: { host: "10.1.2.3:3000" } }));
+    expect(res.status).toBe(421);
+  });
+});
+
 describe("proxy in mode proxy", () => {
   const PROXY = { EASTWEST_AUTH_MODE: "proxy", EASTWEST_PROXY_TRUSTED: "127.0.0.2/32" };
   const identity = { "x-forwarded-user": "alice", "x-forwarded-groups": "eastwest:platform-owners" };

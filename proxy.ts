@@ -4,7 +4,7 @@
 // server/auth/page-gate.ts, tested there; this file only adapts NextRequest to them.
 import { NextResponse, type NextRequest } from "next/server";
 import { MUTATION_HEADER } from "@/lib/http/mutation-header";
-import { answersItself, gateDecision, isOpenPath } from "@/server/auth/page-gate";
+import { answersItself, gateDecision, isOpenPath, isProbe } from "@/server/auth/page-gate";
 import { resolveActor } from "@/server/auth/resolve-actor";
 import { serverEnv } from "@/server/env";
 import { guardRequest, type RequestFacts } from "@/server/http-guard/request-guard";
@@ -12,6 +12,8 @@ import { newNonce, securityHeaders } from "@/server/http-guard/security-headers"
 
 export async function proxy(request: NextRequest) {
   const headers = securityHeaders({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+  // The kubelet's probes pass untouched by the Host check and the sign-in (see isProbe); they only read.
+  if (isProbe(request.method, request.nextUrl.pathname)) return withHeaders(NextResponse.next(), headers);
   const env = serverEnv();
   const verdict = guardRequest(factsOf(request), env.allowedHosts);
   // Answered here, so nothing behind (no route, no tRPC procedure, no write) ever sees the request.
@@ -22,7 +24,10 @@ export async function proxy(request: NextRequest) {
   // Next reads the nonce for its inline scripts from the request's CSP header during a dynamic render.
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

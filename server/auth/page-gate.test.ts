@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersItself, gateDecision, isOpenPath, type GateDecision } from "./page-gate";
+import { answersItself, gateDecision, isOpenPath, isProbe, type GateDecision } from "./page-gate";
 import type { ActorResult } from "./resolve-actor";
 
 const nobody: ActorResult = { ok: false, reason: "no-session", message: "Not signed in: sign in at /auth/login." };
@@ -39,5 +39,17 @@ describe("open paths", () => {
     ["/api/trpcx", false],
   ])("%s answered by the tRPC route: %s", (path, expected) => {
     expect(answersItself(path)).toBe(expected);
+  });
+});
+
+describe("isProbe", () => {
+  it.each([
+    ["GET", "/healthz", true],
+    ["HEAD", "/readyz", true],
+    ["POST", "/readyz", false],
+    ["GET", "/readyz/x", false],
+    ["GET", "/healthzz", false],
+  ])("%s %s → %s", (method, path, expected) => {
+    expect(isProbe(method, path)).toBe(expected);
   });
 });

@@ -12,6 +12,14 @@ export function isOpenPath(pathname: string): boolean {
   return pathname.startsWith("/auth/") || pathname.startsWith("/_next/") || pathname === "/icon.svg" || pathname === "/favicon.ico";
 }
 
+/**
+ * Kubernetes' liveness and readiness probes (app/healthz, app/readyz): the kubelet connects to the pod's IP, a Host
+ * no allow-list names, and signs in as nobody. They answer only "serving" / "ready", and only to GET or HEAD.
+ */
+export function isProbe(method: string, pathname: string): boolean {
+  return (method === "GET" || method === "HEAD") && (pathname === "/healthz" || pathname === "/readyz");
+}
+
 /** The tRPC route checks the person itself (route.ts), so that its 401 has the shape the browser's client reads. */
 export const answersItself = (pathname: string) => pathname === "/api/trpc" || pathname.startsWith("/api/trpc/");
 
