@@ -8,12 +8,41 @@ import type { ResourceType, TypeRegistry } from "./types";
 const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 const SUB_VERBS = ["get", "patch", "update"];
 
+/**
+ * The verbs a kind's storage supports, as discovery lists them and the router enforces them. In 1.32 two core
+ * kinds have no collection delete: namespaces (their deletion is the namespace lifecycle) and services (their REST
+ * delete releases cluster IPs and node ports one by one; kubernetes#98994). A DELETE of their collection is 405.
+ */
+export function resourceVerbs(type: ResourceType): string[] {
+  const noCollectionDelete = type.group === "" && (type.kind === "Namespace" || type.kind === "Service");
+  return noCollectionDelete ? VERBS.filter((v) => v !== "deletecollection") : VERBS;
+}
+
+export interface SubresourceEntry {
+  name: string;
+  kind: string;
+  verbs: string[];
+  /** Set when the subresource answers with a kind of another group (deployments/scale → autoscaling/v1 Scale). */
+  group?: string;
+  version?: string;
+}
+
+/** The subresources a kind serves, in upstream's order (by name). */
+export function subresourceEntries(type: ResourceType): SubresourceEntry[] {
+  const entries: SubresourceEntry[] = [];
+  if (type.group === "" && type.kind === "Namespace") entries.push({ name: "finalize", kind: "Namespace", verbs: ["update"] });
+  if (type.subresources.log) entries.push({ name: "log", kind: type.kind, verbs: ["get"] });
+  if (type.subresources.scale) entries.push({ name: "scale", kind: "Scale", verbs: SUB_VERBS, group: "autoscaling", version: "v1" });
+  if (type.subresources.status) entries.push({ name: "status", kind: type.kind, verbs: SUB_VERBS });
+  return entries;
+}
+
 export function apiVersions(serverAddress: string): Record<string, unknown> {
   return { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress }] };
 }
 
 /** Groups in upstream's order: built-in groups first (by registration), then CRD groups alphabetically. */
-function groups(types: TypeRegistry): Array<{ name: string; versions: string[] }> {
+export function groups(types: TypeRegistry): Array<{ name: string; versions: string[] }> {
   const seen = new Map<string, { name: string; versions: string[]; custom: boolean }>();
   for (const type of types.all()) {
     if (type.group === "") continue;
@@ -45,25 +74,21 @@ export function apiGroup(types: TypeRegistry, name: string): Record<string, unkn
   return group ? { kind: "APIGroup", apiVersion: "v1", ...groupDoc(group) } : undefined;
 }
 
-function storageVersionHash(type: ResourceType): string {
+export function storageVersionHash(type: ResourceType): string {
   return createHash("sha256").update(`${type.group}/${type.version}/${type.kind}`).digest("base64").slice(0, 11);
 }
 
 function resourceEntries(type: ResourceType): Array<Record<string, unknown>> {
   const main: Record<string, unknown> = {
-    name: type.plural, singularName: type.singular, namespaced: type.namespaced, kind: type.kind, verbs: VERBS,
+    name: type.plural, singularName: type.singular, namespaced: type.namespaced, kind: type.kind, verbs: resourceVerbs(type),
     storageVersionHash: storageVersionHash(type),
   };
   if (type.shortNames.length > 0) main.shortNames = type.shortNames;
   if (type.categories && type.categories.length > 0) main.categories = type.categories;
-  const entries = [main];
-  const sub = (name: string, kind: string, verbs: string[], extra: Record<string, unknown> = {}) =>
-    entries.push({ name: `${type.plural}/${name}`, singularName: "", namespaced: type.namespaced, kind, verbs, ...extra });
-  if (type.group === "" && type.kind === "Namespace") sub("finalize", "Namespace", ["update"]);
-  if (type.subresources.log) sub("log", type.kind, ["get"]);
-  if (type.subresources.scale) sub("scale", "Scale", SUB_VERBS, { group: "autoscaling", version: "v1" });
-  if (type.subresources.status) sub("status", type.kind, SUB_VERBS);
-  return entries;
+  const subs = subresourceEntries(type).map(({ name, kind, verbs, group, version }) => ({
+    name: `${type.plural}/${name}`, singularName: "", namespaced: type.namespaced, kind, verbs, ...(group ? { group, version } : {}),
+  }));
+  return [main, ...subs];
 }
 
 export function apiResourceList(types: TypeRegistry, group: string, version: string): Record<string, unknown> {

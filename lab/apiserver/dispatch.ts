@@ -1,6 +1,7 @@
 // Picks the handler for a resource request from its path shape and HTTP method; a method a path does not
 // support is 405, as go-restful answers.
 import type { RequestContext } from "./context";
+import { resourceVerbs } from "./discovery";
 import { handleDelete, handleDeleteCollection } from "./handle-delete";
 import { handlePatch } from "./handle-patch";
 import { handleGet, handleList } from "./handle-read";
@@ -21,7 +22,8 @@ async function collection(ctx: RequestContext, method: string, tuning: WatchTuni
   if (method === "GET") return isWatch(ctx) ? handleWatch(ctx, tuning) : handleList(ctx);
   if (allNamespaces) throw methodNotAllowed();
   if (method === "POST") return handleCreate(ctx);
-  if (method === "DELETE") return handleDeleteCollection(ctx);
+  // Only kinds whose discovery lists deletecollection have the route (namespaces and services do not).
+  if (method === "DELETE" && resourceVerbs(type).includes("deletecollection")) return handleDeleteCollection(ctx);
   throw methodNotAllowed();
 }
 

@@ -1,7 +1,9 @@
 // Non-resource paths: health, version, discovery and OpenAPI.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "./discovery";
+import { aggregatedContentType, aggregatedDiscovery, discoveryEtag } from "./discovery-aggregated";
 import { sendJson, sendText } from "./http-util";
+import { negotiateDiscovery } from "./negotiate";
 import { openApiV2, openApiV3GroupVersion, openApiV3Root } from "./openapi";
 import type { Route } from "./router";
 import { methodNotAllowed, pathNotFound, statusError } from "./status";
@@ -13,12 +15,28 @@ export function handleNonResource(req: IncomingMessage, res: ServerResponse, rou
   switch (route.kind) {
     case "health": return sendText(res, 200, "ok");
     case "version": return sendJson(res, 200, versionInfo());
-    case "api": return sendJson(res, 200, apiVersions(req.headers.host ?? "127.0.0.1"));
-    case "apis": return sendJson(res, 200, apiGroupList(types));
+    case "api": return discoveryRoot(req, res, "api", types);
+    case "apis": return discoveryRoot(req, res, "apis", types);
     case "group": return sendJson(res, 200, apiGroup(types, route.group));
     case "groupVersion": return sendJson(res, 200, apiResourceList(types, route.group, route.version));
     case "openapi": return openApi(req, res, route.path, types);
   }
+}
+
+/** /api or /apis: aggregated discovery when Accept asks for it (with ETag / If-None-Match → 304), else legacy. */
+function discoveryRoot(req: IncomingMessage, res: ServerResponse, path: "api" | "apis", types: TypeRegistry): void {
+  const output = negotiateDiscovery(req.headers.accept);
+  if (output === "legacy") return sendJson(res, 200, path === "api" ? apiVersions(req.headers.host ?? "127.0.0.1") : apiGroupList(types));
+  const body = JSON.stringify(aggregatedDiscovery(types, path, output));
+  const etag = discoveryEtag(body);
+  const headers = { "Content-Type": aggregatedContentType(output), ETag: etag, Vary: "Accept", "Cache-Control": "no-cache, private" };
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
 }
 
 function openApi(req: IncomingMessage, res: ServerResponse, path: string, types: TypeRegistry): void {
