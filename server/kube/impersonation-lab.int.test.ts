@@ -10,6 +10,7 @@ import { startSyncedFleet, type SyncedFleet } from "@/server/testing/synced-flee
 import { exposureApply } from "@/server/workspaces/exposure-apply";
 import { gatewayApply } from "@/server/workspaces/gateway-apply";
 import { gatewayPreview } from "@/server/workspaces/gateway-preview";
+import { gatewayRemove } from "@/server/workspaces/gateway-remove";
 import { workspaceDepsFrom } from "@/server/workspaces/production-deps";
 import { createDrillClient } from "./drill-client";
 
@@ -71,6 +72,13 @@ describe("writes made for a person, against the lab", () => {
       expect(trail(cluster, "ingressgateways").filter((e) => e.name === "viewer-gateway").map((e) => [e.user.name, e.code])).toContainEqual(["viewer", 403]);
     }
     expect(recorded.filter((e) => e.object.name === "viewer-gateway").map((e) => [e.cluster, e.outcome])).toEqual([["west", "refused"], ["east", "refused"]]);
+  });
+
+  it("a viewer's removal of the platform owner's gateway is a 403 on the cluster; the gateway stays", async () => {
+    const input = { workspace: WS, cluster: "west", namespace: "bookinfo", name: "owner-gateway" };
+    await expect(gatewayRemove(depsFor(viewer), input)).rejects.toMatchObject({ tag: "eastwest.Forbidden", field: "cluster", message: expect.stringMatching(/^you may not delete ingressgateways\.install\.tetrate\.io in west: /) });
+    expect((await gateway("west", "owner-gateway")).metadata.managedFields).toContainEqual(expect.objectContaining({ manager: "eastwest-console" }));
+    expect(recorded.filter((e) => e.verb === "delete").map((e) => [e.cluster, e.object.name, e.outcome, e.actor?.identity?.user])).toEqual([["west", "owner-gateway", "refused", "viewer"]]);
   });
 
   it("a viewer's exposure change is a 403 on the workspace, and the WorkspaceSetting stays as it was", async () => {
