@@ -1,6 +1,9 @@
 // The tRPC route as Next serves it, in modes proxy and oidc: an unknown person gets 401 in tRPC's error shape for
 // every call, before any procedure runs (the runtime is never even asked for); a known one reaches auth.me as
 // themselves. The environment is the console's own (process.env), parsed as at start-up.
+import { once } from "node:events";
+import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import superjson from "superjson";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { installPeerStamp, PEER_HEADER } from "@/server/auth/peer-stamp";
@@ -59,6 +62,50 @@ describe("mode proxy", () => {
     const res = await GET(me({ [PEER_HEADER]: "127.0.0.2", "x-forwarded-user": "alice", "x-forwarded-groups": "ops" }));
     expect(res.status).toBe(200);
     expect(await meOf(res)).toMatchObject({ mode: "proxy", user: "alice", roles: ["viewer", "platform-owner"] });
+  });
+});
+
+describe("mode proxy over a real socket (the peer stamp feeding the route, as under next start)", () => {
+  /** A node:http server that hands the route a fetch Request built from the IncomingMessage's headers, as Next does. */
+  async function serveRoute(GET: (req: Request) => Promise<Response>) {
+    const server = createServer((req, res) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      void GET(new Request(`http://127.0.0.1${req.url ?? "/"}`, { headers })).then(async (answer) => {
+        res.writeHead(answer.status, { "content-type": "application/json" });
+        res.end(await answer.text());
+      });
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    return server;
+  }
+
+  async function call(port: number, localAddress: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+    const req = httpRequest({ host: "127.0.0.1", port, path: "/api/trpc/auth.me", localAddress, headers });
+    req.end();
+    const [res] = (await once(req, "response")) as [IncomingMessage];
+    let text = "";
+    for await (const chunk of res) text += String(chunk);
+    return { status: res.statusCode ?? 0, text };
+  }
+
+  it("refuses a client that forges the stamp and x-forwarded-for; serves the same headers from the proxy's address", async () => {
+    const { GET } = await routeWith({ EASTWEST_AUTH_MODE: "proxy", EASTWEST_PROXY_TRUSTED: "127.0.0.2/32" });
+    const server = await serveRoute(GET);
+    const port = (server.address() as AddressInfo).port;
+    const identity = { "x-forwarded-user": "alice", "x-forwarded-groups": "ops" };
+    try {
+      const forged = await call(port, "127.0.0.1", { ...identity, [PEER_HEADER]: "127.0.0.2", "x-forwarded-for": "127.0.0.2" });
+      expect(forged.status).toBe(401);
+      expect(forged.text).toContain("it came from 127.0.0.1");
+      const proxied = await call(port, "127.0.0.2", identity);
+      expect(proxied.status).toBe(200);
+      expect(proxied.text).toContain("alice");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
   });
 });
 
