@@ -1,5 +1,7 @@
 // Start-up: the configuration is parsed before anything is served, and a missing or unsafe auth setting (no
 // session secret, a short one, no trusted proxy, …) stops the process with the sentence that names it.
+import { oidcConfiguration } from "@/server/auth/oidc-client";
+import type { OidcSettings } from "@/server/auth/settings";
 import { serverEnv, type ServerEnv } from "@/server/env";
 import { authLine } from "./auth-line";
 
@@ -13,5 +15,21 @@ export function loadSettingsOrExit(log: (line: string) => void = console.log): S
     process.exit(1);
   }
   log(authLine(env.auth));
+  if (env.auth.mode === "oidc") void discoverProvider(env.auth, log);
   return env;
+}
+
+/**
+ * The provider's discovery document, fetched once at start-up in the background (the first sign-in then need not
+ * wait for it): an operator sees a wrong issuer or an unreachable provider in the log at once, not at the first
+ * sign-in. A failure is not kept; each sign-in tries again.
+ */
+export async function discoverProvider(auth: OidcSettings, log: (line: string) => void): Promise<void> {
+  try {
+    const config = await oidcConfiguration(auth);
+    log(`auth: oidc provider ${config.serverMetadata().issuer} answered; PKCE S256 ${config.serverMetadata().code_challenge_methods_supported?.includes("S256") ? "supported" : "not announced"}`);
+  } catch (error) {
+    const reason = String((error as { message?: unknown } | undefined)?.message ?? "unknown").slice(0, 200);
+    log(`auth: oidc provider ${auth.issuer} cannot be reached yet (${reason}); sign-ins fail until it answers`);
+  }
 }
