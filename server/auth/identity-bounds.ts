@@ -9,18 +9,20 @@ export const MAX_NAME_CHARS = 256;
 
 export type IdentityResult = { ok: true; identity: Identity } | { ok: false; message: string };
 
-// Printable, no control characters: a name becomes an HTTP header value on the way to the clusters.
-const PRINTABLE = /^[\x21-\x7e\u00a0-\uffff](?:[\x20-\x7e\u00a0-\uffff]*[\x21-\x7e\u00a0-\uffff])?$/;
+// Printable ASCII, no leading/trailing space: a name becomes an HTTP header value (Impersonate-User/-Group) on the
+// way to the clusters. fetch refuses header values beyond Latin-1, and the API server would read Latin-1 bytes as
+// (invalid) UTF-8, so a non-ASCII name could never match the RBAC binding that names it: refused with a reason.
+const PRINTABLE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 const acceptable = (name: string) => name.length <= MAX_NAME_CHARS && PRINTABLE.test(name);
 
 /** The identity, groups deduplicated in first-seen order; or why it cannot be believed. */
 export function boundedIdentity(user: string, groups: readonly string[]): IdentityResult {
-  if (!acceptable(user)) return { ok: false, message: `The user name is empty, longer than ${MAX_NAME_CHARS} characters or not printable.` };
+  if (!acceptable(user)) return { ok: false, message: `The user name is empty, longer than ${MAX_NAME_CHARS} characters or not printable ASCII.` };
   if (user.startsWith("system:")) return { ok: false, message: "A user name may not start with \"system:\" (reserved for Kubernetes' own identities)." };
   const unique = [...new Set(groups)];
   if (unique.length > MAX_GROUPS) return { ok: false, message: `${unique.length} groups were asserted; the console accepts at most ${MAX_GROUPS}.` };
   const bad = unique.find((g) => !acceptable(g) || g.startsWith("system:"));
-  if (bad !== undefined) return { ok: false, message: "A group name is empty, too long, not printable or reserved (\"system:\")." };
+  if (bad !== undefined) return { ok: false, message: "A group name is empty, too long, not printable ASCII or reserved (\"system:\")." };
   return { ok: true, identity: { user, groups: unique } };
 }
