@@ -29,6 +29,7 @@ describe("abilityOf", () => {
 
   it("says why with the API's own sentence", () => {
     expect(abilityOf(me({}), DEPLOY)).toEqual({ allowed: false, reason: "You are signed in as victor (viewer); deploying gateways needs the platform-owner role in workspace bookinfo-ws." });
+    expect(abilityOf({ status: "loading" }, DEPLOY)).toMatchObject({ allowed: false, pending: true });
     expect(abilityOf(me({ roles: [], workspaceRoles: { "bookinfo/bookinfo-ws": ["app-owner"] } }), DEPLOY)).toEqual({
       allowed: false,
       reason: "You are signed in as victor (app-owner); deploying gateways needs the platform-owner role in workspace bookinfo-ws.",

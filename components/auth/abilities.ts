@@ -11,7 +11,8 @@ export type MeState = { status: "absent" } | { status: "loading" } | { status: "
 /** An action's need: the role, what it does ("deploying gateways"), where, and the workspaces it concerns by name. */
 export type Need = { role: Role; action: string; scope: AccessScope; workspaces?: readonly string[] };
 
-export type Ability = { allowed: true } | { allowed: false; reason: string };
+/** `pending`: auth.me has not answered yet; the action waits, and the page says nothing visible about it. */
+export type Ability = { allowed: true } | { allowed: false; reason: string; pending?: true };
 
 const ALLOWED: Ability = { allowed: true };
 
@@ -31,7 +32,7 @@ export function abilityOf(state: MeState, need: Need): Ability {
     case "absent":
       return ALLOWED;
     case "loading":
-      return { allowed: false, reason: "Checking what you may do…" };
+      return { allowed: false, reason: "Checking what you may do…", pending: true };
     case "error":
       return { allowed: false, reason: "You are not signed in, or your session ended: sign in again to do this." };
     case "ready":

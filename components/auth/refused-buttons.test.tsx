@@ -71,6 +71,18 @@ describe("refused actions", () => {
     expect(offered).not.toContain('aria-disabled="true"');
   });
 
+  it("waits silently while auth.me loads: refused, the reason only for screen readers", () => {
+    const html = renderToStaticMarkup(
+      <AbilitiesFor state={{ status: "loading" }}>
+        <RunDrillButton target={TARGET} />
+      </AbilitiesFor>,
+    );
+    const { button, reason } = refusal(html, "Run failover drill");
+    expect(button).toContain('aria-disabled="true"');
+    expect(reason).toBe("Checking what you may do…");
+    expect(html).toContain('class="sr-only"');
+  });
+
   it("keeps the compact cell button's reason for screen readers until pressed", () => {
     const html = renderToStaticMarkup(
       <AbilitiesFor state={VICTOR}>

@@ -33,7 +33,7 @@ export function AbortButton({ drill }: { drill: DrillDetail }) {
         {asked ? "Abort requested: restoring…" : abort.isPending ? "Aborting…" : "Abort drill"}
       </button>
       {!ability.allowed && !asked && (
-        <p id={reasonId} className="text-xs text-slate-600">
+        <p id={reasonId} className={ability.pending ? "sr-only" : "text-xs text-slate-600"}>
           {ability.reason}
         </p>
       )}

@@ -22,7 +22,7 @@ export function RunDrillButton({ target, compact = false, workspaces }: { target
   const reasonId = useId();
   const scope = { kind: "namespace" as const, cluster: target.cluster, namespace: target.namespace };
   const ability = useAbilities().can({ role: "app-owner", action: "starting a failover drill", scope, ...(workspaces ? { workspaces } : {}) });
-  const showReason = !ability.allowed && (!compact || why);
+  const showReason = !ability.allowed && !ability.pending && (!compact || why);
   // The compact button's place (a cell of the service's row, under its cluster's column) says which service and
   // cluster; screen readers hear them after the visible words, so the name starts with what is seen (WCAG 2.5.3).
   return (

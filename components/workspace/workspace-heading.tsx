@@ -44,7 +44,7 @@ export function WorkspaceHeading({ detail, change = { allowed: true }, onDeploy,
             </button>
           </div>
           {!change.allowed && (
-            <p id={reasonId} className="max-w-md text-right text-xs text-slate-600">
+            <p id={reasonId} className={change.pending ? "sr-only" : "max-w-md text-right text-xs text-slate-600"}>
               {change.reason}
             </p>
           )}
