@@ -20,7 +20,7 @@ export async function proxy(request: NextRequest) {
   if (!verdict.ok) return refusal(verdict.status, verdict.message, headers);
   const gate = await authGate(request, env.auth);
   if (gate.kind === "refuse") return refusal(gate.status, gate.message, headers);
-  if (gate.kind === "redirect") return new NextResponse(null, { status: 303, headers: { ...headers, Location: gate.location, "Cache-Control": "no-store" } });
+  if (gate.kind === "redirect") return withHeaders(NextResponse.redirect(signInUrl(gate.location, env.auth, request), { status: 303, headers: { "Cache-Control": "no-store" } }), headers);
   // Next reads the nonce for its inline scripts from the request's CSP header during a dynamic render.
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
@@ -30,6 +30,15 @@ export async function proxy(request: NextRequest) {
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/**
+ * Absolute, because Next's proxy adapter parses a redirect's Location as a URL (a relative one is a 500), and on the
+ * console's public origin, EASTWEST_OIDC_REDIRECT_URI's: the sign-in's login cookie must be set on the origin the
+ * provider sends the browser back to (request.url would not do: Next rewrites 127.0.0.1 to localhost in it).
+ */
+function signInUrl(location: string, auth: ReturnType<typeof serverEnv>["auth"], request: NextRequest): URL {
+  return new URL(location, auth.mode === "oidc" ? auth.redirectUri : request.url);
 }
 
 function refusal(status: number, message: string, headers: Record<string, string>): NextResponse {

@@ -68,7 +68,7 @@ const cookiesOf = (res: Response) => Object.fromEntries(res.headers.getSetCookie
 const cookiePair = (line: string | undefined) => (line ?? "").split(";")[0] ?? "";
 
 async function startLogin(returnTo = "/drills") {
-  const res = await signIn(new Request(`http://127.0.0.1:3999/auth/login?returnTo=${encodeURIComponent(returnTo)}`), settings);
+  const res = await signIn(new Request(`http://127.0.0.1:3999/auth/login?returnTo=${encodeURIComponent(returnTo)}`, { headers: { host: "127.0.0.1:3999" } }), settings);
   return { res, authorization: new URL(res.headers.get("location") ?? ""), loginCookie: cookiePair(cookiesOf(res)["eastwest-login"]) };
 }
 
@@ -132,6 +132,13 @@ describe("signing in with a real OpenID provider", () => {
     const { loginCookie } = await startLogin();
     const done = await signInCallback(new Request(`${FIXTURE_REDIRECT_URI}?error=access_denied&state=x`, { headers: { cookie: loginCookie } }), settings);
     expect(done.headers.get("location")).toBe("/auth/signed-out?error=provider-refused");
+  });
+
+  it("sends a browser that came by another name of the console to the redirect URI's origin first", async () => {
+    const res = await signIn(new Request("http://localhost:3999/auth/login?returnTo=%2Fdrills", { headers: { host: "localhost:3999" } }), settings);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("http://127.0.0.1:3999/auth/login?returnTo=%2Fdrills");
+    expect(cookiesOf(res)["eastwest-login"]).toBeUndefined();
   });
 
   it("keeps returnTo on this console", async () => {

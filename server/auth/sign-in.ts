@@ -5,7 +5,7 @@
 import { finishAuthorization, startAuthorization } from "./oidc-client";
 import { authLog, plain, redirectTo, setCookie } from "./auth-responses";
 import { peerAddress } from "./peer-stamp";
-import { safeReturnTo, type SignInError } from "./return-to";
+import { loginPath, safeReturnTo, type SignInError } from "./return-to";
 import { cookieValue, LOGIN_TTL_SECONDS, loginCookieName, newSessionId, sealLoginState, sealSession, sessionCookieName, unsealLoginState } from "./session-cookie";
 import type { AuthSettings, OidcSettings } from "./settings";
 
@@ -18,6 +18,10 @@ const reasonOf = (error: unknown) => String((error as { message?: unknown } | un
 export async function signIn(request: Request, settings: AuthSettings, now = Date.now()) {
   if (settings.mode !== "oidc") return notUsed(settings);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"));
+  // The login cookie must live on the origin the provider returns to: a browser that came by another name of this
+  // console (localhost for 127.0.0.1, an internal host) starts again there first.
+  const canonical = new URL(settings.redirectUri);
+  if (request.headers.get("host")?.toLowerCase() !== canonical.host) return redirectTo(new URL(loginPath(returnTo), canonical).href);
   let start;
   try {
     start = await startAuthorization(settings);
