@@ -46,9 +46,10 @@ describe("writes made for a person, against the lab", () => {
     const applied = await gatewayApply(depsFor(platformOwner), { workspace: WS, clusters: ["west", "east"], name: "owner-gateway" });
     expect(applied.results).toEqual([{ cluster: "west", ok: true }, { cluster: "east", ok: true }]);
     for (const cluster of ["west", "east"]) {
-      const written = trail(cluster, "ingressgateways").filter((e) => e.name === "owner-gateway" && e.verb === "patch");
-      expect(written.map((e) => [e.user.name, e.impersonatedBy?.name, e.code])).toEqual([["platform-owner", "kubernetes-admin", 201]]);
-      expect(written[0]?.user.groups).toEqual(["system:authenticated"]);
+      const written = () => trail(cluster, "ingressgateways").filter((e) => e.name === "owner-gateway" && e.verb === "patch");
+      // The lab records a request when its response has finished, which the client may see a moment earlier.
+      await expect.poll(() => written().map((e) => [e.user.name, e.impersonatedBy?.name, e.code]), { timeout: 5_000, interval: 20 }).toEqual([["platform-owner", "kubernetes-admin", 201]]);
+      expect(written()[0]?.user.groups).toEqual(["system:authenticated"]);
       expect((await gateway(cluster, "owner-gateway")).metadata.managedFields).toContainEqual(expect.objectContaining({ manager: "eastwest-console", operation: "Apply" }));
     }
     expect(recorded.filter((e) => e.object.name === "owner-gateway").map((e) => [e.cluster, e.verb, e.outcome, e.actor?.identity?.user])).toEqual([
@@ -69,7 +70,7 @@ describe("writes made for a person, against the lab", () => {
     });
     for (const cluster of ["west", "east"]) {
       await expect(gateway(cluster, "viewer-gateway")).rejects.toThrow(/NotFound|not found/);
-      expect(trail(cluster, "ingressgateways").filter((e) => e.name === "viewer-gateway").map((e) => [e.user.name, e.code])).toContainEqual(["viewer", 403]);
+      await expect.poll(() => trail(cluster, "ingressgateways").filter((e) => e.name === "viewer-gateway").map((e) => [e.user.name, e.code]), { timeout: 5_000, interval: 20 }).toContainEqual(["viewer", 403]);
     }
     expect(recorded.filter((e) => e.object.name === "viewer-gateway").map((e) => [e.cluster, e.outcome])).toEqual([["west", "refused"], ["east", "refused"]]);
   });
@@ -96,7 +97,7 @@ describe("writes made for a person, against the lab", () => {
     const spec = { service: "details", fault: "ScaleToZero" as const, maxDuration: "2m", stopCondition: { errorRateAbove: 0.5, forSeconds: 10 }, abort: false };
     const asOwner = createDrillClient(west, { timeoutMs: 5_000, actor: appOwner });
     await expect.poll(async () => (await asOwner?.drills.crdInstalled("bookinfo"))?.ok && (await asOwner?.drills.create({ namespace: "bookinfo", name: "owner-drill", spec }))?.ok, { timeout: 5_000, interval: 50 }).toBe(true);
-    expect(trail("west", "failoverdrills").filter((e) => e.name === "owner-drill" && e.code < 300).map((e) => [e.user.name, e.impersonatedBy?.name])).toContainEqual(["app-owner", "kubernetes-admin"]);
+    await expect.poll(() => trail("west", "failoverdrills").filter((e) => e.name === "owner-drill" && e.code < 300).map((e) => [e.user.name, e.impersonatedBy?.name]), { timeout: 5_000, interval: 20 }).toContainEqual(["app-owner", "kubernetes-admin"]);
     const asViewer = await createDrillClient(west, { timeoutMs: 5_000, actor: viewer })?.drills.create({ namespace: "bookinfo", name: "viewer-drill", spec });
     expect(asViewer).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/^you may not (patch|create) failoverdrills\.eastwest\.dev in west: /) });
     await expect(env.kubectl("west", ["get", "failoverdrills.eastwest.dev", "viewer-drill", "-n", "bookinfo"])).rejects.toThrow(/NotFound|not found/);
