@@ -54,7 +54,7 @@ export type ObjectWriterOptions = {
   impersonateReads?: boolean;
 };
 
-/** Every call refused before anything is sent: an identity that cannot travel as headers. */
+/** Every call refused (403, saying why) before anything is sent: an identity that must not be impersonated. */
 function refusingWriter(cluster: string, message: string): ObjectWriter {
   const no = async () => ({ ok: false as const, kind: "rejected" as const, status: 403, message });
   return { cluster, get: no, apply: no, remove: no, list: no, create: no };
