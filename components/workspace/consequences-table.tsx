@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { grouped } from "@/lib/validation/bounded-text";
+import { kindCounts } from "@/lib/workspace-view/consequence-cap";
 import type { ClusterConsequence, KindConsequence } from "@/lib/workspace-view/types";
 
 type Line = { sign: "+" | "−" | "!"; name: string };
@@ -47,8 +49,9 @@ export function ConsequencesTable({ consequences }: { consequences: readonly Clu
 
 function Changes({ change }: { change: KindConsequence }) {
   const [all, setAll] = useState(false);
-  if (change.added.length === 0 && change.removed.length === 0 && change.blocked.length === 0) {
-    return <span className="text-slate-500">no change{change.unchanged > 0 ? ` (${change.unchanged} kept)` : ""}</span>;
+  const count = kindCounts(change);
+  if (count.added === 0 && count.removed === 0 && count.blocked === 0) {
+    return <span className="text-slate-500">no change{change.unchanged > 0 ? ` (${grouped(change.unchanged)} kept)` : ""}</span>;
   }
   const lines: Line[] = [
     ...change.blocked.map((name) => ({ sign: "!" as const, name })),
@@ -56,19 +59,20 @@ function Changes({ change }: { change: KindConsequence }) {
     ...change.removed.map((name) => ({ sign: "−" as const, name })),
   ];
   const shown = all ? lines : lines.slice(0, FIRST);
-  const after = change.added.length + change.unchanged;
+  const after = count.added + change.unchanged;
+  const unlisted = count.added + count.removed + count.blocked - lines.length;
   return (
     <>
       <p className="text-xs font-medium text-slate-700">
-        {after} after the change
+        {grouped(after)} after the change
         <span className="font-normal text-slate-500">
           {" "}
           (
           {[
-            change.added.length && `${change.added.length} added`,
-            change.removed.length && `${change.removed.length} removed`,
-            change.unchanged && `${change.unchanged} kept`,
-            change.blocked.length && `${change.blocked.length} blocked`,
+            count.added && `${grouped(count.added)} added`,
+            count.removed && `${grouped(count.removed)} removed`,
+            change.unchanged && `${grouped(change.unchanged)} kept`,
+            count.blocked && `${grouped(count.blocked)} blocked`,
           ]
             .filter(Boolean)
             .join(", ")}
@@ -86,9 +90,10 @@ function Changes({ change }: { change: KindConsequence }) {
       </ul>
       {lines.length > FIRST && (
         <button type="button" onClick={() => setAll(!all)} className="mt-0.5 text-xs font-medium text-indigo-700 hover:underline">
-          {all ? "Show fewer" : `Show all ${lines.length}`}
+          {all ? "Show fewer" : unlisted > 0 ? `Show the first ${grouped(lines.length)}` : `Show all ${lines.length}`}
         </button>
       )}
+      {all && unlisted > 0 && <p className="mt-0.5 text-xs text-slate-500">…and {grouped(unlisted)} more, not listed in a preview.</p>}
     </>
   );
 }

@@ -271,7 +271,12 @@ export type GatewayRemovePreview = WhatItWouldDo & {
  * One kind's consequences in one cluster (`namespace/name`s). `blocked`: planned after the change, but an object
  * the console cannot prove it made holds the name there; the registry leaves it alone, so nothing is written.
  */
-export type KindConsequence = { added: string[]; removed: string[]; unchanged: number; blocked: string[] };
+/**
+ * Names added, removed and blocked in one cluster, of one kind. A preview's answer lists at most
+ * MAX_LISTED_CONSEQUENCES of each (a gateway for 500 services is ~10,000 WorkloadEntries per cluster); `more` counts
+ * those left out (lib/workspace-view/consequence-cap.ts).
+ */
+export type KindConsequence = { added: string[]; removed: string[]; unchanged: number; blocked: string[]; more?: { added: number; removed: number; blocked: number } };
 
 /** One cluster's registry consequences of a setting change (same pure planner as the registry). */
 export type ClusterConsequence = { cluster: string; serviceEntries: KindConsequence; workloadEntries: KindConsequence };

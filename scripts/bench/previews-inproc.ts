@@ -9,13 +9,12 @@
 import { writeFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { localEndpointsIn } from "@/lib/readiness/ready-endpoints";
-import { lossSentences } from "@/server/workspaces/consequences";
 import type { WorkspaceDeps } from "@/server/workspaces/deps";
 import { exposureConsequences } from "@/server/workspaces/exposure-consequences";
-import { boundFork } from "@/server/workspaces/fleet-input";
+import { boundPreview } from "@/server/workspaces/fleet-input";
 import { createInFlight } from "@/server/workspaces/in-flight";
-import { registryMemosOf } from "@/server/workspaces/view-memo";
+import { localEndpointCounts } from "@/server/workspaces/local-endpoint-counts";
+import { registryMemosOf, viewMemoOf } from "@/server/workspaces/view-memo";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
 import { workspaceFailover } from "@/server/workspaces/workspace-failover";
 import { percentile } from "./figures";
@@ -58,14 +57,15 @@ const sized = (kind: string, value: unknown) => {
 const exposure = Array.from({ length: n("exposure") }, (_, i) => async () => {
   // Each call leaves a different run of `narrow` services out: consequences in every cluster.
   const out = new Set(fqdns.slice((i * n("narrow")) % fqdns.length).slice(0, n("narrow")));
-  const result = await exposureConsequences(boundFork(model), ws.name, { ...setting, exposedServices: fqdns.filter((f) => !out.has(f)) }, observed);
+  const result = await exposureConsequences(boundPreview(model), ws.name, { ...setting, exposedServices: fqdns.filter((f) => !out.has(f)) }, observed);
   sized("exposure preview", result);
 });
 const removal = Array.from({ length: n("removal") }, (_, i) => async () => {
   const cluster = fleet.clusterNames[(i + 1) % fleet.clusterNames.length] ?? "";
-  const { before, delta } = await model.fork((input) => ({ ...input, clusters: input.clusters.map((c) => (c.name !== cluster ? c : { ...c, gateways: [] })) }));
-  const now = await fleet.state();
-  sized("gateway-removal preview", await lossSentences(before, delta, cluster, localEndpointsIn(now.snapshot)));
+  // As gateway-remove.ts asks: the fork and its sentences in the planner worker, with each cluster's live endpoints.
+  const local = localEndpointCounts(viewMemoOf(model), (await fleet.state()).snapshot);
+  const { answer } = await model.preview((input) => ({ ...input, clusters: input.clusters.map((c) => (c.name !== cluster ? c : { ...c, gateways: [] })) }), { kind: "loss", lostSource: cluster, local });
+  sized("gateway-removal preview", answer);
 });
 const detail = Array.from({ length: n("detail") }, () => async () => sized("workspace.detail", await workspaceDetail(deps, ws.name)));
 // The failover table's pages (25 services each, every cluster's cells), as the open pages page through it.

@@ -11,6 +11,7 @@ import { deepFreeze } from "@/lib/fleet/deep-freeze";
 import { withChanged } from "./fork-result";
 import { createIdentity } from "@/lib/plan/service-key";
 import { createRegistryMemos } from "@/lib/registry/registry-memos";
+import type { PreviewQuery } from "@/server/workspaces/preview-query";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { PlanInput } from "@/lib/plan/input";
 import type { HostnameFeed } from "@/server/registry/hostname-resolver";
@@ -176,11 +177,21 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
     return freeze(withChanged(result, changed));
   }
 
+  /** As fork, but the worker answers `query` from the fork: nothing but the answer crosses to this thread. */
+  async function preview(change: (input: PlanInput) => PlanInput, query: PreviewQuery) {
+    if (!pump.lastSent()) await settled();
+    const base = pump.lastSent();
+    if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
+    const answer = await deps.host.preview(freeze(change(base.input)), query);
+    return { input: base.input, answer };
+  }
+
   return {
     current: () => state,
     subscribe: (listener) => waiters.subscribe(listener),
     settled,
     fork,
+    preview,
     async stop() {
       stopped = true;
       clearTimeout(restTimer);

@@ -3,7 +3,9 @@
 // with the plan's delta against the previous one; a fork request plans the changed input on a fork of the
 // planner and answers with its delta against the current plan, leaving the state as it was.
 import { applyInputDelta } from "@/lib/plan/input-delta";
-import { planDelta } from "@/lib/plan/plan-delta";
+import { applyPlanDelta, planDelta, type PlanDelta } from "@/lib/plan/plan-delta";
+import { drain } from "@/lib/steps";
+import { previewAnswerSteps, type PreviewAnswer, type PreviewQuery } from "@/server/workspaces/preview-query";
 import type { PlanInput } from "@/lib/plan/input";
 import type { PlanResult } from "@/lib/plan/plan-result";
 import { createPlanner } from "@/lib/plan/planner";
@@ -17,6 +19,12 @@ export type PlannerCore = {
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
+/** A preview's answer, computed here at once: this thread has nothing else to serve meanwhile. */
+function previewOf(before: PlanResult, delta: PlanDelta, query: PreviewQuery): PreviewAnswer {
+  let after: PlanResult | undefined;
+  return drain(previewAnswerSteps(before, delta, () => (after ??= applyPlanDelta(before, delta)), query));
+}
+
 export function createPlannerCore(chunkObjects?: number): PlannerCore {
   // node:crypto's md5 (native) instead of lib's pure one: the same hex, a fraction of the cost of a cold plan.
   const planner = createPlanner({ hash: md5 });
@@ -24,10 +32,10 @@ export function createPlannerCore(chunkObjects?: number): PlannerCore {
   let result: PlanResult | undefined;
 
   function answer(request: PlannerRequest) {
-    if (request.type === "fork" && !result) throw new Error("fork before any plan: the planner has no current plan to compare with");
+    if (request.type !== "plan" && !result) throw new Error("fork before any plan: the planner has no current plan to compare with");
     const next = applyInputDelta(input, request.delta);
     // Delta mode: the fork reads the changes from the batches that differ, never building the plan's lists.
-    if (request.type === "fork") return planner.fork().planDelta(next);
+    if (request.type !== "plan") return planner.fork().planDelta(next);
     const after = planner.plan(next);
     const delta = planDelta(result, after);
     input = next;
@@ -37,14 +45,17 @@ export function createPlannerCore(chunkObjects?: number): PlannerCore {
 
   function* handle(request: PlannerRequest): Generator<PlannerReply> {
     let delta;
+    let preview: PreviewAnswer | undefined;
     try {
       delta = answer(request);
+      if (request.type === "preview") preview = previewOf(result as PlanResult, delta, request.query);
     } catch (error) {
       // The host starts over after an error (its mirror and this state may no longer agree).
       yield { type: "error", seq: request.seq, message: error instanceof Error ? error.message : String(error) };
       return;
     }
-    yield* replyParts(request.seq, delta, chunkObjects);
+    if (preview) yield { type: "answer", seq: request.seq, answer: preview };
+    else yield* replyParts(request.seq, delta, chunkObjects);
   }
 
   return { handle };

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ClusterInput, PlanInput, ServiceInput } from "@/lib/plan/input";
 import { createPlanner } from "@/lib/plan/planner";
 import { cluster, eastWestGateway, gatewayService, service, workspace } from "@/lib/plan/test-fixtures";
+import { clusterConsequences, lossSentences } from "@/server/workspaces/consequences";
+import { serviceReachability } from "@/server/workspaces/service-reachability";
 import { createPlannerHost, defaultWorkerFile } from "./planner-host";
 import type { PlannerHost } from "./types";
 
@@ -73,6 +75,13 @@ describe("createPlannerHost (worker thread)", () => {
         expect(forked.before).toBe(planned);
         expect(forked.input).toBe(input);
         expect(JSON.stringify(forked.after), `fork at step ${step}`).toBe(cold(changed));
+        // The same fork's comparison, made by the worker (preview-query.ts), equals the one made here from the delta.
+        const workspace = changed.workspaces[0]?.name ?? "";
+        const registry = await host.preview(changed, { kind: "registry", workspace, foreign: undefined });
+        const conditions = forked.delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
+        expect(registry, `preview at step ${step}`).toEqual({ kind: "registry", consequences: await clusterConsequences(forked.before, forked.delta), reachability: await serviceReachability(forked.before, forked.delta), conditions });
+        const lost = pick(r, changed.clusters).name;
+        expect(await host.preview(changed, { kind: "loss", lostSource: lost, local: {} }), `loss preview at step ${step}`).toEqual({ kind: "loss", sentences: await lossSentences(forked.before, forked.delta, lost) });
       }
     }
   });

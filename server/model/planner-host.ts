@@ -16,6 +16,7 @@ import { createPlannerCore } from "./planner-core";
 import { forkResult } from "./fork-result";
 import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
 import type { PlannerHost } from "./types";
+import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-query";
 
 export type PlannerHostOptions = {
   /** Run the planner on the calling thread (unit tests of the model's other parts). */
@@ -87,7 +88,8 @@ function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["
 }
 
 type Reply = { delta: PlanDelta; result?: PlanResult };
-type Pending = { seq: number; assembler: ReturnType<typeof createReplyAssembler>; settle(reply: Reply): void; reject(error: Error): void };
+/** `take`: one part of this request's reply; the whole reply once its last part arrived (then settled). */
+type Pending = { seq: number; take(part: Exclude<PlannerReply, { type: "error" }>): boolean; reject(error: Error): void };
 
 /** One worker's life: what was sent to it and what it answered. Dropped whole when the worker fails. */
 function startSession(options: PlannerHostOptions, onEnd: () => void) {
@@ -112,23 +114,16 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
     const head = pending[0];
     if (!head || head.seq !== part.seq) return void end(new Error(`the planner worker answered request ${part.seq} out of order`));
     if (part.type === "error") return void end(new Error(`the planner failed: ${part.message}`));
-    const whole = head.assembler.add(part);
-    if (!whole) return;
-    pending.shift();
-    head.settle(whole);
+    if (head.take(part)) pending.shift();
   }
 
   const sink: Sink = { reply, failed: (error) => void end(error) };
   const transport = options.inProcess ? inProcessTransport(sink) : workerTransport(options.workerFile ?? defaultWorkerFile(), sink, options.observe);
 
-  /** `settle` runs when the last part arrives, before any later reply's part: the mirror is patched in order. */
-  function request<T>(type: PlannerRequest["type"], input: PlanInput, base: PlanInput | undefined, settle: (reply: Reply) => T): Promise<T> {
+  function send<T>(message: PlannerRequest, take: (part: Exclude<PlannerReply, { type: "error" }>, resolve: (value: T) => void) => boolean): Promise<T> {
     if (ended) return Promise.reject(new Error("the planner worker has stopped"));
-    const message: PlannerRequest = { type, seq: ++seq, delta: inputDelta(base, input) };
     return new Promise<T>((resolve, reject) => {
-      // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
-      const assembler = createReplyAssembler(() => state.mirror, ids, { apply: type === "plan" });
-      pending.push({ seq: message.seq, assembler, settle: (reply) => resolve(settle(reply)), reject });
+      pending.push({ seq: message.seq, take: (part) => take(part, resolve), reject });
       try {
         transport.post(message);
       } catch (error) {
@@ -138,7 +133,28 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
     });
   }
 
-  return { state, request, end };
+  /** `settle` runs when the last part arrives, before any later reply's part: the mirror is patched in order. */
+  function request<T>(type: "plan" | "fork", input: PlanInput, base: PlanInput | undefined, settle: (reply: Reply) => T): Promise<T> {
+    // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
+    const assembler = createReplyAssembler(() => state.mirror, ids, { apply: type === "plan" });
+    return send<T>({ type, seq: ++seq, delta: inputDelta(base, input) }, (part, resolve) => {
+      if (part.type === "answer") throw new Error(`the planner worker answered a ${type} request with a preview answer`);
+      const whole = assembler.add(part);
+      if (whole) resolve(settle(whole));
+      return whole !== undefined;
+    });
+  }
+
+  /** A preview's answer: one part, computed in the worker against the plan of the last plan request before it. */
+  function preview(input: PlanInput, base: PlanInput, query: PreviewQuery): Promise<PreviewAnswer> {
+    return send<PreviewAnswer>({ type: "preview", seq: ++seq, delta: inputDelta(base, input), query }, (part, resolve) => {
+      if (part.type !== "answer") throw new Error(`the planner worker answered a preview with a ${part.type} part`);
+      resolve(part.answer);
+      return true;
+    });
+  }
+
+  return { state, request, preview, end };
 }
 
 export function createPlannerHost(options: PlannerHostOptions = {}): PlannerHost {
@@ -174,5 +190,12 @@ export function createPlannerHost(options: PlannerHostOptions = {}): PlannerHost
     await ending?.end(new Error("the planner host was stopped"));
   }
 
-  return { plan, fork, stop };
+  async function preview(changed: PlanInput, query: PreviewQuery): Promise<PreviewAnswer> {
+    const s = current();
+    const input = s.state.lastSent;
+    if (!input) throw new Error("preview before any plan: the planner host has no current plan to compare with");
+    return s.preview(changed, input, query);
+  }
+
+  return { plan, fork, preview, stop };
 }

@@ -9,17 +9,23 @@ import type { InputDelta } from "@/lib/plan/input-delta";
 import { desiredId } from "@/lib/plan/place";
 import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type ListIds, type PlanDelta } from "@/lib/plan/plan-delta";
 import type { HeldBack, PlanResult } from "@/lib/plan/plan-result";
+import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-query";
 
 export const CHUNK_OBJECTS = 2_000;
 
-/** `plan`: the input becomes the delta's, planned. `fork`: the delta's input planned on a fork, nothing kept. */
-export type PlannerRequest = { type: "plan" | "fork"; seq: number; delta: InputDelta };
+/**
+ * `plan`: the input becomes the delta's, planned. `fork`: the delta's input planned on a fork, nothing kept.
+ * `preview`: a fork too, but what crosses back is the answer to `query` (server/workspaces/preview-query.ts),
+ * computed where the plans are, not the delta.
+ */
+export type PlannerRequest = { type: "plan" | "fork"; seq: number; delta: InputDelta } | { type: "preview"; seq: number; delta: InputDelta; query: PreviewQuery };
 
 export type PlannerReply =
   /** Part of one cluster's change; a cluster's parts are consecutive (objects and removes concatenated). */
   | { type: "cluster"; seq: number; cluster: string; kind: ClusterDelta["kind"]; objects: DesiredObject[]; removes: string[] }
   | { type: "conditions"; seq: number; conditions: Condition[] }
   | { type: "done"; seq: number; removedClusters: string[]; heldBack: HeldBack[] }
+  | { type: "answer"; seq: number; answer: PreviewAnswer }
   | { type: "error"; seq: number; message: string };
 
 function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
@@ -67,7 +73,7 @@ export function createReplyAssembler(base: () => PlanResult | undefined, index?:
   }
 
   /** `result`: the new plan, when applying (`options.apply`); a fork's is made only if someone reads it (fork-result.ts). */
-  function add(part: Exclude<PlannerReply, { type: "error" }>): { delta: PlanDelta; result?: PlanResult } | undefined {
+  function add(part: Exclude<PlannerReply, { type: "error" | "answer" }>): { delta: PlanDelta; result?: PlanResult } | undefined {
     if (part.type === "cluster") {
       if (open?.name !== part.cluster) close();
       open ??= { name: part.cluster, kind: part.kind, objects: [], removes: [] };

@@ -1,6 +1,7 @@
 // The fleet model's contract: the one per-process owner of the fleet as the registry's planner sees it. The
 // registry, the workspace pages, readiness and every future view read it; nobody adapts or plans a snapshot
 // of their own. Built by server/model/fleet-model.ts, started once by server/runtime.ts.
+import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-query";
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { PlanInput } from "@/lib/plan/input";
 import type { PlanResult } from "@/lib/plan/plan";
@@ -46,6 +47,11 @@ export type FleetModel = {
   settled(): Promise<ModelState>;
   /** Plans `change(current input)` on a fork of the warm planner, off the event loop. */
   fork(change: (input: PlanInput) => PlanInput): Promise<ForkResult>;
+  /**
+   * Plans `change(current input)` on a fork and answers `query` from it in the planner worker (previews: the
+   * comparison of a change costs the worker, not the event loop). `input`: the current input it was applied to.
+   */
+  preview(change: (input: PlanInput) => PlanInput, query: PreviewQuery): Promise<{ input: PlanInput; answer: PreviewAnswer }>;
   stop(): Promise<void>;
 };
 
@@ -58,5 +64,7 @@ export type PlannerHost = {
   plan(input: PlanInput): Promise<PlanResult>;
   /** `changed` planned on a fork of the planner, compared with the plan of the last `plan()` call served. */
   fork(changed: PlanInput): Promise<Omit<ForkResult, "changed">>;
+  /** `changed` planned on a fork, and `query` answered from it where the plans are (the worker): only the answer crosses. */
+  preview(changed: PlanInput, query: PreviewQuery): Promise<PreviewAnswer>;
   stop(): Promise<void>;
 };

@@ -9,7 +9,7 @@ import type { ClusterConsequence, KindConsequence } from "@/lib/workspace-view/t
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
 import { planChanges, type ClusterChange } from "./plan-changes";
 import { clusterIndex, clusterIndexSteps, nameOf, servicesOf, sourcesOf, type MeshKind } from "./plan-index";
-import { runSliced, timeSlicer } from "./time-slice";
+import { runSliced } from "./time-slice";
 
 const namesOf = (objects: readonly DesiredObject[], kind: MeshKind) => objects.filter((o) => o.kind === kind).map(nameOf).sort();
 
@@ -34,13 +34,18 @@ function compareKind(before: readonly DesiredObject[] | undefined, change: Clust
  * Per cluster, ServiceEntries and WorkloadEntries (`namespace/name`) added and removed by the change, and those
  * it plans under a name an object not made by the console already holds (never "added": nothing will be written).
  */
-export async function clusterConsequences(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Promise<ClusterConsequence[]> {
+export function clusterConsequences(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Promise<ClusterConsequence[]> {
+  return runSliced(clusterConsequencesSteps(before, delta, held));
+}
+
+/** clusterConsequences in steps (lib/steps.ts): the planner worker drains it, the event loop runs it sliced. */
+export function* clusterConsequencesSteps(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Steps<ClusterConsequence[]> {
   const changes = planChanges(before, delta);
-  const slice = timeSlicer();
   const out: ClusterConsequence[] = [];
   for (const cluster of changes.clusters) {
-    // The cluster's index and the foreign holders there, first built in slices (tens of thousands of objects each).
-    await runSliced(warmSteps(before, delta, cluster, held), slice);
+    // The cluster's index and the foreign holders there, first built in steps (tens of thousands of objects each).
+    yield* warmSteps(before, delta, cluster, held);
+    yield;
     const change = changes.change(cluster);
     const heldHere = held.all(cluster);
     out.push({
@@ -75,11 +80,11 @@ function lostInstance(fqdn: string, change: ClusterChange, lostSource: string, l
   return `${fqdn} in ${cluster} loses its ${lostSource} instance (no failover to ${lostSource}).`;
 }
 
-async function sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndpointsOf, into: Set<string>, slice: () => Promise<void> | undefined): Promise<void> {
+function* sentencesOf(change: ClusterChange, lostSource: string, local: LocalEndpointsOf, into: Set<string>): Steps<void> {
   const { cluster } = change;
   let seen = 0;
   for (const o of change.removed) {
-    if (++seen % 256 === 0) await slice();
+    if (++seen % 256 === 0) yield;
     if (o.kind === "WorkloadEntry" && sourcesOf(o).includes(lostSource)) {
       for (const fqdn of servicesOf(o)) into.add(lostInstance(fqdn, change, lostSource, local));
     } else if (o.kind === "ServiceEntry") {
@@ -87,7 +92,7 @@ async function sentencesOf(change: ClusterChange, lostSource: string, local: Loc
     }
   }
   for (const now of change.upserts) {
-    if (++seen % 256 === 0) await slice();
+    if (++seen % 256 === 0) yield;
     if (now.kind !== "ServiceEntry") continue;
     const was = change.before.byId.get(objectId(now));
     if (was?.kind !== "ServiceEntry" || !sourcesOf(was).includes(lostSource) || stableStringify(now.spec) === stableStringify(was.spec)) continue;
@@ -100,14 +105,18 @@ async function sentencesOf(change: ClusterChange, lostSource: string, local: Loc
  * cluster's live, ready local endpoints of a service, so losing the last working instance is said as such.
  * Only clusters the delta changes can lose anything; a cluster new to the plan has nothing to lose.
  */
-export async function lossSentences(before: PlanResult, delta: PlanDelta, lostSource: string, local: LocalEndpointsOf = () => undefined): Promise<string[]> {
+export function lossSentences(before: PlanResult, delta: PlanDelta, lostSource: string, local: LocalEndpointsOf = () => undefined): Promise<string[]> {
+  return runSliced(lossSentencesSteps(before, delta, lostSource, local));
+}
+
+/** lossSentences in steps (lib/steps.ts). */
+export function* lossSentencesSteps(before: PlanResult, delta: PlanDelta, lostSource: string, local: LocalEndpointsOf = () => undefined): Steps<string[]> {
   const sentences = new Set<string>();
   const changes = planChanges(before, delta);
-  const slice = timeSlicer();
   for (const cluster of changes.changed) {
-    await runSliced(warmSteps(before, delta, cluster, NOTHING_HELD), slice);
+    yield* warmSteps(before, delta, cluster, NOTHING_HELD);
     const change = changes.change(cluster);
-    if (change && cluster in before.clusters) await sentencesOf(change, lostSource, local, sentences, slice);
+    if (change && cluster in before.clusters) yield* sentencesOf(change, lostSource, local, sentences);
   }
   // A service becoming unreachable somewhere is the gravest consequence: said first.
   const grave = (t: string) => (t.includes(" becomes unreachable in ") ? 0 : 1);

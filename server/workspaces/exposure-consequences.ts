@@ -1,15 +1,17 @@
 // The registry's consequences of a WorkspaceSetting change: the model's warm plan forked with the workspace's
 // setting replaced by the one the cluster would store (the dry-run answer, which keeps exposedServices another
-// manager owns — "expose all" may then change nothing, and the preview says so), read from the delta.
+// manager owns — "expose all" may then change nothing, and the preview says so), compared with the current plan
+// in the planner worker (preview-query.ts): only the answer reaches this thread.
 import type { WorkspaceSettingInput } from "@/lib/plan/input";
 import type { SettingTarget } from "@/lib/manifests/workspace-setting-target";
 import type { ExposurePreview } from "@/lib/workspace-view/types";
-import { clusterConsequences } from "./consequences";
-import { heldByForeign, NOTHING_HELD } from "./foreign-holders";
-import { serviceReachability } from "./service-reachability";
+import { MAX_LISTED_CONSEQUENCES } from "@/lib/workspace-view/consequence-cap";
 import type { RegistryMemos } from "@/lib/registry/registry-memos";
 import type { ObservedCluster } from "@/lib/registry/types";
-import type { FleetModel, ForkResult } from "@/server/model/types";
+import type { FleetModel } from "@/server/model/types";
+import { foreignIdsByCluster } from "./foreign-holders";
+import type { PreviewAnswer, PreviewQuery } from "./preview-query";
+import { runSliced } from "./time-slice";
 
 type Rec = Record<string, unknown>;
 const rec = (v: unknown): Rec | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : undefined);
@@ -27,8 +29,8 @@ export function settingFrom(object: object, target: SettingTarget): WorkspaceSet
   };
 }
 
-/** The model's fork of the warm planner (server/model/types.ts): the change planned off the event loop. */
-export type Fork = FleetModel["fork"];
+/** The model's preview (server/model/types.ts): a fork of the warm planner whose comparison runs in the worker. */
+export type Preview = FleetModel["preview"];
 
 export type Consequences = Pick<ExposurePreview, "consequences" | "reachability" | "conditions">;
 
@@ -39,19 +41,24 @@ export type Observed = { clusters: readonly ObservedCluster[]; memos?: RegistryM
  * `observed`: the live objects of the clusters, when this console's registry is the one writing (standalone);
  * planned names held there by objects not proved ours come out as blocked, not added. Undefined: nothing is checked.
  */
-export async function exposureConsequences(fork: Fork, workspace: string, proposed: WorkspaceSettingInput, observed?: Observed): Promise<Consequences> {
-  const result = await fork((input) => ({ ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) }));
-  return await consequencesOf(result, workspace, observed);
+export async function exposureConsequences(preview: Preview, workspace: string, proposed: WorkspaceSettingInput, observed?: Observed): Promise<Consequences> {
+  const query = await registryQuery(workspace, observed);
+  const { answer } = await preview((input) => ({ ...input, workspaces: input.workspaces.map((w) => (w.name === workspace ? { ...w, setting: proposed } : w)) }), query);
+  return registryPart(answer);
 }
 
 /**
- * The registry's consequences of any change to its input (a setting, a new gateway), from a fork: the current
- * plan and the delta, compared per cluster and per service; `workspace`'s planner conditions after the change.
+ * What a preview asks the worker for `workspace`: the foreign ids of each cluster (the worker holds the plans, this
+ * thread the live objects; found in slices of the event loop and kept per observed list), names capped.
  */
-export async function consequencesOf(result: ForkResult, workspace: string, observed?: Observed): Promise<Consequences> {
-  const { before, delta } = result;
-  const conditions = delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
-  // `after` is read (and made) only where a foreign object holds a planned name (fork-result.ts).
-  const held = observed ? heldByForeign(observed.clusters, () => result.after, observed.memos) : NOTHING_HELD;
-  return { consequences: await clusterConsequences(before, delta, held), reachability: await serviceReachability(before, delta, held), conditions };
+export async function registryQuery(workspace: string, observed: Observed | undefined, listLimit: number | undefined = MAX_LISTED_CONSEQUENCES): Promise<PreviewQuery> {
+  const foreign = observed ? await runSliced(foreignIdsByCluster(observed.clusters, observed.memos)) : undefined;
+  return { kind: "registry", workspace, foreign, ...(listLimit === undefined ? {} : { listLimit }) };
+}
+
+/** The registry answer's parts a preview returns (an answer of another kind is a bug: said, not shown). */
+export function registryPart(answer: PreviewAnswer): Consequences {
+  if (answer.kind !== "registry") throw new Error(`the planner answered a registry preview with a ${answer.kind} answer`);
+  const { consequences, reachability, conditions } = answer;
+  return { consequences, reachability, conditions };
 }

@@ -14,7 +14,7 @@ import type { WorkspaceDeps } from "./deps";
 import { exposureConsequences, settingFrom } from "./exposure-consequences";
 import { observedIfWriting } from "./observed-if-writing";
 import { checkExposureRequest } from "./exposure-request";
-import { boundFork, stateOf } from "./fleet-input";
+import { boundPreview, stateOf } from "./fleet-input";
 import { refOf } from "./gateway-targets";
 import { dryRunOf, noWriter } from "./write-results";
 
@@ -50,6 +50,6 @@ export async function exposurePreview(deps: WorkspaceDeps, input: ExposureInput)
     ...(block ? { exposeAllBlock: block } : {}),
     // The model's fork of the registry's own plan (its input carries the DNS answers): the objects (and endpoints)
     // the registry will write.
-    ...(await exposureConsequences(boundFork(deps.model), input.workspace, proposed, await observedIfWriting(deps, state))),
+    ...(await exposureConsequences(boundPreview(deps.model), input.workspace, proposed, await observedIfWriting(deps, state))),
   };
 }

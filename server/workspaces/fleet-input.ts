@@ -21,7 +21,7 @@ export async function stateOf(deps: { model: FleetModel }): Promise<ModelState> 
 }
 
 /** The model's fork as a plain function (bound: the model's methods may read `this`). */
-export const boundFork = (model: FleetModel): FleetModel["fork"] => (change) => model.fork(change);
+export const boundPreview = (model: FleetModel): FleetModel["preview"] => (change, query) => model.preview(change, query);
 
 export function requireWorkspace(view: FleetView, name: string): WorkspaceInput {
   const { input } = view.adapted;

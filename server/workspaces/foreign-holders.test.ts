@@ -3,7 +3,8 @@ import type { DesiredObject } from "@/lib/plan/desired";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { createRegistryMemos } from "@/lib/registry/registry-memos";
 import { live } from "@/lib/registry/test-helpers";
-import { heldByForeign } from "./foreign-holders";
+import { drain } from "@/lib/steps";
+import { foreignIdsByCluster, heldByForeign, heldByIds } from "./foreign-holders";
 import { forkOf } from "./test/plan-fork";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
@@ -42,5 +43,24 @@ describe("heldByForeign over a cluster's observed parts", () => {
     const rebuilt = [ours, foreign];
     memos.parts.set(rebuilt, [first, [foreign]]);
     expect(heldByForeign([{ name: "north", stale: false, objects: rebuilt }], after, memos).all("north")).toHaveLength(1);
+  });
+});
+
+describe("heldByIds: what the planner worker judges from the foreign ids alone", () => {
+  const ours = live(planned("ServiceEntry", "details"));
+  const foreign = live(planned("ServiceEntry", "reviews"), { managers: ["kubectl-client-side-apply/Update"] });
+
+  it.each([
+    ["a foreign holder", [ours, foreign]],
+    ["none", [ours]],
+    ["no live object at all", []],
+  ] as const)("%s: the same answers as heldByForeign on the live objects", (_name, objects) => {
+    const observed = [{ name: "north", stale: false, objects: [...objects] }];
+    const ids = drain(foreignIdsByCluster(observed));
+    const byIds = heldByIds(ids, after);
+    const byObjects = heldByForeign(observed, after);
+    expect(byIds.all("north")).toEqual(byObjects.all("north"));
+    for (const o of after.clusters.north ?? []) expect(byIds.of("north", o)).toBe(byObjects.of("north", o));
+    expect(Object.keys(ids)).toEqual((objects as readonly unknown[]).includes(foreign) ? ["north"] : []);
   });
 });

@@ -72,6 +72,38 @@ function* foreignIdsSteps(observed: readonly ObservedObject[], memos: RegistryMe
 
 const foreignIdsOf = (observed: readonly ObservedObject[], memos: RegistryMemos) => drain(foreignIdsSteps(observed, memos));
 
+/**
+ * Every cluster's foreign ids (clusters without any left out), in steps: what the planner worker needs to judge
+ * holders itself (heldByIds), since it holds the plans but not the live objects. Usually `{}`.
+ */
+export function* foreignIdsByCluster(observed: readonly ObservedCluster[], memos: RegistryMemos = createRegistryMemos()): Steps<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const cluster of observed) {
+    if (cluster.objects.length === 0) continue;
+    const ids = yield* foreignIdsSteps(cluster.objects, memos);
+    if (ids.size > 0) out[cluster.name] = [...ids].sort();
+  }
+  return out;
+}
+
+/**
+ * Holders judged from foreign ids per cluster (foreignIdsByCluster) and the after plan: the same answers as
+ * heldByForeign on the live objects those ids came from, where the plans are and the live objects are not.
+ */
+export function heldByIds(foreign: Readonly<Record<string, readonly string[]>>, afterPlan: PlanResult | (() => PlanResult)): HeldByForeign {
+  const ids = new Map(Object.entries(foreign).map(([cluster, list]) => [cluster, new Set(list)]));
+  const plannedIn = (cluster: string) => (typeof afterPlan === "function" ? afterPlan() : afterPlan).clusters[cluster];
+  return {
+    *warm() {},
+    of: (cluster, planned) => ids.get(cluster)?.has(objectId(planned)) ?? false,
+    all(cluster) {
+      const here = ids.get(cluster);
+      const objects = here && here.size > 0 ? plannedIn(cluster) : undefined;
+      return objects && here ? heldAmong(objects, here) : EMPTY;
+    },
+  };
+}
+
 /** A planned array's index by id, kept while the array is (an unchanged cluster's array survives a fork). */
 const plannedIndexes = new WeakMap<readonly DesiredObject[], ReadonlyMap<string, DesiredObject>>();
 
@@ -83,7 +115,10 @@ function plannedIndex(objects: readonly DesiredObject[]): ReadonlyMap<string, De
 
 /** The planned ServiceEntries and WorkloadEntries of `objects` that a foreign live object holds, in plan order. */
 function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedObject[], memos: RegistryMemos): readonly DesiredObject[] {
-  const foreign = foreignIdsOf(observed, memos);
+  return heldAmong(objects, foreignIdsOf(observed, memos));
+}
+
+function heldAmong(objects: readonly DesiredObject[], foreign: ReadonlySet<string>): readonly DesiredObject[] {
   if (foreign.size === 0) return EMPTY;
   const index = plannedIndex(objects);
   const held = new Set<DesiredObject>();

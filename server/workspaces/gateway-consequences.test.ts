@@ -4,7 +4,7 @@ import type { PlanInput } from "@/lib/plan/input";
 import { BOOKINFO, bookinfoCluster, DETAILS, eastWestGateway, seedInput, workspace } from "@/lib/plan/test-fixtures";
 import { gatewayConsequences } from "./gateway-consequences";
 import { STAND_IN_ADDRESS, withProposedGateway } from "./gateway-stand-in";
-import { forkOver } from "./test/plan-fork";
+import { previewOver } from "./test/plan-fork";
 
 const GW = { name: "eastwest-gateway", namespace: "bookinfo" };
 const shadow = (service: string, source: string) => `bookinfo/${shadowWorkloadEntryName(service, shadowHash(source, "bookinfo", service), 0)}`;
@@ -35,7 +35,7 @@ describe("withProposedGateway", () => {
 
 describe("gatewayConsequences", () => {
   it("expose all, gateways everywhere: every service reachable from the others, with the plain sentence", async () => {
-    const out = await gatewayConsequences(forkOver(noGateways(undefined)), "bookinfo-ws", { ...GW, clusters: ["west", "east", "north"] });
+    const out = await gatewayConsequences(previewOver(noGateways(undefined)), "bookinfo-ws", { ...GW, clusters: ["west", "east", "north"] });
     expect(out.awaitingAddresses).toEqual(["west", "east", "north"]);
     const north = out.consequences.find((c) => c.cluster === "north");
     expect(north?.serviceEntries.added).toEqual(["details", "ratings", "reviews"].map(SE));
@@ -50,7 +50,7 @@ describe("gatewayConsequences", () => {
     ["a gateway in one cluster reaches nobody new", noGateways(undefined), ["north"], "This workspace exposes every service by default: after this, 1 of the 4 services of bookinfo-ws become reachable from east and west.", 2],
     ["no WorkspaceSetting: nothing is exposed, nothing said", { ...noGateways(undefined), workspaces: [{ ...workspace(undefined), setting: undefined }] }, ["west", "east"], undefined, 0],
   ])("%s", async (_name, input, clusters, sentence, changed) => {
-    const out = await gatewayConsequences(forkOver(input), "bookinfo-ws", { ...GW, clusters });
+    const out = await gatewayConsequences(previewOver(input), "bookinfo-ws", { ...GW, clusters });
     expect(out.exposeAll).toBe(sentence);
     expect(out.consequences.filter((c) => c.serviceEntries.added.length + c.workloadEntries.added.length > 0)).toHaveLength(changed);
   });
@@ -58,7 +58,7 @@ describe("gatewayConsequences", () => {
   it("a gateway already serving changes nothing and awaits no address", async () => {
     const input = noGateways(undefined);
     input.clusters = input.clusters.map((c) => (c.name === "north" ? c : { ...c, gateways: [eastWestGateway(["10.0.0.1"])] }));
-    const out = await gatewayConsequences(forkOver(input), "bookinfo-ws", { ...GW, clusters: ["west", "east"] });
+    const out = await gatewayConsequences(previewOver(input), "bookinfo-ws", { ...GW, clusters: ["west", "east"] });
     expect(out.awaitingAddresses).toEqual([]);
     expect(out.reachability).toEqual([]);
     expect(out.exposeAll).toBe("This workspace exposes every service by default, but after this no other cluster reaches a service of bookinfo-ws it did not reach before.");

@@ -5,7 +5,7 @@ import type { Manifest } from "@/lib/manifests/manifest";
 import { renderYaml } from "@/lib/manifests/render";
 import type { GatewayDeployInput, GatewayPreview } from "@/lib/workspace-view/types";
 import type { WorkspaceDeps } from "./deps";
-import { boundFork, stateOf } from "./fleet-input";
+import { boundPreview, stateOf } from "./fleet-input";
 import { gatewayConsequences } from "./gateway-consequences";
 import { observedIfWriting } from "./observed-if-writing";
 import { checkGatewayRequest } from "./gateway-request";
@@ -23,7 +23,7 @@ export async function gatewayPreview(deps: WorkspaceDeps, input: GatewayDeployIn
   const { manifest, clusters, warnings } = checkGatewayRequest(state, input, deps.excludedClusters?.());
   // The fork runs in the planner's worker while the clusters answer the dry-runs.
   const proposed = { name: manifest.metadata.name, namespace: manifest.metadata.namespace ?? "", clusters };
-  const consequences = observedIfWriting(deps, state).then((observed) => gatewayConsequences(boundFork(deps.model), input.workspace, proposed, observed));
+  const consequences = observedIfWriting(deps, state).then((observed) => gatewayConsequences(boundPreview(deps.model), input.workspace, proposed, observed));
   consequences.catch(() => undefined);
   const targets = await readTargets(deps, manifest, clusters);
   return {

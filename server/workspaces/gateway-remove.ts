@@ -8,7 +8,6 @@
 import { deleteActions, kubectlScript } from "@/lib/manifests/kubectl-command";
 import { ingressGatewayManifest } from "@/lib/manifests/ingress-gateway";
 import { renderYaml } from "@/lib/manifests/render";
-import { localEndpointsIn } from "@/lib/readiness/ready-endpoints";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { dnsLabelError } from "@/lib/validation/dns-name";
 import { tooDeepProblem } from "@/lib/validation/json-depth";
@@ -20,7 +19,8 @@ import type { LiveObject } from "@/server/kube/console-outcome";
 import type { ConsoleWriter } from "@/server/kube/console-writer";
 import type { WorkspaceDeps } from "./deps";
 import { clustersForValidation, requireWorkspace, stateOf, type FleetView } from "./fleet-input";
-import { lossSentences } from "./consequences";
+import { localEndpointCounts } from "./local-endpoint-counts";
+import { viewMemoOf } from "./view-memo";
 import { notProvenSentence, proveConsoleGateway, readableLive, type GatewayProof } from "./gateway-ownership";
 import { refOf } from "./gateway-targets";
 import { actorKey, noWriter, throwIfRefused, writeResultOf } from "./write-results";
@@ -63,15 +63,19 @@ async function readGateway(deps: WorkspaceDeps, view: FleetView, input: GatewayR
   return { writer, live: got.object, proof: proveConsoleGateway(got.object, namespaces) };
 }
 
-/** The model's plan forked without the gateway: what its delta takes away, and from whom. */
+/**
+ * The model's plan forked without the gateway: what its delta takes away, and from whom, judged in the planner
+ * worker with each cluster's live endpoints (a cluster's only working instance being the removed one is said so).
+ */
 async function consequences(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<string[]> {
   const isRemoved = (g: { namespace: string; name: string }) => g.namespace === input.namespace && g.name === input.name;
-  const { before, delta } = await deps.model.fork((current) => ({
-    ...current,
-    clusters: current.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !isRemoved(g)) })),
-  }));
-  // Live endpoints decide whether a cluster still has a working instance of its own once this gateway is gone.
-  const sentences = await lossSentences(before, delta, input.cluster, localEndpointsIn(view.snapshot));
+  const local = localEndpointCounts(viewMemoOf(deps.model), view.snapshot);
+  const { answer } = await deps.model.preview(
+    (current) => ({ ...current, clusters: current.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !isRemoved(g)) })) }),
+    { kind: "loss", lostSource: input.cluster, local },
+  );
+  if (answer.kind !== "loss") throw new Error(`the planner answered a removal preview with a ${answer.kind} answer`);
+  const { sentences } = answer;
   return sentences.length > 0 ? sentences : [`No other cluster depends on this gateway: removing it from ${input.cluster} changes nothing the registry generates.`];
 }
 

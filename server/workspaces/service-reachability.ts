@@ -5,11 +5,12 @@
 import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import type { PlanDelta, PlanResult } from "@/lib/plan/plan-delta";
+import type { Steps } from "@/lib/steps";
 import type { ServiceReachability } from "@/lib/workspace-view/types";
 import { NOTHING_HELD, type HeldByForeign } from "./foreign-holders";
 import { planChanges, type PlanChanges } from "./plan-changes";
 import { carryingIn, clusterIndex, isMesh, servicesOf } from "./plan-index";
-import { timeSlicer } from "./time-slice";
+import { runSliced } from "./time-slice";
 
 type Where = { reachable: Set<string>; blocked: Set<string>; failover: Set<string> };
 
@@ -17,13 +18,13 @@ const nowhere = (): Where => ({ reachable: new Set<string>(), blocked: new Set<s
 const sorted = (values: Iterable<string>) => [...values].sort(compareStrings);
 
 /** Services whose ServiceEntries or WorkloadEntries change somewhere, or that a foreign object holds after the change. */
-async function touched(changes: PlanChanges, held: HeldByForeign, slice: () => Promise<void> | undefined): Promise<Set<string>> {
+function* touched(changes: PlanChanges, held: HeldByForeign): Steps<Set<string>> {
   const out = new Set<string>();
   const add = (o: DesiredObject) => {
     if (isMesh(o)) for (const fqdn of servicesOf(o)) out.add(fqdn);
   };
   for (const cluster of changes.changed) {
-    await slice();
+    yield;
     const change = changes.change(cluster);
     if (!change) continue;
     change.removed.forEach(add);
@@ -34,7 +35,7 @@ async function touched(changes: PlanChanges, held: HeldByForeign, slice: () => P
     }
   }
   for (const cluster of changes.clusters) {
-    await slice();
+    yield;
     held.all(cluster).forEach(add);
   }
   return out;
@@ -66,12 +67,16 @@ function willOf(changes: PlanChanges, fqdn: string, held: HeldByForeign): Where 
  * Services whose reachability the change moves, sorted by FQDN. `held` marks planned names an object not made
  * by the console holds: those clusters are `blocked` (the registry writes nothing there), never gained.
  */
-export async function serviceReachability(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Promise<ServiceReachability[]> {
+export function serviceReachability(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Promise<ServiceReachability[]> {
+  return runSliced(serviceReachabilitySteps(before, delta, held));
+}
+
+/** serviceReachability in steps (lib/steps.ts): the planner worker drains it, the event loop runs it sliced. */
+export function* serviceReachabilitySteps(before: PlanResult, delta: PlanDelta, held: HeldByForeign = NOTHING_HELD): Steps<ServiceReachability[]> {
   const changes = planChanges(before, delta);
-  const slice = timeSlicer();
   const out: ServiceReachability[] = [];
-  for (const fqdn of sorted(await touched(changes, held, slice))) {
-    await slice();
+  for (const fqdn of sorted(yield* touched(changes, held))) {
+    yield;
     const w = wasOf(before, fqdn);
     const b = w.reachable;
     const a = willOf(changes, fqdn, held);

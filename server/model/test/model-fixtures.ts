@@ -51,6 +51,7 @@ export function recordingHost(): PlannerHost & { planned: PlanInput[]; hold(): (
       }
     },
     fork: (changed) => inner.fork(changed),
+    preview: (changed, query) => inner.preview(changed, query),
     stop: () => inner.stop(),
   };
 }

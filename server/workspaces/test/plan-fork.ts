@@ -18,3 +18,16 @@ export async function forkOf(input: PlanInput, change: (input: PlanInput) => Pla
 
 /** A FleetModel["fork"] over a fixed input, for the pure consequence tests. */
 export const forkOver = (input: PlanInput): FleetModel["fork"] => (change) => forkOf(input, change);
+
+/** A FleetModel["preview"] over a fixed input: the same in-process planner core answers the query, as the worker would. */
+export const previewOver =
+  (input: PlanInput): FleetModel["preview"] =>
+  async (change, query) => {
+    const host = createPlannerHost({ inProcess: true });
+    try {
+      await host.plan(input);
+      return { input, answer: await host.preview(change(input), query) };
+    } finally {
+      await host.stop();
+    }
+  };
