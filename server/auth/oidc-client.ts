@@ -6,10 +6,13 @@ import { isLoopbackHost } from "../startup/loopback";
 import { boundedIdentity, type IdentityResult } from "./identity-bounds";
 import type { OidcSettings } from "./settings";
 
-// One discovery per process and provider, shared by the login and callback routes (separate Next bundles, hence
-// globalThis). A failed discovery is not kept: the next sign-in tries again.
-const CACHE = Symbol.for("eastwest.auth.oidc-configurations");
-type Holder = { [CACHE]?: Map<string, Promise<oidc.Configuration>> };
+// One discovery per process and provider, shared by the login and callback routes and the start-up check. Those
+// are separate Next bundles, each with its own copy of openid-client, which recognises its Configuration objects
+// with instanceof: so only the discovered metadata (plain data) is shared on globalThis, and each module graph
+// builds its own Configuration from it. A failed discovery is not kept: the next sign-in tries again.
+const METADATA = Symbol.for("eastwest.auth.oidc-metadata");
+type Holder = { [METADATA]?: Map<string, Promise<oidc.ServerMetadata>> };
+const configurations = new Map<string, oidc.Configuration>();
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 function clientAuth(settings: OidcSettings): oidc.ClientAuth {
@@ -18,22 +21,33 @@ function clientAuth(settings: OidcSettings): oidc.ClientAuth {
   return settings.tokenAuth === "client_secret_basic" ? oidc.ClientSecretBasic(value) : oidc.ClientSecretPost(value);
 }
 
-export function oidcConfiguration(settings: OidcSettings): Promise<oidc.Configuration> {
-  const holder = globalThis as Holder;
-  const cache = (holder[CACHE] ??= new Map());
-  const key = `${settings.issuer} ${settings.clientId} ${settings.tokenAuth}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+// openid-client refuses plain http; settings.ts allows it only for a provider on loopback (tests, demos).
+function insecure(settings: OidcSettings): boolean {
   const issuer = new URL(settings.issuer);
-  // openid-client refuses plain http; settings.ts allows it only for a provider on loopback (tests, demos).
-  const insecure = issuer.protocol === "http:" && isLoopbackHost(issuer.hostname);
-  const pending = oidc.discovery(issuer, settings.clientId, undefined, clientAuth(settings), {
-    timeout: DISCOVERY_TIMEOUT_SECONDS,
-    ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-  });
-  cache.set(key, pending);
-  pending.catch(() => cache.delete(key));
+  return issuer.protocol === "http:" && isLoopbackHost(issuer.hostname);
+}
+
+/** The provider's discovery document, fetched once per process (plain data, safe to share between bundles). */
+export function providerMetadata(settings: OidcSettings): Promise<oidc.ServerMetadata> {
+  const cache = ((globalThis as Holder)[METADATA] ??= new Map());
+  const cached = cache.get(settings.issuer);
+  if (cached) return cached;
+  const pending = oidc
+    .discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.None(), { timeout: DISCOVERY_TIMEOUT_SECONDS, ...(insecure(settings) ? { execute: [oidc.allowInsecureRequests] } : {}) })
+    .then((config) => ({ ...config.serverMetadata() }));
+  cache.set(settings.issuer, pending);
+  pending.catch(() => cache.delete(settings.issuer));
   return pending;
+}
+
+export async function oidcConfiguration(settings: OidcSettings): Promise<oidc.Configuration> {
+  const key = `${settings.issuer} ${settings.clientId} ${settings.tokenAuth}`;
+  const known = configurations.get(key);
+  if (known) return known;
+  const config = new oidc.Configuration(await providerMetadata(settings), settings.clientId, undefined, clientAuth(settings));
+  if (insecure(settings)) oidc.allowInsecureRequests(config);
+  configurations.set(key, config);
+  return config;
 }
 
 export type LoginStart = { url: URL; state: string; nonce: string; codeVerifier: string };

@@ -26,3 +26,13 @@ describe("discoverProvider", () => {
     expect(lines[0]).toMatch(/^auth: oidc provider http:\/\/127\.0\.0\.1:1 cannot be reached yet \(.+\); sign-ins fail until it answers$/);
   });
 });
+
+describe("what start-up shares with the sign-in routes", () => {
+  it("is the provider's metadata as plain data, not an openid-client object (each Next bundle has its own copy of the library, which checks its objects with instanceof)", async () => {
+    const { providerMetadata } = await import("@/server/auth/oidc-client");
+    const metadata = await providerMetadata(oidcTestSettings({ EASTWEST_OIDC_ISSUER: idp.issuer }));
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+    expect(structuredClone(metadata)).toEqual(metadata);
+    expect(metadata.issuer).toBe(idp.issuer);
+  });
+});

@@ -1,6 +1,6 @@
 // Start-up: the configuration is parsed before anything is served, and a missing or unsafe auth setting (no
 // session secret, a short one, no trusted proxy, …) stops the process with the sentence that names it.
-import { oidcConfiguration } from "@/server/auth/oidc-client";
+import { providerMetadata } from "@/server/auth/oidc-client";
 import type { OidcSettings } from "@/server/auth/settings";
 import { serverEnv, type ServerEnv } from "@/server/env";
 import { authLine } from "./auth-line";
@@ -26,8 +26,8 @@ export function loadSettingsOrExit(log: (line: string) => void = console.log): S
  */
 export async function discoverProvider(auth: OidcSettings, log: (line: string) => void): Promise<void> {
   try {
-    const config = await oidcConfiguration(auth);
-    log(`auth: oidc provider ${config.serverMetadata().issuer} answered; PKCE S256 ${config.serverMetadata().code_challenge_methods_supported?.includes("S256") ? "supported" : "not announced"}`);
+    const metadata = await providerMetadata(auth);
+    log(`auth: oidc provider ${metadata.issuer} answered; PKCE S256 ${metadata.code_challenge_methods_supported?.includes("S256") ? "supported" : "not announced"}`);
   } catch (error) {
     const reason = String((error as { message?: unknown } | undefined)?.message ?? "unknown").slice(0, 200);
     log(`auth: oidc provider ${auth.issuer} cannot be reached yet (${reason}); sign-ins fail until it answers`);
