@@ -1,5 +1,6 @@
 "use client";
 
+import { grouped } from "@/lib/validation/bounded-text";
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { useReturnFocus } from "../use-return-focus";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -85,6 +86,7 @@ function RemoveBody({ workspace, gateway, onClose }: { workspace: string; gatewa
                     {c}
                   </li>
                 ))}
+                {(preview.data.moreConsequences ?? 0) > 0 && <li>…and {grouped(preview.data.moreConsequences ?? 0)} more like these, not listed.</li>}
               </ul>
             )}
           </div>

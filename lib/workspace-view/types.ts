@@ -261,8 +261,10 @@ export type GatewayApplyResult = { results: WriteResult[] };
  * it), says what is missing, and deletes nothing; `kubectl` is then empty.
  */
 export type GatewayRemovePreview = WhatItWouldDo & {
-  /** What stops working, in plain sentences (e.g. "details.bookinfo.svc.cluster.local in west loses its east instance"). */
+  /** What stops working, in plain sentences (e.g. "details.bookinfo.svc.cluster.local in west loses its east instance"), gravest first. */
   consequences: string[];
+  /** Sentences left out of `consequences` (it lists at most MAX_LISTED_CONSEQUENCES). */
+  moreConsequences?: number;
   removable: boolean;
   refusal?: string;
 };

@@ -17,6 +17,7 @@ import { localEndpointCounts } from "@/server/workspaces/local-endpoint-counts";
 import { registryMemosOf, viewMemoOf } from "@/server/workspaces/view-memo";
 import { workspaceDetail } from "@/server/workspaces/workspace-detail";
 import { workspaceFailover } from "@/server/workspaces/workspace-failover";
+import { MAX_LISTED_CONSEQUENCES } from "@/lib/workspace-view/consequence-cap";
 import { percentile } from "./figures";
 import { startSyntheticModel } from "./synthetic-model";
 import { runTeam, type CallKind } from "./team-load";
@@ -64,7 +65,7 @@ const removal = Array.from({ length: n("removal") }, (_, i) => async () => {
   const cluster = fleet.clusterNames[(i + 1) % fleet.clusterNames.length] ?? "";
   // As gateway-remove.ts asks: the fork and its sentences in the planner worker, with each cluster's live endpoints.
   const local = localEndpointCounts(viewMemoOf(model), (await fleet.state()).snapshot);
-  const { answer } = await model.preview((input) => ({ ...input, clusters: input.clusters.map((c) => (c.name !== cluster ? c : { ...c, gateways: [] })) }), { kind: "loss", lostSource: cluster, local });
+  const { answer } = await model.preview((input) => ({ ...input, clusters: input.clusters.map((c) => (c.name !== cluster ? c : { ...c, gateways: [] })) }), { kind: "loss", lostSource: cluster, local, listLimit: MAX_LISTED_CONSEQUENCES });
   sized("gateway-removal preview", answer);
 });
 const detail = Array.from({ length: n("detail") }, () => async () => sized("workspace.detail", await workspaceDetail(deps, ws.name)));

@@ -81,7 +81,7 @@ describe("createPlannerHost (worker thread)", () => {
         const conditions = forked.delta.conditions.filter((c) => c.workspace === workspace).map((c) => ({ severity: c.severity, message: c.message }));
         expect(registry, `preview at step ${step}`).toEqual({ kind: "registry", consequences: await clusterConsequences(forked.before, forked.delta), reachability: await serviceReachability(forked.before, forked.delta), conditions });
         const lost = pick(r, changed.clusters).name;
-        expect(await host.preview(changed, { kind: "loss", lostSource: lost, local: {} }), `loss preview at step ${step}`).toEqual({ kind: "loss", sentences: await lossSentences(forked.before, forked.delta, lost) });
+        expect(await host.preview(changed, { kind: "loss", lostSource: lost, local: {} }), `loss preview at step ${step}`).toEqual({ kind: "loss", sentences: await lossSentences(forked.before, forked.delta, lost), more: 0 });
       }
     }
   });

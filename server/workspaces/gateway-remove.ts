@@ -11,6 +11,7 @@ import { renderYaml } from "@/lib/manifests/render";
 import { workspaceScope } from "@/lib/plan/workspace-scope";
 import { dnsLabelError } from "@/lib/validation/dns-name";
 import { tooDeepProblem } from "@/lib/validation/json-depth";
+import { MAX_LISTED_CONSEQUENCES } from "@/lib/workspace-view/consequence-cap";
 import { knownClusterError, unknownClusterError } from "@/lib/validation/known-cluster";
 import { namespaceInWorkspaceError, workspaceContext } from "@/lib/validation/workspace-lookup";
 import type { GatewayRemoveInput, GatewayRemovePreview, WriteResult } from "@/lib/workspace-view/types";
@@ -67,16 +68,17 @@ async function readGateway(deps: WorkspaceDeps, view: FleetView, input: GatewayR
  * The model's plan forked without the gateway: what its delta takes away, and from whom, judged in the planner
  * worker with each cluster's live endpoints (a cluster's only working instance being the removed one is said so).
  */
-async function consequences(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<string[]> {
+async function consequences(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<Pick<GatewayRemovePreview, "consequences" | "moreConsequences">> {
   const isRemoved = (g: { namespace: string; name: string }) => g.namespace === input.namespace && g.name === input.name;
   const local = localEndpointCounts(viewMemoOf(deps.model), view.snapshot);
   const { answer } = await deps.model.preview(
     (current) => ({ ...current, clusters: current.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !isRemoved(g)) })) }),
-    { kind: "loss", lostSource: input.cluster, local },
+    { kind: "loss", lostSource: input.cluster, local, listLimit: MAX_LISTED_CONSEQUENCES },
   );
   if (answer.kind !== "loss") throw new Error(`the planner answered a removal preview with a ${answer.kind} answer`);
-  const { sentences } = answer;
-  return sentences.length > 0 ? sentences : [`No other cluster depends on this gateway: removing it from ${input.cluster} changes nothing the registry generates.`];
+  const { sentences, more } = answer;
+  if (sentences.length === 0) return { consequences: [`No other cluster depends on this gateway: removing it from ${input.cluster} changes nothing the registry generates.`] };
+  return { consequences: sentences, ...(more > 0 ? { moreConsequences: more } : {}) };
 }
 
 export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<GatewayRemovePreview> {
@@ -91,7 +93,7 @@ export async function gatewayRemovePreview(deps: WorkspaceDeps, input: GatewayRe
   }
   const yaml = renderYaml(readableLive(read.live));
   if (!read.proof.owned) return { yaml, kubectl: "", consequences: [], removable: false, refusal: notProvenSentence(input, read.proof.missing) };
-  return { yaml, kubectl, consequences: await consequences(deps, state, input), removable: true };
+  return { yaml, kubectl, ...(await consequences(deps, state, input)), removable: true };
 }
 
 export async function gatewayRemove(deps: WorkspaceDeps, input: GatewayRemoveInput): Promise<WriteResult> {

@@ -22,7 +22,7 @@ export type PreviewQuery =
    */
   | { kind: "registry"; workspace: string; foreign: Record<string, string[]> | undefined; listLimit?: number }
   /** The sentences of a gateway removal: who loses `lostSource`'s instances, given each cluster's live endpoints. */
-  | { kind: "loss"; lostSource: string; local: LocalEndpointCounts };
+  | { kind: "loss"; lostSource: string; local: LocalEndpointCounts; listLimit?: number };
 
 export type RegistryAnswer = {
   kind: "registry";
@@ -30,12 +30,15 @@ export type RegistryAnswer = {
   reachability: ServiceReachability[];
   conditions: Array<{ severity: "error" | "warning" | "info"; message: string }>;
 };
-export type PreviewAnswer = RegistryAnswer | { kind: "loss"; sentences: string[] };
+/** `sentences`: the gravest first, at most `listLimit`; `more`: how many were left out. */
+export type PreviewAnswer = RegistryAnswer | { kind: "loss"; sentences: string[]; more: number };
 
 /** `after`: the current plan patched with the delta, made only if a foreign id asks for it. */
 export function* previewAnswerSteps(before: PlanResult, delta: PlanDelta, after: () => PlanResult, query: PreviewQuery): Steps<PreviewAnswer> {
   if (query.kind === "loss") {
-    return { kind: "loss", sentences: yield* lossSentencesSteps(before, delta, query.lostSource, localEndpointsFrom(query.local)) };
+    const sentences = yield* lossSentencesSteps(before, delta, query.lostSource, localEndpointsFrom(query.local));
+    const listed = query.listLimit === undefined ? sentences : sentences.slice(0, query.listLimit);
+    return { kind: "loss", sentences: listed, more: sentences.length - listed.length };
   }
   const held = query.foreign ? heldByIds(query.foreign, after) : NOTHING_HELD;
   const consequences = yield* clusterConsequencesSteps(before, delta, held);
