@@ -179,7 +179,9 @@ describe("P0-3 protobuf bodies from kubectl create", () => {
 
   it("P0-3 a garbage protobuf body → 400, a protobuf body of an unsupported kind → 415", async () => {
     expect((await post("/api/v1/namespaces/default/configmaps", Buffer.from("nonsense").toString("base64"))).status).toBe(400);
-    const pod = Buffer.concat([Buffer.from([0x6b, 0x38, 0x73, 0x00, 0x0a, 0x09, 0x0a, 0x02]), Buffer.from("v1"), Buffer.from([0x12, 0x03]), Buffer.from("Pod")]);
-    expect((await post("/api/v1/namespaces/default/pods", pod.toString("base64"))).status).toBe(415);
+    // Custom resources have no protobuf encoding (every built-in kind has one): 415.
+    const typeMeta = Buffer.concat([Buffer.from([0x0a, 0x16]), Buffer.from("networking.istio.io/v1"), Buffer.from([0x12, 0x0c]), Buffer.from("ServiceEntry")]);
+    const se = Buffer.concat([Buffer.from([0x6b, 0x38, 0x73, 0x00, 0x0a, typeMeta.length]), typeMeta]);
+    expect((await post("/apis/networking.istio.io/v1/namespaces/default/serviceentries", se.toString("base64"))).status).toBe(415);
   });
 });
