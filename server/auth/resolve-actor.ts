@@ -9,7 +9,7 @@ import { isRevoked } from "./revoked-sessions";
 import { rolesFor, type RolesConfig } from "./roles-config";
 import { openSession } from "./session-cache";
 import { cookieValue, sessionCookieName } from "./session-cookie";
-import type { AuthSettings, OidcSettings } from "./settings";
+import { sessionSecrets, type AuthSettings, type OidcSettings } from "./settings";
 
 export type Unauthenticated = { ok: false; reason: "no-session" | "bad-session" | "proxy"; message: string };
 export type ActorResult = { ok: true; actor: Actor | undefined } | Unauthenticated;
@@ -21,7 +21,7 @@ export function actorOf(mode: Actor["mode"], identity: Identity, roles: RolesCon
 async function sessionActor(headers: Headers, settings: OidcSettings, now: number): Promise<ActorResult> {
   const seal = cookieValue(headers.get("cookie"), sessionCookieName(settings.secureCookies));
   if (!seal) return { ok: false, reason: "no-session", message: "Not signed in: sign in at /auth/login." };
-  const session = await openSession(seal, settings.session.secret.reveal(), settings.session.maxAgeSeconds, now);
+  const session = await openSession(seal, sessionSecrets(settings), settings.session.maxAgeSeconds, now);
   if (!session.ok || isRevoked(session.data.sid, now)) {
     const why = session.ok ? "Your session was signed out" : session.reason === "expired" ? "Your session has expired" : "Your session cookie is not valid";
     return { ok: false, reason: "bad-session", message: `${why}; sign in again at /auth/login.` };

@@ -4,12 +4,12 @@
 // remembered for that exact string; expiry (expiresAt) and revocation are still checked on every request by the
 // caller. Tampered or foreign cookies are never remembered (each costs a full unseal), and the map is bounded
 // (least recently used dropped first).
-import { unsealSession, type SessionData, type Unsealed } from "./session-cookie";
+import { unsealSession, type SessionData, type SessionSecrets, type Unsealed } from "./session-cookie";
 
 const KEY = Symbol.for("eastwest.auth.session-cache");
 const MAX_ENTRIES = 1_024;
-// The secret is kept with the data: a seal is only answered from memory for the secret that opened it.
-type Entry = { data: SessionData; secret: string };
+// The secrets are kept with the data: a seal is only answered from memory for the secrets that opened it.
+type Entry = { data: SessionData; secrets: string };
 type Holder = { [KEY]?: Map<string, Entry> };
 
 function cache(): Map<string, Entry> {
@@ -17,18 +17,19 @@ function cache(): Map<string, Entry> {
   return (holder[KEY] ??= new Map());
 }
 
-export async function openSession(seal: string, secret: string, ttlSeconds: number, now = Date.now()): Promise<Unsealed<SessionData>> {
+export async function openSession(seal: string, secrets: SessionSecrets, ttlSeconds: number, now = Date.now()): Promise<Unsealed<SessionData>> {
   const known = cache();
   const hit = known.get(seal);
-  if (hit?.secret === secret) {
+  const keys = [secrets].flat().join("\n");
+  if (hit?.secrets === keys) {
     known.delete(seal);
     if (hit.data.expiresAt <= now) return { ok: false, reason: "expired" };
     known.set(seal, hit);
     return { ok: true, data: hit.data };
   }
-  const opened = await unsealSession(seal, secret, ttlSeconds, now);
+  const opened = await unsealSession(seal, secrets, ttlSeconds, now);
   if (opened.ok) {
-    known.set(seal, { data: opened.data, secret });
+    known.set(seal, { data: opened.data, secrets: keys });
     const oldest = known.size > MAX_ENTRIES ? known.keys().next() : undefined;
     if (oldest && !oldest.done) known.delete(oldest.value);
   }

@@ -36,6 +36,22 @@ describe("session cookie", () => {
   });
 });
 
+describe("rotating the session secret", () => {
+  const now = Date.now();
+
+  it("a cookie sealed with the old secret opens while it is listed as previous, and not after", async () => {
+    const old = await sealSession(data(now + 60_000), OTHER, 3600);
+    expect(await unsealSession(old, [SECRET, OTHER], 3600, now)).toMatchObject({ ok: true });
+    expect(await unsealSession(old, [SECRET], 3600, now)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("seals with the current secret (the first)", async () => {
+    const fresh = await sealSession(data(now + 60_000), [SECRET, OTHER], 3600);
+    expect(await unsealSession(fresh, SECRET, 3600, now)).toMatchObject({ ok: true });
+    expect(await unsealSession(fresh, OTHER, 3600, now)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
 describe("cookieValue", () => {
   it.each<[string | null, string | undefined]>([
     [null, undefined],

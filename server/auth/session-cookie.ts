@@ -2,7 +2,7 @@
 // EASTWEST_SESSION_SECRET, so the browser can neither read nor change it). Kept free of "server-only" so the e2e
 // specs can seal an expired or foreign cookie the way the console does. The expiry is checked twice: iron's ttl
 // (the seal's own timestamp) and expiresAt inside, which the console compares with its clock.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 import { MAX_GROUPS, MAX_NAME_CHARS } from "./identity-bounds";
@@ -29,19 +29,31 @@ export const newSessionId = () => randomBytes(16).toString("base64url");
 
 export type Unsealed<T> = { ok: true; data: T } | { ok: false; reason: "invalid" | "expired" };
 
-export async function sealSession(data: SessionData, secret: string, ttlSeconds: number): Promise<string> {
-  return sealData(data, { password: secret, ttl: ttlSeconds });
+/**
+ * iron finds the key of a seal by the number written in it. The number is derived from the secret itself, so a
+ * secret keeps its number when it becomes EASTWEST_SESSION_SECRET_PREVIOUS, and cookies sealed with it still open
+ * during a rotation. (The 32 bits of a hash of a ≥ 32-character secret say nothing usable about it.)
+ */
+export const passwordId = (secret: string): string => String(Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16));
+const sealingKey = (secret: string) => ({ [passwordId(secret)]: secret });
+/** The current secret first, then the previous one (if rotating): any of them opens a seal. */
+export type SessionSecrets = string | readonly string[];
+const openingKeys = (secrets: SessionSecrets) => Object.fromEntries([secrets].flat().map((s) => [passwordId(s), s]));
+
+/** Sealed with the current secret (the first, when a list is given). */
+export async function sealSession(data: SessionData, secrets: SessionSecrets, ttlSeconds: number): Promise<string> {
+  return sealData(data, { password: sealingKey([secrets].flat()[0] ?? ""), ttl: ttlSeconds });
 }
 
-export async function sealLoginState(data: LoginState, secret: string): Promise<string> {
-  return sealData(data, { password: secret, ttl: LOGIN_TTL_SECONDS });
+export async function sealLoginState(data: LoginState, secrets: SessionSecrets): Promise<string> {
+  return sealData(data, { password: sealingKey([secrets].flat()[0] ?? ""), ttl: LOGIN_TTL_SECONDS });
 }
 
 /** iron answers {} for a seal it cannot open (tampered, other secret, expired): all of those are "invalid". */
-async function unseal<T extends { expiresAt: number }>(seal: string, secret: string, ttlSeconds: number, schema: z.ZodType<T>, now: number): Promise<Unsealed<T>> {
+async function unseal<T extends { expiresAt: number }>(seal: string, secrets: SessionSecrets, ttlSeconds: number, schema: z.ZodType<T>, now: number): Promise<Unsealed<T>> {
   let raw: unknown;
   try {
-    raw = await unsealData(seal, { password: secret, ttl: ttlSeconds });
+    raw = await unsealData(seal, { password: openingKeys(secrets), ttl: ttlSeconds });
   } catch {
     return { ok: false, reason: "invalid" };
   }
@@ -50,8 +62,8 @@ async function unseal<T extends { expiresAt: number }>(seal: string, secret: str
   return parsed.data.expiresAt <= now ? { ok: false, reason: "expired" } : { ok: true, data: parsed.data };
 }
 
-export const unsealSession = (seal: string, secret: string, ttlSeconds: number, now = Date.now()) => unseal(seal, secret, ttlSeconds, sessionDataSchema, now);
-export const unsealLoginState = (seal: string, secret: string, now = Date.now()) => unseal(seal, secret, LOGIN_TTL_SECONDS, loginStateSchema, now);
+export const unsealSession = (seal: string, secrets: SessionSecrets, ttlSeconds: number, now = Date.now()) => unseal(seal, secrets, ttlSeconds, sessionDataSchema, now);
+export const unsealLoginState = (seal: string, secrets: SessionSecrets, now = Date.now()) => unseal(seal, secrets, LOGIN_TTL_SECONDS, loginStateSchema, now);
 
 /** One cookie's value from a Cookie header (RFC 6265 "name=value; name=value"); the first one wins, as browsers order them. */
 export function cookieValue(header: string | null, cookieName: string): string | undefined {

@@ -45,6 +45,8 @@ describe("parseAuthSettings", () => {
     ["oidc without a session secret", { ...OIDC, EASTWEST_SESSION_SECRET: undefined }, /EASTWEST_SESSION_SECRET must be set/],
     ["oidc with a short session secret", { ...OIDC, EASTWEST_SESSION_SECRET: "short-secret" }, /at least 32 characters long; it has 12/],
     ["oidc with a placeholder secret", { ...OIDC, EASTWEST_SESSION_SECRET: "x".repeat(40) }, /placeholder/],
+    ["a previous secret equal to the current one", { ...OIDC, EASTWEST_SESSION_SECRET_PREVIOUS: SECRET }, /PREVIOUS is the same/],
+    ["a short previous secret", { ...OIDC, EASTWEST_SESSION_SECRET_PREVIOUS: "short-old-secret" }, /EASTWEST_SESSION_SECRET_PREVIOUS must be at least 32/],
     ["oidc over http off loopback", { ...OIDC, EASTWEST_OIDC_REDIRECT_URI: "http://console.example.com/auth/callback" }, /must be https unless/],
     ["an http issuer off loopback", { ...OIDC, EASTWEST_OIDC_ISSUER: "http://idp.example.com" }, /ISSUER must be https/],
     ["scopes without openid", { ...OIDC, EASTWEST_OIDC_SCOPES: "profile" }, /must include openid/],

@@ -27,6 +27,7 @@ const rawSchema = z.object({
   EASTWEST_OIDC_USER_CLAIM: z.string().trim().min(1).max(64).default("sub"),
   EASTWEST_OIDC_GROUPS_CLAIM: z.string().trim().min(1).max(64).default("groups"),
   EASTWEST_SESSION_SECRET: z.string().optional(),
+  EASTWEST_SESSION_SECRET_PREVIOUS: z.string().optional(),
   EASTWEST_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(8 * 3600),
   EASTWEST_ROLES: z.string().optional(),
 });
@@ -45,7 +46,8 @@ export type OidcSettings = {
   scopes: string;
   userClaim: string;
   groupsClaim: string;
-  session: { secret: Secret; maxAgeSeconds: number };
+  /** `previous`: the secret being rotated out; cookies sealed with it still open until they expire. */
+  session: { secret: Secret; previous: Secret | undefined; maxAgeSeconds: number };
   roles: RolesConfig;
 };
 export type AuthSettings = { mode: "none" } | ProxySettings | OidcSettings;
@@ -75,11 +77,23 @@ function parseRoles(value: string | undefined, readFile: (path: string) => strin
 }
 
 /** Long, and not a placeholder: a guessable key would let anyone seal a session cookie for any user. */
-export function sessionSecretProblem(value: string | undefined): string | undefined {
-  if (value === undefined || value.length === 0) return "EASTWEST_SESSION_SECRET must be set in mode oidc (generate one: openssl rand -base64 48).";
-  if (value.length < MIN_SESSION_SECRET_CHARS) return `EASTWEST_SESSION_SECRET must be at least ${MIN_SESSION_SECRET_CHARS} characters long; it has ${value.length}.`;
-  if (new Set(value).size < 10) return "EASTWEST_SESSION_SECRET looks like a placeholder (fewer than 10 distinct characters); generate one: openssl rand -base64 48.";
+export function sessionSecretProblem(value: string | undefined, name = "EASTWEST_SESSION_SECRET"): string | undefined {
+  if (value === undefined || value.length === 0) return `${name} must be set in mode oidc (generate one: openssl rand -base64 48).`;
+  if (value.length < MIN_SESSION_SECRET_CHARS) return `${name} must be at least ${MIN_SESSION_SECRET_CHARS} characters long; it has ${value.length}.`;
+  if (new Set(value).size < 10) return `${name} looks like a placeholder (fewer than 10 distinct characters); generate one: openssl rand -base64 48.`;
   return undefined;
+}
+
+function previousSecretProblem(raw: Raw): string | undefined {
+  const previous = raw.EASTWEST_SESSION_SECRET_PREVIOUS;
+  if (previous === undefined || previous === "") return undefined;
+  if (previous === raw.EASTWEST_SESSION_SECRET) return "EASTWEST_SESSION_SECRET_PREVIOUS is the same as EASTWEST_SESSION_SECRET; unset it or give the old secret.";
+  return sessionSecretProblem(previous, "EASTWEST_SESSION_SECRET_PREVIOUS");
+}
+
+/** The secrets that open a session cookie: the current one (which seals) first, then the one being rotated out. */
+export function sessionSecrets(settings: OidcSettings): string[] {
+  return [settings.session.secret.reveal(), ...(settings.session.previous ? [settings.session.previous.reveal()] : [])];
 }
 
 function proxySettings(raw: Raw, roles: RolesConfig): AuthSettingsResult {
@@ -92,7 +106,7 @@ function proxySettings(raw: Raw, roles: RolesConfig): AuthSettingsResult {
 function oidcSettings(raw: Raw, roles: RolesConfig): AuthSettingsResult {
   const { EASTWEST_OIDC_ISSUER: issuer, EASTWEST_OIDC_CLIENT_ID: clientId, EASTWEST_OIDC_REDIRECT_URI: redirectUri } = raw;
   if (!issuer || !clientId || !redirectUri) return fail("Mode oidc needs EASTWEST_OIDC_ISSUER, EASTWEST_OIDC_CLIENT_ID and EASTWEST_OIDC_REDIRECT_URI.");
-  const problem = sessionSecretProblem(raw.EASTWEST_SESSION_SECRET);
+  const problem = sessionSecretProblem(raw.EASTWEST_SESSION_SECRET) ?? previousSecretProblem(raw);
   if (problem) return fail(problem);
   const redirect = new URL(redirectUri);
   const loopback = isLoopbackHost(redirect.hostname);
@@ -113,7 +127,11 @@ function oidcSettings(raw: Raw, roles: RolesConfig): AuthSettingsResult {
       scopes: raw.EASTWEST_OIDC_SCOPES,
       userClaim: raw.EASTWEST_OIDC_USER_CLAIM,
       groupsClaim: raw.EASTWEST_OIDC_GROUPS_CLAIM,
-      session: { secret: secret(raw.EASTWEST_SESSION_SECRET ?? ""), maxAgeSeconds: raw.EASTWEST_SESSION_MAX_AGE_SECONDS },
+      session: {
+        secret: secret(raw.EASTWEST_SESSION_SECRET ?? ""),
+        previous: raw.EASTWEST_SESSION_SECRET_PREVIOUS ? secret(raw.EASTWEST_SESSION_SECRET_PREVIOUS) : undefined,
+        maxAgeSeconds: raw.EASTWEST_SESSION_MAX_AGE_SECONDS,
+      },
       roles,
     },
   };

@@ -7,7 +7,7 @@ import { authLog, plain, redirectTo, setCookie } from "./auth-responses";
 import { peerAddress } from "./peer-stamp";
 import { loginPath, safeReturnTo, type SignInError } from "./return-to";
 import { cookieValue, LOGIN_TTL_SECONDS, loginCookieName, newSessionId, sealLoginState, sealSession, sessionCookieName, unsealLoginState } from "./session-cookie";
-import type { AuthSettings, OidcSettings } from "./settings";
+import { sessionSecrets, type AuthSettings, type OidcSettings } from "./settings";
 
 const notUsed = (settings: AuthSettings) => plain(404, `Sign-in is not used here: EASTWEST_AUTH_MODE is ${settings.mode}.`);
 const failedPage = (error: SignInError) => redirectTo(`/auth/signed-out?error=${error}`);
@@ -38,7 +38,7 @@ export async function signIn(request: Request, settings: AuthSettings, now = Dat
 
 async function finish(request: Request, settings: OidcSettings, now: number) {
   const seal = cookieValue(request.headers.get("cookie"), loginCookieName(settings.secureCookies));
-  const login = seal ? await unsealLoginState(seal, settings.session.secret.reveal(), now) : undefined;
+  const login = seal ? await unsealLoginState(seal, sessionSecrets(settings), now) : undefined;
   if (!login?.ok) return failedPage("login-expired");
   const query = new URL(request.url).searchParams;
   if (query.has("error")) {

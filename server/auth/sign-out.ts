@@ -6,7 +6,7 @@ import { authLog, json, plain, setCookie } from "./auth-responses";
 import { peerAddress } from "./peer-stamp";
 import { revokeSession } from "./revoked-sessions";
 import { cookieValue, sessionCookieName, unsealSession } from "./session-cookie";
-import type { AuthSettings } from "./settings";
+import { sessionSecrets, type AuthSettings } from "./settings";
 
 export const SIGNED_OUT_PATH = "/auth/signed-out";
 
@@ -14,7 +14,7 @@ export async function signOut(request: Request, settings: AuthSettings, now = Da
   if (settings.mode !== "oidc") return plain(404, `There is no session to end: EASTWEST_AUTH_MODE is ${settings.mode}.`);
   const name = sessionCookieName(settings.secureCookies);
   const seal = cookieValue(request.headers.get("cookie"), name);
-  const session = seal ? await unsealSession(seal, settings.session.secret.reveal(), settings.session.maxAgeSeconds, now) : undefined;
+  const session = seal ? await unsealSession(seal, sessionSecrets(settings), settings.session.maxAgeSeconds, now) : undefined;
   if (session?.ok) {
     revokeSession(session.data.sid, session.data.expiresAt, now);
     const peer = peerAddress(request.headers);

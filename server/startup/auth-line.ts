@@ -11,7 +11,8 @@ export function authLine(auth: AuthSettings): string {
     case "oidc": {
       const hours = Math.round((auth.session.maxAgeSeconds / 3600) * 10) / 10;
       const client = auth.clientSecret ? `confidential client ${auth.clientId}` : `public client ${auth.clientId}`;
-      return `auth: oidc — ${auth.issuer}, ${client}, PKCE; sessions end after ${hours} h${auth.secureCookies ? "" : " (http on loopback: cookies without Secure)"}`;
+      const rotating = auth.session.previous ? "; sessions sealed with the previous secret still accepted" : "";
+      return `auth: oidc — ${auth.issuer}, ${client}, PKCE; sessions end after ${hours} h${rotating}${auth.secureCookies ? "" : " (http on loopback: cookies without Secure)"}`;
     }
   }
 }
