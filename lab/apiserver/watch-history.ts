@@ -66,7 +66,18 @@ export class WatchHistory {
     const window = this.window(typeKey);
     window.events.push({ event, at: Date.now() });
     this.compact(window);
+    this.sweep();
     this.enqueue([typeKey, event]);
+  }
+
+  private lastSweep = 0;
+
+  /** Compacts the quiet kinds too (at most once a second), so their old events do not outlive the retention. */
+  private sweep(): void {
+    const now = Date.now();
+    if (now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
+    for (const window of this.windows.values()) this.compact(window);
   }
 
   /** Drops what etcd compaction would have removed by now (lazily: on each append and each read). */
