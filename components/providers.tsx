@@ -8,6 +8,7 @@ import { MUTATION_HEADER, MUTATION_HEADER_VALUE } from "@/lib/http/mutation-head
 import { makeQueryClient } from "@/lib/query-client";
 import { MAX_BATCH_CALLS } from "@/lib/validation/limits";
 import type { AppRouter } from "@/server/routers/app-router";
+import { AbilitiesProvider } from "./auth/abilities-provider";
 import { TRPCProvider } from "./trpc";
 import "./zod-jitless";
 
@@ -45,7 +46,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
+        <AbilitiesProvider>
+          {children}
+        </AbilitiesProvider>
       </TRPCProvider>
     </QueryClientProvider>
   );

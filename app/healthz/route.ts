@@ -1,5 +1,5 @@
-// GET /healthz: the liveness probe (server/health/probes.ts). Outside proxy.ts's matcher: the kubelet calls it by
-// the pod's IP, which is no allowed Host, and without a session.
+// GET /healthz: the liveness probe (server/health/probes.ts). proxy.ts lets GET /healthz and /readyz through without
+// the Host check or sign-in: the kubelet calls them by the pod's IP, which is no allowed Host, and has no session.
 import { livenessAnswer, probeResponse } from "@/server/health/probes";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 // GET /readyz: the readiness probe (server/health/probes.ts): ready once the fleet's first look at every cluster
-// has finished. Outside proxy.ts's matcher, like /healthz.
+// has finished. proxy.ts lets it through without the Host check or sign-in, like /healthz.
 import { hasSettled, probeResponse, readinessAnswer } from "@/server/health/probes";
 import { getRuntime } from "@/server/runtime";
 

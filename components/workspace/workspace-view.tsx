@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { GatewayState } from "@/lib/workspace-view/types";
 import { AppHeader } from "../app-header";
+import { ActivityPanel } from "../audit/activity-panel";
 import { useAbilities } from "../auth/abilities-provider";
 import { Breadcrumbs, workspaceTrail } from "../nav/breadcrumbs";
 import { ClusterGatewayCard } from "./cluster-gateway-card";
@@ -61,6 +62,7 @@ export function WorkspaceView({ name }: { name: string }) {
               <ReadinessChecklist checklist={data.readiness} />
               <ServicesPropagation detail={data} />
             </div>
+            <ActivityPanel workspace={data.name} />
             <DeployGatewayDialog detail={data} open={dialog === "deploy"} onOpenChange={(o) => setDialog(o ? "deploy" : null)} />
             <ExposeServicesDialog detail={data} open={dialog === "expose"} onOpenChange={(o) => setDialog(o ? "expose" : null)} />
             <RemoveGatewayDialog workspace={data.name} gateway={removing} onClose={() => setRemoving(null)} />

@@ -15,7 +15,10 @@ import { createOverlayRegistry } from "./type-overlay";
 import type { ClusterStore, KubeObject, ResourceType, TypeRegistry, WriteOptions } from "./types";
 
 export interface ClusterStoreOptions {
-  /** How many events the cluster keeps per kind for watch resumption and consistent paging (default 1000). */
+  /**
+   * Optional count cap per kind (tests only); by default history is kept by time: 5 minutes, as etcd compaction
+   * (watch-history.ts).
+   */
   historySize?: number;
 }
 
@@ -27,7 +30,7 @@ function terminatingCreate(type: ResourceType): Error {
 
 export function createClusterStore(cluster: string, fixedTypes: TypeRegistry, options: ClusterStoreOptions = {}): ClusterStore {
   const types = createOverlayRegistry(fixedTypes);
-  const core = new StoreCore(cluster, types, options.historySize ?? 1000);
+  const core = new StoreCore(cluster, types, options.historySize ?? Number.POSITIVE_INFINITY);
   const crds = createCrdController(core, types);
   // The controllers run after the write has committed (never inside a watch delivery), so every watcher sees the
   // write's event before the status update it causes.

@@ -2,6 +2,7 @@
 // in-process controllers (kube-controller-manager, kubelet, gateway installer stand-ins) talk.
 // The lab is a separate program: nothing here is shared with the product (app/, server/, lib/).
 import type { StructuralSchema } from "./schema/structural";
+import type { DeleteOptions } from "./store-delete";
 
 /** A stored Kubernetes object: plain JSON, always with apiVersion, kind and metadata. */
 export interface KubeObject {
@@ -167,7 +168,7 @@ export interface ClusterStore {
    * Deletes, honouring finalizers (sets deletionTimestamp and keeps the object until they are gone) and, for
    * namespaces, the namespace lifecycle. Returns the object's last state and whether it is gone now.
    */
-  delete(type: ResourceType, namespace: string | undefined, name: string, options?: { dryRun?: boolean; gracePeriodSeconds?: number }): { object: KubeObject; gone: boolean };
+  delete(type: ResourceType, namespace: string | undefined, name: string, options?: DeleteOptions): { object: KubeObject; gone: boolean };
   /**
    * Subscribe to changes of one type. With `fromResourceVersion`, replays kept events after it first (410 Expired
    * StatusError when it is older than the kept history); without it, the caller lists first. Returns unsubscribe.

@@ -113,7 +113,8 @@ export async function startWorkloadTestLab(block: AddressBlock, lazy: boolean, i
     podsOf(deployment, namespace = "bookinfo") {
       return store
         .list(kind("", "Pod"), namespace)
-        .filter((p) => p.metadata.ownerReferences?.some((r) => r.name === deployment))
+        // Pods belong to the Deployment's ReplicaSet `<deployment>-<pod-template-hash>`, as upstream.
+        .filter((p) => p.metadata.ownerReferences?.some((r) => r.name === deployment || (r.kind === "ReplicaSet" && r.name === `${deployment}-${p.metadata.labels?.["pod-template-hash"] ?? ""}`)))
         .flatMap((pod) => {
           const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
           const address = ip ? block.podAddress(0, ip) : undefined;

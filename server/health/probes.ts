@@ -3,7 +3,7 @@
 // cluster of the kubeconfig, so a new replica does not take traffic with an empty page. A cluster that cannot be
 // reached does NOT make the console unready: it is shown as stale, which is the console doing its job; and a
 // missing kubeconfig is a page that says so. Neither answer names a cluster, a path or a credential: the probes
-// bypass the Host check and authentication (proxy.ts), so anyone who reaches the port may read them.
+// pass proxy.ts without the Host check or sign-in, so anyone who reaches the port may read them.
 
 export type ProbeAnswer = { status: 200 | 503; body: string };
 

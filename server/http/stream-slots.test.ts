@@ -1,13 +1,16 @@
 // Open SSE subscriptions are capped per client through the real handler: the ninth stream from one address gets
 // 429, other addresses are unaffected, and a stream's slot comes back when the client cancels or aborts it.
 import { describe, expect, it } from "vitest";
+import { installPeerStamp, PEER_HEADER } from "@/server/auth/peer-stamp";
 import { createStreamSlots } from "./stream-slots";
 import { errorOf, fakeFleet, get, handlerFor } from "./test/handler-fixture";
 
 const cancel = (res: Response): Promise<void> => res.body?.cancel() ?? Promise.resolve();
 
+// The address as the peer stamp (installed as instrumentation.ts installs it) writes it from the socket.
+installPeerStamp();
 const from = (address: string, signal?: AbortSignal) =>
-  get("fleet.onChange", {}, { headers: { accept: "text/event-stream", "x-forwarded-for": address }, ...(signal ? { signal } : {}) });
+  get("fleet.onChange", {}, { headers: { accept: "text/event-stream", [PEER_HEADER]: address }, ...(signal ? { signal } : {}) });
 
 describe("SSE streams per client", () => {
   it("the ninth stream from one address gets 429; another address still gets one", async () => {

@@ -1,6 +1,7 @@
 // Counts open server-sent-event streams per client and in total, so no client can hold the process's sockets
 // and memory with endless subscriptions. A slot is taken before the stream starts and given back exactly once,
 // when the stream ends, the client cancels it, or the request is aborted.
+import { peerAddress, peerStampInstalled } from "@/server/auth/peer-stamp";
 
 export type StreamSlots = {
   /** A release function, or undefined when the client (or the process) is at its limit. */
@@ -31,14 +32,12 @@ export function createStreamSlots(limits: { perClient: number; total: number }):
   };
 }
 
-/**
- * The client's address as the server saw it. Next sets X-Forwarded-For to the socket's address when the request
- * has none and keeps a client-sent one, so a client can pick its own key: the total limit bounds that case.
- */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last && last.length <= 64 ? last : "unknown";
+/** The client's address as the socket says ("unknown" when this process does not stamp it: one shared key). */
+export function clientKey(headers: Headers, installed = peerStampInstalled()): string {
+  // The socket's address as the peer stamp wrote it (server/auth/peer-stamp.ts). Not x-forwarded-for: Next sets it
+  // with `??=`, so a client sending its own would pick a new "address" per stream and dodge the cap.
+  const peer = peerAddress(headers, installed);
+  return peer.ok && peer.address.length <= 64 ? peer.address : "unknown";
 }
 
 /** The same response, whose body calls `release` once when it ends, is cancelled, or `signal` aborts. */
