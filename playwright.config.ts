@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { labConsoleSettings } from "./e2e/support/console";
 import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from "./e2e/support/lab";
+import { OIDC_CONSOLE_PORT, OIDC_ISSUER, OIDC_PORT } from "./e2e/support/oidc-accounts";
+import { consoleCommand, OIDC_CONSOLE_URL, oidcConsoleEnv, PROXY_CONSOLE_PORT, PROXY_CONSOLE_URL, proxyConsoleEnv } from "./e2e/support/oidc-consoles";
+import { AUTH_ADMIN_PORT, AUTH_LAB_KUBECONFIG } from "./e2e/support/oidc-lab";
 
 /**
  * e2e against the built app (`next build` first) and a real lab. The lab runs the e2e
@@ -11,6 +14,8 @@ import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from
  * and the labs' admin 17490/17491), whose URL its console is given: the failover table shows who served what.
  * Playwright starts the web servers in order, so the lab is up (its admin endpoint lists the metrics URLs)
  * before Prometheus, and Prometheus before the console.
+ * The auth projects (issue 14) share a third lab (the demo scenario; they write) and a real OpenID provider
+ * (oidc-provider on 3106): one console in mode oidc (3104), one in mode proxy (3105, trusting 127.0.0.2 only).
  */
 
 /** The workspace project's Prometheus (scripts/demo-prometheus.ts as a command). */
@@ -53,6 +58,9 @@ export default defineConfig({
     { name: "workspace", testMatch: /workspace-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
     // Forged requests and headers against the workspace project's console (its lab is the one the registry writes to).
     { name: "security", testMatch: /security-.*\.spec\.ts/, use: { baseURL: "http://127.0.0.1:3102" } },
+    // Sign-in, roles, impersonation and refusals; auth-secrets.spec.ts (the canary) runs in both modes.
+    { name: "auth-oidc", testMatch: /auth-(oidc-.*|secrets)\.spec\.ts/, use: { baseURL: OIDC_CONSOLE_URL } },
+    { name: "auth-proxy", testMatch: /auth-(proxy-.*|secrets)\.spec\.ts/, use: { baseURL: PROXY_CONSOLE_URL } },
   ],
   webServer: [
     {
@@ -97,5 +105,21 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    {
+      command: `npx tsx lab/main.ts --scenario demo --kubeconfig ${AUTH_LAB_KUBECONFIG} --port-base 0 --admin-port ${AUTH_ADMIN_PORT}`,
+      url: `http://127.0.0.1:${AUTH_ADMIN_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: `npx tsx scripts/e2e-oidc-provider.ts --port ${OIDC_PORT}`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    // Ready when they answer at all: signed out, "/" is a redirect to sign in (oidc) or a 401 (proxy).
+    { command: consoleCommand(OIDC_CONSOLE_PORT, "oidc"), url: `${OIDC_CONSOLE_URL}/`, env: oidcConsoleEnv(), reuseExistingServer: false, timeout: 60_000 },
+    { command: consoleCommand(PROXY_CONSOLE_PORT, "proxy"), url: `${PROXY_CONSOLE_URL}/`, env: proxyConsoleEnv(), reuseExistingServer: false, timeout: 60_000 },
   ],
 });

@@ -14,6 +14,13 @@ export function loginPage(uid: string, error?: string): string {
 <button type="submit">Sign in</button></form></main></body></html>`;
 }
 
+/** The provider's sign-out question; `form` is oidc-provider's own hidden form (its action and xsrf token). */
+export function logoutPage(form: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>E2E identity provider</title><style>${STYLE}</style></head>
+<body><main><h1>Sign out of the e2e identity provider?</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out of the provider</button></main></body></html>`;
+}
+
 /** An urlencoded form body, bounded (a sign-in form is tiny). */
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   let text = "";

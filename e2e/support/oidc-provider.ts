@@ -9,7 +9,7 @@ import { exportJWK, generateKeyPair } from "jose";
 import { z } from "zod";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { OIDC_ACCOUNTS, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI } from "./oidc-accounts";
-import { loginPage, readForm } from "./oidc-login-page";
+import { loginPage, logoutPage, readForm } from "./oidc-login-page";
 
 // How the console's client authenticates at the token endpoint (openid-client's default with a secret: post).
 const CLIENT_AUTH = z.enum(["client_secret_post", "client_secret_basic"]).parse(process.env.E2E_OIDC_CLIENT_AUTH ?? "client_secret_post");
@@ -37,7 +37,16 @@ async function configuration(): Promise<Configuration> {
     // either without asking for a custom scope.
     claims: { openid: ["sub", "groups"], profile: ["name", "preferred_username"], email: ["email", "email_verified"] },
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // RP-initiated logout, should the console send the browser here: one labelled button ends the provider's session.
+      rpInitiatedLogout: {
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.type = "html";
+          ctx.body = logoutPage(form);
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {
       const account = OIDC_ACCOUNTS.find((a) => a.login === sub);
