@@ -2,6 +2,7 @@
 // (schema, RBAC kinds, references) and persists nothing; applied for real, the console's ServiceAccount may do
 // exactly what the console does with its own credentials (the fleet cache, the registry, the drill runner, the
 // audit Events, impersonation) and nothing people do in their own name, asked with `kubectl auth can-i --as`.
+import { KUBECTL } from "@/server/testing/kubectl-path";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +26,7 @@ const canI = (verb: string, resource: string, namespace?: string) =>
     const scope = namespace ? ["-n", namespace] : ["--all-namespaces"];
     const [target = resource, sub] = resource.split("#");
     const subresource = sub ? [`--subresource=${sub}`] : [];
-    execFile("/usr/bin/kubectl", ["--kubeconfig", env.lab.kubeconfigPath, "--context", "west", "auth", "can-i", verb, target, ...subresource, `--as=${SA}`, ...scope], { timeout: 30_000 }, (_err, stdout, stderr) =>
+    execFile(KUBECTL, ["--kubeconfig", env.lab.kubeconfigPath, "--context", "west", "auth", "can-i", verb, target, ...subresource, `--as=${SA}`, ...scope], { timeout: 30_000 }, (_err, stdout, stderr) =>
       resolve(stdout.trim() || `error: ${stderr}`),
     );
   });

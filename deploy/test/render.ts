@@ -1,4 +1,5 @@
 // Renders a kustomization with the kubectl on this machine (`kubectl kustomize`, offline) into its objects.
+import { KUBECTL } from "@/server/testing/kubectl-path";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -11,7 +12,7 @@ export const overlayDir = (name: string) => path.join(process.cwd(), "deploy", "
 
 export function kustomize(dir: string): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile("/usr/bin/kubectl", ["kustomize", dir], { timeout: 30_000 }, (err, stdout, stderr) => (err ? reject(new Error(`kubectl kustomize ${dir}: ${stderr || err.message}`)) : resolve(stdout))),
+    execFile(KUBECTL, ["kustomize", dir], { timeout: 30_000 }, (err, stdout, stderr) => (err ? reject(new Error(`kubectl kustomize ${dir}: ${stderr || err.message}`)) : resolve(stdout))),
   );
 }
 

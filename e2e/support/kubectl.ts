@@ -1,3 +1,4 @@
+import { KUBECTL } from "../../server/testing/kubectl-path";
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,7 @@ export function kubectlAt(kubeconfig: string, context: string, args: string[], i
   delete env.KUBECONFIG;
   const full = ["--kubeconfig", resolve(kubeconfig), "--context", context, ...args];
   return new Promise((done, fail) => {
-    const child = execFile("/usr/bin/kubectl", full, { env, timeout: 30_000, encoding: "utf8" }, (error, stdout, stderr) => {
+    const child = execFile(KUBECTL, full, { env, timeout: 30_000, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error) fail(new Error(`kubectl ${args.join(" ")} failed: ${stderr || error.message}`));
       else done(stdout);
     });

@@ -1,6 +1,7 @@
 // Test-only support for the registry's integration tests (imported by *.int.test.ts only; product code never
 // imports it, since it starts the lab): a demo lab on ephemeral ports, kubectl against its kubeconfig, the
 // list-based fleet snapshot, writers that count their writes, and "run until a cycle writes nothing".
+import { KUBECTL } from "@/server/testing/kubectl-path";
 import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
@@ -38,7 +39,7 @@ export async function startRegistryLab(scenario: ScenarioName = "demo"): Promise
   const handles = loaded.clusters;
   const kubectl = (context: string, args: string[], stdin?: string) =>
     new Promise<string>((resolve, reject) => {
-      const child = execFile("/usr/bin/kubectl", ["--kubeconfig", lab.kubeconfigPath, "--context", context, ...args], { timeout: 30_000 }, (err, stdout, stderr) =>
+      const child = execFile(KUBECTL, ["--kubeconfig", lab.kubeconfigPath, "--context", context, ...args], { timeout: 30_000 }, (err, stdout, stderr) =>
         err ? reject(new Error(`kubectl ${args.join(" ")}: ${stderr || err.message}`)) : resolve(stdout),
       );
       if (stdin !== undefined) child.stdin?.end(stdin);
