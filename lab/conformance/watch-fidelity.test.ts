@@ -10,8 +10,8 @@ import { openWatch, pick, startLab, type Lab } from "./harness";
 let lab: Lab;
 let cm: ResourceType;
 beforeAll(async () => {
-  // No count cap: only time expires history (the default once the store passes no historySize).
-  lab = await startLab({ historySize: Number.POSITIVE_INFINITY });
+  // The store's defaults: no count cap, only time expires history.
+  lab = await startLab();
   const type = lab.store.types.byKind("", "ConfigMap");
   if (!type) throw new Error("no ConfigMap type");
   cm = type;
