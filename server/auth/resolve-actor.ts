@@ -12,7 +12,8 @@ import { cookieValue, sessionCookieName } from "./session-cookie";
 import { sessionSecrets, type AuthSettings, type OidcSettings } from "./settings";
 
 export type Unauthenticated = { ok: false; reason: "no-session" | "bad-session" | "proxy"; message: string };
-export type ActorResult = { ok: true; actor: Actor | undefined } | Unauthenticated;
+/** `expiresAt` (ms since the epoch): when the person's session ends (mode oidc), for streams to end with it. */
+export type ActorResult = { ok: true; actor: Actor | undefined; expiresAt?: number } | Unauthenticated;
 
 export function actorOf(mode: Actor["mode"], identity: Identity, roles: RolesConfig, address: string | undefined): Actor {
   return { mode, identity, ...rolesFor(identity.groups, roles), address };
@@ -28,7 +29,7 @@ async function sessionActor(headers: Headers, settings: OidcSettings, now: numbe
   }
   const peer = peerAddress(headers);
   const identity = { user: session.data.user, groups: session.data.groups };
-  return { ok: true, actor: actorOf("oidc", identity, settings.roles, peer.ok ? peer.address : undefined) };
+  return { ok: true, actor: actorOf("oidc", identity, settings.roles, peer.ok ? peer.address : undefined), expiresAt: session.data.expiresAt };
 }
 
 export async function resolveActor(headers: Headers, settings: AuthSettings, now = Date.now()): Promise<ActorResult> {

@@ -130,6 +130,27 @@ describe("mode oidc", () => {
     expect(getRuntime).not.toHaveBeenCalled();
   });
 
+  it("ends a live-update stream when its session expires", async () => {
+    const { GET } = await routeWith(env);
+    const expiresAt = Date.now() + 1_500;
+    const res = await GET(
+      new Request("http://127.0.0.1:3104/api/trpc/fleet.onChange?input=" + encodeURIComponent(JSON.stringify(superjson.serialize({}))), {
+        headers: { accept: "text/event-stream", cookie: await cookie(expiresAt) },
+      }),
+    );
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error("no stream");
+    // Read until the server ends the stream, with a deadline well past the expiry (pings come every 15 s, so an
+    // open stream would not end by itself within it).
+    const deadline = Date.now() + 8_000;
+    let ended = false;
+    while (!ended && Date.now() < deadline) ended = (await Promise.race([reader.read(), new Promise<{ done: false }>((done) => setTimeout(() => done({ done: false }), 250))])).done;
+    expect(ended).toBe(true);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    await reader.cancel();
+  });
+
   it("serves the session's person", async () => {
     const { GET } = await routeWith(env);
     const res = await GET(me({ cookie: await cookie(Date.now() + 60_000) }));

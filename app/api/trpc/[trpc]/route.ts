@@ -24,8 +24,19 @@ function contextFor(resolved: ActorResult): Context {
   return context;
 }
 
-async function handler(req: Request): Promise<Response> {
-  const resolved = await resolveActor(req.headers, serverEnv().auth);
+/**
+ * A live-update stream (SSE) opened with a session ends when the session does: tRPC ends a subscription when its
+ * request's signal aborts, and the browser's reconnect then meets the 401 like any other request.
+ */
+function boundToSession(req: Request, resolved: ActorResult): Request {
+  if (!resolved.ok || resolved.expiresAt === undefined || !req.headers.get("accept")?.includes("text/event-stream")) return req;
+  const remainingMs = Math.max(0, resolved.expiresAt - Date.now());
+  return new Request(req, { signal: AbortSignal.any([req.signal, AbortSignal.timeout(remainingMs)]) });
+}
+
+async function handler(request: Request): Promise<Response> {
+  const resolved = await resolveActor(request.headers, serverEnv().auth);
+  const req = boundToSession(request, resolved);
   const serve = createTrpcHandler({
     router: appRouter,
     slots,
