@@ -39,6 +39,7 @@ describe("resolveActor", () => {
     expect(await resolveActor(headers, oidc, now)).toEqual({
       ok: true,
       actor: { mode: "oidc", identity: { user: "annie", groups: ["team-bookinfo"] }, roles: ["viewer"], workspaceRoles: { "tetrate/bookinfo": ["app-owner"] }, address: "::1" },
+      expiresAt: now + 60_000,
     });
   });
 
