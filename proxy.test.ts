@@ -96,7 +96,7 @@ describe("proxy in mode oidc", () => {
     expect(await res.text()).toMatch(/^Not signed in/);
   });
 
-  it.each(["/auth/login", "/auth/callback", "/auth/signed-out", "/api/trpc/auth.me", "/icon.svg"])("lets %s through (it answers for itself)", async (path) => {
+  it.each(["/auth/login", "/auth/callback", "/auth/signed-out", "/api/trpc/auth.me", "/favicon.svg"])("lets %s through (it answers for itself)", async (path) => {
     const res = await (await proxyWith(OIDC))(request(path));
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });

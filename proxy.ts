@@ -66,7 +66,7 @@ function factsOf(request: NextRequest): RequestFacts {
 }
 
 export const config = {
-  // Build assets are immutable files (next.config.ts gives them the static security headers); everything else —
+  // Build assets are immutable files (next.config.js gives them the static security headers); everything else —
   // pages, the tRPC API, icons — passes through the guard.
   matcher: ["/((?!_next/static/).*)"],
 };

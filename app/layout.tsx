@@ -7,6 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Eastwest Console", template: "%s · Eastwest Console" },
   description: "Expose services across Kubernetes clusters through east-west gateways, and test failover.",
+  // public/favicon.svg: a static file (served from the standalone image's public/ too).
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 /** Every page, the 404 and the error page included, renders inside the frame: header, main navigation, live state. */

@@ -105,7 +105,7 @@ test("a rebinding Host is refused on pages and queries too", async ({ request })
 });
 
 test("an oversized body with the page's own headers is refused as too large, through the proxy", async ({ request }) => {
-  // The proxy keeps a bounded copy of the body for the route (next.config.ts); the route must still see it is too big.
+  // The proxy keeps a bounded copy of the body for the route (next.config.js); the route must still see it is too big.
   for (const bytes of [1024 * 1024 + 100, 11 * 1024 * 1024]) {
     const padding = "x".repeat(bytes);
     const res = await request.post(PREVIEW, { headers: OWN, data: JSON.stringify({ json: { workspace: "bookinfo-ws", clusters: ["west"], name: padding } }) });

@@ -5,7 +5,7 @@ import { buildModelWorkerIfNeeded } from "./build-model-worker";
 import { prepareStandalone } from "./prepare-standalone";
 import { run } from "./processes";
 
-const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tsconfig.build.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "server", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "tsconfig.build.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -25,7 +25,7 @@ describe("open paths", () => {
     ["/auth/login", true],
     ["/auth/callback", true],
     ["/_next/image", true],
-    ["/icon.svg", true],
+    ["/favicon.svg", true],
     ["/authx", false],
     ["/", false],
     ["/api/metrics", false],

@@ -9,7 +9,7 @@ export type GateDecision = { kind: "pass" } | { kind: "redirect"; location: stri
 
 /** Paths served to everyone: the sign-in flow itself, and what the browser needs to render its pages. */
 export function isOpenPath(pathname: string): boolean {
-  return pathname.startsWith("/auth/") || pathname.startsWith("/_next/") || pathname === "/icon.svg" || pathname === "/favicon.ico";
+  return pathname.startsWith("/auth/") || pathname.startsWith("/_next/") || pathname === "/favicon.svg" || pathname === "/favicon.ico";
 }
 
 /**

@@ -38,7 +38,7 @@ export function securityHeaders(csp: CspOptions): { "Content-Security-Policy": s
   };
 }
 
-/** The headers that need no per-request value; next.config.ts sets them on responses the proxy does not see. */
+/** The headers that need no per-request value; next.config.js sets them (a copy, checked equal by next-config.test.ts) on responses the proxy does not see. */
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",

@@ -1,8 +1,22 @@
-import type { NextConfig } from "next";
-import { MAX_BODY_BYTES } from "./lib/validation/limits";
-import { STATIC_SECURITY_HEADERS } from "./server/http-guard/security-headers";
+// @ts-check
+// Next's configuration, in plain JavaScript (Node loads it as it is, with no TypeScript step). Two values repeat the
+// product's TypeScript constants, and next-config.test.ts checks they are equal: MAX_BODY_BYTES
+// (lib/validation/limits.ts) and STATIC_SECURITY_HEADERS (server/http-guard/security-headers.ts).
 
-const nextConfig: NextConfig = {
+/** lib/validation/limits.ts MAX_BODY_BYTES: the tRPC route answers 413 above it. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** server/http-guard/security-headers.ts STATIC_SECURITY_HEADERS. */
+export const STATIC_SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // client-node is large and server-only: keep it out of the bundle (cuts build time and memory).
   serverExternalPackages: ["@kubernetes/client-node"],
   poweredByHeader: false,
