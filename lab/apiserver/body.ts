@@ -21,7 +21,8 @@ export function decodeObject(raw: Buffer, contentTypeHeader: string | undefined)
     }
   } else if (type === "application/yaml") {
     try {
-      value = parseYaml(text);
+      // Duplicate keys are not a decode error: the last one wins and field validation reports them.
+      value = parseYaml(text, { uniqueKeys: false });
     } catch (err) {
       throw badRequest(`error converting YAML to JSON: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -34,6 +34,11 @@ export function builtinTypes(): ResourceType[] {
       group: "apps", version: "v1", kind: "Deployment", plural: "deployments", shortNames: ["deploy"], categories: ["all"],
       subresources: { status: true, scale: true }, listMapKeys: templateLists("spec.template"),
     }),
+    // Deployments own ReplicaSets, which own Pods (the lab's deployment and replicaset controllers).
+    defineType({
+      group: "apps", version: "v1", kind: "ReplicaSet", plural: "replicasets", shortNames: ["rs"], categories: ["all"],
+      subresources: { status: true, scale: true }, listMapKeys: templateLists("spec.template"),
+    }),
     defineType({ group: "discovery.k8s.io", version: "v1", kind: "EndpointSlice", plural: "endpointslices" }),
     defineType({ group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases" }),
     ...rbacTypes(),
@@ -56,7 +61,7 @@ export const CREATES_ON_UPDATE = new Set(["/Endpoints", "/Event", "coordination.
 export const KEEPS_STATUS_ON_CREATE = new Set(["/Node"]);
 
 /** Built-in strategies that maintain metadata.generation (custom resources always do). */
-const TRACKS_GENERATION = new Set(["apps/Deployment", "discovery.k8s.io/EndpointSlice", "apiextensions.k8s.io/CustomResourceDefinition"]);
+const TRACKS_GENERATION = new Set(["apps/Deployment", "apps/ReplicaSet", "discovery.k8s.io/EndpointSlice", "apiextensions.k8s.io/CustomResourceDefinition"]);
 
 export function tracksGeneration(type: ResourceType): boolean {
   return type.custom || TRACKS_GENERATION.has(typeKey(type));

@@ -4,6 +4,7 @@
 import { KEEPS_STATUS_ON_CREATE, typeKey } from "./builtin-types";
 import { isRecord } from "./object-util";
 import type { KubeObject, ResourceType } from "./types";
+import { defaultPodSpec, dropEmptyMaps } from "./validation/pod-defaults";
 
 export interface Allocator {
   clusterIP(): string;
@@ -72,7 +73,8 @@ function defaultService(object: KubeObject, alloc: Allocator, previous?: KubeObj
   if (!Array.isArray(s.ports)) return;
   for (const port of s.ports.filter(isRecord)) {
     port.protocol ??= "TCP";
-    port.targetPort ??= port.port;
+    // SetDefaults_Service: a missing, 0 or "" targetPort is the port itself.
+    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === "") port.targetPort = port.port;
     if (typeof port.nodePort === "number") alloc.reserve(port.nodePort);
     if (wantsNodePort && port.nodePort === undefined) {
       const same = oldPorts.find((p) => p.port === port.port && (p.protocol ?? "TCP") === port.protocol);
@@ -87,6 +89,23 @@ function defaultDeployment(object: KubeObject): void {
   s.revisionHistoryLimit ??= 10;
   s.progressDeadlineSeconds ??= 600;
   s.strategy ??= { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "25%" } };
+  if (isRecord(s.template)) defaultPodSpec(s.template.spec);
+}
+
+const META_MAPS = ["metadata.labels", "metadata.annotations"];
+/** Map fields (beyond metadata's) whose emptiness does not survive storage; a Deployment's {} selector does. */
+const EMPTY_MAPS: Record<string, string[]> = {
+  Service: [...META_MAPS, "spec.selector"],
+  Pod: [...META_MAPS, "spec.nodeSelector"],
+  Deployment: [...META_MAPS, "spec.template.metadata.labels", "spec.template.metadata.annotations", "spec.template.spec.nodeSelector"],
+};
+EMPTY_MAPS.ReplicaSet = EMPTY_MAPS.Deployment ?? [];
+
+/** SetDefaults_ReplicaSet: one replica, and the pod template's defaults (rollout undo copies it back). */
+function defaultReplicaSet(object: KubeObject): void {
+  const s = spec(object);
+  s.replicas ??= 1;
+  if (isRecord(s.template)) defaultPodSpec(s.template.spec);
 }
 
 // The apiserver labels every namespace with its own name (kubernetes.io/metadata.name, immutable) and gives it the
@@ -99,8 +118,11 @@ function defaultNamespace(object: KubeObject): void {
 /** Defaults applied on every write (create and update), as SetDefaults runs on every decode. */
 export function applyDefaults(type: ResourceType, object: KubeObject, alloc: Allocator, previous?: KubeObject): void {
   if (type.custom) return;
+  dropEmptyMaps(object, EMPTY_MAPS[type.kind] ?? META_MAPS);
   if (type.kind === "Service") defaultService(object, alloc, previous);
+  if (type.kind === "Pod") defaultPodSpec(object.spec);
   if (type.kind === "Deployment") defaultDeployment(object);
+  if (type.kind === "ReplicaSet") defaultReplicaSet(object);
   if (type.kind === "Namespace") defaultNamespace(object);
 }
 

@@ -8,6 +8,7 @@ import { computePatch } from "./patch/index";
 import { checkUnknownFields } from "./field-validation";
 import { matchNamespace } from "./handle-write";
 import { badRequest, notFound, unsupportedMediaType } from "./status";
+import { checkObjectSize } from "./validation/object-size";
 
 const JSON_PATCH = "application/json-patch+json";
 const MERGE_PATCH = "application/merge-patch+json";
@@ -39,6 +40,7 @@ export async function handlePatch(ctx: RequestContext, name: string, subresource
   result.metadata.name = name;
   matchNamespace(ctx, result);
   checkUnknownFields(ctx, result, false);
+  checkObjectSize(result, Buffer.byteLength(body));
   const options = { keepManagedFields: true, dryRun: isDryRun(ctx), subresource, fieldManager: fieldManagerOf(ctx) };
   if (!stored) {
     const created = ctx.store.create(type, result, options);

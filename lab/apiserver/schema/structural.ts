@@ -33,6 +33,8 @@ export interface StructuralSchema {
   "x-kubernetes-list-type"?: "atomic" | "set" | "map";
   "x-kubernetes-list-map-keys"?: string[];
   "x-kubernetes-map-type"?: "atomic" | "granular";
+  /** CEL rules; the lab enforces the ones schema/cel-rules.ts knows (the Istio CRDs' own) and ignores the rest. */
+  "x-kubernetes-validations"?: Array<{ rule: string; message?: string }>;
 }
 
 const count = z.number().int().nonnegative();
@@ -68,6 +70,7 @@ export const structuralSchema: z.ZodType<StructuralSchema> = z.lazy(() =>
     "x-kubernetes-list-type": z.enum(["atomic", "set", "map"]).optional(),
     "x-kubernetes-list-map-keys": z.array(z.string()).optional(),
     "x-kubernetes-map-type": z.enum(["atomic", "granular"]).optional(),
+    "x-kubernetes-validations": z.array(z.looseObject({ rule: z.string(), message: z.string().optional() })).optional(),
   }),
 );
 

@@ -4,6 +4,7 @@
 // ("… in body should be greater than or equal to 0"), and Duplicate value for set and map lists.
 import { deepEqual, isRecord } from "../object-util";
 import type { FieldError } from "../status";
+import { celRuleHolds } from "./cel-rules";
 import { checkFormat } from "./formats";
 import { childField, indexField, propertySchema, type SchemaType, type StructuralSchema } from "./structural";
 
@@ -60,6 +61,16 @@ function validateNode(value: unknown, schema: StructuralSchema, path: string, er
   else if (typeof value === "string") checkString(value, schema, path, errors);
   else if (Array.isArray(value)) checkArray(value, schema, path, errors);
   else if (isRecord(value)) checkObject(value, schema, path, errors);
+  checkRules(value, schema, path, actual, errors);
+}
+
+/** x-kubernetes-validations, as apiextensions reports a failed rule: `Invalid value: "<type>": <message>`. */
+function checkRules(value: unknown, schema: StructuralSchema, path: string, actual: string, errors: FieldError[]): void {
+  for (const { rule, message } of schema["x-kubernetes-validations"] ?? []) {
+    if (celRuleHolds(rule, value) !== false) continue;
+    const type = schema["x-kubernetes-int-or-string"] ? actual : (schema.type ?? actual);
+    errors.push({ field: path, reason: "FieldValueInvalid", detail: `Invalid value: "${type}": ${message ?? `failed rule: ${rule}`}` });
+  }
 }
 
 function checkNumber(value: number, schema: StructuralSchema, path: string, errors: FieldError[]): void {
