@@ -37,6 +37,7 @@ export interface Kinds {
   endpoints: ResourceType;
   endpointSlice: ResourceType;
   deployment: ResourceType;
+  replicaSet: ResourceType;
   ingressGateway: ResourceType;
   node: ResourceType;
 }
@@ -50,6 +51,7 @@ export function resolveKinds(store: ClusterStore): Kinds {
     endpoints: requireType(t, "", "Endpoints"),
     endpointSlice: requireType(t, "discovery.k8s.io", "EndpointSlice"),
     deployment: requireType(t, "apps", "Deployment"),
+    replicaSet: requireType(t, "apps", "ReplicaSet"),
     ingressGateway: requireType(t, "install.tetrate.io", "IngressGateway"),
     node: requireType(t, "", "Node"),
   };

@@ -15,6 +15,7 @@ const t = (group: string, kind: string) => {
 };
 const POD = t("", "Pod");
 const DEPLOY = t("apps", "Deployment");
+const RS = t("apps", "ReplicaSet");
 const SVC = t("", "Service");
 const EP = t("", "Endpoints");
 const SLICE = t("discovery.k8s.io", "EndpointSlice");
@@ -45,7 +46,10 @@ describe("deployment controller and kubelet", () => {
     for (const pod of pods) {
       expect(pod.metadata.name).toMatch(/^details-v1-[bcdfghjklmnpqrstvwxz2456789]{10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
       expect(pod.metadata.labels).toMatchObject({ app: "details", version: "v1", "pod-template-hash": expect.any(String) });
-      expect(pod.metadata.ownerReferences?.[0]).toMatchObject({ kind: "Deployment", uid: dep.metadata.uid, controller: true });
+      const [rs] = store.list(RS, "bookinfo");
+      expect(pod.metadata.name?.startsWith(`${rs?.metadata.name ?? "?"}-`)).toBe(true);
+      expect(pod.metadata.ownerReferences?.[0]).toMatchObject({ kind: "ReplicaSet", uid: rs?.metadata.uid, controller: true, blockOwnerDeletion: true });
+      expect(rs?.metadata.ownerReferences?.[0]).toMatchObject({ kind: "Deployment", uid: dep.metadata.uid, controller: true });
       expect(pod.spec).toMatchObject({ nodeName: "west-node-1" });
       expect(pod.status).toMatchObject({ phase: "Running", podIP: expect.stringMatching(/^10\.244\./) });
     }
@@ -70,7 +74,7 @@ describe("deployment controller and kubelet", () => {
     expect(phases).toEqual(["Pending", "ContainerCreating", "Running"]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(20);
     const reasons = store.list(t("", "Event"), "bookinfo").map((e) => `${String((e.involvedObject as { kind: string }).kind)} ${String(e.reason)}`);
-    expect(reasons.sort()).toEqual(["Deployment ScalingReplicaSet", "Pod Created", "Pod Pulled", "Pod Scheduled", "Pod Started"]);
+    expect(reasons.sort()).toEqual(["Deployment ScalingReplicaSet", "Pod Created", "Pod Pulled", "Pod Scheduled", "Pod Started", "ReplicaSet SuccessfulCreate"]);
   });
 
   it("schedules and starts a bare pod", async () => {

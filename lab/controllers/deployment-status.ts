@@ -4,22 +4,20 @@ import type { KubeObject } from "../apiserver/types";
 import { asArray, asRecord, deepEqual, nowSeconds, type JsonRecord } from "./object-util";
 
 export interface ReplicaCounts {
+  /** spec.replicas of the Deployment. */
   desired: number;
+  /** Sum of the ReplicaSets' status.replicas (their active pods). */
   total: number;
+  /** Sum of the ReplicaSets' spec.replicas (calculateStatus's totalReplicas, for unavailableReplicas). */
+  specTotal: number;
+  /** The new ReplicaSet's status.replicas. */
   updated: number;
   ready: number;
-  /** The ReplicaSet-style name `<deployment>-<hash>` used in condition messages. */
+  available: number;
+  /** The new ReplicaSet's name, used in condition messages. */
   replicaSetName: string;
-}
-
-/** maxUnavailable of the RollingUpdate strategy (default 25%, rounded down), as an absolute count. */
-function maxUnavailable(deployment: KubeObject, desired: number): number {
-  const strategy = asRecord(asRecord(deployment.spec)?.strategy);
-  if (strategy?.type === "Recreate") return desired;
-  const raw = asRecord(strategy?.rollingUpdate)?.maxUnavailable ?? "25%";
-  if (typeof raw === "number") return raw;
-  const pct = Number(String(raw).replace("%", ""));
-  return Number.isFinite(pct) ? Math.floor((desired * pct) / 100) : 0;
+  /** maxUnavailable resolved against the desired count (fenceposts). */
+  maxUnavailable: number;
 }
 
 /** Keeps a condition's timestamps when nothing about it changed, so an unchanged status is an identical write. */
@@ -40,10 +38,10 @@ function condition(previous: JsonRecord[], type: string, status: string, reason:
 export function deploymentStatus(deployment: KubeObject, counts: ReplicaCounts, now = new Date()): JsonRecord {
   const ts = nowSeconds(now);
   const previous = asArray(asRecord(deployment.status)?.conditions).map((c) => asRecord(c) ?? {});
-  const available = counts.ready; // minReadySeconds 0: ready pods are available
-  const minAvailable = counts.desired - maxUnavailable(deployment, counts.desired);
-  const isAvailable = available >= minAvailable;
-  const complete = counts.updated === counts.desired && counts.total === counts.desired && available >= counts.desired;
+  const available = counts.available;
+  const isAvailable = available >= counts.desired - counts.maxUnavailable;
+  // DeploymentComplete: every replica updated, none old left, all available.
+  const complete = counts.updated === counts.desired && counts.total === counts.desired && available === counts.desired;
   const rs = `ReplicaSet "${counts.replicaSetName}"`;
   const conditions = [
     isAvailable
@@ -59,7 +57,7 @@ export function deploymentStatus(deployment: KubeObject, counts: ReplicaCounts, 
   if (counts.updated > 0) status.updatedReplicas = counts.updated;
   if (counts.ready > 0) status.readyReplicas = counts.ready;
   if (available > 0) status.availableReplicas = available;
-  if (counts.total - available > 0) status.unavailableReplicas = counts.total - available;
+  if (counts.specTotal - available > 0) status.unavailableReplicas = counts.specTotal - available;
   status.conditions = conditions;
   return status;
 }

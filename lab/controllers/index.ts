@@ -6,6 +6,7 @@ import { startDeploymentController } from "./deployment-controller";
 import { startEndpointsController } from "./endpoints-controller";
 import { startGarbageCollector } from "./garbage-collector";
 import { startGatewayInstaller } from "./gateway-installer";
+import { startReplicaSetController } from "./replicaset-controller";
 import { createInformerFactory } from "./informer";
 import { startKubelet } from "./kubelet";
 import type { PodFaultMode } from "./pod-faults";
@@ -43,6 +44,7 @@ export function startControllers(store: ClusterStore, options: ControllerOptions
   const controllers: Controller[] = [
     startServiceController(ctx),
     startDeploymentController(ctx),
+    startReplicaSetController(ctx),
     startScheduler(ctx),
     kubelet,
     startGatewayInstaller(ctx),

@@ -34,8 +34,10 @@ export function createInformer(store: ClusterStore, type: ResourceType): Informe
     if (bucket?.size === 0) byNamespace.delete(ns);
   };
 
-  // Listing and subscribing happen in the same tick, so no write can fall between them.
-  for (const obj of store.list(type)) put(obj);
+  // Listing and subscribing happen in the same tick, so no write can fall between them. The stored objects are
+  // deep-frozen and never mutated (every write stores a new one), so the cache shares them instead of copying
+  // the whole cluster once per kind.
+  for (const obj of store.peek(type)) put(obj);
   const unsubscribe = store.watch(type, undefined, (event) => {
     resourceVersion = Math.max(resourceVersion, event.resourceVersion);
     if (event.type === "DELETED") remove(event.object);

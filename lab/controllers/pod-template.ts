@@ -1,9 +1,44 @@
-// Builds the Pod a ReplicaSet would create from a Deployment's template, with the defaults the apiserver adds.
+// What a Deployment's controllers build from its pod template: the pod-template-hash, the ReplicaSet
+// `<deployment>-<hash>` that owns pods of one template, and the Pod a ReplicaSet creates (with the defaults the
+// apiserver adds).
 import type { KubeObject } from "../apiserver/types";
 import { safeHash, stableJson } from "./names";
 import { asArray, asRecord, clone, controllerRef, stringMap, type JsonRecord } from "./object-util";
 
 export const POD_TEMPLATE_HASH = "pod-template-hash";
+export const REVISION = "deployment.kubernetes.io/revision";
+export const REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
+export const DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
+export const MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
+
+/**
+ * A pod template as typed equality sees it (apiequality.Semantic on the Go structs): nulls, empty maps and empty
+ * lists are absent, and the pod-template-hash label is ignored (EqualIgnoreHash). kubectl's rollout undo writes a
+ * template decoded into Go structs, so it may carry `creationTimestamp: null`; it is still the same template.
+ */
+export function normalizedTemplate(template: unknown): unknown {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.length === 0 ? undefined : value.map((v) => strip(v) ?? {});
+    const rec = asRecord(value);
+    if (rec) {
+      const out: JsonRecord = {};
+      for (const [k, v] of Object.entries(rec)) {
+        const s = strip(v);
+        if (s !== undefined) out[k] = s;
+      }
+      return Object.keys(out).length === 0 ? undefined : out;
+    }
+    return value === null ? undefined : value;
+  };
+  const copy = clone(asRecord(template) ?? {});
+  const labels = asRecord(asRecord(copy.metadata)?.labels);
+  if (labels) delete labels[POD_TEMPLATE_HASH];
+  return strip(copy) ?? {};
+}
+
+export function templateOf(obj: KubeObject): unknown {
+  return asRecord(obj.spec)?.template ?? {};
+}
 
 // Stored objects are immutable (every write stores a new one), so the hash can be kept per object.
 const hashes = new WeakMap<KubeObject, string>();
@@ -12,10 +47,46 @@ const hashes = new WeakMap<KubeObject, string>();
 export function templateHash(deployment: KubeObject): string {
   let hash = hashes.get(deployment);
   if (hash === undefined) {
-    hash = safeHash(stableJson(asRecord(deployment.spec)?.template ?? {}), 10);
+    hash = safeHash(stableJson(normalizedTemplate(templateOf(deployment))), 10);
     hashes.set(deployment, hash);
   }
   return hash;
+}
+
+/** EqualIgnoreHash: the ReplicaSet runs the Deployment's current template. */
+export function sameTemplate(rs: KubeObject, deployment: KubeObject): boolean {
+  return stableJson(normalizedTemplate(templateOf(rs))) === stableJson(normalizedTemplate(templateOf(deployment)));
+}
+
+/** Annotations a ReplicaSet takes from its Deployment (SetNewReplicaSetAnnotations skips these). */
+const NOT_COPIED = new Set(["kubectl.kubernetes.io/last-applied-configuration", REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, "deprecated.deployment.rollback.to"]);
+
+export function copiedAnnotations(deployment: KubeObject): Record<string, string> {
+  return Object.fromEntries(Object.entries(deployment.metadata.annotations ?? {}).filter(([k]) => !NOT_COPIED.has(k)));
+}
+
+/** The new ReplicaSet for the Deployment's template: selector and template labels gain the hash. */
+export function replicaSetFor(deployment: KubeObject, hash: string, revision: number, replicas: number, maxReplicas: number): KubeObject {
+  const spec = asRecord(deployment.spec) ?? {};
+  const template = clone(asRecord(spec.template) ?? {});
+  const meta = asRecord(template.metadata) ?? {};
+  const labels = { ...stringMap(meta.labels), [POD_TEMPLATE_HASH]: hash };
+  template.metadata = { ...meta, labels };
+  const selector = clone(asRecord(spec.selector) ?? {});
+  selector.matchLabels = { ...stringMap(selector.matchLabels), [POD_TEMPLATE_HASH]: hash };
+  const desired = Number(spec.replicas ?? 1);
+  return {
+    apiVersion: "apps/v1",
+    kind: "ReplicaSet",
+    metadata: {
+      name: `${deployment.metadata.name ?? ""}-${hash}`,
+      namespace: deployment.metadata.namespace,
+      labels,
+      annotations: { ...copiedAnnotations(deployment), [DESIRED_REPLICAS]: String(desired), [MAX_REPLICAS]: String(maxReplicas), [REVISION]: String(revision) },
+      ownerReferences: [controllerRef(deployment)],
+    },
+    spec: { replicas, minReadySeconds: Number(spec.minReadySeconds ?? 0), selector, template },
+  };
 }
 
 function defaultContainer(raw: unknown): JsonRecord {
@@ -30,12 +101,11 @@ function defaultContainer(raw: unknown): JsonRecord {
   return c;
 }
 
-/** The pod object to create (generateName `<deployment>-<hash>-`, as `<replicaset>-`). */
-export function podFromDeployment(deployment: KubeObject, hash: string, nodeName: string): KubeObject {
-  const template = asRecord(asRecord(deployment.spec)?.template) ?? {};
+/** The pod a ReplicaSet creates (generateName `<replicaset>-`, so `<deployment>-<hash>-<suffix>`). */
+export function podFromReplicaSet(rs: KubeObject, nodeName: string): KubeObject {
+  const template = asRecord(templateOf(rs)) ?? {};
   const meta = asRecord(template.metadata) ?? {};
   const spec = clone(asRecord(template.spec) ?? {});
-  const name = deployment.metadata.name ?? "";
   const podSpec: JsonRecord = {
     restartPolicy: "Always",
     terminationGracePeriodSeconds: 30,
@@ -56,13 +126,11 @@ export function podFromDeployment(deployment: KubeObject, hash: string, nodeName
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
-      generateName: `${name}-${hash}-`,
-      namespace: deployment.metadata.namespace,
-      labels: { ...stringMap(meta.labels), [POD_TEMPLATE_HASH]: hash },
+      generateName: `${rs.metadata.name ?? ""}-`,
+      namespace: rs.metadata.namespace,
+      labels: stringMap(meta.labels),
       ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-      // Upstream the owner is the ReplicaSet `<deployment>-<hash>`; the lab serves no ReplicaSets, so pods
-      // point at their Deployment directly (garbage collection then works the same way).
-      ownerReferences: [controllerRef(deployment)],
+      ownerReferences: [controllerRef(rs)],
     },
     spec: podSpec,
   };
