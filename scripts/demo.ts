@@ -37,7 +37,9 @@ const adminTokenFile = join(dirname(kubeconfig), "admin-token");
 // Prometheus scraping the lab's per-cluster Istio metrics when it is installed (else one line on how to get it),
 // started before the console so the console is told where it is: its pages then show which cluster served what.
 const prometheus = await startDemoPrometheus(labArgs, kubeconfig);
-const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], /Ready in|started server/i, {
+// The standalone server, as the container image starts it (scripts/prepare-standalone.ts); it changes into its own
+// directory, so every path it is given is absolute.
+const consoleServer = await startUntil(node, [join(root, ".next", "standalone", "server.js")], /Ready in|started server/i, {
   cwd: root,
   prefix: "[console] ",
   env: {
@@ -45,7 +47,9 @@ const consoleServer = await startUntil(node, ["node_modules/next/dist/bin/next",
     EASTWEST_REGISTRY_MODE: "standalone",
     EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true",
     ...process.env,
-    KUBECONFIG: kubeconfig,
+    KUBECONFIG: resolve(root, kubeconfig),
+    HOSTNAME: host,
+    PORT: port,
     // The demo's own Prometheus is the one that scrapes this lab (another one would show another mesh).
     ...(prometheus.url ? { EASTWEST_PROMETHEUS_URL: prometheus.url } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
