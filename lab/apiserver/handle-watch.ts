@@ -18,6 +18,8 @@ export interface WatchTuning {
   maxTimeoutMs?: number;
   /** How long a watch from a future resourceVersion waits for it (upstream: 3 s). */
   freshnessTimeoutMs?: number;
+  /** How long an overfull watcher may go unread before it is closed (watch-buffer.ts UNRESPONSIVE_MS). */
+  unresponsiveMs?: number;
 }
 
 function parseResourceVersion(value: string | null): number | undefined {
@@ -73,7 +75,7 @@ export async function handleWatch(ctx: RequestContext, tuning: WatchTuning = {})
   const { store, route } = ctx;
   const request = parseWatch(ctx);
   const { filter, from } = request;
-  const stream = new WatchStream(ctx);
+  const stream = new WatchStream(ctx, tuning.unresponsiveMs);
   if (from !== undefined && !(await inBand(stream, () => waitUntilFresh(store, from, tuning.freshnessTimeoutMs)))) return;
   const initial = request.initialList ? store.peek(route.type) : [];
   // sendInitialEvents=false without a resourceVersion means "from now".

@@ -2,38 +2,37 @@
 // single-row Tables (column definitions only on the first), bookmarks on request, and its lifetime (client
 // timeoutSeconds, else a random 5–10 minutes like the apiserver's request timeout, or server shutdown).
 // A watcher that does not read is closed, as the cacher closes an unresponsive watcher ("Forcing watcher close due
-// to unresponsiveness") once its bounded input buffer is full: events wait here, unserialized and shared with the
-// history, only while the socket pushes back, and past WATCH_BUFFER_EVENTS the stream ends. So a stalled client
-// costs at most the socket's high-water mark, one event and the buffer's references, never a copy of every event.
-// The initial events (the current state, or the replay from a resourceVersion) are exempt, as upstream streams
-// them from the cache interval at the client's pace: they wait as references until the socket drains.
+// to unresponsiveness"): events wait in its bounded buffer (watch-buffer.ts) only while the socket pushes back, so
+// a stalled client costs the socket's high-water mark, one event and the buffer's references, never a copy of
+// every event.
 import { includeObject, served, type RequestContext } from "./context";
 import { apiVersionOf } from "./define-type";
 import { toTable } from "./table";
 import type { KubeObject, Status } from "./types";
+import { WatchBuffer } from "./watch-buffer";
 
 export type WireEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
 
 export const BOOKMARK_INTERVAL_MS = 60_000;
 
-/** Events a watcher may have waiting while its client does not read (the cacher's watch channel is 10–1000). */
-export const WATCH_BUFFER_EVENTS = 100;
-
 /** A stored object (converted and serialized only when written) or a ready wire object (bookmark). */
-type Pending = ({ type: "ADDED" | "MODIFIED" | "DELETED"; object: KubeObject; stored: true } | { type: "BOOKMARK"; object: unknown }) & { initial?: boolean };
+type Pending = { type: "ADDED" | "MODIFIED" | "DELETED"; object: KubeObject; stored: true } | { type: "BOOKMARK"; object: unknown };
 
 export class WatchStream {
   private sentColumns = false;
   private closed = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly cleanups: Array<() => void> = [];
-  private readonly waiting: Pending[] = [];
-  private blocked = false;
-  private initialPhase = false;
-  /** Waiting entries that are initial events (not counted against WATCH_BUFFER_EVENTS). */
-  private waitingInitial = 0;
+  private readonly buffer: WatchBuffer<Pending>;
 
-  constructor(private readonly ctx: RequestContext) {
+  /** `unresponsiveMs`: how long an overfull watcher may go unread before it is closed (watch-buffer.ts). */
+  constructor(private readonly ctx: RequestContext, unresponsiveMs?: number) {
+    this.buffer = new WatchBuffer<Pending>({
+      write: (item) => this.emit(item),
+      onDrain: (listener) => ctx.res.once("drain", listener),
+      offDrain: (listener) => ctx.res.off("drain", listener),
+      terminate: () => this.close(),
+    }, unresponsiveMs);
     ctx.res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
     ctx.res.flushHeaders();
     const onClose = () => this.close();
@@ -70,50 +69,29 @@ export class WatchStream {
   }
 
   send(type: "ADDED" | "MODIFIED" | "DELETED", object: KubeObject): void {
-    this.enqueue({ type, object, stored: true });
+    if (!this.closed) this.buffer.push({ type, object, stored: true });
   }
 
   /** Events sent between initialEvents(true) and initialEvents(false) wait for the client however many they are. */
   initialEvents(on: boolean): void {
-    this.initialPhase = on;
+    this.buffer.initialPhase = on;
   }
 
-  private enqueue(item: Pending): void {
-    if (this.closed) return;
-    if (!this.blocked) return this.emit(item);
-    if (this.initialPhase) {
-      this.waitingInitial += 1;
-      this.waiting.push({ ...item, initial: true });
-      return;
-    }
-    if (this.waiting.length - this.waitingInitial >= WATCH_BUFFER_EVENTS) return this.close();
-    this.waiting.push(item);
-  }
-
-  private readonly flush = (): void => {
-    this.blocked = false;
-    while (!this.blocked && !this.closed) {
-      const next = this.waiting.shift();
-      if (!next) return;
-      if (next.initial) this.waitingInitial -= 1;
-      this.emit(next);
-    }
-  };
-
-  private emit(item: Pending): void {
+  /** Writes one event; false when the socket pushes back. */
+  private emit(item: Pending): boolean {
     if (!("stored" in item)) return this.write(item.type, item.object);
     const out = served(this.ctx, item.object);
     if (this.ctx.output !== "table") return this.write(item.type, out);
     const table = toTable(this.ctx.route.type, [out], { resourceVersion: out.metadata.resourceVersion ?? "" }, includeObject(this.ctx), !this.sentColumns);
     this.sentColumns = true;
-    this.write(item.type, table);
+    return this.write(item.type, table);
   }
 
   bookmark(resourceVersion: string, initialEventsEnd = false): void {
     const { route } = this.ctx;
     const metadata: Record<string, unknown> = { resourceVersion };
     if (initialEventsEnd) metadata.annotations = { "k8s.io/initial-events-end": "true" };
-    this.enqueue({ type: "BOOKMARK", object: { kind: route.type.kind, apiVersion: apiVersionOf(route.group, route.version), metadata } });
+    if (!this.closed) this.buffer.push({ type: "BOOKMARK", object: { kind: route.type.kind, apiVersion: apiVersionOf(route.group, route.version), metadata } });
   }
 
   /** One in-band ERROR event, then the stream ends (what the cacher does for 410 Expired). */
@@ -122,12 +100,9 @@ export class WatchStream {
     this.close();
   }
 
-  private write(type: WireEventType, object: unknown): void {
-    if (this.closed) return;
-    if (this.ctx.res.write(`${JSON.stringify({ type, object })}\n`)) return;
-    // The socket pushes back: later events wait (bounded) until it drains.
-    this.blocked = true;
-    this.ctx.res.once("drain", this.flush);
+  private write(type: WireEventType, object: unknown): boolean {
+    if (this.closed) return true;
+    return this.ctx.res.write(`${JSON.stringify({ type, object })}\n`);
   }
 
   close(): void {
@@ -135,8 +110,7 @@ export class WatchStream {
     this.closed = true;
     this.timers.forEach((t) => clearTimeout(t));
     this.cleanups.forEach((c) => c());
-    this.waiting.length = 0;
-    this.ctx.res.off("drain", this.flush);
+    this.buffer.stop();
     this.ctx.res.end();
   }
 }
