@@ -64,7 +64,7 @@ const exposure = Array.from({ length: n("exposure") }, (_, i) => async () => {
 const removal = Array.from({ length: n("removal") }, (_, i) => async () => {
   const cluster = fleet.clusterNames[(i + 1) % fleet.clusterNames.length] ?? "";
   // As gateway-remove.ts asks: the fork and its sentences in the planner worker, with each cluster's live endpoints.
-  const local = localEndpointCounts(viewMemoOf(model), (await fleet.state()).snapshot);
+  const local = await localEndpointCounts(viewMemoOf(model), (await fleet.state()).snapshot);
   const { answer } = await model.preview((input) => ({ ...input, clusters: input.clusters.map((c) => (c.name !== cluster ? c : { ...c, gateways: [] })) }), { kind: "loss", lostSource: cluster, local, listLimit: MAX_LISTED_CONSEQUENCES });
   sized("gateway-removal preview", answer);
 });

@@ -70,7 +70,7 @@ async function readGateway(deps: WorkspaceDeps, view: FleetView, input: GatewayR
  */
 async function consequences(deps: WorkspaceDeps, view: FleetView, input: GatewayRemoveInput): Promise<Pick<GatewayRemovePreview, "consequences" | "moreConsequences">> {
   const isRemoved = (g: { namespace: string; name: string }) => g.namespace === input.namespace && g.name === input.name;
-  const local = localEndpointCounts(viewMemoOf(deps.model), view.snapshot);
+  const local = await localEndpointCounts(viewMemoOf(deps.model), view.snapshot);
   const { answer } = await deps.model.preview(
     (current) => ({ ...current, clusters: current.clusters.map((c) => (c.name !== input.cluster ? c : { ...c, gateways: c.gateways.filter((g) => !isRemoved(g)) })) }),
     { kind: "loss", lostSource: input.cluster, local, listLimit: MAX_LISTED_CONSEQUENCES },

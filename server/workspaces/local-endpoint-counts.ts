@@ -4,16 +4,21 @@
 // so previews between two changes cost the copy, not the count.
 import type { ClusterObjects, FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints";
+import type { Steps } from "@/lib/steps";
 import type { LocalEndpointCounts } from "./preview-query";
+import { runSliced } from "./time-slice";
 import type { ViewMemo } from "./view-memo";
 
 type Objects = Pick<ClusterObjects, "Service" | "EndpointSlice" | "Pod">;
 
-/** `namespace/name` → counts, for every Service of one cluster. */
-function countsOf(objects: Objects): Record<string, { ready: number; total: number }> {
+/** `namespace/name` → counts, for every Service of one cluster, in steps (hundreds of Services per cluster). */
+function* countsOf(objects: Objects): Steps<Record<string, { ready: number; total: number }>> {
   const slices = slicesByService(objects.EndpointSlice.values());
+  yield;
   const out: Record<string, { ready: number; total: number }> = {};
+  let seen = 0;
   for (const svc of objects.Service.values()) {
+    if (++seen % 128 === 0) yield;
     const namespace = svc.metadata.namespace ?? "";
     const count = localEndpoints(objects, namespace, svc.metadata.name, slices);
     if (count) out[`${namespace}/${svc.metadata.name}`] = count;
@@ -21,11 +26,12 @@ function countsOf(objects: Objects): Record<string, { ready: number; total: numb
   return out;
 }
 
-export function localEndpointCounts(memo: ViewMemo, snapshot: FleetSnapshot): LocalEndpointCounts {
+/** Counted in slices of the event loop on first use after a change, then read from the view memo. */
+export async function localEndpointCounts(memo: ViewMemo, snapshot: FleetSnapshot): Promise<LocalEndpointCounts> {
   const out: LocalEndpointCounts = {};
   for (const c of snapshot.clusters) {
     const { Service, EndpointSlice, Pod } = c.objects;
-    out[c.name] = memo.get(`local-endpoint-counts\u0000${c.name}`, [Service, EndpointSlice, Pod], () => countsOf({ Service, EndpointSlice, Pod }));
+    out[c.name] = await memo.getAsync(`local-endpoint-counts\u0000${c.name}`, [Service, EndpointSlice, Pod], () => runSliced(countsOf({ Service, EndpointSlice, Pod })));
   }
   return out;
 }
