@@ -41,6 +41,9 @@ export function builtinTypes(): ResourceType[] {
     }),
     defineType({ group: "discovery.k8s.io", version: "v1", kind: "EndpointSlice", plural: "endpointslices" }),
     defineType({ group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases" }),
+    // What deploy/base (kustomize) ships beside the console: a NetworkPolicy and a PodDisruptionBudget.
+    defineType({ group: "networking.k8s.io", version: "v1", kind: "NetworkPolicy", plural: "networkpolicies", shortNames: ["netpol"] }),
+    defineType({ group: "policy", version: "v1", kind: "PodDisruptionBudget", plural: "poddisruptionbudgets", shortNames: ["pdb"], subresources: { status: true } }),
     ...rbacTypes(),
     crdType(),
   ];
@@ -61,7 +64,7 @@ export const CREATES_ON_UPDATE = new Set(["/Endpoints", "/Event", "coordination.
 export const KEEPS_STATUS_ON_CREATE = new Set(["/Node"]);
 
 /** Built-in strategies that maintain metadata.generation (custom resources always do). */
-const TRACKS_GENERATION = new Set(["apps/Deployment", "apps/ReplicaSet", "discovery.k8s.io/EndpointSlice", "apiextensions.k8s.io/CustomResourceDefinition"]);
+const TRACKS_GENERATION = new Set(["apps/Deployment", "apps/ReplicaSet", "networking.k8s.io/NetworkPolicy", "policy/PodDisruptionBudget", "discovery.k8s.io/EndpointSlice", "apiextensions.k8s.io/CustomResourceDefinition"]);
 
 export function tracksGeneration(type: ResourceType): boolean {
   return type.custom || TRACKS_GENERATION.has(typeKey(type));

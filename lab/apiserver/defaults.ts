@@ -4,6 +4,7 @@
 import { KEEPS_STATUS_ON_CREATE, typeKey } from "./builtin-types";
 import { isRecord } from "./object-util";
 import type { KubeObject, ResourceType } from "./types";
+import { defaultNetworkPolicy } from "./validation/network-policy";
 import { defaultPodSpec, dropEmptyMaps } from "./validation/pod-defaults";
 
 export interface Allocator {
@@ -51,6 +52,8 @@ function initialStatus(type: ResourceType): Record<string, unknown> | undefined 
   if (type.kind === "Namespace") return { phase: "Active" };
   if (type.kind === "Pod") return { phase: "Pending", qosClass: "BestEffort" };
   if (type.kind === "Service") return { loadBalancer: {} };
+  // PodDisruptionBudgetStatus{}: its int32 counters are not omitempty.
+  if (type.kind === "PodDisruptionBudget") return { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
   return {};
 }
 
@@ -123,6 +126,7 @@ export function applyDefaults(type: ResourceType, object: KubeObject, alloc: All
   if (type.kind === "Pod") defaultPodSpec(object.spec);
   if (type.kind === "Deployment") defaultDeployment(object);
   if (type.kind === "ReplicaSet") defaultReplicaSet(object);
+  if (type.kind === "NetworkPolicy") defaultNetworkPolicy(object);
   if (type.kind === "Namespace") defaultNamespace(object);
 }
 

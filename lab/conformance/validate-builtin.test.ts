@@ -157,3 +157,51 @@ describe("object size", () => {
     expect((await lab.call("GET", `${LEASES}/huge`)).status).toBe(404);
   });
 });
+
+describe("NetworkPolicy and PodDisruptionBudget", () => {
+  const NETPOL = "/apis/networking.k8s.io/v1/namespaces/default/networkpolicies";
+  const PDB = "/apis/policy/v1/namespaces/default/poddisruptionbudgets";
+
+  it("discovery lists both kinds (kubectl apply resolves kinds through it)", async () => {
+    const netpol = await lab.call("GET", "/apis/networking.k8s.io/v1");
+    expect(pick(netpol.body, "resources")).toEqual(expect.arrayContaining([expect.objectContaining({ name: "networkpolicies", kind: "NetworkPolicy", namespaced: true, shortNames: ["netpol"] })]));
+    const pdb = await lab.call("GET", "/apis/policy/v1");
+    expect(pick(pdb.body, "resources")).toEqual(expect.arrayContaining([expect.objectContaining({ name: "poddisruptionbudgets", kind: "PodDisruptionBudget", shortNames: ["pdb"] })]));
+  });
+
+  it("a NetworkPolicy gets policyTypes and port protocols defaulted", async () => {
+    const body = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "np" }, spec: { podSelector: { matchLabels: { app: "console" } }, ingress: [{ ports: [{ port: 3000 }] }], egress: [{}] } };
+    const reply = await lab.call("POST", NETPOL, body);
+    expect(reply.status).toBe(201);
+    expect(reply.body.spec).toEqual({ podSelector: { matchLabels: { app: "console" } }, ingress: [{ ports: [{ port: 3000, protocol: "TCP" }] }], egress: [{}], policyTypes: ["Ingress", "Egress"] });
+  });
+
+  it.each([
+    ["an unknown policy type", { podSelector: {}, policyTypes: ["Sideways"] }, 'spec.policyTypes[0]: Unsupported value: "Sideways": supported values: "Egress", "Ingress"'],
+    ["a port out of range", { podSelector: {}, ingress: [{ ports: [{ port: 0 }] }] }, "spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"],
+    ["an unknown protocol", { podSelector: {}, ingress: [{ ports: [{ protocol: "ICMP", port: 80 }] }] }, 'spec.ingress[0].ports[0].protocol: Unsupported value: "ICMP": supported values: "SCTP", "TCP", "UDP"'],
+    ["an empty peer", { podSelector: {}, egress: [{ to: [{}] }] }, "spec.egress[0].to[0]: Required value: must specify a peer"],
+  ])("a NetworkPolicy with %s is 422", async (_name, spec, detail) => {
+    await expectInvalid(NETPOL, { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "bad" }, spec }, `NetworkPolicy.networking.k8s.io "bad" is invalid: ${detail}`);
+  });
+
+  it("a PodDisruptionBudget starts with zero counters in its status", async () => {
+    const reply = await lab.call("POST", PDB, { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "pdb" }, spec: { minAvailable: 1, selector: { matchLabels: { app: "console" } } } });
+    expect(reply.status).toBe(201);
+    expect(reply.body.status).toEqual({ disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 });
+  });
+
+  it.each([
+    ["a negative minAvailable", { minAvailable: -1 }, "spec.minAvailable: Invalid value: -1: must be greater than or equal to 0"],
+    ["a percentage over 100", { maxUnavailable: "120%" }, 'spec.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"120%"}: must not be greater than 100%'],
+    ["a string that is not a percentage", { minAvailable: "half" }, `spec.minAvailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"half"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')`],
+  ])("a PodDisruptionBudget with %s is 422", async (_name, spec, detail) => {
+    await expectInvalid(PDB, { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "bad" }, spec }, `PodDisruptionBudget.policy "bad" is invalid: ${detail}`);
+  });
+
+  it("minAvailable and maxUnavailable together are refused (the message ends as upstream's)", async () => {
+    const reply = await lab.call("POST", PDB, { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "both" }, spec: { minAvailable: 1, maxUnavailable: 1 } });
+    expect(reply.status).toBe(422);
+    expect(String(reply.body.message)).toMatch(/^PodDisruptionBudget\.policy "both" is invalid: spec: Invalid value: policy\.PodDisruptionBudgetSpec\{.*\}: minAvailable and maxUnavailable cannot be both set$/);
+  });
+});

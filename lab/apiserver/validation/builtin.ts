@@ -4,6 +4,8 @@
 import type { FieldError } from "../status";
 import type { KubeObject, ResourceType } from "../types";
 import { validateDeployment } from "./deployment";
+import { validateNetworkPolicy } from "./network-policy";
+import { validatePodDisruptionBudget } from "./pod-disruption-budget";
 import { validateMetaMaps } from "./object-meta-rules";
 import { validatePod } from "./pod";
 import { validateService } from "./service";
@@ -15,6 +17,8 @@ const RULES: Record<string, KindRule> = {
   "apps/ReplicaSet": validateDeployment,
   "/Pod": (object) => validatePod(object),
   "/Service": validateService,
+  "networking.k8s.io/NetworkPolicy": (object) => validateNetworkPolicy(object),
+  "policy/PodDisruptionBudget": (object) => validatePodDisruptionBudget(object),
 };
 
 export function builtinErrors(type: ResourceType, object: KubeObject, existing?: KubeObject): FieldError[] {
