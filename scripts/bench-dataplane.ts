@@ -10,28 +10,21 @@
 //     (the difference is the data plane's).
 // Usage: npm run bench:dataplane [-- --requests 2000 --concurrency 8 --reps 5 --idle-seconds 30]
 // One table, and the figures as JSON (BENCH_JSON, default in the OS temp dir). Stops everything it started.
+// `npm run bench` calls runDataplaneStage (idle-seconds 0 leaves the idle lab processes out).
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { measureErrorFailover, measureErrorWithoutFailover, measureScaleFailover, measureThroughput, summarise, dropDetailsRule } from "@/lab/dataplane/test/bench-measures";
 import { exposeByHand, installGateways } from "@/lab/dataplane/test/hand-mesh";
 import { startLab, type Lab } from "@/lab/start";
 import { mib, ms, printTable, writeFiguresJson, type Row } from "./bench/figures";
+import type { StageResult } from "./bench/suite-types";
 import { startUntil } from "./processes";
 
-const { values } = parseArgs({
-  options: {
-    requests: { type: "string", default: "2000" },
-    concurrency: { type: "string", default: "8" },
-    reps: { type: "string", default: "5" },
-    "idle-seconds": { type: "string", default: "30" },
-    // Internal: this script started as the measured lab process.
-    "idle-lab": { type: "string" },
-  },
-});
-const JSON_PATH = process.env.BENCH_JSON ?? join(tmpdir(), `bench-dataplane-${Date.now()}.json`);
+export type DataplaneOptions = { requests: number; concurrency: number; reps: number; idleSeconds: number };
 
 async function startMeshLab(dir: string, options: { dataPlane: boolean; demoTraffic: boolean }): Promise<Lab> {
   const lab = await startLab({ scenario: "demo", portBase: 0, adminPort: 0, kubeconfigPath: join(dir, "kubeconfig"), ...options });
@@ -80,10 +73,7 @@ async function measureIdle(dataPlane: boolean, seconds: number): Promise<{ cpuPe
 
 const timing = (s: ReturnType<typeof summarise>) => `${ms(s.toRemoteMs.median)} (max ${ms(s.toRemoteMs.max)}); failed ${s.failed.median} (max ${s.failed.max})`;
 
-async function main(): Promise<void> {
-  const requests = Number(values.requests);
-  const concurrency = Number(values.concurrency);
-  const reps = Number(values.reps);
+export async function runDataplaneStage({ requests, concurrency, reps, idleSeconds }: DataplaneOptions): Promise<StageResult> {
   const dir = await mkdtemp(join(tmpdir(), "bench-dataplane-"));
   const lab = await startMeshLab(dir, { dataPlane: true, demoTraffic: false });
   const figures: Record<string, unknown> = { requests, concurrency, reps };
@@ -100,13 +90,14 @@ async function main(): Promise<void> {
     await lab.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  const seconds = Number(values["idle-seconds"]);
-  figures.idleWithDataPlane = await measureIdle(true, seconds);
-  figures.idleWithoutDataPlane = await measureIdle(false, seconds);
-  report(figures);
+  if (idleSeconds > 0) {
+    figures.idleWithDataPlane = await measureIdle(true, idleSeconds);
+    figures.idleWithoutDataPlane = await measureIdle(false, idleSeconds);
+  }
+  return { rows: report(figures), figures };
 }
 
-function report(f: Record<string, unknown>): void {
+function report(f: Record<string, unknown>): Row[] {
   const t = (k: string) => f[k] as Awaited<ReturnType<typeof measureThroughput>>;
   const s = (k: string) => f[k] as ReturnType<typeof summarise>;
   const idle = (k: string) => f[k] as { cpuPercent: number; rssBytes: number; rssMaxBytes: number };
@@ -128,19 +119,39 @@ function report(f: Record<string, unknown>): void {
     rows.push({ figure: `503s from ${replicas} pod(s), Istio defaults: failed / served by east`, value: `${x.failed} / ${x.servedByRemote} of ${x.sent}`, note: "(max ejection 10 %: nothing ejected among < 10 hosts)" });
   }
   for (const [name, key] of [["with", "idleWithDataPlane"], ["without", "idleWithoutDataPlane"]] as const) {
+    if (f[key] === undefined) continue;
     const x = idle(key);
     rows.push({ figure: `demo lab process ${name} data plane, idle: CPU / RSS mean (max)`, value: `${x.cpuPercent.toFixed(1)} % / ${mib(x.rssBytes)} (${mib(x.rssMaxBytes)})` });
   }
-  printTable("bench:dataplane", rows);
-  writeFiguresJson(JSON_PATH, f);
-  console.log(`figures: ${JSON_PATH}`);
+  return rows;
 }
 
-const entry = values["idle-lab"] !== undefined ? idleLab(values["idle-lab"] === "on") : main();
-entry.then(
-  () => (values["idle-lab"] === undefined ? process.exit(0) : undefined),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+async function main(values: Record<string, string | undefined>): Promise<void> {
+  const { rows, figures } = await runDataplaneStage({ requests: Number(values.requests), concurrency: Number(values.concurrency), reps: Number(values.reps), idleSeconds: Number(values["idle-seconds"]) });
+  const jsonPath = process.env.BENCH_JSON ?? join(tmpdir(), `bench-dataplane-${Date.now()}.json`);
+  printTable("bench:dataplane", rows);
+  writeFiguresJson(jsonPath, figures);
+  console.log(`figures: ${jsonPath}`);
+}
+
+// Run as a script (npm run bench:dataplane, or as the idle lab process), not when the suite imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: "string", default: "2000" },
+      concurrency: { type: "string", default: "8" },
+      reps: { type: "string", default: "5" },
+      "idle-seconds": { type: "string", default: "30" },
+      // Internal: this script started as the measured lab process.
+      "idle-lab": { type: "string" },
+    },
+  });
+  const entry = values["idle-lab"] !== undefined ? idleLab(values["idle-lab"] === "on") : main(values);
+  entry.then(
+    () => (values["idle-lab"] === undefined ? process.exit(0) : undefined),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

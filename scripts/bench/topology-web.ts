@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { buildIfNeeded } from "../build-if-needed";
+import { CHROMIUM } from "../ensure-chromium";
 import { ms, percentile, printTable, type Row } from "./figures";
 import { startScaleLab, startWaiting, stopChild } from "./processes";
 import { trpcCall } from "./trpc-http";
@@ -162,7 +163,7 @@ async function scenario(browser: Browser, clusters: number, services: number, wi
 }
 
 await buildIfNeeded(process.cwd());
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const rows: Row[] = [];
 try {
   for (const [i, [clusters, services]] of SCENARIOS.entries()) {

@@ -1,0 +1,155 @@
+// The registry stage on the lab's `scale` scenario (lab in its own process): an east-west gateway in every cluster
+// (the workspace already exposes everything), then: the lab's own write capacity alone (lab-capacity.ts, at the
+// registry's concurrency); the registry converging at its production settings (objects, writes, writes/s, and
+// their ratio to that capacity); writes during a no-op resync (the running replica, and a fresh one from full
+// lists: both must be 0); change → first / all remote writes p50/p95; leader takeover (crash, and handover).
+// `npm run bench:registry` and `npm run bench` both call runRegistryStage.
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseEnv } from "@/server/env";
+import { startFleetService } from "@/server/fleet/service";
+import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
+import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
+import { createFleetLister } from "@/server/kube/writer-fleet-lister";
+import { defaultPlannerHost } from "@/server/model/default-host";
+import type { Registry } from "@/server/registry/controller";
+import { fromFleetSource } from "@/server/registry/fleet-source";
+import { computeFleetState } from "@/server/registry/fleet-state";
+import { startRegistryOnSource } from "@/server/registry/model-registry";
+import { measureLatency, type WriteFeed } from "../bench-registry-latency";
+import { measureTakeover } from "../bench-registry-leader";
+import { gatewayManifest, gatewaysReady, labRequest, timedWriter, waitForSnapshot, type WriteEvent } from "../bench-registry-steps";
+import { startUntil } from "../processes";
+import type { Row } from "./figures";
+import { measureLabCapacity } from "./lab-capacity";
+import { registrySettings } from "./registry-defaults";
+import type { StageResult } from "./suite-types";
+
+export type RegistryOptions = { clusters: number; services: number; samples: number; leader: boolean; capacityWrites: number; verbose?: boolean };
+
+const NS = "ns-001";
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function startLabProcess(o: RegistryOptions, kubeconfig: string): Promise<ChildProcess> {
+  const args = ["lab/main.ts", "--scenario", "scale", "--clusters", String(o.clusters), "--services", String(o.services), "--port-base", "0", "--admin-port", "0", "--kubeconfig", kubeconfig];
+  return startUntil("node_modules/.bin/tsx", args, /lab ready/, { prefix: "[lab] ", timeoutMs: 20 * 60_000 });
+}
+
+/** Timestamped writers for every cluster, and a feed of their completed writes. */
+function instrumentedWriters(handles: ClusterHandle[]): { writers: Map<string, ClusterWriter>; events: WriteEvent[]; feed: WriteFeed } {
+  const events: WriteEvent[] = [];
+  const listeners = new Set<(e: WriteEvent) => void>();
+  const record = (e: WriteEvent) => (events.push(e), listeners.forEach((l) => l(e)));
+  const writers = new Map<string, ClusterWriter>(handles.flatMap((h) => {
+    const w = createClusterWriter(h, { timeoutMs: 30_000 });
+    return w ? [[h.name, timedWriter(h.name, w, record)] as const] : [];
+  }));
+  return { writers, events, feed: { subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) } };
+}
+
+function converged(registry: Registry, clusters: number): boolean {
+  const status = registry.status();
+  return status.clusters.length === clusters && status.clusters.every((c) => !c.stale && c.missing.length + c.different.length + c.extra.length === 0);
+}
+
+async function untilConverged(registry: Registry, fleet: ReturnType<typeof startFleetService>, clusters: number): Promise<void> {
+  while (!converged(registry, clusters)) {
+    await registry.reconcileNow();
+    if (converged(registry, clusters)) return;
+    await new Promise<void>((resolve) => {
+      const off = fleet.snapshots.subscribe(() => (off(), resolve()));
+    });
+  }
+}
+
+async function noopFromFreshReplica(handles: ClusterHandle[], writers: Map<string, ClusterWriter>, management: string): Promise<number> {
+  const lister = createFleetLister(handles, { timeoutMs: 120_000 });
+  await lister.refresh();
+  let writes = 0;
+  const counting = (c: string): ClusterWriter | undefined => {
+    const w = writers.get(c);
+    return w && { apply: (o, l) => (writes++, w.apply(o, l)), delete: (r, p) => (writes++, w.delete(r, p)) };
+  };
+  const fresh = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: { current: lister.current, subscribe: () => () => undefined }, writerFor: counting, managementCluster: management, resyncMs: 3_600_000, coalesceMs: 0 });
+  await fresh.reconcileNow();
+  await fresh.stop();
+  return writes;
+}
+
+async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<() => Promise<void> | void>): Promise<StageResult> {
+  const rows: Row[] = [];
+  const figures: Record<string, unknown> = { clusters: o.clusters, services: o.services };
+  const loaded = await loadKubeconfig([kubeconfig], []);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  const handles = loaded.clusters;
+  const management = handles[0];
+  if (!management) throw new Error("no clusters");
+  const settings = registrySettings(process.cwd());
+  const clusterConcurrency = Number(settings["cluster concurrency"]);
+  const writeConcurrency = Number(settings["write concurrency (per cluster)"]);
+  const fleet = startFleetService({ ...parseEnv({}, "/nowhere"), kubeconfigPaths: [kubeconfig], managementCluster: management.name, listTimeoutMs: 120_000, flushIntervalMs: 100 }, () => undefined);
+  cleanups.unshift(() => fleet.stop());
+  await Promise.all(handles.map((h) => labRequest(h, "POST", `/apis/install.tetrate.io/v1alpha1/namespaces/${NS}/ingressgateways`, gatewayManifest(NS))));
+  await waitForSnapshot(fleet.snapshots, "synced clusters with addressed gateways", gatewaysReady(NS, o.clusters), 20 * 60_000);
+
+  const capacity = await measureLabCapacity(handles.slice(1), o.capacityWrites, clusterConcurrency, writeConcurrency);
+  rows.push({ figure: "lab write capacity alone (SSA creates/s)", value: capacity.perSecond.toFixed(0), note: `(${capacity.writes} writes in ${capacity.seconds.toFixed(1)} s, ${clusterConcurrency} clusters × ${writeConcurrency} in flight${capacity.failed ? `, ${capacity.failed} failed` : ""})` });
+  figures.labCapacity = capacity;
+
+  const { writers, events, feed } = instrumentedWriters(handles);
+  const started = performance.now();
+  // As the console runs it: the planner in its worker thread (when built), production concurrency and coalescing.
+  const host = defaultPlannerHost((l) => console.log(l));
+  cleanups.unshift(() => host.stop());
+  const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), host, writerFor: (c) => writers.get(c), resyncMs: 3_600_000, log: o.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
+  cleanups.unshift(() => registry.stop());
+  await untilConverged(registry, fleet, o.clusters);
+  const convergedAt = performance.now();
+  const last = events.at(-1)?.at ?? started;
+  const planned = registry.status().clusters.reduce((n, c) => n + c.expected, 0);
+  const perSecond = events.length / ((last - started) / 1000);
+  rows.push({ figure: "registry: objects planned / writes to converge", value: `${planned} / ${events.length}` });
+  rows.push({ figure: "registry: convergence time", value: secs(convergedAt - started), note: `(bound 1.5 × objects ÷ capacity = ${secs((1.5 * planned * 1000) / capacity.perSecond)})` });
+  rows.push({ figure: "registry: writes/s (÷ lab capacity)", value: `${perSecond.toFixed(0)} (${((perSecond / capacity.perSecond) * 100).toFixed(0)} %)`, note: `(${clusterConcurrency} clusters × ${writeConcurrency} writes in flight, production settings)` });
+  figures.convergence = { planned, writes: events.length, convergeMs: convergedAt - started, writePhaseMs: last - started, writesPerSecond: perSecond, ratioToCapacity: perSecond / capacity.perSecond };
+  const planStarted = performance.now();
+  computeFleetState(fleet.snapshots.current(), { managementCluster: management.name, allowLoopbackGatewayAddresses: true });
+  const planMs = performance.now() - planStarted;
+  rows.push({ figure: "registry: plan + diff of one snapshot (this thread)", value: secs(planMs) });
+  figures.planMs = planMs;
+
+  const before = events.length;
+  await registry.reconcileNow();
+  const noopRunning = events.length - before;
+  const noopFresh = await noopFromFreshReplica(handles, writers, management.name);
+  rows.push({ figure: "writes during a no-op resync (running / fresh replica)", value: `${noopRunning} / ${noopFresh}` });
+  figures.noopResyncWrites = { running: noopRunning, fresh: noopFresh };
+
+  const latency = await measureLatency(feed, handles, o.samples, NS, o.verbose ? console.log : undefined);
+  rows.push({ figure: "change → first remote write p50 / p95", value: `${latency.first.p50.toFixed(0)} ms / ${latency.first.p95.toFixed(0)} ms`, note: `(${o.samples} new Services)` });
+  rows.push({ figure: `change → all ${o.clusters - 1} remote writes p50 / p95`, value: `${latency.all.p50.toFixed(0)} ms / ${latency.all.p95.toFixed(0)} ms` });
+  figures.changeLatency = latency;
+  if (o.leader) {
+    const takeover = await measureTakeover(management);
+    rows.push({ figure: "leader takeover after a crash (lease 15 s)", value: secs(takeover.crashMs), note: `(${secs(takeover.afterExpiryMs)} after the lease expired)` });
+    rows.push({ figure: "leader handover on shutdown (lease released)", value: secs(takeover.releaseMs) });
+    figures.leader = takeover;
+  }
+  return { rows, figures };
+}
+
+export async function runRegistryStage(o: RegistryOptions): Promise<StageResult> {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-registry-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  try {
+    const kubeconfig = path.join(dir, "kubeconfig");
+    const lab = await startLabProcess(o, kubeconfig);
+    cleanups.unshift(() => void lab.kill("SIGTERM"));
+    return await measure(o, kubeconfig, cleanups);
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
+}
