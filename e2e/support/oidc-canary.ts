@@ -14,7 +14,8 @@ export function collectBodies(page: Page): string[] {
     // Redirects have no body Playwright can read; their Location is a URL, checked with the page's URL below.
     const text = await res.text().catch(() => undefined);
     if (text !== undefined) bodies.push(text);
-    bodies.push(res.url());
+    // Headers without Set-Cookie (Playwright's headers() leaves it out): the session cookie is meant to travel there.
+    // Request URLs are not collected: the provider sends the code to /auth/callback in the query, as OAuth does.
     bodies.push(JSON.stringify(res.headers()));
   });
   return bodies;

@@ -2,6 +2,7 @@
 // provider, the person types a name and password, the provider sends them back); and calling the console's API as
 // the console's own page would (the mutation guard's header, the Origin) with whatever cookies the browser holds.
 import { expect, type APIRequestContext, type APIResponse, type Cookie, type Page } from "@playwright/test";
+import { sessionCookieName } from "../../server/auth/session-cookie";
 import { oidcAccount, OIDC_ISSUER } from "./oidc-accounts";
 
 /** Opens `path` signed out, signs in at the provider as `login`, and waits until the console shows the page. */
@@ -17,11 +18,15 @@ export async function signIn(page: Page, login: string, path = "/"): Promise<voi
   await expect(page.getByRole("region", { name: "Signed in" })).toContainText(login);
 }
 
-/** The console's session cookie in this browser (the only HttpOnly cookie it sets on its own origin). */
+/**
+ * The console's session cookie in this browser. Cookies are per host, not per port, so the provider's own cookies
+ * (127.0.0.1:3106) sit beside it: pick it by the console's name for it (plain http on loopback: no __Host- prefix).
+ */
 export async function sessionCookie(page: Page, baseURL: string): Promise<Cookie> {
-  const [session, ...others] = (await page.context().cookies(baseURL)).filter((c) => c.httpOnly);
-  expect(others, "one HttpOnly session cookie").toEqual([]);
-  if (!session) throw new Error("the console set no HttpOnly session cookie");
+  const name = sessionCookieName(false);
+  const session = (await page.context().cookies(baseURL)).find((c) => c.name === name);
+  if (!session) throw new Error(`the console set no ${name} cookie`);
+  expect(session.httpOnly, "the session cookie is HttpOnly").toBe(true);
   return session;
 }
 
