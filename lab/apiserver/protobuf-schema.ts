@@ -1,8 +1,8 @@
 // Field tables of the Kubernetes protobuf messages the lab decodes (k8s.io/api generated.proto, field numbers as
-// upstream generates them). Only messages kubectl's typed `create` commands send are listed; unknown fields are
-// skipped, as the protobuf decoder skips them. How zero values map to JSON: gogo-protobuf always writes non-pointer
-// scalars (0, "", false) while JSON omits them when tagged omitempty, so "int"/"bool"/"string" drop zero values and
-// "int!"/"bool!" (pointers, or JSON fields without omitempty) keep them.
+// upstream generates them). Only messages kubectl's typed `create` commands send (for the kinds the lab serves) are
+// listed; unknown fields are skipped, as the protobuf decoder skips them. How zero values map to JSON:
+// gogo-protobuf always writes non-pointer scalars (0, "", false) while JSON omits them when tagged omitempty, so
+// "int"/"bool"/"string" drop zero values and "int!"/"bool!" (pointers, or JSON fields without omitempty) keep them.
 
 export type Field =
   | { name: string; kind: "string" | "bytes" | "int" | "int!" | "bool" | "bool!" | "strings" | "intOrString" | "quantity" }
@@ -76,6 +76,11 @@ const SERVICE_SPEC: Schema = {
   22: s("internalTrafficPolicy"), 23: s("trafficDistribution"),
 };
 
+const PDB_SPEC: Schema = {
+  1: { name: "minAvailable", kind: INT_OR_STRING }, 2: msg("selector", LABEL_SELECTOR), 3: { name: "maxUnavailable", kind: INT_OR_STRING },
+  4: s("unhealthyPodEvictionPolicy"),
+};
+
 const RESOURCE_ATTRIBUTES: Schema = { 1: s("namespace"), 2: s("verb"), 3: s("group"), 4: s("version"), 5: s("resource"), 6: s("subresource"), 7: s("name") };
 const SSAR_SPEC: Schema = {
   1: msg("resourceAttributes", RESOURCE_ATTRIBUTES),
@@ -95,6 +100,7 @@ export const PROTO_SCHEMAS: Record<string, Schema> = {
   "v1/ServiceAccount": { 1: meta, 4: bk("automountServiceAccountToken") },
   "v1/Pod": { 1: meta, 2: msg("spec", POD_SPEC) },
   "apps/v1/Deployment": { 1: meta, 2: msg("spec", DEPLOYMENT_SPEC) },
+  "policy/v1/PodDisruptionBudget": { 1: meta, 2: msg("spec", PDB_SPEC) },
   "rbac.authorization.k8s.io/v1/Role": { 1: meta, 2: msgs("rules", POLICY_RULE) },
   "rbac.authorization.k8s.io/v1/ClusterRole": { 1: meta, 2: msgs("rules", POLICY_RULE) },
   "rbac.authorization.k8s.io/v1/RoleBinding": { 1: meta, 2: msgs("subjects", SUBJECT), 3: msg("roleRef", ROLE_REF) },

@@ -1,7 +1,7 @@
 // The Kubernetes protobuf encoding of request bodies (Content-Type application/vnd.kubernetes.protobuf): the
 // "k8s\0" magic + runtime.Unknown envelope around a generated message. Built-in kinds accept it on a real cluster,
 // and kubectl's typed clients send it: `kubectl create deployment|service|namespace|configmap|secret|role|
-// rolebinding|serviceaccount` and `kubectl auth can-i|whoami`. The messages are in protobuf-schema.ts; a kind
+// rolebinding|serviceaccount|pdb` and `kubectl auth can-i|whoami`. The messages are in protobuf-schema.ts; a kind
 // without a table is 415 (upstream's CRDs do not accept protobuf either). Responses stay JSON (kubectl's Accept
 // lists application/json too).
 import { PROTO_SCHEMAS, type Field, type Schema } from "./protobuf-schema";

@@ -58,6 +58,8 @@ describe("issue 15 protobuf from kubectl create", () => {
     ["rolebinding", ["rolebinding", "rb", "--role=reader", "--user=alice", "--group=devs", "--serviceaccount=default:robot"], []],
     ["clusterrole", ["clusterrole", "health", "--verb=get", "--non-resource-url=/healthz"], []],
     ["clusterrolebinding", ["clusterrolebinding", "crb", "--clusterrole=health", "--user=bob"], []],
+    ["poddisruptionbudget (int)", ["pdb", "pdb-int", "--selector=app=x", "--min-available=1"], []],
+    ["poddisruptionbudget (percent)", ["pdb", "pdb-pct", "--selector=app=x,tier in (a,b)", "--max-unavailable=20%"], []],
     ["secret", ["secret", "generic", "s1", "--from-literal=a=b"], []],
     ["configmap", ["configmap", "c1", "--from-literal=a=b"], []],
   ])("%s: the server decodes everything kubectl sent", async (_name, args, after) => {
