@@ -5,9 +5,15 @@ import type { FleetSnapshotSource } from "@/server/fleet/snapshot";
 import type { ClusterHandle } from "@/server/kube/kubeconfig";
 import type { ClusterWriter } from "@/server/kube/writer";
 
-/** A request to a lab cluster (plain HTTP; the lab checks no credentials). Throws on a non-2xx answer. */
+/**
+ * A request to a lab cluster as its kubeconfig user (bearer token). The lab answers HTTPS with a CA made at each
+ * start (the kubeconfig skips verification, Node's fetch would refuse it) and plain HTTP on the same port: plain
+ * HTTP here. Throws on a non-2xx answer.
+ */
 export async function labRequest(handle: ClusterHandle, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${handle.server}${path}`, { method, headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const token = handle.kubeConfig?.getCurrentUser()?.token;
+  const headers = { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(`${handle.server.replace(/^https:\/\//, "http://")}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
   return text ? (JSON.parse(text) as unknown) : undefined;

@@ -2,7 +2,8 @@
 // (the workspace already exposes everything), then: the lab's own write capacity alone (lab-capacity.ts, at the
 // registry's concurrency); the registry converging at its production settings (objects, writes, writes/s, and
 // their ratio to that capacity); writes during a no-op resync (the running replica, and a fresh one from full
-// lists: both must be 0); change → first / all remote writes p50/p95; leader takeover (crash, and handover).
+// lists: both must be 0); change → first / all remote writes p50/p95; leader takeover: crash → the new leader's
+// first write (takeover-write.ts), and the electors alone (crash, and handover on release).
 // `npm run bench:registry` and `npm run bench` both call runRegistryStage.
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -25,6 +26,7 @@ import { startUntil } from "../processes";
 import type { Row } from "./figures";
 import { measureLabCapacity } from "./lab-capacity";
 import { registrySettings } from "./registry-defaults";
+import { measureTakeoverToWrite } from "./takeover-write";
 import type { StageResult } from "./suite-types";
 
 export type RegistryOptions = { clusters: number; services: number; samples: number; leader: boolean; capacityWrites: number; verbose?: boolean };
@@ -91,20 +93,30 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   const writeConcurrency = Number(settings["write concurrency (per cluster)"]);
   const fleet = startFleetService({ ...parseEnv({}, "/nowhere"), kubeconfigPaths: [kubeconfig], managementCluster: management.name, listTimeoutMs: 120_000, flushIntervalMs: 100 }, () => undefined);
   cleanups.unshift(() => fleet.stop());
+  console.log("bench: an east-west gateway in every cluster…");
   await Promise.all(handles.map((h) => labRequest(h, "POST", `/apis/install.tetrate.io/v1alpha1/namespaces/${NS}/ingressgateways`, gatewayManifest(NS))));
   await waitForSnapshot(fleet.snapshots, "synced clusters with addressed gateways", gatewaysReady(NS, o.clusters), 20 * 60_000);
 
-  const capacity = await measureLabCapacity(handles.slice(1), o.capacityWrites, clusterConcurrency, writeConcurrency);
-  rows.push({ figure: "lab write capacity alone (SSA creates/s)", value: capacity.perSecond.toFixed(0), note: `(${capacity.writes} writes in ${capacity.seconds.toFixed(1)} s, ${clusterConcurrency} clusters × ${writeConcurrency} in flight${capacity.failed ? `, ${capacity.failed} failed` : ""})` });
+  console.log(`bench: the lab's write capacity alone (${o.capacityWrites} writes)…`);
+  // Every cluster, as the registry writes to every cluster (each gets the others' services).
+  const capacity = await measureLabCapacity(handles, o.capacityWrites, clusterConcurrency, writeConcurrency);
+  rows.push({ figure: "lab write capacity alone (SSA creates/s)", value: capacity.perSecond.toFixed(0), note: `(${capacity.writes} writes in ${capacity.seconds.toFixed(1)} s, ${Math.min(clusterConcurrency, handles.length)} clusters × ${writeConcurrency} in flight${capacity.failed ? `, ${capacity.failed} failed` : ""})` });
   figures.labCapacity = capacity;
 
+  console.log("bench: the registry converging…");
   const { writers, events, feed } = instrumentedWriters(handles);
   const started = performance.now();
   // As the console runs it: the planner in its worker thread (when built), production concurrency and coalescing.
   const host = defaultPlannerHost((l) => console.log(l));
   cleanups.unshift(() => host.stop());
   const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), host, writerFor: (c) => writers.get(c), resyncMs: 3_600_000, log: o.verbose ? (l) => console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`) : undefined });
-  cleanups.unshift(() => registry.stop());
+  let registryStopped = false;
+  const stopRegistry = async () => {
+    if (registryStopped) return;
+    registryStopped = true;
+    await registry.stop();
+  };
+  cleanups.unshift(stopRegistry);
   await untilConverged(registry, fleet, o.clusters);
   const convergedAt = performance.now();
   const last = events.at(-1)?.at ?? started;
@@ -127,15 +139,21 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   rows.push({ figure: "writes during a no-op resync (running / fresh replica)", value: `${noopRunning} / ${noopFresh}` });
   figures.noopResyncWrites = { running: noopRunning, fresh: noopFresh };
 
+  console.log(`bench: no-op resync done; ${o.samples} changes → remote writes…`);
   const latency = await measureLatency(feed, handles, o.samples, NS, o.verbose ? console.log : undefined);
   rows.push({ figure: "change → first remote write p50 / p95", value: `${latency.first.p50.toFixed(0)} ms / ${latency.first.p95.toFixed(0)} ms`, note: `(${o.samples} new Services)` });
   rows.push({ figure: `change → all ${o.clusters - 1} remote writes p50 / p95`, value: `${latency.all.p50.toFixed(0)} ms / ${latency.all.p95.toFixed(0)} ms` });
   figures.changeLatency = latency;
   if (o.leader) {
+    // The single-replica registry stops: from here only the standby (writing while it leads) may write.
+    console.log("bench: leader takeover (waits out the 15 s lease twice)…");
+    await stopRegistry();
+    const toWrite = await measureTakeoverToWrite(fleet.snapshots, handles, writers, NS);
+    rows.push({ figure: "leader crash → new leader's first write", value: secs(toWrite.crashToFirstWriteMs), note: `(leader after ${secs(toWrite.crashToLeaderMs)}; lease 15 s, retry 2 s)` });
     const takeover = await measureTakeover(management);
-    rows.push({ figure: "leader takeover after a crash (lease 15 s)", value: secs(takeover.crashMs), note: `(${secs(takeover.afterExpiryMs)} after the lease expired)` });
+    rows.push({ figure: "leader takeover after a crash (electors only)", value: secs(takeover.crashMs), note: `(${secs(takeover.afterExpiryMs)} after the lease expired)` });
     rows.push({ figure: "leader handover on shutdown (lease released)", value: secs(takeover.releaseMs) });
-    figures.leader = takeover;
+    figures.leader = { ...takeover, ...toWrite };
   }
   return { rows, figures };
 }
