@@ -89,6 +89,49 @@ describe("duplicate fields in a built-in kind (JSON)", () => {
   });
 });
 
+// test/integration/apiserver/field_validation_test.go's invalidBodyJSON: unknown and duplicate fields together.
+const UPSTREAM_BODY = (name: string) => `{
+  "apiVersion": "apps/v1", "kind": "Deployment",
+  "metadata": { "name": "dupname", "name": "${name}", "labels": {"app": "nginx"}, "unknownMeta": "metaVal" },
+  "spec": {
+    "unknown1": "val1", "unknownDupe": "valDupe", "unknownDupe": "valDupe2", "paused": true, "paused": false,
+    "selector": {"matchLabels": {"app": "nginx"}},
+    "template": { "metadata": {"labels": {"app": "nginx"}},
+      "spec": { "containers": [{ "name": "nginx", "image": "nginx:latest", "unknownNested": "val1",
+        "imagePullPolicy": "Always", "imagePullPolicy": "Never", "ports": [{"containerPort": 80, "protocol": "TCP"}] }] } }
+  }
+}`;
+const UPSTREAM_FINDINGS = [
+  'duplicate field "metadata.name"', 'unknown field "metadata.unknownMeta"', 'unknown field "spec.unknown1"', 'unknown field "spec.unknownDupe"',
+  'duplicate field "spec.paused"', 'unknown field "spec.template.spec.containers[0].unknownNested"', 'duplicate field "spec.template.spec.containers[0].imagePullPolicy"',
+];
+
+describe("unknown and duplicate fields in a built-in kind (upstream's own case)", () => {
+  it("Strict: one typed decode reports both in document order, a duplicated unknown field only as unknown", async () => {
+    const reply = await post(lab, `${DEPLOYMENTS}?fieldValidation=Strict`, UPSTREAM_BODY("upstream-strict"));
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toBe(`Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: ${UPSTREAM_FINDINGS.join(", ")}`);
+  });
+
+  it("Warn: the same findings as warnings, and the unknown fields are not stored", async () => {
+    const reply = await post(lab, `${DEPLOYMENTS}?fieldValidation=Warn`, UPSTREAM_BODY("upstream-warn"));
+    expect(reply.status).toBe(201);
+    expect(reply.warnings).toEqual(UPSTREAM_FINDINGS);
+    const stored = (await lab.call("GET", `${DEPLOYMENTS}/upstream-warn`)).body;
+    expect(pick(stored, "metadata.unknownMeta")).toBeUndefined();
+    expect(pick(stored, "spec.unknown1")).toBeUndefined();
+    expect(pick(stored, "spec.template.spec.containers")).toEqual([expect.not.objectContaining({ unknownNested: expect.anything() })]);
+    expect(pick(stored, "spec.template.spec.containers")).toEqual([expect.objectContaining({ imagePullPolicy: "Never" })]);
+  });
+
+  it("Ignore drops the unknown fields silently", async () => {
+    const reply = await post(lab, `${DEPLOYMENTS}?fieldValidation=Ignore`, UPSTREAM_BODY("upstream-ignore"));
+    expect(reply.status).toBe(201);
+    expect(reply.warnings).toEqual([]);
+    expect(pick(reply.body, "spec.unknown1")).toBeUndefined();
+  });
+});
+
 describe("duplicate and unknown fields in a kind with a structural schema", () => {
   it("Strict lists duplicates, then unknown fields", async () => {
     const reply = await post(lab, `${SERVICE_ENTRIES}?fieldValidation=Strict`, seJson("strict"));

@@ -9,12 +9,17 @@ export interface Duplicates {
   messages: string[];
   /** YAML's messages are one "yaml: unmarshal errors" block when refused. */
   yaml: boolean;
+  /** JSON only: each duplicate's field path and position (in keys read so far), and where each path first appeared. */
+  found?: Array<{ path: string; at: number }>;
+  firstSeen?: Map<string, number>;
 }
 
 /** Walks already-valid JSON text, noting keys repeated within one object. */
 class JsonScan {
   private i = 0;
-  readonly found: string[] = [];
+  private keys = 0;
+  readonly found: Array<{ path: string; at: number }> = [];
+  readonly firstSeen = new Map<string, number>();
   constructor(private readonly text: string) {}
 
   run(): void {
@@ -50,7 +55,9 @@ class JsonScan {
       if (this.text[this.i] === "}") break;
       const key = this.string();
       const field = path ? `${path}.${key}` : key;
-      if (seen.has(key)) this.found.push(`duplicate field ${JSON.stringify(field)}`);
+      const at = this.keys++;
+      if (seen.has(key)) this.found.push({ path: field, at });
+      else this.firstSeen.set(field, at);
       seen.add(key);
       this.ws();
       this.i++; // ':'
@@ -103,5 +110,5 @@ export function duplicateFields(raw: Buffer, mediaType: string): Duplicates {
   if (mediaType !== "application/json" && mediaType !== "") return { messages: [], yaml: false };
   const scan = new JsonScan(text);
   scan.run();
-  return { messages: scan.found, yaml: false };
+  return { messages: scan.found.map((d) => `duplicate field ${JSON.stringify(d.path)}`), yaml: false, found: scan.found, firstSeen: scan.firstSeen };
 }
