@@ -111,4 +111,26 @@ describe("rolling update steps", () => {
     expect(revisions.sort()).toEqual([["3", 0], ["4", 4]]);
     expect(pick((await l.call("GET", `${DEPLOYS}/web`)).body, "metadata.annotations")).toMatchObject({ "deployment.kubernetes.io/revision": "4" });
   });
+
+  it("a rollout that makes no progress for progressDeadlineSeconds is Progressing=False ProgressDeadlineExceeded, then completes", async () => {
+    const l = await start();
+    await l.call("POST", DEPLOYS, deployment({ type: "RollingUpdate" }, "web:1", { progressDeadlineSeconds: 1 }));
+    await until(async () => pick((await l.call("GET", `${DEPLOYS}/web`)).body, "status.availableReplicas") === 4, 15_000);
+    const node = `/api/v1/nodes/${l.store.cluster}-node-1`;
+    // A cordoned node: the new pods stay Pending, so the rollout cannot progress.
+    expect((await l.call("PATCH", node, { spec: { unschedulable: true } })).status).toBe(200);
+    await l.call("PATCH", `${DEPLOYS}/web`, [{ op: "replace", path: "/spec/template/spec/containers/0/image", value: "web:2" }], { "Content-Type": "application/json-patch+json" });
+    const progressing = async (): Promise<Record<string, unknown> | undefined> => {
+      const conditions = pick((await l.call("GET", `${DEPLOYS}/web`)).body, "status.conditions") as Array<Record<string, unknown>> | undefined;
+      return conditions?.find((c) => c.type === "Progressing");
+    };
+    await until(async () => (await progressing())?.reason === "ProgressDeadlineExceeded", 10_000);
+    const newRs = ((await l.call("GET", "/apis/apps/v1/namespaces/default/replicasets")).body.items as KubeObject[])
+      .find((rs) => rs.metadata.annotations?.["deployment.kubernetes.io/revision"] === "2");
+    expect(await progressing()).toMatchObject({ status: "False", message: `ReplicaSet "${newRs?.metadata.name ?? "?"}" has timed out progressing.` });
+    expect(pick((await l.call("GET", `${DEPLOYS}/web`)).body, "status.availableReplicas")).toBe(3);
+    await l.call("PATCH", node, { spec: { unschedulable: null } });
+    await until(async () => (await progressing())?.reason === "NewReplicaSetAvailable", 15_000);
+    expect(await progressing()).toMatchObject({ status: "True", message: `ReplicaSet "${newRs?.metadata.name ?? "?"}" has successfully progressed.` });
+  });
 });

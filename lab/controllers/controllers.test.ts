@@ -71,7 +71,8 @@ describe("deployment controller and kubelet", () => {
     kubectlApply(store, deploymentManifest(app));
     await settle();
     stop();
-    expect(phases).toEqual(["Pending", "ContainerCreating", "Running"]);
+    // Created unbound, bound by the scheduler, then started by the kubelet.
+    expect(phases).toEqual(["Pending", "Pending", "ContainerCreating", "Running"]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(20);
     const reasons = store.list(t("", "Event"), "bookinfo").map((e) => `${String((e.involvedObject as { kind: string }).kind)} ${String(e.reason)}`);
     expect(reasons.sort()).toEqual(["Deployment ScalingReplicaSet", "Pod Created", "Pod Pulled", "Pod Scheduled", "Pod Started", "ReplicaSet SuccessfulCreate"]);

@@ -9,11 +9,25 @@ export function startDeploymentController(ctx: ControllerContext): Controller {
   const deployments = ctx.informers.for(ctx.kinds.deployment);
   const sets = ctx.informers.for(ctx.kinds.replicaSet);
   const pods = ctx.informers.for(ctx.kinds.pod);
+  const deadlines = new Map<string, NodeJS.Timeout>();
   const queue = createWorkQueue("deployment-controller", (key) => {
     const { namespace, name } = splitKey(key);
     const deployment = deployments.get(namespace, name);
     // A Deployment being deleted is left to the garbage collector, which removes (or orphans) its ReplicaSets.
-    if (deployment && !deployment.metadata.deletionTimestamp) syncDeployment(ctx, { sets, pods }, deployment);
+    if (!deployment || deployment.metadata.deletionTimestamp) return;
+    const recheckAfterMs = syncDeployment(ctx, { sets, pods }, deployment);
+    // A rollout still in progress is looked at again when its progress deadline would pass. That look is not
+    // pending work (the cluster has converged meanwhile), so it is kept out of the queue's idle().
+    clearTimeout(deadlines.get(key));
+    deadlines.delete(key);
+    if (recheckAfterMs !== undefined) {
+      const timer = setTimeout(() => {
+        deadlines.delete(key);
+        queue.add(key);
+      }, recheckAfterMs);
+      timer.unref();
+      deadlines.set(key, timer);
+    }
   });
   const controllerOf = (refs: Array<Record<string, unknown>> | undefined, kind: string): string | undefined => {
     const ref = (refs ?? []).find((r) => r.kind === kind && r.controller === true);
@@ -40,5 +54,10 @@ export function startDeploymentController(ctx: ControllerContext): Controller {
     const owner = rs ? controllerOf(rs.metadata.ownerReferences, "Deployment") : undefined;
     if (owner) queue.add(`${event.object.metadata.namespace ?? ""}/${owner}`);
   });
-  return { name: "deployment-controller", idle: queue.idle, stop: queue.stop };
+  const stop = (): void => {
+    for (const timer of deadlines.values()) clearTimeout(timer);
+    deadlines.clear();
+    queue.stop();
+  };
+  return { name: "deployment-controller", idle: queue.idle, stop };
 }

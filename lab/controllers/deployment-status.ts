@@ -1,6 +1,7 @@
 // Deployment status as the deployment controller reports it (apps/v1 DeploymentStatus), so `kubectl get deploy`,
 // `kubectl rollout status` and `kubectl wait --for=condition=Available` behave.
 import type { KubeObject } from "../apiserver/types";
+import { progressing } from "./deployment-progress";
 import { asArray, asRecord, deepEqual, nowSeconds, type JsonRecord } from "./object-util";
 
 export interface ReplicaCounts {
@@ -35,22 +36,12 @@ function condition(previous: JsonRecord[], type: string, status: string, reason:
   };
 }
 
-export function deploymentStatus(deployment: KubeObject, counts: ReplicaCounts, now = new Date()): JsonRecord {
+/** calculateStatus + syncRolloutStatus: the counts, Available, and Progressing (deployment-progress.ts). */
+export function deploymentStatus(deployment: KubeObject, counts: ReplicaCounts, now = new Date()): { status: JsonRecord; recheckAfterMs?: number } {
   const ts = nowSeconds(now);
   const previous = asArray(asRecord(deployment.status)?.conditions).map((c) => asRecord(c) ?? {});
   const available = counts.available;
   const isAvailable = available >= counts.desired - counts.maxUnavailable;
-  // DeploymentComplete: every replica updated, none old left, all available.
-  const complete = counts.updated === counts.desired && counts.total === counts.desired && available === counts.desired;
-  const rs = `ReplicaSet "${counts.replicaSetName}"`;
-  const conditions = [
-    isAvailable
-      ? condition(previous, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", ts)
-      : condition(previous, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", ts),
-    complete
-      ? condition(previous, "Progressing", "True", "NewReplicaSetAvailable", `${rs} has successfully progressed.`, ts)
-      : condition(previous, "Progressing", "True", "ReplicaSetUpdated", `${rs} is progressing.`, ts),
-  ];
   // Zero counts are omitted (omitempty upstream); kubectl prints them as 0.
   const status: JsonRecord = { observedGeneration: deployment.metadata.generation ?? 1 };
   if (counts.total > 0) status.replicas = counts.total;
@@ -58,8 +49,16 @@ export function deploymentStatus(deployment: KubeObject, counts: ReplicaCounts, 
   if (counts.ready > 0) status.readyReplicas = counts.ready;
   if (available > 0) status.availableReplicas = available;
   if (counts.specTotal - available > 0) status.unavailableReplicas = counts.specTotal - available;
-  status.conditions = conditions;
-  return status;
+  // DeploymentComplete: every replica updated, none old left, all available.
+  const complete = counts.updated === counts.desired && counts.total === counts.desired && available === counts.desired;
+  const progress = progressing(deployment, { next: status, complete, replicaSetName: counts.replicaSetName, now: ts });
+  status.conditions = [
+    isAvailable
+      ? condition(previous, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", ts)
+      : condition(previous, "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", ts),
+    ...(progress.condition ? [progress.condition] : []),
+  ];
+  return progress.recheckAfterMs === undefined ? { status } : { status, recheckAfterMs: progress.recheckAfterMs };
 }
 
 export function statusChanged(deployment: KubeObject, status: JsonRecord): boolean {

@@ -119,9 +119,10 @@ function pruneHistory(ctx: ControllerContext, d: KubeObject, old: KubeObject[]):
   for (const rs of doomed) ctx.store.delete(ctx.kinds.replicaSet, rs.metadata.namespace, rs.metadata.name ?? "");
 }
 
-function writeDeploymentStatus(ctx: ControllerContext, d: KubeObject, newRs: KubeObject | undefined, all: KubeObject[]): void {
+/** Writes the status when it changed; returns when to look again for a rollout that may pass its deadline. */
+function writeDeploymentStatus(ctx: ControllerContext, d: KubeObject, newRs: KubeObject | undefined, all: KubeObject[]): number | undefined {
   const sum = (field: string): number => all.reduce((n, rs) => n + statusCount(rs, field), 0);
-  const status = deploymentStatus(d, {
+  const { status, recheckAfterMs } = deploymentStatus(d, {
     desired: desiredReplicas(d),
     total: sum("replicas"),
     specTotal: all.reduce((n, rs) => n + specReplicas(rs), 0),
@@ -132,24 +133,29 @@ function writeDeploymentStatus(ctx: ControllerContext, d: KubeObject, newRs: Kub
     maxUnavailable: fenceposts(d).unavailable,
   });
   if (statusChanged(d, status)) writeStatus(ctx, ctx.kinds.deployment, d, status, MANAGER);
+  return recheckAfterMs;
 }
 
-export function syncDeployment(ctx: ControllerContext, caches: DeploymentCaches, d: KubeObject): void {
-  if (adoptOrphans(ctx, d, ctx.kinds.replicaSet, caches.sets.list(d.metadata.namespace))) return;
+/** One sync; returns a delay after which the Deployment wants another look (its progress deadline), if any. */
+export function syncDeployment(ctx: ControllerContext, caches: DeploymentCaches, d: KubeObject): number | undefined {
+  if (adoptOrphans(ctx, d, ctx.kinds.replicaSet, caches.sets.list(d.metadata.namespace))) return undefined;
   const owned = caches.sets.list(d.metadata.namespace).filter((rs) => isControlledBy(rs, d));
   const newRs = owned.filter((rs) => sameTemplate(rs, d)).sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)))[0];
   const old = owned.filter((rs) => rs !== newRs);
   const nextRevision = Math.max(0, ...old.map(revisionOf)) + 1;
   const paused = asRecord(d.spec)?.paused === true;
   if (newRs && !paused) {
-    if (promoteRevision(ctx, d, newRs, nextRevision)) return;
-    if (syncRevisionAnnotation(ctx, d, revisionOf(newRs))) return;
+    if (promoteRevision(ctx, d, newRs, nextRevision)) return undefined;
+    if (syncRevisionAnnotation(ctx, d, revisionOf(newRs))) return undefined;
   }
   // A paused Deployment rolls nothing out; it still scales the ReplicaSet it runs (sync, not rollout).
   if (paused) {
     const settled = newRs !== undefined && old.every((rs) => specReplicas(rs) === 0);
-    if (settled && specReplicas(newRs) !== desiredReplicas(d)) return scale(ctx, d, newRs, desiredReplicas(d));
-  } else if (rollout(ctx, caches, d, newRs, old, nextRevision)) return;
+    if (settled && specReplicas(newRs) !== desiredReplicas(d)) {
+      scale(ctx, d, newRs, desiredReplicas(d));
+      return undefined;
+    }
+  } else if (rollout(ctx, caches, d, newRs, old, nextRevision)) return undefined;
   if (newRs && !paused && old.every((rs) => specReplicas(rs) === 0)) pruneHistory(ctx, d, old);
-  writeDeploymentStatus(ctx, d, newRs, owned);
+  return writeDeploymentStatus(ctx, d, newRs, owned);
 }

@@ -77,7 +77,8 @@ export function startKubelet(ctx: ControllerContext, options: KubeletOptions = {
   };
 
   const startCreating = (pod: KubeObject, key: string): void => {
-    // Controllers create pods already bound (one write less per pod); the scheduler reports the ones it binds.
+    // A pod created already bound (spec.nodeName set by its author) never met the scheduler: its Scheduled event is
+    // written here; the scheduler reports the ones it binds (every ReplicaSet pod).
     if (!pod.metadata.managedFields?.some((m) => m.manager === "kube-scheduler")) {
       const message = `Successfully assigned ${pod.metadata.namespace ?? ""}/${pod.metadata.name ?? ""} to ${ctx.nodeName}`;
       recordEvent(ctx, pod, { reason: "Scheduled", message, component: "default-scheduler" });

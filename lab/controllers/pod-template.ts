@@ -101,8 +101,11 @@ function defaultContainer(raw: unknown): JsonRecord {
   return c;
 }
 
-/** The pod a ReplicaSet creates (generateName `<replicaset>-`, so `<deployment>-<hash>-<suffix>`). */
-export function podFromReplicaSet(rs: KubeObject, nodeName: string): KubeObject {
+/**
+ * The pod a ReplicaSet creates (generateName `<replicaset>-`, so `<deployment>-<hash>-<suffix>`), unbound: the
+ * scheduler picks its node (so a cordoned node leaves it Pending, as upstream).
+ */
+export function podFromReplicaSet(rs: KubeObject): KubeObject {
   const template = asRecord(templateOf(rs)) ?? {};
   const meta = asRecord(template.metadata) ?? {};
   const spec = clone(asRecord(template.spec) ?? {});
@@ -118,7 +121,6 @@ export function podFromReplicaSet(rs: KubeObject, nodeName: string): KubeObject 
     priority: 0,
     ...spec,
     containers: asArray(spec.containers).map(defaultContainer),
-    nodeName,
   };
   podSpec.serviceAccount = podSpec.serviceAccountName;
   const annotations = stringMap(meta.annotations);

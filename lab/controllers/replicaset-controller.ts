@@ -27,7 +27,7 @@ function deletionOrder(a: KubeObject, b: KubeObject): number {
 function manageReplicas(ctx: ControllerContext, rs: KubeObject, active: KubeObject[]): boolean {
   const desired = Number(asRecord(rs.spec)?.replicas ?? 1);
   for (let i = active.length; i < desired; i++) {
-    const pod = ctx.store.create(ctx.kinds.pod, podFromReplicaSet(rs, ctx.nodeName), { fieldManager: MANAGER });
+    const pod = ctx.store.create(ctx.kinds.pod, podFromReplicaSet(rs), { fieldManager: MANAGER });
     recordEvent(ctx, rs, { reason: "SuccessfulCreate", message: `Created pod: ${pod.metadata.name ?? ""}`, component: COMPONENT });
   }
   const victims = [...active].sort(deletionOrder).slice(0, Math.max(0, active.length - desired));
