@@ -79,10 +79,16 @@ describe("immortal namespaces", () => {
     expect((await lab.call("GET", `/api/v1/namespaces/${name}`)).body).toMatchObject({ status: { phase: "Active" } });
   });
 
-  it("kube-node-lease is not immortal upstream: its delete is accepted (dry run here, so the suite keeps it)", async () => {
-    const reply = await lab.call("DELETE", "/api/v1/namespaces/kube-node-lease?dryRun=All");
+  it("kube-node-lease is not immortal upstream: it is deleted, and the system-namespaces controller creates it again", async () => {
+    const before = await lab.call("GET", "/api/v1/namespaces/kube-node-lease");
+    const reply = await lab.call("DELETE", "/api/v1/namespaces/kube-node-lease");
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ kind: "Namespace", status: { phase: "Terminating" } });
+    await until(async () => {
+      const again = await lab.call("GET", "/api/v1/namespaces/kube-node-lease");
+      return again.status === 200 && pick(again.body, "metadata.uid") !== pick(before.body, "metadata.uid");
+    });
+    expect((await lab.call("GET", "/api/v1/namespaces/kube-node-lease")).body).toMatchObject({ status: { phase: "Active" } });
   });
 });
 

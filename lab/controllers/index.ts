@@ -13,6 +13,7 @@ import type { PodFaultMode } from "./pod-faults";
 import { startRootCaPublisher } from "./root-ca-publisher";
 import { startScheduler } from "./scheduler";
 import { startServiceController } from "./service-controller";
+import { startSystemNamespaces } from "./system-namespaces";
 
 export type { ControllerOptions } from "./context";
 export type { PodFaultMode } from "./pod-faults";
@@ -50,6 +51,7 @@ export function startControllers(store: ClusterStore, options: ControllerOptions
     startGatewayInstaller(ctx),
     startGarbageCollector(ctx),
     startRootCaPublisher(ctx),
+    startSystemNamespaces(ctx),
   ];
   let stopped = false;
   const idle = (): boolean => !ctx.booting && controllers.every((c) => c.idle());
