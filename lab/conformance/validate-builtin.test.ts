@@ -87,6 +87,11 @@ describe("Service", () => {
     await expectInvalid(SERVICES, service("target", [{ port: 80, targetPort: 65536 }]), 'Service "target" is invalid: spec.ports[0].targetPort: Invalid value: 65536: must be between 1 and 65535, inclusive');
   });
 
+  it("a NodePort outside the node port range is refused as the allocator refuses it", async () => {
+    const body = { apiVersion: "v1", kind: "Service", metadata: { name: "np" }, spec: { type: "NodePort", ports: [{ port: 80, nodePort: 8080 }] } };
+    await expectInvalid(SERVICES, body, 'Service "np" is invalid: spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767');
+  });
+
   it("a ClusterIP Service needs ports, and several ports need names", async () => {
     await expectInvalid(SERVICES, service("none", []), 'Service "none" is invalid: spec.ports: Required value');
     await expectInvalid(SERVICES, service("two", [{ port: 80 }, { port: 81 }]), 'Service "two" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value]');

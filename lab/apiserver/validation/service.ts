@@ -29,6 +29,10 @@ function validatePort(port: Record<string, unknown>, at: string, several: boolea
   if (typeof port.targetPort === "number" && !validPort(port.targetPort)) {
     errors.push(invalidField(`${at}.targetPort`, goSimple(port.targetPort), inclusiveRange(1, 65535)));
   }
+  // The NodePort allocator's refusal (the default --service-node-port-range).
+  if (typeof port.nodePort === "number" && port.nodePort !== 0 && (port.nodePort < 30000 || port.nodePort > 32767)) {
+    errors.push(invalidField(`${at}.nodePort`, goSimple(port.nodePort), "provided port is not in the valid range. The range of valid ports is 30000-32767"));
+  }
   return errors;
 }
 
