@@ -127,6 +127,18 @@ describe("labels and annotations", () => {
   });
 });
 
+describe("ConfigMap and Secret keys", () => {
+  it("a data key outside the config key syntax is 422, and a key in both bags", async () => {
+    const body = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "keys" }, data: { "bad key": "v", dup: "a" }, binaryData: { dup: "YQ==" } };
+    await expectInvalid(CONFIGMAPS, body, `ConfigMap "keys" is invalid: [data[bad key]: Invalid value: "bad key": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+'), data[dup]: Invalid value: "dup": duplicate of key present in binaryData]`);
+  });
+
+  it("a Secret key may not start with '..' (stringData is checked as part of data, as the v1 conversion merges it)", async () => {
+    const body = { apiVersion: "v1", kind: "Secret", metadata: { name: "dots" }, stringData: { "..x": "v" } };
+    await expectInvalid("/api/v1/namespaces/default/secrets", body, `Secret "dots" is invalid: data[..x]: Invalid value: "..x": must not start with '..'`);
+  });
+});
+
 describe("decoding into the kind's Go types (400)", () => {
   it("metadata.name must be a string", async () => {
     const reply = await lab.call("POST", CONFIGMAPS, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: 5 } });

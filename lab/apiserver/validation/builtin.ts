@@ -3,6 +3,7 @@
 // (the spec is carried over unchanged, so only the Deployment's replicas can newly fail, through /scale).
 import type { FieldError } from "../status";
 import type { KubeObject, ResourceType } from "../types";
+import { validateConfigMap, validateSecret } from "./config-data";
 import { validateDeployment } from "./deployment";
 import { validateNetworkPolicy } from "./network-policy";
 import { validatePodDisruptionBudget } from "./pod-disruption-budget";
@@ -17,6 +18,8 @@ const RULES: Record<string, KindRule> = {
   "apps/ReplicaSet": validateDeployment,
   "/Pod": (object) => validatePod(object),
   "/Service": validateService,
+  "/ConfigMap": (object) => validateConfigMap(object),
+  "/Secret": (object) => validateSecret(object),
   "networking.k8s.io/NetworkPolicy": (object) => validateNetworkPolicy(object),
   "policy/PodDisruptionBudget": (object) => validatePodDisruptionBudget(object),
 };
