@@ -21,7 +21,7 @@ function cellTraffic(view: TrafficView | undefined, cell: FailoverCell): CellTra
 }
 
 /** One page of the failover table: a row per service, a column per cluster. */
-export function StateTable({ page, traffic }: { page: FailoverPage; traffic: TableTraffic }) {
+export function StateTable({ page, traffic, workspace }: { page: FailoverPage; traffic: TableTraffic; workspace: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -40,7 +40,7 @@ export function StateTable({ page, traffic }: { page: FailoverPage; traffic: Tab
         </thead>
         <tbody className="divide-y divide-slate-100">
           {page.rows.map((row) => (
-            <ServiceRow key={row.fqdn} row={row} clusters={page.clusters} traffic={traffic} />
+            <ServiceRow key={row.fqdn} row={row} clusters={page.clusters} traffic={traffic} workspace={workspace} />
           ))}
         </tbody>
       </table>
@@ -48,7 +48,7 @@ export function StateTable({ page, traffic }: { page: FailoverPage; traffic: Tab
   );
 }
 
-function ServiceRow({ row, clusters, traffic }: { row: FailoverRowView; clusters: readonly string[]; traffic: TableTraffic }) {
+function ServiceRow({ row, clusters, traffic, workspace }: { row: FailoverRowView; clusters: readonly string[]; traffic: TableTraffic; workspace: string }) {
   const cells = new Map(row.cells.map((cell) => [cell.cluster, cell]));
   return (
     <tr className="align-top">
@@ -61,7 +61,7 @@ function ServiceRow({ row, clusters, traffic }: { row: FailoverRowView; clusters
         return (
           <td key={c} data-cluster={c} className="px-4 py-2.5">
             {cell ? <FailoverStateCell cell={cell} traffic={cellTraffic(traffic.view, cell)} /> : <span className="text-xs text-slate-500">not here</span>}
-            {cell && DRILLABLE.has(cell.kind) && <RunDrillButton compact target={{ cluster: c, namespace: cell.namespace, service: row.name }} />}
+            {cell && DRILLABLE.has(cell.kind) && <RunDrillButton compact target={{ cluster: c, namespace: cell.namespace, service: row.name }} workspaces={[workspace]} />}
           </td>
         );
       })}

@@ -118,7 +118,7 @@ export function FailoverTableView({ detail, page, error, traffic = { state: unde
           ) : page.rows.length === 0 ? (
             <NoMatch onClear={() => onFilter(NO_FILTER)} />
           ) : (
-            <StateTable page={page} traffic={traffic} />
+            <StateTable page={page} traffic={traffic} workspace={detail.name} />
           )}
           {page && <FailoverPager page={page} onOffset={onOffset} />}
         </div>

@@ -3,7 +3,7 @@ import { age } from "./human-duration";
 import { isRecord } from "./object-util";
 import { nodePrinter } from "./table-node";
 import { column, type BuiltinPrinter } from "./table-types";
-import { deploymentPrinter, podPrinter, servicePrinter } from "./table-workloads";
+import { deploymentPrinter, podPrinter, replicaSetPrinter, servicePrinter } from "./table-workloads";
 import type { KubeObject } from "./types";
 
 type Rec = Record<string, unknown>;
@@ -76,7 +76,7 @@ const createdAt: BuiltinPrinter = {
 export const defaultPrinter: BuiltinPrinter = { columns: [column("Age")], cells: (o) => [created(o)] };
 
 const PRINTERS: Record<string, BuiltinPrinter> = {
-  "/Pod": podPrinter, "/Service": servicePrinter, "apps/Deployment": deploymentPrinter, "/Endpoints": endpoints,
+  "/Pod": podPrinter, "/Service": servicePrinter, "apps/Deployment": deploymentPrinter, "apps/ReplicaSet": replicaSetPrinter, "/Endpoints": endpoints,
   "discovery.k8s.io/EndpointSlice": endpointSlice, "/Namespace": namespace, "/ConfigMap": configMap, "/Secret": secret,
   "coordination.k8s.io/Lease": lease, "/Event": event, "/Node": nodePrinter, "apiextensions.k8s.io/CustomResourceDefinition": createdAt,
 };

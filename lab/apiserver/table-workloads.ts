@@ -84,3 +84,16 @@ export const deploymentPrinter: BuiltinPrinter = {
     return cells;
   },
 };
+
+/** kubectl get rs (upstream printReplicaSet): Desired, Current, Ready, Age; wide: Containers, Images, Selector. */
+export const replicaSetPrinter: BuiltinPrinter = {
+  columns: [column("Desired", "integer"), column("Current", "integer"), column("Ready", "integer"), column("Age"),
+    column("Containers", "string", 1), column("Images", "string", 1), column("Selector", "string", 1)],
+  cells: (rs) => {
+    const spec = rec(rs.spec);
+    const status = rec(rs.status);
+    const containers = recs(rec(rec(spec.template).spec).containers);
+    return [num(spec.replicas), num(status.replicas), num(status.readyReplicas), age(rs.metadata.creationTimestamp),
+      containers.map((c) => String(c.name)).join(","), containers.map((c) => String(c.image)).join(","), selector(rec(spec.selector).matchLabels)];
+  },
+};

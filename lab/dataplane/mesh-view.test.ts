@@ -155,6 +155,8 @@ describe("mesh view: ServiceEntries and propagation", () => {
   it("takes a ServiceEntry's endpoints from the WorkloadEntries its workloadSelector selects", () => {
     const store = westStore();
     const se = serviceEntry("api.example.com", [], 443);
+    // Endpoints or a workloadSelector, never both (the Istio CRD's rule; has() is true for an empty list too).
+    delete (se.spec as Record<string, unknown>).endpoints;
     (se.spec as Record<string, unknown>).workloadSelector = { labels: { app: "api" } };
     applyAll(store, [se, workloadEntry("api-1", "api", { ...EAST, address: "127.200.170.9", port: 8443 }, "xcp-multicluster")]);
     const r = ok(view(store).resolve("api.example.com", 443));
