@@ -5,12 +5,14 @@
 // an unreachable or forbidding one is a result for that cluster, as data.
 import { quoted, someOf } from "@/lib/validation/bounded-text";
 import { notFound } from "@/server/errors";
+import type { Impersonation } from "@/server/kube/impersonation";
 import type { ClusterHandle } from "@/server/kube/kubeconfig";
 import { recentEvents, type EventsResult } from "@/server/kube/object-events";
 import type { ModelState } from "@/server/model/types";
 import type { ObjectRef } from "./types";
 
-export type EventsDeps = { handle: (cluster: string) => ClusterHandle | undefined; timeoutMs: number };
+/** `impersonate`: read as this person (EASTWEST_IMPERSONATE_READS with a signed-in person), so the cluster's RBAC decides. */
+export type EventsDeps = { handle: (cluster: string) => ClusterHandle | undefined; timeoutMs: number; impersonate?: Impersonation | undefined };
 
 export function objectEvents(deps: EventsDeps, state: Pick<ModelState, "snapshot">, ref: ObjectRef): Promise<EventsResult> {
   const cluster = state.snapshot.clusters.find((c) => c.name === ref.cluster);
@@ -20,5 +22,5 @@ export function objectEvents(deps: EventsDeps, state: Pick<ModelState, "snapshot
   }
   const uid = cluster.objects[ref.kind].get(`${ref.namespace}/${ref.name}`)?.metadata.uid;
   const target = { kind: ref.kind, namespace: ref.namespace, name: ref.name, ...(uid ? { uid } : {}) };
-  return recentEvents(ref.cluster, deps.handle(ref.cluster), target, { timeoutMs: deps.timeoutMs });
+  return recentEvents(ref.cluster, deps.handle(ref.cluster), target, { timeoutMs: deps.timeoutMs, ...(deps.impersonate ? { impersonate: deps.impersonate } : {}) });
 }

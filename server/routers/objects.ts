@@ -4,6 +4,7 @@
 // request); only `events` asks a cluster, for one object, with a deadline. Unknown names are NOT_FOUND naming the
 // field; bad input BAD_REQUEST with fieldErrors (server/trpc.ts).
 import { serverEnv } from "@/server/env";
+import { impersonationOf } from "@/server/kube/impersonation";
 import { objectDetail } from "@/server/objects/detail";
 import { objectEvents } from "@/server/objects/events";
 import { objectIndexOf } from "@/server/objects/object-index";
@@ -36,6 +37,9 @@ export const objectsRouter = createTRPCRouter({
   events: viewerProcedure.input(objectRefSchema).query(async ({ ctx, input }) => {
     await ctx.fleet.ready();
     const state = await stateOf({ model: modelOf(ctx) });
-    return objectEvents({ handle: (cluster) => ctx.fleet.handle(cluster), timeoutMs: serverEnv().listTimeoutMs }, state, input);
+    const env = serverEnv();
+    // Reads as the person only when configured (EASTWEST_IMPERSONATE_READS); writes always are.
+    const impersonate = env.impersonateReads ? impersonationOf(ctx.actor) : undefined;
+    return objectEvents({ handle: (cluster) => ctx.fleet.handle(cluster), timeoutMs: env.listTimeoutMs, impersonate }, state, input);
   }),
 });
