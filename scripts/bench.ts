@@ -7,6 +7,8 @@
 //   drills    ScaleToZero drill on the demo lab: time to shift and to restore;
 //   dataplane requests/s and latency through an east-west gateway (demo lab data plane), failover timings;
 //   web-demo  web figures of the four pages on `demo`;
+//   topology-query  the topology API in process on a synthetic converged fleet of the same size (bench:topology);
+//   model     the fleet model's main thread under 1,000 changes/s with forks (bench:model), synthetic, same size;
 //   build     first-load JS per route (gzip) from the build output.
 // Every row says the load average of the machine when its stage ended (the machine may be shared).
 // Usage: npm run bench -- [--clusters 8] [--services 100] [--samples 10] [--web-runs 2] [--json .bench/results.json]
@@ -20,8 +22,10 @@ import { runDrillStage } from "./bench/drill-run";
 import { printTable, writeFiguresJson, type Row } from "./bench/figures";
 import { firstLoadJs, firstLoadRows } from "./bench/first-load-js";
 import { runFleetStage } from "./bench/fleet-run";
+import { runModelChurnStage } from "./bench/model-churn";
 import { runRegistryStage } from "./bench/registry-run";
 import type { StageResult } from "./bench/suite-types";
+import { runTopologyQueryStage } from "./bench/topology-query";
 import { runWebDemoStage } from "./bench/web-demo-run";
 
 const { values } = parseArgs({
@@ -49,6 +53,8 @@ const STAGES: Stage[] = [
   { name: "drills", what: "drill on demo", run: () => runDrillStage({ reps: Math.max(1, Math.round(sizes.samples / 5)) }) },
   { name: "dataplane", what: "data plane on demo", run: () => runDataplaneStage({ requests: sizes.samples * 100, concurrency: 8, reps: Math.max(1, Math.round(sizes.samples / 5)), idleSeconds: 0 }) },
   { name: "web-demo", what: "console on demo", run: () => runWebDemoStage({ port: sizes.port + 1, runs: sizes.webRuns }) },
+  { name: "topology-query", what: `topology API in process, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runTopologyQueryStage({ clusters: sizes.clusters, services: sizes.services, runs: sizes.samples * 10 }) },
+  { name: "model", what: `fleet model under churn, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runModelChurnStage({ clusters: sizes.clusters, services: sizes.services, rate: 1000, seconds: 10, forkEvery: 2 }) },
   { name: "build", what: "build output", run: async () => { const routes = firstLoadJs(process.cwd()); return { rows: firstLoadRows(routes), figures: { routes } }; } },
 ];
 

@@ -28,8 +28,11 @@ const entry = (name: string) => ({
 
 export type Capacity = { writes: number; seconds: number; perSecond: number; failed: number };
 
-/** `total` creates spread evenly over `handles`, `clusterConcurrency` clusters at a time, `writeConcurrency` each. */
-export async function measureLabCapacity(handles: readonly ClusterHandle[], total: number, clusterConcurrency: number, writeConcurrency: number): Promise<Capacity> {
+/**
+ * `total` creates spread evenly over `handles`, `clusterConcurrency` clusters at a time, `writeConcurrency` each.
+ * `round` names the objects, so a second measure creates new ones rather than re-applying the first's.
+ */
+export async function measureLabCapacity(handles: readonly ClusterHandle[], total: number, clusterConcurrency: number, writeConcurrency: number, round = 1): Promise<Capacity> {
   for (const h of handles) await labRequest(h, "POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: NAMESPACE } }).catch(() => undefined);
   const perCluster = Math.ceil(total / handles.length);
   let writes = 0;
@@ -38,7 +41,7 @@ export async function measureLabCapacity(handles: readonly ClusterHandle[], tota
   await pool(handles, clusterConcurrency, async (h) => {
     const writer = createClusterWriter(h, { timeoutMs: 30_000 });
     if (!writer) throw new Error(`no writer for ${h.name}`);
-    const names = Array.from({ length: perCluster }, (_, i) => `capacity-${i}`);
+    const names = Array.from({ length: perCluster }, (_, i) => `capacity-${round}-${i}`);
     await pool(names, writeConcurrency, async (name) => {
       const outcome = await writer.apply(entry(name));
       if (outcome.ok) writes++;

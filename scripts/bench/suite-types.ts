@@ -12,5 +12,11 @@ export type SuiteSizes = {
   samples: number;
 };
 
-/** The figure for `value` ms as the table prints it, and its raw number for the JSON. */
-export const round1 = (n: number) => Math.round(n * 10) / 10;
+/** "label: value; rest" lines → rows (value up to the first "; ", the rest as the note). */
+export function rowOf(line: string, prefix: string): Row {
+  const colon = line.indexOf(": ");
+  if (colon < 0) return { figure: `${prefix}: ${line}`, value: "" };
+  const rest = line.slice(colon + 2);
+  const semi = rest.indexOf("; ");
+  return { figure: `${prefix}: ${line.slice(0, colon)}`, value: semi < 0 ? rest : rest.slice(0, semi), ...(semi < 0 ? {} : { note: rest.slice(semi + 2) }) };
+}

@@ -6,8 +6,10 @@
 // changes (collapsed, one cluster expanded, one namespace expanded, a rows page, a filtered rows page), response
 // sizes, and the recomputation after one EndpointSlice change.
 // Usage: npm run bench:topology -- [--clusters 20] [--services 1000] [--runs 200]
+// `npm run bench` calls runTopologyQueryStage (the same measures, each line also a row of its table).
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import superjson from "superjson";
@@ -21,14 +23,7 @@ import { topologyGraph, topologyRows } from "@/server/topology/queries";
 import { viewMemoOf } from "@/server/workspaces/view-memo";
 import { coreOf } from "@/server/workspaces/workspace-slice";
 import { converged, syntheticFleet } from "./registry-plan-fleet";
-
-const { values } = parseArgs({ options: { clusters: { type: "string", default: "20" }, services: { type: "string", default: "1000" }, runs: { type: "string", default: "200" } } });
-const C = Number(values.clusters);
-const S = Number(values.services);
-const runs = Number(values.runs);
-// The cluster and namespace the expanded queries open, and whose one Service goes unready at the end.
-const PICK = `c${String(Math.min(5, C)).padStart(2, "0")}`;
-const NS = `ns-${String(Math.min(3, Math.ceil(S / 25))).padStart(3, "0")}`;
+import { rowOf, type StageResult } from "./suite-types";
 
 const pct = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -53,87 +48,102 @@ function withEndpoints(cluster: ClusterSnapshot, ready: (service: string) => boo
   return { ...cluster, objects: { ...cluster.objects, EndpointSlice: slices, Pod: new Map([[objectKey(pod.metadata), pod]]) } };
 }
 
-let snapshot: FleetSnapshot = { ...syntheticFleet(C, S), clusters: syntheticFleet(C, S).clusters.map((c) => withEndpoints(c)) };
-const listeners = new Set<() => void>();
-const publish = (next: FleetSnapshot) => {
-  snapshot = next;
-  for (const l of listeners) l();
-};
-const model = createFleetModel({
-  source: { current: () => snapshot, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), managementCluster: () => "c01" },
-  // The planner in its worker when built (npm run build:worker), as the console runs it; else on this thread.
-  host: existsSync(defaultWorkerFile()) ? createPlannerHost() : createPlannerHost({ inProcess: true }),
-  managementCluster: "c01",
-  allowLoopbackGatewayAddresses: true,
-  freeze: false,
-});
-let t = performance.now();
-let state = await model.settled();
-publish(converged(state.snapshot, state.registry));
-state = await model.settled();
-console.log(`fleet ${C} × ${S}: planned and converged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+export type TopologyQueryOptions = { clusters: number; services: number; runs: number };
 
-// The failover facts and states of every workspace first (lib/failover on the model: what the workspace page
-// computes too), then the topology over them.
-const memo = viewMemoOf(model);
+export async function runTopologyQueryStage({ clusters: C, services: S, runs }: TopologyQueryOptions): Promise<StageResult> {
+  // The cluster and namespace the expanded queries open, and whose one Service goes unready at the end.
+  const PICK = `c${String(Math.min(5, C)).padStart(2, "0")}`;
+  const NS = `ns-${String(Math.min(3, Math.ceil(S / 25))).padStart(3, "0")}`;
+  const lines: string[] = [];
+  const log = (line: string) => (lines.push(line), console.log(line));
+  let snapshot: FleetSnapshot = { ...syntheticFleet(C, S), clusters: syntheticFleet(C, S).clusters.map((c) => withEndpoints(c)) };
+  const listeners = new Set<() => void>();
+  const publish = (next: FleetSnapshot) => {
+    snapshot = next;
+    for (const l of listeners) l();
+  };
+  const model = createFleetModel({
+    source: { current: () => snapshot, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)), managementCluster: () => "c01" },
+    // The planner in its worker when built (npm run build:worker), as the console runs it; else on this thread.
+    host: existsSync(defaultWorkerFile()) ? createPlannerHost() : createPlannerHost({ inProcess: true }),
+    managementCluster: "c01",
+    allowLoopbackGatewayAddresses: true,
+    freeze: false,
+  });
+  let t = performance.now();
+  let state = await model.settled();
+  publish(converged(state.snapshot, state.registry));
+  state = await model.settled();
+  log(`fleet ${C} × ${S}: planned and converged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-/** The longest the event loop went without running a 1 ms timer while `run` ran: what a request would have waited. */
-async function longestBlock<T>(run: () => Promise<T>): Promise<{ value: T; blockMs: number }> {
-  let last = performance.now();
-  let blockMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    blockMs = Math.max(blockMs, now - last);
-    last = now;
-  }, 1);
-  try {
-    return { value: await run(), blockMs };
-  } finally {
-    clearInterval(timer);
+  // The failover facts and states of every workspace first (lib/failover on the model: what the workspace page
+  // computes too), then the topology over them.
+  const memo = viewMemoOf(model);
+
+  /** The longest the event loop went without running a 1 ms timer while `run` ran: what a request would have waited. */
+  async function longestBlock<T>(run: () => Promise<T>): Promise<{ value: T; blockMs: number }> {
+    let last = performance.now();
+    let blockMs = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      blockMs = Math.max(blockMs, now - last);
+      last = now;
+    }, 1);
+    try {
+      return { value: await run(), blockMs };
+    } finally {
+      clearInterval(timer);
+    }
   }
+
+  t = performance.now();
+  const { value: parts, blockMs: firstBlock } = await longestBlock(() => Promise.all(state.adapted.input.workspaces.map(async (ws) => ({ workspace: ws.name, ...(await failoverDataOf(memo, state, coreOf(memo, state, ws))) }))));
+  log(`failover facts and states (server/workspaces/failover-view.ts, lib/failover, in slices): ${(performance.now() - t).toFixed(0)} ms (${parts.reduce((n, p) => n + p.rows.length, 0)} rows); event loop blocked at most ${firstBlock.toFixed(0)} ms at a time`);
+  t = performance.now();
+  const first = await topologyGraph(model, { expanded: [] });
+  log(`first full graph over them (lib/topology fullTopology + the collapsed view): ${(performance.now() - t).toFixed(0)} ms`);
+  t = performance.now();
+  const full = fullTopology({ clusters: state.adapted.input.clusters, workspaces: parts, computedAt: state.snapshot.at });
+  log(`  fullTopology again, warm: ${(performance.now() - t).toFixed(0)} ms (${full.leafEdges} leaf edges)`);
+  log(`  states: ${JSON.stringify(first.counts)}`);
+
+  async function timed<T>(label: string, run: () => Promise<T>): Promise<void> {
+    const ms: number[] = [];
+    let last: T | undefined;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      last = await run();
+      ms.push(performance.now() - start);
+    }
+    const shape = last && typeof last === "object" && "nodes" in last ? ` — ${(last as { nodes: unknown[] }).nodes.length} nodes, ${(last as unknown as { edges: unknown[] }).edges.length} edges` : "";
+    log(`${label}: ${fmt(ms)}${shape}; ${sizes(last)}`);
+  }
+
+  const rows = (input: TopologyRowsInput) => topologyRows(model, topologyRowsInputSchema.parse(input));
+  await timed("graph, collapsed", () => topologyGraph(model, { expanded: [] }));
+  await timed("graph, one cluster expanded", () => topologyGraph(model, { expanded: [`cluster:${PICK}`] }));
+  await timed("graph, one namespace expanded", () => topologyGraph(model, { expanded: [`cluster:${PICK}`, `ns:${PICK}/${NS}`] }));
+  await timed("rows, first page (health order, 100)", () => rows({}));
+  await timed("rows, filtered (cluster + search, 100)", () => rows({ cluster: PICK, search: "svc-00" }));
+
+  // One Service's only endpoint going unready in PICK: the next query recomputes the states and the topology.
+  const unready = snapshot.clusters.map((c) => (c.name === PICK ? withEndpoints(c, (name) => name !== "svc-0001") : c));
+  publish({ ...snapshot, revision: snapshot.revision + 1, clusters: unready });
+  state = await model.settled();
+  t = performance.now();
+  const { value: again, blockMs: againBlock } = await longestBlock(() => Promise.all(state.adapted.input.workspaces.map((ws) => failoverDataOf(memo, state, coreOf(memo, state, ws)))));
+  const factsMs = performance.now() - t;
+  t = performance.now();
+  const { value: after, blockMs: graphBlock } = await longestBlock(() => topologyGraph(model, { expanded: [] }));
+  log(
+    `after one EndpointSlice change: failover facts and states ${factsMs.toFixed(0)} ms (${again.length} workspace; event loop blocked at most ${againBlock.toFixed(0)} ms at a time), then the graph ${(performance.now() - t).toFixed(0)} ms (event loop blocked at most ${graphBlock.toFixed(0)} ms at a time; version ${after.version === first.version ? "unchanged" : "changed"}; ${JSON.stringify(after.counts)})`,
+  );
+  log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+  await model.stop();
+  return { rows: lines.map((line) => rowOf(line, "topology in process")), figures: { lines } };
 }
 
-t = performance.now();
-const { value: parts, blockMs: firstBlock } = await longestBlock(() => Promise.all(state.adapted.input.workspaces.map(async (ws) => ({ workspace: ws.name, ...(await failoverDataOf(memo, state, coreOf(memo, state, ws))) }))));
-console.log(`failover facts and states (server/workspaces/failover-view.ts, lib/failover, in slices): ${(performance.now() - t).toFixed(0)} ms (${parts.reduce((n, p) => n + p.rows.length, 0)} rows); event loop blocked at most ${firstBlock.toFixed(0)} ms at a time`);
-t = performance.now();
-const first = await topologyGraph(model, { expanded: [] });
-console.log(`first full graph over them (lib/topology fullTopology + the collapsed view): ${(performance.now() - t).toFixed(0)} ms`);
-t = performance.now();
-const full = fullTopology({ clusters: state.adapted.input.clusters, workspaces: parts, computedAt: state.snapshot.at });
-console.log(`  fullTopology again, warm: ${(performance.now() - t).toFixed(0)} ms (${full.leafEdges} leaf edges)`);
-console.log(`  states: ${JSON.stringify(first.counts)}`);
-
-async function timed<T>(label: string, run: () => Promise<T>): Promise<void> {
-  const ms: number[] = [];
-  let last: T | undefined;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    last = await run();
-    ms.push(performance.now() - start);
-  }
-  const shape = last && typeof last === "object" && "nodes" in last ? ` — ${(last as { nodes: unknown[] }).nodes.length} nodes, ${(last as unknown as { edges: unknown[] }).edges.length} edges` : "";
-  console.log(`${label}: ${fmt(ms)}${shape}; ${sizes(last)}`);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { clusters: { type: "string", default: "20" }, services: { type: "string", default: "1000" }, runs: { type: "string", default: "200" } } });
+  await runTopologyQueryStage({ clusters: Number(values.clusters), services: Number(values.services), runs: Number(values.runs) });
 }
-
-const rows = (input: TopologyRowsInput) => topologyRows(model, topologyRowsInputSchema.parse(input));
-await timed("graph, collapsed", () => topologyGraph(model, { expanded: [] }));
-await timed("graph, one cluster expanded", () => topologyGraph(model, { expanded: [`cluster:${PICK}`] }));
-await timed("graph, one namespace expanded", () => topologyGraph(model, { expanded: [`cluster:${PICK}`, `ns:${PICK}/${NS}`] }));
-await timed("rows, first page (health order, 100)", () => rows({}));
-await timed("rows, filtered (cluster + search, 100)", () => rows({ cluster: PICK, search: "svc-00" }));
-
-// One Service's only endpoint going unready in PICK: the next query recomputes the states and the topology.
-const unready = snapshot.clusters.map((c) => (c.name === PICK ? withEndpoints(c, (name) => name !== "svc-0001") : c));
-publish({ ...snapshot, revision: snapshot.revision + 1, clusters: unready });
-state = await model.settled();
-t = performance.now();
-const { value: again, blockMs: againBlock } = await longestBlock(() => Promise.all(state.adapted.input.workspaces.map((ws) => failoverDataOf(memo, state, coreOf(memo, state, ws)))));
-const factsMs = performance.now() - t;
-t = performance.now();
-const { value: after, blockMs: graphBlock } = await longestBlock(() => topologyGraph(model, { expanded: [] }));
-console.log(
-  `after one EndpointSlice change: failover facts and states ${factsMs.toFixed(0)} ms (${again.length} workspace; event loop blocked at most ${againBlock.toFixed(0)} ms at a time), then the graph ${(performance.now() - t).toFixed(0)} ms (event loop blocked at most ${graphBlock.toFixed(0)} ms at a time; version ${after.version === first.version ? "unchanged" : "changed"}; ${JSON.stringify(after.counts)})`,
-);
-console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
-await model.stop();
