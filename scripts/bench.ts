@@ -9,10 +9,12 @@
 //   web-demo  web figures of the four pages on `demo`;
 //   topology-query  the topology API in process on a synthetic converged fleet of the same size (bench:topology);
 //   model     the fleet model's main thread under 1,000 changes/s with forks (bench:model), synthetic, same size;
-//   build     first-load JS per route (gzip) from the build output.
+//   build     first-load JS per route (gzip) from the build output;
+//   topology-web (only with --with or --only) the topology page's time to an interactive graph, opening a cluster
+//             and a namespace, lab write → graph (bench:topology-web) at the suite's size.
 // Every row says the load average of the machine when its stage ended (the machine may be shared).
 // Usage: npm run bench -- [--clusters 8] [--services 100] [--samples 10] [--web-runs 2] [--json .bench/results.json]
-//                        [--only fleet,registry] [--skip dataplane] [--port 3193] [--no-build]
+//                        [--only fleet,registry] [--skip dataplane] [--with topology-web] [--port 3193] [--no-build]
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
@@ -26,6 +28,7 @@ import { runModelChurnStage } from "./bench/model-churn";
 import { runRegistryStage } from "./bench/registry-run";
 import type { StageResult } from "./bench/suite-types";
 import { runTopologyQueryStage } from "./bench/topology-query";
+import { runTopologyWebStage } from "./bench/topology-web";
 import { runWebDemoStage } from "./bench/web-demo-run";
 
 const { values } = parseArgs({
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     json: { type: "string", default: ".bench/results.json" },
     only: { type: "string" },
     skip: { type: "string", default: "" },
+    with: { type: "string", default: "" },
     port: { type: "string", default: "3193" },
     "watchdog-minutes": { type: "string", default: "30" },
     // Measure the build in .next as it is (e.g. while holding the e2e lock, so nobody rebuilds it meanwhile).
@@ -46,7 +50,8 @@ const { values } = parseArgs({
 const n = (k: keyof typeof values) => Number(values[k]);
 const sizes = { clusters: n("clusters"), services: n("services"), samples: n("samples"), webRuns: n("web-runs"), port: n("port") };
 
-type Stage = { name: string; what: string; run: () => Promise<StageResult> };
+/** `optional`: not in the default run (longer, or covered by another stage); `--with` or `--only` adds it. */
+type Stage = { name: string; what: string; optional?: true; run: () => Promise<StageResult> };
 const STAGES: Stage[] = [
   { name: "fleet", what: `console on scale ${sizes.clusters} × ${sizes.services}`, run: () => runFleetStage({ clusters: sizes.clusters, services: sizes.services, port: sizes.port, queries: sizes.samples * 10, fastWrites: Math.max(100, sizes.samples * 20), webRuns: sizes.webRuns, retainedHeap: true }) },
   { name: "registry", what: `registry on scale ${sizes.clusters} × ${sizes.services}`, run: () => runRegistryStage({ clusters: sizes.clusters, services: sizes.services, samples: sizes.samples, leader: true, capacityWrites: Math.max(1000, sizes.clusters * sizes.services) }) },
@@ -55,13 +60,15 @@ const STAGES: Stage[] = [
   { name: "web-demo", what: "console on demo", run: () => runWebDemoStage({ port: sizes.port + 1, runs: sizes.webRuns }) },
   { name: "topology-query", what: `topology API in process, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runTopologyQueryStage({ clusters: sizes.clusters, services: sizes.services, runs: sizes.samples * 10 }) },
   { name: "model", what: `fleet model under churn, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runModelChurnStage({ clusters: sizes.clusters, services: sizes.services, rate: 1000, seconds: 10, forkEvery: 2 }) },
+  { name: "topology-web", what: `topology page in Chromium on scale ${sizes.clusters} × ${sizes.services}`, optional: true, run: () => runTopologyWebStage([[sizes.clusters, sizes.services]]) },
   { name: "build", what: "build output", run: async () => { const routes = firstLoadJs(process.cwd()); return { rows: firstLoadRows(routes), figures: { routes } }; } },
 ];
 
 const only = values.only?.split(",").filter(Boolean);
 const skip = values.skip.split(",").filter(Boolean);
-for (const name of [...(only ?? []), ...skip]) if (!STAGES.some((s) => s.name === name)) throw new Error(`unknown stage "${name}" (stages: ${STAGES.map((s) => s.name).join(", ")})`);
-const chosen = STAGES.filter((s) => (only ? only.includes(s.name) : true) && !skip.includes(s.name));
+const extra = values.with.split(",").filter(Boolean);
+for (const name of [...(only ?? []), ...skip, ...extra]) if (!STAGES.some((s) => s.name === name)) throw new Error(`unknown stage "${name}" (stages: ${STAGES.map((s) => s.name).join(", ")})`);
+const chosen = STAGES.filter((s) => (only ? only.includes(s.name) : !s.optional || extra.includes(s.name)) && !skip.includes(s.name));
 
 const commit = (() => {
   try {

@@ -15,12 +15,14 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { buildIfNeeded } from "../build-if-needed";
 import { CHROMIUM } from "../ensure-chromium";
 import { ms, percentile, printTable, type Row } from "./figures";
 import { startScaleLab, startWaiting, stopChild } from "./processes";
+import type { StageResult } from "./suite-types";
 import { trpcCall } from "./trpc-http";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3192);
@@ -162,17 +164,25 @@ async function scenario(browser: Browser, clusters: number, services: number, wi
   }
 }
 
-await buildIfNeeded(process.cwd());
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-const rows: Row[] = [];
-try {
-  for (const [i, [clusters, services]] of SCENARIOS.entries()) {
-    const done = await scenario(browser, clusters, services, i === 0);
-    // Each scenario's figures as soon as they are in: the big one can take long on a shared machine.
-    printTable(`Topology page in Chromium, ${clusters} × ${services}`, done);
-    rows.push(...done);
+/** Every scenario (C × S) in turn in one Chromium; each scenario's table printed as soon as it is in. */
+export async function runTopologyWebStage(scenarios: ReadonlyArray<readonly [number, number]>): Promise<StageResult> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const rows: Row[] = [];
+  try {
+    for (const [i, [clusters, services]] of scenarios.entries()) {
+      const done = await scenario(browser, clusters, services, i === 0);
+      // Each scenario's figures as soon as they are in: the big one can take long on a shared machine.
+      printTable(`Topology page in Chromium, ${clusters} × ${services}`, done);
+      rows.push(...done);
+    }
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
+  return { rows, figures: { scenarios } };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildIfNeeded(process.cwd());
+  const { rows } = await runTopologyWebStage(SCENARIOS);
   printTable("Topology page in Chromium (targets at 20 × 1,000: interactive ≤ 1 s, no task over 200 ms)", rows);
 }
