@@ -11,7 +11,9 @@
 //   model     the fleet model's main thread under 1,000 changes/s with forks (bench:model), synthetic, same size;
 //   build     first-load JS per route (gzip) from the build output;
 //   topology-web (only with --with or --only) the topology page's time to an interactive graph, opening a cluster
-//             and a namespace, lab write → graph (bench:topology-web) at the suite's size.
+//             and a namespace, lab write → graph (bench:topology-web) at the suite's size;
+//   workspace (only with --with or --only) bench:workspace at the suite's size, 2 workspaces: the console with its
+//             registry standalone converging, then 10 + 10 previews, 100 details, 20 lists at once, event-loop delay.
 // Every row says the load average of the machine when its stage ended (the machine may be shared).
 // Usage: npm run bench -- [--clusters 8] [--services 100] [--samples 10] [--web-runs 2] [--json .bench/results.json]
 //                        [--only fleet,registry] [--skip dataplane] [--with topology-web] [--port 3193] [--no-build]
@@ -19,6 +21,7 @@ import { execFileSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { runDataplaneStage } from "./bench-dataplane";
+import { runWorkspaceStage } from "./bench-workspace";
 import { buildIfNeeded } from "./build-if-needed";
 import { runDrillStage } from "./bench/drill-run";
 import { printTable, writeFiguresJson, type Row } from "./bench/figures";
@@ -61,6 +64,7 @@ const STAGES: Stage[] = [
   { name: "topology-query", what: `topology API in process, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runTopologyQueryStage({ clusters: sizes.clusters, services: sizes.services, runs: sizes.samples * 10 }) },
   { name: "model", what: `fleet model under churn, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runModelChurnStage({ clusters: sizes.clusters, services: sizes.services, rate: 1000, seconds: 10, forkEvery: 2 }) },
   { name: "topology-web", what: `topology page in Chromium on scale ${sizes.clusters} × ${sizes.services}`, optional: true, run: () => runTopologyWebStage([[sizes.clusters, sizes.services]]) },
+  { name: "workspace", what: `the console's registry converging and a team's previews on scale ${sizes.clusters} × ${sizes.services}`, optional: true, run: () => runWorkspaceStage({ clusters: sizes.clusters, services: sizes.services, workspaces: 2, port: sizes.port + 2, json: `${values.json}.workspace.json`, convergeMinutes: 5 }) },
   { name: "build", what: "build output", run: async () => { const routes = firstLoadJs(process.cwd()); return { rows: firstLoadRows(routes), figures: { routes } }; } },
 ];
 
