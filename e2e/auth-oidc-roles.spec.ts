@@ -117,10 +117,25 @@ test("victor (viewer) is offered neither deploy, expose nor drill, and the API r
   expect(await personWritesSince(since, "victor")).toEqual([]);
 });
 
-test("annie (app owner) is offered the drill the viewer was not, and not the gateway deployment", async ({ page }) => {
+test("annie (app owner) is offered the drill the viewer was not, starts it as herself and aborts it; not the gateway deployment", async ({ page }) => {
+  test.setTimeout(150_000);
   await openWorkspace(page, "annie");
-  await expect(page.getByRole("button", { name: DRILL })).toBeEnabled();
   await expectNotOffered(page, page.getByRole("button", { name: "Deploy east-west gateway" }), /platform.owner/);
+  const since = new Date().toISOString();
+  await page.getByRole("button", { name: DRILL }).click();
+  const dialog = page.getByRole("dialog", { name: "Failover drill: details in west" });
+  await dialog.getByRole("button", { name: "Start drill" }).click();
+  const abort = dialog.getByRole("button", { name: "Abort drill" });
+  await expect(abort).toBeVisible();
+  // The FailoverDrill is written as annie (impersonated), and so is the abort.
+  // (create, or a server-side apply: verb patch; the runner's own status writes are the console's, not hers)
+  const drillWrites = async () => (await labAudit("west")).filter((e) => e.time >= since && e.resource === "failoverdrills" && !["get", "list", "watch"].includes(e.verb) && e.code < 300);
+  await expect.poll(async () => (await drillWrites()).map((e) => `${e.user.name} by ${e.impersonatedBy?.name ?? "nobody"}`)).toContain("annie by kubernetes-admin");
+  const writesBefore = (await labAudit("west")).filter((e) => e.time >= since && e.resource === "failoverdrills" && e.user.name === "annie").length;
+  await abort.click();
+  await expect(dialog.getByRole("status", { name: "Drill phase" })).toContainText("Aborted", { timeout: 90_000 });
+  const annieWrites = (await labAudit("west")).filter((e) => e.time >= since && e.resource === "failoverdrills" && e.user.name === "annie");
+  expect(annieWrites.length).toBeGreaterThan(writesBefore);
 });
 
 test("pat: the console's role allows, north's RBAC refuses; the refusal names verb, resource and cluster, nothing is written", async ({ page }) => {

@@ -53,13 +53,13 @@ export async function labAudit(cluster: string): Promise<LabAuditEntry[]> {
   return z.array(auditEntrySchema).parse(await res.json());
 }
 
-/** What a person's action writes: gateways, workspace settings, drills and their scaling (the registry's own writes aside). */
-const PERSON_RESOURCES = new Set(["ingressgateways", "workspacesettings", "failoverdrills", "deployments"]);
+/** Written only on a person's behalf (the registry writes mesh objects, the drill runner drills and scales). */
+const PERSON_ONLY_RESOURCES = new Set(["ingressgateways", "workspacesettings"]);
 
 /**
  * Every write request (any answer) the clusters saw since `since` (ISO time) that a person's action could have
- * made: by `login` (impersonated), or to what the console writes for people. The registry keeps writing mesh
- * objects as the console itself (standalone mode); those are not a person's and are left out.
+ * made: by `login`, on anyone's behalf (impersonated), or to what only people's actions write. The registry and
+ * the drill runner keep writing as the console itself; those are not a person's and are left out.
  */
 export async function personWritesSince(since: string, login: string): Promise<Array<LabAuditEntry & { cluster: string }>> {
   const all = await Promise.all(LAB_CLUSTERS.map(async (cluster) => (await labAudit(cluster)).map((e) => ({ ...e, cluster }))));
@@ -67,7 +67,7 @@ export async function personWritesSince(since: string, login: string): Promise<A
     .flat()
     // Access reviews are create requests that persist nothing (a "can I?" question), not writes.
     .filter((e) => e.time >= since && !["get", "list", "watch"].includes(e.verb) && !(e.resource ?? "").endsWith("reviews"))
-    .filter((e) => e.user.name === login || PERSON_RESOURCES.has(e.resource ?? ""));
+    .filter((e) => e.user.name === login || e.impersonatedBy !== undefined || PERSON_ONLY_RESOURCES.has(e.resource ?? ""));
 }
 
 /** Tokens, passwords and client keys of both lab kubeconfigs (the console's admin and the demo users). */
