@@ -13,7 +13,9 @@
 //   topology-web (only with --with or --only) the topology page's time to an interactive graph, opening a cluster
 //             and a namespace, lab write → graph (bench:topology-web) at the suite's size;
 //   workspace (only with --with or --only) bench:workspace at the suite's size, 2 workspaces: the console with its
-//             registry standalone converging, then 10 + 10 previews, 100 details, 20 lists at once, event-loop delay.
+//             registry standalone converging, then 10 + 10 previews, 100 details, 20 lists at once, event-loop delay;
+//   previews, auth, lab-memory (only with --with or --only) other roles' benchmarks, run as they are in a child
+//             process (scripts/bench/script-stage.ts): bench:previews, bench:auth, scripts/bench/lab-memory.ts.
 // Every row says the load average of the machine when its stage ended (the machine may be shared).
 // Usage: npm run bench -- [--clusters 8] [--services 100] [--samples 10] [--web-runs 2] [--json .bench/results.json]
 //                        [--only fleet,registry] [--skip dataplane] [--with topology-web] [--port 3193] [--no-build]
@@ -29,6 +31,7 @@ import { firstLoadJs, firstLoadRows } from "./bench/first-load-js";
 import { runFleetStage } from "./bench/fleet-run";
 import { runModelChurnStage } from "./bench/model-churn";
 import { runRegistryStage } from "./bench/registry-run";
+import { runScriptStage } from "./bench/script-stage";
 import type { StageResult } from "./bench/suite-types";
 import { runTopologyQueryStage } from "./bench/topology-query";
 import { runTopologyWebStage } from "./bench/topology-web";
@@ -65,6 +68,9 @@ const STAGES: Stage[] = [
   { name: "model", what: `fleet model under churn, synthetic ${sizes.clusters} × ${sizes.services}`, run: () => runModelChurnStage({ clusters: sizes.clusters, services: sizes.services, rate: 1000, seconds: 10, forkEvery: 2 }) },
   { name: "topology-web", what: `topology page in Chromium on scale ${sizes.clusters} × ${sizes.services}`, optional: true, run: () => runTopologyWebStage([[sizes.clusters, sizes.services]]) },
   { name: "workspace", what: `the console's registry converging and a team's previews on scale ${sizes.clusters} × ${sizes.services}`, optional: true, run: () => runWorkspaceStage({ clusters: sizes.clusters, services: sizes.services, workspaces: 2, port: sizes.port + 2, json: `${values.json}.workspace.json`, convergeMinutes: 5 }) },
+  { name: "previews", what: `the lead's previews-inproc on a synthetic ${sizes.clusters} × ${sizes.services}`, optional: true, run: () => runScriptStage("previews in process", "scripts/bench/previews-inproc.ts", ["--clusters", String(sizes.clusters), "--services", String(sizes.services)], 15 * 60_000) },
+  { name: "auth", what: "auth-core's auth-latency", optional: true, run: () => runScriptStage("auth", "scripts/bench/auth-latency.ts", ["--calls", String(sizes.samples * 100)], 10 * 60_000) },
+  { name: "lab-memory", what: "lab-wire's lab-memory", optional: true, run: () => runScriptStage("lab memory", "scripts/bench/lab-memory.ts", [], 15 * 60_000) },
   { name: "build", what: "build output", run: async () => { const routes = firstLoadJs(process.cwd()); return { rows: firstLoadRows(routes), figures: { routes } }; } },
 ];
 
