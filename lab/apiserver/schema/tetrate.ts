@@ -24,6 +24,8 @@ export const workspaceSchema: StructuralSchema = istioRoot(object({
 }, { required: ["namespaceSelector"] }));
 
 export const workspaceSettingSchema: StructuralSchema = istioRoot(object({
+  // As on the Workspace: TSB's generation metadata, kept as written (free-form).
+  configGenerationMetadata: opaque(),
   defaultEastWestGatewaySettings: object({
     exposedServices: strings("FQDNs of the services the workspace exposes; all of them when absent."),
     workloadSelector: stringMap("Labels of the east-west gateway pods that serve the workspace."),
