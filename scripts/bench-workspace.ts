@@ -6,7 +6,6 @@
 // workspace.detail and 20 workspace.list calls at once, each timed (p50/p95), while GET /api/metrics is read every
 // second: event-loop delay (the console's 5 s windows), leadership, memory. One table, and the figures as JSON
 // (BENCH_JSON, default in the OS temp dir). Bounded by a watchdog sized for the registry's writes; stops all it started.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +23,7 @@ import { trpcCall } from "./bench/trpc-http";
 import { DEFAULT_LOAD, teamCalls, type RemovalTally } from "./bench/workspace-load";
 import type { StageResult } from "./bench/suite-types";
 import { figureRows, runFigures, type RunFacts } from "./bench/workspace-report";
+import { benchCommit } from "./bench/commit-of";
 
 export type WorkspaceOptions = { clusters: number; services: number; workspaces: number; port: number; json?: string; convergeMinutes?: number };
 
@@ -44,15 +44,7 @@ export async function runWorkspaceStage(o: WorkspaceOptions): Promise<StageResul
 
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const kubeconfig = join(mkdtempSync(join(tmpdir(), "bench-workspace-")), "kubeconfig");
-  const commit = (() => {
-    try {
-      const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-      const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
-      return `${sha}${dirty ? " (with uncommitted changes)" : ""}`;
-    } catch {
-      return "unknown";
-    }
-  })();
+  const commit = benchCommit();
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   /** Lowest heap of three reads a second apart (no forced GC in the console: the lowest is the closest to live). */

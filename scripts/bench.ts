@@ -19,7 +19,6 @@
 // Every row says the load average of the machine when its stage ended (the machine may be shared).
 // Usage: npm run bench -- [--clusters 8] [--services 100] [--samples 10] [--web-runs 2] [--json .bench/results.json]
 //                        [--only fleet,registry] [--skip dataplane] [--with topology-web] [--port 3193] [--no-build]
-import { execFileSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { runDataplaneStage } from "./bench-dataplane";
@@ -36,6 +35,7 @@ import type { StageResult } from "./bench/suite-types";
 import { runTopologyQueryStage } from "./bench/topology-query";
 import { runTopologyWebStage } from "./bench/topology-web";
 import { runWebDemoStage } from "./bench/web-demo-run";
+import { benchCommit } from "./bench/commit-of";
 
 const { values } = parseArgs({
   options: {
@@ -80,15 +80,7 @@ const extra = values.with.split(",").filter(Boolean);
 for (const name of [...(only ?? []), ...skip, ...extra]) if (!STAGES.some((s) => s.name === name)) throw new Error(`unknown stage "${name}" (stages: ${STAGES.map((s) => s.name).join(", ")})`);
 const chosen = STAGES.filter((s) => (only ? only.includes(s.name) : !s.optional || extra.includes(s.name)) && !skip.includes(s.name));
 
-const commit = (() => {
-  try {
-    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
-    return `${sha}${dirty ? " (with uncommitted changes)" : ""}`;
-  } catch {
-    return "unknown";
-  }
-})();
+const commit = benchCommit();
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const watchdog = setTimeout(() => {
   console.error(`bench: gave up after ${values["watchdog-minutes"]} minutes`);

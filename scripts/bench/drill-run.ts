@@ -14,19 +14,8 @@ import { startRuntime } from "@/server/runtime";
 import { KUBECTL } from "@/server/testing/kubectl-path";
 import { percentile, type Row } from "./figures";
 import type { StageResult } from "./suite-types";
+import { EXPOSE_DETAILS_AND_REVIEWS } from "@/server/registry/test/lab-fixture";
 
-const EXPOSE = `apiVersion: settings.tetrate.io/v1alpha1
-kind: WorkspaceSetting
-metadata:
-  name: bookinfo-ws-setting
-  namespace: bookinfo
-  annotations: { tsb.tetrate.io/organization: tetrate, tsb.tetrate.io/tenant: tetrate, tsb.tetrate.io/workspace: bookinfo-ws }
-spec:
-  workspace: bookinfo-ws
-  defaultEastWestGatewaySettings:
-    workloadSelector: { app: eastwest-gateway }
-    exposedServices: [details.bookinfo.svc.cluster.local, reviews.bookinfo.svc.cluster.local]
-`;
 const GATEWAY = "apiVersion: install.tetrate.io/v1alpha1\nkind: IngressGateway\nmetadata: { name: eastwest-gateway, namespace: bookinfo }\nspec: { eastWestOnly: true }\n";
 const CLUSTERS = ["west", "east", "north"];
 const INPUT = { cluster: "west", namespace: "bookinfo", service: "details", fault: "ScaleToZero" as const, maxDuration: "60s" };
@@ -56,7 +45,7 @@ export async function runDrillStage({ reps }: DrillOptions): Promise<StageResult
   const settings = parseEnv({ KUBECONFIG: lab.kubeconfigPath, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, "/nowhere");
   const runtime = startRuntime(settings, () => undefined);
   try {
-    await kubectl("west", ["apply", "-f", "-"], EXPOSE);
+    await kubectl("west", ["apply", "-f", "-"], EXPOSE_DETAILS_AND_REVIEWS);
     for (const c of CLUSTERS) await kubectl(c, ["apply", "-f", "-"], GATEWAY);
     await until("a converged plan for details in west", 180_000, async () => {
       const plan = await runtime.drills.plan(INPUT);
