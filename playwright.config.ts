@@ -1,12 +1,15 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./scripts/ensure-chromium";
 import { labConsoleSettings } from "./e2e/support/console";
 import { ADMIN_PORT, DEMO_ADMIN_PORT, DEMO_LAB_KUBECONFIG, LAB_KUBECONFIG } from "./e2e/support/lab";
 import { OIDC_CONSOLE_PORT, OIDC_ISSUER, OIDC_PORT } from "./e2e/support/oidc-accounts";
 import { consoleCommand, OIDC_CONSOLE_URL, oidcConsoleEnv, PROXY_CONSOLE_PORT, PROXY_CONSOLE_URL, proxyConsoleEnv } from "./e2e/support/oidc-consoles";
 import { AUTH_ADMIN_PORT, AUTH_LAB_KUBECONFIG } from "./e2e/support/oidc-lab";
+import { standaloneCommand } from "./e2e/support/standalone";
 
 /**
- * e2e against the built app (`next build` first) and a real lab. The lab runs the e2e
+ * e2e against the built app (`next build` first), started as the container image starts it (Next's standalone
+ * server, e2e/support/standalone.ts), and a real lab. The lab runs the e2e
  * scenario on ephemeral cluster ports with a fixed admin port the specs use to inject
  * faults. A second app server runs with a kubeconfig path that does not exist. The workspace project gets
  * its own lab (the demo scenario: three clusters, no gateways) and app server, because it writes to the clusters,
@@ -37,7 +40,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -71,14 +74,14 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: "npx next start -H 127.0.0.1 -p 3100",
+      command: standaloneCommand(3100),
       url: "http://127.0.0.1:3100/",
       env: appEnv(LAB_KUBECONFIG),
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
-      command: "npx next start -H 127.0.0.1 -p 3101",
+      command: standaloneCommand(3101),
       url: "http://127.0.0.1:3101/",
       env: appEnv(".lab/e2e/does-not-exist/kubeconfig"),
       reuseExistingServer: false,
@@ -99,7 +102,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: "npx next start -H 127.0.0.1 -p 3102",
+      command: standaloneCommand(3102),
       url: "http://127.0.0.1:3102/",
       env: { ...appEnv(DEMO_LAB_KUBECONFIG), EASTWEST_PROMETHEUS_URL: DEMO_PROMETHEUS_URL },
       reuseExistingServer: false,

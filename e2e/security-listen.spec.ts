@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { listenEnv, STANDALONE_SERVER } from "./support/standalone";
 
 // The built console, started by hand on every interface with no authentication configured, exits with the reason
 // instead of serving. It is pointed at a kubeconfig that does not exist, so even a console that failed to refuse
@@ -7,8 +9,8 @@ import { expect, test } from "@playwright/test";
 
 function startConsole(host: string, port: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", String(port)], {
-      env: { ...process.env, KUBECONFIG: ".lab/e2e/does-not-exist/kubeconfig", NEXT_TELEMETRY_DISABLED: "1" },
+    const child = spawn(process.execPath, [STANDALONE_SERVER], {
+      env: { ...process.env, KUBECONFIG: path.resolve(".lab/e2e/does-not-exist/kubeconfig"), NEXT_TELEMETRY_DISABLED: "1", ...listenEnv(host, port) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -1,9 +1,12 @@
+import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
+import { listenEnv, STANDALONE_SERVER } from "./standalone";
 
 /** What every console the e2e starts on a lab is given: fast probes and retries, and the lab's loopback gateways. */
 export function labConsoleSettings(kubeconfig: string): Record<string, string> {
   return {
-    KUBECONFIG: kubeconfig,
+    // Absolute: the standalone server runs in its own directory.
+    KUBECONFIG: path.resolve(kubeconfig),
     NEXT_TELEMETRY_DISABLED: "1",
     // Probe every second so a cut-off cluster shows within a few seconds.
     EASTWEST_PROBE_INTERVAL_MS: "1000",
@@ -35,12 +38,12 @@ async function waitUntilServing(url: string, child: ChildProcess, deadlineMs: nu
 }
 
 /**
- * Starts another console process on the built app (`next start`), as a restart would: a fresh process with
+ * Starts another console process on the built app (the standalone server, as the image runs it), as a restart would: a fresh process with
  * nothing cached. It runs in its own process group, so stop() ends it and only it.
  */
 export async function startConsole(port: number, env: NodeJS.ProcessEnv): Promise<RunningConsole> {
   const startedAt = new Date();
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [STANDALONE_SERVER], { env: { ...env, ...listenEnv("127.0.0.1", port) }, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {

@@ -4,6 +4,7 @@
 import { labConsoleSettings } from "./console";
 import { E2E_ROLES, E2E_SESSION_SECRET, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_CONSOLE_PORT, OIDC_ISSUER, OIDC_REDIRECT_URI } from "./oidc-accounts";
 import { AUTH_LAB_KUBECONFIG, consoleLogPath } from "./oidc-lab";
+import { standaloneCommand } from "./standalone";
 
 export const PROXY_CONSOLE_PORT = 3105;
 /** The only peer the proxy console believes: a loopback address the browser never connects from. */
@@ -30,11 +31,11 @@ export function proxyConsoleEnv(): Record<string, string> {
 }
 
 /**
- * `next start` with its output in a file the secrets canary reads (no secret in any log line); `exec` so the
+ * The standalone server (as the image runs it) with its output in a file the secrets canary reads (no secret in any log line); `exec` so the
  * console is the shell's own process and Playwright's stop reaches it.
  */
 export function consoleCommand(port: number, mode: "oidc" | "proxy"): string {
-  return `exec npx next start -H 127.0.0.1 -p ${port} > ${consoleLogPath(mode)} 2>&1`;
+  return `${standaloneCommand(port)} > ${consoleLogPath(mode)} 2>&1`;
 }
 
 export const OIDC_CONSOLE_URL = `http://127.0.0.1:${OIDC_CONSOLE_PORT}`;
