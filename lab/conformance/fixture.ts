@@ -34,7 +34,8 @@ export interface KubectlResult {
   stderr: string;
 }
 
-export const KUBECTL = "/usr/bin/kubectl";
+// kubectl from KUBECTL, else found on PATH (as a person runs it).
+export const KUBECTL = process.env.KUBECTL ?? "kubectl";
 
 function kubectlEnv(fx: LabFixture): NodeJS.ProcessEnv {
   // HOME in the temp dir: no user kubeconfig or cache leaks in, and none is written outside it.

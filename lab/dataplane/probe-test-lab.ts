@@ -12,7 +12,8 @@ import { createAddressPlan } from "./address-plan";
 import { createTelemetry } from "./telemetry";
 import type { ClusterDataPlaneContext, MeshClient, MeshRequest, MeshResponse } from "./types";
 
-export const KUBECTL = "/usr/bin/kubectl";
+// kubectl from KUBECTL, else found on PATH (as a person runs it).
+export const KUBECTL = process.env.KUBECTL ?? "kubectl";
 
 export interface ProbeTestLab {
   store: ClusterStore;
