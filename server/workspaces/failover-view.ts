@@ -1,9 +1,9 @@
 // The workspace page's failover table: lib/failover's failoverStates on the fleet model's current state, memoized
 // per workspace (view-memo.ts) so no request walks the fleet. Two levels, because the cache's per-kind maps change
 // with any object of that kind anywhere in a cluster (a Pod restarting in another namespace):
-// 1. the local endpoint counts of the workspace's services, recounted when a spanned cluster's Service,
-//    EndpointSlice or Pod map changes (O(services) lookups over a slice index kept per EndpointSlice map), reduced
-//    to a string;
+// 1. the local endpoint counts of the workspace's services, read from each spanned cluster's counts
+//    (local-endpoint-counts.ts, recounted in slices when its Service, EndpointSlice or Pod map changes), reduced to
+//    a string;
 // 2. the states, recomputed only when something they read changed: the planner input, the observed objects of a
 //    spanned cluster, their DestinationRules (failover-rules.ts: as the clusters hold them, ours included), the
 //    gateways' ready pods, the clusters' freshness, or that string of counts.
@@ -12,40 +12,32 @@ import { createShadowMemo, failoverInputSteps } from "@/lib/failover/from-model"
 import { failoverStatesSteps } from "@/lib/failover/failover-state";
 import type { EndpointCount, FailoverInput, FailoverRow } from "@/lib/failover/types";
 import { AT_RISK_WORDS, FAILOVER_WORDS, failoverSentence } from "@/lib/failover/words";
-import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
 import { gatewayPodsOf, type GatewayPods } from "@/lib/readiness/gateway-pods";
 import { freshnessOf } from "@/lib/readiness/from-snapshot";
-import { localEndpoints, slicesByService } from "@/lib/readiness/ready-endpoints";
 import { failoverRows } from "@/lib/workspace-view/failover-page";
 import type { FailoverCell, FailoverRowView } from "@/lib/workspace-view/types";
 import type { ModelState } from "@/server/model/types";
 import { liveRulesInput } from "./failover-rules";
+import { localEndpointCounts } from "./local-endpoint-counts";
+import type { LocalEndpointCounts } from "./preview-query";
 import { runSliced } from "./time-slice";
 import { snapshotKeys, type ViewMemo } from "./view-memo";
 import type { WorkspaceCore } from "./workspace-slice";
-
-// The slice index of one EndpointSlice map: shared by every workspace and kept while the map is.
-const slicesIndex = new WeakMap<ObjectMap, Map<string, CachedObject[]>>();
-
-function slicesOf(map: ObjectMap): Map<string, CachedObject[]> {
-  let index = slicesIndex.get(map);
-  if (!index) slicesIndex.set(map, (index = slicesByService(map.values())));
-  return index;
-}
 
 type Counts = { byKey: ReadonlyMap<string, EndpointCount>; digest: string };
 
 const countKey = (cluster: string, fqdn: string) => `${cluster}\u0000${fqdn}`;
 
-/** Each (cluster, service) of the workspace: its local endpoints now (localEndpoints, as lib/readiness counts them). */
-function endpointCounts(state: ModelState, core: WorkspaceCore): Counts {
+/**
+ * Each (cluster, service) of the workspace: its local endpoints now, read from the clusters' counts that removal
+ * previews take too (local-endpoint-counts.ts: one count per cluster per change of its maps), and a digest of them.
+ */
+function endpointCounts(local: LocalEndpointCounts, core: WorkspaceCore): Counts {
   const byKey = new Map<string, EndpointCount>();
   const parts: string[] = [];
-  const objectsOf = new Map(state.snapshot.clusters.map((c) => [c.name, c.objects]));
   for (const svc of core.services) {
     for (const { cluster } of svc.instances) {
-      const objects = objectsOf.get(cluster);
-      const count = objects ? localEndpoints(objects, svc.namespace, svc.name, slicesOf(objects.EndpointSlice)) : undefined;
+      const count = local[cluster]?.[`${svc.namespace}/${svc.name}`];
       if (!count) continue;
       byKey.set(countKey(cluster, svc.fqdn), count);
       parts.push(`${cluster} ${svc.fqdn} ${count.ready}/${count.total}`);
@@ -82,12 +74,13 @@ export type FailoverData = { input: FailoverInput; rows: readonly FailoverRow[] 
  * what the topology and what-if read, and the cells below drop); the same object until something they read changes.
  * Computed in slices of the event loop (lib/steps.ts): at 20 × 1,000 the facts and states are seconds of CPU.
  */
-export function failoverDataOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): Promise<FailoverData> {
+export async function failoverDataOf(memo: ViewMemo, state: ModelState, core: WorkspaceCore): Promise<FailoverData> {
   const { input } = state.adapted;
   const keys = snapshotKeys(state.snapshot);
-  const spanned = state.snapshot.clusters.filter((c) => core.clusterNames.includes(c.name));
-  const maps = spanned.flatMap((c) => [c.objects.Service, c.objects.EndpointSlice, c.objects.Pod]);
-  const counts = memo.get(`failover-endpoints\u0000${core.ws.name}`, [core, ...maps], () => endpointCounts(state, core));
+  const local = await localEndpointCounts(memo, state.snapshot);
+  // Each spanned cluster's counts keep their identity while its Service, EndpointSlice and Pod maps do.
+  const spanned = core.clusterNames.map((c) => local[c]);
+  const counts = memo.get(`failover-endpoints\u0000${core.ws.name}`, [core, ...spanned], () => endpointCounts(local, core));
   // The same slots and keys as readinessOf (workspace-slice.ts): one fleet-wide count per change, shared.
   const gatewayPods = memo.get("gateway-pods", [input, ...keys.pods], () => gatewayPodsOf(state.snapshot, input));
   const gateways = memo.get("gateway-pods-digest", [gatewayPods], () => podsDigest(gatewayPods));
