@@ -15,7 +15,7 @@ import { buildIfNeeded } from "./build-if-needed";
 import { readMetrics, sampleMetrics, type MetricsReading } from "./bench/console-metrics";
 import { waitForSynced } from "./bench/console-probe";
 import { printTable, writeFiguresJson } from "./bench/figures";
-import { startScaleLab, startWaiting, stopChild, watchLines } from "./bench/processes";
+import { startConsole, startScaleLab, startWaiting, stopChild, watchLines } from "./bench/processes";
 import { concurrencyNote, registrySettings } from "./bench/registry-defaults";
 import { inSync, outOfSync, planned, waitForConvergence } from "./bench/registry-progress";
 import { runTeam } from "./bench/team-load";
@@ -93,7 +93,7 @@ export async function runWorkspaceStage(o: WorkspaceOptions): Promise<StageResul
     console.log("bench: starting the console (registry standalone, production settings)…");
     const consoleStart = performance.now();
     const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true", ...profilerEnv() };
-    consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, consoleEnv, 120_000);
+    consoleProc = await startConsole(PORT, consoleEnv);
     const planLines = watchLines(consoleProc.child, /planned the fleet in/);
     const readyAt = performance.now();
     sampler = sampleMetrics(BASE);

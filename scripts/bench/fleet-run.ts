@@ -11,7 +11,7 @@ import type { Browser } from "@playwright/test";
 import { fleetStats, queryLatencies, waitForSynced } from "./console-probe";
 import { mib, ms, percentile, type Row } from "./figures";
 import { labTargets } from "./lab-writer";
-import { exited, findServer, rssOf, startScaleLab, startWaiting, stopChild } from "./processes";
+import { exited, findServer, rssOf, startConsole, startScaleLab, startWaiting, stopChild } from "./processes";
 import { measureRenderLatency } from "./render-latency";
 import type { StageResult } from "./suite-types";
 import { timeCalls, trpcCall } from "./trpc-http";
@@ -99,7 +99,7 @@ export async function runFleetStage(o: FleetOptions): Promise<StageResult> {
   try {
     console.log("bench: starting the console…");
     const started = performance.now();
-    consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(o.port)], /Ready in/i, { ...env, KUBECONFIG: kubeconfig, EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" }, 120_000);
+    consoleProc = await startConsole(o.port, { ...env, KUBECONFIG: kubeconfig, EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" });
     const synced = await waitForSynced(base, o.clusters, 600_000);
     const firstSnapshotMs = performance.now() - started;
     const serverPid = findServer(consoleProc.child.pid ?? 0, /^next-server/);

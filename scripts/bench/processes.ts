@@ -1,6 +1,8 @@
 // Child processes of the benchmark: started here, found by pid, stopped by pid.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { listenEnv, STANDALONE_SERVER } from "../../e2e/support/standalone";
 
 /** Starts a child and resolves with it and its output so far once `ready` matches its stdout. */
 export function startWaiting(command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ child: ChildProcess; output: () => string }> {
@@ -94,6 +96,15 @@ function safeRss(pid: number): number {
 export function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+/**
+ * The console as the image starts it (Next's standalone server, built by `npm run build` or buildIfNeeded), on
+ * loopback at `port`: what the benchmarks measure is what a team deploys. It changes into its own directory, so
+ * KUBECONFIG and every other path in `env` must be absolute.
+ */
+export function startConsole(port: number, env: NodeJS.ProcessEnv, timeoutMs = 120_000) {
+  return startWaiting("node", [resolve(STANDALONE_SERVER)], /Ready in/i, { ...env, ...listenEnv("127.0.0.1", port) }, timeoutMs);
 }
 
 export type ScaleExtras = { workspaces?: number; gateways?: boolean };

@@ -21,7 +21,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { buildIfNeeded } from "../build-if-needed";
 import { CHROMIUM } from "../ensure-chromium";
 import { ms, percentile, printTable, type Row } from "./figures";
-import { startScaleLab, startWaiting, stopChild } from "./processes";
+import { startConsole, startScaleLab, stopChild } from "./processes";
 import type { StageResult } from "./suite-types";
 import { trpcCall } from "./trpc-http";
 
@@ -123,7 +123,7 @@ async function scenario(browser: Browser, clusters: number, services: number, wi
   const lab = await startScaleLab(clusters, services, kubeconfig, env, { gateways: true });
   const standalone = clusters * services <= 2000 || process.env.BENCH_REGISTRY === "standalone";
   const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: standalone ? "standalone" : "observe", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" };
-  const server = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], /Ready in/i, consoleEnv, 120_000);
+  const server = await startConsole(PORT, consoleEnv);
   const tag = `${clusters} × ${services}`;
   try {
     console.log(`bench: ${tag}: waiting for every cluster and service in the topology…`);

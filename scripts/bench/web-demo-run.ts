@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { waitForSynced } from "./console-probe";
 import { consolePages } from "./fleet-run";
-import { startWaiting, stopChild } from "./processes";
+import { startConsole, startWaiting, stopChild } from "./processes";
 import type { StageResult } from "./suite-types";
 import { trpcCall } from "./trpc-http";
 import { launchChromium, measurePages, vitalsRows } from "./web-vitals";
@@ -25,7 +25,7 @@ export async function runWebDemoStage(o: WebDemoOptions): Promise<StageResult> {
   let browser: Browser | undefined;
   try {
     const consoleEnv = { ...env, KUBECONFIG: kubeconfig, EASTWEST_REGISTRY_MODE: "standalone", EASTWEST_ALLOW_LOOPBACK_GATEWAY_ADDRESSES: "true" };
-    consoleProc = await startWaiting("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(o.port)], /Ready in/i, consoleEnv, 120_000);
+    consoleProc = await startConsole(o.port, consoleEnv);
     await waitForSynced(base, 3, 120_000);
     const workspaces = await trpcCall<Array<{ name: string }>>(base, "workspace.list", "query", undefined);
     browser = await launchChromium();
