@@ -11,7 +11,7 @@ import { FailoverTableView, type TableTraffic } from "./failover-table";
 
 const DETAILS = "details.bookinfo.svc.cluster.local";
 
-const service = (exposed: boolean): WorkspaceService => ({ fqdn: DETAILS, namespace: "bookinfo", name: "details", instances: [{ cluster: "west", ports: [] }, { cluster: "east", ports: [] }], exposed });
+const service = (exposed: boolean): WorkspaceService => ({ fqdn: DETAILS, namespace: "bookinfo", name: "details", clusters: ["east", "west"], ports: [], exposed });
 
 const cell = (cluster: string, over: Partial<FailoverCell>): FailoverCell => ({ cluster, fqdn: DETAILS, namespace: "bookinfo", kind: "serving-locally", words: "Serving locally", targets: [], sentence: "", ...over });
 

@@ -18,8 +18,7 @@ type Props = {
 
 const ROW_PX = 58;
 
-const ports = (s: WorkspaceService) =>
-  [...new Set(s.instances.flatMap((i) => i.ports.map((p) => `${p.name ? `${p.name} ` : ""}${p.port}/${p.protocol}`)))].join(", ") || "no ports";
+const ports = (s: WorkspaceService) => s.ports.map((p) => `${p.name ? `${p.name} ` : ""}${p.port}/${p.protocol}`).join(", ") || "no ports";
 
 /** The workspace's services, searchable and selectable in bulk; only the rows in view are rendered, so 500+ services stay fast. */
 export function ServicePicker({ services, selected, onToggle, onMany, errorsOf }: Props) {
@@ -78,7 +77,7 @@ export function ServicePicker({ services, selected, onToggle, onMany, errorsOf }
                         {s.fqdn}
                       </label>
                       <p id={`${id}-meta`} className="text-xs text-slate-500">
-                        runs in {s.instances.map((i) => i.cluster).join(", ") || "no cluster"} · {ports(s)}
+                        runs in {s.clusters.join(", ") || "no cluster"} · {ports(s)}
                         {s.exposed ? " · exposed now" : ""}
                       </p>
                       <FieldMessage id={`${id}-error`} errors={errorsOf(s.fqdn)} />

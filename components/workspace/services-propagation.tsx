@@ -41,7 +41,7 @@ export function ServicesPropagation({ detail }: { detail: WorkspaceDetail }) {
               <li key={s.fqdn} aria-label={s.fqdn} className="px-4 py-2.5">
                 <p className="font-mono text-[13px] break-all text-slate-900">{s.fqdn}</p>
                 <p className="mt-0.5 text-xs text-slate-500">
-                  runs in {s.instances.map((i) => i.cluster).join(", ") || "no cluster seen"}
+                  runs in {s.clusters.join(", ") || "no cluster seen"}
                   {unknownNote}
                 </p>
                 {detail.propagation && (

@@ -152,8 +152,13 @@ export type WorkspaceService = {
   fqdn: string;
   namespace: string;
   name: string;
-  /** Clusters that run it, with their ports there. */
-  instances: Array<{ cluster: string; ports: ServicePort[] }>;
+  /** Clusters that run it, sorted. */
+  clusters: string[];
+  /**
+   * Its ports in any of those clusters, each once (sorted by port): a per-cluster list repeated the same ports for
+   * every cluster, and at 20 clusters × 500 services was most of the detail's bytes.
+   */
+  ports: ServicePort[];
   /** Exposed under the current (live) setting. */
   exposed: boolean;
 };

@@ -86,6 +86,31 @@ describe("fleet model", () => {
     expect(Object.values(fork.after.clusters).flat()).toEqual([]);
   });
 
+  it("sends a plan the registry wants ahead of the previews that wait, and those then compare with it", async () => {
+    const r = random(13);
+    const snapshot = generateFleet(r);
+    const source = settableSource(snapshot);
+    const host = recordingHost();
+    const m = model({ source, host });
+    const first = await m.settled();
+    const release = host.holdPreviews();
+    const noGateways = (input: PlanInput) => ({ ...input, clusters: input.clusters.map((c) => ({ ...c, gateways: [] })) });
+    const previews = [0, 1, 2].map(() => m.preview(noGateways, { kind: "loss", lostSource: "nowhere", local: {} }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(host.calls).toEqual(["plan", "preview"]);
+    source.set(withNewService(snapshot, 0, "arrived-meanwhile"));
+    const second = await m.settled();
+    // The new plan went to the planner while the first preview was still in it, before the two that wait.
+    expect(host.calls).toEqual(["plan", "preview", "plan"]);
+    release();
+    const answers = await Promise.all(previews);
+    expect(host.calls).toEqual(["plan", "preview", "plan", "preview", "preview"]);
+    expect(answers[0]?.input).toBe(first.planned);
+    expect(answers[1]?.input).toBe(second.planned);
+    expect(answers[2]?.input).toBe(second.planned);
+    expect(second.planned).not.toBe(first.planned);
+  });
+
   it("plans nothing before every gateway hostname was looked up once", async () => {
     const listeners = new Set<() => void>();
     let ready = false;

@@ -20,6 +20,7 @@ import { createModelInputs, type ModelInput } from "./model-inputs";
 import { createPlanPump, type PlanJob, type PlanOutcome } from "./plan-pump";
 import type { FleetModel, ForkResult, ModelState, PlannerHost } from "./types";
 import { createModelWaiters } from "./model-waiters";
+import { createPreviewGate } from "./preview-gate";
 import { runSliced } from "./sliced";
 
 /** Where snapshots come from (the fleet cache, or a list-based source in tests). */
@@ -67,6 +68,8 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
   let redo = false;
 
   const waiters = createModelWaiters(deps.log);
+  // Previews queue here, so the registry's plans never wait behind more than one (preview-gate.ts).
+  const previews = createPreviewGate();
   const pump = createPlanPump(deps.host, (job, outcome) => {
     if (outcome.ok) freeze(outcome.plan);
     if (!outcome.ok) deps.log?.(`fleet model: ${outcome.message}`);
@@ -178,12 +181,15 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
   }
 
   /** As fork, but the worker answers `query` from the fork: nothing but the answer crosses to this thread. */
-  async function preview(change: (input: PlanInput) => PlanInput, query: PreviewQuery) {
-    if (!pump.lastSent()) await settled();
-    const base = pump.lastSent();
-    if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
-    const answer = await deps.host.preview(freeze(change(base.input)), query);
-    return { input: base.input, answer };
+  function preview(change: (input: PlanInput) => PlanInput, query: PreviewQuery) {
+    // The base is read when the preview leaves the gate: the input of the latest plan sent by then.
+    return previews.run(async () => {
+      if (!pump.lastSent()) await settled();
+      const base = pump.lastSent();
+      if (!base) throw new Error(`the fleet cannot be planned: ${state?.registry.conditions.find((c) => c.reason === "PlanInputInvalid")?.message ?? "no input yet"}`);
+      const answer = await deps.host.preview(freeze(change(base.input)), query);
+      return { input: base.input, answer };
+    });
   }
 
   return {
@@ -198,6 +204,7 @@ export function createFleetModel(deps: FleetModelDeps): FleetModel {
       offSource();
       offHostnames?.();
       pump.stop();
+      previews.stop(new Error("the fleet model is stopped"));
       waiters.stop(new Error("the fleet model is stopped"));
     },
   };

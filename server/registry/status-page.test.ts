@@ -44,6 +44,17 @@ describe("registryStatusPage paging", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it.each([
+    ["a page ends exactly where a cluster does", [missingN("b", 10), missingN("a", 10)], 10],
+    ["an empty cluster between two", [missingN("c", 3), report("b", { expected: 2, inSync: 2 }), missingN("a", 4)], 2],
+    ["cluster names that begin with another's", [missingN("east-2", 3), missingN("east", 3), missingN("east2", 3), missingN("eas", 2)], 4],
+  ])("pages every row once, in key order, when %s", (_name, clusters, limit) => {
+    const rows = allPages(statusOf(clusters), limit).flat();
+    const keys = rows.map((r) => JSON.stringify([r.cluster, r.state, r.kind, r.namespace, r.name]));
+    expect(keys).toEqual([...keys].sort());
+    expect(new Set(keys).size).toBe(clusters.reduce((n, c) => n + c.missing.length, 0));
+  });
+
   it("orders rows by cluster, then state, then names", () => {
     const status = statusOf([report("west", { missing: [entry("b", "z")], extra: [entry("a", "a")] }), report("east", { different: [entry("a", "b")] })]);
     expect(registryStatusPage(status, { limit: 50 }).rows.map((r) => `${r.cluster} ${r.state} ${r.name}`)).toEqual(["east different b", "west extra a", "west missing z"]);
@@ -84,7 +95,7 @@ describe("registryStatusPage for one workspace", () => {
     ...Array.from({ length: 10_000 }, (_, i): AnyCondition => ({ severity: "warning", reason: "NoMatchingGateway", workspace: "bookinfo-ws", cluster: `c${i}`, message: `no gateway in c${i}.` })),
     { severity: "error", reason: "ExposedServiceNotFound", workspace: "shop-ws", message: "shop's." },
   ];
-  const page = registryStatusPage(statusOf(clusters, conditions, planned), { limit: 50 }, { reach, readFrom: {} });
+  const page = registryStatusPage(statusOf(clusters, conditions, planned), { limit: 50 }, { reach });
 
   it("lists only the objects under names its plan uses, in its clusters", () => {
     expect(page.rows.map((r) => `${r.cluster} ${r.state} ${r.namespace}/${r.name}`)).toEqual([

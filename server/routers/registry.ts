@@ -24,6 +24,6 @@ export const registryRouter = createTRPCRouter({
     await ctx.fleet.ready();
     const model = modelOf(ctx);
     const state = await stateOf({ model });
-    return registryStatusPage(registry.status(), input, { reach: workspaceReachOf(model, state, input.workspace), readFrom: state.snapshot });
+    return registryStatusPage(registry.status(), input, { reach: workspaceReachOf(model, state, input.workspace) });
   }),
 });

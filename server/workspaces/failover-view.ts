@@ -36,7 +36,7 @@ function endpointCounts(local: LocalEndpointCounts, core: WorkspaceCore): Counts
   const byKey = new Map<string, EndpointCount>();
   const parts: string[] = [];
   for (const svc of core.services) {
-    for (const { cluster } of svc.instances) {
+    for (const cluster of svc.clusters) {
       const count = local[cluster]?.[`${svc.namespace}/${svc.name}`];
       if (!count) continue;
       byKey.set(countKey(cluster, svc.fqdn), count);

@@ -46,7 +46,7 @@ describe("workspace functions against the lab", () => {
     const detail = await workspaceDetail(deps, WS);
     expect(detail.settingsForm).toBe("seed");
     expect(detail.clusters.map((c) => [c.name, c.namespaces, c.gateways.length])).toEqual([["west", ["bookinfo"], 0], ["east", ["bookinfo"], 0], ["north", ["bookinfo"], 0]]);
-    expect(detail.services.find((s) => s.fqdn === DETAILS)?.instances.map((i) => i.cluster)).toEqual(["east", "west"]);
+    expect(detail.services.find((s) => s.fqdn === DETAILS)?.clusters).toEqual(["east", "west"]);
     expect(detail.exposure).toEqual({ mode: "all" });
     expect(detail.readiness.items.find((i) => i.id === "gateways")?.status).toBe("fail");
     expect(await workspaceList(deps)).toEqual([expect.objectContaining({ name: WS, gatewaysReady: 0, ready: false })]);

@@ -19,15 +19,29 @@ export function settableSource(initial?: FleetSnapshot): ModelSource & { set(sna
   };
 }
 
-/** The in-process planner host, with every plan() input recorded; `hold()` keeps answers back until released. */
-export function recordingHost(): PlannerHost & { planned: PlanInput[]; hold(): () => void; inFlight(): number } {
+/**
+ * The in-process planner host, with every plan() input recorded and every call's kind in `calls` (in the order
+ * they reached the host); `hold()` keeps plan answers back until released, `holdPreviews()` preview answers.
+ */
+export function recordingHost(): PlannerHost & { planned: PlanInput[]; calls: string[]; hold(): () => void; holdPreviews(): () => void; inFlight(): number } {
   const inner = createPlannerHost({ inProcess: true });
   const planned: PlanInput[] = [];
+  const calls: string[] = [];
   let gate: Promise<void> | undefined;
+  let previewGate: Promise<void> | undefined;
   let flying = 0;
   let maxFlying = 0;
   return {
     planned,
+    calls,
+    holdPreviews() {
+      let release = () => undefined as void;
+      previewGate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        previewGate = undefined;
+        release();
+      };
+    },
     hold() {
       let release = () => undefined as void;
       gate = new Promise<void>((resolve) => (release = resolve));
@@ -39,6 +53,7 @@ export function recordingHost(): PlannerHost & { planned: PlanInput[]; hold(): (
     inFlight: () => maxFlying,
     async plan(input): Promise<PlanResult> {
       planned.push(input);
+      calls.push("plan");
       flying++;
       maxFlying = Math.max(maxFlying, flying);
       try {
@@ -51,7 +66,13 @@ export function recordingHost(): PlannerHost & { planned: PlanInput[]; hold(): (
       }
     },
     fork: (changed) => inner.fork(changed),
-    preview: (changed, query) => inner.preview(changed, query),
+    async preview(changed, query) {
+      calls.push("preview");
+      const waitFor = previewGate;
+      const answer = await inner.preview(changed, query);
+      if (waitFor) await waitFor;
+      return answer;
+    },
     stop: () => inner.stop(),
   };
 }
