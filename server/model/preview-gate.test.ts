@@ -23,17 +23,17 @@ describe("preview gate", () => {
   it("starts one job at a time, in the order they came", async () => {
     const log: string[] = [];
     const gate = createPreviewGate();
-    const [a, b, c] = ["a", "b", "c"].map((n) => controlled(log, n));
-    const results = [a, b, c].map((j) => gate.run(j!.job));
+    const [a, b, c] = [controlled(log, "a"), controlled(log, "b"), controlled(log, "c")];
+    const results = [a, b, c].map((j) => gate.run(j.job));
     await turn();
     expect(log).toEqual(["start a"]);
     expect(gate.waiting()).toBe(2);
-    a!.finish();
+    a.finish();
     await turn();
     expect(log).toEqual(["start a", "start b"]);
-    b!.finish();
+    b.finish();
     await turn();
-    c!.finish();
+    c.finish();
     expect(await Promise.all(results)).toEqual(["a", "b", "c"]);
     expect(gate.waiting()).toBe(0);
   });
