@@ -1,5 +1,6 @@
 import { HttpMethod, IsomorphicFetchHttpLibrary, type KubeConfig } from "@kubernetes/client-node";
 import { HeaderLinesContext } from "./header-lines";
+import { keepAliveAgent } from "./kube-agent";
 import { impersonationHeaders, type Impersonation } from "./impersonation";
 import { parseStatus, type KubeStatus } from "./kube-status";
 
@@ -62,6 +63,8 @@ export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: 
     context.setBody(JSON.stringify(request.body));
   }
   await kc.applySecurityAuthentication(context);
+  const agent = keepAliveAgent(kc, context.getAgent());
+  if (agent) context.setAgent(agent);
   signal.throwIfAborted();
   context.setSignal(signal);
   const response = await transport.send(context).toPromise();

@@ -15,7 +15,7 @@ import { createPlanner, type Planner } from "@/lib/plan/planner";
 import { createIdentity } from "@/lib/plan/service-key";
 import { createAdapterMemo, type AdapterMemo } from "@/lib/registry/adapter-memo";
 import { defaultScope } from "@/lib/registry/compare";
-import { staleClusters, type ClusterHolds, type DiffResult } from "@/lib/registry/diff";
+import { staleClusters, type ClusterHolds } from "@/lib/registry/diff";
 import { ownershipScopes, type ScopeSet } from "@/lib/registry/ownership-scope";
 import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
 import { toPlanInput, type AdaptedInput, type AdapterOptions } from "@/lib/registry/plan-input-adapter";
@@ -53,16 +53,6 @@ export type StateOptions = AdapterOptions;
 export type PlannedInput = { ok: true; inputKey: string; input: PlanInput; plan: PlanResult } | { ok: false; message: string };
 
 export const EMPTY_PLAN: PlanResult = Object.freeze({ clusters: Object.freeze({}), conditions: [], heldBack: [] }) as PlanResult;
-
-function group(result: DiffResult): Map<string, RegistryAction[]> {
-  const byCluster = new Map<string, RegistryAction[]>();
-  for (const a of result.actions) {
-    const list = byCluster.get(a.cluster);
-    if (list) list.push(a);
-    else byCluster.set(a.cluster, [a]);
-  }
-  return byCluster;
-}
 
 function failed(snapshot: FleetSnapshot, observed: ObservedCluster[], memo: FleetMemo, conditions: AnyCondition[], message: string): FleetState {
   const condition: RegistryCondition = { severity: "error", reason: "PlanInputInvalid", message: `${message}; nothing is written until it is fixed.` };
@@ -123,13 +113,18 @@ export function* diffSteps(snapshot: FleetSnapshot, adapted: AdaptedInput, plann
   // Same plan, same scopes (kept as the same objects, so remembered comparisons stay valid).
   const samePlan = previous?.inputKey === inputKey && previous.plan === plan;
   const scopes = samePlan && previous.scopes ? previous.scopes : ownershipScopes(planned.input, plan, previous?.scopes);
-  const results: DiffResult[] = [];
+  // Each cluster's diff holds only that cluster's actions, and is the memo's own (unchanged while the cluster is):
+  // the map takes those lists as they are. Flattening and regrouping them cost O(every action in the fleet) per
+  // state — 580,000 while a 20 × 500 fleet converges, on every echo of a write.
+  const actions = new Map<string, RegistryAction[]>();
+  const conditions: AnyCondition[] = [];
   for (const [cluster, desired] of Object.entries(plan.clusters)) {
-    results.push(diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired, memos), memos));
+    const result = diffWithMemo(cluster, desired, holds, key, memo, scopes.scopes.get(cluster) ?? defaultScope(desired, memos), memos);
+    if (result.actions.length > 0) actions.set(cluster, result.actions);
+    conditions.push(...result.conditions);
     yield;
   }
-  const result: DiffResult = { actions: results.flatMap((r) => r.actions), conditions: results.flatMap((r) => r.conditions) };
-  return { snapshot, inputKey, plan, observed, memo, ...(memos ? { memos } : {}), scopes, actions: group(result), conditions: [...adapted.conditions, ...plan.conditions, ...result.conditions] };
+  return { snapshot, inputKey, plan, observed, memo, ...(memos ? { memos } : {}), scopes, actions, conditions: [...adapted.conditions, ...plan.conditions, ...conditions] };
 }
 
 /**
