@@ -19,6 +19,22 @@ export function settableSource(initial?: FleetSnapshot): ModelSource & { set(sna
   };
 }
 
+/** A promise answers wait for while held; `hold()` returns the release. */
+function latch() {
+  let held: Promise<void> | undefined;
+  return {
+    current: () => held,
+    hold(): () => void {
+      let release = () => undefined as void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
+  };
+}
+
 /**
  * The in-process planner host, with every plan() input recorded and every call's kind in `calls` (in the order
  * they reached the host); `hold()` keeps plan answers back until released, `holdPreviews()` preview answers.
@@ -27,29 +43,15 @@ export function recordingHost(): PlannerHost & { planned: PlanInput[]; calls: st
   const inner = createPlannerHost({ inProcess: true });
   const planned: PlanInput[] = [];
   const calls: string[] = [];
-  let gate: Promise<void> | undefined;
-  let previewGate: Promise<void> | undefined;
+  const plans = latch();
+  const previews = latch();
   let flying = 0;
   let maxFlying = 0;
   return {
     planned,
     calls,
-    holdPreviews() {
-      let release = () => undefined as void;
-      previewGate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        previewGate = undefined;
-        release();
-      };
-    },
-    hold() {
-      let release = () => undefined as void;
-      gate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        gate = undefined;
-        release();
-      };
-    },
+    hold: plans.hold,
+    holdPreviews: previews.hold,
     inFlight: () => maxFlying,
     async plan(input): Promise<PlanResult> {
       planned.push(input);
@@ -57,7 +59,7 @@ export function recordingHost(): PlannerHost & { planned: PlanInput[]; calls: st
       flying++;
       maxFlying = Math.max(maxFlying, flying);
       try {
-        const waitFor = gate;
+        const waitFor = plans.current();
         const result = await inner.plan(input);
         if (waitFor) await waitFor;
         return result;
@@ -68,7 +70,7 @@ export function recordingHost(): PlannerHost & { planned: PlanInput[]; calls: st
     fork: (changed) => inner.fork(changed),
     async preview(changed, query) {
       calls.push("preview");
-      const waitFor = previewGate;
+      const waitFor = previews.current();
       const answer = await inner.preview(changed, query);
       if (waitFor) await waitFor;
       return answer;
