@@ -84,11 +84,29 @@ describe("summarizeCluster", () => {
     const forged = { ...basis, summary: { ...basis.summary, counts: { ...basis.summary.counts, shadowWorkloadEntries: 42, exposedServices: 7 } } };
     const reprobed = { ...first, latencyMs: 3 };
     expect(summarizeCluster(reprobed, defs, forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 42, exposedServices: 7 });
-    // Other workspace definitions: nothing is reused.
-    expect(summarizeCluster(reprobed, [...defs], forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 1, exposedServices: 1 });
+    // Other workspace definitions: what depends on them is counted again; the shadow count does not.
+    expect(summarizeCluster(reprobed, [...defs], forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 42, exposedServices: 1 });
     // A new WorkloadEntry map is recounted; the Service count is still reused.
     const changed = clusterSnapshot("east", [ns("bookinfo"), svc("bookinfo", "details")]);
     const withNewEntries = { ...first, objects: { ...first.objects, WorkloadEntry: changed.objects.WorkloadEntry } };
     expect(summarizeCluster(withNewEntries, defs, forged).summary.counts).toMatchObject({ shadowWorkloadEntries: 0, exposedServices: 7 });
+  });
+
+  it("counts again only the chunks of the fleet cache's WorkloadEntry map that changed", () => {
+    const shadow = (i: number) => obj("WorkloadEntry", `k-svc-${i}-0123456789abcdef0123456789abcdef`, { namespace: "bookinfo" });
+    const mine = (i: number) => obj("WorkloadEntry", `mine-${i}`, { namespace: "bookinfo" });
+    // The fleet cache's map, read structurally: its values in chunks whose `live` list stays while unchanged.
+    const chunked = (lists: ReturnType<typeof obj>[][]) => Object.assign(new Map(lists.flat().map((o) => [`bookinfo/${o.metadata.name}`, o])), { chunks: lists.map((live) => ({ live })) });
+    const kept = [shadow(1), shadow(2), mine(3)];
+    const base = clusterSnapshot("east", [ns("bookinfo")]);
+    const first = summarizeCluster({ ...base, objects: { ...base.objects, WorkloadEntry: chunked([kept, [shadow(4)]]) } }, []);
+    expect(first.summary.counts.shadowWorkloadEntries).toBe(3);
+    // A lie about the kept chunk proves it was not counted again; the new chunk is.
+    const forged = { ...first, shadowChunks: new Map([[kept, 40]]) };
+    const next = summarizeCluster({ ...base, objects: { ...base.objects, WorkloadEntry: chunked([kept, [shadow(4), shadow(5), mine(6)]]) } }, [], forged);
+    expect(next.summary.counts.shadowWorkloadEntries).toBe(42);
+    // Honest counts give what a full count gives.
+    const honest = summarizeCluster({ ...base, objects: { ...base.objects, WorkloadEntry: chunked([kept, [shadow(4), shadow(5), mine(6)]]) } }, [], first);
+    expect(honest.summary.counts.shadowWorkloadEntries).toBe(4);
   });
 });
