@@ -67,6 +67,12 @@ describe("keep-alive agents", () => {
     expect(a === b).toBe(reused);
   });
 
+  it("makes one TLS context for all of an agent's connections; material Node cannot parse gets none", () => {
+    const contextOf = (agent: unknown) => (agent as https.Agent & { options: https.AgentOptions }).options.secureContext;
+    expect(contextOf(keepAliveAgent(kubeconfig(), new https.Agent({ rejectUnauthorized: true })))).toBeDefined();
+    expect(contextOf(keepAliveAgent(kubeconfig(), new https.Agent({ cert: "not PEM", key: "not PEM" })))).toBeUndefined();
+  });
+
   it("returns a proxy's agent as it is", () => {
     class ProxyAgent extends http.Agent {}
     const proxy = new ProxyAgent();
