@@ -4,32 +4,17 @@
 // same deadline, same classification of failures (console-outcome.ts) as every other call to a cluster. Made for
 // a person (`who`), its writes act as them (impersonation.ts); its reads (GET) stay the console's own unless
 // `impersonateReads`.
-import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node";
 import { classifyKubeError, isObjectNotFound, type ConsoleFailure, type LiveObject } from "./console-outcome";
 import { withDeadline } from "./deadline";
 import type { Impersonation } from "./impersonation";
-import { KubeHttpError, kubeRequest, type KubeRequest } from "./kube-http";
-import { parseStatus } from "./kube-status";
+import { kubeRequest, kubeRequestText, type KubeRequest } from "./kube-http";
 
 export type DrillCallOutcome<T> = { ok: true; value: T } | ({ ok: false } & ConsoleFailure);
 
-const transport = new IsomorphicFetchHttpLibrary();
-
 /** GET a text document (a container's log); error answers throw KubeHttpError like kubeRequest. */
-async function kubeText(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<string> {
-  const server = kc.getCurrentCluster()?.server;
-  if (!server) throw new Error("kubeconfig context without a cluster");
-  const url = new URL(server.replace(/\/+$/, "") + path);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  const context = new RequestContext(url.toString(), HttpMethod.GET);
-  context.setHeaderParam("Accept", "text/plain, application/json");
-  await kc.applySecurityAuthentication(context);
-  signal.throwIfAborted();
-  context.setSignal(signal);
-  const response = await transport.send(context).toPromise();
-  const body = await response.body.text();
-  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return body;
-  throw new KubeHttpError(response.httpStatusCode, parseStatus(body));
+function kubeText(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<string> {
+  return kubeRequestText(kc, { method: "GET", path, query, headers: { Accept: "text/plain, application/json" } }, signal);
 }
 
 export type DrillHttp = {

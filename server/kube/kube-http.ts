@@ -50,6 +50,12 @@ const transport = new IsomorphicFetchHttpLibrary();
  * request off at any moment. Error answers throw KubeHttpError with the parsed Status.
  */
 export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: AbortSignal): Promise<unknown> {
+  const body = await kubeRequestText(kc, request, signal);
+  return body === "" ? undefined : (JSON.parse(body) as unknown);
+}
+
+/** kubeRequest, answering the body as text (a container log is text/plain); an error answer throws as there. */
+export async function kubeRequestText(kc: KubeConfig, request: KubeRequest, signal: AbortSignal): Promise<string> {
   const server = kc.getCurrentCluster()?.server;
   if (!server) throw new Error("kubeconfig context without a cluster");
   const url = new URL(server.replace(/\/+$/, "") + request.path);
@@ -69,7 +75,7 @@ export async function kubeRequest(kc: KubeConfig, request: KubeRequest, signal: 
   context.setSignal(signal);
   const response = await transport.send(context).toPromise();
   const body = await response.body.text();
-  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return body === "" ? undefined : (JSON.parse(body) as unknown);
+  if (response.httpStatusCode >= 200 && response.httpStatusCode < 300) return body;
   throw new KubeHttpError(response.httpStatusCode, parseStatus(body));
 }
 
