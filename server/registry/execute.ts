@@ -1,14 +1,13 @@
 // Carries out one cluster's actions through its writer, a few at a time. Leadership is checked before *each*
 // write, so a replica that loses the Lease stops mid-batch. Recently written content is remembered for a short
-// while ("expectations", as client-go controllers keep them), so a resync that runs before the cache has seen
-// our own write does not write the same thing again. An expectation is for one content *on one live version*:
-// a hand edit makes a new resourceVersion, so drift is repaired at once rather than after the expectation ends.
+// while (./expectations.ts), so a resync that runs before the cache has seen our own write does not write the
+// same thing again. An expectation is for one content *on one live version*: a hand edit makes a new
+// resourceVersion, so drift is repaired at once rather than after the expectation ends.
 // A repaired drift is recorded as a Kubernetes Event on the object and logged.
 import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
 import type { RegistryAction, RegistryCondition } from "@/lib/registry/types";
 import type { ClusterWriter, WriteOutcome } from "@/server/kube/writer";
-
-export type Expectations = Map<string, { token: string; at: number }>;
+import type { Expectations } from "./expectations";
 
 export type ExecuteResult = { applied: number; deleted: number; failed: number; repaired: number; retry: boolean; conditions: RegistryCondition[] };
 
@@ -16,7 +15,6 @@ export type ExecuteDeps = {
   writer: ClusterWriter;
   canWrite: () => boolean;
   expectations: Expectations;
-  expectationTtlMs: number;
   concurrency: number;
   now: () => number;
   /** The replica's identity (the Event's reportingInstance). */
@@ -58,19 +56,16 @@ function record(result: ExecuteResult, a: RegistryAction, outcome: WriteOutcome)
 
 export async function executeActions(actions: readonly RegistryAction[], deps: ExecuteDeps): Promise<ExecuteResult> {
   const result: ExecuteResult = { applied: 0, deleted: 0, failed: 0, repaired: 0, retry: false, conditions: [] };
-  const pending = actions.filter((a) => {
-    const seen = deps.expectations.get(keyOf(a));
-    // An unverified write (kind not observed) cannot be confirmed by the cache: its expectation never expires.
-    const ttl = a.unverified ? Infinity : deps.expectationTtlMs;
-    return !(seen && seen.token === tokenOf(a) && deps.now() - seen.at < ttl);
-  });
+  const now = deps.now();
+  const pending = actions.filter((a) => !deps.expectations.holds(keyOf(a), tokenOf(a), now));
   let next = 0;
   const worker = async () => {
     for (let a = pending[next++]; a; a = pending[next++]) {
       if (!deps.canWrite()) return;
       const outcome = await write(deps, a);
-      if (outcome.ok) deps.expectations.set(keyOf(a), { token: tokenOf(a), at: deps.now() });
-      else deps.expectations.delete(keyOf(a));
+      // An unverified write (kind not observed) cannot be confirmed by the cache: its expectation never expires.
+      if (outcome.ok) deps.expectations.remember(keyOf(a), tokenOf(a), deps.now(), a.unverified === true);
+      else deps.expectations.forget(keyOf(a));
       record(result, a, outcome);
       if (outcome.ok && a.drift && a.drift.length > 0) {
         result.repaired++;

@@ -4,7 +4,8 @@
 import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
 import type { FleetModel } from "@/server/model/types";
-import { executeActions, type Expectations } from "./execute";
+import { executeActions } from "./execute";
+import { createExpectations } from "./expectations";
 import type { AnyCondition, FleetState } from "./fleet-state";
 import type { WriteCounters } from "./status";
 
@@ -21,7 +22,7 @@ export type ReconcilerDeps = {
 };
 
 export function createReconciler(deps: ReconcilerDeps) {
-  const expectations: Expectations = new Map();
+  const expectations = createExpectations(deps.expectationTtlMs);
   const writeConditions = new Map<string, AnyCondition[]>();
   const counters: WriteCounters = { applied: 0, deleted: 0, failed: 0 };
   let lastReconcileAt: string | null = null;
@@ -39,7 +40,7 @@ export function createReconciler(deps: ReconcilerDeps) {
       writeConditions.delete(cluster);
       return "done";
     }
-    const result = await executeActions(actions, { writer, canWrite: deps.canWrite, expectations, expectationTtlMs: deps.expectationTtlMs, concurrency: deps.writeConcurrency, now: () => performance.now(), ...(deps.identity ? { identity: deps.identity } : {}), ...(deps.log ? { log: deps.log } : {}) });
+    const result = await executeActions(actions, { writer, canWrite: deps.canWrite, expectations, concurrency: deps.writeConcurrency, now: () => performance.now(), ...(deps.identity ? { identity: deps.identity } : {}), ...(deps.log ? { log: deps.log } : {}) });
     counters.applied += result.applied;
     counters.deleted += result.deleted;
     counters.failed += result.failed;
