@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { cluster, eastWestGateway, gatewayService, service, workspace } from "@/
 import { clusterConsequences, lossSentences } from "@/server/workspaces/consequences";
 import { serviceReachability } from "@/server/workspaces/service-reachability";
 import { createPlannerHost, defaultWorkerFile } from "./planner-host";
+import { PLANNER_NICE } from "./planner-protocol";
 import type { PlannerHost } from "./types";
 
 // The real worker thread (vitest's global setup builds dist/planner-worker.mjs). The cold plan is a fresh
@@ -95,6 +96,16 @@ describe("createPlannerHost (worker thread)", () => {
     const second = await host.plan(next);
     expect(JSON.stringify(second)).toBe(cold(next));
     expect(second.clusters.c1).toBe(first.clusters.c1);
+  });
+
+  it("runs its thread below the console's: the worker at the planner's nice value, the event loop's thread unchanged", async () => {
+    host = createPlannerHost();
+    await host.plan(fleet(2, 4));
+    // /proc/<pid>/task/<tid>/stat: the 19th field is the thread's nice value (fields counted after the name's ")").
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]?.split(" ")[16]);
+    const values = readdirSync("/proc/self/task").map(nice);
+    expect(values.filter((v) => v === PLANNER_NICE).length).toBeGreaterThanOrEqual(1);
+    expect(getPriority()).toBe(0);
   });
 
   it("rejects an input that cannot cross the thread, then starts over cold", async () => {

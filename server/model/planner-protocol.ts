@@ -13,6 +13,9 @@ import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-qu
 
 export const CHUNK_OBJECTS = 2_000;
 
+/** The planner worker thread's nice value (planner-worker.ts): the console's own thread runs at 0, 19 is the lowest. */
+export const PLANNER_NICE = 10;
+
 /**
  * `plan`: the input becomes the delta's, planned. `fork`: the delta's input planned on a fork, nothing kept.
  * `preview`: a fork too, but what crosses back is the answer to `query` (server/workspaces/preview-query.ts),

@@ -2,13 +2,25 @@
 // that holds the warm planner (planner-core.ts). Requests arrive in order on parentPort; each reply's parts go to
 // the port the host passed in workerData, then a note on parentPort tells the host to take them, one per
 // event-loop turn (see planner-host.ts).
+//
+// The worker runs below the console's own thread: when both want the CPU, the event loop (HTTP answers, SSE,
+// informers, the Lease's renewals) goes first and the plan waits. Previews keep this worker busy for seconds at
+// 20 × 500, and on two cores it otherwise took turns with the event loop, which then ran late. Linux keeps a nice
+// value per thread, and os.setPriority(0, …) sets the calling thread's, so this lowers the worker alone. Lowering
+// needs no privilege; where it is refused anyway, the worker simply runs at the process's priority.
+import { setPriority } from "node:os";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { createPlannerCore } from "./planner-core";
-import type { PlannerRequest } from "./planner-protocol";
+import { PLANNER_NICE, type PlannerRequest } from "./planner-protocol";
 
 const port = parentPort;
 const replies = (workerData as { replies?: MessagePort } | null)?.replies;
 if (!port || !replies) throw new Error("planner-worker runs as a worker thread started by server/model/planner-host.ts");
+try {
+  setPriority(0, PLANNER_NICE);
+} catch {
+  // Refused (a platform without per-thread priorities, a seccomp profile): the plan runs at normal priority.
+}
 const core = createPlannerCore();
 port.on("message", (request: PlannerRequest) => {
   for (const part of core.handle(request)) replies.postMessage(part);
