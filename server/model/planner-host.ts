@@ -4,17 +4,14 @@
 // a call costs the main thread what changed. A dedicated worker rather than a pool (piscina): the planner is
 // stateful and warm, and its requests must be served in order against one mirrored input.
 // If the worker fails, the pending calls reject and the next call starts a new worker, cold.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { PlanInput } from "@/lib/plan/input";
 import { inputDelta } from "@/lib/plan/input-delta";
 import type { ListIds, PlanDelta } from "@/lib/plan/plan-delta";
 import type { PlanResult } from "@/lib/plan/plan-result";
-import { createPlannerCore } from "./planner-core";
 import { forkResult } from "./fork-result";
 import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
+import { inProcessTransport, workerTransport, type Sink } from "./planner-transports";
 import type { PlannerHost } from "./types";
 import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-query";
 
@@ -27,64 +24,8 @@ export type PlannerHostOptions = {
   observe?: (step: { kind: "send" | "part"; ms: number; part?: PlannerReply["type"]; objects?: number }) => void;
 };
 
-type Transport = { post(request: PlannerRequest): void; stop(): Promise<void> };
-type Sink = { reply(part: PlannerReply): void; failed(error: Error): void };
-
-function inProcessTransport(sink: Sink): Transport {
-  const core = createPlannerCore();
-  let stopped = false;
-  // One request per macrotask, in order, as a worker's messages would arrive.
-  const post = (request: PlannerRequest) =>
-    setImmediate(() => {
-      if (stopped) return;
-      for (const part of core.handle(request)) sink.reply(part);
-    });
-  return { post, stop: async () => void (stopped = true) };
-}
-
 export function defaultWorkerFile(): string {
   return process.env.EASTWEST_PLANNER_WORKER ?? join(process.cwd(), "dist", "planner-worker.mjs");
-}
-
-// The worker posts a reply's parts to a port of their own, then a note on its parentPort. Node delivers every
-// message queued on a port in one go (no event-loop turn between them), so this side never listens on the parts'
-// port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
-function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["observe"]): Transport {
-  if (!existsSync(file)) throw new Error(`the planner worker ${file} does not exist; build it with \`npm run build:worker\``);
-  const { port1: parts, port2 } = new MessageChannel();
-  const worker = new Worker(file, { name: "eastwest-planner", workerData: { replies: port2 }, transferList: [port2] });
-  let stopping = false;
-  let pumping = false;
-  const pump = () => {
-    const started = performance.now();
-    const received = stopping ? undefined : receiveMessageOnPort(parts);
-    pumping = received !== undefined;
-    if (!received) return;
-    const part = received.message as PlannerReply;
-    sink.reply(part);
-    observe?.({ kind: "part", ms: performance.now() - started, part: part.type, objects: part.type === "cluster" ? part.objects.length + part.removes.length : undefined });
-    setImmediate(pump);
-  };
-  worker.on("message", () => {
-    if (!pumping) setImmediate(pump);
-    pumping = true;
-  });
-  worker.on("error", (error) => sink.failed(new Error(`the planner worker failed: ${error.message}`)));
-  worker.on("exit", (code) => {
-    if (!stopping) sink.failed(new Error(`the planner worker exited (code ${code})`));
-  });
-  return {
-    post: (request) => {
-      const started = performance.now();
-      worker.postMessage(request);
-      observe?.({ kind: "send", ms: performance.now() - started });
-    },
-    stop: async () => {
-      stopping = true;
-      parts.close();
-      await worker.terminate();
-    },
-  };
 }
 
 type Reply = { delta: PlanDelta; result?: PlanResult };
