@@ -1,4 +1,5 @@
 import type { KubeConfig } from "@kubernetes/client-node";
+import type { InternTable } from "@/lib/fleet/intern-strings";
 import type { CachedObject, FleetKind } from "@/lib/fleet/snapshot-types";
 import { backoffDelay, pause, type Backoff } from "./backoff";
 import { toClusterError, type ClusterError } from "./cluster-error";
@@ -44,7 +45,9 @@ export function startInformer(cluster: string, kc: KubeConfig, kind: FleetKind, 
   const api = KIND_API[kind];
   const path = collectionPath(api);
   const apiVersion = groupVersion(api);
-  const slim = api.metadataOnly ? (raw: unknown) => projectMetadata(raw, kind, apiVersion) : (raw: unknown) => slimObject(raw, kind, apiVersion);
+  // This informer's shared strings (slim.ts): its objects' equal label values, hosts and addresses are one copy.
+  const strings: InternTable = new Map();
+  const slim = api.metadataOnly ? (raw: unknown) => projectMetadata(raw, kind, apiVersion) : (raw: unknown) => slimObject(raw, kind, apiVersion, strings);
   let resourceVersion: string | undefined;
   let failures = 0;
 

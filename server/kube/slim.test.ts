@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slimObject } from "./slim";
+import { SHARED_STRINGS_CAP, slimObject } from "./slim";
 
 const LAST = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -43,5 +43,24 @@ describe("slimObject", () => {
     const before = structuredClone(raw);
     slimObject(raw, "Service", "v1");
     expect(raw).toEqual(before);
+  });
+
+  it("with an informer's table: the same object, its label values and spec shared, its own name, uid and version not", () => {
+    const raw = () => ({
+      apiVersion: "networking.istio.io/v1",
+      kind: "WorkloadEntry",
+      metadata: { name: "we-1", namespace: "bookinfo", uid: "u-1", resourceVersion: "7", creationTimestamp: "2026-12-05T00:00:00Z", labels: { app: "details" } },
+      spec: { address: "10.0.0.1", network: "west", ports: { http: 15443 } },
+    });
+    const strings = new Map<string, string>();
+    expect(slimObject(raw(), "WorkloadEntry", "networking.istio.io/v1", strings)).toEqual(slimObject(raw(), "WorkloadEntry", "networking.istio.io/v1"));
+    expect([...strings.keys()].sort()).toEqual(["10.0.0.1", "bookinfo", "details", "networking.istio.io/v1", "west"]);
+  });
+
+  it("starts its table over past the cap, so one-off strings are not kept for the cache's life", () => {
+    const strings = new Map<string, string>();
+    for (let i = 0; i <= SHARED_STRINGS_CAP + 1; i++) slimObject({ metadata: { name: `n${i}` }, spec: { address: `10.0.${i}` } }, "WorkloadEntry", "v1", strings);
+    expect(strings.size).toBeLessThanOrEqual(SHARED_STRINGS_CAP + 1);
+    expect(strings.size).toBeLessThan(10);
   });
 });

@@ -1,3 +1,4 @@
+import { internString, internStrings, type InternTable } from "@/lib/fleet/intern-strings";
 import type { CachedObject, ManagerEntry } from "@/lib/fleet/snapshot-types";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -37,7 +38,28 @@ function compactManagers(raw: unknown): readonly ManagerEntry[] | undefined {
  * of Pods and Deployments to the fields the console reads was tried and measured: on lab
  * pods it raised retained heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.)
  */
-export function slimObject(raw: unknown, kind: string, apiVersion: string): CachedObject | undefined {
+/**
+ * An informer's table of shared strings (intern-strings.ts) holds at most this many; past it, it starts over, so
+ * strings only one object had (its addresses, hosts) are not kept for the cache's life. Objects already cached
+ * keep the copies they share.
+ */
+export const SHARED_STRINGS_CAP = 5_000;
+
+/**
+ * Shares equal strings among the objects one informer caches: the generated ServiceEntries and WorkloadEntries
+ * repeat label values, annotations, hosts, addresses and ports across tens of thousands of objects, and JSON.parse
+ * makes a copy of each. The name, uid, resourceVersion and timestamps are each object's own and are left out.
+ */
+function shareStrings(object: Record<string, unknown>, metadata: Record<string, unknown>, table: InternTable): void {
+  if (table.size > SHARED_STRINGS_CAP) table.clear();
+  for (const key in object) if (key !== "metadata") internStrings(object[key], table);
+  if (typeof object.apiVersion === "string") object.apiVersion = internString(object.apiVersion, table);
+  internStrings(metadata.labels, table);
+  internStrings(metadata.annotations, table);
+  if (typeof metadata.namespace === "string") metadata.namespace = internString(metadata.namespace, table);
+}
+
+export function slimObject(raw: unknown, kind: string, apiVersion: string, strings?: InternTable): CachedObject | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const obj = raw as RawObject;
   const meta = obj.metadata;
@@ -53,5 +75,7 @@ export function slimObject(raw: unknown, kind: string, apiVersion: string): Cach
   // Built without `delete`, which would switch the object to slower, larger dictionary mode.
   const metadata = { ...rest, name: meta.name, ...(annotations ? { annotations } : {}), ...(managedFields ? { managedFields } : {}) };
   // Items of a list carry no kind/apiVersion (the list has them): fill them in.
-  return { ...obj, apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : apiVersion, kind: typeof obj.kind === "string" ? obj.kind : kind, metadata } as CachedObject;
+  const slim = { ...obj, apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : apiVersion, kind: typeof obj.kind === "string" ? obj.kind : kind, metadata };
+  if (strings) shareStrings(slim, metadata, strings);
+  return slim as CachedObject;
 }
