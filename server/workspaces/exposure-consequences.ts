@@ -48,11 +48,29 @@ export async function exposureConsequences(preview: Preview, workspace: string, 
 }
 
 /**
+ * The foreign ids of the model state's observed clusters, found once however many previews ask at once: a team
+ * opening ten previews after a change used to walk the fleet's live objects ten times side by side (580,000 at
+ * 20 × 500), each walk taking its own slice of every event-loop turn. Kept per observed list, which is the state's.
+ */
+const walks = new WeakMap<readonly ObservedCluster[], Promise<Record<string, string[]>>>();
+
+function foreignIds(observed: Observed): Promise<Record<string, string[]>> {
+  let walk = walks.get(observed.clusters);
+  if (!walk) {
+    walk = runSliced(foreignIdsByCluster(observed.clusters, observed.memos));
+    walks.set(observed.clusters, walk);
+    // A failed walk is not kept: the next preview tries again.
+    walk.catch(() => walks.delete(observed.clusters));
+  }
+  return walk;
+}
+
+/**
  * What a preview asks the worker for `workspace`: the foreign ids of each cluster (the worker holds the plans, this
  * thread the live objects; found in slices of the event loop and kept per observed list), names capped.
  */
 export async function registryQuery(workspace: string, observed: Observed | undefined, listLimit: number | undefined = MAX_LISTED_CONSEQUENCES): Promise<PreviewQuery> {
-  const foreign = observed ? await runSliced(foreignIdsByCluster(observed.clusters, observed.memos)) : undefined;
+  const foreign = observed ? await foreignIds(observed) : undefined;
   return { kind: "registry", workspace, foreign, ...(listLimit === undefined ? {} : { listLimit }) };
 }
 
