@@ -12,7 +12,6 @@ import type { RegistryService } from "./registry/service";
 import { decideAccess, type AccessRule, type AccessScope } from "./routers/access/access-decision";
 import { scopeOfInput } from "./routers/access/scope-of-input";
 import { workspaceKeysOf } from "./routers/access/workspace-keys";
-import { answerTurn } from "@/server/http/answer-turns";
 
 /** Everything a procedure may use; routers get their dependencies only from here. */
 /** Per request: the process singletons. The registry is optional so router tests can leave it out. */
@@ -69,13 +68,6 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** A finished procedure's answer is serialised in an event-loop turn of its own (server/http/answer-turns.ts). */
-const inTurn = t.middleware(async ({ next }) => {
-  const result = await next();
-  await answerTurn();
-  return result;
-});
-
 /**
  * The role gate: the procedure's declared role against the request's actor, before the procedure's input schema
  * runs (a refused person learns nothing from validation), reading the workspace or namespace from the raw input
@@ -94,7 +86,7 @@ const roleGate = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Declares no role: the router walk test refuses any procedure built on it. Use the builders below. */
-export const publicProcedure = t.procedure.use(inTurn).use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors);
 
 const gated = publicProcedure.use(roleGate);
 /** Anyone signed in (every role may look), and the one person at this machine in mode none. */

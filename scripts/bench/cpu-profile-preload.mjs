@@ -9,7 +9,8 @@
 // <dir>/<pid>.gc.json: each collection's [start, duration] in microseconds on the late windows' clock and its kind
 // (perf_hooks' NODE_PERFORMANCE_GC_*: 1 minor, 4 major, 8 incremental marking, 16 weak callbacks), so an analyzer
 // can tell which late timers were collections. With BENCH_TRACE_GC=1, V8 prints each collection's phases
-// (--trace-gc-nvp) to the process's stdout during the window.
+// (--trace-gc-nvp) to the process's stdout during the window. BENCH_V8_FLAGS (space-separated) are set in every
+// process at start, to try a V8 setting before the console adopts it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import { performance, PerformanceObserver } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 
 const dir = process.env.BENCH_CPU_PROFILE;
+for (const flag of (process.env.BENCH_V8_FLAGS ?? "").split(" ").filter(Boolean)) setFlagsFromString(flag);
 if (dir) {
   mkdirSync(join(dir, "pids"), { recursive: true });
   writeFileSync(join(dir, "pids", String(process.pid)), process.argv.slice(1).join(" "));
