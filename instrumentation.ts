@@ -1,6 +1,9 @@
 /** Next calls this once per server process: refuse to serve where we may not, then start the fleet. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // First: the collector's settings (server/startup/collector-settings.ts) apply from the next collection on.
+    const { applyCollectorSettings } = await import("./server/startup/collector-settings");
+    applyCollectorSettings();
     // Before any request: every request is stamped with its socket's address (server/auth/peer-stamp.ts), the only
     // address mode proxy trusts and audit records; a client-sent copy of the stamp is deleted.
     const { installPeerStamp } = await import("./server/auth/peer-stamp");
