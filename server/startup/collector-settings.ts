@@ -3,12 +3,13 @@
 //
 // --no-parallel-scavenge: young-generation collections run on the event loop's thread alone. At 20 × 500 the
 // console's scavenges keep under a megabyte each (what a request or a preview answer still holds), which one thread
-// copies in a millisecond or two; yet they paused the loop for 20–55 ms, nearly all of it outside the copying
-// (--trace-gc-nvp: scavenge 35.7 ms, of which parallel work 6.1 ms), waiting on V8's helper threads, which the
-// planner worker's own collections and the machine's other work keep busy on two cores. With the flag, over the
-// same bench:workspace team run, the longest scavenge was 25 ms (36–76 ms in the four runs before) and all of them
-// together 319 ms (351–468 ms). The flag is read at each scavenge, so setting it after start takes effect from the
-// next one. It applies to the planner worker's isolate too, which has no event loop to keep short.
+// copies in a millisecond or two; yet they paused the loop for 20–76 ms, most of it outside the copying
+// (--trace-gc-nvp, the five longest: 23–36 ms pauses with 2.6–6.9 ms of parallel copying). We read the rest as
+// waiting on V8's helper threads, which the planner worker's own collections and the machine's other work keep
+// busy on two cores. With the flag, over the same bench:workspace team run, the longest scavenge was 25 ms (36–76 ms
+// in the four runs before) and all of them together 319 ms (351–468 ms). The flag is read at each scavenge, so
+// setting it after start takes effect from the next one. It applies to the planner worker's isolate too, which has
+// no event loop to keep short.
 import { setFlagsFromString } from "node:v8";
 
 export const COLLECTOR_FLAGS = ["--no-parallel-scavenge"] as const;
