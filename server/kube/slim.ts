@@ -32,13 +32,6 @@ function compactManagers(raw: unknown): readonly ManagerEntry[] | undefined {
 }
 
 /**
- * Drops what the console never reads but that dominates an object's size: the field sets of managedFields
- * (server-side apply bookkeeping; the writers' names stay, compactly) and kubectl's last-applied annotation (a
- * full copy of the object). Returns undefined for anything that is not an object with a name. (A projection
- * of Pods and Deployments to the fields the console reads was tried and measured: on lab
- * pods it raised retained heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.)
- */
-/**
  * An informer's table of shared strings (intern-strings.ts) holds at most this many; past it, it starts over, so
  * strings only one object had (its addresses, hosts) are not kept for the cache's life. Objects already cached
  * keep the copies they share.
@@ -59,6 +52,14 @@ function shareStrings(object: Record<string, unknown>, metadata: Record<string, 
   if (typeof metadata.namespace === "string") metadata.namespace = internString(metadata.namespace, table);
 }
 
+/**
+ * Drops what the console never reads but that dominates an object's size: the field sets of managedFields
+ * (server-side apply bookkeeping; the writers' names stay, compactly) and kubectl's last-applied annotation (a
+ * full copy of the object). Returns undefined for anything that is not an object with a name. (A projection
+ * of Pods and Deployments to the fields the console reads was tried and measured: on lab
+ * pods it raised retained heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.) With `strings`, the
+ * informer's table, the object's equal strings are shared with its other objects' (shareStrings).
+ */
 export function slimObject(raw: unknown, kind: string, apiVersion: string, strings?: InternTable): CachedObject | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const obj = raw as RawObject;

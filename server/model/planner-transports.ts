@@ -24,7 +24,6 @@ export function inProcessTransport(sink: Sink): Transport {
   return { post, stop: async () => void (stopped = true) };
 }
 
-
 // The worker posts a reply's parts to a port of their own, then a note on its parentPort. Node delivers every
 // message queued on a port in one go (no event-loop turn between them), so this side never listens on the parts'
 // port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
