@@ -38,7 +38,14 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
   const propagation = propagationOf(memo, status, core);
   const table = await failoverTableOf(memo, state, core);
   const failover = memo.get(`failover-summary\u0000${ws.name}`, [table], () => failoverSummary(table.rows, table.version));
-  return {
+  const clusters = clustersOf(memo, state, core, conditions, "detail-clusters");
+  const readiness = readinessOf(memo, state, name);
+  const shown = memo.get(`shown\u0000${ws.name}`, [conditions, core], () => workspaceConditions(conditions, core.reach));
+  const runningDrills = runningDrillsOf(memo, state, core);
+  const parts = [ws, api.form, state.snapshot.managementCluster, clusters, core, readiness, failover, propagation, shown, runningDrills];
+  // The answer itself is kept while its parts are the same objects: the tabs asking between two changes get the
+  // one object, whose plain-JSON verdict (server/plain-json.ts) is then taken once rather than walked per call.
+  return memo.get(`detail\u0000${ws.name}`, parts, (): WorkspaceDetail => ({
     name: ws.name,
     ...(ws.namespace ? { namespace: ws.namespace } : {}),
     namespaceSelector: [...ws.namespaceSelector],
@@ -47,12 +54,12 @@ export async function workspaceDetail(deps: WorkspaceDeps, name: string): Promis
     exposure: exposureOf(ws),
     ...(gatewayNamespace ? { defaultGatewayNamespace: gatewayNamespace } : {}),
     managementCluster: state.snapshot.managementCluster,
-    clusters: clustersOf(memo, state, core, conditions, "detail-clusters"),
+    clusters,
     services: core.services,
-    readiness: readinessOf(memo, state, name),
+    readiness,
     failover,
     ...(propagation ? { propagation } : {}),
-    conditions: memo.get(`shown\u0000${ws.name}`, [conditions, core], () => workspaceConditions(conditions, core.reach)),
-    runningDrills: runningDrillsOf(memo, state, core),
-  };
+    conditions: shown,
+    runningDrills,
+  }));
 }
