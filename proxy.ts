@@ -7,13 +7,19 @@ import { MUTATION_HEADER } from "@/lib/http/mutation-header";
 import { answersItself, gateDecision, isOpenPath, isProbe } from "@/server/auth/page-gate";
 import { resolveActor } from "@/server/auth/resolve-actor";
 import { serverEnv } from "@/server/env";
+import { ADMISSION_BUDGET_MS, createAdmission } from "@/server/http/admission";
 import { guardRequest, type RequestFacts } from "@/server/http-guard/request-guard";
 import { newNonce, securityHeaders } from "@/server/http-guard/security-headers";
+
+// One per process: every request Next routes passes here first, so this is where a burst is spread over iterations.
+const admission = createAdmission(ADMISSION_BUDGET_MS);
 
 export async function proxy(request: NextRequest) {
   const headers = securityHeaders({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
   // The kubelet's probes pass untouched by the Host check and the sign-in (see isProbe); they only read.
   if (isProbe(request.method, request.nextUrl.pathname)) return withHeaders(NextResponse.next(), headers);
+  // Probes above never wait (a kubelet must see a live process); everything else takes its turn (admission.ts).
+  await admission.admit();
   const env = serverEnv();
   const verdict = guardRequest(factsOf(request), env.allowedHosts);
   // Answered here, so nothing behind (no route, no tRPC procedure, no write) ever sees the request.
