@@ -8,7 +8,7 @@ import { forkOf } from "./test/plan-fork";
 const { after } = await forkOf(seedInput({ exposed: [] }), () => seedInput({ exposed: ["details.bookinfo.svc.cluster.local"] }));
 const template = (after.clusters.north ?? []).find((o) => o.kind === "ServiceEntry");
 if (!template) throw new Error("the plan has no ServiceEntry in north");
-// Enough objects that one walk takes several of the event loop's slices (8 ms each), so walks asked for at once
+// Enough objects that one walk takes several of the event loop's slices (5 ms each), so walks asked for at once
 // would overlap if they were not shared.
 const planned = Array.from({ length: 20_000 }, (_, i) => ({ ...template, metadata: { ...template.metadata, name: `${template.metadata.name}-${i}` } }));
 
