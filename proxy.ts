@@ -19,7 +19,9 @@ export async function proxy(request: NextRequest) {
   // The kubelet's probes pass untouched by the Host check and the sign-in (see isProbe); they only read.
   if (isProbe(request.method, request.nextUrl.pathname)) return withHeaders(NextResponse.next(), headers);
   // Probes above never wait (a kubelet must see a live process); everything else takes its turn (admission.ts).
-  await admission.admit();
+  const admitted = admission.admit();
+  if (admitted.kind === "full") return refusal(503, `The console is busy: ${admitted.waiting} requests are waiting. Try again in a few seconds.`, { ...headers, "Retry-After": "2" });
+  if (admitted.kind === "queued") await admitted.turn;
   const env = serverEnv();
   const verdict = guardRequest(factsOf(request), env.allowedHosts);
   // Answered here, so nothing behind (no route, no tRPC procedure, no write) ever sees the request.

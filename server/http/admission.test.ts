@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createAdmission } from "./admission";
+import { createAdmission, type Admitted } from "./admission";
 
 const iteration = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The promise of a request that had to queue (fails the test if it was admitted at once). */
-function queued(turn: Promise<void> | undefined): Promise<void> {
-  if (!turn) throw new Error("expected the request to queue");
-  return turn;
+/** The turn of a request that had to queue (fails the test otherwise). */
+function queued(admitted: Admitted): Promise<void> {
+  if (admitted.kind !== "queued") throw new Error(`expected the request to queue, got ${admitted.kind}`);
+  return admitted.turn;
 }
 
 /** A clock the test moves by hand: "work" is a step of the clock, not real time. */
@@ -19,24 +19,23 @@ describe("createAdmission", () => {
   it("admits at once while the iteration has budget left, and starts a fresh budget in the next iteration", async () => {
     const c = clock();
     const a = createAdmission(10, c.now);
-    expect(a.admit()).toBeUndefined();
+    expect(a.admit().kind).toBe("now");
     c.spend(6);
-    expect(a.admit()).toBeUndefined();
+    expect(a.admit().kind).toBe("now");
     c.spend(6);
-    const late = a.admit();
-    expect(late).toBeInstanceOf(Promise);
+    const late = queued(a.admit());
     expect(a.waiting()).toBe(1);
     await late;
     await iteration();
     expect(a.waiting()).toBe(0);
-    expect(a.admit()).toBeUndefined();
+    expect(a.admit().kind).toBe("now");
   });
 
   it("lets queued requests in first come, first served, one per iteration", async () => {
     const c = clock();
     const a = createAdmission(10, c.now);
     c.spend(0);
-    expect(a.admit()).toBeUndefined();
+    expect(a.admit().kind).toBe("now");
     c.spend(20);
     const order: number[] = [];
     const turns = [0, 1, 2, 3].map((i) => queued(a.admit()).then(() => order.push(i)));
@@ -53,7 +52,7 @@ describe("createAdmission", () => {
   it("does not let a newcomer overtake the queue: with budget left, the oldest waiting request goes in instead", async () => {
     const c = clock();
     const a = createAdmission(10, c.now);
-    expect(a.admit()).toBeUndefined();
+    expect(a.admit().kind).toBe("now");
     c.spend(15);
     const order: string[] = [];
     const x = queued(a.admit()).then(() => order.push("x"));
@@ -66,5 +65,16 @@ describe("createAdmission", () => {
     expect(order).toEqual(["x", "y"]);
     await Promise.all([x, z]);
     expect(order).toEqual(["x", "y", "z"]);
+  });
+
+  it("refuses at once, naming the queue, when maxWaiting requests already wait", async () => {
+    const c = clock();
+    const a = createAdmission(10, c.now, 2);
+    expect(a.admit().kind).toBe("now");
+    c.spend(20);
+    const turns = [queued(a.admit()), queued(a.admit())];
+    expect(a.admit()).toEqual({ kind: "full", waiting: 2 });
+    await Promise.all(turns);
+    expect(a.waiting()).toBe(0);
   });
 });

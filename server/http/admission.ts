@@ -8,15 +8,24 @@
 // changes is that no iteration holds a whole burst. Idle, admission costs a clock read and one setImmediate.
 /** Request work one iteration takes on before arrivals queue (proxy.ts). */
 export const ADMISSION_BUDGET_MS = 6;
+/**
+ * Requests that may wait at once. Let in one per iteration (5–10 ms each under load), the last of 1,000 waits up to
+ * about ten seconds; past that a request is refused at once (503, Retry-After) rather than held as the queue grows.
+ */
+export const MAX_WAITING_REQUESTS = 1_000;
+
+/** `now`: start at once; `queued`: start when `turn` resolves; `full`: refused, `waiting` requests ahead. */
+export type Admitted = { kind: "now" } | { kind: "queued"; turn: Promise<void> } | { kind: "full"; waiting: number };
 
 export type Admission = {
-  /** Undefined when the request may start now; otherwise a promise that resolves when it is let in. */
-  admit(): Promise<void> | undefined;
+  admit(): Admitted;
   /** Requests waiting (metrics, tests). */
   waiting(): number;
 };
 
-export function createAdmission(budgetMs: number, now: () => number = () => performance.now()): Admission {
+const NOW: Admitted = Object.freeze({ kind: "now" });
+
+export function createAdmission(budgetMs: number, now: () => number = () => performance.now(), maxWaiting = MAX_WAITING_REQUESTS): Admission {
   // When the current iteration's first admission happened; cleared in its check phase, so the next iteration's
   // arrivals start a fresh budget.
   let iterationStart: number | undefined;
@@ -39,7 +48,8 @@ export function createAdmission(budgetMs: number, now: () => number = () => perf
         setImmediate(() => (iterationStart = undefined));
       }
       const within = t - iterationStart < budgetMs;
-      if (queue.length === 0 && within) return undefined;
+      if (queue.length === 0 && within) return NOW;
+      if (queue.length >= maxWaiting) return { kind: "full", waiting: queue.length };
       const turn = new Promise<void>((resolve) => queue.push(resolve));
       // Nobody overtakes the queue: with budget left in this iteration, its oldest request goes in instead (its
       // work runs right after this callback, so the next arrival's clock read sees it).
@@ -48,7 +58,7 @@ export function createAdmission(budgetMs: number, now: () => number = () => perf
         pumping = true;
         setImmediate(pump);
       }
-      return turn;
+      return { kind: "queued", turn };
     },
     waiting: () => queue.length,
   };
