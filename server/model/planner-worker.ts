@@ -10,10 +10,10 @@
 // needs no privilege; where it is refused anyway, the worker simply runs at the process's priority.
 import { setPriority } from "node:os";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import { performance } from "node:perf_hooks";
 import type { Steps } from "@/lib/steps";
 import { createPlannerCore } from "./planner-core";
 import { PLANNER_NICE, type PlannerRequest } from "./planner-protocol";
+import { runSliced } from "./sliced";
 
 const port = parentPort;
 const replies = (workerData as { replies?: MessagePort } | null)?.replies;
@@ -25,24 +25,22 @@ try {
 }
 const core = createPlannerCore();
 
-// Between requests the worker indexes its current plan (core.warm) in slices of WARM_SLICE_MS, so the next request
-// waits at most a slice: a message is taken from the event loop between two immediates.
+// Between requests the worker indexes its current plan (core.warm) in slices of WARM_SLICE_MS (sliced.ts), so the
+// next request waits at most a slice: a message is taken from the event loop between two slices. A newer plan's
+// warming replaces an older one, which stops at its next slice.
 const WARM_SLICE_MS = 20;
-let warming: Steps<void> | undefined;
-const warmSlice = () => {
-  const started = performance.now();
-  while (warming && performance.now() - started < WARM_SLICE_MS) {
-    if (warming.next().done) warming = undefined;
-  }
-  if (warming) setImmediate(warmSlice);
+let latest: Steps<void> | undefined;
+const nothing = () => undefined;
+const warm = () => {
+  const steps = core.warm();
+  latest = steps;
+  // A failed warming only leaves an index unbuilt: the next preview builds it and reports what fails there.
+  runSliced(steps, WARM_SLICE_MS, nothing, nothing, () => latest !== steps);
 };
 
 port.on("message", (request: PlannerRequest) => {
   for (const part of core.handle(request)) replies.postMessage(part);
   port.postMessage({ type: "ready", seq: request.seq });
   // Only a plan moves the current plan; a preview's fork leaves it (and any warming under way) as it was.
-  if (request.type !== "plan") return;
-  const idle = warming === undefined;
-  warming = core.warm();
-  if (idle) setImmediate(warmSlice);
+  if (request.type === "plan") warm();
 });
