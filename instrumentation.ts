@@ -4,6 +4,10 @@ export async function register() {
     // First: the collector's settings (server/startup/collector-settings.ts) apply from the next collection on.
     const { applyCollectorSettings } = await import("./server/startup/collector-settings");
     applyCollectorSettings();
+    // V8's helper threads (every isolate's concurrent marking, sweeping and compiles) run below the event loop
+    // (server/startup/helper-threads.ts), as the planner worker does.
+    const { lowerHelperThreads } = await import("./server/startup/helper-threads");
+    lowerHelperThreads();
     // Before any request: every request is stamped with its socket's address (server/auth/peer-stamp.ts), the only
     // address mode proxy trusts and audit records; a client-sent copy of the stamp is deleted.
     const { installPeerStamp } = await import("./server/auth/peer-stamp");
