@@ -19,5 +19,5 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 COPY --from=build --chown=65532:65532 /src/.next/standalone ./
 USER 65532:65532
 EXPOSE 3000
-# distroless's entrypoint is node.
-CMD ["server.js"]
+# distroless's entrypoint is node; its flags are the console's (e2e/support/standalone.ts CONSOLE_NODE_FLAGS).
+CMD ["--max-semi-space-size=64", "server.js"]

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { listenEnv, STANDALONE_SERVER } from "./support/standalone";
+import { CONSOLE_NODE_FLAGS, listenEnv, STANDALONE_SERVER } from "./support/standalone";
 
 // The built console, started by hand on every interface with no authentication configured, exits with the reason
 // instead of serving. It is pointed at a kubeconfig that does not exist, so even a console that failed to refuse
@@ -9,7 +9,7 @@ import { listenEnv, STANDALONE_SERVER } from "./support/standalone";
 
 function startConsole(host: string, port: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [STANDALONE_SERVER], {
+    const child = spawn(process.execPath, [...CONSOLE_NODE_FLAGS, STANDALONE_SERVER], {
       env: { ...process.env, KUBECONFIG: path.resolve(".lab/e2e/does-not-exist/kubeconfig"), NEXT_TELEMETRY_DISABLED: "1", ...listenEnv(host, port) },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -7,6 +7,7 @@ import { listenVerdict } from "../server/startup/loopback";
 import { buildIfNeeded } from "./build-if-needed";
 import { startDemoPrometheus } from "./demo-prometheus";
 import { startUntil, stopTogetherOnSignal } from "./processes";
+import { CONSOLE_NODE_FLAGS } from "../e2e/support/standalone";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
@@ -39,7 +40,7 @@ const adminTokenFile = join(dirname(kubeconfig), "admin-token");
 const prometheus = await startDemoPrometheus(labArgs, kubeconfig);
 // The standalone server, as the container image starts it (scripts/prepare-standalone.ts); it changes into its own
 // directory, so every path it is given is absolute.
-const consoleServer = await startUntil(node, [join(root, ".next", "standalone", "server.js")], /Ready in|started server/i, {
+const consoleServer = await startUntil(node, [...CONSOLE_NODE_FLAGS, join(root, ".next", "standalone", "server.js")], /Ready in|started server/i, {
   cwd: root,
   prefix: "[console] ",
   env: {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
-import { listenEnv, STANDALONE_SERVER } from "./standalone";
+import { CONSOLE_NODE_FLAGS, listenEnv, STANDALONE_SERVER } from "./standalone";
 
 /** What every console the e2e starts on a lab is given: fast probes and retries, and the lab's loopback gateways. */
 export function labConsoleSettings(kubeconfig: string): Record<string, string> {
@@ -43,7 +43,7 @@ async function waitUntilServing(url: string, child: ChildProcess, deadlineMs: nu
  */
 export async function startConsole(port: number, env: NodeJS.ProcessEnv): Promise<RunningConsole> {
   const startedAt = new Date();
-  const child = spawn(process.execPath, [STANDALONE_SERVER], { env: { ...env, ...listenEnv("127.0.0.1", port) }, detached: true, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...CONSOLE_NODE_FLAGS, STANDALONE_SERVER], { env: { ...env, ...listenEnv("127.0.0.1", port) }, detached: true, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {

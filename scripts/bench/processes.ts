@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { listenEnv, STANDALONE_SERVER } from "../../e2e/support/standalone";
+import { CONSOLE_NODE_FLAGS, listenEnv, STANDALONE_SERVER } from "../../e2e/support/standalone";
 
 /** Starts a child and resolves with it and its output so far once `ready` matches its stdout. */
 export function startWaiting(command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ child: ChildProcess; output: () => string }> {
@@ -104,7 +104,7 @@ export function rssOf(pid: number): number {
  * KUBECONFIG and every other path in `env` must be absolute.
  */
 export function startConsole(port: number, env: NodeJS.ProcessEnv, timeoutMs = 120_000) {
-  return startWaiting("node", [resolve(STANDALONE_SERVER)], /Ready in/i, { ...env, ...listenEnv("127.0.0.1", port) }, timeoutMs);
+  return startWaiting("node", [...CONSOLE_NODE_FLAGS, resolve(STANDALONE_SERVER)], /Ready in/i, { ...env, ...listenEnv("127.0.0.1", port) }, timeoutMs);
 }
 
 export type ScaleExtras = { workspaces?: number; gateways?: boolean };
