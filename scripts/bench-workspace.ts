@@ -84,6 +84,14 @@ export async function runWorkspaceStage(o: WorkspaceOptions): Promise<StageResul
     while (performance.now() < deadline && !readings.some((r) => (r.window?.endS ?? -1) > afterEndS + 5)) await sleep(500);
   }
 
+  /** Waits (bounded) until a window ending after `afterEndS` is read, and answers its end (console seconds). */
+  async function windowClosed(readings: readonly MetricsReading[], afterEndS: number): Promise<number> {
+    const deadline = performance.now() + 30_000;
+    const ended = () => readings.find((r) => (r.window?.endS ?? -1) > afterEndS)?.window?.endS;
+    while (ended() === undefined && performance.now() < deadline) await sleep(100);
+    return ended() ?? afterEndS;
+  }
+
   console.log(`bench: registry settings (production defaults): ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join("; ")}`);
   console.log(`bench: commit ${commit}; ${cpus().length} cores; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   const lab = await startScaleLab(CLUSTERS, SERVICES, kubeconfig, env, { workspaces: WORKSPACES, gateways: true });
@@ -114,7 +122,9 @@ export async function runWorkspaceStage(o: WorkspaceOptions): Promise<StageResul
     const details = await Promise.all(names.map((workspace) => trpcCall<WorkspaceDetail>(BASE, "workspace.detail", "query", { workspace })));
     const tally: RemovalTally = { removable: 0, refused: [] };
     const kinds = teamCalls(BASE, details, DEFAULT_LOAD, tally);
-    const windowEndBeforeRun = sampler.readings.at(-1)?.window?.endS ?? -1;
+    // The list and the five cold details above are set-up, not the team's load: the run starts once the window
+    // they ran in has closed, so the windows counted as the run's hold the run and at most a second before it.
+    const windowEndBeforeRun = await windowClosed(sampler.readings, sampler.readings.at(-1)?.window?.endS ?? -1);
     console.log(`bench: the team run (${kinds.map((k) => `${k.calls.length} ${k.name}`).join(", ")})…`);
     const runStart = performance.now();
     toggleProfilers();

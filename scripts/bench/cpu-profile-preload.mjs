@@ -10,7 +10,8 @@
 // (perf_hooks' NODE_PERFORMANCE_GC_*: 1 minor, 4 major, 8 incremental marking, 16 weak callbacks), so an analyzer
 // can tell which late timers were collections. With BENCH_TRACE_GC=1, V8 prints each collection's phases
 // (--trace-gc-nvp) to the process's stdout during the window. BENCH_V8_FLAGS (space-separated) are set in every
-// process at start, to try a V8 setting before the console adopts it.
+// process at start, to try a V8 setting before the console adopts it. BENCH_CPU_SAMPLES=0 keeps the late windows and
+// the collections but takes no CPU profile (the sampler's own cost stretches the very blocks being looked for).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ if (dir) {
   mkdirSync(join(dir, "pids"), { recursive: true });
   writeFileSync(join(dir, "pids", String(process.pid)), process.argv.slice(1).join(" "));
   let session;
+  const sampling = process.env.BENCH_CPU_SAMPLES !== "0";
   // While profiling: every time a 5 ms timer fires more than 40 ms late, the block it waited for ([start, end] on
   // the profile's clock, microseconds), written beside the profile so an analyzer can say what ran in each.
   let late = [];
@@ -56,12 +58,14 @@ if (dir) {
       watchLateness();
       session = new Session();
       session.connect();
+      if (!sampling) return;
       session.post("Profiler.enable");
       session.post("Profiler.setSamplingInterval", { interval: 1000 });
       session.post("Profiler.start");
       return;
     }
-    session.post("Profiler.stop", (err, result) => {
+    const stop = sampling ? (done) => session.post("Profiler.stop", done) : (done) => done(new Error("not sampled"));
+    stop((err, result) => {
       clearInterval(ticker);
       gcWatch.disconnect();
       if (process.env.BENCH_TRACE_GC === "1") setFlagsFromString("--no-trace-gc-nvp");
