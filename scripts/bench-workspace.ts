@@ -78,15 +78,9 @@ export async function runWorkspaceStage(o: WorkspaceOptions): Promise<StageResul
     }
   }
 
-  /** Waits (bounded) until the console closes a window that began after `since` (console seconds). */
-  async function nextWindow(readings: readonly MetricsReading[], afterEndS: number): Promise<void> {
-    const deadline = performance.now() + 120_000;
-    while (performance.now() < deadline && !readings.some((r) => (r.window?.endS ?? -1) > afterEndS + 5)) await sleep(500);
-  }
-
-  /** Waits (bounded) until a window ending after `afterEndS` is read, and answers its end (console seconds). */
-  async function windowClosed(readings: readonly MetricsReading[], afterEndS: number): Promise<number> {
-    const deadline = performance.now() + 30_000;
+  /** Waits (at most `timeoutMs`) until a window ending after `afterEndS` is read, and answers its end (console seconds). */
+  async function windowClosed(readings: readonly MetricsReading[], afterEndS: number, timeoutMs: number): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
     const ended = () => readings.find((r) => (r.window?.endS ?? -1) > afterEndS)?.window?.endS;
     while (ended() === undefined && performance.now() < deadline) await sleep(100);
     return ended() ?? afterEndS;
@@ -124,14 +118,15 @@ export async function runWorkspaceStage(o: WorkspaceOptions): Promise<StageResul
     const kinds = teamCalls(BASE, details, DEFAULT_LOAD, tally);
     // The list and the five cold details above are set-up, not the team's load: the run starts once the window
     // they ran in has closed, so the windows counted as the run's hold the run and at most a second before it.
-    const windowEndBeforeRun = await windowClosed(sampler.readings, sampler.readings.at(-1)?.window?.endS ?? -1);
+    const windowEndBeforeRun = await windowClosed(sampler.readings, sampler.readings.at(-1)?.window?.endS ?? -1, 30_000);
     console.log(`bench: the team run (${kinds.map((k) => `${k.calls.length} ${k.name}`).join(", ")})…`);
     const runStart = performance.now();
     toggleProfilers();
     const results = await runTeam(kinds);
     const runEnd = performance.now();
     toggleProfilers();
-    await nextWindow(sampler.readings, sampler.readings.at(-1)?.window?.endS ?? windowEndBeforeRun);
+    // The window in progress when the run ended closes (a window that began after the run's last reading).
+    await windowClosed(sampler.readings, (sampler.readings.at(-1)?.window?.endS ?? windowEndBeforeRun) + 5, 120_000);
     await sampler.stop();
     const last = sampler.readings.at(-1);
     const page = progress.last;
