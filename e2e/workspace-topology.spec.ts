@@ -33,6 +33,18 @@ const treeOf = (page: Page) => page.getByRole("tree", { name: "Topology nodes" }
 const item = (tree: Locator, label: RegExp) => tree.getByRole("treeitem", { name: label });
 /** The node id of the focused tree row ("" when focus is not on a row). */
 const focusedId = (page: Page) => page.evaluate(() => (document.activeElement?.getAttribute("role") === "treeitem" ? (document.activeElement.getAttribute("data-id") ?? "") : ""));
+/**
+ * Page (RSC) requests from now on, prefetches left out: state kept in the URL (open groups, the view) is the
+ * browser's, so changing it must not render the page again on the server.
+ */
+function pageRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (r) => {
+    const h = r.headers();
+    if (h["rsc"] === "1" && h["next-router-prefetch"] === undefined) seen.push(r.url());
+  });
+  return seen;
+}
 const scaleDetails = (replicas: number) => kubectl("west", ["-n", "bookinfo", "scale", "deployment/details-v1", `--replicas=${replicas}`]);
 
 /** Presses `key` until the focused tree row is the node `id` (any row for ""), at most `max` presses. */
@@ -56,6 +68,7 @@ test("the fleet's topology: clusters, west opened with the mouse, details reache
   await expectNoSeriousA11yViolations(page, "the topology page, clusters collapsed");
 
   // Open west by clicking its box on the canvas.
+  const rendered = pageRequests(page);
   await graph.getByText("west", { exact: true }).click();
   await expect(page).toHaveURL(/expanded=cluster%3Awest/);
   await expect(item(tree, /^west cluster/)).toHaveAttribute("aria-expanded", "true");
@@ -95,6 +108,7 @@ test("the fleet's topology: clusters, west opened with the mouse, details reache
   const table = page.getByRole("table");
   await expect(table.getByRole("row").filter({ hasText: "details in west" })).toContainText("Serving locally");
   await shot(page, "04-table");
+  expect(rendered, "opening groups and switching views asked the server for no page").toEqual([]);
   await expectNoSeriousA11yViolations(page, "the topology table view");
   await page.getByRole("button", { name: "Graph" }).click();
   await expect(item(tree, /^details service/)).toBeVisible();

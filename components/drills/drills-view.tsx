@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
 import type { DrillFilter } from "@/server/drills/types";
 import { AppHeader } from "../app-header";
 import { Breadcrumbs } from "../nav/breadcrumbs";
+import { replaceUrlQuery } from "../replace-url-query";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../workspace/error-alert";
 import { DrillFilters } from "./drill-filters";
@@ -16,13 +17,12 @@ import { retryServerErrors, useDrillsLive } from "./use-drills-live";
 
 /**
  * The filter from the URL, and a setter that replaces the URL (no history entry per keystroke). The filter is held
- * here too: router.replace lands a moment later, and a second change made before it (two selects in a row) must
+ * here too: the URL's change lands with the next render, and a second change made before it (two selects in a row) must
  * build on the first, not on the URL that does not show it yet. A URL that changes (the replace landing, or Back)
  * is read again.
  */
 function useFilterUrl(): [DrillFilter, (next: DrillFilter) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const url = params.toString();
   const [held, setHeld] = useState(() => ({ url, filter: readFilter(new URLSearchParams(url)) }));
@@ -35,9 +35,9 @@ function useFilterUrl(): [DrillFilter, (next: DrillFilter) => void] {
     (next: DrillFilter) => {
       setHeld((h) => ({ url: h.url, filter: next }));
       const query = writeFilter(next);
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      replaceUrlQuery(pathname, query);
     },
-    [router, pathname],
+    [pathname],
   );
   return [filter, update];
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef } from "react";
+import { replaceUrlQuery } from "../replace-url-query";
 import { filtersFromParams, paramsOf, type ObjectFilters } from "./filters";
 
 /**
@@ -10,7 +11,6 @@ import { filtersFromParams, paramsOf, type ObjectFilters } from "./filters";
  */
 export function useObjectFilters(): { filters: ObjectFilters; update: (change: Partial<ObjectFilters>) => void } {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(params.toString())), [params]);
   // The filters as last asked for: two changes in a row (a cluster, then "generated") must build on each other,
@@ -24,9 +24,9 @@ export function useObjectFilters(): { filters: ObjectFilters; update: (change: P
       const next = { ...latest.current, ...change, page: change.page ?? 1 };
       latest.current = next;
       const query = paramsOf(next).toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      replaceUrlQuery(pathname, query);
     },
-    [pathname, router],
+    [pathname],
   );
   return { filters, update };
 }

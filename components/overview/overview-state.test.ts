@@ -62,11 +62,11 @@ describe("parseOverviewParams", () => {
 describe("overviewQuery", () => {
   it.each<[OverviewState, string]>([
     [DEFAULT_OVERVIEW, ""],
-    [{ status: "stale", sort: "health", view: "auto" }, "?status=stale"],
+    [{ status: "stale", sort: "health", view: "auto" }, "status=stale"],
     // A chosen view is written even where the fleet's size would pick the same: the choice holds as the fleet grows.
-    [{ status: "stale", sort: "health", view: "cards" }, "?status=stale&view=cards"],
-    [{ status: "all", sort: "name", view: "table" }, "?sort=name&view=table"],
-    [{ status: "unreachable", sort: "name", view: "table" }, "?status=unreachable&sort=name&view=table"],
+    [{ status: "stale", sort: "health", view: "cards" }, "status=stale&view=cards"],
+    [{ status: "all", sort: "name", view: "table" }, "sort=name&view=table"],
+    [{ status: "unreachable", sort: "name", view: "table" }, "status=unreachable&sort=name&view=table"],
   ])("%j → %j", (state, query) => {
     expect(overviewQuery(state)).toBe(query);
   });

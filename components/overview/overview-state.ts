@@ -64,8 +64,7 @@ export function overviewQuery(state: OverviewState): string {
   if (state.status !== DEFAULT_OVERVIEW.status) params.set("status", state.status);
   if (state.sort !== DEFAULT_OVERVIEW.sort) params.set("sort", state.sort);
   if (state.view !== DEFAULT_OVERVIEW.view) params.set("view", state.view);
-  const query = params.toString();
-  return query === "" ? "" : `?${query}`;
+  return params.toString();
 }
 
 /** The view shown: the one the URL names, else cards up to CARDS_UP_TO clusters and the table past them. */

@@ -2,11 +2,12 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { liveStateOf, type LiveState } from "../use-fleet-stream";
 import { useThrottled } from "../use-throttled";
 import { useTRPC } from "../trpc";
+import { replaceUrlQuery } from "../replace-url-query";
 import { readUrlState, writeUrlState, type TopologyUrlState } from "./url-state";
 
 /** Changes can come several a second while a lab settles; one refetch a second is plenty for a picture. */
@@ -44,16 +45,15 @@ export function useTopologyLive(workspace: string | undefined): LiveState {
 /** The page's state from its URL, and a setter that replaces the URL (no history entry per click). */
 export function useTopologyUrl(): [TopologyUrlState, (change: Partial<TopologyUrlState>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const state = useMemo(() => readUrlState(new URLSearchParams(params.toString())), [params]);
   const update = useCallback(
     (change: Partial<TopologyUrlState>) => {
       const next = writeUrlState(new URLSearchParams(params.toString()), { ...state, ...change });
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      replaceUrlQuery(pathname, query);
     },
-    [params, router, pathname, state],
+    [params, pathname, state],
   );
   return [state, update];
 }

@@ -1,21 +1,21 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { replaceUrlQuery } from "../../replace-url-query";
 import { readTableState, writeTableState, type TableState } from "./table-url";
 
 /** The table's state from the URL, and a setter that replaces the URL (no history entry per keystroke). */
 export function useTableUrl(): [TableState, (next: TableState) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const state = useMemo(() => readTableState(new URLSearchParams(params.toString())), [params]);
   const update = useCallback(
     (next: TableState) => {
       const query = writeTableState(new URLSearchParams(params.toString()), next).toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      replaceUrlQuery(pathname, query);
     },
-    [params, router, pathname],
+    [params, pathname],
   );
   return [state, update];
 }
