@@ -3,9 +3,12 @@
 import { dashedFqdn } from "./fqdn";
 import { md5Hex } from "./md5";
 
-/** The 32-hex part of a shadow WorkloadEntry name: MD5 of `<sourceCluster>/<namespace>/<service>`. */
-export function shadowHash(sourceCluster: string, namespace: string, service: string): string {
-  return md5Hex(`${sourceCluster}/${namespace}/${service}`);
+/**
+ * The 32-hex part of a shadow WorkloadEntry name: MD5 of `<sourceCluster>/<namespace>/<service>`. `md5` is any
+ * MD5-as-lowercase-hex (a server's planner passes node:crypto's, which is faster); the result is the same.
+ */
+export function shadowHash(sourceCluster: string, namespace: string, service: string, md5: (text: string) => string = md5Hex): string {
+  return md5(`${sourceCluster}/${namespace}/${service}`);
 }
 
 /** `k-<service>-<hash>` for the first address (index 0), then `-2`, `-3` … as in the seed's listing. */

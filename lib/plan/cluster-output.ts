@@ -3,6 +3,7 @@
 // unchanged cluster gets its previous list back — the same array, so the controller's per-cluster diff memo
 // (keyed on that identity) skips it.
 import type { DesiredObject } from "./desired";
+import { compareStrings } from "./json";
 import { byDesiredId, desiredId } from "./place";
 
 export type ClusterOutput = { sorted: DesiredObject[]; byId: ReadonlyMap<string, DesiredObject> };
@@ -23,14 +24,19 @@ function merge(a: DesiredObject[], b: DesiredObject[]): DesiredObject[] {
   return out;
 }
 
+/** The objects of (id, object) entries in id order, sorted by the entries' ids: no id lookup per comparison. */
+function sortedById(entries: [string, DesiredObject][]): DesiredObject[] {
+  return entries.sort(([a], [b]) => compareStrings(a, b)).map(([, o]) => o);
+}
+
 export function clusterOutput(objects: ReadonlyMap<string, DesiredObject>, previous: ClusterOutput | undefined): ClusterOutput {
-  if (!previous) return { sorted: [...objects.values()].sort(byDesiredId), byId: objects };
+  if (!previous) return { sorted: sortedById([...objects]), byId: objects };
   if (unchanged(objects, previous)) return previous;
   const kept: DesiredObject[] = [];
   for (const o of previous.sorted) {
     const now = objects.get(desiredId(o));
     if (now) kept.push(now);
   }
-  const added = [...objects].filter(([id]) => !previous.byId.has(id)).map(([, o]) => o).sort(byDesiredId);
+  const added = sortedById([...objects].filter(([id]) => !previous.byId.has(id)));
   return { sorted: merge(kept, added), byId: objects };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildObject, compareObjects, CONTENT_HASH_ANNOTATION, objectId, type ObjectDraft } from "./desired";
+import type { JsonObject } from "./json";
+import { buildObject, buildPrepared, compareObjects, CONTENT_HASH_ANNOTATION, objectId, prepareDraft, type ObjectDraft } from "./desired";
 
 const draft = (overrides: Partial<ObjectDraft> = {}): ObjectDraft => ({
   kind: "ServiceEntry",
@@ -45,6 +46,30 @@ describe("desired objects carry ownership and provenance", () => {
   ])("content hash: %s → equal %s", (_, a, b, equal) => {
     const [ha, hb] = [buildObject(a), buildObject(b)].map((o) => o.metadata.annotations[CONTENT_HASH_ANNOTATION]);
     expect(ha === hb).toBe(equal);
+  });
+
+  // Live objects carry this hash: a change to how it is computed would rewrite every object the console made.
+  it("keeps the content hash of a known object (the value written before the hash had a prepared head)", () => {
+    const shadow = buildObject({
+      kind: "WorkloadEntry",
+      name: "k-details-x-0",
+      namespace: "bookinfo",
+      provenance: { workspaces: ["bookinfo-ws"], settings: ["bookinfo/s"], sourceClusters: ["east"], services: ["details.bookinfo.svc.cluster.local"] },
+      labels: { app: "details", 'é"x': "ü\n" },
+      spec: { address: "10.0.0.1", labels: { app: "details", "security.istio.io/tlsMode": "istio" }, ports: { http: 15443 }, network: "net-east", locality: "r/z" },
+    });
+    expect(shadow.metadata.annotations[CONTENT_HASH_ANNOTATION]).toBe("14d4b113fb86659040ae046a35be6017");
+  });
+
+  it("builds a prepared draft's objects as buildObject builds each", () => {
+    const { kind, namespace, provenance, labels } = draft({ labels: { app: "details" } });
+    const common = { kind, namespace, provenance, labels };
+    const prepared = prepareDraft(common);
+    for (const spec of [{ address: "10.0.0.1" }, { address: "10.0.0.2", ports: { http: 15443 } }] as JsonObject[]) {
+      const built = buildPrepared(prepared, "n", spec);
+      expect(built).toEqual(buildObject({ ...common, name: "n", spec }));
+      expect(Object.keys(built.metadata.annotations)).toEqual(Object.keys(built.metadata.annotations).sort());
+    }
   });
 
   it("orders objects by kind, namespace, name", () => {

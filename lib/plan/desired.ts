@@ -67,21 +67,41 @@ function provenanceAnnotations(p: Provenance): Record<string, string> {
 /** The content hash's function: md5 as lowercase hex (a server may pass node:crypto's, which is faster). */
 export type Hash = (text: string) => string;
 
-export function buildObject(draft: ObjectDraft, hash: Hash = md5Hex): DesiredObject {
+/**
+ * What the objects built from one draft share, worked out once: labels, provenance annotations and the head of
+ * the hashed text. A planner that builds several objects differing only in name and spec (a shadow
+ * WorkloadEntry per gateway address) pays for the rest once, not per object.
+ */
+export type PreparedDraft = {
+  kind: DesiredKind;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** `{"annotations":…,"labels":…,"spec":`: the hashed text up to the spec (keys in sorted order). */
+  head: string;
+};
+
+export function prepareDraft(draft: Omit<ObjectDraft, "name" | "spec">): PreparedDraft {
   const labels = sortedRecord({ ...draft.labels, ...provenanceLabels(draft.provenance), [MANAGED_BY_LABEL]: MANAGED_BY_VALUE });
-  const annotations = provenanceAnnotations(draft.provenance);
-  const contentHash = hash(stableStringify({ labels, annotations, spec: draft.spec }));
-  return {
-    apiVersion: "networking.istio.io/v1",
-    kind: draft.kind,
-    metadata: {
-      name: draft.name,
-      namespace: draft.namespace,
-      labels,
-      annotations: sortedRecord({ ...annotations, [CONTENT_HASH_ANNOTATION]: contentHash }),
-    },
-    spec: draft.spec,
-  };
+  const annotations = sortedRecord(provenanceAnnotations(draft.provenance));
+  return { kind: draft.kind, namespace: draft.namespace, labels, annotations, head: `{"annotations":${stableStringify(annotations)},"labels":${stableStringify(labels)},"spec":` };
+}
+
+/**
+ * One object of a prepared draft. Its content hash is the hash of stableStringify({ labels, annotations, spec }),
+ * written as the prepared head and the spec's JSON: the same text, so live objects' hashes still match. A caller
+ * that knows the spec's stable JSON already (built from shared parts) passes it. The objects of one draft share
+ * its labels object (outputs are immutable).
+ */
+export function buildPrepared(prepared: PreparedDraft, name: string, spec: JsonObject, hash: Hash = md5Hex, specJson = stableStringify(spec)): DesiredObject {
+  const contentHash = hash(`${prepared.head}${specJson}}`);
+  // Sorted by construction: the content-hash key sorts before every provenance key (…/content-hash < …/services).
+  const annotations = { [CONTENT_HASH_ANNOTATION]: contentHash, ...prepared.annotations };
+  return { apiVersion: "networking.istio.io/v1", kind: prepared.kind, metadata: { name, namespace: prepared.namespace, labels: prepared.labels, annotations }, spec };
+}
+
+export function buildObject(draft: ObjectDraft, hash: Hash = md5Hex): DesiredObject {
+  return buildPrepared(prepareDraft(draft), draft.name, draft.spec, hash);
 }
 
 /** `Kind namespace/name`: unique within a cluster, used for de-duplication and in messages. */

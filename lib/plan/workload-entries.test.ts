@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { shadowHash } from "@/lib/names/object-names";
 import type { PlanInput } from "./input";
-import { workloadEntries } from "./workload-entries";
+import { stableStringify, type JsonObject } from "./json";
+import { shadowSpecJson, workloadEntries } from "./workload-entries";
 import { DETAILS, modelOf, seedInput, withCluster } from "./test-fixtures";
 
 const built = (input: PlanInput) => workloadEntries(modelOf(input));
@@ -61,5 +62,17 @@ describe("shadow WorkloadEntries (§3.4)", () => {
     expect(out.placed.filter((p) => p.cluster === "west")).toEqual([]);
     expect(out.placed.filter((p) => p.cluster === "east")).toHaveLength(3);
     expect(out.conditions.map((c) => [c.reason, c.cluster])).toEqual([[reason, "west"]]);
+  });
+});
+
+describe("shadowSpecJson", () => {
+  // The content hash of every shadow is taken over this text: it must be stableStringify's, byte for byte.
+  it.each<[string, JsonObject]>([
+    ["10.0.0.1", { labels: { app: "details", "security.istio.io/tlsMode": "istio" }, ports: { http: 15443 }, network: "n", locality: "r/z" }],
+    ["a.example.com", { labels: {}, ports: {} }],
+    ['"quoted"\u2028', { ports: { "grpc-web": 15443, http: 15443 } }],
+    ["10.0.0.2", {}],
+  ])("%s with %j is the spec's stable JSON", (address, base) => {
+    expect(shadowSpecJson(address, stableStringify(base).slice(1))).toBe(stableStringify({ address, ...base }));
   });
 });

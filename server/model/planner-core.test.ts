@@ -1,12 +1,10 @@
-import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ClusterInput, PlanInput } from "@/lib/plan/input";
 import { inputDelta } from "@/lib/plan/input-delta";
 import { createPlanner } from "@/lib/plan/planner";
 import { bookinfoCluster, BOOKINFO, DETAILS, eastWestGateway, REVIEWS, seedInput, workspace } from "@/lib/plan/test-fixtures";
-import { createPlannerCore } from "./planner-core";
+import { createPlannerCore, nodeMd5 } from "./planner-core";
 
-const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 const replace = (name: string, fn: (c: ClusterInput) => ClusterInput) => (cs: ClusterInput[]) => cs.map((c) => (c.name === name ? fn(c) : c));
 
 describe("the worker's planner hash (node:crypto md5)", () => {
@@ -20,7 +18,7 @@ describe("the worker's planner hash (node:crypto md5)", () => {
       // Names and labels beyond ASCII are hashed as UTF-8 by both.
       { clusters: replace("west", (c) => ({ ...c, services: c.services.map((s) => ({ ...s, selector: { ...s.selector, "app-ü": "é✓" } })) }))(clusters), workspaces: [workspace([])] },
     ];
-    const native = createPlanner({ hash: md5 });
+    const native = createPlanner({ hash: nodeMd5 });
     const pure = createPlanner();
     for (const [i, input] of inputs.entries()) expect(JSON.stringify(native.plan(input)), `input ${i}`).toBe(JSON.stringify(pure.plan(input)));
   });
