@@ -68,6 +68,11 @@ function stopOnSignals(lab: Lab): void {
       },
     );
   };
+  // A parent that started the lab with a pipe (a benchmark, a test) may be gone by the time the lab says it is
+  // stopping: a closed pipe is no reason to crash instead of stopping cleanly.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
