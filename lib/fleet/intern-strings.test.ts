@@ -40,4 +40,12 @@ describe("internStrings", () => {
     expect(() => internStrings({ frozen, map, box: new Box(), plain: "plain" }, table)).not.toThrow();
     expect([...table.keys()]).toEqual(["plain"]);
   });
+
+  it("leaves the values of the caller's own keys out of the table, and in place", () => {
+    const value = { metadata: { name: "k-details-0", annotations: { hash: "0123abcd", kept: "bookinfo" } }, spec: { name: "http" } };
+    const table: InternTable = new Map();
+    internStrings(value, table, new Set(["name", "hash"]));
+    expect([...table.keys()]).toEqual(["bookinfo"]);
+    expect(value).toEqual({ metadata: { name: "k-details-0", annotations: { hash: "0123abcd", kept: "bookinfo" } }, spec: { name: "http" } });
+  });
 });

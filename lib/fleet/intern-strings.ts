@@ -19,9 +19,10 @@ export function internString(s: string, table: InternTable): string {
 /**
  * Replaces, in place, every string value and array element reachable from `value` with the table's copy of it
  * (property names are shared by V8 already). Frozen objects are left as they are, since they may be shared with
- * readers that must not see a write; so are Maps, Sets and other non-plain objects. Returns `value`.
+ * readers that must not see a write; so are Maps, Sets and other non-plain objects. Values of the `own` keys are
+ * left out: strings each object has its own of (a name, a content hash) would only grow the table. Returns `value`.
  */
-export function internStrings<T>(value: T, table: InternTable): T {
+export function internStrings<T>(value: T, table: InternTable, own?: ReadonlySet<string>): T {
   const pending: unknown[] = [value];
   // A structured clone keeps shared references (and could hold a cycle): each object is walked once.
   const seen = new Set<object>();
@@ -41,8 +42,9 @@ export function internStrings<T>(value: T, table: InternTable): T {
     const record = next as Record<string, unknown>;
     for (const key in record) {
       const v = record[key];
-      if (typeof v === "string") record[key] = internString(v, table);
-      else if (typeof v === "object" && v !== null) pending.push(v);
+      if (typeof v === "string") {
+        if (own?.has(key) !== true) record[key] = internString(v, table);
+      } else if (typeof v === "object" && v !== null) pending.push(v);
     }
   }
   return value;

@@ -1,5 +1,6 @@
 import { internString, internStrings, type InternTable } from "@/lib/fleet/intern-strings";
 import type { CachedObject, ManagerEntry } from "@/lib/fleet/snapshot-types";
+import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -38,6 +39,9 @@ function compactManagers(raw: unknown): readonly ManagerEntry[] | undefined {
  */
 export const SHARED_STRINGS_CAP = 5_000;
 
+/** Annotations whose value is each object's own (the console's content hash): sharing them would only churn the table. */
+const OWN_ANNOTATIONS: ReadonlySet<string> = new Set([CONTENT_HASH_ANNOTATION]);
+
 /**
  * Shares equal strings among the objects one informer caches: the generated ServiceEntries and WorkloadEntries
  * repeat label values, annotations, hosts, addresses and ports across tens of thousands of objects, and JSON.parse
@@ -48,7 +52,7 @@ function shareStrings(object: Record<string, unknown>, metadata: Record<string, 
   for (const key in object) if (key !== "metadata") internStrings(object[key], table);
   if (typeof object.apiVersion === "string") object.apiVersion = internString(object.apiVersion, table);
   internStrings(metadata.labels, table);
-  internStrings(metadata.annotations, table);
+  internStrings(metadata.annotations, table, OWN_ANNOTATIONS);
   if (typeof metadata.namespace === "string") metadata.namespace = internString(metadata.namespace, table);
 }
 
