@@ -11,7 +11,9 @@ export function isDnsLabel(value: string): boolean {
 
 /** A DNS-1123 subdomain: ≤ 253 characters, dot-separated DNS labels (the rule for most object names). */
 export function isDnsSubdomain(value: string): boolean {
-  return value.length > 0 && value.length <= 253 && value.split(".").every(isDnsLabel);
+  if (value.length === 0 || value.length > 253) return false;
+  // Most names checked (every planned object's) have no dot: one label, no array.
+  return value.includes(".") ? value.split(".").every(isDnsLabel) : isDnsLabel(value);
 }
 
 /** A label value: empty, or ≤ 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric. */

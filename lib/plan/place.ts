@@ -20,14 +20,12 @@ export function desiredId(o: DesiredObject): string {
 
 export type NameCheck = (o: DesiredObject) => boolean;
 
-/** Whether an object's name is a valid Kubernetes name, checked once per object while the function lives. */
+/**
+ * Whether an object's name is a valid Kubernetes name. Not memoised: the check (one regex for a name without
+ * dots) costs less than a WeakMap entry per planned object, which the collector would also have to trace.
+ */
 export function createNameCheck(): NameCheck {
-  const validNames = new WeakMap<DesiredObject, boolean>();
-  return (o) => {
-    let valid = validNames.get(o);
-    if (valid === undefined) validNames.set(o, (valid = isDnsSubdomain(o.metadata.name)));
-    return valid;
-  };
+  return (o) => isDnsSubdomain(o.metadata.name);
 }
 
 /** compareObjects (kind, namespace, name) with the cached ids. */
