@@ -80,21 +80,24 @@ describe("compareIncrementally", () => {
     let desired = sorted(all.filter(() => random() > 0.5));
     let source = clusterOf(desired.filter(() => random() > 0.3).map((d) => live(d)));
     let compared: Compared | undefined;
-    let deltas = 0;
+    let [deltas, mergedDeltas] = [0, 0];
     for (let i = 0; i < 40; i++) {
       const observed = observedCluster(source).objects;
       const before = compared;
       compared = compareIncrementally(compared, desired, observed, scope, seed === 8 ? memos : undefined);
       expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
-      deltas += expectExactDelta(before, compared, `step ${i}`);
+      const exact = expectExactDelta(before, compared, `step ${i}`);
+      deltas += exact;
+      if (before && before.desired !== desired) mergedDeltas += exact;
       const [nextDesired, nextObserved] = step(random, desired, observed);
       if (random() < 0.5) desired = nextDesired;
       const kept = REGISTRY_KINDS.filter(() => random() < 0.6);
       const changed = clusterOf(nextObserved).objects;
       source = { ...source, objects: { ...changed, ...Object.fromEntries(kept.map((k) => [k, source.objects[k]])) } };
     }
-    // The same-plan path (and its delta) was taken, not only the merge.
+    // Both paths were taken with their deltas checked: the same plan, and a new plan merged with the last.
     expect(deltas).toBeGreaterThan(5);
+    expect(mergedDeltas).toBeGreaterThan(3);
   });
 
   it.each([false, true])("compares a dirty id again when the plan is the same list (memos: %s)", (withMemos) => {

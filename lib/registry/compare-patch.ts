@@ -14,8 +14,8 @@ import type { ObservedObject } from "./types";
 /**
  * What a patch changed against the comparison it was patched from (the `previous` argument): the comparisons no
  * longer in the list and those new to it, by identity; every other comparison is the very object it was. Set
- * only when the plan was the same list; a comparison handed back unchanged keeps the delta of its own patch, so
- * a reader first checks whether it got `previous` itself (diff-patch.ts).
+ * on every patch (not on a full comparison); a comparison handed back unchanged keeps the delta of its own patch,
+ * so a reader first checks whether it got `previous` itself (diff-patch.ts).
  */
 export type ComparedDelta = { retired: readonly Comparison[]; added: readonly Comparison[] };
 
@@ -106,7 +106,9 @@ function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undef
 /**
  * The planned part: both sorted lists merged, unchanged pairs kept, pairs whose live side changed redone. (A map
  * from id to position would skip the walk when the plan is a new list, but building it per plan costs more
- * than the walk: each plan meets each changed live list about once.)
+ * than the walk: each plan meets each changed live list about once.) Its delta names the planned comparisons
+ * replaced or dropped and those new: a plan that changed a few objects (a new Service) then costs the diff what
+ * changed, not a new pass over every comparison (diff-patch.ts).
  */
 function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>, memos: RegistryMemos | undefined): Planned {
   if (previous.desired === desired) return samePlan(previous, patch, memos);
@@ -114,21 +116,31 @@ function mergedPlan(previous: Compared, desired: readonly DesiredObject[], obser
   const prevDesired = previous.desired;
   const out: Comparison[] = [];
   const dropped: Comparison[] = [];
+  const retired: Comparison[] = [];
+  const added: Comparison[] = [];
+  // A previously unplanned comparison this one replaces leaves with the unplanned part's delta (unplannedDelta).
+  const swap = (before: Comparison | undefined, now: Comparison) => {
+    if (now === before) return now;
+    if (before) retired.push(before);
+    added.push(now);
+    return now;
+  };
   let j = 0;
   for (const d of desired) {
     if (prevDesired[j] === d) {
       const c = previous.comparisons[j++] as Comparison;
-      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? compareWith(d, patch.liveFor(c.id, liveOf(c)), scope, memos) : c);
+      out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? swap(c, compareWith(d, patch.liveFor(c.id, liveOf(c)), scope, memos)) : c);
       continue;
     }
     const id = desiredId(d);
     while (j < prevDesired.length && compareStrings(desiredId(prevDesired[j] as DesiredObject), id) < 0) dropped.push(previous.comparisons[j++] as Comparison);
-    const same = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? previous.comparisons[j++] : extras.get(id);
+    const planned = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? previous.comparisons[j++] : undefined;
+    const same = planned ?? extras.get(id);
     // A newly planned id may name a live object that was neither planned nor ours (foreign): look it up.
-    out.push(compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id, memos), scope, memos));
+    out.push(swap(planned, compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id, memos), scope, memos)));
   }
   while (j < prevDesired.length) dropped.push(previous.comparisons[j++] as Comparison);
-  return { out, dropped };
+  return { out, dropped, delta: { retired: [...retired, ...dropped], added } };
 }
 
 /**

@@ -55,34 +55,41 @@ function holdsOf(random: Random): ClusterHolds {
   return { stale, configStale: random() < 0.2 };
 }
 
-const seenOf = (random: Random, objects: ObservedObject[]): ObservedCluster => ({ name: CLUSTER, stale: false, objects, ...(random() < 0.2 ? { unobservedKinds: ["Gateway"] } : {}) });
-
 describe("diffPatched", () => {
+  // Sticky walks keep the holds (and the unobserved kinds) for several steps, as a converging fleet does, so kept
+  // comparisons keep their decisions; the others draw new holds at every step.
   it.each([
-    [1, false],
-    [2, false],
-    [3, true],
-    [4, true],
-    [5, true],
-  ])("equals a full diffCluster at every step of random walk %i (memos: %s)", (seed, withMemos) => {
+    [1, false, false],
+    [2, false, false],
+    [3, true, false],
+    [4, true, false],
+    [5, true, false],
+    [6, true, true],
+    [7, true, true],
+    [8, false, true],
+  ])("equals a full diffCluster at every step of random walk %i (memos: %s, sticky holds: %s)", (seed, withMemos, sticky) => {
     const random = rng(seed);
     const memos = withMemos ? createRegistryMemos() : undefined;
     let desired = sorted(all.filter(() => random() > 0.4));
     let observed = desired.filter(() => random() > 0.3).map((d) => liveVariant(random, d));
     let previous: PatchedDiff | undefined;
-    let patchedSteps = 0;
+    let [patchedSteps, keptDecisions] = [0, 0];
+    let [holds, unobserved] = [holdsOf(random), random() < 0.2];
     for (let i = 0; i < 60; i++) {
-      const [seen, holds] = [seenOf(random, observed), holdsOf(random)];
+      if (!sticky || random() < 0.2) [holds, unobserved] = [holdsOf(random), random() < 0.2];
+      const seen: ObservedCluster = { name: CLUSTER, stale: false, objects: observed, ...(unobserved ? { unobservedKinds: ["Gateway"] } : {}) };
       const now = diffPatched(CLUSTER, desired, seen, holds, scope, previous, memos);
       expect(now.result, `step ${i}`).toEqual(diffCluster(CLUSTER, desired, seen, holds, undefined, scope));
       expect(now.notable, `step ${i}`).toEqual(now.compared.comparisons.filter((c) => c.status !== "same"));
       if (previous && now.compared !== previous.compared && now.compared.delta) patchedSteps++;
+      if (now.decided && previous?.decided?.key === now.decided.key && now.compared.delta) keptDecisions++;
       previous = now;
       desired = nextDesired(random, desired);
       observed = nextObserved(random, observed);
     }
-    // The walk went through the patched path, not only through full comparisons.
+    // The walk went through the patched path, not only through full comparisons; a sticky one kept decisions.
     expect(patchedSteps).toBeGreaterThan(20);
+    if (sticky) expect(keptDecisions).toBeGreaterThan(15);
   });
 
   it("finds a change in a converged cluster without keeping the previous verdict", () => {

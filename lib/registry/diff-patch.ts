@@ -4,17 +4,25 @@
 // order, is diffCluster over every comparison — and that subsequence ("notable") is patched with the comparison's
 // delta: the retired comparisons leave it, the added ones that are not "same" join it at their place. A converged
 // cluster whose live objects churn then costs what changed plus what is not converged, not its size.
+// The notable comparisons' decisions (diff.ts decide) are patched the same way while the holds are the same: a
+// cluster converging from nothing has tens of thousands of missing objects, and deciding each again on every echo
+// of a write made an action object per missing object per snapshot (the fleet model's main cost at 20 × 500).
 import type { DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import type { Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
-import { diffCluster, type ClusterHolds, type DiffResult } from "./diff";
+import { decide, decisionHolds, decisionKey, diffCluster, type ClusterHolds, type Decision, type DiffResult } from "./diff";
 import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
 import type { ObservedCluster } from "./types";
 
+/** The decisions of a diff's notable comparisons, one each in order, and the holds' key they were made under. */
+type Decided = { key: string; decisions: readonly Decision[] };
+
 /** A cluster's diff and what the next one is patched from. */
-export type PatchedDiff = { compared: Compared; notable: readonly Comparison[]; result: DiffResult };
+export type PatchedDiff = { compared: Compared; notable: readonly Comparison[]; decided?: Decided; result: DiffResult };
+
+type Notable = { notable: readonly Comparison[]; decisions: readonly Decision[] };
 
 const notableIn = (comparisons: readonly Comparison[]) => comparisons.filter((c) => c.status !== "same");
 
@@ -29,25 +37,48 @@ function listOrder(a: Comparison, b: Comparison): number {
   return pa === pb ? compareStrings(a.id, b.id) : pa ? -1 : 1;
 }
 
-/** Two lists each in list order, merged into one. */
-function merged(a: readonly Comparison[], b: readonly Comparison[]): Comparison[] {
-  const out: Comparison[] = [];
+/** Two lists each in list order, merged into one, their decisions along. */
+function merged(a: Notable, b: Notable): Notable {
+  const notable: Comparison[] = [];
+  const decisions: Decision[] = [];
+  const take = (from: Notable, at: number) => (notable.push(from.notable[at] as Comparison), decisions.push(from.decisions[at] ?? null));
   let [i, j] = [0, 0];
-  while (i < a.length && j < b.length) out.push(listOrder(a[i] as Comparison, b[j] as Comparison) <= 0 ? (a[i++] as Comparison) : (b[j++] as Comparison));
-  while (i < a.length) out.push(a[i++] as Comparison);
-  while (j < b.length) out.push(b[j++] as Comparison);
+  while (i < a.notable.length && j < b.notable.length) {
+    if (listOrder(a.notable[i] as Comparison, b.notable[j] as Comparison) <= 0) take(a, i++);
+    else take(b, j++);
+  }
+  while (i < a.notable.length) take(a, i++);
+  while (j < b.notable.length) take(b, j++);
+  return { notable, decisions };
+}
+
+/** `notable` less the `retired` comparisons, with their decisions: `reuse`'s (one per comparison) when given. */
+function without(notable: readonly Comparison[], retired: ReadonlySet<Comparison>, reuse: readonly Decision[] | undefined, decideOne: (c: Comparison) => Decision): Notable {
+  const out = { notable: [] as Comparison[], decisions: [] as Decision[] };
+  notable.forEach((c, i) => {
+    if (retired.has(c)) return;
+    out.notable.push(c);
+    out.decisions.push(reuse ? (reuse[i] ?? null) : decideOne(c));
+  });
   return out;
 }
 
-/** The notable comparisons of `compared`, from those of `previous` when `compared` was patched from it. */
-function notableOf(previous: PatchedDiff | undefined, compared: Compared): readonly Comparison[] {
-  if (previous?.compared === compared) return previous.notable;
+/**
+ * The notable comparisons of `compared` and their decisions, from `previous`'s when `compared` was patched from
+ * it: its kept comparisons keep their decisions when they were made under the same holds (`key`).
+ */
+function notableOf(previous: PatchedDiff | undefined, compared: Compared, key: string, decideOne: (c: Comparison) => Decision): Notable {
+  const reuse = previous?.decided?.key === key ? previous.decided.decisions : undefined;
+  if (previous?.compared === compared) return { notable: previous.notable, decisions: reuse ?? previous.notable.map(decideOne) };
   // A delta is relative to the comparison it was patched from: here previous.compared (diffPatched's call).
-  if (!previous || !compared.delta) return notableIn(compared.comparisons);
+  if (!previous || !compared.delta) {
+    const notable = notableIn(compared.comparisons);
+    return { notable, decisions: notable.map(decideOne) };
+  }
   const retired = new Set(compared.delta.retired);
-  const kept = retired.size === 0 ? previous.notable : previous.notable.filter((c) => !retired.has(c));
+  const kept = retired.size === 0 ? { notable: previous.notable, decisions: reuse ?? previous.notable.map(decideOne) } : without(previous.notable, retired, reuse, decideOne);
   const joining = notableIn(compared.delta.added).sort(listOrder);
-  return joining.length === 0 ? kept : merged(kept, joining);
+  return joining.length === 0 ? kept : merged(kept, { notable: joining, decisions: joining.map(decideOne) });
 }
 
 /**
@@ -57,6 +88,13 @@ function notableOf(previous: PatchedDiff | undefined, compared: Compared): reado
  */
 export function diffPatched(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, scope: OwnershipScope, previous: PatchedDiff | undefined, memos?: RegistryMemos): PatchedDiff {
   const compared = compareIncrementally(previous?.compared, desired, seen?.objects ?? [], scope, memos);
-  const notable = notableOf(previous, compared);
-  return { compared, notable, result: diffCluster(cluster, desired, seen, holds, notable) };
+  // A held cluster's diff decides nothing (diffCluster counts its changes): its decisions are made when it is back.
+  if (holds.stale.has(cluster)) {
+    const notable = notableOf(previous, compared, "", () => null).notable;
+    return { compared, notable, result: diffCluster(cluster, desired, seen, holds, notable) };
+  }
+  const all = decisionHolds(seen, holds);
+  const key = decisionKey(all);
+  const { notable, decisions } = notableOf(previous, compared, key, (c) => decide(cluster, c, all));
+  return { compared, notable, decided: { key, decisions }, result: diffCluster(cluster, desired, seen, holds, notable, undefined, decisions) };
 }

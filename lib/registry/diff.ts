@@ -29,10 +29,8 @@ export type DiffResult = { actions: RegistryAction[]; conditions: RegistryCondit
 const sourcesOf = (annotations: Record<string, string>): string[] =>
   (annotations[SOURCE_CLUSTERS_ANNOTATION] ?? "").split(",").filter((s) => s !== "");
 
-type Holds = { stale: ReadonlySet<string>; configStale: boolean; unobserved: ReadonlySet<string> };
-
 /** The stale sources an owned object names that the planned version would drop (all of them when deleting). */
-function droppedStaleSources(observed: ObservedObject, desired: DesiredObject | undefined, holds: Holds): string[] {
+function droppedStaleSources(observed: ObservedObject, desired: DesiredObject | undefined, holds: DecisionHolds): string[] {
   const keep = new Set(desired ? sourcesOf(desired.metadata.annotations) : []);
   return sourcesOf(observed.annotations).filter((s) => holds.stale.has(s) && !keep.has(s));
 }
@@ -56,18 +54,37 @@ function action(cluster: string, c: Comparison, kind: "apply" | "delete"): Regis
 
 type Held = { cluster: string; id: string; sources: string[] };
 
-function decide(cluster: string, c: Comparison, holds: Holds, held: Held[], out: DiffResult): void {
-  if (c.status === "same") return;
-  if (c.status === "foreign") return; // foreign-report.ts
+/**
+ * What one comparison adds to its cluster's diff: an action, a write held back (a Held names its `sources`), or
+ * nothing. It depends only on the cluster, the comparison and the holds (decisionKey), so a patched diff keeps the
+ * decisions of comparisons that did not change (diff-patch.ts).
+ */
+export type Decision = RegistryAction | Held | null;
+
+/** The holds one cluster's decisions are made under: the fleet's, and the kinds the cluster does not observe. */
+export type DecisionHolds = ClusterHolds & { unobserved: ReadonlySet<string> };
+
+export function decisionHolds(seen: ObservedCluster | undefined, holds: ClusterHolds): DecisionHolds {
+  return { ...holds, unobserved: new Set<string>(seen?.unobservedKinds ?? []) };
+}
+
+/** Equal keys, equal decisions for the same comparison (the cluster aside, which a diff never changes). */
+export function decisionKey(holds: DecisionHolds): string {
+  return `${[...holds.stale].sort().join(",")}|${holds.configStale}|${[...holds.unobserved].sort().join(",")}`;
+}
+
+export function decide(cluster: string, c: Comparison, holds: DecisionHolds): Decision {
+  if (c.status === "same") return null;
+  if (c.status === "foreign") return null; // foreign-report.ts
   if (c.status === "missing") {
     const unverified = holds.unobserved.has(c.desired.kind);
-    return void out.actions.push({ ...action(cluster, c, "apply"), ...(unverified ? { unverified, reason: `${c.desired.kind} is not observed in ${cluster}; applied once per content` } : {}) });
+    return { ...action(cluster, c, "apply"), ...(unverified ? { unverified, reason: `${c.desired.kind} is not observed in ${cluster}; applied once per content` } : {}) };
   }
   const dropped = droppedStaleSources(c.observed, c.status === "different" ? c.desired : undefined, holds);
-  if (dropped.length > 0) return void held.push({ cluster, id: c.id, sources: dropped });
-  if (c.status === "different") return void out.actions.push(action(cluster, c, "apply"));
-  if (holds.configStale) return void held.push({ cluster, id: c.id, sources: [] });
-  out.actions.push(action(cluster, c, "delete"));
+  if (dropped.length > 0) return { cluster, id: c.id, sources: dropped };
+  if (c.status === "different") return action(cluster, c, "apply");
+  if (holds.configStale) return { cluster, id: c.id, sources: [] };
+  return action(cluster, c, "delete");
 }
 
 function heldConditions(held: Held[]): RegistryCondition[] {
@@ -106,9 +123,10 @@ export type ClusterHolds = { stale: ReadonlySet<string>; configStale: boolean };
 
 /**
  * One cluster's actions and conditions; depends only on its desired and observed objects and the holds.
- * `compared`: their standalone comparison when the caller already has it (compare-patch.ts).
+ * `compared`: their standalone comparison when the caller already has it (compare-patch.ts); `decisions`: those
+ * comparisons' decisions (one each, in order), when the caller kept them from an earlier diff (diff-patch.ts).
  */
-export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, compared?: readonly Comparison[], scope?: OwnershipScope): DiffResult {
+export function diffCluster(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, compared?: readonly Comparison[], scope?: OwnershipScope, decisions?: readonly Decision[]): DiffResult {
   const out: DiffResult = { actions: [], conditions: [] };
   const comparisons = compared ?? compareCluster(desired, seen?.objects ?? [], "standalone", scope);
   if (holds.stale.has(cluster)) {
@@ -116,12 +134,16 @@ export function diffCluster(cluster: string, desired: readonly DesiredObject[], 
     if (changes > 0) out.conditions.push(heldCluster(cluster, changes));
     return out;
   }
-  const unobserved = new Set<string>(seen?.unobservedKinds ?? []);
-  const blind = unobserved.size === 0 ? [] : [...new Set(desired.filter((d) => unobserved.has(d.kind)).map((d) => d.kind))];
+  const all = decisionHolds(seen, holds);
+  const blind = all.unobserved.size === 0 ? [] : [...new Set(desired.filter((d) => all.unobserved.has(d.kind)).map((d) => d.kind))];
   if (blind.length > 0) out.conditions.push(unobservedKinds(cluster, blind));
   const held: Held[] = [];
-  const all: Holds = { ...holds, unobserved };
-  for (const c of comparisons) decide(cluster, c, all, held, out);
+  comparisons.forEach((c, i) => {
+    const d = decisions ? decisions[i] : decide(cluster, c, all);
+    if (!d) return;
+    if ("sources" in d) held.push(d);
+    else out.actions.push(d);
+  });
   out.conditions.push(...foreignConditions(cluster, comparisons), ...heldConditions(held));
   return out;
 }
