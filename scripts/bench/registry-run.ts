@@ -25,6 +25,7 @@ import { gatewayManifest, gatewaysReady, labRequest, timedWriter, waitForSnapsho
 import { startUntil } from "../processes";
 import type { Row } from "./figures";
 import { measureLabCapacity } from "./lab-capacity";
+import { liveHeapBytes } from "./live-heap";
 import { registrySettings } from "./registry-defaults";
 import { measureTakeoverToWrite } from "./takeover-write";
 import type { StageResult } from "./suite-types";
@@ -116,7 +117,8 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
     if (planned && coldPlanMs === undefined) coldPlanMs = Number(planned[1]);
     if (o.verbose) console.log(`${(performance.now() / 1000).toFixed(2)} ${l}`);
   };
-  const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), host, writerFor: (c) => writers.get(c), resyncMs: 3_600_000, log });
+  // freeze: false, as the console runs in production: deep-freezing every snapshot and state is a development check.
+  const registry = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: fromFleetSource(fleet.snapshots), host, writerFor: (c) => writers.get(c), resyncMs: 3_600_000, log, freeze: false });
   let registryStopped = false;
   const stopRegistry = async () => {
     if (registryStopped) return;
@@ -126,6 +128,7 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   cleanups.unshift(stopRegistry);
   await untilConverged(registry, fleet, o.clusters);
   const convergedAt = performance.now();
+  const liveHeap = liveHeapBytes();
   const last = events.at(-1)?.at ?? started;
   const planned = registry.status().clusters.reduce((n, c) => n + c.expected, 0);
   const perSecond = events.length / ((last - started) / 1000);
@@ -144,7 +147,9 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   // maxRSS (KiB): this process holds what the console's would: the fleet cache, the model, the planner worker.
   const peakRss = process.resourceUsage().maxRSS * 1024;
   rows.push({ figure: "peak RSS of this process (fleet cache, model, registry, planner worker)", value: `${(peakRss / 2 ** 30).toFixed(2)} GiB` });
+  rows.push({ figure: "main-thread heap live once converged (after a full collection)", value: `${(liveHeap / 2 ** 30).toFixed(2)} GiB`, note: "(fleet cache, plan mirror, registry memos; not the planner worker's heap)" });
   figures.peakRssBytes = peakRss;
+  figures.liveHeapBytes = liveHeap;
   const planStarted = performance.now();
   computeFleetState(fleet.snapshots.current(), { managementCluster: management.name, allowLoopbackGatewayAddresses: true });
   const planMs = performance.now() - planStarted;
@@ -190,3 +195,4 @@ export async function runRegistryStage(o: RegistryOptions): Promise<StageResult>
     for (const cleanup of cleanups) await cleanup();
   }
 }
+

@@ -12,12 +12,14 @@ export type SourceRegistryDeps = Omit<RegistryDeps, "model"> & {
   allowLoopbackGatewayAddresses?: boolean;
   /** The planner host; default: one on this thread, stopped with the registry. */
   host?: PlannerHost;
+  /** Deep-freeze what the model takes in and hands out; default: outside production, as the console does. */
+  freeze?: boolean;
 };
 
 export type SourceRegistry = Registry & { model: FleetModel };
 
 export function startRegistryOnSource(deps: SourceRegistryDeps): SourceRegistry {
-  const { source, managementCluster, allowLoopbackGatewayAddresses, host: given, ...rest } = deps;
+  const { source, managementCluster, allowLoopbackGatewayAddresses, host: given, freeze, ...rest } = deps;
   const host = given ?? createPlannerHost({ inProcess: true });
   const model = createFleetModel({
     source,
@@ -25,7 +27,7 @@ export function startRegistryOnSource(deps: SourceRegistryDeps): SourceRegistry 
     ...(rest.hostnames ? { hostnames: rest.hostnames } : {}),
     ...(managementCluster ? { managementCluster } : {}),
     allowLoopbackGatewayAddresses: allowLoopbackGatewayAddresses === true,
-    freeze: process.env.NODE_ENV !== "production",
+    freeze: freeze ?? process.env.NODE_ENV !== "production",
     ...(rest.log ? { log: rest.log } : {}),
   });
   const registry = startRegistry({ ...rest, model });
