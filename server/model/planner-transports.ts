@@ -25,9 +25,9 @@ export function inProcessTransport(sink: Sink): Transport {
   return { post, stop: async () => void (stopped = true) };
 }
 
-// The worker posts a reply's parts to a port of their own, then a note on its parentPort. Node delivers every
-// message queued on a port in one go (no event-loop turn between them), so this side never listens on the parts'
-// port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
+// The worker posts a reply's parts to a port of their own, each followed by a note on its parentPort. Node delivers
+// every message queued on a port in one go (no event-loop turn between them), so this side never listens on the
+// parts' port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
 // A reply's objects arrive with a fresh copy of every string; they share one copy per reply (intern-strings.ts),
 // which more than halves what the mirror of the plan holds on this thread.
 /** Each planned object's own strings (its name, its content hash): shared with no other, so not interned. */

@@ -1,7 +1,7 @@
 // The planner worker's entry (bundled to dist/planner-worker.mjs by scripts/build-model-worker.ts): the thread
 // that holds the warm planner (planner-core.ts). Requests arrive in order on parentPort; each reply's parts go to
-// the port the host passed in workerData, then a note on parentPort tells the host to take them, one per
-// event-loop turn (see planner-host.ts).
+// the port the host passed in workerData, each followed by a note on parentPort that tells the host to take them,
+// one per event-loop turn (see planner-host.ts).
 //
 // The worker runs below the console's own thread: when both want the CPU, the event loop (HTTP answers, SSE,
 // informers, the Lease's renewals) goes first and the plan waits. Previews keep this worker busy for seconds at
@@ -38,9 +38,13 @@ const warm = () => {
   runSliced(steps, WARM_SLICE_MS, nothing, nothing, () => latest !== steps);
 };
 
+// A note after every part, not one after the last: the host takes parts while later ones are still being cut and
+// posted (a cold plan's 300 parts at 20 × 500 took ~1 s to post), and a note that finds it taking parts costs nothing.
 port.on("message", (request: PlannerRequest) => {
-  for (const part of core.handle(request)) replies.postMessage(part);
-  port.postMessage({ type: "ready", seq: request.seq });
+  for (const part of core.handle(request)) {
+    replies.postMessage(part);
+    port.postMessage({ type: "part", seq: request.seq });
+  }
   // Only a plan moves the current plan; a preview's fork leaves it (and any warming under way) as it was.
   if (request.type === "plan") warm();
 });
