@@ -46,8 +46,13 @@ describe("Planner.planDelta (a fork's delta mode)", () => {
       const delta = planner.fork().planDelta(changed);
       expect(delta, `step ${step}`).toEqual(planDelta(current, planner.fork().plan(changed)));
       expect(JSON.stringify(applyPlanDelta(current, delta)), `step ${step}`).toBe(JSON.stringify(plan(changed)));
-      // Half the time the parent moves on (to the edit or a further one), as the worker's plan requests do.
-      if (r() < 0.5) current = planner.plan((input = r() < 0.5 ? changed : edit(r, changed)));
+      // Half the time the parent moves on (to the edit or a further one), as the worker's plan requests do, and
+      // the delta it reads from its placement is the definition's.
+      if (r() < 0.5) {
+        const moved = planner.planWithDelta((input = r() < 0.5 ? changed : edit(r, changed)));
+        expect(moved.delta, `step ${step}`).toEqual(planDelta(current, moved.result));
+        current = moved.result;
+      }
     }
   });
 

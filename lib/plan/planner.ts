@@ -12,7 +12,7 @@ import type { PlanInput } from "./input";
 import { compareStrings, stableStringify } from "./json";
 import { createNameCheck } from "./place";
 import type { BuildResult, Placed } from "./placed";
-import { createPlacement, type Batch, type Placement } from "./placement";
+import { createPlacement, type BatchGroup, type Placement } from "./placement";
 import { planDelta, type PlanDelta } from "./plan-delta";
 import { distinctClusters, heldBack, heldBackOf, type PlanResult } from "./plan-result";
 import { serviceEntriesFor } from "./service-entries";
@@ -21,20 +21,23 @@ import { workloadEntriesFor, type ShadowMemo } from "./workload-entries";
 import { workspaceModel, type ModelService, type WorkspaceModel } from "./workspace-model";
 
 // `shadows`: the service's shadow WorkloadEntries by (local, source) pair, reused when the service is rebuilt;
-// `shadowBatches`: the same, as the batches placed (one per pair, so a pair kept is a batch kept).
-type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult]; shadows: Map<string, Placed[]>; shadowBatches: Batch[] };
+// `groups`: each part as the batches placed, kept with the entry (so an unchanged service is three groups kept);
+// the shadows' are one batch per pair, so a pair kept is a batch kept.
+type ServiceParts = { key: string; parts: [BuildResult, BuildResult, BuildResult]; shadows: Map<string, Placed[]>; groups: [BatchGroup, BatchGroup, BatchGroup] };
 
 /**
  * The shadows as one batch per (local, source) pair, in build order: a rebuild that keeps most pairs (a gateway
  * removed) then places only the pairs that changed. The whole list when the pairs do not add up to it.
  */
-function shadowBatchesOf(placed: readonly Placed[], shadows: ReadonlyMap<string, Placed[]>): Batch[] {
+function shadowBatchesOf(placed: readonly Placed[], shadows: ReadonlyMap<string, Placed[]>): BatchGroup {
   const groups = [...shadows.values()];
   return groups.reduce((n, g) => n + g.length, 0) === placed.length ? groups : [placed];
 }
 
 export type Planner = {
   plan(input: PlanInput): PlanResult;
+  /** plan(input), and planDelta(the last plan, it): read from the placement's changes when it was patched. */
+  planWithDelta(input: PlanInput): { result: PlanResult; delta: PlanDelta };
   /**
    * A planner that starts from this one's memory, in O(1): both share it read-only (each plan replaces the maps
    * and the placement state, never mutates them), so planning on the fork never changes what this one plans next.
@@ -51,9 +54,9 @@ export type Planner = {
 type Memory = {
   services: Map<string, ServiceParts>;
   gateways: Map<string, Placed>;
-  // One stable one-object batch per kept passthrough Gateway, so an unchanged one is not re-placed. Shared by
-  // forks: an entry depends only on its key, so whoever adds it adds the same.
-  gatewayBatches: WeakMap<Placed, Batch>;
+  // One stable group of one one-object batch per kept passthrough Gateway, so an unchanged one is not re-placed.
+  // Shared by forks: an entry depends only on its key, so whoever adds it adds the same.
+  gatewayBatches: WeakMap<Placed, BatchGroup>;
   placement: Placement;
   /** Service keys' identities and indexes (service-key.ts): the planner's own, shared by its forks. */
   keys: KeyMemo;
@@ -87,24 +90,24 @@ function plannerFrom(memory: Memory): Planner {
     }
     const shadows: ShadowMemo = { previous: before?.shadows, next: new Map(), identity: keys.identity };
     const parts: ServiceParts["parts"] = [serviceEntriesFor(model, svc, hash), workloadEntriesFor(model, svc, hash, shadows), destinationRulesFor(model, svc, hash)];
-    const entry = { key, parts, shadows: shadows.next, shadowBatches: shadowBatchesOf(parts[1].placed, shadows.next) };
+    const entry: ServiceParts = { key, parts, shadows: shadows.next, groups: [[parts[0].placed], shadowBatchesOf(parts[1].placed, shadows.next), [parts[2].placed]] };
     next.set(id, entry);
     return entry;
   }
 
   /** Passthrough Gateways are few but big (every exposed host): keep an unchanged one's object. */
-  function gatewayBatchesOf(placed: Placed[]): Batch[] {
+  function gatewayBatchesOf(placed: Placed[]): BatchGroup[] {
     const next = new Map<string, Placed>();
-    const batches = placed.map((p) => {
+    const groups = placed.map((p) => {
       const key = `${p.cluster}\u0000${stableStringify(p.object)}`;
       const kept = gateways.get(key) ?? p;
       next.set(key, kept);
-      let batch = gatewayBatches.get(kept);
-      if (!batch) gatewayBatches.set(kept, (batch = [kept]));
-      return batch;
+      let group = gatewayBatches.get(kept);
+      if (!group) gatewayBatches.set(kept, (group = [[kept]]));
+      return group;
     });
     gateways = next;
-    return batches;
+    return groups;
   }
 
   /** The input's objects in batches, in plan()'s order, and its conditions so far (the memo moves forward). */
@@ -112,10 +115,10 @@ function plannerFrom(memory: Memory): Planner {
     const conditions: Condition[] = [];
     const clusters = distinctClusters(input, conditions);
     const models: WorkspaceModel[] = [];
-    const batches: Batch[] = [];
+    const groups: BatchGroup[] = [];
     const nextServices = new Map<string, ServiceParts>();
     for (const ws of [...input.workspaces].sort((a, b) => compareStrings(a.name, b.name))) {
-      const { model, conditions: found } = workspaceModel(ws, clusters, input);
+      const { model, conditions: found } = workspaceModel(ws, clusters, input, keys.portKey);
       conditions.push(...found);
       if (!model) continue;
       models.push(model);
@@ -123,19 +126,16 @@ function plannerFrom(memory: Memory): Planner {
       // The order of plan(): all ServiceEntries of the workspace, then all WorkloadEntries, then DestinationRules.
       for (const part of [0, 1, 2] as const) {
         for (const b of built) conditions.push(...b.parts[part].conditions);
-        for (const b of built) {
-          if (part === 1) batches.push(...b.shadowBatches);
-          else batches.push(b.parts[part].placed);
-        }
+        for (const b of built) groups.push(b.groups[part]);
       }
     }
     services = nextServices;
-    batches.push(...gatewayBatchesOf(gatewayConfigs(models, hash)));
-    return { clusters, batches, conditions };
+    groups.push(...gatewayBatchesOf(gatewayConfigs(models, hash)));
+    return { clusters, groups, conditions };
   }
 
-  function place({ clusters, batches, conditions }: ReturnType<typeof build>): PlanResult {
-    const outputs = placement.apply(clusters.map((c) => c.name), batches, conditions);
+  function place({ clusters, groups, conditions }: ReturnType<typeof build>): PlanResult {
+    const outputs = placement.apply(clusters.map((c) => c.name), groups, conditions);
     const result = Object.fromEntries(clusters.map((c) => [c.name, outputs.get(c.name)?.sorted ?? []]));
     const held = heldBack(clusters, result);
     return { clusters: result, conditions: normalizeConditions([...conditions, ...held.conditions]), heldBack: held.held };
@@ -146,11 +146,22 @@ function plannerFrom(memory: Memory): Planner {
     return last;
   }
 
+  function planWithDelta(input: PlanInput): { result: PlanResult; delta: PlanDelta } {
+    const before = last;
+    const result = plan(input);
+    const changes = before && placement.lastChanges();
+    if (!changes) return { result, delta: planDelta(before, result) };
+    const clusters: PlanDelta["clusters"] = {};
+    for (const [name, { upserts, removes }] of changes) clusters[name] = { kind: "patch", upserts, removes };
+    // A patched placement has the same clusters as the last: none was removed.
+    return { result, delta: { clusters, removedClusters: [], conditions: result.conditions, heldBack: result.heldBack } };
+  }
+
   /** See Planner.planDelta: the placement's changes, read without placing, else a plan and planDelta. */
   function deltaOf(input: PlanInput): PlanDelta {
     const built = build(input);
     const { clusters, conditions } = built;
-    const changes = last && placement.changes(clusters.map((c) => c.name), built.batches);
+    const changes = last && placement.changes(clusters.map((c) => c.name), built.groups);
     const before = last;
     if (!before || !changes) {
       last = place(built);
@@ -163,5 +174,5 @@ function plannerFrom(memory: Memory): Planner {
   }
 
   const fork = (): Planner => plannerFrom({ services, gateways, gatewayBatches, placement: placement.fork(), keys, hash, last });
-  return { plan, fork, planDelta: deltaOf };
+  return { plan, planWithDelta, fork, planDelta: deltaOf };
 }

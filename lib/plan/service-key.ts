@@ -5,7 +5,8 @@
 // planner's own, KeyMemo), every other dependency by value. Keep this in step with the builders: each field they read must appear here.
 import { hostCovers, type ServiceRef } from "@/lib/names/fqdn";
 import { createServiceIndex } from "./exposure";
-import type { ClusterInput, DestinationRuleInput } from "./input";
+import type { ClusterInput, DestinationRuleInput, ServicePort } from "./input";
+import { meshPorts } from "./istio-protocol";
 import { MULTICLUSTER_NAMESPACE } from "./placed";
 import type { ModelService, WorkspaceModel } from "./workspace-model";
 
@@ -26,6 +27,10 @@ export type KeyMemo = {
   /** The user's own DestinationRules of a cluster (ours never count), computed once per input array. */
   ownRules: (cluster: ClusterInput) => DestinationRuleInput[];
   runsService: (cluster: ClusterInput, ref: ServiceRef) => boolean;
+  /** A Service's mesh ports as `port,port,…` (workspace-model.ts compares them across clusters), per ports array. */
+  portKey: (ports: readonly ServicePort[]) => string;
+  /** clusterPart as JSON, per cluster input object and service FQDN: only a changed cluster's are made again. */
+  clusterPart: (cluster: ClusterInput, svc: ModelService) => string;
 };
 
 export function createKeyMemo(): KeyMemo {
@@ -35,9 +40,31 @@ export function createKeyMemo(): KeyMemo {
     if (!own) userRules.set(cluster.destinationRules, (own = cluster.destinationRules.filter((dr) => !dr.managedByUs)));
     return own;
   };
-  return { identity: createIdentity(), ownRules, runsService: createServiceIndex() };
+  const ports = new WeakMap<readonly ServicePort[], string>();
+  const portKey = (list: readonly ServicePort[]) => {
+    let key = ports.get(list);
+    if (key === undefined) ports.set(list, (key = meshPorts(list).map((p) => p.port).join(",")));
+    return key;
+  };
+  const parts = new WeakMap<ClusterInput, Map<string, string>>();
+  const memo: KeyMemo = {
+    identity: createIdentity(),
+    ownRules,
+    runsService: createServiceIndex(),
+    portKey,
+    clusterPart: (cluster, svc) => {
+      let byFqdn = parts.get(cluster);
+      if (!byFqdn) parts.set(cluster, (byFqdn = new Map()));
+      let part = byFqdn.get(svc.fqdn);
+      if (part === undefined) byFqdn.set(svc.fqdn, (part = JSON.stringify(clusterPart(cluster, svc, memo))));
+      return part;
+    },
+  };
+  return memo;
 }
 
+// A pure function of the cluster's input object and the service's FQDN (its namespace and name): what the
+// cluster's DestinationRules, network, locality and Services say about that service.
 function clusterPart(cluster: ClusterInput, svc: ModelService, memo: KeyMemo): unknown[] {
   const rules = memo.ownRules(cluster)
     .filter((dr) => hostCovers(dr.host, dr.namespace, svc.fqdn))
@@ -46,10 +73,10 @@ function clusterPart(cluster: ClusterInput, svc: ModelService, memo: KeyMemo): u
   return [cluster.name, cluster.network, cluster.locality ?? null, multicluster, memo.runsService(cluster, svc), rules];
 }
 
-/** JSON, so no name can run into the next field whatever characters it holds. */
+/** JSON (each cluster's part a JSON array after it), so no name can run into the next field whatever it holds. */
 export function serviceKey(model: WorkspaceModel, svc: ModelService, memo: KeyMemo): string {
   const instances = svc.instances.map((i) => [i.cluster.name, memo.identity(i.service)]);
   const sources = svc.sources.map((s) => [s.cluster.name, memo.identity(s.service), s.gateway.addresses]);
-  const clusters = model.clusters.map((c) => clusterPart(c, svc, memo));
-  return JSON.stringify([model.name, model.settingRef, svc.fqdn, instances, sources, clusters]);
+  const clusters = model.clusters.map((c) => memo.clusterPart(c, svc)).join(",");
+  return `${JSON.stringify([model.name, model.settingRef, svc.fqdn, instances, sources])}[${clusters}]`;
 }

@@ -4,7 +4,7 @@
 import type { Condition } from "./conditions";
 import { exposedServices, type ExposedService, type Instance } from "./exposure";
 import { servingGateway, type ServingGateway } from "./gateways";
-import type { ClusterInput, PlanInput, WorkspaceInput, WorkspaceSettingInput } from "./input";
+import type { ClusterInput, PlanInput, ServicePort, WorkspaceInput, WorkspaceSettingInput } from "./input";
 import { meshPorts } from "./istio-protocol";
 import { compareStrings, uniqueSorted } from "./json";
 import { workspaceScope } from "./workspace-scope";
@@ -23,9 +23,12 @@ export type WorkspaceModel = {
   services: ModelService[];
 };
 
-const portKey = (i: Instance) => meshPorts(i.service.ports).map((p) => p.port).join(",");
+/** A Service's mesh ports as `port,port,…`; the planner passes its memo of it (service-key.ts KeyMemo). */
+export type PortKey = (ports: readonly ServicePort[]) => string;
+const portKeyOf: PortKey = (ports) => meshPorts(ports).map((p) => p.port).join(",");
 
-function serviceConditions(ws: string, svc: ExposedService, sources: Source[], spans: number): Condition[] {
+function serviceConditions(ws: string, svc: ExposedService, sources: Source[], spans: number, ports: PortKey): Condition[] {
+  const portKey = (i: Instance) => ports(i.service.ports);
   const out: Condition[] = [];
   const base = { workspace: ws, subject: svc.fqdn };
   if (sources.length === 0 && spans > 1) {
@@ -70,7 +73,7 @@ function unplannable(ws: WorkspaceInput): Condition | undefined {
   return undefined;
 }
 
-export function workspaceModel(ws: WorkspaceInput, clusters: ClusterInput[], input: PlanInput): { model?: WorkspaceModel; conditions: Condition[] } {
+export function workspaceModel(ws: WorkspaceInput, clusters: ClusterInput[], input: PlanInput, ports: PortKey = portKeyOf): { model?: WorkspaceModel; conditions: Condition[] } {
   const { scope, conditions } = workspaceScope(ws, clusters);
   const problem = unplannable(ws);
   if (problem || !ws.setting) return { conditions: [...conditions, ...(problem ? [problem] : [])] };
@@ -84,7 +87,7 @@ export function workspaceModel(ws: WorkspaceInput, clusters: ClusterInput[], inp
       const gateway = chosen.gateways.get(i.cluster.name);
       return gateway && gateway.addresses.length > 0 ? [{ ...i, gateway }] : [];
     });
-    conditions.push(...serviceConditions(ws.name, svc, sources, spanned.length));
+    conditions.push(...serviceConditions(ws.name, svc, sources, spanned.length, ports));
     return { ...svc, sources };
   });
   const settingRef = `${setting.namespace}/${setting.name}`;

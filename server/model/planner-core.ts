@@ -3,7 +3,7 @@
 // with the plan's delta against the previous one; a fork request plans the changed input on a fork of the
 // planner and answers with its delta against the current plan, leaving the state as it was.
 import { applyInputDelta } from "@/lib/plan/input-delta";
-import { applyPlanDelta, planDelta, type PlanDelta } from "@/lib/plan/plan-delta";
+import { applyPlanDelta, type PlanDelta } from "@/lib/plan/plan-delta";
 import { drain, type Steps } from "@/lib/steps";
 import { clusterIndexSteps } from "@/server/workspaces/plan-index";
 import { previewAnswerSteps, type PreviewAnswer, type PreviewQuery } from "@/server/workspaces/preview-query";
@@ -46,8 +46,7 @@ export function createPlannerCore(chunkObjects?: number): PlannerCore {
     const next = applyInputDelta(input, request.delta);
     // Delta mode: the fork reads the changes from the batches that differ, never building the plan's lists.
     if (request.type !== "plan") return planner.fork().planDelta(next);
-    const after = planner.plan(next);
-    const delta = planDelta(result, after);
+    const { result: after, delta } = planner.planWithDelta(next);
     input = next;
     result = after;
     return delta;
