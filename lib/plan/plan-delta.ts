@@ -82,6 +82,14 @@ export function planDelta(before: PlanResult | undefined, after: PlanResult): Pl
  */
 export type ListIds = WeakMap<readonly DesiredObject[], readonly string[]>;
 
+/**
+ * How a patched list was made (applyClusterDelta): the list it was patched from and the patch. A reader that kept
+ * something aligned with `from` (the registry's comparisons) can splice the same changes into it. `from` is weak:
+ * a list nobody else holds any more is not kept alive for this.
+ */
+export type ListPatch = { from: WeakRef<readonly DesiredObject[]>; upserts: readonly DesiredObject[]; removes: readonly string[] };
+export type ListPatches = WeakMap<readonly DesiredObject[], ListPatch>;
+
 type Listed = { list: DesiredObject[]; ids: string[] };
 type Sorted = { list: readonly DesiredObject[]; ids: readonly string[] };
 
@@ -146,8 +154,8 @@ function merged(before: Sorted, upserts: readonly DesiredObject[], removes: read
   return out;
 }
 
-/** One cluster's list after `change` (`before`: its list in the previous plan; `index`: see ListIds). */
-export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta, index?: ListIds): DesiredObject[] {
+/** One cluster's list after `change` (`before`: its list in the previous plan; `index`: see ListIds; `patches`: ListPatches). */
+export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta, index?: ListIds, patches?: ListPatches): DesiredObject[] {
   if (change.kind === "replace") {
     if (index && !index.has(change.objects)) index.set(change.objects, change.objects.map(desiredId));
     return change.objects;
@@ -157,6 +165,7 @@ export function applyClusterDelta(before: readonly DesiredObject[] | undefined, 
   const changes = change.upserts.length + change.removes.length;
   const after = changes * 64 < list.length ? patchedFew(previous, change.upserts, change.removes) : merged(previous, change.upserts, change.removes);
   index?.set(after.list, after.ids);
+  patches?.set(after.list, { from: new WeakRef(list), upserts: change.upserts, removes: change.removes });
   return after.list;
 }
 

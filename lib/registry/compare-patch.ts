@@ -5,7 +5,8 @@
 import type { DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
-import { compareCluster, compareWith, inIdOrder, observedIndex, observedKey, unplanned, type Comparison } from "./compare";
+import { compareCluster, compareWith, inIdOrder, observedKey, unplanned, type Comparison } from "./compare";
+import { findLive, liveOf, samePlan, splicedPlan, type Changes, type Patch, type Planned } from "./compare-planned";
 import { observedParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
@@ -20,8 +21,6 @@ import type { ObservedObject } from "./types";
 export type ComparedDelta = { retired: readonly Comparison[]; added: readonly Comparison[] };
 
 export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; scope: OwnershipScope; comparisons: Comparison[]; delta?: ComparedDelta };
-
-type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
 
 /** What differs between two observed lists, kind by kind: a kind whose list is the same list costs nothing. */
 function changes(before: readonly ObservedObject[], now: readonly ObservedObject[], memos: RegistryMemos | undefined): Changes {
@@ -38,23 +37,10 @@ function changes(before: readonly ObservedObject[], now: readonly ObservedObject
   return { added, removed };
 }
 
-/** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
-function findLive(observed: readonly ObservedObject[], id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
-  for (const part of observedParts(observed, memos)) {
-    const found = observedIndex(part, memos).get(id);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-const liveOf = (c: Comparison | undefined) => (c && "observed" in c ? c.observed : undefined);
-
 function isDesired(desired: readonly DesiredObject[], id: string): boolean {
   const at = lowerBound(desired, id);
   return at < desired.length && desiredId(desired[at] as DesiredObject) === id;
 }
-
-type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
 
 function patchOf(previous: Compared, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Patch {
   const found = changes(previous.observed, observed, memos);
@@ -66,43 +52,6 @@ function patchOf(previous: Compared, observed: readonly ObservedObject[], memos:
   return { changes: found, dirty, liveFor };
 }
 
-type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta };
-
-/**
- * The planned part when the plan is the same list (the registry's own writes streaming back): the previous
- * comparisons copied, and only the dirty ids compared again, found by binary search — O(k log n) for k changed
- * live objects instead of a walk over every planned object. When many ids are dirty (a convergence: thousands of
- * objects appear at once) the walk with one Set probe per planned object is cheaper, so past n / log n it walks.
- * A dirty id that is not planned is the unplanned part's business.
- */
-function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undefined): Planned {
-  const desired = previous.desired;
-  const out = previous.comparisons.slice(0, desired.length);
-  const retired: Comparison[] = [];
-  const added: Comparison[] = [];
-  const redo = (at: number, d: DesiredObject, id: string) => {
-    const before = out[at] as Comparison;
-    const now = compareWith(d, patch.liveFor(id, liveOf(before)), previous.scope, memos);
-    if (now === before) return;
-    out[at] = now;
-    retired.push(before);
-    added.push(now);
-  };
-  if (patch.dirty.size * Math.log2(desired.length + 1) < desired.length) {
-    for (const id of patch.dirty) {
-      const at = lowerBound(desired, id);
-      const d = desired[at];
-      if (d && desiredId(d) === id) redo(at, d, id);
-    }
-  } else {
-    for (let at = 0; at < out.length; at++) {
-      const id = (out[at] as Comparison).id;
-      if (patch.dirty.has(id)) redo(at, desired[at] as DesiredObject, id);
-    }
-  }
-  return { out, dropped: [], delta: { retired, added } };
-}
-
 /**
  * The planned part: both sorted lists merged, unchanged pairs kept, pairs whose live side changed redone. (A map
  * from id to position would skip the walk when the plan is a new list, but building it per plan costs more
@@ -110,8 +59,11 @@ function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undef
  * replaced or dropped and those new: a plan that changed a few objects (a new Service) then costs the diff what
  * changed, not a new pass over every comparison (diff-patch.ts).
  */
-function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: Map<string, Comparison>, memos: RegistryMemos | undefined): Planned {
+function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: ReadonlyMap<string, Comparison>, memos: RegistryMemos | undefined): Planned {
   if (previous.desired === desired) return samePlan(previous, patch, memos);
+  const change = memos?.listPatch?.(desired);
+  const spliced = change && splicedPlan(previous, desired, change, patch, extras, observed, memos);
+  if (spliced) return spliced;
   const scope = previous.scope;
   const prevDesired = previous.desired;
   const out: Comparison[] = [];

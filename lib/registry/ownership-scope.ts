@@ -20,10 +20,13 @@ export type OwnershipScopes = ReadonlyMap<string, OwnershipScope>;
 
 type Draft = { namespaces: Set<string>; gateways: Set<string> };
 
+// A plan's list is sorted by id (kind, namespace, name), so a cluster's tens of thousands of WorkloadEntries come
+// in a few long runs of one namespace: a run adds its namespace once, not a Set lookup per object.
 function addPlanned(draft: Draft, desired: readonly DesiredObject[]): void {
+  let last: string | undefined;
   for (const d of desired) {
     if (d.kind === "Gateway") draft.gateways.add(`${d.metadata.namespace}/${d.metadata.name}`);
-    else if (d.kind !== "ServiceEntry") draft.namespaces.add(d.metadata.namespace);
+    else if (d.kind !== "ServiceEntry" && d.metadata.namespace !== last) draft.namespaces.add((last = d.metadata.namespace));
   }
 }
 

@@ -6,6 +6,7 @@
 import type { CachedObject, ObjectMap } from "@/lib/fleet/snapshot-types";
 import type { DesiredKind, DesiredObject } from "@/lib/plan/desired";
 import type { ClusterInput } from "@/lib/plan/input";
+import type { ListPatch } from "@/lib/plan/plan-delta";
 import type { Comparison } from "./compare";
 import type { Intrinsic, OwnershipProof } from "./ownership";
 import type { OwnershipScope } from "./ownership-scope";
@@ -33,10 +34,16 @@ export type RegistryMemos = {
   observedIds: WeakMap<ObservedObject, string>;
   indexes: WeakMap<readonly ObservedObject[], Map<string, ObservedObject>>;
   compared: WeakMap<DesiredObject, { observed: ObservedObject | undefined; mode: RegistryMode; scope: OwnershipScope; result: Comparison }>;
+  /**
+   * compare-patch.ts: how a plan's list was made from an earlier one (the planner host's mirror keeps that), so
+   * a comparison splices what changed instead of walking the list. Without it, comparisons walk.
+   */
+  listPatch?: (list: readonly DesiredObject[]) => ListPatch | undefined;
 };
 
-export function createRegistryMemos(): RegistryMemos {
+export function createRegistryMemos(listPatch?: RegistryMemos["listPatch"]): RegistryMemos {
   return {
+    ...(listPatch ? { listPatch } : {}),
     lists: new WeakMap(),
     localities: new WeakMap(),
     validated: new WeakMap(),

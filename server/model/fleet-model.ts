@@ -58,7 +58,8 @@ const REST_AFTER_MS = 10;
 export function createFleetModel(deps: FleetModelDeps): FleetModel {
   const freeze = deps.freeze ? deepFreeze : <T>(value: T): T => value;
   // Every identity-keyed memo the adapter, the observed views and the comparisons keep: this model's own.
-  const memos = createRegistryMemos();
+  // With the host's record of how each plan list was patched, a new Service's digest splices its comparisons.
+  const memos = createRegistryMemos(deps.host.listPatch && ((list) => deps.host.listPatch?.(list)));
   const inputs = createModelInputs(memos, freeze, deps.identity ?? createIdentity());
   let seen: { snapshot: FleetSnapshot; seq: number } | undefined;
   let done: Done | undefined;

@@ -5,7 +5,8 @@ import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-qu
 import type { FleetSnapshot } from "@/lib/fleet/snapshot-types";
 import type { PlanInput } from "@/lib/plan/input";
 import type { PlanResult } from "@/lib/plan/plan";
-import type { PlanDelta } from "@/lib/plan/plan-delta";
+import type { DesiredObject } from "@/lib/plan/desired";
+import type { ListPatch, PlanDelta } from "@/lib/plan/plan-delta";
 import type { AdaptedInput } from "@/lib/registry/plan-input-adapter";
 import type { FleetState } from "@/server/registry/fleet-state";
 
@@ -66,5 +67,7 @@ export type PlannerHost = {
   fork(changed: PlanInput): Promise<Omit<ForkResult, "changed">>;
   /** `changed` planned on a fork, and `query` answered from it where the plans are (the worker): only the answer crosses. */
   preview(changed: PlanInput, query: PreviewQuery): Promise<PreviewAnswer>;
+  /** How a list of a plan it returned was patched from the previous plan's (ListPatch), when it was. */
+  listPatch?(list: readonly DesiredObject[]): ListPatch | undefined;
   stop(): Promise<void>;
 };

@@ -1,0 +1,128 @@
+// The planned part of a patched comparison (compare-patch.ts) when the plan changed by little or not at all: the
+// previous comparisons copied as one block, and only what changed compared again, each found by binary search.
+// The cost of what changed, not a walk over a cluster's tens of thousands of planned objects.
+import type { DesiredObject } from "@/lib/plan/desired";
+import { compareStrings } from "@/lib/plan/json";
+import { desiredId, lowerBound } from "@/lib/plan/place";
+import type { ListPatch } from "@/lib/plan/plan-delta";
+import { compareWith, observedIndex, type Comparison } from "./compare";
+import type { ComparedDelta, Compared } from "./compare-patch";
+import { observedParts } from "./observed-from-snapshot";
+import type { RegistryMemos } from "./registry-memos";
+import type { ObservedObject } from "./types";
+
+export type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
+
+/** What the live side changed: the objects, their ids (`dirty`), and the live object now under an id. */
+export type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
+
+export type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta };
+
+/** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
+export function findLive(observed: readonly ObservedObject[], id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
+  for (const part of observedParts(observed, memos)) {
+    const found = observedIndex(part, memos).get(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export const liveOf = (c: Comparison | undefined) => (c && "observed" in c ? c.observed : undefined);
+
+/**
+ * The planned part when the plan is the same list (the registry's own writes streaming back): the previous
+ * comparisons copied, and only the dirty ids compared again, found by binary search — O(k log n) for k changed
+ * live objects instead of a walk over every planned object. When many ids are dirty (a convergence: thousands of
+ * objects appear at once) the walk with one Set probe per planned object is cheaper, so past n / log n it walks.
+ * A dirty id that is not planned is the unplanned part's business.
+ */
+export function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undefined): Planned {
+  const desired = previous.desired;
+  const out = previous.comparisons.slice(0, desired.length);
+  const retired: Comparison[] = [];
+  const added: Comparison[] = [];
+  const redo = (at: number, d: DesiredObject, id: string) => {
+    const before = out[at] as Comparison;
+    const now = compareWith(d, patch.liveFor(id, liveOf(before)), previous.scope, memos);
+    if (now === before) return;
+    out[at] = now;
+    retired.push(before);
+    added.push(now);
+  };
+  if (patch.dirty.size * Math.log2(desired.length + 1) < desired.length) {
+    for (const id of patch.dirty) {
+      const at = lowerBound(desired, id);
+      const d = desired[at];
+      if (d && desiredId(d) === id) redo(at, d, id);
+    }
+  } else {
+    for (let at = 0; at < out.length; at++) {
+      const id = (out[at] as Comparison).id;
+      if (patch.dirty.has(id)) redo(at, desired[at] as DesiredObject, id);
+    }
+  }
+  return { out, dropped: [], delta: { retired, added } };
+}
+
+/** Where `id` is, or would go, among comparisons in planned order (by desiredId, as the plan sorts). */
+function positionOf(out: readonly Comparison[], id: string): number {
+  let lo = 0;
+  let hi = out.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareStrings((out[mid] as Comparison).id, id) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Past this many planned objects per change, splicing each change costs less than walking the list. */
+const SPLICE_RATIO = 64;
+
+/**
+ * The planned part when the plan's list was made from the one last compared by a known patch (`change`, kept by
+ * the planner host's mirror, plan-delta.ts): the previous comparisons copied, the patch's removes and upserts
+ * spliced in, then the dirty live ids redone — the splices the mirror did to the list itself, so the comparisons
+ * stay aligned with it. Undefined when the patch is not from that list or changes too much (then the caller walks).
+ */
+export function splicedPlan(previous: Compared, desired: readonly DesiredObject[], change: ListPatch, patch: Patch, extras: ReadonlyMap<string, Comparison>, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Planned | undefined {
+  if (change.from.deref() !== previous.desired) return undefined;
+  if ((change.upserts.length + change.removes.length + patch.dirty.size) * SPLICE_RATIO >= desired.length) return undefined;
+  const out = previous.comparisons.slice(0, previous.desired.length);
+  const dropped: Comparison[] = [];
+  const retired: Comparison[] = [];
+  const added: Comparison[] = [];
+  for (const id of change.removes) {
+    const at = positionOf(out, id);
+    if (out[at]?.id !== id) continue;
+    dropped.push(out[at] as Comparison);
+    out.splice(at, 1);
+  }
+  const redone = new Set<string>();
+  for (const d of change.upserts) {
+    const id = desiredId(d);
+    const at = positionOf(out, id);
+    const planned = out[at]?.id === id ? out[at] : undefined;
+    // As the walk does: the live object the comparison under this id knew (planned or unplanned), else a lookup.
+    const same = planned ?? extras.get(id);
+    const now = compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id, memos), previous.scope, memos);
+    redone.add(id);
+    if (!planned) out.splice(at, 0, now);
+    else if (now !== planned) out[at] = now;
+    else continue;
+    if (planned) retired.push(planned);
+    added.push(now);
+  }
+  if (out.length !== desired.length) return undefined;
+  for (const id of patch.dirty) {
+    const at = positionOf(out, id);
+    const before = out[at];
+    if (redone.has(id) || before?.id !== id) continue;
+    const now = compareWith(desired[at] as DesiredObject, patch.liveFor(id, liveOf(before)), previous.scope, memos);
+    if (now === before) continue;
+    out[at] = now;
+    retired.push(before);
+    added.push(now);
+  }
+  return { out, dropped, delta: { retired: [...retired, ...dropped], added } };
+}
