@@ -7,7 +7,8 @@ import { DEFAULT_LEADER_TIMINGS } from "@/server/registry/leader-election";
 
 const PATTERNS: Array<[string, string, RegExp]> = [
   ["write concurrency (per cluster)", "server/registry/controller.ts", /writeConcurrency: deps\.writeConcurrency \?\? ([\d_]+)/],
-  ["cluster concurrency", "server/registry/controller.ts", /concurrency: deps\.clusterConcurrency \?\? ([\d_]+)/],
+  ["cluster concurrency", "server/registry/controller.ts", /pLimit\(deps\.clusterConcurrency \?\? ([\d_]+)\)/],
+  ["write budget (all clusters)", "server/registry/controller.ts", /deps\.writeBudget \?\? ([\d_]+)/],
   ["coalesce (ms)", "server/registry/controller.ts", /coalesceMs: deps\.coalesceMs \?\? ([\d_]+)/],
   ["resync (ms)", "server/registry/controller.ts", /resyncMs = deps\.resyncMs \?\? ([\d_]+)/],
   ["write timeout (ms)", "server/registry/service.ts", /writeTimeoutMs \?\? ([\d_]+)/],
@@ -31,7 +32,7 @@ export function registrySettings(root: string): RegistrySettings {
   return out;
 }
 
-/** "write concurrency 8 per cluster × 4 clusters": how every registry figure names its concurrency. */
+/** "writes in flight: 8 per cluster, 32 in all, 4 clusters converging at a time": how registry figures name it. */
 export function concurrencyNote(s: RegistrySettings): string {
-  return `write concurrency ${s["write concurrency (per cluster)"]} per cluster × ${s["cluster concurrency"]} clusters`;
+  return `writes in flight: ${s["write concurrency (per cluster)"]} per cluster, ${s["write budget (all clusters)"]} in all, ${s["cluster concurrency"]} clusters converging at a time`;
 }

@@ -2,6 +2,7 @@
 // level-triggered. Every new model state and every resync tick enqueues all clusters (the plan is global, but
 // each cluster is its own queue key, so one hung cluster never delays the others and bursts coalesce per cluster). In standalone mode only the Lease holder
 // writes; in observe mode nothing is written and the status compares what exists with what the plan expects.
+import pLimit from "p-limit";
 import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
 import type { ModelSource } from "@/server/model/fleet-model";
@@ -26,9 +27,15 @@ export type RegistryDeps = {
   hostnames?: HostnameFeed;
   resyncMs?: number;
   coalesceMs?: number;
-  /** Clusters reconciled at once, and writes in flight per cluster. */
+  /**
+   * Large passes at once (a cluster converging: many writes), writes in flight per cluster, and writes in flight
+   * in all. The budget bounds the load; the few large passes keep a converging fleet's digests to the clusters
+   * that change. Small passes (one change's few writes per cluster) are not held behind each other: one change
+   * reaches every cluster in one round of writes instead of one round per few clusters.
+   */
   clusterConcurrency?: number;
   writeConcurrency?: number;
+  writeBudget?: number;
   log?: (line: string) => void;
 };
 
@@ -52,12 +59,15 @@ export type Registry = {
 
 export function startRegistry(deps: RegistryDeps): Registry {
   const resyncMs = deps.resyncMs ?? 60_000;
+  const budget = deps.writeBudget ?? 32;
   const canWrite = () => deps.mode === "standalone" && (deps.leader ? deps.leader.isLeader() : true);
   const reconciler = createReconciler({
     ...deps,
     ...(deps.leader ? { identity: deps.leader.identity } : {}),
     canWrite,
     writeConcurrency: deps.writeConcurrency ?? 8,
+    budget: pLimit(budget),
+    largePasses: pLimit(deps.clusterConcurrency ?? 4),
     expectationTtlMs: Math.max(resyncMs, 30_000),
   });
   const reconciled = new Set<() => void>();
@@ -70,7 +80,8 @@ export function startRegistry(deps: RegistryDeps): Registry {
         for (const listener of reconciled) listener();
       }
     },
-    concurrency: deps.clusterConcurrency ?? 4,
+    // Every pass writes, so no more passes run than the budget has writes.
+    concurrency: budget,
     coalesceMs: deps.coalesceMs ?? 100,
     backoff: { initialMs: 500, maxMs: 30_000 },
     onError: (cluster, err) => deps.log?.(`registry: reconcile of ${cluster} failed: ${err instanceof Error ? err.message : String(err)}`),

@@ -1,4 +1,5 @@
-// Carries out one cluster's actions through its writer, a few at a time. Leadership is checked before *each*
+// Carries out one cluster's actions through its writer, a few at a time (and, with a budget, within the writes
+// the whole fleet may have in flight). Leadership is checked before *each*
 // write, so a replica that loses the Lease stops mid-batch. Recently written content is remembered for a short
 // while (./expectations.ts), so a resync that runs before the cache has seen our own write does not write the
 // same thing again. An expectation is for one content *on one live version*: a hand edit makes a new
@@ -11,11 +12,17 @@ import type { Expectations } from "./expectations";
 
 export type ExecuteResult = { applied: number; deleted: number; failed: number; repaired: number; retry: boolean; conditions: RegistryCondition[] };
 
+/** Runs `run` once one of a limited number of slots is free (p-limit's limit function). */
+export type Limit = <T>(run: () => Promise<T>) => Promise<T>;
+
 export type ExecuteDeps = {
   writer: ClusterWriter;
   canWrite: () => boolean;
   expectations: Expectations;
+  /** This cluster's writes in flight. */
   concurrency: number;
+  /** Shared by every cluster's passes: the writes in flight across the fleet. */
+  budget?: Limit;
   now: () => number;
   /** The replica's identity (the Event's reportingInstance). */
   identity?: string;
@@ -62,7 +69,9 @@ export async function executeActions(actions: readonly RegistryAction[], deps: E
   const worker = async () => {
     for (let a = pending[next++]; a; a = pending[next++]) {
       if (!deps.canWrite()) return;
-      const outcome = await write(deps, a);
+      // Leadership is checked again once a slot is free: the wait for one can outlast the Lease.
+      const outcome = await (deps.budget ? deps.budget(() => (deps.canWrite() ? write(deps, a) : Promise.resolve(undefined))) : write(deps, a));
+      if (!outcome) return;
       // An unverified write (kind not observed) cannot be confirmed by the cache: its expectation never expires.
       if (outcome.ok) deps.expectations.remember(keyOf(a), tokenOf(a), deps.now(), a.unverified === true);
       else deps.expectations.forget(keyOf(a));

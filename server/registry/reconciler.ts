@@ -4,7 +4,7 @@
 import type { RegistryMode } from "@/lib/registry/types";
 import type { ClusterWriter } from "@/server/kube/writer";
 import type { FleetModel } from "@/server/model/types";
-import { executeActions } from "./execute";
+import { executeActions, type Limit } from "./execute";
 import { createExpectations } from "./expectations";
 import type { AnyCondition, FleetState } from "./fleet-state";
 import type { WriteCounters } from "./status";
@@ -15,11 +15,18 @@ export type ReconcilerDeps = {
   writerFor: (cluster: string) => ClusterWriter | undefined;
   canWrite: () => boolean;
   writeConcurrency: number;
+  /** The writes in flight across every cluster's pass. */
+  budget?: Limit;
+  /** Passes of more than LARGE_PASS actions run through this (a few clusters at a time); smaller ones at once. */
+  largePasses?: Limit;
   expectationTtlMs: number;
   log?: (line: string) => void;
   /** The replica's identity, named in the Events it records. */
   identity?: string;
 };
+
+/** A pass with more actions than this is a convergence (a new cluster, a new gateway), not one change's writes. */
+export const LARGE_PASS = 64;
 
 export function createReconciler(deps: ReconcilerDeps) {
   const expectations = createExpectations(deps.expectationTtlMs);
@@ -40,7 +47,8 @@ export function createReconciler(deps: ReconcilerDeps) {
       writeConditions.delete(cluster);
       return "done";
     }
-    const result = await executeActions(actions, { writer, canWrite: deps.canWrite, expectations, concurrency: deps.writeConcurrency, now: () => performance.now(), ...(deps.identity ? { identity: deps.identity } : {}), ...(deps.log ? { log: deps.log } : {}) });
+    const execute = () => executeActions(actions, { writer, canWrite: deps.canWrite, expectations, concurrency: deps.writeConcurrency, ...(deps.budget ? { budget: deps.budget } : {}), now: () => performance.now(), ...(deps.identity ? { identity: deps.identity } : {}), ...(deps.log ? { log: deps.log } : {}) });
+    const result = await (deps.largePasses && actions.length > LARGE_PASS ? deps.largePasses(execute) : execute());
     counters.applied += result.applied;
     counters.deleted += result.deleted;
     counters.failed += result.failed;

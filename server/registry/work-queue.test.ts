@@ -8,13 +8,26 @@ function deferred() {
 }
 
 describe("work queue", () => {
-  it("coalesces a burst of adds for one key into one pass", async () => {
+  it("starts a lone add at once, whatever the window", async () => {
     const calls: string[] = [];
-    const q = createWorkQueue<string>({ process: async (k) => (calls.push(k), "done"), concurrency: 2, coalesceMs: 5, backoff: { initialMs: 1, maxMs: 10 } });
+    const q = createWorkQueue<string>({ process: async (k) => (calls.push(k), "done"), concurrency: 2, coalesceMs: 60_000, backoff: { initialMs: 1, maxMs: 10 } });
+    q.add("west");
+    // process runs synchronously from add: no timer stands between a change and its write.
+    expect(calls).toEqual(["west"]);
+    await q.idle();
+  });
+
+  it("coalesces a burst of adds for one key into one more pass at the end of the window", async () => {
+    const starts: Array<[string, number]> = [];
+    const q = createWorkQueue<string>({ process: async (k) => (starts.push([k, performance.now()]), "done"), concurrency: 2, coalesceMs: 40, backoff: { initialMs: 1, maxMs: 10 } });
+    q.add("west");
     for (let i = 0; i < 100; i++) q.add("west");
     q.add("east");
     await q.idle();
-    expect(calls.sort()).toEqual(["east", "west"]);
+    expect(starts.map(([k]) => k)).toEqual(["west", "east", "west"]);
+    const [[, first], , [, again]] = starts as [[string, number], [string, number], [string, number]];
+    // Timers may fire a millisecond early by performance.now()'s clock.
+    expect(again - first).toBeGreaterThanOrEqual(39);
   });
 
   it("never runs one key twice at once; an add while running runs it once more afterwards", async () => {

@@ -2,6 +2,8 @@
 // it (bursts coalesce), is never processed by two workers at once (an add while it runs marks it dirty and it
 // runs once more afterwards), and a failed key is retried with exponential backoff instead of hot-looping
 // (the informers' capped, jittered backoff: many keys failing at once do not retry in lockstep).
+// Coalescing is on the leading edge: a key that has not started within the window starts at once (a lone change
+// is written without waiting), and the adds that follow within the window become one more pass at its end.
 import { backoffDelay } from "@/server/kube/backoff";
 
 export type QueueResult = "done" | "retry";
@@ -10,7 +12,7 @@ export type WorkQueueOptions<K> = {
   process: (key: K) => Promise<QueueResult>;
   /** Keys processed at the same time (different keys only). */
   concurrency: number;
-  /** Wait after the first add before processing, so a burst of events becomes one pass. */
+  /** A key starts at most once per this window: the first add of a burst at once, the rest as one pass after. */
   coalesceMs: number;
   backoff: { initialMs: number; maxMs: number };
   onError?: (key: K, err: unknown) => void;
@@ -32,6 +34,8 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
   const dirty = new Set<K>();
   const timers = new Map<K, ReturnType<typeof setTimeout>>();
   const failureCount = new Map<K, number>();
+  /** When each key last started (performance.now()): the coalescing window runs from there. */
+  const started = new Map<K, number>();
   let waiters: Array<() => void> = [];
   let closed = false;
 
@@ -51,6 +55,7 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
       const [key] = queued.splice(index, 1) as [K];
       queuedSet.delete(key);
       running.add(key);
+      started.set(key, performance.now());
       void run(key);
     }
     settle();
@@ -65,7 +70,7 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
     }
     running.delete(key);
     if (result === "done") failureCount.delete(key);
-    if (dirty.delete(key) && !closed) enqueueNow(key);
+    if (dirty.delete(key) && !closed) coalesce(key);
     else if (result === "retry" && !closed) schedule(key, backoffDelay(failureCount.get(key) ?? 0, options.backoff), true);
     pump();
   }
@@ -74,6 +79,13 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
     if (queuedSet.has(key)) return;
     queuedSet.add(key);
     queued.push(key);
+  }
+
+  /** Now when the key has not started within the window, else at the window's end. */
+  function coalesce(key: K): void {
+    const wait = (started.get(key) ?? -Infinity) + options.coalesceMs - performance.now();
+    if (wait > 0) schedule(key, wait, false);
+    else enqueueNow(key);
   }
 
   function schedule(key: K, delayMs: number, failed: boolean): void {
@@ -92,8 +104,7 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
     add(key) {
       if (closed) return;
       if (running.has(key)) dirty.add(key);
-      else if (options.coalesceMs > 0) schedule(key, options.coalesceMs, false);
-      else enqueueNow(key);
+      else coalesce(key);
       pump();
     },
     idle: () => (isIdle() ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
@@ -104,6 +115,7 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
       timers.clear();
       queued.length = 0;
       queuedSet.clear();
+      started.clear();
       settle();
     },
   };
