@@ -1,9 +1,10 @@
 // Objects that cross a thread (structured clone) or arrive as JSON carry a fresh copy of every string value: the
-// planner's 580,000 objects at 20 × 500 repeat the same API group, namespaces, label values, workspace and
-// cluster names, hostnames and protocols hundreds of thousands of times. `npm run bench:mirror` (a synthetic
-// 20 × 100 plan from the real worker): the mirror held 1,179 bytes of heap per object as cloned, 624 with its
-// strings shared, for ~3 µs per object more on the receiving thread — and far fewer objects for the collector. The table is the caller's (one per reply, or per cache with a bound), so
-// nothing here outlives what its owner keeps.
+// fleet cache's objects (server/kube/slim.ts) and the planner replies' values (lib/plan/object-codec.ts) repeat
+// the same API group, namespaces, label values, workspace and cluster names, hostnames and protocols hundreds of
+// thousands of times. `npm run bench:mirror` (a synthetic 20 × 100 plan from the real worker, when its replies
+// were cloned objects): the mirror held 1,179 bytes of heap per object as cloned, 624 with its strings shared, for
+// ~3 µs per object more on the receiving thread, and far fewer objects for the collector. The table is the
+// caller's (one per reply, or per cache with a bound), so nothing here outlives what its owner keeps.
 
 /** Strings seen so far, each mapped to the one copy every later equal string is replaced with. */
 export type InternTable = Map<string, string>;

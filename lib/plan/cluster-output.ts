@@ -3,7 +3,6 @@
 // unchanged cluster gets its previous list back — the same array, so the controller's per-cluster diff memo
 // (keyed on that identity) skips it.
 import type { DesiredObject } from "./desired";
-import { compareStrings } from "./json";
 import { byDesiredId, desiredId } from "./place";
 
 export type ClusterOutput = { sorted: DesiredObject[]; byId: ReadonlyMap<string, DesiredObject> };
@@ -24,19 +23,23 @@ function merge(a: DesiredObject[], b: DesiredObject[]): DesiredObject[] {
   return out;
 }
 
-/** The objects of (id, object) entries in id order, sorted by the entries' ids: no id lookup per comparison. */
-function sortedById(entries: [string, DesiredObject][]): DesiredObject[] {
-  return entries.sort(([a], [b]) => compareStrings(a, b)).map(([, o]) => o);
+/**
+ * The objects of `ids` (keys of `objects`) in id order. The default sort compares strings by UTF-16 code units, as
+ * compareStrings does, without a call per comparison: half the time of a comparator on a cold plan's 29,000-object
+ * clusters.
+ */
+function sortedById(objects: ReadonlyMap<string, DesiredObject>, ids: string[]): DesiredObject[] {
+  return ids.sort().map((id) => objects.get(id) as DesiredObject);
 }
 
 export function clusterOutput(objects: ReadonlyMap<string, DesiredObject>, previous: ClusterOutput | undefined): ClusterOutput {
-  if (!previous) return { sorted: sortedById([...objects]), byId: objects };
+  if (!previous) return { sorted: sortedById(objects, [...objects.keys()]), byId: objects };
   if (unchanged(objects, previous)) return previous;
   const kept: DesiredObject[] = [];
   for (const o of previous.sorted) {
     const now = objects.get(desiredId(o));
     if (now) kept.push(now);
   }
-  const added = sortedById([...objects].filter(([id]) => !previous.byId.has(id)));
+  const added = sortedById(objects, [...objects.keys()].filter((id) => !previous.byId.has(id)));
   return { sorted: merge(kept, added), byId: objects };
 }

@@ -4,7 +4,7 @@
 // Istio maps a Service port to a WorkloadEntry port by port *name*, hence `ports: {<portName>: 15443}`.
 import { shadowHash, shadowWorkloadEntryName } from "@/lib/names/object-names";
 import type { Condition } from "./conditions";
-import { buildPrepared, prepareDraft, type Hash, type PreparedDraft } from "./desired";
+import { buildPrepared, prepareDraft, type DesiredObject, type Hash, type PreparedDraft } from "./desired";
 import type { Instance } from "./exposure";
 import { EAST_WEST_PORT } from "./gateways";
 import { meshPorts } from "./istio-protocol";
@@ -61,14 +61,20 @@ export function shadowSpecJson(address: string, rest: string): string {
   return `{"address":${JSON.stringify(address)}${rest === "}" ? "" : ","}${rest}`;
 }
 
-/** What a (local, source) pair's shadows share: everything but their names' index and their addresses. */
-type PairParts = { prepared: PreparedDraft; base: JsonObject; rest: string; nameHash: string };
+/**
+ * What a (local, source) pair's shadows share: everything but their names' index and their addresses. `objects`:
+ * the shadows themselves, built for the first pair of these parts and placed as they are for the others.
+ */
+type PairParts = { prepared: PreparedDraft; base: JsonObject; rest: string; nameHash: string; objects?: DesiredObject[] };
 type PairPartsOf = (local: Instance, shape: string, sourceIndex: number) => PairParts;
 
 /**
  * A pair's parts depend on the local Service only through its selector and its mesh ports' names (its "shape",
  * localShape), and on the source. A service's locals mostly share one shape, so the parts are worked out once per
- * (shape, source) of the service, not once per pair: a cold plan at 20 × 500 has 190,000 pairs.
+ * (shape, source) of the service, not once per pair: a cold plan at 20 × 500 has 190,000 pairs. So are the
+ * shadows: a source's shadows are the same objects in every local cluster of that shape (names, labels and spec
+ * do not depend on the local cluster), built and hashed once instead of once per cluster. Planned objects are
+ * immutable, and every reader keys what it derives for a cluster by the cluster's list, not by the object.
  */
 function pairPartsOf(model: WorkspaceModel, svc: ModelService, contentHash?: Hash): PairPartsOf {
   const cache = new Map<string, PairParts>();
@@ -91,10 +97,10 @@ function pairPartsOf(model: WorkspaceModel, svc: ModelService, contentHash?: Has
 const localShape = (local: Instance) => stableStringify([local.service.selector, meshPorts(local.service.ports).map((p) => p.name)]);
 
 function shadowsFrom(local: Instance, svc: ModelService, source: Source, parts: PairParts, contentHash?: Hash): Placed[] {
-  return source.gateway.addresses.map((address, index) => ({
-    cluster: local.cluster.name,
-    object: buildPrepared(parts.prepared, shadowWorkloadEntryName(svc.name, parts.nameHash, index), { address, ...parts.base }, contentHash, shadowSpecJson(address, parts.rest)),
-  }));
+  parts.objects ??= source.gateway.addresses.map((address, index) =>
+    buildPrepared(parts.prepared, shadowWorkloadEntryName(svc.name, parts.nameHash, index), { address, ...parts.base }, contentHash, shadowSpecJson(address, parts.rest)),
+  );
+  return parts.objects.map((object) => ({ cluster: local.cluster.name, object }));
 }
 
 type Memoised = { memo: ShadowMemo; sourceKeys: string[] };

@@ -121,10 +121,11 @@ export const compareWith = (desired: DesiredObject, observed: ObservedObject | u
   compareCached(desired, observed, "standalone", scope, memos);
 
 function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope, memos: RegistryMemos | undefined): Comparison {
-  const before = memos?.compared.get(desired);
-  if (before && before.observed === observed && before.mode === mode && before.scope === scope) return before.result;
+  if (!observed) return remembered(memos?.missing, desired, () => compareOne(desired, undefined, mode, scope, memos));
+  const before = memos?.compared.get(observed);
+  if (before && before.desired === desired && before.mode === mode && before.scope === scope) return before.result;
   const result = compareOne(desired, observed, mode, scope, memos);
-  memos?.compared.set(desired, { observed, mode, scope, result });
+  memos?.compared.set(observed, { desired, mode, scope, result });
   return result;
 }
 

@@ -33,7 +33,13 @@ export type RegistryMemos = {
   unplanned: WeakMap<ObservedObject, { scope: OwnershipScope; result: Comparison | undefined }>;
   observedIds: WeakMap<ObservedObject, string>;
   indexes: WeakMap<readonly ObservedObject[], Map<string, ObservedObject>>;
-  compared: WeakMap<DesiredObject, { observed: ObservedObject | undefined; mode: RegistryMode; scope: OwnershipScope; result: Comparison }>;
+  /**
+   * A live object's comparison with its planned one, keyed by the live object: one planned object can be in
+   * several clusters' plans (a shadow WorkloadEntry), a live object is one cluster's. `missing`: a planned object's
+   * comparison where no live one exists, the same in every cluster.
+   */
+  compared: WeakMap<ObservedObject, { desired: DesiredObject; mode: RegistryMode; scope: OwnershipScope; result: Comparison }>;
+  missing: WeakMap<DesiredObject, Comparison>;
   /**
    * compare-patch.ts: how a plan's list was made from an earlier one (the planner host's mirror keeps that), so
    * a comparison splices what changed instead of walking the list. Without it, comparisons walk.
@@ -58,6 +64,7 @@ export function createRegistryMemos(listPatch?: RegistryMemos["listPatch"]): Reg
     observedIds: new WeakMap(),
     indexes: new WeakMap(),
     compared: new WeakMap(),
+    missing: new WeakMap(),
   };
 }
 

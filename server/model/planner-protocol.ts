@@ -6,6 +6,8 @@
 import type { Condition } from "@/lib/plan/conditions";
 import type { DesiredObject } from "@/lib/plan/desired";
 import type { InputDelta } from "@/lib/plan/input-delta";
+import { internStrings, type InternTable } from "@/lib/fleet/intern-strings";
+import { createObjectDecoder, createObjectEncoder, type EncodedObjects, type ObjectEncoder } from "@/lib/plan/object-codec";
 import { desiredId } from "@/lib/plan/place";
 import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type ListIds, type ListPatches, type PlanDelta } from "@/lib/plan/plan-delta";
 import type { HeldBack, PlanResult } from "@/lib/plan/plan-result";
@@ -24,8 +26,11 @@ export const PLANNER_NICE = 10;
 export type PlannerRequest = { type: "plan" | "fork"; seq: number; delta: InputDelta } | { type: "preview"; seq: number; delta: InputDelta; query: PreviewQuery };
 
 export type PlannerReply =
-  /** Part of one cluster's change; a cluster's parts are consecutive (objects and removes concatenated). */
-  | { type: "cluster"; seq: number; cluster: string; kind: ClusterDelta["kind"]; objects: DesiredObject[]; removes: string[] }
+  /**
+   * Part of one cluster's change; a cluster's parts are consecutive (objects and removes concatenated). The objects
+   * are encoded (object-codec.ts) against the values of the reply's earlier parts.
+   */
+  | { type: "cluster"; seq: number; cluster: string; kind: ClusterDelta["kind"]; objects: EncodedObjects; removes: string[] }
   | { type: "conditions"; seq: number; conditions: Condition[] }
   | { type: "done"; seq: number; removedClusters: string[]; heldBack: HeldBack[] }
   | { type: "answer"; seq: number; answer: PreviewAnswer }
@@ -35,18 +40,20 @@ function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
 }
 
-function* clusterParts(seq: number, cluster: string, change: ClusterDelta, size: number): Generator<PlannerReply> {
+function* clusterParts(seq: number, cluster: string, change: ClusterDelta, size: number, encode: ObjectEncoder): Generator<PlannerReply> {
   const objects = change.kind === "replace" ? change.objects : change.upserts;
   const removes = change.kind === "replace" ? [] : change.removes;
+  const part = (some: readonly DesiredObject[], ids: string[]): PlannerReply => ({ type: "cluster", seq, cluster, kind: change.kind, objects: encode(some), removes: ids });
   // An empty change (a new cluster with nothing planned) still needs one part to exist on the other side.
-  if (objects.length === 0 && removes.length === 0) yield { type: "cluster", seq, cluster, kind: change.kind, objects: [], removes: [] };
-  for (const part of slices(objects, size)) yield { type: "cluster", seq, cluster, kind: change.kind, objects: part, removes: [] };
-  for (const part of slices(removes, size * 10)) yield { type: "cluster", seq, cluster, kind: change.kind, objects: [], removes: part };
+  if (objects.length === 0 && removes.length === 0) yield part([], []);
+  for (const some of slices(objects, size)) yield part(some, []);
+  for (const ids of slices(removes, size * 10)) yield part([], ids);
 }
 
-/** The reply to request `seq`, in parts. */
+/** The reply to request `seq`, in parts (each encoded when taken, against the ones before it). */
 export function* replyParts(seq: number, delta: PlanDelta, size = CHUNK_OBJECTS): Generator<PlannerReply> {
-  for (const [cluster, change] of Object.entries(delta.clusters)) yield* clusterParts(seq, cluster, change, size);
+  const encode = createObjectEncoder();
+  for (const [cluster, change] of Object.entries(delta.clusters)) yield* clusterParts(seq, cluster, change, size, encode);
   for (const part of slices(delta.conditions, size)) yield { type: "conditions", seq, conditions: part };
   yield { type: "done", seq, removedClusters: delta.removedClusters, heldBack: delta.heldBack };
 }
@@ -66,6 +73,10 @@ export function createReplyAssembler(base: () => PlanResult | undefined, index?:
   const applied: Record<string, DesiredObject[]> = {};
   const conditions: Condition[][] = [];
   let open: ClusterParts | undefined;
+  // The reply's values arrive once each; their strings are shared with the reply's other values (label values,
+  // port names and hostnames repeat across services), the objects' own names and hashes are not.
+  const strings: InternTable = new Map();
+  const decode = createObjectDecoder((values) => internStrings(values, strings));
 
   function close() {
     if (!open) return;
@@ -81,10 +92,11 @@ export function createReplyAssembler(base: () => PlanResult | undefined, index?:
     if (part.type === "cluster") {
       if (open?.name !== part.cluster) close();
       open ??= { name: part.cluster, kind: part.kind, objects: [], removes: [] };
-      open.objects.push(part.objects);
+      const objects = decode(part.objects);
+      open.objects.push(objects);
       open.removes.push(part.removes);
       // The ids the merge compares by, computed now (a part at a time) rather than all in the cluster's merge.
-      for (const o of part.objects) desiredId(o);
+      for (const o of objects) desiredId(o);
       return undefined;
     }
     close();

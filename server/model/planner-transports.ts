@@ -4,8 +4,6 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-import { internStrings, type InternTable } from "@/lib/fleet/intern-strings";
-import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
 import { createPlannerCore } from "./planner-core";
 import type { PlannerReply, PlannerRequest } from "./planner-protocol";
 import type { PlannerHostOptions } from "./planner-host";
@@ -28,30 +26,20 @@ export function inProcessTransport(sink: Sink): Transport {
 // The worker posts a reply's parts to a port of their own, each followed by a note on its parentPort. Node delivers
 // every message queued on a port in one go (no event-loop turn between them), so this side never listens on the
 // parts' port: it takes one part per turn (receiveMessageOnPort), and timers, I/O and SSE run between parts.
-// A reply's objects arrive with a fresh copy of every string; they share one copy per reply (intern-strings.ts),
-// which more than halves what the mirror of the plan holds on this thread.
-/** Each planned object's own strings (its name, its content hash): shared with no other, so not interned. */
-const OWN_STRINGS: ReadonlySet<string> = new Set(["name", CONTENT_HASH_ANNOTATION]);
-
 export function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["observe"]): Transport {
   if (!existsSync(file)) throw new Error(`the planner worker ${file} does not exist; build it with \`npm run build:worker\``);
   const { port1: parts, port2 } = new MessageChannel();
   const worker = new Worker(file, { name: "eastwest-planner", workerData: { replies: port2 }, transferList: [port2] });
   let stopping = false;
   let pumping = false;
-  let strings: { seq: number; table: InternTable } | undefined;
   const pump = () => {
     const started = performance.now();
     const received = stopping ? undefined : receiveMessageOnPort(parts);
     pumping = received !== undefined;
     if (!received) return;
     const part = received.message as PlannerReply;
-    if (part.type === "cluster") {
-      if (strings?.seq !== part.seq) strings = { seq: part.seq, table: new Map() };
-      internStrings(part.objects, strings.table, OWN_STRINGS);
-    } else if (part.type === "done") strings = undefined;
     sink.reply(part);
-    observe?.({ kind: "part", ms: performance.now() - started, part: part.type, objects: part.type === "cluster" ? part.objects.length + part.removes.length : undefined });
+    observe?.({ kind: "part", ms: performance.now() - started, part: part.type, objects: part.type === "cluster" ? part.objects.same.length + part.removes.length : undefined });
     setImmediate(pump);
   };
   worker.on("message", () => {
