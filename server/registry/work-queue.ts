@@ -93,7 +93,10 @@ export function createWorkQueue<K>(options: WorkQueueOptions<K>): WorkQueue<K> {
     if (failed) failureCount.set(key, (failureCount.get(key) ?? 0) + 1);
     const timer = setTimeout(() => {
       timers.delete(key);
-      enqueueNow(key);
+      // A timer can fire a little early by performance.now() (libuv counts from the loop's cached time, which is
+      // behind it while a busy turn runs): the window is checked again rather than cut short.
+      if (failed) enqueueNow(key);
+      else coalesce(key);
       pump();
     }, delayMs);
     timer.unref?.();
