@@ -34,7 +34,6 @@ export type EncodedObjects = {
   hashes: (string | null)[];
 };
 
-
 export type ObjectEncoder = (objects: readonly DesiredObject[]) => EncodedObjects;
 
 /** A key list, found by walking its keys: no string is built per object to look one up. */
@@ -75,11 +74,6 @@ export function createObjectEncoder(): ObjectEncoder {
     return node;
   };
 
-  // The value last put in each column of a row, and its index: neighbouring objects (sorted by kind, namespace and
-  // name) mostly share a column's value, and comparing it is cheaper than looking it up.
-  const lastValue: unknown[] = [];
-  const lastIndex: number[] = [];
-
   return (objects) => {
     added = [];
     addedShapes = [];
@@ -87,14 +81,7 @@ export function createObjectEncoder(): ObjectEncoder {
     const names: string[] = [];
     const hashes: (string | null)[] = [];
     const same: number[] = [];
-    let column = 0;
-    const put = (value: unknown) => {
-      if (column >= lastValue.length || lastValue[column] !== value) {
-        lastValue[column] = value;
-        lastIndex[column] = valueOf(value);
-      }
-      rows.push(lastIndex[column++] as number);
-    };
+    const put = (value: unknown) => rows.push(valueOf(value));
     for (const o of objects) {
       const before = sent.get(o);
       same.push(before ?? -1);
@@ -103,7 +90,6 @@ export function createObjectEncoder(): ObjectEncoder {
       if (before !== undefined) continue;
       const { metadata, spec } = o;
       const { annotations } = metadata;
-      column = 0;
       put(o.apiVersion);
       put(o.kind);
       put(metadata.namespace);
