@@ -5,12 +5,12 @@
 import type { DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
-import { compareCluster, compareWith, inIdOrder, observedKey, unplanned, type Comparison } from "./compare";
+import { compareCluster, compareWith, inIdOrder, unplanned, type Comparison } from "./compare";
 import { findLive, liveOf, samePlan, splicedPlan, type Changes, type Patch, type Planned } from "./compare-planned";
 import { observedParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
-import type { ObservedObject } from "./types";
+import { observedId, type ObservedObject } from "./types";
 
 /**
  * What a patch changed against the comparison it was patched from (the `previous` argument): the comparisons no
@@ -44,8 +44,8 @@ function isDesired(desired: readonly DesiredObject[], id: string): boolean {
 
 function patchOf(previous: Compared, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Patch {
   const found = changes(previous.observed, observed, memos);
-  const addedById = new Map(found.added.map((o) => [observedKey(o, memos), o]));
-  const dirty = new Set([...addedById.keys(), ...[...found.removed].map((o) => observedKey(o, memos))]);
+  const addedById = new Map(found.added.map((o) => [observedId(o), o]));
+  const dirty = new Set([...addedById.keys(), ...[...found.removed].map(observedId)]);
   // The live object for an id: a new one, else the one known before (every known one is from the previous list)
   // if it is still there.
   const liveFor = (id: string, known: ObservedObject | undefined) => addedById.get(id) ?? (known && !found.removed.has(known) ? known : undefined);
@@ -106,7 +106,7 @@ function unplannedPart(previous: Compared, desired: readonly DesiredObject[], pa
   const now: Comparison[] = [];
   for (const o of candidates) {
     if (!o || seen.has(o) || patch.changes.removed.has(o)) continue;
-    const id = observedKey(o, memos);
+    const id = observedId(o);
     if (isDesired(desired, id)) continue;
     seen.add(o);
     const before = extras.get(id);

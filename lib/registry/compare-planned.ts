@@ -5,9 +5,10 @@ import type { DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
 import type { ListPatch } from "@/lib/plan/plan-delta";
-import { compareWith, observedIndex, type Comparison } from "./compare";
+import { compareWith, type Comparison } from "./compare";
 import type { ComparedDelta, Compared } from "./compare-patch";
 import { observedParts } from "./observed-from-snapshot";
+import { liveById, observedIndex } from "./observed-index";
 import type { RegistryMemos } from "./registry-memos";
 import type { ObservedObject } from "./types";
 
@@ -21,7 +22,7 @@ export type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: Compar
 /** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
 export function findLive(observed: readonly ObservedObject[], id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
   for (const part of observedParts(observed, memos)) {
-    const found = observedIndex(part, memos).get(id);
+    const found = liveById(observedIndex(part, memos), id);
     if (found) return found;
   }
   return undefined;

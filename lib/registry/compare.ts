@@ -9,10 +9,11 @@ import { desiredId } from "@/lib/plan/place";
 import { MULTICLUSTER_NAMESPACE } from "@/lib/plan/placed";
 import { nestsDeeperThan } from "@/lib/validation/json-depth";
 import { canonicalJson } from "./canonical-json";
+import { liveNamed, observedIndex } from "./observed-index";
 import { driftedFields } from "./drift";
 import { claimsToBeOurs, intrinsicProblems, proofWith, type Intrinsic, type OwnershipProof } from "./ownership";
 import { scopeFromPlanned, type OwnershipScope } from "./ownership-scope";
-import { remembered, type RegistryMemos } from "./registry-memos";
+import { observedMemo, remembered, type RegistryMemos } from "./registry-memos";
 import { observedId, type ObservedObject, type RegistryMode } from "./types";
 
 export type Comparison =
@@ -25,18 +26,23 @@ export type Comparison =
   | { status: "foreign"; id: string; desired?: DesiredObject; observed: ObservedObject; reason: string; missing: string[] };
 
 // With `memos` (registry-memos.ts), an observed object's proof is remembered per scope object (scopes keep their
-// identity while unchanged), and so are ids, indexes, default scopes and comparisons below.
+// identity while unchanged), and so are indexes, default scopes and comparisons below.
 export function ownershipOf(o: ObservedObject, scope: OwnershipScope, memos?: RegistryMemos): OwnershipProof {
-  const before = memos?.proofs.get(o);
-  if (before?.scope === scope) return before.proof;
+  const memo = memos && observedMemo(memos, o);
+  if (memo?.proof && memo.proofScope === scope) return memo.proof;
   const proof = proofWith(intrinsicOf(o, memos), o, scope);
-  memos?.proofs.set(o, { scope, proof });
+  if (memo) {
+    memo.proofScope = scope;
+    memo.proof = proof;
+  }
   return proof;
 }
 
 /** What `o` lacks of the proof whatever the scope (its marks and naming), remembered per object. */
 export function intrinsicOf(o: ObservedObject, memos?: RegistryMemos): Intrinsic {
-  return remembered(memos?.intrinsic, o, () => intrinsicProblems(o));
+  if (!memos) return intrinsicProblems(o);
+  const memo = observedMemo(memos, o);
+  return (memo.intrinsic ??= intrinsicProblems(o));
 }
 
 /** The scope a caller without the planner input gets: what the plan itself places in the cluster. */
@@ -94,7 +100,7 @@ export function unplanned(o: ObservedObject, scope: OwnershipScope, memos?: Regi
   const before = memos?.unplanned.get(o);
   if (before?.scope === scope) return before.result;
   const proof = ownershipOf(o, scope, memos);
-  const id = observedKey(o, memos);
+  const id = observedId(o);
   const result: Comparison | undefined = proof.owned
     ? { status: "extra", id, observed: o, reason: "present but no longer planned" }
     : claimsToBeOurs(o)
@@ -105,16 +111,9 @@ export function unplanned(o: ObservedObject, scope: OwnershipScope, memos?: Regi
 }
 
 // A resync compares every planned object with its live one, and most pairs are the very same objects as last
-// time (planned and observed objects are immutable and reused while unchanged). So, with memos: ids and the
-// by-id index of an observed list are computed once, and a pair's comparison is remembered while both objects live.
-export function observedKey(o: ObservedObject, memos?: RegistryMemos): string {
-  return remembered(memos?.observedIds, o, () => observedId(o));
-}
-
-/** Live objects by id, built once per list (with memos). */
-export function observedIndex(observed: readonly ObservedObject[], memos?: RegistryMemos): Map<string, ObservedObject> {
-  return remembered(memos?.indexes, observed, () => new Map(observed.map((o) => [observedKey(o, memos), o])));
-}
+// time (planned and observed objects are immutable and reused while unchanged). So, with memos: the by-name index
+// of an observed list is built once (observed-index.ts), and a pair's comparison is remembered while both
+// objects live.
 
 /** One pair's comparison (standalone mode), remembered while both objects and the scope live. */
 export const compareWith = (desired: DesiredObject, observed: ObservedObject | undefined, scope: OwnershipScope, memos?: RegistryMemos): Comparison =>
@@ -122,10 +121,15 @@ export const compareWith = (desired: DesiredObject, observed: ObservedObject | u
 
 function compareCached(desired: DesiredObject, observed: ObservedObject | undefined, mode: RegistryMode, scope: OwnershipScope, memos: RegistryMemos | undefined): Comparison {
   if (!observed) return remembered(memos?.missing, desired, () => compareOne(desired, undefined, mode, scope, memos));
-  const before = memos?.compared.get(observed);
-  if (before && before.desired === desired && before.mode === mode && before.scope === scope) return before.result;
+  const memo = memos && observedMemo(memos, observed);
+  if (memo?.pair && memo.pairDesired === desired && memo.pairMode === mode && memo.pairScope === scope) return memo.pair;
   const result = compareOne(desired, observed, mode, scope, memos);
-  memos?.compared.set(observed, { desired, mode, scope, result });
+  if (memo) {
+    memo.pairDesired = desired;
+    memo.pairMode = mode;
+    memo.pairScope = scope;
+    memo.pair = result;
+  }
   return result;
 }
 
@@ -136,17 +140,18 @@ function compareCached(desired: DesiredObject, observed: ObservedObject | undefi
  */
 export function compareCluster(desired: readonly DesiredObject[], observed: readonly ObservedObject[], mode: RegistryMode, scope?: OwnershipScope, memos?: RegistryMemos): Comparison[] {
   const within = scope ?? defaultScope(desired, memos);
-  const byId = observedIndex(observed, memos);
-  const wanted = new Set<string>();
+  const index = observedIndex(observed, memos);
+  // A live object is planned when a planned object's id names it (the index holds one object per id).
+  const planned = new Set<ObservedObject>();
   const out = desired.map((d) => {
-    const id = desiredId(d);
-    wanted.add(id);
-    return compareCached(d, byId.get(id), mode, within, memos);
+    const live = liveNamed(index, d.kind, d.metadata.namespace, d.metadata.name);
+    if (live) planned.add(live);
+    return compareCached(d, live, mode, within, memos);
   });
   const extras: Comparison[] = [];
   for (const o of observed) {
-    const id = observedKey(o, memos);
-    if (wanted.has(id)) continue;
+    if (planned.has(o)) continue;
+    const id = observedId(o);
     if (mode === "standalone") {
       const c = unplanned(o, within, memos);
       if (c) extras.push(c);

@@ -73,6 +73,10 @@ function scopeProblem(o: OwnershipSubject, scope: OwnershipScope | undefined): s
  */
 export type Intrinsic = { missing: readonly string[]; /** Named as the planner names the kind. */ named: boolean };
 
+// Almost every live object the registry looks at is its own and lacks nothing: they all share this one record
+// (at 20 × 500, 570,000 of them each held its own record and empty array).
+const COMPLETE: Intrinsic = Object.freeze({ missing: Object.freeze([]), named: true });
+
 export function intrinsicProblems(o: OwnershipSubject): Intrinsic {
   const missing: string[] = [];
   if (o.labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) missing.push(`no label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`);
@@ -83,7 +87,7 @@ export function intrinsicProblems(o: OwnershipSubject): Intrinsic {
   const named = namedLikeOurs(o);
   const naming = namingProblem(o, named);
   if (naming !== undefined) missing.push(naming);
-  return { missing, named };
+  return missing.length === 0 && named ? COMPLETE : { missing, named };
 }
 
 const OWNED: OwnershipProof = Object.freeze({ owned: true });

@@ -10,6 +10,7 @@ import type { ListPatch } from "@/lib/plan/plan-delta";
 import type { Comparison } from "./compare";
 import type { Intrinsic, OwnershipProof } from "./ownership";
 import type { OwnershipScope } from "./ownership-scope";
+import type { ObservedIndex } from "./observed-index";
 import type { SnapshotObject } from "./raw-object";
 import type { ObservedObject, RegistryMode } from "./types";
 
@@ -25,20 +26,12 @@ export type RegistryMemos = {
   managerViews: WeakMap<object, readonly string[]>;
   kindViews: WeakMap<readonly SnapshotObject[], readonly ObservedObject[]>;
   parts: WeakMap<readonly ObservedObject[], ReadonlyArray<readonly ObservedObject[]>>;
-  /** compare.ts: proofs per scope, default scopes, unplanned verdicts, ids, indexes and pair comparisons. */
-  proofs: WeakMap<ObservedObject, { scope: OwnershipScope; proof: OwnershipProof }>;
-  /** What an object lacks whatever the scope: kept across scopes (a preview's forked plan changes them). */
-  intrinsic: WeakMap<ObservedObject, Intrinsic>;
+  /** compare.ts: what is derived from one live object (one record each), default scopes, unplanned verdicts, indexes. */
+  observed: WeakMap<ObservedObject, ObservedMemo>;
   planScopes: WeakMap<readonly DesiredObject[], OwnershipScope>;
   unplanned: WeakMap<ObservedObject, { scope: OwnershipScope; result: Comparison | undefined }>;
-  observedIds: WeakMap<ObservedObject, string>;
-  indexes: WeakMap<readonly ObservedObject[], Map<string, ObservedObject>>;
-  /**
-   * A live object's comparison with its planned one, keyed by the live object: one planned object can be in
-   * several clusters' plans (a shadow WorkloadEntry), a live object is one cluster's. `missing`: a planned object's
-   * comparison where no live one exists, the same in every cluster.
-   */
-  compared: WeakMap<ObservedObject, { desired: DesiredObject; mode: RegistryMode; scope: OwnershipScope; result: Comparison }>;
+  indexes: WeakMap<readonly ObservedObject[], ObservedIndex>;
+  /** A planned object's comparison where no live one exists: the same in every cluster. */
   missing: WeakMap<DesiredObject, Comparison>;
   /**
    * compare-patch.ts: how a plan's list was made from an earlier one (the planner host's mirror keeps that), so
@@ -46,6 +39,34 @@ export type RegistryMemos = {
    */
   listPatch?: (list: readonly DesiredObject[]) => ListPatch | undefined;
 };
+
+/**
+ * What compare.ts derived from one live object: what it lacks whatever the scope, its ownership proof
+ * within `proofScope`, and its comparison with `pairDesired` (in `pairMode`, within `pairScope`). The comparison
+ * is kept by the live object, not the planned one: one planned object can be in several clusters' plans (a
+ * shadow WorkloadEntry), a live object is one cluster's. One record per object, every field present from the
+ * start (one V8 shape): at 20 × 500 there are 580,000 of them, and three WeakMap entries each plus two small
+ * records held ~100 bytes more per object.
+ */
+export type ObservedMemo = {
+  intrinsic: Intrinsic | undefined;
+  proofScope: OwnershipScope | undefined;
+  proof: OwnershipProof | undefined;
+  pairDesired: DesiredObject | undefined;
+  pairMode: RegistryMode | undefined;
+  pairScope: OwnershipScope | undefined;
+  pair: Comparison | undefined;
+};
+
+/** `o`'s record in `memos`, made empty the first time. */
+export function observedMemo(memos: RegistryMemos, o: ObservedObject): ObservedMemo {
+  let memo = memos.observed.get(o);
+  if (memo === undefined) {
+    memo = { intrinsic: undefined, proofScope: undefined, proof: undefined, pairDesired: undefined, pairMode: undefined, pairScope: undefined, pair: undefined };
+    memos.observed.set(o, memo);
+  }
+  return memo;
+}
 
 export function createRegistryMemos(listPatch?: RegistryMemos["listPatch"]): RegistryMemos {
   return {
@@ -57,13 +78,10 @@ export function createRegistryMemos(listPatch?: RegistryMemos["listPatch"]): Reg
     managerViews: new WeakMap(),
     kindViews: new WeakMap(),
     parts: new WeakMap(),
-    proofs: new WeakMap(),
-    intrinsic: new WeakMap(),
+    observed: new WeakMap(),
     planScopes: new WeakMap(),
     unplanned: new WeakMap(),
-    observedIds: new WeakMap(),
     indexes: new WeakMap(),
-    compared: new WeakMap(),
     missing: new WeakMap(),
   };
 }

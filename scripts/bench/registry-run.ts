@@ -67,6 +67,13 @@ async function untilConverged(registry: Registry, fleet: ReturnType<typeof start
   }
 }
 
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+
+function memoryLine(): string {
+  const m = process.memoryUsage();
+  return `${(performance.now() / 1000).toFixed(2)} memory: RSS ${mib(m.rss)} MiB (peak ${mib(process.resourceUsage().maxRSS * 1024)}), heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)} MiB`;
+}
+
 async function noopFromFreshReplica(handles: ClusterHandle[], writers: Map<string, ClusterWriter>, management: string): Promise<number> {
   const lister = createFleetLister(handles, { timeoutMs: 120_000 });
   await lister.refresh();
@@ -104,6 +111,9 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   const alone = await measureLabCapacity(handles, o.capacityWrites, concurrency, 1);
 
   console.log("bench: the registry converging…");
+  // --verbose: the process's memory every 10 s, to place its peak in the run.
+  const memory = o.verbose ? setInterval(() => console.log(memoryLine()), 10_000) : undefined;
+  cleanups.unshift(() => clearInterval(memory));
   const { writers, events, feed } = instrumentedWriters(handles);
   const started = performance.now();
   // As the console runs it: the planner in its worker thread (when built), production concurrency and coalescing.
@@ -129,6 +139,9 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   cleanups.unshift(stopRegistry);
   await untilConverged(registry, fleet, o.clusters);
   const convergedAt = performance.now();
+  // maxRSS (KiB): this process holds what the console's would: the fleet cache, the model, the planner worker.
+  // Read before the benchmark's own full collection below, which compacts the heap into fresh pages first.
+  const peakRss = process.resourceUsage().maxRSS * 1024;
   const liveHeap = liveHeapBytes();
   const last = events.at(-1)?.at ?? started;
   const planned = registry.status().clusters.reduce((n, c) => n + c.expected, 0);
@@ -145,8 +158,6 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   figures.convergence = { planned, writes: events.length, convergeMs: convergedAt - started, writePhaseMs: last - started, writesPerSecond: perSecond, ratioToCapacity: perSecond / capacity.perSecond };
   rows.push({ figure: "registry: cold plan in the planner worker (request → plan on this thread)", value: coldPlanMs === undefined ? "under 0.5 s" : secs(coldPlanMs) });
   figures.coldPlanMs = coldPlanMs;
-  // maxRSS (KiB): this process holds what the console's would: the fleet cache, the model, the planner worker.
-  const peakRss = process.resourceUsage().maxRSS * 1024;
   rows.push({ figure: "peak RSS of this process (fleet cache, model, registry, planner worker)", value: `${(peakRss / 2 ** 30).toFixed(2)} GiB` });
   rows.push({ figure: "main-thread heap live once converged (after a full collection)", value: `${(liveHeap / 2 ** 30).toFixed(2)} GiB`, note: "(fleet cache, plan mirror, registry memos; not the planner worker's heap)" });
   figures.peakRssBytes = peakRss;

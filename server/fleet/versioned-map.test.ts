@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { deepFreeze } from "@/lib/fleet/deep-freeze";
 import { random } from "@/server/model/test/fleet-gen";
 import { hashKey } from "./versioned-map-hash";
-import { MapSnapshot, VersionedMap } from "./versioned-map";
+import { MapSnapshot } from "./map-snapshot";
+import { VersionedMap } from "./versioned-map";
 
 type Op = ["set", string, number] | ["delete", string];
 
@@ -92,7 +93,7 @@ describe("versioned map", () => {
     const view = deepFreeze(map.snapshot());
     expect("set" in view).toBe(false);
     expect(() => ((view.get("a") as { n: number }).n = 2)).toThrow(TypeError);
-    expect(() => (view.chunks[0]?.slots as unknown[]).push(undefined)).toThrow(TypeError);
+    expect(() => (view.chunks[0]?.values as unknown[]).push(undefined)).toThrow(TypeError);
     map.set("a", { n: 3 });
     map.set("b", { n: 4 });
     expect(view.get("a")).toEqual({ n: 1 });

@@ -38,14 +38,25 @@ describe("slimObject", () => {
     expect(Object.isFrozen(a?.metadata.managedFields)).toBe(true);
   });
 
-  it("does not modify its input", () => {
-    const raw = { metadata: { name: "a", managedFields: [], annotations: { [LAST]: "{}" } } };
-    const before = structuredClone(raw);
-    slimObject(raw, "Service", "v1");
-    expect(raw).toEqual(before);
+  it("slims the parsed object it is given in place, metadata included, so both keep their compact layout", () => {
+    const raw = { apiVersion: "v1", kind: "Service", metadata: { name: "a", managedFields: [{ manager: "m", operation: "Apply", fieldsV1: {} }], annotations: { [LAST]: "{}", keep: "1" } } };
+    const metadata = raw.metadata;
+    const slim = slimObject(raw, "Service", "v1");
+    expect(slim).toBe(raw);
+    expect(slim?.metadata).toBe(metadata);
+    expect(slim?.metadata).toEqual({ name: "a", managedFields: [{ manager: "m", operation: "Apply" }], annotations: { keep: "1" } });
   });
 
-  it("with an informer's table: the same object, its label values and spec shared, its own name, uid and version not", () => {
+  it("copies the metadata only when a key must go (so no delete turns it into a dictionary)", () => {
+    const raw = { metadata: { name: "a", managedFields: [], annotations: { [LAST]: "{}" } } };
+    const metadata = raw.metadata;
+    const slim = slimObject(raw, "Service", "v1");
+    expect(slim?.metadata).not.toBe(metadata);
+    expect(slim?.metadata).toEqual({ name: "a" });
+    expect(Object.keys(slim?.metadata ?? {})).toEqual(["name"]);
+  });
+
+  it("with an informer's table: the same object, its label values, spec and creation second shared, its own name, uid and version not", () => {
     const raw = () => ({
       apiVersion: "networking.istio.io/v1",
       kind: "WorkloadEntry",
@@ -54,7 +65,7 @@ describe("slimObject", () => {
     });
     const strings = new Map<string, string>();
     expect(slimObject(raw(), "WorkloadEntry", "networking.istio.io/v1", strings)).toEqual(slimObject(raw(), "WorkloadEntry", "networking.istio.io/v1"));
-    expect([...strings.keys()].sort()).toEqual(["10.0.0.1", "bookinfo", "details", "networking.istio.io/v1", "west"]);
+    expect([...strings.keys()].sort()).toEqual(["10.0.0.1", "2026-12-05T00:00:00Z", "bookinfo", "details", "networking.istio.io/v1", "west"]);
   });
 
   it("starts its table over past the cap, so one-off strings are not kept for the cache's life", () => {

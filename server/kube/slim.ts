@@ -45,7 +45,7 @@ const OWN_ANNOTATIONS: ReadonlySet<string> = new Set([CONTENT_HASH_ANNOTATION]);
 /**
  * Shares equal strings among the objects one informer caches: the generated ServiceEntries and WorkloadEntries
  * repeat label values, annotations, hosts, addresses and ports across tens of thousands of objects, and JSON.parse
- * makes a copy of each. The name, uid, resourceVersion and timestamps are each object's own and are left out.
+ * makes a copy of each. The name, uid and resourceVersion are each object's own and are left out.
  */
 function shareStrings(object: Record<string, unknown>, metadata: Record<string, unknown>, table: InternTable): void {
   if (table.size > SHARED_STRINGS_CAP) table.clear();
@@ -54,33 +54,60 @@ function shareStrings(object: Record<string, unknown>, metadata: Record<string, 
   internStrings(metadata.labels, table);
   internStrings(metadata.annotations, table, OWN_ANNOTATIONS);
   if (typeof metadata.namespace === "string") metadata.namespace = internString(metadata.namespace, table);
+  // Seconds-resolution: every object created in the same second (hundreds while the registry converges) shares one.
+  if (typeof metadata.creationTimestamp === "string") metadata.creationTimestamp = internString(metadata.creationTimestamp, table);
+}
+
+/** `annotations` without kubectl's last-applied copy of the whole object; undefined when nothing else is left. */
+function withoutLastApplied(annotations: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!annotations || !(LAST_APPLIED in annotations)) return annotations;
+  const { [LAST_APPLIED]: _lastApplied, ...others } = annotations;
+  void _lastApplied;
+  return Object.keys(others).length > 0 ? others : undefined;
+}
+
+/**
+ * The metadata the cache keeps. JSON.parse made the parsed metadata compact (every property inside the object, no
+ * slack), and assigning a key it already has keeps it so: it is slimmed in place. Any copy is grown key by key
+ * once its site sees many shapes (V8 gives up cloning the layout), and a grown object keeps its keys past the
+ * fourth in a second array. At 20 × 500, copies of the metadata and of the object (until 2026-12-06) held ~64
+ * bytes each more per cached object, ~570,000 of them. A key to drop (an empty managedFields, nothing left of
+ * the annotations) is rare: that metadata is a copy without it, since `delete` would switch the object to slower,
+ * larger dictionary mode.
+ */
+function slimMetadata(meta: NonNullable<RawObject["metadata"]>): Record<string, unknown> {
+  const managedFields = compactManagers(meta.managedFields);
+  const annotations = withoutLastApplied(meta.annotations);
+  if ((managedFields || !("managedFields" in meta)) && (annotations || !("annotations" in meta))) {
+    if (managedFields) meta.managedFields = managedFields;
+    if (annotations) meta.annotations = annotations;
+    return meta;
+  }
+  const { managedFields: _full, annotations: _original, ...rest } = meta;
+  void [_full, _original];
+  return { ...rest, ...(annotations ? { annotations } : {}), ...(managedFields ? { managedFields } : {}) };
 }
 
 /**
  * Drops what the console never reads but that dominates an object's size: the field sets of managedFields
  * (server-side apply bookkeeping; the writers' names stay, compactly) and kubectl's last-applied annotation (a
- * full copy of the object). Returns undefined for anything that is not an object with a name. (A projection
- * of Pods and Deployments to the fields the console reads was tried and measured: on lab
- * pods it raised retained heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.) With `strings`, the
- * informer's table, the object's equal strings are shared with its other objects' (shareStrings).
+ * full copy of the object). Returns undefined for anything that is not an object with a name. Takes `raw` over:
+ * an informer's freshly parsed object, slimmed in place (slimMetadata says why) and returned. (A projection of
+ * Pods and Deployments to the fields the console reads was tried and measured: on lab pods it raised retained
+ * heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.) With `strings`, the informer's table, the
+ * object's equal strings are shared with its other objects' (shareStrings).
  */
 export function slimObject(raw: unknown, kind: string, apiVersion: string, strings?: InternTable): CachedObject | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const obj = raw as RawObject;
   const meta = obj.metadata;
   if (!meta || typeof meta.name !== "string") return undefined;
-  const { managedFields: full, annotations: original, ...rest } = meta;
-  const managedFields = compactManagers(full);
-  let annotations = original;
-  if (annotations && LAST_APPLIED in annotations) {
-    const { [LAST_APPLIED]: _lastApplied, ...others } = annotations;
-    void _lastApplied;
-    annotations = Object.keys(others).length > 0 ? others : undefined;
-  }
-  // Built without `delete`, which would switch the object to slower, larger dictionary mode.
-  const metadata = { ...rest, name: meta.name, ...(annotations ? { annotations } : {}), ...(managedFields ? { managedFields } : {}) };
-  // Items of a list carry no kind/apiVersion (the list has them): fill them in.
-  const slim = { ...obj, apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : apiVersion, kind: typeof obj.kind === "string" ? obj.kind : kind, metadata };
-  if (strings) shareStrings(slim, metadata, strings);
-  return slim as CachedObject;
+  const metadata = slimMetadata(meta);
+  // Items of a list carry no kind/apiVersion (the list has them): filled in. The informer's own `kind` when they
+  // are equal: one string, not one parsed copy per object.
+  obj.apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : apiVersion;
+  obj.kind = typeof obj.kind === "string" && obj.kind !== kind ? obj.kind : kind;
+  if (metadata !== meta) obj.metadata = metadata;
+  if (strings) shareStrings(obj, metadata, strings);
+  return obj as CachedObject;
 }

@@ -8,7 +8,8 @@ import type { PlanInput } from "@/lib/plan/input";
 import { compareStrings, stableStringify } from "@/lib/plan/json";
 import type { PlanResult } from "@/lib/plan/plan";
 import { BOOKINFO, seedInput } from "@/lib/plan/test-fixtures";
-import { defaultScope, observedIndex, ownershipOf } from "@/lib/registry/compare";
+import { defaultScope, ownershipOf } from "@/lib/registry/compare";
+import { liveById, observedIndex } from "@/lib/registry/observed-index";
 import { live } from "@/lib/registry/test-helpers";
 import type { ObservedCluster } from "@/lib/registry/types";
 import { clusterConsequences, lossSentences, type LocalEndpointsOf } from "./consequences";
@@ -23,7 +24,7 @@ function oracleHeld(observed: readonly ObservedCluster[], after: PlanResult): He
   const byCluster = new Map(observed.map((c) => [c.name, c]));
   return (cluster, planned) => {
     const seen = byCluster.get(cluster);
-    const found = seen ? observedIndex(seen.objects).get(objectId(planned)) : undefined;
+    const found = seen ? liveById(observedIndex(seen.objects), objectId(planned)) : undefined;
     return found !== undefined && !ownershipOf(found, defaultScope(after.clusters[cluster] ?? [])).owned;
   };
 }

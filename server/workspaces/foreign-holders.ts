@@ -54,7 +54,7 @@ function* foreignInPart(part: readonly ObservedObject[], memos: RegistryMemos): 
   let seen = 0;
   for (const o of part) {
     if (++seen % STEP_OBJECTS === 0) yield;
-    if ((o.kind === "ServiceEntry" || o.kind === "WorkloadEntry") && (memos.intrinsic.get(o) ?? intrinsicProblems(o)).missing.length > 0) (found ??= new Set()).add(observedId(o));
+    if ((o.kind === "ServiceEntry" || o.kind === "WorkloadEntry") && (memos.observed.get(o)?.intrinsic ?? intrinsicProblems(o)).missing.length > 0) (found ??= new Set()).add(observedId(o));
   }
   foreignLists.set(part, (ids = found ?? NONE));
   return ids;
