@@ -140,7 +140,7 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   await untilConverged(registry, fleet, o.clusters);
   const convergedAt = performance.now();
   // maxRSS (KiB): this process holds what the console's would: the fleet cache, the model, the planner worker.
-  // Read before the benchmark's own full collection below, which compacts the heap into fresh pages first.
+  // Read before the benchmark's own full collection below, so the figure is the run's, not the measurement's.
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const liveHeap = liveHeapBytes();
   const last = events.at(-1)?.at ?? started;

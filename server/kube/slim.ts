@@ -68,12 +68,12 @@ function withoutLastApplied(annotations: Record<string, string> | undefined): Re
 
 /**
  * The metadata the cache keeps. JSON.parse made the parsed metadata compact (every property inside the object, no
- * slack), and assigning a key it already has keeps it so: it is slimmed in place. Any copy is grown key by key
- * once its site sees many shapes (V8 gives up cloning the layout), and a grown object keeps its keys past the
- * fourth in a second array. At 20 × 500, copies of the metadata and of the object (until 2026-12-06) held ~64
- * bytes each more per cached object, ~570,000 of them. A key to drop (an empty managedFields, nothing left of
- * the annotations) is rare: that metadata is a copy without it, since `delete` would switch the object to slower,
- * larger dictionary mode.
+ * slack), and assigning a key it already has keeps it so: it is slimmed in place. A copy is grown key by key once
+ * its site has seen many shapes (V8 then stops cloning the layout), and keeps its keys past the fourth in a second
+ * array. 100,000 parsed WorkloadEntries as the registry writes them, through an informer's string table: 1,017
+ * bytes retained per object copied as before 2026-12-06, 609 slimmed in place (items of a list: 1,321 and 634).
+ * A key to drop (an empty managedFields, nothing left of the annotations) is rare: that metadata is a copy without
+ * it, since `delete` would switch the object to slower, larger dictionary mode.
  */
 function slimMetadata(meta: NonNullable<RawObject["metadata"]>): Record<string, unknown> {
   const managedFields = compactManagers(meta.managedFields);
