@@ -18,10 +18,8 @@ export const BUCKET_LOAD = 32;
  * chunks without one (their objects may sit at other positions than before). Held weakly: the snapshot that had
  * that list (the model's last state) keeps it alive while it matters, and it never keeps replaced objects alive
  * after (a strong reference would hold one old version of every object of every chunk written since).
- */
-/**
  * `keys` and `values`: a slot's key and value at the same index, a hole where the key is undefined. (Two arrays,
- * not one of [key, value] pairs: a pair was a 64-byte array of its own per entry, 570,000 of them at 20 × 500.)
+ * not one of [key, value] pairs: a pair was a 64-byte array of its own per entry, ~620,000 of them at 20 × 500.)
  */
 export type Chunk<V> = { epoch: number; keys: Array<string | undefined>; values: Array<V | undefined>; live: readonly V[]; previous?: WeakRef<readonly V[]> };
 export type Bucket = { epoch: number; slots: Map<string, number> };
