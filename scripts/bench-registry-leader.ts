@@ -22,7 +22,7 @@ function becomesLeader(e: LeaderElector, timeoutMs: number): Promise<number> {
 export async function measureTakeover(management: ClusterHandle): Promise<{ crashMs: number; afterExpiryMs: number; releaseMs: number }> {
   const ref = { namespace: "default", name: "eastwest-registry-bench" };
   const lease = createLeaseClient(management, ref, 5_000);
-  const elector = (identity: string) => startLeaderElection({ lease: createLeaseClient(management, ref, 5_000), identity });
+  const elector = (identity: string) => startLeaderElection({ lease: createLeaseClient(management, ref, 5_000), identity, log: (line) => console.log(`bench: ${line}`) });
   const a = elector("bench-a");
   await becomesLeader(a, 30_000);
   const b = elector("bench-b");

@@ -110,6 +110,19 @@ export function createObjectEncoder(): ObjectEncoder {
 export type ObjectDecoder = (encoded: EncodedObjects) => DesiredObject[];
 
 /**
+ * A constructor for the records of one shape, made outside any decoder. A record's hidden class points to its
+ * constructor and a function to the scope it was made in, so a constructor made inside a decoder kept that decoder
+ * alive for as long as any record it made: with it the reply's `onValues` and whatever that closes over (the
+ * console's reply assembler, with every plan list the reply patched). Every reply's objects outlive it while they
+ * are planned, so every reply's lists stayed: 2.5 MiB more live heap per new Service at 20 × 100.
+ */
+function recordMaker(): new () => Record<string, unknown> {
+  const maker = function () {} as unknown as new () => Record<string, unknown>;
+  maker.prototype = Object.prototype;
+  return maker;
+}
+
+/**
  * Decodes an encoder's batches in the order it made them. `onValues` sees each batch's new values before they are
  * used (the receiver shares their strings with intern-strings.ts).
  */
@@ -127,9 +140,7 @@ export function createObjectDecoder(onValues?: (values: unknown[]) => void): Obj
     for (const v of values) table.push(v);
     for (const keys of newShapes) {
       shapes.push(keys);
-      const maker = function () {} as unknown as new () => Record<string, unknown>;
-      maker.prototype = Object.prototype;
-      makers.push(maker);
+      makers.push(recordMaker());
     }
     const out: DesiredObject[] = new Array(same.length);
     let at = 0;

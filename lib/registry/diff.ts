@@ -138,12 +138,18 @@ export function diffCluster(cluster: string, desired: readonly DesiredObject[], 
   const blind = all.unobserved.size === 0 ? [] : [...new Set(desired.filter((d) => all.unobserved.has(d.kind)).map((d) => d.kind))];
   if (blind.length > 0) out.conditions.push(unobservedKinds(cluster, blind));
   const held: Held[] = [];
+  // With kept decisions the comparisons are the notable ones (diff-patch.ts), nearly all actions while a cluster
+  // converges: the list is made at that size and cut, not grown by push (see diff-patch.ts on why).
+  const actions = decisions ? new Array<RegistryAction>(comparisons.length) : out.actions;
+  let at = 0;
   comparisons.forEach((c, i) => {
     const d = decisions ? decisions[i] : decide(cluster, c, all);
     if (!d) return;
     if ("sources" in d) held.push(d);
-    else out.actions.push(d);
+    else actions[at++] = d;
   });
+  actions.length = at;
+  out.actions = actions;
   out.conditions.push(...foreignConditions(cluster, comparisons), ...heldConditions(held));
   return out;
 }

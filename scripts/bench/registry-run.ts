@@ -5,25 +5,25 @@
 // lists: both must be 0); change → first / all remote writes p50/p95; leader takeover: crash → the new leader's
 // first write (takeover-write.ts), and the electors alone (crash, and handover on release).
 // `npm run bench:registry` and `npm run bench` both call runRegistryStage.
-import type { ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { parseEnv } from "@/server/env";
 import { startFleetService } from "@/server/fleet/service";
 import { loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
 import { createClusterWriter, type ClusterWriter } from "@/server/kube/writer";
-import { createFleetLister } from "@/server/kube/writer-fleet-lister";
 import { defaultPlannerHost } from "@/server/model/default-host";
 import type { Registry } from "@/server/registry/controller";
 import { fromFleetSource } from "@/server/registry/fleet-source";
-import { computeFleetState } from "@/server/registry/fleet-state";
 import { startRegistryOnSource } from "@/server/registry/model-registry";
 import { measureLatency, type WriteFeed } from "../bench-registry-latency";
 import { measureTakeover } from "../bench-registry-leader";
 import { gatewayManifest, gatewaysReady, labRequest, timedWriter, waitForSnapshot, type WriteEvent } from "../bench-registry-steps";
 import { startUntil } from "../processes";
 import type { Row } from "./figures";
+import type { FreshReplicaResult } from "./fresh-replica";
 import { measureLabCapacity } from "./lab-capacity";
 import { liveHeapBytes } from "./live-heap";
 import { concurrencyNote, registrySettings } from "./registry-defaults";
@@ -33,7 +33,10 @@ import type { StageResult } from "./suite-types";
 export type RegistryOptions = { clusters: number; services: number; samples: number; leader: boolean; capacityWrites: number; verbose?: boolean };
 
 const NS = "ns-001";
+const execFileAsync = promisify(execFile);
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+const heapBound = () => [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].find((f) => f.startsWith("--max-old-space-size=")) ?? "V8's default";
 
 async function startLabProcess(o: RegistryOptions, kubeconfig: string): Promise<ChildProcess> {
   const args = ["lab/main.ts", "--scenario", "scale", "--clusters", String(o.clusters), "--services", String(o.services), "--port-base", "0", "--admin-port", "0", "--kubeconfig", kubeconfig];
@@ -74,18 +77,10 @@ function memoryLine(): string {
   return `${(performance.now() / 1000).toFixed(2)} memory: RSS ${mib(m.rss)} MiB (peak ${mib(process.resourceUsage().maxRSS * 1024)}), heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)} MiB`;
 }
 
-async function noopFromFreshReplica(handles: ClusterHandle[], writers: Map<string, ClusterWriter>, management: string): Promise<number> {
-  const lister = createFleetLister(handles, { timeoutMs: 120_000 });
-  await lister.refresh();
-  let writes = 0;
-  const counting = (c: string): ClusterWriter | undefined => {
-    const w = writers.get(c);
-    return w && { apply: (o, l) => (writes++, w.apply(o, l)), delete: (r, p) => (writes++, w.delete(r, p)) };
-  };
-  const fresh = startRegistryOnSource({ mode: "standalone", allowLoopbackGatewayAddresses: true, source: { current: lister.current, subscribe: () => () => undefined }, writerFor: counting, managementCluster: management, resyncMs: 3_600_000, coalesceMs: 0 });
-  await fresh.reconcileNow();
-  await fresh.stop();
-  return writes;
+/** The second replica's figures, from its own process (fresh-replica.ts): the size of its heap is its own. */
+async function freshReplica(kubeconfig: string, management: string): Promise<FreshReplicaResult> {
+  const { stdout } = await execFileAsync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/fresh-replica.ts", kubeconfig, management], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as FreshReplicaResult;
 }
 
 async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<() => Promise<void> | void>): Promise<StageResult> {
@@ -158,24 +153,26 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
   figures.convergence = { planned, writes: events.length, convergeMs: convergedAt - started, writePhaseMs: last - started, writesPerSecond: perSecond, ratioToCapacity: perSecond / capacity.perSecond };
   rows.push({ figure: "registry: cold plan in the planner worker (request → plan on this thread)", value: coldPlanMs === undefined ? "under 0.5 s" : secs(coldPlanMs) });
   figures.coldPlanMs = coldPlanMs;
-  rows.push({ figure: "peak RSS of this process (fleet cache, model, registry, planner worker)", value: `${(peakRss / 2 ** 30).toFixed(2)} GiB` });
+  rows.push({ figure: "peak RSS of this process while converging (fleet cache, model, registry, planner worker)", value: gib(peakRss) });
   rows.push({ figure: "main-thread heap live once converged (after a full collection)", value: `${(liveHeap / 2 ** 30).toFixed(2)} GiB`, note: "(fleet cache, plan mirror, registry memos; not the planner worker's heap)" });
   figures.peakRssBytes = peakRss;
   figures.liveHeapBytes = liveHeap;
   const before = events.length;
   await registry.reconcileNow();
   const noopRunning = events.length - before;
-  // The latency is measured before the steps that build a second fleet in this process (a plan + diff of one
-  // snapshot, a fresh replica with its own cache and model). A real replica is another process; here their
-  // garbage, gigabytes at 20 × 500, was still being collected while the first samples ran.
+  // The second replica (a plan + diff of one snapshot, a fresh registry from full lists) runs after the latency, in
+  // its own process as a real one does: in this one, its garbage (gigabytes at 20 × 500) was still being collected
+  // while the first samples ran, and its heap is not what this process's bound is sized for.
   console.log(`bench: no-op resync done; ${o.samples} changes → remote writes…`);
   const latency = await measureLatency(feed, handles, o.samples, NS, o.verbose ? console.log : undefined);
-  const planStarted = performance.now();
-  computeFleetState(fleet.snapshots.current(), { managementCluster: management.name, allowLoopbackGatewayAddresses: true });
-  const planMs = performance.now() - planStarted;
-  rows.push({ figure: "registry: plan + diff of one snapshot (this thread)", value: secs(planMs) });
-  figures.planMs = planMs;
-  const noopFresh = await noopFromFreshReplica(handles, writers, management.name);
+  // The whole run's peak so far: convergence, the idle lab-capacity step, the no-op resync and every change.
+  const peakRun = process.resourceUsage().maxRSS * 1024;
+  rows.push({ figure: "peak RSS of this process to the last change sample", value: gib(peakRun), note: `(heap bound: ${heapBound()})` });
+  figures.peakRssRunBytes = peakRun;
+  const second = await freshReplica(kubeconfig, management.name);
+  rows.push({ figure: "registry: plan + diff of one snapshot (one thread, a second replica)", value: secs(second.planMs) });
+  figures.planMs = second.planMs;
+  const noopFresh = second.writes;
   rows.push({ figure: "writes during a no-op resync (running / fresh replica)", value: `${noopRunning} / ${noopFresh}` });
   figures.noopResyncWrites = { running: noopRunning, fresh: noopFresh };
   rows.push({ figure: "change → first remote write p50 / p95", value: `${latency.first.p50.toFixed(0)} ms / ${latency.first.p95.toFixed(0)} ms`, note: `(${o.samples} new Services)` });
@@ -185,7 +182,7 @@ async function measure(o: RegistryOptions, kubeconfig: string, cleanups: Array<(
     // The single-replica registry stops: from here only the standby (writing while it leads) may write.
     console.log("bench: leader takeover (waits out the 15 s lease twice)…");
     await stopRegistry();
-    const toWrite = await measureTakeoverToWrite(fleet.snapshots, handles, writers, NS);
+    const toWrite = await measureTakeoverToWrite(kubeconfig, handles, NS);
     rows.push({ figure: "leader crash → new leader's first write", value: secs(toWrite.crashToFirstWriteMs), note: `(leader after ${secs(toWrite.crashToLeaderMs)}; lease 15 s, retry 2 s)` });
     const takeover = await measureTakeover(management);
     rows.push({ figure: "leader takeover after a crash (electors only)", value: secs(takeover.crashMs), note: `(${secs(takeover.afterExpiryMs)} after the lease expired)` });

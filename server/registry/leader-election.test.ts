@@ -51,6 +51,19 @@ describe("leader election", () => {
     await vi.waitFor(() => expect(b.isLeader()).toBe(true), { timeout: timings.leaseDurationMs - 50 });
   });
 
+  it("says so when it cannot release the lease on stop (the next leader then waits for it to expire)", async () => {
+    const lease = createFakeLease();
+    const lines: string[] = [];
+    // A clock that stands still: still the leader when it stops, however slow the machine.
+    const a = startLeaderElection({ lease: lease.client(), identity: "a", timings, now: () => 0, log: (l) => lines.push(l) });
+    started.push(a);
+    await vi.waitFor(() => expect(a.isLeader()).toBe(true));
+    lease.fail(true);
+    await a.stop({ release: true });
+    expect(lease.record()?.holder).toBe("a");
+    expect(lines.at(-1)).toBe("registry: a could not release the Lease (connection refused); the next leader takes over once it expires");
+  });
+
   it("stops leading when renewals fail for renewDeadline, before the lease could expire elsewhere", async () => {
     let clock = 0;
     const lease = createFakeLease();

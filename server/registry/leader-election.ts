@@ -85,6 +85,14 @@ export function startLeaderElection(deps: LeaderDeps): LeaderElector {
     setLeading(true);
   }
 
+  /** Empties the holder, so a follower takes over at its next retry. "released" also when another holds it now. */
+  async function release(): Promise<string> {
+    const current = await deps.lease.get();
+    if (current?.holder !== identity) return "released";
+    const released = { ...desired(current), holder: "", durationSeconds: 1 };
+    return (await deps.lease.update(released, current.resourceVersion)) === "conflict" ? "it changed since it was read" : "released";
+  }
+
   function loop(): void {
     if (stopped) return;
     inFlight = attempt()
@@ -112,10 +120,9 @@ export function startLeaderElection(deps: LeaderDeps): LeaderElector {
       const wasLeader = valid();
       setLeading(false);
       if (!options?.release || !wasLeader) return;
-      const current = await deps.lease.get().catch(() => null);
-      if (current?.holder !== identity) return;
-      const released = { ...desired(current), holder: "", durationSeconds: 1 };
-      await deps.lease.update(released, current.resourceVersion).catch(() => "conflict");
+      const outcome = await release().catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+      // Unreleased, the Lease still names this replica: the next leader waits for it to expire (leaseDuration).
+      if (outcome !== "released") deps.log?.(`registry: ${identity} could not release the Lease (${outcome}); the next leader takes over once it expires`);
     },
   };
 }
