@@ -31,13 +31,17 @@ export function deployedHeapFlag(manifest: string): string {
   throw new Error("the console's Deployment sets no --max-old-space-size in NODE_OPTIONS");
 }
 
+/** The `--max-old-space-size=…` flag among `tokens` (a process's execArgv, NODE_OPTIONS' words), if any. */
+export function heapFlagIn(tokens: readonly string[]): string | undefined {
+  return tokens.find((token) => token.startsWith("--max-old-space-size="));
+}
+
 /**
  * The flags a benchmark standing in for the console runs with: the console's, and the Deployment's heap bound
  * unless NODE_OPTIONS sets one already (an operator's larger pod, say: the benchmark then measures that).
  */
 export function benchNodeFlags(nodeOptions: string | undefined, manifest: string): string[] {
-  const bounded = (nodeOptions ?? "").split(/\s+/).some((token) => token.startsWith("--max-old-space-size="));
-  return bounded ? [...CONSOLE_NODE_FLAGS] : [...CONSOLE_NODE_FLAGS, deployedHeapFlag(manifest)];
+  return heapFlagIn((nodeOptions ?? "").split(/\s+/)) ? [...CONSOLE_NODE_FLAGS] : [...CONSOLE_NODE_FLAGS, deployedHeapFlag(manifest)];
 }
 
 /** Whether this process was started with every one of `flags`. */

@@ -22,6 +22,7 @@ import { measureLatency, type WriteFeed } from "../bench-registry-latency";
 import { measureTakeover } from "../bench-registry-leader";
 import { gatewayManifest, gatewaysReady, labRequest, timedWriter, waitForSnapshot, type WriteEvent } from "../bench-registry-steps";
 import { startUntil } from "../processes";
+import { heapFlagIn } from "./console-flags";
 import type { Row } from "./figures";
 import type { FreshReplicaResult } from "./fresh-replica";
 import { measureLabCapacity } from "./lab-capacity";
@@ -36,7 +37,7 @@ const NS = "ns-001";
 const execFileAsync = promisify(execFile);
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
-const heapBound = () => [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].find((f) => f.startsWith("--max-old-space-size=")) ?? "V8's default";
+const heapBound = () => heapFlagIn([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)]) ?? "V8's default";
 
 async function startLabProcess(o: RegistryOptions, kubeconfig: string): Promise<ChildProcess> {
   const args = ["lab/main.ts", "--scenario", "scale", "--clusters", String(o.clusters), "--services", String(o.services), "--port-base", "0", "--admin-port", "0", "--kubeconfig", kubeconfig];

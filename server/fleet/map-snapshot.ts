@@ -63,9 +63,8 @@ export class MapSnapshot<V> implements ReadonlyMap<string, V> {
   }
 
   *values(): MapIterator<V> {
-    for (const chunk of this.chunks) {
-      for (let i = 0; i < chunk.keys.length; i++) if (chunk.keys[i] !== undefined) yield chunk.values[i] as V;
-    }
+    // A snapshot's chunks never change (a write copies first) and each one's `live` list was made for it.
+    for (const chunk of this.chunks) yield* chunk.live;
   }
 
   [Symbol.iterator](): MapIterator<[string, V]> {
