@@ -1,13 +1,9 @@
 /** Next calls this once per server process: refuse to serve where we may not, then start the fleet. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    // First: the collector's settings (server/startup/collector-settings.ts) apply from the next collection on.
-    const { applyCollectorSettings } = await import("./server/startup/collector-settings");
-    applyCollectorSettings();
-    // V8's helper threads (every isolate's concurrent marking, sweeping and compiles) run below the event loop
-    // (server/startup/helper-threads.ts), as the planner worker does.
-    const { lowerHelperThreads } = await import("./server/startup/helper-threads");
-    lowerHelperThreads();
+    // First: V8's collector settings and its helper threads' priority (server/startup/process-settings.ts).
+    const { applyProcessSettings } = await import("./server/startup/process-settings");
+    applyProcessSettings();
     // Before any request: every request is stamped with its socket's address (server/auth/peer-stamp.ts), the only
     // address mode proxy trusts and audit records; a client-sent copy of the stamp is deleted.
     const { installPeerStamp } = await import("./server/auth/peer-stamp");

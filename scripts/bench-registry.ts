@@ -4,11 +4,11 @@
 // Usage: npx tsx --conditions=react-server scripts/bench-registry.ts [--clusters 20] [--services 500] [--samples 20] [--capacity-writes 5000] [--no-leader]
 import { parseArgs } from "node:util";
 import { printTable } from "./bench/figures";
-import { ensureConsoleFlags } from "./bench/console-flags";
+import { runAsConsoleProcess } from "./bench/console-flags";
 import { runRegistryStage } from "./bench/registry-run";
 
 // The registry runs in this process, standing in for the console's: with the console's Node flags.
-ensureConsoleFlags();
+runAsConsoleProcess();
 
 const { values } = parseArgs({ options: { clusters: { type: "string", default: "20" }, services: { type: "string", default: "500" }, samples: { type: "string", default: "20" }, "capacity-writes": { type: "string", default: "5000" }, "no-leader": { type: "boolean", default: false }, verbose: { type: "boolean", default: false } } });
 const clusters = Number(values.clusters);

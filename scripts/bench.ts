@@ -36,10 +36,10 @@ import { runTopologyQueryStage } from "./bench/topology-query";
 import { runTopologyWebStage } from "./bench/topology-web";
 import { runWebDemoStage } from "./bench/web-demo-run";
 import { benchCommit } from "./bench/commit-of";
-import { ensureConsoleFlags } from "./bench/console-flags";
+import { runAsConsoleProcess } from "./bench/console-flags";
 
 // Stages run the console's parts in this process (the registry's, the model's): with the console's Node flags.
-ensureConsoleFlags();
+runAsConsoleProcess();
 
 const { values } = parseArgs({
   options: {

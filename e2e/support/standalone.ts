@@ -10,9 +10,9 @@ export const STANDALONE_SERVER = ".next/standalone/server.js";
  * survives (`perf record` of bench:workspace's team run: that loop held 20 of the 50 samples taken inside the
  * collector). Four times the young space means about a quarter of the collections: 6 instead of 22 over the same
  * team run (both traced with --trace-gc-nvp), event-loop delay p99 54 ms instead of 72 ms. It costs up to 3 × 48
- * MiB more per isolate (two semi-spaces and young large objects), the planner worker's included, which then
- * collects about 3 × less often too. Only a command-line flag sets it: V8 sizes the young generation once, when
- * the isolate is made.
+ * MiB more (two semi-spaces and young large objects). Only a command-line flag sets it for the event loop: V8
+ * sizes an isolate's young generation once, when the isolate is made. The planner worker, made later, gets V8's
+ * default instead (server/model/planner-thread-heap.ts).
  */
 export const CONSOLE_NODE_FLAGS = ["--max-semi-space-size=64"] as const;
 

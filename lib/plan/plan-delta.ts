@@ -5,7 +5,8 @@
 import type { Condition } from "./conditions";
 import type { DesiredObject } from "./desired";
 import { compareStrings } from "./json";
-import { byDesiredId, desiredId } from "./place";
+import { edited, type Insert } from "./list-edits";
+import { byDesiredId, desiredId, lowerBound } from "./place";
 import type { HeldBack, PlanResult } from "./plan-result";
 
 /**
@@ -77,12 +78,6 @@ export function planDelta(before: PlanResult | undefined, after: PlanResult): Pl
 }
 
 /**
- * The desiredIds of sorted lists, kept by a caller that patches the same lists again (the planner host's mirror):
- * a patch then compares strings in an array instead of looking every object's id up.
- */
-export type ListIds = WeakMap<readonly DesiredObject[], readonly string[]>;
-
-/**
  * How a patched list was made (applyClusterDelta): the list it was patched from and the patch. A reader that kept
  * something aligned with `from` (the registry's comparisons) can splice the same changes into it. `from` is weak:
  * a list nobody else holds any more is not kept alive for this.
@@ -90,83 +85,66 @@ export type ListIds = WeakMap<readonly DesiredObject[], readonly string[]>;
 export type ListPatch = { from: WeakRef<readonly DesiredObject[]>; upserts: readonly DesiredObject[]; removes: readonly string[] };
 export type ListPatches = WeakMap<readonly DesiredObject[], ListPatch>;
 
-type Listed = { list: DesiredObject[]; ids: string[] };
-type Sorted = { list: readonly DesiredObject[]; ids: readonly string[] };
-
-/** Where `id` is, or would go, in sorted ids. */
-function lowerBoundOf(ids: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareStrings(ids[mid] as string, id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** A few changes: copy, then binary search and splice each (the cost of what changed, not of the list). */
-function patchedFew(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
-  const list = before.list.slice();
-  const ids = before.ids.slice();
+/**
+ * A few changes: each found by binary search, the list made once at its final size (list-edits.ts). Removes
+ * first, then upserts: an upsert replaces the object under its id, or brings back one just removed.
+ */
+function patchedFew(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
+  const at = (id: string) => {
+    const i = lowerBound(before, id);
+    return { i, here: i < before.length && desiredId(before[i] as DesiredObject) === id };
+  };
+  const puts = new Map<number, DesiredObject | null>();
   for (const id of removes) {
-    const at = lowerBoundOf(ids, id);
-    if (ids[at] !== id) continue;
-    list.splice(at, 1);
-    ids.splice(at, 1);
+    const { i, here } = at(id);
+    if (here) puts.set(i, null);
   }
+  const inserts = new Map<string, Insert<DesiredObject>>();
   for (const o of upserts) {
     const id = desiredId(o);
-    const at = lowerBoundOf(ids, id);
-    if (ids[at] === id) list[at] = o;
-    else {
-      list.splice(at, 0, o);
-      ids.splice(at, 0, id);
-    }
+    const { i, here } = at(id);
+    if (here) puts.set(i, o);
+    else inserts.set(id, { at: i, item: o });
   }
-  return { list, ids };
+  // In id order, which is also the order of their places in `before`.
+  const sorted = [...inserts.keys()].sort(compareStrings).map((id) => inserts.get(id) as Insert<DesiredObject>);
+  return edited(before, puts, sorted);
 }
 
-/** `before`'s list with the upserts merged in (by desiredId) and the removed ids left out, in one pass. */
-function merged(before: Sorted, upserts: readonly DesiredObject[], removes: readonly string[]): Listed {
+/**
+ * `before` with the upserts (sorted by desiredId, as planDelta lists them) merged in and the removed ids left out,
+ * in one pass over both, into one array of the most it can hold, then cut. Ids come from desiredId's memo.
+ */
+function merged(before: readonly DesiredObject[], upserts: readonly DesiredObject[], removes: readonly string[]): DesiredObject[] {
   const gone = new Set(removes);
   const upsertIds = upserts.map(desiredId);
-  const out: Listed = { list: [], ids: [] };
-  const push = (o: DesiredObject, id: string) => {
-    out.list.push(o);
-    out.ids.push(id);
-  };
-  let i = 0;
-  let j = 0;
-  while (i < before.list.length || j < upserts.length) {
-    const b = before.ids[i];
+  const out = new Array<DesiredObject>(before.length + upserts.length);
+  let [i, j, at] = [0, 0, 0];
+  while (i < before.length || j < upserts.length) {
+    const b = i < before.length ? desiredId(before[i] as DesiredObject) : undefined;
     const u = upsertIds[j];
     const order = b === undefined ? 1 : u === undefined ? -1 : compareStrings(b, u);
     if (order < 0) {
-      if (!gone.has(b as string)) push(before.list[i] as DesiredObject, b as string);
+      if (!gone.has(b as string)) out[at++] = before[i] as DesiredObject;
       i++;
     } else {
-      push(upserts[j] as DesiredObject, u as string);
+      out[at++] = upserts[j] as DesiredObject;
       if (order === 0) i++;
       j++;
     }
   }
+  out.length = at;
   return out;
 }
 
-/** One cluster's list after `change` (`before`: its list in the previous plan; `index`: see ListIds; `patches`: ListPatches). */
-export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta, index?: ListIds, patches?: ListPatches): DesiredObject[] {
-  if (change.kind === "replace") {
-    if (index && !index.has(change.objects)) index.set(change.objects, change.objects.map(desiredId));
-    return change.objects;
-  }
+/** One cluster's list after `change` (`before`: its list in the previous plan; `patches`: ListPatches). */
+export function applyClusterDelta(before: readonly DesiredObject[] | undefined, change: ClusterDelta, patches?: ListPatches): DesiredObject[] {
+  if (change.kind === "replace") return change.objects;
   const list = before ?? [];
-  const previous: Sorted = { list, ids: index?.get(list) ?? list.map(desiredId) };
   const changes = change.upserts.length + change.removes.length;
-  const after = changes * 64 < list.length ? patchedFew(previous, change.upserts, change.removes) : merged(previous, change.upserts, change.removes);
-  index?.set(after.list, after.ids);
-  patches?.set(after.list, { from: new WeakRef(list), upserts: change.upserts, removes: change.removes });
-  return after.list;
+  const after = changes * 64 < list.length ? patchedFew(list, change.upserts, change.removes) : merged(list, change.upserts, change.removes);
+  patches?.set(after, { from: new WeakRef(list), upserts: change.upserts, removes: change.removes });
+  return after;
 }
 
 /**

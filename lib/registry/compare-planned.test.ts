@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CONTENT_HASH_ANNOTATION, type DesiredObject } from "@/lib/plan/desired";
 import { desiredId } from "@/lib/plan/place";
 import { plan } from "@/lib/plan/plan";
-import { applyClusterDelta, type ListIds, type ListPatches } from "@/lib/plan/plan-delta";
+import { applyClusterDelta, type ListPatches } from "@/lib/plan/plan-delta";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
@@ -57,18 +57,18 @@ function liveChange(random: () => number, observed: readonly ObservedObject[]): 
 describe("compareIncrementally with the plan's list patches", () => {
   it.each([1, 2, 3, 4])("splices what changed and matches a full comparison at every step, walk %i", (seed) => {
     const random = rng(seed);
-    const [ids, patches]: [ListIds, ListPatches] = [new WeakMap(), new WeakMap()];
+    const patches: ListPatches = new WeakMap();
     let looked = 0;
     const memos = createRegistryMemos((list) => {
       const found = patches.get(list);
       if (found) looked++;
       return found;
     });
-    let desired = applyClusterDelta(undefined, { kind: "replace", objects: sorted(pool.filter(() => random() > 0.4)) }, ids, patches);
+    let desired = applyClusterDelta(undefined, { kind: "replace", objects: sorted(pool.filter(() => random() > 0.4)) }, patches);
     let observed = desired.filter(() => random() > 0.05).map((d) => live(d));
     let compared = compareIncrementally(undefined, desired, observed, scope, memos);
     for (let i = 0; i < 30; i++) {
-      if (random() < 0.8) desired = applyClusterDelta(desired, planChange(random, desired), ids, patches);
+      if (random() < 0.8) desired = applyClusterDelta(desired, planChange(random, desired), patches);
       if (random() < 0.7) observed = liveChange(random, observed);
       const before = compared;
       compared = compareIncrementally(compared, desired, observed, scope, memos);

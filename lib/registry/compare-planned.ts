@@ -4,6 +4,7 @@
 import type { DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
+import { edited, type Insert } from "@/lib/plan/list-edits";
 import type { ListPatch } from "@/lib/plan/plan-delta";
 import { compareWith, type Comparison } from "./compare";
 import type { ComparedDelta, Compared } from "./compare-patch";
@@ -65,10 +66,10 @@ export function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos 
   return { out, dropped: [], delta: { retired, added } };
 }
 
-/** Where `id` is, or would go, among comparisons in planned order (by desiredId, as the plan sorts). */
-function positionOf(out: readonly Comparison[], id: string): number {
+/** Where `id` is, or would go, among the first `length` comparisons (planned order: by desiredId, as the plan sorts). */
+function positionOf(out: readonly Comparison[], id: string, length = out.length): number {
   let lo = 0;
-  let hi = out.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (compareStrings((out[mid] as Comparison).id, id) < 0) lo = mid + 1;
@@ -82,47 +83,54 @@ const SPLICE_RATIO = 64;
 
 /**
  * The planned part when the plan's list was made from the one last compared by a known patch (`change`, kept by
- * the planner host's mirror, plan-delta.ts): the previous comparisons copied, the patch's removes and upserts
- * spliced in, then the dirty live ids redone — the splices the mirror did to the list itself, so the comparisons
- * stay aligned with it. Undefined when the patch is not from that list or changes too much (then the caller walks).
+ * the planner host's mirror, plan-delta.ts): the patch's removes and upserts found by binary search in the
+ * previous comparisons and applied in one copy of the final size (list-edits.ts), then the dirty live ids redone —
+ * the edits the mirror made to the list itself, so the comparisons stay aligned with it. Undefined when the patch
+ * is not from that list or changes too much (then the caller walks).
  */
 export function splicedPlan(previous: Compared, desired: readonly DesiredObject[], change: ListPatch, patch: Patch, extras: ReadonlyMap<string, Comparison>, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Planned | undefined {
   if (change.from.deref() !== previous.desired) return undefined;
   if ((change.upserts.length + change.removes.length + patch.dirty.size) * SPLICE_RATIO >= desired.length) return undefined;
-  const out = previous.comparisons.slice(0, previous.desired.length);
-  const dropped: Comparison[] = [];
-  const retired: Comparison[] = [];
-  const added: Comparison[] = [];
+  const [before, planned] = [previous.comparisons, previous.desired.length];
+  const find = (id: string) => {
+    const at = positionOf(before, id, planned);
+    return { at, known: before[at]?.id === id && at < planned ? before[at] : undefined };
+  };
+  const [dropped, retired, added]: [Comparison[], Comparison[], Comparison[]] = [[], [], []];
+  const puts = new Map<number, Comparison | null>();
   for (const id of change.removes) {
-    const at = positionOf(out, id);
-    if (out[at]?.id !== id) continue;
-    dropped.push(out[at] as Comparison);
-    out.splice(at, 1);
+    const { at, known } = find(id);
+    if (!known) continue;
+    dropped.push(known);
+    puts.set(at, null);
   }
-  const redone = new Set<string>();
+  const inserts = new Map<string, Insert<Comparison>>();
   for (const d of change.upserts) {
     const id = desiredId(d);
-    const at = positionOf(out, id);
-    const planned = out[at]?.id === id ? out[at] : undefined;
+    const { at, known } = find(id);
+    // One the patch also removed is planned anew: it comes back in its place as a new comparison.
+    const kept = known && puts.get(at) !== null ? known : undefined;
     // As the walk does: the live object the comparison under this id knew (planned or unplanned), else a lookup.
-    const same = planned ?? extras.get(id);
+    const same = kept ?? extras.get(id);
     const now = compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id, memos), previous.scope, memos);
-    redone.add(id);
-    if (!planned) out.splice(at, 0, now);
-    else if (now !== planned) out[at] = now;
-    else continue;
-    if (planned) retired.push(planned);
+    if (now === kept) continue;
+    if (kept) retired.push(kept);
+    if (known) puts.set(at, now);
+    else inserts.set(id, { at, item: now });
     added.push(now);
   }
+  const sorted = [...inserts.keys()].sort(compareStrings).map((id) => inserts.get(id) as Insert<Comparison>);
+  const out = edited(before, puts, sorted, planned);
   if (out.length !== desired.length) return undefined;
+  const redone = new Set(change.upserts.map(desiredId));
   for (const id of patch.dirty) {
     const at = positionOf(out, id);
-    const before = out[at];
-    if (redone.has(id) || before?.id !== id) continue;
-    const now = compareWith(desired[at] as DesiredObject, patch.liveFor(id, liveOf(before)), previous.scope, memos);
-    if (now === before) continue;
+    const was = out[at];
+    if (redone.has(id) || was?.id !== id) continue;
+    const now = compareWith(desired[at] as DesiredObject, patch.liveFor(id, liveOf(was)), previous.scope, memos);
+    if (now === was) continue;
     out[at] = now;
-    retired.push(before);
+    retired.push(was);
     added.push(now);
   }
   return { out, dropped, delta: { retired: [...retired, ...dropped], added } };

@@ -62,14 +62,16 @@ describe("the console's Node flags in a benchmark's process", () => {
   const dir = mkdtempSync(join(tmpdir(), "console-flags-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("a script started without them runs again with them and the heap bound, keeping its loader and arguments, and exits with that run's code", () => {
+  it("a script started without them runs again with them and the heap bound, keeping its loader and arguments, sets what the console sets at start, and exits with that run's code", () => {
     const script = join(dir, "script.ts");
     const flagsModule = resolve("scripts/bench/console-flags.ts");
-    writeFileSync(script, `import { ensureConsoleFlags } from ${JSON.stringify(flagsModule)};\nensureConsoleFlags();\nconsole.log(JSON.stringify({ execArgv: process.execArgv, args: process.argv.slice(2) }));\nprocess.exit(3);\n`);
+    writeFileSync(script, `import { runAsConsoleProcess } from ${JSON.stringify(flagsModule)};\nconst settings = runAsConsoleProcess();\nconsole.log(JSON.stringify({ execArgv: process.execArgv, args: process.argv.slice(2), settings }));\nprocess.exit(3);\n`);
     const run = spawnSync(process.execPath, ["--import", "tsx", script, "--clusters", "2"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
     expect(run.status, run.stderr).toBe(3);
-    const seen = JSON.parse(run.stdout) as { execArgv: string[]; args: string[] };
+    const seen = JSON.parse(run.stdout) as { execArgv: string[]; args: string[]; settings: { kind: string } };
     expect(seen.execArgv).toEqual(expect.arrayContaining([...CONSOLE_NODE_FLAGS, deployedHeapFlag(MANIFEST), "--import", "tsx"]));
     expect(seen.args).toEqual(["--clusters", "2"]);
+    // And, as the console's server does at start, its helper threads went below the event loop (Linux).
+    expect(seen.settings.kind).toBe(process.platform === "linux" ? "lowered" : "skipped");
   });
 });

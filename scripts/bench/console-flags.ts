@@ -1,8 +1,9 @@
 // Benchmarks that run the console's own parts in their process (the registry stage: the fleet cache, the fleet
 // model, the registry and its planner worker) stand in for the console's process, so they run with the console's
 // Node flags (CONSOLE_NODE_FLAGS, as the image, the demo and the e2e consoles start it) and the heap bound its
-// Deployment gives it (deploy/base/deployment.yaml, NODE_OPTIONS). V8 takes those only when a process starts (it
-// sizes the young generation once), hence a re-run. Without the flags, at 20 × 500, perf found 41 % of the
+// Deployment gives it (deploy/base/deployment.yaml, NODE_OPTIONS), and set what the console sets for its process
+// when it starts (server/startup/process-settings.ts). V8 takes the flags only when a process starts (it sizes the
+// young generation once), hence a re-run. Without the flags, at 20 × 500, perf found 41 % of the
 // benchmark's main thread in young-generation collections while the registry converged: the figure was the
 // benchmark's collector, not the registry. Without the bound, V8 on this 24 GiB machine let the heap grow to up to
 // four times what survived each full collection (3.5 GiB of RSS for 0.84 GiB live): a figure no pod would show.
@@ -11,6 +12,8 @@ import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 import { z } from "zod";
 import { CONSOLE_NODE_FLAGS } from "../../e2e/support/standalone";
+import type { Lowered } from "@/server/startup/helper-threads";
+import { applyProcessSettings } from "@/server/startup/process-settings";
 
 const HEAP_FLAG = /^--max-old-space-size=\d+$/;
 
@@ -50,12 +53,14 @@ export function hasFlags(flags: readonly string[], execArgv: readonly string[] =
 }
 
 /**
- * Returns at once when this process has the console's Node flags and heap bound; otherwise runs this same script
- * again with them (its loader flags and arguments kept) and exits with its exit code.
+ * Makes this process the console's: without the console's Node flags and heap bound, runs this same script again
+ * with them (its loader flags and arguments kept) and exits with its exit code; with them, sets what the console
+ * sets when its server starts (applyProcessSettings: the collector's settings, helper threads below the event loop)
+ * and says whether the helper threads were lowered.
  */
-export function ensureConsoleFlags(): void {
+export function runAsConsoleProcess(): Lowered {
   const flags = benchNodeFlags(process.env.NODE_OPTIONS, readFileSync("deploy/base/deployment.yaml", "utf8"));
-  if (hasFlags(flags)) return;
+  if (hasFlags(flags)) return applyProcessSettings();
   const result = spawnSync(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
   process.exit(result.status ?? 1);
 }

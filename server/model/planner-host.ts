@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { PlanInput } from "@/lib/plan/input";
 import { inputDelta } from "@/lib/plan/input-delta";
-import type { ListIds, ListPatches, PlanDelta } from "@/lib/plan/plan-delta";
+import type { ListPatches, PlanDelta } from "@/lib/plan/plan-delta";
 import type { PlanResult } from "@/lib/plan/plan-result";
 import { forkResult } from "./fork-result";
 import { createReplyAssembler, type PlannerReply, type PlannerRequest } from "./planner-protocol";
@@ -38,8 +38,6 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
   let seq = 0;
   let ended = false;
   const state = { lastSent: undefined as PlanInput | undefined, mirror: undefined as PlanResult | undefined };
-  // The ids of the mirror's sorted lists, so patching one compares strings in an array (plan-delta.ts).
-  const ids: ListIds = new WeakMap();
   // How each patched list of the mirror was made, for the registry's comparisons to splice the same changes.
   const patches: ListPatches = new WeakMap();
 
@@ -79,7 +77,7 @@ function startSession(options: PlannerHostOptions, onEnd: () => void) {
   /** `settle` runs when the last part arrives, before any later reply's part: the mirror is patched in order. */
   function request<T>(type: "plan" | "fork", input: PlanInput, base: PlanInput | undefined, settle: (reply: Reply) => T): Promise<T> {
     // Both kinds of reply are relative to the plan of the last plan request before them: the mirror then.
-    const assembler = createReplyAssembler(() => state.mirror, ids, { apply: type === "plan", patches });
+    const assembler = createReplyAssembler(() => state.mirror, { apply: type === "plan", patches });
     return send<T>({ type, seq: ++seq, delta: inputDelta(base, input) }, (part, resolve) => {
       if (part.type === "answer") throw new Error(`the planner worker answered a ${type} request with a preview answer`);
       const whole = assembler.add(part);

@@ -9,7 +9,7 @@ import type { InputDelta } from "@/lib/plan/input-delta";
 import { internStrings, type InternTable } from "@/lib/fleet/intern-strings";
 import { createObjectDecoder, createObjectEncoder, type EncodedObjects, type ObjectEncoder } from "@/lib/plan/object-codec";
 import { desiredId } from "@/lib/plan/place";
-import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type ListIds, type ListPatches, type PlanDelta } from "@/lib/plan/plan-delta";
+import { applyClusterDelta, applyPlanDelta, type ClusterDelta, type ListPatches, type PlanDelta } from "@/lib/plan/plan-delta";
 import type { HeldBack, PlanResult } from "@/lib/plan/plan-result";
 import type { PreviewAnswer, PreviewQuery } from "@/server/workspaces/preview-query";
 
@@ -63,12 +63,12 @@ type ClusterParts = { name: string; kind: ClusterDelta["kind"]; objects: Desired
 /**
  * Collects one reply's parts and applies them to `base()` (the plan the reply is relative to, read when the
  * first cluster completes) a cluster at a time, as its parts complete, so no one step patches the whole plan.
- * `add` returns the delta and the new plan on the last part. `index`: the receiver's ids of its lists (ListIds);
- * `patches`: where each patched list records how it was made (ListPatches).
+ * `add` returns the delta and the new plan on the last part. `patches`: where each patched list records how it
+ * was made (ListPatches).
  * With `apply: false` (a fork) nothing is patched: the delta is all a preview reads, and the patched plan would be
  * tens of large arrays per fork, garbage in the old generation that makes the collector walk the whole heap.
  */
-export function createReplyAssembler(base: () => PlanResult | undefined, index?: ListIds, options: { apply: boolean; patches?: ListPatches } = { apply: true }) {
+export function createReplyAssembler(base: () => PlanResult | undefined, options: { apply: boolean; patches?: ListPatches } = { apply: true }) {
   const clusters: PlanDelta["clusters"] = {};
   const applied: Record<string, DesiredObject[]> = {};
   const conditions: Condition[][] = [];
@@ -83,7 +83,7 @@ export function createReplyAssembler(base: () => PlanResult | undefined, index?:
     const { name, kind, objects, removes } = open;
     const change: ClusterDelta = kind === "replace" ? { kind, objects: objects.flat() } : { kind, upserts: objects.flat(), removes: removes.flat() };
     clusters[name] = change;
-    if (options.apply) applied[name] = applyClusterDelta(base()?.clusters[name], change, index, options.patches);
+    if (options.apply) applied[name] = applyClusterDelta(base()?.clusters[name], change, options.patches);
     open = undefined;
   }
 

@@ -7,6 +7,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_thread
 import { createPlannerCore } from "./planner-core";
 import type { PlannerReply, PlannerRequest } from "./planner-protocol";
 import type { PlannerHostOptions } from "./planner-host";
+import { plannerThreadLimits } from "./planner-thread-heap";
 
 export type Transport = { post(request: PlannerRequest): void; stop(): Promise<void> };
 export type Sink = { reply(part: PlannerReply): void; failed(error: Error): void };
@@ -29,7 +30,7 @@ export function inProcessTransport(sink: Sink): Transport {
 export function workerTransport(file: string, sink: Sink, observe: PlannerHostOptions["observe"]): Transport {
   if (!existsSync(file)) throw new Error(`the planner worker ${file} does not exist; build it with \`npm run build:worker\``);
   const { port1: parts, port2 } = new MessageChannel();
-  const worker = new Worker(file, { name: "eastwest-planner", workerData: { replies: port2 }, transferList: [port2] });
+  const worker = new Worker(file, { name: "eastwest-planner", resourceLimits: plannerThreadLimits(), workerData: { replies: port2 }, transferList: [port2] });
   let stopping = false;
   let pumping = false;
   const pump = () => {

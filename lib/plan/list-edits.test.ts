@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { edited, type Insert } from "./list-edits";
+
+describe("edited", () => {
+  const rows: { name: string; before: string[]; puts: [number, string | null][]; inserts: Insert<string>[]; after: string[] }[] = [
+    { name: "nothing to do: a copy", before: ["a", "c"], puts: [], inserts: [], after: ["a", "c"] },
+    { name: "an insert in the middle", before: ["a", "c"], puts: [], inserts: [{ at: 1, item: "b" }], after: ["a", "b", "c"] },
+    { name: "inserts first and last", before: ["b"], puts: [], inserts: [{ at: 0, item: "a" }, { at: 1, item: "c" }], after: ["a", "b", "c"] },
+    { name: "two inserts at one place keep their order", before: ["a", "d"], puts: [], inserts: [{ at: 1, item: "b" }, { at: 1, item: "c" }], after: ["a", "b", "c", "d"] },
+    { name: "a replacement and a drop", before: ["a", "b", "c"], puts: [[2, "C"], [0, null]], inserts: [], after: ["b", "C"] },
+    { name: "an insert before a dropped item", before: ["a", "c"], puts: [[1, null]], inserts: [{ at: 1, item: "b" }], after: ["a", "b"] },
+    { name: "an insert before a replaced item", before: ["a", "c"], puts: [[1, "C"]], inserts: [{ at: 1, item: "b" }], after: ["a", "b", "C"] },
+    { name: "everything dropped", before: ["a", "b"], puts: [[0, null], [1, null]], inserts: [], after: [] },
+    { name: "into an empty list", before: [], puts: [], inserts: [{ at: 0, item: "a" }], after: ["a"] },
+  ];
+
+  it("edits only the first `end` items when given", () => {
+    expect(edited(["a", "c", "x", "y"], new Map([[0, "A"]]), [{ at: 2, item: "d" }], 2)).toEqual(["A", "c", "d"]);
+  });
+
+  it.each(rows)("$name", ({ before, puts, inserts, after }) => {
+    const out = edited(before, new Map(puts), inserts);
+    expect(out).toEqual(after);
+    expect(out.length).toBe(after.length);
+    expect(out).not.toBe(before);
+  });
+});
