@@ -104,6 +104,7 @@ export function splicedPlan(previous: Compared, desired: readonly DesiredObject[
     dropped.push(known);
     puts.set(at, null);
   }
+  // planDelta lists each id once, so each upsert is its own put or insert.
   const inserts = new Map<string, Insert<Comparison>>();
   for (const d of change.upserts) {
     const id = desiredId(d);
