@@ -106,9 +106,7 @@ function patchedFew(before: readonly DesiredObject[], upserts: readonly DesiredO
     if (here) puts.set(i, o);
     else inserts.set(id, { at: i, item: o });
   }
-  // In id order, which is also the order of their places in `before`.
-  const sorted = [...inserts.keys()].sort(compareStrings).map((id) => inserts.get(id) as Insert<DesiredObject>);
-  return edited(before, puts, sorted);
+  return edited(before, puts, inserts);
 }
 
 /**

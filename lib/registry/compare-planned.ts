@@ -120,8 +120,7 @@ export function splicedPlan(previous: Compared, desired: readonly DesiredObject[
     else inserts.set(id, { at, item: now });
     added.push(now);
   }
-  const sorted = [...inserts.keys()].sort(compareStrings).map((id) => inserts.get(id) as Insert<Comparison>);
-  const out = edited(before, puts, sorted, planned);
+  const out = edited(before, puts, inserts, planned);
   if (out.length !== desired.length) return undefined;
   const redone = new Set(change.upserts.map(desiredId));
   for (const id of patch.dirty) {
