@@ -1,10 +1,9 @@
 // A sorted list with a few edits, made as one new array at its final size. Copying with slice() and then
 // splicing grew the copy at the first insert: V8 reallocates a full array's backing store (to 1.5 times its
 // length) and copies it again. At 20 × 500 a new Service patched 19 lists of 29,000 entries that way on the
-// console's thread (the plan mirror's lists, their ids and the registry's comparisons), each copied two and a half
-// times: lists over
-// 128 KiB live in V8's large-object space, and the copies that outlived a young collection were old-generation
-// garbage. A sampling heap profile of 20 new Services at 20 × 100 had the splices as the largest part of what
+// console's thread (the plan mirror's lists, their ids and the registry's comparisons), each copied two and a
+// half times: lists over 128 KiB live in V8's large-object space, and the copies that outlived a young collection
+// were old-generation garbage. A sampling heap profile of 20 new Services at 20 × 100 had the splices as the largest part of what
 // the changes left for major collections.
 
 import { compareStrings } from "./json";
