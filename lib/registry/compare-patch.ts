@@ -123,6 +123,22 @@ function unplannedDelta(before: Iterable<Comparison>, now: readonly Comparison[]
   return { retired, added: [...planned.added, ...now.filter((c) => !was.has(c))] };
 }
 
+/**
+ * `out`'s first `planned` comparisons followed by `rest`. `out` is this call's own array: when it has room for
+ * `rest` (samePlan's copy holds the last unplanned part, as long as this one while the registry's writes echo)
+ * they are written over its tail; else one array of the final size. A push past its end instead grew it: V8
+ * reallocates a full array to 1.5 times its length and copies it, and at 20 × 500 that was 29,000 comparisons per
+ * changed cluster on every echo, the largest part of what the change samples left for major collections.
+ */
+function withUnplanned(out: Comparison[], planned: number, rest: readonly Comparison[]): Comparison[] {
+  const length = planned + rest.length;
+  const all = out.length < length ? new Array<Comparison>(length) : out;
+  if (all !== out) for (let i = 0; i < planned; i++) all[i] = out[i] as Comparison;
+  for (let i = 0; i < rest.length; i++) all[planned + i] = rest[i] as Comparison;
+  all.length = length;
+  return all;
+}
+
 /** `scope`: a different scope object than last time (the workspaces' namespaces changed) means a full comparison. */
 export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[], scope: OwnershipScope, memos?: RegistryMemos): Compared {
   if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed, "standalone", scope, memos) };
@@ -131,7 +147,6 @@ export function compareIncrementally(previous: Compared | undefined, desired: re
   const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
   const { out, dropped, delta } = mergedPlan(previous, desired, observed, patch, extras, memos);
   const rest = unplannedPart(previous, desired, patch, extras, dropped, memos);
-  // `out` is this call's own array: the unplanned part goes after it in place, not through another full copy.
-  for (const c of rest) out.push(c);
-  return { desired, observed, scope, comparisons: out, ...(delta ? { delta: unplannedDelta(extras.values(), rest, delta) } : {}) };
+  const comparisons = withUnplanned(out, desired.length, rest);
+  return { desired, observed, scope, comparisons, ...(delta ? { delta: unplannedDelta(extras.values(), rest, delta) } : {}) };
 }

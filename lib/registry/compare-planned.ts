@@ -18,6 +18,7 @@ export type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedOb
 /** What the live side changed: the objects, their ids (`dirty`), and the live object now under an id. */
 export type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
 
+/** `out`: the planned comparisons first (one per planned object); samePlan's also holds the last unplanned part after them. */
 export type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta };
 
 /** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
@@ -40,7 +41,9 @@ export const liveOf = (c: Comparison | undefined) => (c && "observed" in c ? c.o
  */
 export function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undefined): Planned {
   const desired = previous.desired;
-  const out = previous.comparisons.slice(0, desired.length);
+  // The whole list, unplanned part included: the caller writes this call's unplanned part over it, in place when
+  // it is as long as the last one (withUnplanned, compare-patch.ts), as it is while the registry's writes echo.
+  const out = previous.comparisons.slice();
   const retired: Comparison[] = [];
   const added: Comparison[] = [];
   const redo = (at: number, d: DesiredObject, id: string) => {
@@ -58,7 +61,7 @@ export function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos 
       if (d && desiredId(d) === id) redo(at, d, id);
     }
   } else {
-    for (let at = 0; at < out.length; at++) {
+    for (let at = 0; at < desired.length; at++) {
       const id = (out[at] as Comparison).id;
       if (patch.dirty.has(id)) redo(at, desired[at] as DesiredObject, id);
     }

@@ -1,4 +1,5 @@
 import type { ClusterStatus, FleetView } from "@/lib/fleet-schema";
+import { recordTable } from "@/lib/fleet/shared-records";
 import type { ServerEnv } from "@/server/env";
 import { startInformer } from "@/server/kube/informer";
 import { loadInCluster, loadKubeconfig, type ClusterHandle } from "@/server/kube/kubeconfig";
@@ -25,6 +26,15 @@ export type FleetService = {
   handle: (cluster: string) => ClusterHandle | undefined;
 };
 
+/**
+ * How many distinct parts (specs, labels, annotations) the fleet's informers share (shared-records.ts) before the
+ * table starts over. At 20 clusters × 500 services the shadow WorkloadEntries alone have ~30,000 distinct specs and
+ * as many annotations (one per service, source cluster and gateway address, each placed in 19 clusters). The
+ * table keys each part by its JSON text (at most SHARED_RECORD_MAX_CHARS; a registry object's parts are a few
+ * hundred characters), and its parts are ones cached objects hold anyway: what it adds is the keys.
+ */
+const SHARED_RECORDS_CAP = 200_000;
+
 /** Wires kubeconfig loading, informers, probing and the feed together and refreshes on a timer. */
 export function startFleetService(env: ServerEnv, log: (line: string) => void): FleetService & { stop: () => void } {
   const feed = createFleetFeed();
@@ -36,6 +46,7 @@ export function startFleetService(env: ServerEnv, log: (line: string) => void): 
     // 5 s, so a CRD installed by hand or by the drill service is watched within seconds; one 404 per kind per
     // cluster every 5 s is cheap next to a watch.
     notServedRetryMs: 5_000,
+    records: recordTable(SHARED_RECORDS_CAP),
   };
   const cache = createFleetCache({
     startInformer: (handle, kind, sink) => {

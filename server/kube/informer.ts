@@ -1,5 +1,6 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { InternTable } from "@/lib/fleet/intern-strings";
+import type { RecordTable } from "@/lib/fleet/shared-records";
 import type { CachedObject, FleetKind } from "@/lib/fleet/snapshot-types";
 import { backoffDelay, pause, type Backoff } from "./backoff";
 import { toClusterError, type ClusterError } from "./cluster-error";
@@ -27,6 +28,8 @@ export type InformerOptions = {
   backoff: Backoff;
   /** How long to wait before asking again for a kind the cluster does not serve (404). */
   notServedRetryMs: number;
+  /** The fleet's shared parts (slim.ts): one table for every informer of the fleet, so clusters share them. */
+  records?: RecordTable;
 };
 
 export type Informer = { stop: () => void; done: Promise<void> };
@@ -47,7 +50,7 @@ export function startInformer(cluster: string, kc: KubeConfig, kind: FleetKind, 
   const apiVersion = groupVersion(api);
   // This informer's shared strings (slim.ts): its objects' equal label values, hosts and addresses are one copy.
   const strings: InternTable = new Map();
-  const slim = api.metadataOnly ? (raw: unknown) => projectMetadata(raw, kind, apiVersion) : (raw: unknown) => slimObject(raw, kind, apiVersion, strings);
+  const slim = api.metadataOnly ? (raw: unknown) => projectMetadata(raw, kind, apiVersion) : (raw: unknown) => slimObject(raw, kind, apiVersion, strings, options.records);
   let resourceVersion: string | undefined;
   let failures = 0;
 

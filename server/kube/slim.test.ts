@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { recordTable } from "@/lib/fleet/shared-records";
+import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
 import { SHARED_STRINGS_CAP, slimObject } from "./slim";
 
 const LAST = "kubectl.kubernetes.io/last-applied-configuration";
@@ -73,5 +75,36 @@ describe("slimObject", () => {
     for (let i = 0; i <= SHARED_STRINGS_CAP + 1; i++) slimObject({ metadata: { name: `n${i}` }, spec: { address: `10.0.${i}` } }, "WorkloadEntry", "v1", strings);
     expect(strings.size).toBeLessThanOrEqual(SHARED_STRINGS_CAP + 1);
     expect(strings.size).toBeLessThan(10);
+  });
+
+  // Two clusters' informers: each its own string table, one record table for the fleet.
+  const placed = (cluster: string) => ({
+    apiVersion: "networking.istio.io/v1",
+    kind: "WorkloadEntry",
+    metadata: { name: "details-k-1", namespace: "bookinfo", uid: `u-${cluster}`, resourceVersion: "7", labels: { app: "details" }, annotations: { [CONTENT_HASH_ANNOTATION]: "abc", note: "x" } },
+    spec: { address: "10.0.0.1", network: "west", ports: { http: 15443 } },
+  });
+  const pod = (cluster: string) => ({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "bookinfo", uid: `u-${cluster}`, labels: { app: "details" }, annotations: { note: "x" } }, spec: { nodeName: "n1" } });
+
+  it.each([
+    { name: "a placed kind (WorkloadEntry): labels, annotations and spec", kind: "WorkloadEntry", make: placed, shared: ["labels", "annotations", "spec"] },
+    { name: "any other kind (Pod): labels only", kind: "Pod", make: pod, shared: ["labels"] },
+  ])("with the fleet's record table, $name are one frozen copy across clusters", ({ kind, make, shared }) => {
+    const records = recordTable(100);
+    const [west, east] = (["west", "east"] as const).map((c) => slimObject(make(c), kind, "v1", new Map(), records));
+    const parts = (o: typeof west) => ({ labels: o?.metadata.labels, annotations: o?.metadata.annotations, spec: o?.spec });
+    for (const [part, value] of Object.entries(parts(west))) {
+      const isShared = shared.includes(part);
+      expect(value === parts(east)[part as keyof ReturnType<typeof parts>], part).toBe(isShared);
+      expect(Object.isFrozen(value), part).toBe(isShared);
+    }
+    expect(east).toEqual(slimObject(make("east"), kind, "v1"));
+    expect(west?.metadata.uid).toBe("u-west");
+  });
+
+  it("keeps an object without labels, annotations or spec without them (no key added)", () => {
+    const o = slimObject({ metadata: { name: "a" } }, "WorkloadEntry", "v1", new Map(), recordTable(10));
+    expect(Object.keys(o ?? {})).toEqual(["metadata", "apiVersion", "kind"]);
+    expect(Object.keys(o?.metadata ?? {})).toEqual(["name"]);
   });
 });

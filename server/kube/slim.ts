@@ -1,6 +1,8 @@
 import { internString, internStrings, type InternTable } from "@/lib/fleet/intern-strings";
+import { sharedRecord, type RecordTable } from "@/lib/fleet/shared-records";
 import type { CachedObject, ManagerEntry } from "@/lib/fleet/snapshot-types";
 import { CONTENT_HASH_ANNOTATION } from "@/lib/plan/desired";
+import { REGISTRY_KINDS } from "@/lib/registry/types";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -58,6 +60,25 @@ function shareStrings(object: Record<string, unknown>, metadata: Record<string, 
   if (typeof metadata.creationTimestamp === "string") metadata.creationTimestamp = internString(metadata.creationTimestamp, table);
 }
 
+/**
+ * Kinds whose spec and annotations are shared among clusters (shared-records.ts): the registry places one planned
+ * object in several clusters, so each arrives once per cluster with the same spec, labels and annotations (its
+ * content hash included). Every kind's labels are shared: the pods of one ReplicaSet carry the same ones.
+ */
+const PLACED_KINDS: ReadonlySet<string> = new Set(REGISTRY_KINDS);
+
+/**
+ * Replaces the object's labels (and, of a placed kind, its spec and annotations) with the fleet's frozen copy of
+ * an equal part, or makes its own the copy later objects share. Frozen parts are not walked again by shareStrings.
+ */
+function shareParts(object: Record<string, unknown>, metadata: Record<string, unknown>, kind: string, records: RecordTable, strings: InternTable | undefined): void {
+  // Only keys the object has are assigned: a key added to a parsed object would change its shape (see slimMetadata).
+  if (metadata.labels !== undefined) metadata.labels = sharedRecord(metadata.labels, records, strings);
+  if (!PLACED_KINDS.has(kind)) return;
+  if (object.spec !== undefined) object.spec = sharedRecord(object.spec, records, strings);
+  if (metadata.annotations !== undefined) metadata.annotations = sharedRecord(metadata.annotations, records, strings, OWN_ANNOTATIONS);
+}
+
 /** `annotations` without kubectl's last-applied copy of the whole object; undefined when nothing else is left. */
 function withoutLastApplied(annotations: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!annotations || !(LAST_APPLIED in annotations)) return annotations;
@@ -95,9 +116,10 @@ function slimMetadata(meta: NonNullable<RawObject["metadata"]>): Record<string, 
  * an informer's freshly parsed object, slimmed in place (slimMetadata says why) and returned. (A projection of
  * Pods and Deployments to the fields the console reads was tried and measured: on lab pods it raised retained
  * heap per object from ~4.7 kB to ~5.3 kB, so objects stay whole.) With `strings`, the informer's table, the
- * object's equal strings are shared with its other objects' (shareStrings).
+ * object's equal strings are shared with its other objects' (shareStrings); with `records`, the fleet's table,
+ * its equal parts with every cluster's objects (shareParts).
  */
-export function slimObject(raw: unknown, kind: string, apiVersion: string, strings?: InternTable): CachedObject | undefined {
+export function slimObject(raw: unknown, kind: string, apiVersion: string, strings?: InternTable, records?: RecordTable): CachedObject | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const obj = raw as RawObject;
   const meta = obj.metadata;
@@ -108,6 +130,7 @@ export function slimObject(raw: unknown, kind: string, apiVersion: string, strin
   obj.apiVersion = typeof obj.apiVersion === "string" ? obj.apiVersion : apiVersion;
   obj.kind = typeof obj.kind === "string" && obj.kind !== kind ? obj.kind : kind;
   if (metadata !== meta) obj.metadata = metadata;
+  if (records) shareParts(obj, metadata, kind, records, strings);
   if (strings) shareStrings(obj, metadata, strings);
   return obj as CachedObject;
 }
