@@ -5,7 +5,7 @@ import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
-import { observedCluster } from "./observed-from-snapshot";
+import { clusterParts, observedCluster } from "./observed-from-snapshot";
 import { scopeFromPlanned } from "./ownership-scope";
 import { createRegistryMemos } from "./registry-memos";
 import { clusterOfKinds } from "@/lib/fleet/snapshot-fixtures";
@@ -64,7 +64,7 @@ describe("compareIncrementally", () => {
     let observed: ObservedObject[] = desired.filter(() => random() > 0.3).map((d) => live(d));
     let compared: Compared | undefined;
     for (let i = 0; i < 40; i++) {
-      compared = compareIncrementally(compared, desired, observed, scope);
+      compared = compareIncrementally(compared, desired, [observed], scope);
       expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       [desired, observed] = step(random, desired, observed);
     }
@@ -82,9 +82,11 @@ describe("compareIncrementally", () => {
     let compared: Compared | undefined;
     let [deltas, mergedDeltas] = [0, 0];
     for (let i = 0; i < 40; i++) {
-      const observed = observedCluster(source).objects;
+      const withMemos = seed === 8 ? memos : undefined;
+      const seen = observedCluster(source, withMemos);
+      const observed = seen.objects;
       const before = compared;
-      compared = compareIncrementally(compared, desired, observed, scope, seed === 8 ? memos : undefined);
+      compared = compareIncrementally(compared, desired, clusterParts(seen, withMemos), scope, withMemos);
       expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       const exact = expectExactDelta(before, compared, `step ${i}`);
       deltas += exact;
@@ -104,25 +106,25 @@ describe("compareIncrementally", () => {
     const memos = withMemos ? createRegistryMemos() : undefined;
     const desired = sorted(all);
     const observed = desired.map((d) => live(d));
-    const first = compareIncrementally(undefined, desired, observed, scope, memos);
+    const first = compareIncrementally(undefined, desired, [observed], scope, memos);
     expect(first.comparisons.every((c) => c.status === "same")).toBe(true);
     const at = 5;
     const target = desired[at] as DesiredObject;
     const edited = observed.map((o, i) => (i === at ? live(target, { annotations: { ...o.annotations, [CONTENT_HASH_ANNOTATION]: "0".repeat(32) } }) : o));
-    const second = compareIncrementally(first, desired, edited, scope, memos);
+    const second = compareIncrementally(first, desired, [edited], scope, memos);
     // The copied comparison of the edited id is replaced; every other one is the very object it was.
     expect(second.comparisons[at]).toMatchObject({ id: desiredId(target), status: "different", observed: edited[at] });
     expect(second.comparisons.filter((c, i) => c !== first.comparisons[i])).toEqual([second.comparisons[at]]);
     expect(second.delta).toEqual({ retired: [first.comparisons[at]], added: [second.comparisons[at]] });
-    const third = compareIncrementally(second, desired, edited.filter((_, i) => i !== at), scope, memos);
+    const third = compareIncrementally(second, desired, [edited.filter((_, i) => i !== at)], scope, memos);
     expect(third.comparisons[at]).toMatchObject({ id: desiredId(target), status: "missing" });
-    const fourth = compareIncrementally(third, desired, observed, scope, memos);
+    const fourth = compareIncrementally(third, desired, [observed], scope, memos);
     expect(fourth.comparisons[at]).toMatchObject({ status: "same", observed: observed[at] });
   });
 
   it("hands back the previous comparison when nothing changed", () => {
     const desired = sorted(all);
-    const observed = desired.map((d) => live(d));
+    const observed = [desired.map((d) => live(d))];
     const first = compareIncrementally(undefined, desired, observed, scope);
     expect(compareIncrementally(first, desired, observed, scope)).toBe(first);
   });

@@ -7,10 +7,10 @@ import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
 import { compareCluster, compareWith, inIdOrder, unplanned, type Comparison } from "./compare";
 import { findLive, liveOf, samePlan, splicedPlan, type Changes, type Patch, type Planned } from "./compare-planned";
-import { observedParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
-import { observedId, type ObservedObject } from "./types";
+import { joined } from "./snapshot-lists";
+import { observedId, type ObservedObject, type ObservedParts } from "./types";
 
 /**
  * What a patch changed against the comparison it was patched from (the `previous` argument): the comparisons no
@@ -20,12 +20,11 @@ import { observedId, type ObservedObject } from "./types";
  */
 export type ComparedDelta = { retired: readonly Comparison[]; added: readonly Comparison[] };
 
-export type Compared = { desired: readonly DesiredObject[]; observed: readonly ObservedObject[]; scope: OwnershipScope; comparisons: Comparison[]; delta?: ComparedDelta };
+export type Compared = { desired: readonly DesiredObject[]; observed: ObservedParts; scope: OwnershipScope; comparisons: Comparison[]; delta?: ComparedDelta };
 
-/** What differs between two observed lists, kind by kind: a kind whose list is the same list costs nothing. */
-function changes(before: readonly ObservedObject[], now: readonly ObservedObject[], memos: RegistryMemos | undefined): Changes {
-  const [from, to] = [observedParts(before, memos), observedParts(now, memos)];
-  const pairs = from.length === to.length ? from.map((part, i) => [part, to[i] ?? []] as const) : [[before, now] as const];
+/** What differs between two observed lists, part by part: a part that is the same list costs nothing. */
+function changes(from: ObservedParts, to: ObservedParts): Changes {
+  const pairs = from.length === to.length ? from.map((part, i) => [part, to[i] ?? []] as const) : [[joined(from), joined(to)] as const];
   const added: ObservedObject[] = [];
   const removed = new Set<ObservedObject>();
   for (const [a, b] of pairs) {
@@ -42,8 +41,8 @@ function isDesired(desired: readonly DesiredObject[], id: string): boolean {
   return at < desired.length && desiredId(desired[at] as DesiredObject) === id;
 }
 
-function patchOf(previous: Compared, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Patch {
-  const found = changes(previous.observed, observed, memos);
+function patchOf(previous: Compared, observed: ObservedParts): Patch {
+  const found = changes(previous.observed, observed);
   const addedById = new Map(found.added.map((o) => [observedId(o), o]));
   const dirty = new Set([...addedById.keys(), ...[...found.removed].map(observedId)]);
   // The live object for an id: a new one, else the one known before (every known one is from the previous list)
@@ -59,7 +58,7 @@ function patchOf(previous: Compared, observed: readonly ObservedObject[], memos:
  * replaced or dropped and those new: a plan that changed a few objects (a new Service) then costs the diff what
  * changed, not a new pass over every comparison (diff-patch.ts).
  */
-function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: readonly ObservedObject[], patch: Patch, extras: ReadonlyMap<string, Comparison>, memos: RegistryMemos | undefined): Planned {
+function mergedPlan(previous: Compared, desired: readonly DesiredObject[], observed: ObservedParts, patch: Patch, extras: ReadonlyMap<string, Comparison>, memos: RegistryMemos | undefined): Planned {
   if (previous.desired === desired) return samePlan(previous, patch, memos);
   const change = memos?.listPatch?.(desired);
   const spliced = change && splicedPlan(previous, desired, change, patch, extras, observed, memos);
@@ -139,11 +138,14 @@ function withUnplanned(out: Comparison[], planned: number, rest: readonly Compar
   return all;
 }
 
-/** `scope`: a different scope object than last time (the workspaces' namespaces changed) means a full comparison. */
-export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: readonly ObservedObject[], scope: OwnershipScope, memos?: RegistryMemos): Compared {
-  if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed, "standalone", scope, memos) };
+/**
+ * `observed`: the cluster's live objects in parts (clusterParts). `scope`: a different scope object than last time
+ * (the workspaces' namespaces changed) means a full comparison.
+ */
+export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: ObservedParts, scope: OwnershipScope, memos?: RegistryMemos): Compared {
+  if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed.length === 1 ? (observed[0] ?? []) : joined(observed), "standalone", scope, memos) };
   if (previous.desired === desired && previous.observed === observed) return previous;
-  const patch = patchOf(previous, observed, memos);
+  const patch = patchOf(previous, observed);
   const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
   const { out, dropped, delta } = mergedPlan(previous, desired, observed, patch, extras, memos);
   const rest = unplannedPart(previous, desired, patch, extras, dropped, memos);

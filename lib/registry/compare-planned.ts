@@ -8,10 +8,9 @@ import { edited, type Insert } from "@/lib/plan/list-edits";
 import type { ListPatch } from "@/lib/plan/plan-delta";
 import { compareWith, type Comparison } from "./compare";
 import type { ComparedDelta, Compared } from "./compare-patch";
-import { observedParts } from "./observed-from-snapshot";
 import { liveById, observedIndex } from "./observed-index";
 import type { RegistryMemos } from "./registry-memos";
-import type { ObservedObject } from "./types";
+import type { ObservedObject, ObservedParts } from "./types";
 
 export type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedObject> };
 
@@ -21,9 +20,9 @@ export type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string
 /** `out`: the planned comparisons first (one per planned object); samePlan's also holds the last unplanned part after them. */
 export type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta };
 
-/** A live object by id, through each kind's own index (built once per kind list, so kept while it is unchanged). */
-export function findLive(observed: readonly ObservedObject[], id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
-  for (const part of observedParts(observed, memos)) {
+/** A live object by id, through each part's own index (built once per list, so kept while it is unchanged). */
+export function findLive(observed: ObservedParts, id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
+  for (const part of observed) {
     const found = liveById(observedIndex(part, memos), id);
     if (found) return found;
   }
@@ -91,7 +90,7 @@ const SPLICE_RATIO = 64;
  * the edits the mirror made to the list itself, so the comparisons stay aligned with it. Undefined when the patch
  * is not from that list or changes too much (then the caller walks).
  */
-export function splicedPlan(previous: Compared, desired: readonly DesiredObject[], change: ListPatch, patch: Patch, extras: ReadonlyMap<string, Comparison>, observed: readonly ObservedObject[], memos: RegistryMemos | undefined): Planned | undefined {
+export function splicedPlan(previous: Compared, desired: readonly DesiredObject[], change: ListPatch, patch: Patch, extras: ReadonlyMap<string, Comparison>, observed: ObservedParts, memos: RegistryMemos | undefined): Planned | undefined {
   if (change.from.deref() !== previous.desired) return undefined;
   if ((change.upserts.length + change.removes.length + patch.dirty.size) * SPLICE_RATIO >= desired.length) return undefined;
   const [before, planned] = [previous.comparisons, previous.desired.length];

@@ -12,6 +12,7 @@ import { compareStrings } from "@/lib/plan/json";
 import type { Comparison } from "./compare";
 import { compareIncrementally, type Compared } from "./compare-patch";
 import { decide, decisionHolds, decisionKey, diffCluster, type ClusterHolds, type Decision, type DiffResult } from "./diff";
+import { clusterParts } from "./observed-from-snapshot";
 import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
 import type { ObservedCluster } from "./types";
@@ -100,7 +101,7 @@ function notableOf(previous: PatchedDiff | undefined, compared: Compared, key: s
  * order (diff-patch.test.ts).
  */
 export function diffPatched(cluster: string, desired: readonly DesiredObject[], seen: ObservedCluster | undefined, holds: ClusterHolds, scope: OwnershipScope, previous: PatchedDiff | undefined, memos?: RegistryMemos): PatchedDiff {
-  const compared = compareIncrementally(previous?.compared, desired, seen?.objects ?? [], scope, memos);
+  const compared = compareIncrementally(previous?.compared, desired, clusterParts(seen, memos), scope, memos);
   // A held cluster's diff decides nothing (diffCluster counts its changes): its decisions are made when it is back.
   if (holds.stale.has(cluster)) {
     const notable = notableOf(previous, compared, "", () => null).notable;

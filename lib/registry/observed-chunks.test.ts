@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { clusterSnapshot, obj } from "@/lib/fleet/snapshot-fixtures";
 import { objectKey, type CachedObject, type ClusterSnapshot, type ObjectMap } from "@/lib/fleet/snapshot-types";
+import { diffCluster, type ClusterHolds } from "./diff";
+import { diffPatched } from "./diff-patch";
 import { observedCluster, observedParts } from "./observed-from-snapshot";
+import { scopeFromPlanned } from "./ownership-scope";
 import { createRegistryMemos } from "./registry-memos";
 import { chunksOf, joined, listOf, type ObjectChunk } from "./snapshot-lists";
+import type { ObservedCluster } from "./types";
 
 const we = (i: number, version = "1"): CachedObject => ({ ...obj("WorkloadEntry", `we-${i}`, { namespace: "ns", spec: { address: `10.0.0.${i}` } }), metadata: { name: `we-${i}`, namespace: "ns", uid: `u${i}`, resourceVersion: version } });
 
@@ -46,6 +50,32 @@ describe("observed views over a chunked map", () => {
     expect(now[2]?.resourceVersion).toBe("2");
     // DestinationRule, Gateway, ServiceEntry: one part each; WorkloadEntry: one per chunk.
     expect(observedParts(seen.objects, memos).map((part) => part.map((o) => o.name))).toEqual([[], [], ["se"], ["we-1", "we-2"], ["we-3", "we-4"]]);
+  });
+
+  it("joins the parts into one list only when it is read, and then once", () => {
+    const memos = createRegistryMemos();
+    const seen = observedCluster(after, memos);
+    expect(seen.parts?.map((part) => part.length)).toEqual([0, 0, 1, 2, 2]);
+    const objects = seen.objects;
+    expect(seen.objects).toBe(objects);
+    expect(objects).toEqual(joined(seen.parts ?? []));
+    expect(observedParts(objects, memos)).toBe(seen.parts);
+  });
+
+  it("lets the registry's diff read the parts, never the joined list", () => {
+    const memos = createRegistryMemos();
+    const holds: ClusterHolds = { stale: new Set(), configStale: false };
+    const scope = scopeFromPlanned([]);
+    let reads = 0;
+    const watched = (c: ClusterSnapshot): ObservedCluster => {
+      const seen = observedCluster(c, memos);
+      return { name: seen.name, stale: seen.stale, parts: seen.parts, unobservedKinds: [], get objects() { return (reads++, seen.objects); } };
+    };
+    const first = diffPatched("west", [], watched(before), holds, scope, undefined, memos);
+    const second = diffPatched("west", [], watched(after), holds, scope, first, memos);
+    expect(reads).toBe(0);
+    expect(second.compared).not.toBe(first.compared);
+    expect(second.result).toEqual(diffCluster("west", [], observedCluster(after), holds, undefined, scope));
   });
 
   it("never carries a view to another chunk position: after a compaction every view is new", () => {

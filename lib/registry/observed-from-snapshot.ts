@@ -7,7 +7,7 @@ import type { ClusterSnapshot, FleetSnapshot } from "@/lib/fleet/snapshot-types"
 import type { SnapshotObject } from "./raw-object";
 import { remembered, type RegistryMemos } from "./registry-memos";
 import { chunksOf, isStale, joined, listOf, type ObjectChunk } from "./snapshot-lists";
-import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject } from "./types";
+import { REGISTRY_KINDS, type ObservedCluster, type ObservedObject, type ObservedParts } from "./types";
 
 // An unchanged live object keeps its identity across snapshots; so does its observed view, with `memos` (the diff
 // remembers comparisons per object pair).
@@ -117,17 +117,36 @@ function partsOf(c: ClusterSnapshot, memos: RegistryMemos | undefined): Readonly
 }
 
 // Every kind is in the snapshot (the fleet cache watches them all), so no kind is unobserved. With `memos`, the
-// cluster's list remembers its parts (partsOf), so comparisons can skip unchanged kinds and chunks.
+// parts are remembered per list (partsOf), so comparisons skip unchanged kinds and chunks. The whole list is
+// joined only when something reads `objects`: the registry's diff reads the parts (compare-patch.ts), and at
+// 20 × 500 a join copied a cluster's ~29,000 views for every snapshot that changed one of them — an array too large
+// for the young generation, so V8 promoted each one straight to the old one, for a full collection to free.
 export function observedCluster(c: ClusterSnapshot, memos?: RegistryMemos): ObservedCluster {
   const parts = partsOf(c, memos);
-  const objects = joined(parts);
-  memos?.parts.set(objects, parts);
-  return { name: c.name, stale: isStale(c), objects, unobservedKinds: [] };
+  let objects: ObservedObject[] | undefined;
+  return {
+    name: c.name,
+    stale: isStale(c),
+    parts,
+    get objects() {
+      if (objects) return objects;
+      objects = joined(parts);
+      memos?.parts.set(objects, parts);
+      return objects;
+    },
+    unobservedKinds: [],
+  };
 }
 
 /** The parts an observed list was made of (partsOf; a list not made with these memos is one part). */
-export function observedParts(objects: readonly ObservedObject[], memos?: RegistryMemos): ReadonlyArray<readonly ObservedObject[]> {
+export function observedParts(objects: readonly ObservedObject[], memos?: RegistryMemos): ObservedParts {
   return memos?.parts.get(objects) ?? [objects];
+}
+
+/** A cluster's observed objects in parts (none for a cluster not observed); with `memos`, one array per list. */
+export function clusterParts(seen: ObservedCluster | undefined, memos?: RegistryMemos): ObservedParts {
+  if (!seen) return [];
+  return seen.parts ?? remembered(memos?.parts, seen.objects, () => [seen.objects]);
 }
 
 export function observedFromSnapshot(snapshot: Pick<FleetSnapshot, "clusters">, memos?: RegistryMemos): ObservedCluster[] {

@@ -21,6 +21,9 @@ export type ObservedObject = {
   managers: readonly string[];
 };
 
+/** A cluster's observed objects as consecutive lists; unchanged lists are the same arrays from one view to the next. */
+export type ObservedParts = ReadonlyArray<readonly ObservedObject[]>;
+
 /**
  * A cluster as last observed. `stale`: unreachable or not synced — its objects are the last known ones (or none
  * after a restart), so the registry neither writes nor deletes there, nor drops anything generated from it.
@@ -28,7 +31,10 @@ export type ObservedObject = {
 export type ObservedCluster = {
   name: string;
   stale: boolean;
-  objects: ObservedObject[];
+  /** Every observed object (from the fleet cache: `parts` joined, made when first read). */
+  readonly objects: ObservedObject[];
+  /** `objects` in the parts they were made of (observed-from-snapshot.ts); absent: one part. */
+  parts?: ObservedParts;
   /** Kinds the snapshot does not carry for this cluster (not watched): their absence proves nothing. */
   unobservedKinds?: DesiredKind[];
 };

@@ -11,7 +11,7 @@ import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "@/lib/registry/compare";
 import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
-import { observedCluster } from "@/lib/registry/observed-from-snapshot";
+import { clusterParts, observedCluster } from "@/lib/registry/observed-from-snapshot";
 import { scopeFromPlanned } from "@/lib/registry/ownership-scope";
 import { createRegistryMemos } from "@/lib/registry/registry-memos";
 import { live } from "@/lib/registry/test-helpers";
@@ -79,8 +79,9 @@ describe("comparisons over versioned maps", () => {
     let desired = sortedById(all.filter(() => r.next() < 0.7));
     let compared: Compared | undefined;
     for (let step = 0; step < 60; step++) {
-      const observed = observedCluster(snapshot(), memos).objects;
-      compared = compareIncrementally(compared, desired, observed, scope, memos);
+      const seen = observedCluster(snapshot(), memos);
+      const observed = seen.objects;
+      compared = compareIncrementally(compared, desired, clusterParts(seen, memos), scope, memos);
       const cold = compareCluster(desired, observedCluster(snapshot()).objects, "standalone", scope);
       expect(summary(compared.comparisons).map(([k]) => k), `step ${step}`).toEqual(summary(cold).map(([k]) => k));
       expect(compared.comparisons.every((c) => !("observed" in c) || observed.includes(c.observed)), `step ${step}: every live side is a current view`).toBe(true);

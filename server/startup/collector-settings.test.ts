@@ -22,6 +22,15 @@ function backgroundTimes(flags: readonly string[]): number[] {
     .map((line) => Number(/background\.scavenge\.parallel=([\d.]+)/.exec(line)?.[1] ?? Number.NaN));
 }
 
+/** The growing factor of each old-generation limit the child computed (--trace-gc-verbose: "Limit: … (1.3)"). */
+function limitFactors(flags: readonly string[]): number[] {
+  const trace = execFileSync(process.execPath, ["--trace-gc-verbose", "-e", WORKLOAD, ...flags], { encoding: "utf8" });
+  return trace
+    .split("\n")
+    .filter((line) => line.includes("[HeapController] Limit:"))
+    .map((line) => Number(/\(([\d.]+)\)\s*$/.exec(line)?.[1] ?? Number.NaN));
+}
+
 describe("collector settings", () => {
   it("keep scavenges off V8's helper threads, which the same workload uses without them", () => {
     const control = backgroundTimes([]);
@@ -29,5 +38,13 @@ describe("collector settings", () => {
     expect(control.some((ms) => ms > 0)).toBe(true);
     expect(tuned.length).toBeGreaterThan(5);
     expect(tuned.every((ms) => ms === 0)).toBe(true);
+  });
+
+  it("let the old generation grow to 1.3 times what survived, where V8 alone picks more for the same workload", () => {
+    const control = limitFactors([]);
+    const tuned = limitFactors(COLLECTOR_FLAGS);
+    expect(control.some((factor) => factor > 1.3)).toBe(true);
+    expect(tuned.length).toBeGreaterThan(0);
+    expect(tuned.every((factor) => factor === 1.3)).toBe(true);
   });
 });
