@@ -4,7 +4,7 @@ import { desiredId } from "@/lib/plan/place";
 import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "./compare";
-import { compareIncrementally, type Compared } from "./compare-patch";
+import { compareIncrementally, comparisonsOf, type Compared } from "./compare-patch";
 import { clusterParts, observedCluster } from "./observed-from-snapshot";
 import { scopeFromPlanned } from "./ownership-scope";
 import { createRegistryMemos } from "./registry-memos";
@@ -33,9 +33,9 @@ const summary = (cs: Comparison[]) => cs.map((c) => [key(c), "desired" in c ? c.
 /** A patch's delta (compare-patch.ts ComparedDelta) names exactly the comparisons that left and joined the list. */
 function expectExactDelta(before: Compared | undefined, now: Compared, label: string): number {
   if (!before || before === now || !now.delta) return 0;
-  const [was, is] = [new Set(before.comparisons), new Set(now.comparisons)];
-  expect(new Set(now.delta.retired), label).toEqual(new Set(before.comparisons.filter((c) => !is.has(c))));
-  expect(new Set(now.delta.added), label).toEqual(new Set(now.comparisons.filter((c) => !was.has(c))));
+  const [was, is] = [new Set(comparisonsOf(before)), new Set(comparisonsOf(now))];
+  expect(new Set(now.delta.retired), label).toEqual(new Set(comparisonsOf(before).filter((c) => !is.has(c))));
+  expect(new Set(now.delta.added), label).toEqual(new Set(comparisonsOf(now).filter((c) => !was.has(c))));
   return 1;
 }
 
@@ -65,7 +65,7 @@ describe("compareIncrementally", () => {
     let compared: Compared | undefined;
     for (let i = 0; i < 40; i++) {
       compared = compareIncrementally(compared, desired, [observed], scope);
-      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
+      expect(summary(comparisonsOf(compared)), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       [desired, observed] = step(random, desired, observed);
     }
   });
@@ -87,7 +87,7 @@ describe("compareIncrementally", () => {
       const observed = seen.objects;
       const before = compared;
       compared = compareIncrementally(compared, desired, clusterParts(seen, withMemos), scope, withMemos);
-      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
+      expect(summary(comparisonsOf(compared)), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       const exact = expectExactDelta(before, compared, `step ${i}`);
       deltas += exact;
       if (before && before.desired !== desired) mergedDeltas += exact;
@@ -107,19 +107,19 @@ describe("compareIncrementally", () => {
     const desired = sorted(all);
     const observed = desired.map((d) => live(d));
     const first = compareIncrementally(undefined, desired, [observed], scope, memos);
-    expect(first.comparisons.every((c) => c.status === "same")).toBe(true);
+    expect(comparisonsOf(first).every((c) => c.status === "same")).toBe(true);
     const at = 5;
     const target = desired[at] as DesiredObject;
     const edited = observed.map((o, i) => (i === at ? live(target, { annotations: { ...o.annotations, [CONTENT_HASH_ANNOTATION]: "0".repeat(32) } }) : o));
     const second = compareIncrementally(first, desired, [edited], scope, memos);
     // The copied comparison of the edited id is replaced; every other one is the very object it was.
-    expect(second.comparisons[at]).toMatchObject({ id: desiredId(target), status: "different", observed: edited[at] });
-    expect(second.comparisons.filter((c, i) => c !== first.comparisons[i])).toEqual([second.comparisons[at]]);
-    expect(second.delta).toEqual({ retired: [first.comparisons[at]], added: [second.comparisons[at]] });
+    expect(comparisonsOf(second)[at]).toMatchObject({ id: desiredId(target), status: "different", observed: edited[at] });
+    expect(comparisonsOf(second).filter((c, i) => c !== comparisonsOf(first)[i])).toEqual([comparisonsOf(second)[at]]);
+    expect(second.delta).toEqual({ retired: [comparisonsOf(first)[at]], added: [comparisonsOf(second)[at]] });
     const third = compareIncrementally(second, desired, [edited.filter((_, i) => i !== at)], scope, memos);
-    expect(third.comparisons[at]).toMatchObject({ id: desiredId(target), status: "missing" });
+    expect(comparisonsOf(third)[at]).toMatchObject({ id: desiredId(target), status: "missing" });
     const fourth = compareIncrementally(third, desired, [observed], scope, memos);
-    expect(fourth.comparisons[at]).toMatchObject({ status: "same", observed: observed[at] });
+    expect(comparisonsOf(fourth)[at]).toMatchObject({ status: "same", observed: observed[at] });
   });
 
   it("hands back the previous comparison when nothing changed", () => {

@@ -6,6 +6,7 @@ import type { DesiredObject } from "@/lib/plan/desired";
 import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
 import { compareCluster, compareWith, inIdOrder, unplanned, type Comparison } from "./compare";
+import { chunkBuilder, chunkList, itemAt, listItems, type ChunkList } from "./chunk-list";
 import { findLive, liveOf, samePlan, splicedPlan, type Changes, type Patch, type Planned } from "./compare-planned";
 import type { OwnershipScope } from "./ownership-scope";
 import type { RegistryMemos } from "./registry-memos";
@@ -20,7 +21,21 @@ import { observedId, type ObservedObject, type ObservedParts } from "./types";
  */
 export type ComparedDelta = { retired: readonly Comparison[]; added: readonly Comparison[] };
 
-export type Compared = { desired: readonly DesiredObject[]; observed: ObservedParts; scope: OwnershipScope; comparisons: Comparison[]; delta?: ComparedDelta };
+export type Compared = {
+  desired: readonly DesiredObject[];
+  observed: ObservedParts;
+  scope: OwnershipScope;
+  /** One comparison per planned object, in the plan's order, in chunks its versions share (chunk-list.ts). */
+  planned: ChunkList<Comparison>;
+  /** Live objects nobody plans (ours to delete, foreign ones to report), by id: compareCluster's tail. */
+  unplanned: readonly Comparison[];
+  delta?: ComparedDelta;
+};
+
+/** Every comparison in compareCluster's order: the planned ones, then the unplanned ones. */
+export function comparisonsOf(compared: Compared): Comparison[] {
+  return [...listItems(compared.planned), ...compared.unplanned];
+}
 
 /** What differs between two observed lists, part by part: a part that is the same list costs nothing. */
 function changes(from: ObservedParts, to: ObservedParts): Changes {
@@ -65,33 +80,34 @@ function mergedPlan(previous: Compared, desired: readonly DesiredObject[], obser
   if (spliced) return spliced;
   const scope = previous.scope;
   const prevDesired = previous.desired;
-  const out: Comparison[] = [];
+  const before = (j: number) => itemAt(previous.planned, j) as Comparison;
+  const out = chunkBuilder<Comparison>();
   const dropped: Comparison[] = [];
   const retired: Comparison[] = [];
   const added: Comparison[] = [];
   // A previously unplanned comparison this one replaces leaves with the unplanned part's delta (unplannedDelta).
-  const swap = (before: Comparison | undefined, now: Comparison) => {
-    if (now === before) return now;
-    if (before) retired.push(before);
+  const swap = (was: Comparison | undefined, now: Comparison) => {
+    if (now === was) return now;
+    if (was) retired.push(was);
     added.push(now);
     return now;
   };
   let j = 0;
   for (const d of desired) {
     if (prevDesired[j] === d) {
-      const c = previous.comparisons[j++] as Comparison;
+      const c = before(j++);
       out.push(patch.dirty.size > 0 && patch.dirty.has(c.id) ? swap(c, compareWith(d, patch.liveFor(c.id, liveOf(c)), scope, memos)) : c);
       continue;
     }
     const id = desiredId(d);
-    while (j < prevDesired.length && compareStrings(desiredId(prevDesired[j] as DesiredObject), id) < 0) dropped.push(previous.comparisons[j++] as Comparison);
-    const planned = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? previous.comparisons[j++] : undefined;
+    while (j < prevDesired.length && compareStrings(desiredId(prevDesired[j] as DesiredObject), id) < 0) dropped.push(before(j++));
+    const planned = j < prevDesired.length && desiredId(prevDesired[j] as DesiredObject) === id ? before(j++) : undefined;
     const same = planned ?? extras.get(id);
     // A newly planned id may name a live object that was neither planned nor ours (foreign): look it up.
     out.push(swap(planned, compareWith(d, same ? patch.liveFor(id, liveOf(same)) : findLive(observed, id, memos), scope, memos)));
   }
-  while (j < prevDesired.length) dropped.push(previous.comparisons[j++] as Comparison);
-  return { out, dropped, delta: { retired: [...retired, ...dropped], added } };
+  while (j < prevDesired.length) dropped.push(before(j++));
+  return { planned: out.done(), dropped, delta: { retired: [...retired, ...dropped], added } };
 }
 
 /**
@@ -122,20 +138,10 @@ function unplannedDelta(before: Iterable<Comparison>, now: readonly Comparison[]
   return { retired, added: [...planned.added, ...now.filter((c) => !was.has(c))] };
 }
 
-/**
- * `out`'s first `planned` comparisons followed by `rest`. `out` is this call's own array: when it has room for
- * `rest` (samePlan's copy holds the last unplanned part, as long as this one while the registry's writes echo)
- * they are written over its tail; else one array of the final size. A push past its end instead grew it: V8
- * reallocates a full array to 1.5 times its length and copies it, and at 20 × 500 that was 29,000 comparisons per
- * changed cluster on every echo, the largest part of what the change samples left for major collections.
- */
-function withUnplanned(out: Comparison[], planned: number, rest: readonly Comparison[]): Comparison[] {
-  const length = planned + rest.length;
-  const all = out.length < length ? new Array<Comparison>(length) : out;
-  if (all !== out) for (let i = 0; i < planned; i++) all[i] = out[i] as Comparison;
-  for (let i = 0; i < rest.length; i++) all[planned + i] = rest[i] as Comparison;
-  all.length = length;
-  return all;
+/** The first comparison of a cluster, or one under a new scope: compareCluster, its planned part in chunks. */
+function fullComparison(desired: readonly DesiredObject[], observed: ObservedParts, scope: OwnershipScope, memos: RegistryMemos | undefined): Compared {
+  const all = compareCluster(desired, observed.length === 1 ? (observed[0] ?? []) : joined(observed), "standalone", scope, memos);
+  return { desired, observed, scope, planned: chunkList(all, desired.length), unplanned: all.slice(desired.length) };
 }
 
 /**
@@ -143,12 +149,11 @@ function withUnplanned(out: Comparison[], planned: number, rest: readonly Compar
  * (the workspaces' namespaces changed) means a full comparison.
  */
 export function compareIncrementally(previous: Compared | undefined, desired: readonly DesiredObject[], observed: ObservedParts, scope: OwnershipScope, memos?: RegistryMemos): Compared {
-  if (!previous || previous.scope !== scope) return { desired, observed, scope, comparisons: compareCluster(desired, observed.length === 1 ? (observed[0] ?? []) : joined(observed), "standalone", scope, memos) };
+  if (!previous || previous.scope !== scope) return fullComparison(desired, observed, scope, memos);
   if (previous.desired === desired && previous.observed === observed) return previous;
   const patch = patchOf(previous, observed);
-  const extras = new Map(previous.comparisons.slice(previous.desired.length).map((c) => [c.id, c]));
-  const { out, dropped, delta } = mergedPlan(previous, desired, observed, patch, extras, memos);
-  const rest = unplannedPart(previous, desired, patch, extras, dropped, memos);
-  const comparisons = withUnplanned(out, desired.length, rest);
-  return { desired, observed, scope, comparisons, ...(delta ? { delta: unplannedDelta(extras.values(), rest, delta) } : {}) };
+  const extras = new Map(previous.unplanned.map((c) => [c.id, c]));
+  const { planned, dropped, delta } = mergedPlan(previous, desired, observed, patch, extras, memos);
+  const unplanned = unplannedPart(previous, desired, patch, extras, dropped, memos);
+  return { desired, observed, scope, planned, unplanned, delta: unplannedDelta(extras.values(), unplanned, delta) };
 }

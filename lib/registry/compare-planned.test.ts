@@ -5,7 +5,7 @@ import { plan } from "@/lib/plan/plan";
 import { applyClusterDelta, type ListPatches } from "@/lib/plan/plan-delta";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "./compare";
-import { compareIncrementally, type Compared } from "./compare-patch";
+import { compareIncrementally, comparisonsOf, type Compared } from "./compare-patch";
 import { scopeFromPlanned } from "./ownership-scope";
 import { createRegistryMemos } from "./registry-memos";
 import { live } from "./test-helpers";
@@ -14,7 +14,8 @@ import type { ObservedObject } from "./types";
 // The splice path of a patched comparison (compare-planned.ts splicedPlan): plan lists made as the planner host's
 // mirror makes them (applyClusterDelta, recording each list's patch), a few changes per step on both sides, and
 // at every step the patched comparison must say exactly what a full one says, with an exact delta. The lists are
-// long enough (thousands of objects) for a few changes to be spliced rather than walked.
+// long enough (~4,000 objects) for a few changes to be spliced rather than walked, across several chunks of the
+// comparisons (chunk-list.ts: 1,024 each).
 function rng(seed: number) {
   let s = seed;
   return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -23,15 +24,15 @@ function rng(seed: number) {
 const seedPlan = Object.values(plan(seedInput({ exposed: "absent", north: ["productpage", "ratings"] })).clusters).flat();
 const base = [...new Map(seedPlan.map((d) => [desiredId(d), d])).values()];
 // Copies under other names: the same kinds, namespaces and marks, many more objects.
-const pool = Array.from({ length: 80 }, (_, k) => base.map((d) => ({ ...d, metadata: { ...d.metadata, name: `${d.metadata.name}-${k}` } }))).flat();
+const pool = Array.from({ length: 200 }, (_, k) => base.map((d) => ({ ...d, metadata: { ...d.metadata, name: `${d.metadata.name}-${k}` } }))).flat();
 const scope = scopeFromPlanned(pool);
 const sorted = (ds: DesiredObject[]) => [...ds].sort((a, b) => (desiredId(a) < desiredId(b) ? -1 : 1));
 const summary = (cs: Comparison[]) => cs.map((c) => [`${c.id} ${c.status}`, "desired" in c ? c.desired : undefined, "observed" in c ? c.observed : undefined] as const);
 
 function exactDelta(before: Compared, now: Compared): void {
-  const [was, is] = [new Set(before.comparisons), new Set(now.comparisons)];
-  expect(new Set(now.delta?.retired)).toEqual(new Set(before.comparisons.filter((c) => !is.has(c))));
-  expect(new Set(now.delta?.added)).toEqual(new Set(now.comparisons.filter((c) => !was.has(c))));
+  const [was, is] = [new Set(comparisonsOf(before)), new Set(comparisonsOf(now))];
+  expect(new Set(now.delta?.retired)).toEqual(new Set(comparisonsOf(before).filter((c) => !is.has(c))));
+  expect(new Set(now.delta?.added)).toEqual(new Set(comparisonsOf(now).filter((c) => !was.has(c))));
 }
 
 /** A few upserts (new objects, re-planned ones) and removes of the current list. */
@@ -74,7 +75,7 @@ describe("compareIncrementally with the plan's list patches", () => {
       if (random() < 0.7) parts = [(observed = liveChange(random, observed))];
       const before = compared;
       compared = compareIncrementally(compared, desired, parts, scope, memos);
-      expect(summary(compared.comparisons), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
+      expect(summary(comparisonsOf(compared)), `step ${i}`).toEqual(summary(compareCluster(desired, observed, "standalone", scope)));
       if (compared !== before) exactDelta(before, compared);
     }
     // New plan lists were compared through their patches (the splice path), not only walked.

@@ -1,11 +1,12 @@
 // The planned part of a patched comparison (compare-patch.ts) when the plan changed by little or not at all: the
-// previous comparisons copied as one block, and only what changed compared again, each found by binary search.
+// previous comparisons kept, their chunks shared (chunk-list.ts), and only what changed compared again, each found
+// by binary search.
 // The cost of what changed, not a walk over a cluster's tens of thousands of planned objects.
 import type { DesiredObject } from "@/lib/plan/desired";
-import { compareStrings } from "@/lib/plan/json";
 import { desiredId, lowerBound } from "@/lib/plan/place";
-import { edited, type Insert } from "@/lib/plan/list-edits";
+import type { Insert } from "@/lib/plan/list-edits";
 import type { ListPatch } from "@/lib/plan/plan-delta";
+import { editedList, itemAt, type ChunkList } from "./chunk-list";
 import { compareWith, type Comparison } from "./compare";
 import type { ComparedDelta, Compared } from "./compare-patch";
 import { liveById, observedIndex } from "./observed-index";
@@ -17,8 +18,8 @@ export type Changes = { added: ObservedObject[]; removed: ReadonlySet<ObservedOb
 /** What the live side changed: the objects, their ids (`dirty`), and the live object now under an id. */
 export type Patch = { changes: Changes; dirty: Set<string>; liveFor: (id: string, known: ObservedObject | undefined) => ObservedObject | undefined };
 
-/** `out`: the planned comparisons first (one per planned object); samePlan's also holds the last unplanned part after them. */
-export type Planned = { out: Comparison[]; dropped: Comparison[]; delta?: ComparedDelta };
+/** The planned comparisons (one per planned object, in order), those no longer planned, and the delta. */
+export type Planned = { planned: ChunkList<Comparison>; dropped: Comparison[]; delta: ComparedDelta };
 
 /** A live object by id, through each part's own index (built once per list, so kept while it is unchanged). */
 export function findLive(observed: ObservedParts, id: string, memos: RegistryMemos | undefined): ObservedObject | undefined {
@@ -33,23 +34,20 @@ export const liveOf = (c: Comparison | undefined) => (c && "observed" in c ? c.o
 
 /**
  * The planned part when the plan is the same list (the registry's own writes streaming back): the previous
- * comparisons copied, and only the dirty ids compared again, found by binary search — O(k log n) for k changed
- * live objects instead of a walk over every planned object. When many ids are dirty (a convergence: thousands of
- * objects appear at once) the walk with one Set probe per planned object is cheaper, so past n / log n it walks.
- * A dirty id that is not planned is the unplanned part's business.
+ * comparisons kept, and only the dirty ids compared again, found by binary search — O(k log n) for k changed
+ * live objects instead of a walk over every planned object; only their chunks are copied. When many ids are dirty
+ * (a convergence: thousands of objects appear at once) the walk with one Set probe per planned object is cheaper,
+ * so past n / log n it walks. A dirty id that is not planned is the unplanned part's business.
  */
 export function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos | undefined): Planned {
   const desired = previous.desired;
-  // The whole list, unplanned part included: the caller writes this call's unplanned part over it, in place when
-  // it is as long as the last one (withUnplanned, compare-patch.ts), as it is while the registry's writes echo.
-  const out = previous.comparisons.slice();
+  const puts = new Map<number, Comparison>();
   const retired: Comparison[] = [];
   const added: Comparison[] = [];
-  const redo = (at: number, d: DesiredObject, id: string) => {
-    const before = out[at] as Comparison;
-    const now = compareWith(d, patch.liveFor(id, liveOf(before)), previous.scope, memos);
+  const redo = (at: number, before: Comparison, id: string) => {
+    const now = compareWith(desired[at] as DesiredObject, patch.liveFor(id, liveOf(before)), previous.scope, memos);
     if (now === before) return;
-    out[at] = now;
+    puts.set(at, now);
     retired.push(before);
     added.push(now);
   };
@@ -57,28 +55,16 @@ export function samePlan(previous: Compared, patch: Patch, memos: RegistryMemos 
     for (const id of patch.dirty) {
       const at = lowerBound(desired, id);
       const d = desired[at];
-      if (d && desiredId(d) === id) redo(at, d, id);
+      if (d && desiredId(d) === id) redo(at, itemAt(previous.planned, at) as Comparison, id);
     }
   } else {
-    for (let at = 0; at < desired.length; at++) {
-      const id = (out[at] as Comparison).id;
-      if (patch.dirty.has(id)) redo(at, desired[at] as DesiredObject, id);
-    }
+    const { chunks, starts } = previous.planned;
+    chunks.forEach((chunk, k) => chunk.forEach((c, i) => patch.dirty.has(c.id) && redo((starts[k] as number) + i, c, c.id)));
   }
-  return { out, dropped: [], delta: { retired, added } };
+  return { planned: editedList(previous.planned, puts, NO_INSERTS), dropped: [], delta: { retired, added } };
 }
 
-/** Where `id` is, or would go, among the first `length` comparisons (planned order: by desiredId, as the plan sorts). */
-function positionOf(out: readonly Comparison[], id: string, length = out.length): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareStrings((out[mid] as Comparison).id, id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const NO_INSERTS: ReadonlyMap<string, Insert<Comparison>> = new Map();
 
 /** Past this many planned objects per change, splicing each change costs less than walking the list. */
 const SPLICE_RATIO = 64;
@@ -86,17 +72,17 @@ const SPLICE_RATIO = 64;
 /**
  * The planned part when the plan's list was made from the one last compared by a known patch (`change`, kept by
  * the planner host's mirror, plan-delta.ts): the patch's removes and upserts found by binary search in the
- * previous comparisons and applied in one copy of the final size (list-edits.ts), then the dirty live ids redone —
- * the edits the mirror made to the list itself, so the comparisons stay aligned with it. Undefined when the patch
- * is not from that list or changes too much (then the caller walks).
+ * previous plan (its comparisons are in the same order) and applied to the chunks they fall in (chunk-list.ts),
+ * then the dirty live ids redone — the edits the mirror made to the list itself, so the comparisons stay aligned
+ * with it. Undefined when the patch is not from that list or changes too much (then the caller walks).
  */
 export function splicedPlan(previous: Compared, desired: readonly DesiredObject[], change: ListPatch, patch: Patch, extras: ReadonlyMap<string, Comparison>, observed: ObservedParts, memos: RegistryMemos | undefined): Planned | undefined {
   if (change.from.deref() !== previous.desired) return undefined;
   if ((change.upserts.length + change.removes.length + patch.dirty.size) * SPLICE_RATIO >= desired.length) return undefined;
-  const [before, planned] = [previous.comparisons, previous.desired.length];
   const find = (id: string) => {
-    const at = positionOf(before, id, planned);
-    return { at, known: before[at]?.id === id && at < planned ? before[at] : undefined };
+    const at = lowerBound(previous.desired, id);
+    const c = itemAt(previous.planned, at);
+    return { at, known: c?.id === id ? c : undefined };
   };
   const [dropped, retired, added]: [Comparison[], Comparison[], Comparison[]] = [[], [], []];
   const puts = new Map<number, Comparison | null>();
@@ -122,18 +108,19 @@ export function splicedPlan(previous: Compared, desired: readonly DesiredObject[
     else inserts.set(id, { at, item: now });
     added.push(now);
   }
-  const out = edited(before, puts, inserts, planned);
-  if (out.length !== desired.length) return undefined;
+  const spliced = editedList(previous.planned, puts, inserts);
+  if (spliced.length !== desired.length) return undefined;
   const redone = new Set(change.upserts.map(desiredId));
+  const again = new Map<number, Comparison>();
   for (const id of patch.dirty) {
-    const at = positionOf(out, id);
-    const was = out[at];
+    const at = lowerBound(desired, id);
+    const was = itemAt(spliced, at);
     if (redone.has(id) || was?.id !== id) continue;
     const now = compareWith(desired[at] as DesiredObject, patch.liveFor(id, liveOf(was)), previous.scope, memos);
     if (now === was) continue;
-    out[at] = now;
+    again.set(at, now);
     retired.push(was);
     added.push(now);
   }
-  return { out, dropped, delta: { retired: [...retired, ...dropped], added } };
+  return { planned: editedList(spliced, again, NO_INSERTS), dropped, delta: { retired: [...retired, ...dropped], added } };
 }

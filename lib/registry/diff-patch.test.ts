@@ -4,6 +4,7 @@ import { desiredId } from "@/lib/plan/place";
 import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { diffCluster, type ClusterHolds } from "./diff";
+import { comparisonsOf } from "./compare-patch";
 import { diffPatched, type PatchedDiff } from "./diff-patch";
 import { scopeFromPlanned } from "./ownership-scope";
 import { createRegistryMemos } from "./registry-memos";
@@ -80,7 +81,7 @@ describe("diffPatched", () => {
       const seen: ObservedCluster = { name: CLUSTER, stale: false, objects: observed, ...(unobserved ? { unobservedKinds: ["Gateway"] } : {}) };
       const now = diffPatched(CLUSTER, desired, seen, holds, scope, previous, memos);
       expect(now.result, `step ${i}`).toEqual(diffCluster(CLUSTER, desired, seen, holds, undefined, scope));
-      expect(now.notable, `step ${i}`).toEqual(now.compared.comparisons.filter((c) => c.status !== "same"));
+      expect(now.notable, `step ${i}`).toEqual(comparisonsOf(now.compared).filter((c) => c.status !== "same"));
       if (previous && now.compared !== previous.compared && now.compared.delta) patchedSteps++;
       if (now.decided && previous?.decided?.key === now.decided.key && now.compared.delta) keptDecisions++;
       previous = now;

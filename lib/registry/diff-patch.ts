@@ -25,7 +25,12 @@ export type PatchedDiff = { compared: Compared; notable: readonly Comparison[]; 
 
 type Notable = { notable: readonly Comparison[]; decisions: readonly Decision[] };
 
-const notableIn = (comparisons: readonly Comparison[]) => comparisons.filter((c) => c.status !== "same");
+/** The comparisons of `lists` that are not "same", in order. */
+function notableIn(lists: ReadonlyArray<readonly Comparison[]>): Comparison[] {
+  const out: Comparison[] = [];
+  for (const list of lists) for (const c of list) if (c.status !== "same") out.push(c);
+  return out;
+}
 
 const isPlanned = (c: Comparison) => "desired" in c && c.desired !== undefined;
 
@@ -86,12 +91,12 @@ function notableOf(previous: PatchedDiff | undefined, compared: Compared, key: s
   if (previous?.compared === compared) return { notable: previous.notable, decisions: reuse ?? previous.notable.map(decideOne) };
   // A delta is relative to the comparison it was patched from: here previous.compared (diffPatched's call).
   if (!previous || !compared.delta) {
-    const notable = notableIn(compared.comparisons);
+    const notable = notableIn([...compared.planned.chunks, compared.unplanned]);
     return { notable, decisions: notable.map(decideOne) };
   }
   const retired = new Set(compared.delta.retired);
   const kept = retired.size === 0 ? { notable: previous.notable, decisions: reuse ?? previous.notable.map(decideOne) } : without(previous.notable, retired, reuse, decideOne);
-  const joining = notableIn(compared.delta.added).sort(listOrder);
+  const joining = notableIn([compared.delta.added]).sort(listOrder);
   return joining.length === 0 ? kept : merged(kept, { notable: joining, decisions: joining.map(decideOne) });
 }
 

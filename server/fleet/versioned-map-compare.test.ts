@@ -10,7 +10,7 @@ import { desiredId } from "@/lib/plan/place";
 import { plan } from "@/lib/plan/plan";
 import { seedInput } from "@/lib/plan/test-fixtures";
 import { compareCluster, type Comparison } from "@/lib/registry/compare";
-import { compareIncrementally, type Compared } from "@/lib/registry/compare-patch";
+import { compareIncrementally, comparisonsOf, type Compared } from "@/lib/registry/compare-patch";
 import { clusterParts, observedCluster } from "@/lib/registry/observed-from-snapshot";
 import { scopeFromPlanned } from "@/lib/registry/ownership-scope";
 import { createRegistryMemos } from "@/lib/registry/registry-memos";
@@ -83,8 +83,8 @@ describe("comparisons over versioned maps", () => {
       const observed = seen.objects;
       compared = compareIncrementally(compared, desired, clusterParts(seen, memos), scope, memos);
       const cold = compareCluster(desired, observedCluster(snapshot()).objects, "standalone", scope);
-      expect(summary(compared.comparisons).map(([k]) => k), `step ${step}`).toEqual(summary(cold).map(([k]) => k));
-      expect(compared.comparisons.every((c) => !("observed" in c) || observed.includes(c.observed)), `step ${step}: every live side is a current view`).toBe(true);
+      expect(summary(comparisonsOf(compared)).map(([k]) => k), `step ${step}`).toEqual(summary(cold).map(([k]) => k));
+      expect(comparisonsOf(compared).every((c) => !("observed" in c) || observed.includes(c.observed)), `step ${step}: every live side is a current view`).toBe(true);
       for (let n = 1 + r.int(4); n > 0; n--) (r.pick(edits) as () => void)();
       if (r.next() < 0.3) desired = sortedById(all.filter(() => r.next() < 0.7));
     }
