@@ -12,14 +12,12 @@
 // no event loop to keep short.
 //
 // --heap-growing-percent=30: after each full collection V8 lets the old generation grow to 1.3 times what survived
-// before it starts the next one — the factor it uses itself when memory runs short (its "conservative" mode) —
-// instead of the up to 4 times it picks from its speed estimates, capped halfway to the heap bound. At 20 × 500
-// (bench:registry, 0.75 GiB live under the Deployment's 1536 MiB bound) that cap let the heap reach ~1.15 GiB
-// between collections, and with the young generation on top V8 ran out of room for a scavenge's survivors: the
-// next full collection was atomic (1.0–4.1 s on the event loop, traced with --trace-gc). With the flag it starts
-// ~150 MiB earlier and marks incrementally, and the run's peak RSS fell by 0.1 GiB both while converging and through
-// the change samples (docs/benchmarks.md, session 17). Read whenever V8 recomputes its limits, so setting it at
-// start applies from the first full collection.
+// before it starts the next one (the factor V8 itself uses when memory runs short), instead of the up to 4 times it
+// picks from its speed estimates, capped halfway to the heap bound. At 20 × 500 (bench:registry: 0.7 GiB live
+// under the Deployment's 1536 MiB bound) that cap was ~1.1 GiB, and some full collections then found no room
+// left and ran atomically: 1.0–4.1 s on the event loop (--trace-gc, session 16). With the flag every full collection
+// through the change samples was incremental, and the peak RSS fell by ~0.1 GiB both while converging and through
+// the samples (runs U and V, docs/benchmarks.md). V8 reads it whenever it recomputes its limits.
 import { setFlagsFromString } from "node:v8";
 
 export const COLLECTOR_FLAGS = ["--no-parallel-scavenge", "--heap-growing-percent=30"] as const;
