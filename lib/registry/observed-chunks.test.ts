@@ -3,7 +3,7 @@ import { clusterSnapshot, obj } from "@/lib/fleet/snapshot-fixtures";
 import { objectKey, type CachedObject, type ClusterSnapshot, type ObjectMap } from "@/lib/fleet/snapshot-types";
 import { diffCluster, type ClusterHolds } from "./diff";
 import { diffPatched } from "./diff-patch";
-import { observedCluster, observedParts } from "./observed-from-snapshot";
+import { clusterParts, observedCluster } from "./observed-from-snapshot";
 import { scopeFromPlanned } from "./ownership-scope";
 import { createRegistryMemos } from "./registry-memos";
 import { chunksOf, joined, listOf, type ObjectChunk } from "./snapshot-lists";
@@ -49,7 +49,7 @@ describe("observed views over a chunked map", () => {
     expect(now.map((o, i) => o === was[i])).toEqual([true, true, false, true]);
     expect(now[2]?.resourceVersion).toBe("2");
     // DestinationRule, Gateway, ServiceEntry: one part each; WorkloadEntry: one per chunk.
-    expect(observedParts(seen.objects, memos).map((part) => part.map((o) => o.name))).toEqual([[], [], ["se"], ["we-1", "we-2"], ["we-3", "we-4"]]);
+    expect(clusterParts(seen, memos).map((part) => part.map((o) => o.name))).toEqual([[], [], ["se"], ["we-1", "we-2"], ["we-3", "we-4"]]);
   });
 
   it("joins the parts into one list only when it is read, and then once", () => {
@@ -59,7 +59,7 @@ describe("observed views over a chunked map", () => {
     const objects = seen.objects;
     expect(seen.objects).toBe(objects);
     expect(objects).toEqual(joined(seen.parts ?? []));
-    expect(observedParts(objects, memos)).toBe(seen.parts);
+    expect(clusterParts(seen, memos)).toBe(seen.parts);
   });
 
   it("lets the registry's diff read the parts, never the joined list", () => {

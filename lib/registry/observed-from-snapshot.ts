@@ -129,21 +129,16 @@ export function observedCluster(c: ClusterSnapshot, memos?: RegistryMemos): Obse
     stale: isStale(c),
     parts,
     get objects() {
-      if (objects) return objects;
-      objects = joined(parts);
-      memos?.parts.set(objects, parts);
-      return objects;
+      return (objects ??= joined(parts));
     },
     unobservedKinds: [],
   };
 }
 
-/** The parts an observed list was made of (partsOf; a list not made with these memos is one part). */
-export function observedParts(objects: readonly ObservedObject[], memos?: RegistryMemos): ObservedParts {
-  return memos?.parts.get(objects) ?? [objects];
-}
-
-/** A cluster's observed objects in parts (none for a cluster not observed); with `memos`, one array per list. */
+/**
+ * A cluster's observed objects in parts, read without joining them (none for a cluster not observed). A cluster
+ * made elsewhere than observedCluster (tests, fixtures) is one part: with `memos`, the same array per list.
+ */
 export function clusterParts(seen: ObservedCluster | undefined, memos?: RegistryMemos): ObservedParts {
   if (!seen) return [];
   return seen.parts ?? remembered(memos?.parts, seen.objects, () => [seen.objects]);

@@ -21,7 +21,7 @@ export type RegistryMemos = {
   localities: WeakMap<readonly SnapshotObject[], { gateways: unknown; services: unknown; nodes: unknown; locality: string | undefined }>;
   /** validate-input.ts: a ClusterInput → its schema issues. */
   validated: WeakMap<ClusterInput, ReadonlyArray<{ path: PropertyKey[]; message: string }>>;
-  /** observed-from-snapshot.ts: object views, managers spellings, per-kind view lists, a cluster list's parts. */
+  /** observed-from-snapshot.ts: object views, managers spellings, per-kind view lists, a one-part list (clusterParts). */
   views: WeakMap<SnapshotObject, { kind: DesiredKind; view: ObservedObject | undefined }>;
   managerViews: WeakMap<object, readonly string[]>;
   kindViews: WeakMap<readonly SnapshotObject[], readonly ObservedObject[]>;

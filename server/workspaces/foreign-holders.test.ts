@@ -26,23 +26,27 @@ describe("heldByForeign over a cluster's observed parts", () => {
     ["the foreign object in a later part", [[ours], [], [foreign]], ["reviews"]],
     ["no foreign object in any part", [[ours], []], []],
   ] as const)("%s", (_name, parts, expected) => {
-    const memos = createRegistryMemos();
-    const objects = parts.flat();
-    memos.parts.set(objects, parts);
-    const held = heldByForeign([{ name: "north", stale: false, objects }], after, memos).all("north");
+    const held = heldByForeign([{ name: "north", stale: false, objects: parts.flat(), parts }], after, createRegistryMemos()).all("north");
     expect(held.map((o) => (o.metadata.name.includes("reviews") ? "reviews" : o.metadata.name))).toEqual(expected);
+  });
+
+  it("reads the parts, never the cluster's joined list", () => {
+    let reads = 0;
+    const parts = [[ours], [foreign]];
+    const seen = { name: "north", stale: false, parts, get objects() { return (reads++, parts.flat()); } };
+    const held = heldByForeign([seen], after, createRegistryMemos());
+    expect(held.all("north")).toHaveLength(1);
+    expect(drain(foreignIdsByCluster([seen]))).toEqual({ north: [expect.stringContaining("reviews")] });
+    expect(reads).toBe(0);
   });
 
   it("a list rebuilt from the same parts finds what a new part brings", () => {
     const memos = createRegistryMemos();
     const first = [ours];
-    const objects = [ours];
-    memos.parts.set(objects, [first]);
-    expect(heldByForeign([{ name: "north", stale: false, objects }], after, memos).all("north")).toEqual([]);
-    // One chunk changed: the cluster's list is rebuilt; the unchanged part is reused, the new one read.
-    const rebuilt = [ours, foreign];
-    memos.parts.set(rebuilt, [first, [foreign]]);
-    expect(heldByForeign([{ name: "north", stale: false, objects: rebuilt }], after, memos).all("north")).toHaveLength(1);
+    expect(heldByForeign([{ name: "north", stale: false, objects: [ours], parts: [first] }], after, memos).all("north")).toEqual([]);
+    // One chunk changed: the cluster's view is rebuilt; the unchanged part is reused, the new one read.
+    const parts = [first, [foreign]];
+    expect(heldByForeign([{ name: "north", stale: false, objects: parts.flat(), parts }], after, memos).all("north")).toHaveLength(1);
   });
 });
 

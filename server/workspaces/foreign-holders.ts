@@ -7,8 +7,8 @@ import { objectId, type DesiredObject } from "@/lib/plan/desired";
 import type { PlanResult } from "@/lib/plan/plan";
 import { intrinsicProblems } from "@/lib/registry/ownership";
 import { createRegistryMemos, type RegistryMemos } from "@/lib/registry/registry-memos";
-import { observedParts } from "@/lib/registry/observed-from-snapshot";
-import { observedId, type ObservedCluster, type ObservedObject } from "@/lib/registry/types";
+import { clusterParts } from "@/lib/registry/observed-from-snapshot";
+import { observedId, type ObservedCluster, type ObservedObject, type ObservedParts } from "@/lib/registry/types";
 import { drain, type Steps } from "@/lib/steps";
 import { isMesh } from "./plan-index";
 
@@ -34,7 +34,7 @@ const EMPTY: readonly DesiredObject[] = Object.freeze([]);
  * list (it keeps its identity while the cluster's objects do), so a preview's forked plan, whatever its size,
  * costs only lookups of these few ids in it.
  */
-const foreignLists = new WeakMap<readonly ObservedObject[], ReadonlySet<string>>();
+const foreignLists = new WeakMap<readonly ObservedObject[] | ObservedParts, ReadonlySet<string>>();
 const NONE: ReadonlySet<string> = new Set();
 
 /** Objects checked between two chances to pause (the proof costs up to ~0.2 ms an object cold; the slicer pauses every 5 ms). */
@@ -61,22 +61,23 @@ function* foreignInPart(part: readonly ObservedObject[], memos: RegistryMemos): 
 }
 
 /**
- * Read per part of the cluster's observed list (observedParts): a cluster whose list was rebuilt because one
- * WorkloadEntry changed costs the chunk that changed, not the cluster's tens of thousands of objects.
+ * Read per part of the cluster's observed objects (clusterParts), never their joined list: a cluster whose view
+ * was rebuilt because one WorkloadEntry changed costs the chunk that changed, not its tens of thousands of objects.
  */
-function* foreignIdsSteps(observed: readonly ObservedObject[], memos: RegistryMemos): Steps<ReadonlySet<string>> {
-  let ids = foreignLists.get(observed);
+function* foreignIdsSteps(seen: ObservedCluster, memos: RegistryMemos): Steps<ReadonlySet<string>> {
+  const parts = clusterParts(seen, memos);
+  let ids = foreignLists.get(parts);
   if (ids) return ids;
   const found = new Set<string>();
-  for (const part of observedParts(observed, memos)) {
+  for (const part of parts) {
     for (const id of yield* foreignInPart(part, memos)) found.add(id);
     yield;
   }
-  foreignLists.set(observed, (ids = found.size === 0 ? NONE : found));
+  foreignLists.set(parts, (ids = found.size === 0 ? NONE : found));
   return ids;
 }
 
-const foreignIdsOf = (observed: readonly ObservedObject[], memos: RegistryMemos) => drain(foreignIdsSteps(observed, memos));
+const foreignIdsOf = (seen: ObservedCluster, memos: RegistryMemos) => drain(foreignIdsSteps(seen, memos));
 
 /**
  * Every cluster's foreign ids (clusters without any left out), in steps: what the planner worker needs to judge
@@ -85,8 +86,7 @@ const foreignIdsOf = (observed: readonly ObservedObject[], memos: RegistryMemos)
 export function* foreignIdsByCluster(observed: readonly ObservedCluster[], memos: RegistryMemos = createRegistryMemos()): Steps<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const cluster of observed) {
-    if (cluster.objects.length === 0) continue;
-    const ids = yield* foreignIdsSteps(cluster.objects, memos);
+    const ids = yield* foreignIdsSteps(cluster, memos);
     if (ids.size > 0) out[cluster.name] = [...ids].sort();
   }
   return out;
@@ -119,11 +119,6 @@ function plannedIndex(objects: readonly DesiredObject[]): ReadonlyMap<string, De
   return index;
 }
 
-/** The planned ServiceEntries and WorkloadEntries of `objects` that a foreign live object holds, in plan order. */
-function heldIn(objects: readonly DesiredObject[], observed: readonly ObservedObject[], memos: RegistryMemos): readonly DesiredObject[] {
-  return heldAmong(objects, foreignIdsOf(observed, memos));
-}
-
 function heldAmong(objects: readonly DesiredObject[], foreign: ReadonlySet<string>): readonly DesiredObject[] {
   if (foreign.size === 0) return EMPTY;
   const index = plannedIndex(objects);
@@ -146,19 +141,20 @@ export function heldByForeign(observed: readonly ObservedCluster[], afterPlan: P
   return {
     *warm(cluster) {
       const seen = byCluster.get(cluster);
-      if (seen && seen.objects.length > 0) yield* foreignIdsSteps(seen.objects, memos);
+      if (seen) yield* foreignIdsSteps(seen, memos);
     },
     of(cluster, planned) {
       // `planned` is of the after plan, so it is held exactly when its id is one of the cluster's foreign ids
       // (see foreignIdsOf): no ownership scope, and no after plan, is needed to tell.
       const seen = byCluster.get(cluster);
-      return seen !== undefined && seen.objects.length > 0 && foreignIdsOf(seen.objects, memos).has(objectId(planned));
+      return seen !== undefined && foreignIdsOf(seen, memos).has(objectId(planned));
     },
     all(cluster) {
       const seen = byCluster.get(cluster);
-      if (!seen || seen.objects.length === 0 || foreignIdsOf(seen.objects, memos).size === 0) return EMPTY;
+      const foreign = seen ? foreignIdsOf(seen, memos) : NONE;
+      if (foreign.size === 0) return EMPTY;
       const objects = plannedIn(cluster);
-      return objects ? heldIn(objects, seen.objects, memos) : EMPTY;
+      return objects ? heldAmong(objects, foreign) : EMPTY;
     },
   };
 }
