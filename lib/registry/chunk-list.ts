@@ -4,7 +4,7 @@
 // writes). As one array each version was a 232 KB copy: past V8's 128 KiB limit for the young generation, so it
 // was promoted to the old one by the first young collection it outlived and left there for a full collection —
 // most of what the change samples of bench:registry made for major collections. Chunks of 1,024 are 8 KiB each.
-import { edited, type Inserts, type Puts } from "@/lib/plan/list-edits";
+import { edited, type Insert, type Inserts, type Puts } from "@/lib/plan/list-edits";
 import { joined } from "./snapshot-lists";
 
 export type ChunkList<T> = {
@@ -69,7 +69,7 @@ export function listItems<T>(list: ChunkList<T>): T[] {
   return joined(list.chunks);
 }
 
-type ChunkEdits<T> = { puts: Map<number, T | null>; inserts: Map<string, { at: number; item: T }> };
+type ChunkEdits<T> = { puts: Map<number, T | null>; inserts: Map<string, Insert<T>> };
 
 /**
  * `list` with the edits of list-edits.ts' edited(): `puts` by position (null drops the item), `inserts` before a
